@@ -1,0 +1,53 @@
+"""The ``frontmap`` command: a thin layer over the public API (nothing else imports it).
+
+Each subcommand lives in a module of this package exposing ``add_parser(subparsers)`` and
+``run(args) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+__all__ = ["main"]
+
+#: Subcommand modules, in the order ``frontmap --help`` lists them.
+COMMANDS = ("geocode",)
+
+EPILOG = """examples:
+  frontmap geocode Izyum
+  frontmap geocode Kalynivka --near Kyiv --format json
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="frontmap",
+        description="Map news reports of the war in Ukraine: places, spatial claims, checks, front lines.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    from .. import __version__
+
+    parser.add_argument("--version", action="version", version=f"frontmap {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f".{name}", __name__)
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.run(args) or 0)
+    except KeyboardInterrupt:
+        print("frontmap: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,72 @@
+"""Helpers shared by the subcommands: reading inputs, reporting errors, progress, writing output."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from .._io import atomic_write
+
+__all__ = ["error", "read_inputs", "subparser", "write_output"]
+
+MAX_INPUT_BYTES = 50_000_000
+
+
+def subparser(sub: argparse._SubParsersAction, name: str, help: str, examples: str) -> argparse.ArgumentParser:
+    """A subcommand parser whose help ends with examples."""
+    return sub.add_parser(
+        name,
+        help=help,
+        description=help,
+        epilog="examples:\n" + examples,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def error(message: str) -> None:
+    """One line on stderr, prefixed with the program name."""
+    print(f"frontmap: {message}", file=sys.stderr)
+
+
+def read_inputs(paths: list[str], quiet: bool = False) -> Iterator[tuple[str, str | None]]:
+    """Yield ``(source, text)`` for each path in order; ``text`` is None (and an error is printed) when
+    the file cannot be read.  ``-`` reads standard input.  A progress line goes to stderr when more
+    than a few files are read and ``quiet`` is false."""
+    show = not quiet and len(paths) > 3 and sys.stderr.isatty()
+    for i, p in enumerate(paths, 1):
+        if show:
+            print(f"\rreading {i}/{len(paths)} {p[:60]:<60}", end="", file=sys.stderr, flush=True)
+        if p == "-":
+            yield "<stdin>", sys.stdin.read()
+            continue
+        try:
+            path = Path(p)
+            if path.is_dir():
+                raise IsADirectoryError(f"{p!r} is a directory; give the text files inside it")
+            if path.stat().st_size > MAX_INPUT_BYTES:
+                raise ValueError(f"{p!r} is larger than {MAX_INPUT_BYTES // 1_000_000} MB")
+            yield p, path.read_bytes().decode("utf-8", errors="replace")
+        except (OSError, ValueError) as exc:
+            if show:
+                print(file=sys.stderr)
+            error(f"cannot read {p!r}: {getattr(exc, 'strerror', None) or exc}")
+            yield p, None
+    if show:
+        print(file=sys.stderr)
+
+
+def write_output(out: str | None, data: str | bytes, inputs: list[str] = ()) -> None:
+    """Print ``data`` to stdout, or write it atomically to ``out`` (never over one of ``inputs``)."""
+    if out is None or out == "-":
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        return
+    target = os.path.realpath(out)
+    if any(i != "-" and os.path.realpath(i) == target for i in inputs):
+        raise ValueError(f"refusing to write {out!r}: it is one of the input files")
+    atomic_write(out, data)

@@ -1,0 +1,104 @@
+"""`Place`: one gazetteer entry, an immutable record.
+
+Coordinates are WGS84 degrees; ``geometry`` is a shapely geometry in lon/lat order (a Point for a
+settlement or facility, a (Multi)Polygon for a region, country or sea, a (Multi)LineString or Point
+for a river).  Polygons are loaded lazily the first time ``geometry`` is read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["KINDS", "Place"]
+
+#: The feature kinds a place can have.
+KINDS = ("settlement", "region", "country", "river", "sea", "facility")
+
+
+@dataclass(frozen=True, eq=False, slots=True)
+class Place:
+    """A named place from the gazetteer.
+
+    Parameters
+    ----------
+    id : str
+        Stable identifier with its source as prefix: ``"geonames:706483"``, ``"ne:UA-63"``,
+        ``"ne0:UA"``, ``"add:hostomel-airport"``.
+    name : str
+        The preferred English name (Ukrainian-based transliteration for Ukrainian places: Kyiv, Izium).
+    kind : str
+        One of :data:`KINDS`.
+    lat, lon : float
+        A representative point in degrees (for polygons a point inside them).
+    country : str or None
+        ISO 3166-1 alpha-2 code (``"UA"``); None for seas and other features beyond one country.
+    admin1 : str or None
+        First-level region, e.g. ``"Kharkiv Oblast"``.
+    population : int
+        0 where unknown.
+
+    Two places are equal when their ids are equal.
+
+    Examples
+    --------
+    >>> p = Place("x:1", "Izium", "settlement", 49.2078, 37.2566, "UA", "Kharkiv Oblast", 45000)
+    >>> p.geometry.wkt
+    'POINT (37.2566 49.2078)'
+    """
+
+    id: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    country: str | None = None
+    admin1: str | None = None
+    population: int = 0
+    _geometry: Any = field(default=None, repr=False)
+
+    @property
+    def geometry(self) -> Any:
+        """The shapely geometry, lon/lat (a Point built from lat/lon when none is stored)."""
+        g = self._geometry
+        if callable(g):  # a lazy loader: call once, keep the result
+            g = g()
+            object.__setattr__(self, "_geometry", g)
+        if g is None:
+            from shapely.geometry import Point
+
+            g = Point(self.lon, self.lat)
+            object.__setattr__(self, "_geometry", g)
+        return g
+
+    @property
+    def point(self) -> tuple[float, float]:
+        """``(lon, lat)`` of the representative point."""
+        return (self.lon, self.lat)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The place as plain JSON-ready data (no geometry)."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "lat": round(self.lat, 6),
+            "lon": round(self.lon, 6),
+            "country": self.country,
+            "admin1": self.admin1,
+            "population": self.population,
+        }
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Place) and other.id == self.id
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        return {
+            "type": "Feature",
+            "geometry": self.geometry.__geo_interface__,
+            "properties": self.to_dict(),
+        }
