@@ -1,0 +1,46 @@
+"""Sentence boundaries in news text, in linear time.
+
+A sentence ends at ., ! or ? followed by space and a capital/quote/digit, or at a line break.
+Abbreviations common in news (Mr., Dr., Gen., Lt., St., U.S., Feb., approx.) do not end one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+__all__ = ["sentence_span", "sentence_spans"]
+
+_ABBREV = frozenset(
+    "mr mrs ms dr gen lt col maj sgt capt cpt st mt ft jan feb mar apr jun jul aug sep sept oct nov dec "
+    "approx est no vs etc inc ltd corp govt dept u.s u.k e.g i.e sq km mi".split()
+)
+
+_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9А-ЯІЇЄҐ])|\n+""")
+
+
+@lru_cache(maxsize=64)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """``(start, end)`` of every sentence of ``text``, covering it in order (whitespace included)."""
+    spans = []
+    start = 0
+    for m in _END.finditer(text):
+        if m.group()[0] == ".":
+            word = re.search(r"([\w.]+)\.*$", text[max(start, m.start() - 12) : m.start()])
+            if word and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1):
+                continue
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return tuple(spans)
+
+
+def sentence_span(text: str, offset: int) -> tuple[int, int]:
+    """The ``(start, end)`` of the sentence containing ``offset``."""
+    spans = sentence_spans(text)
+    if not spans:
+        return (0, 0)
+    i = bisect_right([s for s, _ in spans], offset) - 1
+    return spans[max(i, 0)]
