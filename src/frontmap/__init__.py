@@ -10,6 +10,7 @@ Data flows one way::
 
 from __future__ import annotations
 
+from . import geometry, tolerance
 from .errors import (
     ClaimError,
     ControlMapError,
@@ -32,4 +33,6 @@ __all__ = [
     "Place",
     "UnknownPlaceError",
     "__version__",
+    "geometry",
+    "tolerance",
 ]
