@@ -292,6 +292,8 @@ def disk_of_area(center: Any, km2: float) -> Polygon:
         r_new = r * math.sqrt(target / area)
         _check_pole(lon, lat, r_new)
         r = r_new
+    else:  # pragma: no cover - converges in < 10 steps for any disk clear of the poles
+        raise GeometryError(f"no radius found for a disk of {km2!r} km² around ({lon!r}, {lat!r})")
     return orient(poly, 1.0)
 
 
@@ -323,9 +325,11 @@ def hull(places: Iterable[Any]) -> Polygon | LineString | Point:
     xs, ys = proj([p[0] for p in pts], [p[1] for p in pts])
     back = dict(zip(zip(xs, ys, strict=True), pts, strict=True))
     h = MultiPoint(list(zip(xs, ys, strict=True))).convex_hull
-    if isinstance(h, Polygon):
+    if isinstance(h, Polygon) and h.area > 0.01 * h.length:  # a few cm thin: collinear but for rounding
         return orient(Polygon([back[c] for c in h.exterior.coords]), 1.0)
-    return LineString([back[c] for c in h.coords])
+    ends = list(h.exterior.coords if isinstance(h, Polygon) else h.coords)
+    a, b = max(((p, q) for p in ends for q in ends), key=lambda pq: math.dist(*pq))
+    return LineString([back[a], back[b]])
 
 
 def _unit_vector(lon: float, lat: float) -> tuple[float, float, float]:
