@@ -56,7 +56,7 @@ def parse_date(value: Any) -> _dt.date | None:
     >>> parse_date("no date") is None
     True
     """
-    if value is None:
+    if value is None or (not isinstance(value, str) and value != value):  # None, NaN, NaT
         return None
     if isinstance(value, _dt.datetime):
         return value.date()
@@ -189,14 +189,15 @@ def _read_frames(target: Any, label: str, layer: str | None) -> list[tuple[str, 
         return io.BytesIO(target) if isinstance(target, bytes) else target
 
     try:
+        # layers are read by index: an in-memory file gets a new temporary name at each opening
         layers = [(str(n), g) for n, g in pyogrio.list_layers(opened())]
-        names = [n for n, g in layers if g is not None]
+        wanted = [i for i, (_, g) in enumerate(layers) if g is not None]
         if layer is not None:
             if layer not in [n for n, _ in layers]:
                 known = ", ".join(repr(n) for n, _ in layers)
                 raise ControlMapError(f"{label!r} has no layer {layer!r}; its layers are {known}")
-            names = [layer]
-        return [(n, pyogrio.read_dataframe(opened(), layer=n, fid_as_index=True)) for n in names]
+            wanted = [[n for n, _ in layers].index(layer)]
+        return [(layers[i][0], pyogrio.read_dataframe(opened(), layer=i, fid_as_index=True)) for i in wanted]
     except ControlMapError:
         raise
     except Exception as e:  # pyogrio raises DataSourceError (a RuntimeError) and friends

@@ -247,7 +247,7 @@ class ControlMap:
     >>> from shapely.geometry import box
     >>> cm = ControlMap.read(box(37.0, 49.0, 38.0, 50.0), date="2022-09-06")
     >>> f"{cm.area_km2():.0f}", cm.date.isoformat(), cm.side
-    ('7984', '2022-09-06', 'occupied')
+    ('8056', '2022-09-06', 'occupied')
     """
 
     geometry: Any
@@ -561,7 +561,7 @@ def change(before: ControlMap, after: ControlMap) -> Change:
     >>> b = ControlMap(box(37.5, 49.0, 38.0, 50.0), "2022-09-12")
     >>> c = change(a, b)
     >>> f"{c.gained_km2:.0f} {c.lost_km2:.0f} {c.net_km2:.0f}"
-    '0 3992 -3992'
+    '0 4028 -4028'
     """
     for label, cm in (("before", before), ("after", after)):
         if not isinstance(cm, ControlMap):
