@@ -20,6 +20,7 @@ from .errors import (
     UnknownPlaceError,
 )
 from .place import KINDS, Place
+from .render import render
 
 __version__ = "0.1.0"
 
@@ -34,5 +35,6 @@ __all__ = [
     "UnknownPlaceError",
     "__version__",
     "geometry",
+    "render",
     "tolerance",
 ]
