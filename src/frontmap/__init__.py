@@ -19,6 +19,7 @@ from .errors import (
     InputError,
     UnknownPlaceError,
 )
+from .gazetteer import Gazetteer
 from .place import KINDS, Place
 from .render import render
 
@@ -29,6 +30,7 @@ __all__ = [
     "ClaimError",
     "ControlMapError",
     "FrontmapError",
+    "Gazetteer",
     "GeometryError",
     "InputError",
     "Place",

@@ -37,6 +37,9 @@ class Place:
         First-level region, e.g. ``"Kharkiv Oblast"``.
     population : int
         0 where unknown.
+    feature : str
+        A GeoNames-style feature code when known: ``"PPLC"`` (capital), ``"PPLA"`` (main place of
+        its region), ``"PPL"``, ``"PCLI"`` (country), ``"ADM1"``, ``"AIRP"`` ...; ``""`` otherwise.
 
     Two places are equal when their ids are equal.
 
@@ -55,6 +58,7 @@ class Place:
     country: str | None = None
     admin1: str | None = None
     population: int = 0
+    feature: str = ""
     _geometry: Any = field(default=None, repr=False)
 
     @property
