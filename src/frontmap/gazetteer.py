@@ -268,7 +268,7 @@ class Gazetteer:
             from rapidfuzz import fuzz, process
 
             t = _table()
-            hits = process.extract(key, list(t.index), scorer=fuzz.WRatio, limit=8, score_cutoff=80)
+            hits = process.extract(key, list(t.index), scorer=fuzz.ratio, limit=8, score_cutoff=75)
             seen: list[str] = []
             for k, _score, _ in hits:
                 p = self.lookup(k)[0]
