@@ -19,14 +19,25 @@ from .errors import (
     InputError,
     UnknownPlaceError,
 )
+from .article import Article, Mention
+from .claims import AreaClaim, Claim, ComparisonClaim, Converted, DistanceClaim, ShareClaim
 from .gazetteer import Gazetteer
 from .place import KINDS, Place
+from .read import read, read_many
 from .render import render
 
 __version__ = "0.1.0"
 
 __all__ = [
     "KINDS",
+    "AreaClaim",
+    "Article",
+    "Claim",
+    "ComparisonClaim",
+    "Converted",
+    "DistanceClaim",
+    "Mention",
+    "ShareClaim",
     "ClaimError",
     "ControlMapError",
     "FrontmapError",
@@ -37,6 +48,8 @@ __all__ = [
     "UnknownPlaceError",
     "__version__",
     "geometry",
+    "read",
+    "read_many",
     "render",
     "tolerance",
 ]

@@ -1,0 +1,578 @@
+"""Finding spatial claims in text (used by :func:`frontmap.read`).
+
+One compiled pattern finds every "number + unit" and every share ("5%", "a fifth"); what follows and
+precedes it, within the sentence, decides what it is:
+
+- distance: a length unit with a direction and/or an anchor ("74 km (46 miles) southeast of Kharkiv",
+  "up to 21 miles east of the capital", "within 30 km of the border").  A bare length ("a 300 km range",
+  "at 40 km/h") is not a location statement and is skipped.
+- area: an area unit ("6,000 square kilometres"), or the common slip of a length unit after "area of"
+  ("a land area of about 600,000 km").
+- share: a percentage or fraction "of" a territory (the country, Ukraine, its territory, a region);
+  shares of people or things ("80% of the population") are not territorial and are skipped.
+- comparison: "equal to / the size of / larger than" named places, linked to the area claim it sizes.
+
+All patterns are linear (no nested unbounded repetition) and look at most a few hundred characters
+around each number, so reading stays linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from bisect import bisect_left
+
+from ._sentences import sentence_span
+from .article import Mention
+from .claims import AreaClaim, Claim, ComparisonClaim, Converted, DistanceClaim, ShareClaim
+from .place import Place
+from .quantities import (
+    AREA_UNITS,
+    DIRECTIONS,
+    DISTANCE_UNITS,
+    QUALIFIERS,
+    parse_fraction,
+    parse_number,
+    to_km,
+    to_km2,
+)
+
+__all__ = ["find_claims"]
+
+_WORDNUM = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+few\s+hundred|a\s+thousand|a\s+few\s+thousand|"
+    r"a\s+dozen|hundred|thousand|dozen)"
+)
+_NUM = (
+    r"(?:(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![.,]?\d)"
+    r"(?:\s+(?:million|thousand))?"
+    r"|\b" + _WORDNUM + r"(?:[\s-]+" + _WORDNUM + r"){0,3}\b)"
+)
+_QUAL = (
+    r"(?:"
+    + "|".join(sorted((re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS), key=len, reverse=True))
+    + r")"
+)
+_AREA_UNIT = (
+    r"(?:square\s+(?:kilomet(?:re|er)s?|km|miles?|mi|met(?:re|er)s?)|sq\.?\s*(?:km|kilomet(?:re|er)s?|mi(?:les)?|m)\b"
+    r"|km²|km2|kmsq|km\s+sq\b|mi²|mi2|m²|hectares?|ha\b)"
+)
+_DIST_UNIT = r"(?:kilomet(?:re|er)s?|kms?\b|miles?\b|mi\b|met(?:re|er)s?\b|m\b)"
+
+_QTY = re.compile(
+    r"""
+    (?:(?P<qual>\b"""
+    + _QUAL
+    + r""")\s+)?
+    (?P<num>"""
+    + _NUM
+    + r""")
+    (?:\s*-\s*|\s*)
+    (?:(?P<area>"""
+    + _AREA_UNIT
+    + r""")|(?P<dist>"""
+    + _DIST_UNIT
+    + r"""))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_FRACTION_WORDS = r"(?:half|third|quarter|fifth|sixth|seventh|eighth|tenth|thirds|quarters|fifths)"
+_SHARE = re.compile(
+    r"(?:(?P<qual>\b" + _QUAL + r")\s+)?"
+    r"(?P<frac>(?<![\w.,])\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent\b|percent\b)"
+    r"|\b(?:(?:a|an|one|two|three|four)[\s-]+)?" + _FRACTION_WORDS + r"\b)"
+    r"\s+of\s+",
+    re.IGNORECASE,
+)
+
+_CONVERSION = re.compile(
+    r"\s*[(\[]\s*(?:"
+    + _QUAL
+    + r"\s+|~\s*)?(?P<num>"
+    + _NUM
+    + r")\s*-?\s*(?:(?P<area>"
+    + _AREA_UNIT
+    + r")|(?P<dist>"
+    + _DIST_UNIT
+    + r"))\s*[)\]]",
+    re.IGNORECASE,
+)
+_DIRECTION_WORDS = sorted((d for d in DIRECTIONS if len(d) > 3), key=len, reverse=True)
+_DIRECTION = re.compile(
+    r"\s*(?:to\s+the\s+|in\s+the\s+)?(?P<dir>"
+    + "|".join(re.escape(d).replace(r"\ ", r"\s") for d in _DIRECTION_WORDS)
+    + r"|N|S|E|W|NE|NW|SE|SW|NNE|ENE|ESE|SSE|SSW|WSW|WNW|NNW)(?![\w-])\s+(?:of|from)\s+",
+    re.IGNORECASE,
+)
+_AWAY = re.compile(r"\s*(?:away\s+)?(?:from|of|outside|beyond|inside|behind|off)\s+", re.IGNORECASE)
+_NOT_LOCATION = re.compile(
+    r"\s*(?:/|per\s|an?\s+hour|-?\s*long\b|-?\s*range\b|-?\s*wide\b|-?\s*deep\b|-?\s*high\b|-?\s*tall\b"
+    r"|of\s+(?:road|roads|track|tracks|railway|rail|pipeline|cable|fence|trenches|front|coastline|border))",
+    re.IGNORECASE,
+)
+_RANGE_BEFORE = re.compile(
+    r"\b(?:range|radius|speed|altitude|height|depth|length|width)\s+of\s+(?:up\s+to\s+)?$", re.I
+)
+_AREA_CONTEXT = re.compile(
+    r"\b(?:area|land\s*mass|landmass|territory|surface|size)\s+(?:of\s+)?$", re.IGNORECASE
+)
+_AREA_AFTER = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?of\s+(?:\w+\s+)?(?:land|territory|farmland|fields)\b", re.I
+)
+_SUBJECT_AREA = re.compile(
+    r"['’ʼ]s?\s+(?:\w+\s+){0,3}?(?:area|land\s*mass|landmass|territory|size)\s+(?:is\s+|of\s+)?$",
+    re.IGNORECASE,
+)
+_TERRITORY = re.compile(
+    r"(?:the\s+)?(?:(?:entire|whole|total|internationally\s+recognised|internationally\s+recognized)\s+)?"
+    r"(?P<what>country|territory|land|landmass|land\s+mass|region|oblast|province|nation)\b",
+    re.IGNORECASE,
+)
+_ITS_TERRITORY = re.compile(
+    r"(?:its|their|ukrainian|ukraine['’]s)\s+(?:\w+\s+)?(?:territory|land|landmass)\b", re.I
+)
+_NOT_TERRITORY = re.compile(
+    r"['’]s\s+(?:population|people|residents|inhabitants|voters|economy|gdp|budget|exports|imports|grain|"
+    r"energy|power|electricity|housing|homes|infrastructure|forces|army|troops|men|women|children)\b"
+    r"|\s+(?:population|people|residents|inhabitants)\b",
+    re.IGNORECASE,
+)
+_COMPARISON = re.compile(
+    r"(?P<rel>(?:roughly|about|approximately|almost|nearly|around|just\s+over|just\s+under)?\s*"
+    r"(?:(?:equal|equivalent|comparable|similar|close)\s+(?:in\s+size\s+)?to|the\s+size\s+of|as\s+(?:large|big)\s+as"
+    r"|(?:larger|bigger|greater|smaller)\s+than))"
+    r"\s+(?:the\s+)?(?:(?:combined|total|joint)\s+)?(?:(?:land\s+)?(?:areas?|size|territory|territories)\s+of\s+)?",
+    re.IGNORECASE,
+)
+_REGAINED = re.compile(
+    r"\b(?:re-?took|re-?taken|retakes?|retaking|re-?captured?|recapturing|reclaimed|reclaims?|liberated|liberates?"
+    r"|liberation|regained|regains?|recovered|won\s+back|freed|de-?occupied|returned\s+control|clawed\s+back"
+    r"|pushed\s+(?:russian|the\s+russians)|counter-?offensive)\b",
+    re.IGNORECASE,
+)
+_CAPTURED = re.compile(
+    r"\b(?:captured|seized|taken|took|occupied|annexed|overran|gained|advanced|grabbed)\b", re.I
+)
+_HELD = re.compile(r"\b(?:controls?|controlled|holds?|held|occupies|occupy|occupying)\b", re.IGNORECASE)
+_SINCE = re.compile(
+    r"\bsince\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?(?P<month>january|february|march|april|may|june|july"
+    r"|august|september|october|november|december)(?:\s+(?P<day>\d{1,2})\b)?",
+    re.IGNORECASE,
+)
+_MONTHS = "january february march april may june july august september october november december".split()
+_CAPITAL = re.compile(
+    r"(?:the\s+)?(?:(?P<adj>ukrainian|russian|belarusian|polish)\s+)?capital\b", re.IGNORECASE
+)
+_BORDER = re.compile(
+    r"(?:the\s+)?(?:(?P<adj>russian|belarusian|ukrainian|polish)\s+)?border\b", re.IGNORECASE
+)
+_ADJ_COUNTRY = {"ukrainian": "UA", "russian": "RU", "belarusian": "BY", "polish": "PL"}
+_WINDOW = 220
+
+
+class _Context:
+    """What the claim finder needs from the rest of the article."""
+
+    def __init__(self, text: str, mentions: list[Mention], gz, source, published, home: Place | None):
+        self.text = text
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.gz = gz
+        self.source = source
+        self.published = published
+        self.home = home
+
+    def mention_at(self, pos: int) -> Mention | None:
+        """The mention starting at ``pos`` (after optional "the ")."""
+        i = bisect_left(self.starts, pos)
+        if i < len(self.mentions) and self.mentions[i].start == pos:
+            return self.mentions[i]
+        return None
+
+    def mentions_between(self, a: int, b: int) -> list[Mention]:
+        i = bisect_left(self.starts, a)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < b:
+            out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def common(self, start: int, end: int) -> dict:
+        s, e = sentence_span(self.text, start)
+        return {
+            "sentence": self.text[s:e].strip(),
+            "source": self.source,
+            "published": self.published,
+        }
+
+
+def find_claims(text: str, mentions: list[Mention], gz, source=None, published=None) -> list[Claim]:
+    """The spatial claims of ``text`` (see the module docstring), ordered by position."""
+    home = _home_country(mentions, gz)
+    ctx = _Context(text, mentions, gz, source, published, home)
+    claims: list[Claim] = []
+    taken: list[tuple[int, int]] = []
+    for m in _QTY.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        c = _area(ctx, m) if m.group("area") or _area_slip(text, m) else _distance(ctx, m)
+        if c is not None:
+            claims.append(c)
+            taken.append((c.start, c.end))
+    for m in _SHARE.finditer(text):
+        c = _share(ctx, m)
+        if c is not None:
+            claims.append(c)
+    claims.sort(key=lambda c: c.start)
+    comparisons = [_comparison(ctx, m, claims) for m in _COMPARISON.finditer(text)]
+    claims.extend(c for c in comparisons if c is not None)
+    claims.sort(key=lambda c: c.start)
+    return _link_comparisons(claims)
+
+
+def _home_country(mentions: list[Mention], gz) -> Place | None:
+    """The country "the country" means: Ukraine, unless the text names places of one other country
+    only (Russia, the usual actor, does not count: "Russia controls a fifth of the country")."""
+    codes = {m.place.country for m in mentions if m.place is not None and m.place.country}
+    others = codes - {"UA", "RU"}
+    code = "UA" if "UA" in codes or len(others) != 1 else others.pop()
+    return _safe(gz.country, code)
+
+
+def _number(m: re.Match) -> float | None:
+    value = parse_number(re.sub(r"\s+", " ", m.group("num")))
+    return value if value is not None and value > 0 else None
+
+
+def _qualifier(m: re.Match) -> str | None:
+    q = m.group("qual")
+    return QUALIFIERS.get(" ".join(q.lower().split())) if q else None
+
+
+def _conversion(text: str, pos: int) -> tuple[Converted | None, int]:
+    c = _CONVERSION.match(text, pos)
+    if not c:
+        return None, pos
+    value = parse_number(re.sub(r"\s+", " ", c.group("num")))
+    if value is None:
+        return None, pos
+    if c.group("area"):
+        unit = _area_unit(c.group("area"))
+    else:
+        unit = DISTANCE_UNITS.get(c.group("dist").lower())
+    if unit is None:
+        return None, pos
+    return Converted(value, unit, c.group("num")), c.end()
+
+
+def _area_unit(s: str) -> str | None:
+    key = " ".join(s.lower().replace(".", " ").split())
+    return AREA_UNITS.get(key) or AREA_UNITS.get(key.replace(" ", ""))
+
+
+def _area_slip(text: str, m: re.Match) -> bool:
+    """A length unit used for an area: "a land area of about 600,000 km"."""
+    if not m.group("dist") or not m.group("dist").lower().startswith("k"):
+        return False
+    before = text[max(0, m.start() - 60) : m.start()]
+    return bool(_AREA_CONTEXT.search(before) or _AREA_AFTER.match(text, m.end()))
+
+
+def _sentence_bounds(ctx: _Context, pos: int) -> tuple[int, int]:
+    return sentence_span(ctx.text, pos)
+
+
+def _anchor(ctx: _Context, pos: int) -> tuple[Place | None, str, int]:
+    """The place named at ``pos`` (a mention, "the capital", "the border"), its text and end offset."""
+    text = ctx.text
+    the = re.match(r"(?:the\s+)?", text[pos : pos + 5])
+    for p in (pos, pos + (the.end() if the else 0)):
+        m = ctx.mention_at(p)
+        if m is not None:
+            return m.place, text[pos : m.end], m.end
+    cap = _CAPITAL.match(text, pos)
+    if cap:
+        code = _ADJ_COUNTRY.get((cap.group("adj") or "").lower()) or (ctx.home.country if ctx.home else "UA")
+        return _safe(ctx.gz.capital, code), cap.group(), cap.end()
+    border = _BORDER.match(text, pos)
+    if border:
+        adj = (border.group("adj") or "russian").lower()
+        code = _ADJ_COUNTRY.get(adj, "RU")
+        if code == "UA":
+            code = "RU"
+        return _safe(ctx.gz.country, code), border.group(), border.end()
+    return None, "", pos
+
+
+def _safe(fn, *args):
+    try:
+        return fn(*args)
+    except Exception:
+        return None
+
+
+def _distance(ctx: _Context, m: re.Match) -> DistanceClaim | None:
+    text = ctx.text
+    value = _number(m)
+    unit = DISTANCE_UNITS.get(
+        m.group("dist").lower().rstrip("s") if m.group("dist").lower() == "kms" else m.group("dist").lower()
+    )
+    if value is None or unit is None:
+        return None
+    if _RANGE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+        return None
+    converted, pos = _conversion(text, m.end())
+    if _NOT_LOCATION.match(text, pos):
+        return None
+    direction = bearing = None
+    d = _DIRECTION.match(text, pos)
+    if d:
+        direction = DIRECTIONS.get(
+            " ".join(d.group("dir").lower().split()).replace(" ", "-")
+        ) or DIRECTIONS.get(d.group("dir").lower())
+        if direction is None:
+            return None
+        from .geometry import bearing_of
+
+        bearing = bearing_of(direction)
+        pos = d.end()
+    else:
+        a = _AWAY.match(text, pos)
+        if not a:
+            return None
+        pos = a.end()
+    anchor, anchor_text, end = _anchor(ctx, pos)
+    if anchor is None and direction is None:
+        return None
+    if anchor is None:
+        end = d.end() - len(d.group()) + len(d.group().rstrip()) if d else pos
+        end = d.start("dir") + len(d.group("dir")) if d else end
+    start = m.start()
+    subject = _subject(ctx, start, anchor)
+    return DistanceClaim(
+        text[start:end],
+        start,
+        end,
+        value=value,
+        unit=unit,
+        km=to_km(value, unit),
+        value_text=m.group("num"),
+        qualifier=_qualifier(m),
+        direction=direction,
+        bearing_deg=bearing,
+        anchor=anchor,
+        anchor_text=anchor_text,
+        subject=subject,
+        converted=converted,
+        **ctx.common(start, end),
+    )
+
+
+_LINK = re.compile(
+    r"\b(?:lies|lie|lying|located|situated|sits|sitting|is|was|which|that|some|about|around)\b", re.I
+)
+
+
+def _subject(ctx: _Context, start: int, anchor: Place | None) -> Place | None:
+    """The place a distance statement is about: the nearest settlement before it in the sentence,
+    when the words between link them ("Balakliia, ... which lies 74 km ...")."""
+    s, _ = _sentence_bounds(ctx, start)
+    before = [m for m in ctx.mentions_between(s, start) if m.place is not None]
+    for m in reversed(before):
+        if m.place.kind not in ("settlement", "facility") or (anchor is not None and m.place == anchor):
+            continue
+        gap = ctx.text[m.end : start]
+        words = gap.split()
+        if len(words) <= 3 or (_LINK.search(gap) and len(words) <= 25):
+            return m.place
+        return None
+    return None
+
+
+def _area(ctx: _Context, m: re.Match) -> AreaClaim | None:
+    text = ctx.text
+    value = _number(m)
+    if value is None:
+        return None
+    unit = _area_unit(m.group("area")) if m.group("area") else "km2"
+    if unit is None:
+        return None
+    converted, end = _conversion(text, m.end())
+    start = m.start()
+    s, e = _sentence_bounds(ctx, start)
+    before = text[max(s, start - _WINDOW) : start]
+    after = text[end : min(e, end + 80)]
+    clause = before + " " + after
+    change = None
+    if _REGAINED.search(clause):
+        change = "regained"
+    elif _HELD.search(before[-80:]):
+        change = "held"
+    elif _CAPTURED.search(clause):
+        change = "captured"
+    subject = _area_subject(ctx, start, before)
+    since = _since(ctx, text[s:e])
+    return AreaClaim(
+        text[start:end],
+        start,
+        end,
+        value=value,
+        unit=unit,
+        km2=to_km2(value, unit),
+        value_text=m.group("num"),
+        qualifier=_qualifier(m),
+        subject=subject,
+        converted=converted,
+        change=change if subject is None else None,
+        since=since,
+        **ctx.common(start, end),
+    )
+
+
+def _area_subject(ctx: _Context, start: int, before: str) -> Place | None:
+    """ "Ukraine's total land area of about ...", "the country's land mass of ..." -> the place."""
+    tail = before[-90:]
+    hit = _SUBJECT_AREA.search(tail)
+    if not hit:
+        return None
+    offset = start - len(tail) + hit.start()
+    head = tail[: hit.start()]
+    if re.search(r"\bthe\s+country$", head, re.I):
+        return ctx.home
+    for m in reversed(ctx.mentions_between(max(0, offset - 60), offset + 1)):
+        if m.end == offset or ctx.text[m.end : offset] in ("", "'", "’"):
+            return m.place
+    return None
+
+
+def _since(ctx: _Context, sentence: str) -> _dt.date | None:
+    m = _SINCE.search(sentence)
+    if not m or ctx.published is None:
+        return None
+    month = _MONTHS.index(m.group("month").lower()) + 1
+    year = ctx.published.year if month <= ctx.published.month else ctx.published.year - 1
+    day = int(m.group("day")) if m.group("day") else 1
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _share(ctx: _Context, m: re.Match) -> ShareClaim | None:
+    text = ctx.text
+    value = parse_fraction(" ".join(m.group("frac").split()))
+    if value is None or not 0 < value <= 1:
+        return None
+    pos = m.end()
+    of, of_text, end = _anchor(ctx, pos)
+    if of is not None and of.kind not in ("country", "region"):
+        return None
+    if of is None:
+        terr = _ITS_TERRITORY.match(text, pos)
+        if terr:
+            named = re.match(r"ukrain", terr.group(), re.I)
+            of = _safe(ctx.gz.country, "UA") if named else ctx.home
+            of_text, end = terr.group(), terr.end()
+        else:
+            terr = _TERRITORY.match(text, pos)
+            if not terr:
+                return None
+            of_text, end = terr.group(), terr.end()
+            what = terr.group("what").lower()
+            of = (
+                ctx.home
+                if what in ("country", "nation", "territory", "land", "landmass", "land mass")
+                else None
+            )
+            if of is None:
+                of = _last_region(ctx, m.start())
+    if _NOT_TERRITORY.match(text, end):
+        return None
+    if re.match(r"\s+(?:of\s+ukraine|of\s+the\s+country)\b", text[end : end + 25], re.I):
+        tail = re.match(r"\s+of\s+(?:ukraine|the\s+country)", text[end:], re.I)
+        end += tail.end()
+    start = m.start()
+    s, e = _sentence_bounds(ctx, start)
+    clause = text[max(s, start - _WINDOW) : min(e, end + 60)]
+    change = (
+        "regained"
+        if _REGAINED.search(clause)
+        else "held"
+        if _HELD.search(clause)
+        else ("captured" if _CAPTURED.search(clause) else None)
+    )
+    return ShareClaim(
+        text[start:end],
+        start,
+        end,
+        value=value,
+        value_text=m.group("frac"),
+        qualifier=_qualifier(m),
+        of=of,
+        of_text=of_text,
+        change=change,
+        **ctx.common(start, end),
+    )
+
+
+def _last_region(ctx: _Context, pos: int) -> Place | None:
+    for m in reversed(ctx.mentions_between(0, pos)):
+        if m.place is not None and m.place.kind == "region":
+            return m.place
+    return None
+
+
+def _comparison(ctx: _Context, m: re.Match, claims: list[Claim]) -> ComparisonClaim | None:
+    text = ctx.text
+    s, e = _sentence_bounds(ctx, m.start())
+    places: list[Place] = []
+    end = m.end()
+    for men in ctx.mentions_between(m.end(), min(e, m.end() + 120)):
+        gap = text[end : men.start]
+        if places and not re.fullmatch(r"\s*(?:,|and|&|plus|or)?\s*(?:the\s+)?", gap):
+            break
+        if not places and not re.fullmatch(r"\s*(?:the\s+)?", gap):
+            break
+        if men.place is not None and men.place.kind in ("country", "region", "settlement"):
+            places.append(men.place)
+            end = men.end
+    if not places:
+        return None
+    if not any(isinstance(c, AreaClaim) for c in claims if c.start < m.start()) and not re.search(
+        r"\b(?:area|territory|land|size)\b", text[s:e], re.I
+    ):
+        return None
+    rel = m.group("rel").lower()
+    relation = (
+        "larger" if re.search(r"larger|bigger|greater", rel) else "smaller" if "smaller" in rel else "equal"
+    )
+    qual = re.match(r"\s*(roughly|about|approximately|almost|nearly|around)", rel)
+    start = m.start() + (len(m.group("rel")) - len(m.group("rel").lstrip()))
+    return ComparisonClaim(
+        text[start:end],
+        start,
+        end,
+        places=tuple(places),
+        relation=relation,
+        qualifier=QUALIFIERS.get(qual.group(1)) if qual else None,
+        **ctx.common(start, end),
+    )
+
+
+def _link_comparisons(claims: list[Claim]) -> list[Claim]:
+    """Point each comparison at the area it sizes: the latest area claim before it that is not a
+    reference total (an area with a subject, "Ukraine's land area of ..."), else the latest area."""
+    from dataclasses import replace
+
+    out: list[Claim] = []
+    for c in claims:
+        if isinstance(c, ComparisonClaim):
+            areas = [(i, a) for i, a in enumerate(out) if isinstance(a, AreaClaim)]
+            pick = next((i for i, a in reversed(areas) if a.subject is None), None)
+            if pick is None and areas:
+                pick = areas[-1][0]
+            c = replace(c, refers_to=pick)
+        out.append(c)
+    return out

@@ -1,0 +1,362 @@
+"""The reader on sentences written for these tests: one case per phrasing, with the fields expected.
+
+Known misses are marked ``xfail(strict=True)`` so that fixing one is noticed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import frontmap as fm
+
+
+def places(text):
+    return [(m.text, m.place.name) for m in fm.read(text).mentions]
+
+
+def texts(text):
+    return [m.text for m in fm.read(text).mentions]
+
+
+def only(text, kind):
+    claims = [c for c in fm.read(text).claims if c.kind == kind]
+    assert len(claims) == 1, [c.to_dict() for c in fm.read(text).claims]
+    return claims[0]
+
+
+# --- place mentions -------------------------------------------------------------------------------
+
+MENTIONS = [
+    ("Shelling hit Kharkiv overnight.", [("Kharkiv", "Kharkiv")]),
+    ("Kyiv's air defences were busy.", [("Kyiv", "Kyiv")]),
+    ("Kyiv’s mayor spoke.", [("Kyiv", "Kyiv")]),
+    ("Troops entered Izyum and Balakleya.", [("Izyum", "Izium"), ("Balakleya", "Balakliia")]),
+    ("Fighting continued in the Kharkiv region.", [("Kharkiv region", "Kharkiv Oblast")]),
+    ("Fighting continued in Kharkiv Oblast.", [("Kharkiv Oblast", "Kharkiv Oblast")]),
+    ("Ferries crossed the Dnipro River at night.", [("Dnipro River", "Dnipro River")]),
+    ("Explosions were heard in the city of Dnipro.", [("Dnipro", "Dnipro")]),
+    ("Boats moved along the Dnipro under fire.", [("Dnipro", "Dnipro River")]),
+    (
+        "Inspectors visited the Zaporizhzhia nuclear power plant.",
+        [("Zaporizhzhia nuclear power plant", None)],
+    ),
+    ("Paratroopers landed at Hostomel Airfield.", [("Hostomel Airfield", None)]),
+    (
+        "Shells fell on Nova Kakhovka and Enerhodar.",
+        [("Nova Kakhovka", "Nova Kakhovka"), ("Enerhodar", "Enerhodar")],
+    ),
+    ("Convoys left Sievierodonetsk.", [("Sievierodonetsk", "Sievierodonetsk")]),
+    ("Convoys left Severodonetsk.", [("Severodonetsk", "Sievierodonetsk")]),
+    ("Shelling was reported in Київ and Харків.", [("Київ", "Kyiv"), ("Харків", "Kharkiv")]),
+    (
+        "Ships in the Black Sea and the Sea of Azov were tracked.",
+        [("Black Sea", None), ("Sea of Azov", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MENTIONS, ids=[t for t, _ in MENTIONS])
+def test_mentions(text, expected):
+    got = fm.read(text).mentions
+    assert [m.text for m in got] == [t for t, _ in expected]
+    for m, (_, name) in zip(got, expected, strict=True):
+        assert text[m.start : m.end] == m.text
+        if name is not None:
+            assert m.place.name == name
+
+
+KINDS = [
+    ("Ferries crossed the Dnipro River at night.", "river"),
+    ("Boats moved along the Dnipro under fire.", "river"),
+    ("Explosions were heard in the city of Dnipro.", "settlement"),
+    ("Inspectors visited the Zaporizhzhia nuclear power plant.", "facility"),
+    ("Paratroopers landed at Hostomel Airfield.", "facility"),
+    ("Fighting continued in the Kharkiv region.", "region"),
+    ("Ships in the Black Sea were tracked.", "sea"),
+    ("Russia and Belarus held drills.", "country"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), KINDS, ids=[t for t, _ in KINDS])
+def test_mention_kind(text, kind):
+    assert fm.read(text).mentions[0].place.kind == kind
+
+
+NOT_PLACES = [
+    "Governor Vitaly Kim said the attack was repelled.",
+    "Kate Middleton visited a school.",
+    "The actor Wes Bentley joined the cast.",
+    "Leon Panetta spoke to reporters. Panetta said more aid was needed.",
+    "Most read in News",
+    "Read more",
+    "Share",
+    "The talks resumed in March.",
+    "The Princess of Wales attended.",
+    "NATO said the alliance would respond.",
+    "A report in the Kyiv Independent said so.",
+    "RUSSIA has admitted its losses.",
+    "Western officials were cautious.",
+    "The West must act, Vladimir Putin's critics said.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PLACES)
+def test_not_places(text):
+    assert texts(text) == []
+
+
+def test_given_name_with_place_elsewhere():
+    assert texts("Hanna Malyar said troops advanced near Izium.") == ["Izium"]
+
+
+def test_near_context_chooses_homonym():
+    art = fm.read("Missiles struck a fuel depot in the village of Kalynivka near Kyiv.")
+    kal = next(m for m in art.mentions if m.text == "Kalynivka")
+    assert kal.place.admin1 in ("Kyiv Oblast", "Kyiv City", "Kyiv")
+    assert fm.geometry.distance_km(kal.place, fm.Gazetteer().resolve("Kyiv")) < 80
+
+
+def test_regions_named_as_such():
+    art = fm.read("People were moved from the Donetsk and Luhansk regions.")
+    assert [m.place.kind for m in art.mentions] == ["region", "region"]
+
+
+def test_metonymy():
+    art = fm.read("Moscow said the drills were routine, and Kyiv's military disagreed. Shelling hit Kyiv.")
+    roles = [(m.text, m.role) for m in art.mentions]
+    assert roles == [("Moscow", "metonymy"), ("Kyiv", "metonymy"), ("Kyiv", "location")]
+
+
+def test_title_case_headline_keeps_places():
+    assert texts("Ukraine Retakes Izium In Major Breakthrough\n") == ["Ukraine", "Izium"]
+
+
+def test_offsets_are_python_offsets():
+    text = "«Ми» — Kyiv’s mayor 😀 said Kharkiv was calm."
+    for m in fm.read(text).mentions:
+        assert text[m.start : m.end] == m.text
+
+
+# --- distance claims ------------------------------------------------------------------------------
+
+DISTANCES = [
+    # text, value, unit, qualifier, direction, anchor, subject
+    ("Balakliia lies 74 km (46 miles) southeast of Kharkiv.", 74, "km", None, "SE", "Kharkiv", "Balakliia"),
+    ("Troops retook villages up to 35 kilometres east of Kyiv.", 35, "km", "up to", "E", "Kyiv", None),
+    ("Forces pushed up to 21 miles east of the capital.", 21, "mi", "up to", "E", "Kyiv", None),
+    ("Izium, some 120 km south-east of Kharkiv, was shelled.", 120, "km", "some", "SE", "Kharkiv", "Izium"),
+    ("The depot sits about 30 km to the north-west of Kherson.", 30, "km", "about", "NW", "Kherson", None),
+    (
+        "Lyman is located roughly 25 kilometers north of Sloviansk.",
+        25,
+        "km",
+        "roughly",
+        "N",
+        "Sloviansk",
+        "Lyman",
+    ),
+    ("Shelling hit a village 5 miles from the Russian border.", 5, "mi", None, None, "Russia", None),
+    (
+        "Enerhodar lies 50 km (31 mi) south-west of Zaporizhzhia.",
+        50,
+        "km",
+        None,
+        "SW",
+        "Zaporizhzhia",
+        "Enerhodar",
+    ),
+    ("Drones struck a plant 800 metres from Kupiansk.", 800, "m", None, None, "Kupiansk", None),
+    ("Bucha is about 25 km northwest of the Ukrainian capital.", 25, "km", "about", "NW", "Kyiv", "Bucha"),
+    ("Avdiivka lies just 15 km north of Donetsk.", 15, "km", "just", "N", "Donetsk", "Avdiivka"),
+    ("Russian units regrouped twenty kilometres west of Bakhmut.", 20, "km", None, "W", "Bakhmut", None),
+    ("Sumy is 30 km from the border.", 30, "km", None, None, "Russia", "Sumy"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier", "direction", "anchor", "subject"),
+    DISTANCES,
+    ids=[d[0] for d in DISTANCES],
+)
+def test_distance(text, value, unit, qualifier, direction, anchor, subject):
+    c = only(text, "distance")
+    assert (c.value, c.unit, c.qualifier, c.direction) == (value, unit, qualifier, direction)
+    assert c.anchor is not None and c.anchor.name == anchor
+    assert (c.subject.name if c.subject else None) == subject
+    assert text[c.start : c.end] == c.text
+
+
+def test_distance_conversion_and_bearing():
+    c = only("Balakliia lies 74 km (46 miles) southeast of Kharkiv.", "distance")
+    assert (c.converted.value, c.converted.unit, c.bearing_deg, c.km) == (46, "mi", 135.0, 74.0)
+    assert c.text == "74 km (46 miles) southeast of Kharkiv"
+
+
+NOT_DISTANCES = [
+    "The missiles have a range of 300 km.",
+    "The convoy was 64 km long.",
+    "Cars drove at 90 km/h toward the city.",
+    "A 40-km stretch of road was mined.",
+    "Russia has lost 10,000 troops.",
+    "He paid $1000 for the ticket.",
+    "Troops dug a 2 m deep trench.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DISTANCES)
+def test_not_distance(text):
+    assert [c for c in fm.read(text).claims if c.kind == "distance"] == []
+
+
+# --- area claims ----------------------------------------------------------------------------------
+
+AREAS = [
+    (
+        "Ukraine has retaken about 6,000 square kilometres (2,300 sq mi) this month.",
+        6000,
+        "km2",
+        "about",
+        "regained",
+    ),
+    ("The army liberated 500 sq km of land.", 500, "km2", None, "regained"),
+    ("Russian troops seized roughly 1,000 square miles.", 1000, "mi2", "roughly", "captured"),
+    ("Fires destroyed 3,000 hectares of wheat.", 3000, "ha", None, None),
+    ("Troops recaptured more than 8,000 km² in a week.", 8000, "km2", "more than", "regained"),
+    ("Forces retook 1.5 thousand km2 of territory.", 1500, "km2", None, "regained"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "qualifier", "change"), AREAS, ids=[a[0] for a in AREAS])
+def test_area(text, value, unit, qualifier, change):
+    c = only(text, "area")
+    assert (c.value, c.unit, c.qualifier, c.change) == (value, unit, qualifier, change)
+
+
+def test_area_subject_and_slip():
+    c = only("Ukraine's total land area of about 600,000 km dwarfs the gains.", "area")
+    assert (c.value, c.unit, c.km2, c.subject.name) == (600000, "km2", 600000.0, "Ukraine")
+
+
+def test_area_conversion():
+    c = only("Kyiv says it freed 6,000 square km (2,400 square miles).", "area")
+    assert (c.converted.value, c.converted.unit) == (2400, "mi2")
+
+
+def test_area_since_date():
+    art = fm.read(
+        "Ukrainian forces have retaken 6,000 square kilometres since the start of September.",
+        published="2022-09-13",
+    )
+    assert art.claims[0].since == dt.date(2022, 9, 1)
+
+
+# --- share claims ---------------------------------------------------------------------------------
+
+SHARES = [
+    ("Russia controls about 5% of the country.", 0.05, "about", "Ukraine"),
+    ("Moscow holds around a fifth of the country.", 0.2, "around", "Ukraine"),
+    ("Russia occupies one-fifth of Ukraine's territory.", 0.2, None, "Ukraine"),
+    ("Russian forces hold nearly 18 per cent of Ukraine.", 0.18, "nearly", "Ukraine"),
+    ("Troops control half of the Kherson region.", 0.5, None, "Kherson Oblast"),
+    ("Russia holds almost 20 percent of Ukrainian territory.", 0.2, "nearly", "Ukraine"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "qualifier", "of"), SHARES, ids=[s[0] for s in SHARES])
+def test_share(text, value, qualifier, of):
+    c = only(text, "share")
+    assert c.value == pytest.approx(value)
+    assert c.qualifier == qualifier
+    assert c.of.name == of
+
+
+NOT_SHARES = [
+    "Power returned to about 80% of the population of the region.",
+    "Nearly half of the residents have left Kharkiv.",
+    "About 40% of voters backed the plan.",
+    "A third of the country's energy infrastructure was damaged.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SHARES)
+def test_not_share(text):
+    assert [c for c in fm.read(text).claims if c.kind == "share"] == []
+
+
+# --- comparisons ----------------------------------------------------------------------------------
+
+
+def test_comparison_links_the_changed_area():
+    text = (
+        "Ukraine said it regained 6,000 square km. A sliver of Ukraine's land area of some 600,000 sq km, "
+        "it is about equal to the combined area of Gaza and the West Bank."
+    )
+    art = fm.read(text)
+    comp = next(c for c in art.claims if c.kind == "comparison")
+    assert [p.name for p in comp.places] == ["Gaza Strip", "West Bank"]
+    assert comp.relation == "equal"
+    assert art.claims[comp.refers_to].value == 6000
+
+
+# --- odd input ------------------------------------------------------------------------------------
+
+ODD = [
+    "",
+    "   \n\t  ",
+    "\x00\x01\x02 binary \xff junk",
+    "<html><script>alert('Kyiv')</script><p>Shelling hit <b>Kharkiv</b>.</p></html>",
+    "1,0,0,0 km east of Kyiv and 1.2.3 km²",
+    "9" * 5000 + " km",
+    "a " * 20000,
+    "Kyiv " * 5000,
+    None,
+    b"bytes about Kharkiv",
+    12345,
+]
+
+
+@pytest.mark.parametrize("text", ODD, ids=[repr(t)[:30] for t in ODD])
+def test_odd_input_never_raises(text):
+    art = fm.read(text)
+    assert isinstance(art, fm.Article)
+    for m in art.mentions:
+        assert art.text[m.start : m.end] == m.text
+
+
+def test_html_offsets_point_into_original():
+    text = "<p>Shelling hit <b>Kharkiv</b>.</p>"
+    (m,) = fm.read(text).mentions
+    assert text[m.start : m.end] == "Kharkiv"
+
+
+def test_bad_published_date():
+    with pytest.raises(fm.InputError, match="not a date"):
+        fm.read("text", published="yesterday")
+
+
+def test_published_line_in_text():
+    art = fm.read("Headline\nPublished: 2022-09-13\nTroops retook Izium.")
+    assert art.published == dt.date(2022, 9, 13)
+
+
+def test_read_many_in_order(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Shelling hit Kharkiv.")
+    b.write_text("Shelling hit Odesa.")
+    arts = fm.read_many([a, b])
+    assert [x.source for x in arts] == [str(a), str(b)]
+    assert [x.mentions[0].place.name for x in arts] == ["Kharkiv", "Odesa"]
+
+
+def test_read_many_missing_file(tmp_path):
+    with pytest.raises(fm.InputError, match=r"missing\.txt"):
+        fm.read_many([tmp_path / "missing.txt"])
+
+
+def test_to_geodataframe():
+    gdf = fm.read("Balakliia lies 74 km (46 miles) southeast of Kharkiv.").to_geodataframe()
+    assert gdf.crs.to_epsg() == 4326
+    assert set(gdf["record"]) == {"mention", "claim"}
+    assert {"text", "start", "end", "place_name", "value", "unit", "direction"} <= set(gdf.columns)
