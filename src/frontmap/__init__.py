@@ -10,7 +10,8 @@ Data flows one way::
 
 from __future__ import annotations
 
-from . import geometry, tolerance
+from . import geometry, shapes, tolerance
+from .checks import Verdict, check
 from .errors import (
     ClaimError,
     ControlMapError,
@@ -22,6 +23,7 @@ from .errors import (
 from .article import Article, Mention
 from .claims import AreaClaim, Claim, ComparisonClaim, Converted, DistanceClaim, ShareClaim
 from .gazetteer import Gazetteer
+from .maps import draw
 from .place import KINDS, Place
 from .read import read, read_many
 from .render import render
@@ -46,10 +48,14 @@ __all__ = [
     "InputError",
     "Place",
     "UnknownPlaceError",
+    "Verdict",
     "__version__",
+    "draw",
+    "check",
     "geometry",
     "read",
     "read_many",
     "render",
+    "shapes",
     "tolerance",
 ]

@@ -37,7 +37,7 @@ from collections import defaultdict
 from itertools import combinations
 from typing import Any
 
-from .checks import Verdict, _verdict, fmt, safe_interval
+from .checks import Verdict, _verdict, fmt, quote, safe_interval
 from .claims import AreaClaim, Claim, DistanceClaim, ShareClaim
 from .errors import FrontmapError
 from .shapes import place_area_km2
@@ -136,10 +136,6 @@ def _pair(iv: tuple[float, float], unit: str) -> str:
     return f"{fmt(iv[0], unit).split(' ')[0]}–{fmt(iv[1], unit)}"
 
 
-def _q(c: Claim) -> str:
-    return f"'{c.text}'" + (f" ({c.source})" if c.source else "")
-
-
 # ----------------------------------------------------------------------------------------- distance
 def _same_distance(a: DistanceClaim, b: DistanceClaim) -> bool:
     if a.subject is not None and b.subject is not None and a.subject != b.subject:
@@ -164,7 +160,7 @@ def _compare_distances(a: DistanceClaim, b: DistanceClaim) -> Verdict:
     ia, ib, ok = _intervals(a.km, a.qualifier, a.value_text, b.km, b.qualifier, b.value_text)
     assert a.anchor is not None
     where = f"{a.direction} of " if a.direction else "from "
-    head = f"{_q(a)} ({fmt(a.km, 'km')}) and {_q(b)} ({fmt(b.km, 'km')}), both {where}{a.anchor.name},"
+    head = f"{quote(a)} ({fmt(a.km, 'km')}) and {quote(b)} ({fmt(b.km, 'km')}), both {where}{a.anchor.name},"
     return _consistency(a, b, ok, head, a.km, b.km, "km", _rel(a.km, ia) + _rel(b.km, ib), ia, ib)
 
 
@@ -255,5 +251,5 @@ def _compare_territory(a: Claim, b: Claim) -> Verdict | None:
         (va, *la), (vb, *lb), unit = xa, xb, "km2"
         ia, ib = (la[0], la[1]), (lb[0], lb[1])
         ok = ia[0] <= ib[1] and ib[0] <= ia[1]
-    head = f"{_q(a)} and {_q(b)}, both {about}, give {fmt(va, unit)} and {fmt(vb, unit)}:"
+    head = f"{quote(a)} and {quote(b)}, both {about}, give {fmt(va, unit)} and {fmt(vb, unit)}:"
     return _consistency(a, b, ok, head, va, vb, unit, _rel(va, ia) + _rel(vb, ib), ia, ib)

@@ -47,7 +47,7 @@ from typing import Any
 from .claims import AreaClaim, Claim, ComparisonClaim, DistanceClaim, ShareClaim
 from .errors import FrontmapError, InputError
 from .place import Place
-from .shapes import POINT_KINDS, place_area_km2
+from .shapes import POINT_KINDS
 
 __all__ = ["CHECKS", "STATUSES", "Verdict", "check", "position_km"]
 
@@ -142,7 +142,10 @@ def fmt(x: float, unit: str | None = None) -> str:
         return f"{x * 100:.3g}%" if x < 0.1 else f"{x * 100:.0f}%"
     if unit == "deg":
         return f"{x:.0f}°"
-    s = f"{x:,.0f}" if abs(x) >= 100 else (f"{x:.1f}" if abs(x) >= 1 else f"{x:.3g}")
+    if abs(x) >= 100 or float(x).is_integer():
+        s = f"{x:,.0f}"
+    else:
+        s = f"{x:.1f}" if abs(x) >= 1 else f"{x:.3g}"
     word = _UNIT_WORDS.get(unit or "", unit or "")
     return f"{s} {word}".strip()
 
@@ -155,8 +158,10 @@ def written(value: float, text: str, unit: str) -> str:
 
 
 def quote(c: Claim) -> str:
-    """The claim's text in quotes, with its source when known."""
-    return f"'{c.text}'" + (f" ({c.source})" if c.source else "")
+    """The claim's text in quotes, with the file name of its source when known."""
+    import os
+
+    return f"'{c.text}'" + (f" ({os.path.basename(c.source) or c.source})" if c.source else "")
 
 
 def _span(low: float, high: float, unit: str) -> str:
@@ -294,7 +299,10 @@ def claim_checks(c: Claim, siblings: tuple[Claim, ...] = ()) -> list[Verdict]:
         out.append(check_conversion(c))
     if isinstance(c, DistanceClaim):
         out += check_distance(c)
-    elif isinstance(c, AreaClaim):
+        return out
+    from ._checks_areas import check_area_of_subject, check_comparison
+
+    if isinstance(c, AreaClaim):
         v = check_area_of_subject(c)
         if v is not None:
             out.append(v)
@@ -404,8 +412,7 @@ def check_distance(c: DistanceClaim) -> list[Verdict]:
                 "distance",
                 "unverifiable",
                 c,
-                f"the place measured from ({c.anchor_text!r}) in '{c.text}' is not in the gazetteer, "
-                f"so the distance to {c.subject.name} cannot be measured",
+                f"'{c.text}': {_no_anchor(c)}, so the distance to {c.subject.name} cannot be measured",
             )
         ]
     a, s = c.anchor, c.subject
@@ -439,7 +446,8 @@ def check_distance(c: DistanceClaim) -> list[Verdict]:
         ]
     u = c.unit if c.unit in ("km", "mi", "m") else "km"
     per = c.km / c.value if c.value else 1.0  # km per stated unit
-    out = [judged("distance", c, c.value, d / per, u, (low - slack) / per, (high + slack) / per, what)]
+    lo, hi = max(0.0, low - slack) / per, (high + slack) / per
+    out = [judged("distance", c, c.value, d / per, u, lo, hi, what)]
     if c.direction is None:
         return out
     if not (_is_point(a) and _is_point(s)):
@@ -489,125 +497,18 @@ def _bearing_verdict(
     )
 
 
-# -------------------------------------------------------------------------------------------- area
-def check_area_of_subject(c: AreaClaim) -> Verdict | None:
-    """An area claimed for a region or country: its outline's area (no change) or an upper bound
-    (ground that changed hands *in* it); None when the subject is not an area."""
-    s = c.subject
-    if s is None or _is_point(s) or not c.km2 > 0:
-        return None
-    try:
-        measured = place_area_km2(s)
-    except FrontmapError:
-        return None
-    low, high = safe_interval(c.km2, c.qualifier, c.value_text)
-    if c.change is None:
-        return judged(
-            "area",
-            c,
-            c.km2,
-            measured,
-            "km2",
-            low,
-            high,
-            f"{s.name}'s outline measures {fmt(measured, 'km2')}",
-        )
-    ok = low <= measured
-    what = f"{s.name} measures {fmt(measured, 'km2')} in all"
-    tail = "so the area fits inside it" if ok else "less than the area said to have changed hands in it"
-    return _verdict(
-        "area",
-        "consistent" if ok else "inconsistent",
-        c,
-        f"{what}: {tail} ('{c.text}')",
-        stated=c.km2,
-        measured=measured,
-        unit="km2",
-        ratio=measured / c.km2,
-        tolerance=(c.km2 - low) / c.km2,
-    )
-
-
-def stated_area(c: Claim) -> tuple[float, float, float] | None:
-    """``(km2, low, high)`` an area or share claim states (a share times the area of ``of``), or None."""
-    if isinstance(c, AreaClaim) and c.km2 > 0:
-        return (c.km2, *safe_interval(c.km2, c.qualifier, c.value_text))
-    if isinstance(c, ShareClaim) and c.of is not None and c.value > 0:
-        try:
-            total = place_area_km2(c.of)
-        except FrontmapError:
-            return None
-        lo, hi = safe_interval(c.value, c.qualifier, c.value_text)
-        return c.value * total, lo * total, hi * total
-    return None
-
-
-def check_comparison(c: ComparisonClaim, siblings: tuple[Claim, ...]) -> Verdict:
-    """The area a comparison refers to against the area of the union of the compared places."""
-    target = siblings[c.refers_to] if c.refers_to is not None and 0 <= c.refers_to < len(siblings) else None
-    names = " and ".join(p.name for p in c.places) or "no places"
-    if target is None:
-        return _verdict(
-            "comparison", "unverifiable", c, f"'{c.text}' is not tied to an area stated before it"
-        )
-    if not c.places:
-        return _verdict("comparison", "unverifiable", c, f"'{c.text}' names no places known to the gazetteer")
-    points = [p.name for p in c.places if _is_point(p)]
-    if points:
-        return _verdict(
-            "comparison", "unverifiable", c,
-            f"{', '.join(points)} in '{c.text}' has no outline in the gazetteer (only a point), so the "
-            "areas cannot be added up",
-        )  # fmt: skip
-    stated = stated_area(target)
-    if stated is None:
-        return _verdict(
-            "comparison", "unverifiable", c, f"the claim '{target.text}' compared has no usable area"
-        )
-    from shapely import union_all
-
-    from .geometry import area_km2
-
-    measured = area_km2(union_all([p.geometry for p in c.places]))
-    km2, low, high = stated
-    q = c.qualifier or "about"  # a likeness to named places is approximate even when unqualified
-    qlo, qhi = safe_interval(km2, q, None)
-    low, high = min(low, qlo), max(high, qhi)
-    parts = ", ".join(f"{p.name} {fmt(area_km2(p.geometry), 'km2')}" for p in c.places)
-    together = f"{names} measure {fmt(measured, 'km2')}" + (
-        f" together ({parts})" if len(c.places) > 1 else ""
-    )
-    if c.relation == "larger":  # the stated area is larger than the places
-        ok = measured <= high
-    elif c.relation == "smaller":
-        ok = measured >= low
-    else:
-        ok = low <= measured <= high
-    rel = {"equal": "comparable to", "larger": "smaller than", "smaller": "larger than"}.get(
-        c.relation, "comparable to"
-    )
-    tail = (
-        f"{rel} '{target.text}'" if ok else f"not {rel} '{target.text}' (allowed {_span(low, high, 'km2')})"
-    )
-    return _verdict(
-        "comparison",
-        "consistent" if ok else "inconsistent",
-        c,
-        f"{together}: {tail}",
-        stated=km2,
-        measured=measured,
-        unit="km2",
-        ratio=measured / km2,
-        tolerance=max(km2 - low, high - km2) / km2,
-    )
-
-
 # ---------------------------------------------------------------------------------- nothing to check
+def _no_anchor(c: DistanceClaim) -> str:
+    if c.anchor_text:
+        return f"the place measured from ({c.anchor_text!r}) is not in the gazetteer"
+    return "it does not say where the distance is measured from"
+
+
 def _nothing_to_check(c: Claim, have_maps: bool) -> Verdict:
     maps = "" if have_maps else "; give control maps (against=) to check it against the ground"
     if isinstance(c, DistanceClaim):
         if c.anchor is None:
-            why = f"the place measured from ({c.anchor_text!r}) is not in the gazetteer"
+            why = _no_anchor(c)
         else:
             why = f"it names no place at that distance from {c.anchor.name}, so nothing can be measured"
         return _verdict(
@@ -621,7 +522,11 @@ def _nothing_to_check(c: Claim, have_maps: bool) -> Verdict:
         return _verdict("area", "unverifiable", c, f"'{c.text}': {why}{maps if c.change else ''}")
     if isinstance(c, ShareClaim):
         if c.of is None:
-            why = f"it does not say what it is a share of ({c.of_text!r} is not a known place)"
+            why = (
+                f"it does not say what it is a share of ({c.of_text!r} is not a known place)"
+                if c.of_text
+                else "it does not say what it is a share of"
+            )
         elif _is_point(c.of):
             why = f"{c.of.name} has no outline in the gazetteer"
         else:

@@ -13,7 +13,7 @@ import sys
 __all__ = ["main"]
 
 #: Subcommand modules, in the order ``frontmap --help`` lists them.
-COMMANDS = ("geocode", "extract")
+COMMANDS = ("geocode", "extract", "check")
 
 EPILOG = """examples:
   frontmap geocode Izyum
