@@ -22,7 +22,9 @@ from .errors import (
 )
 from .article import Article, Mention
 from .claims import AreaClaim, Claim, ComparisonClaim, Converted, DistanceClaim, ShareClaim
+from .frontline import Change, ControlMap, change
 from .gazetteer import Gazetteer
+from .inferred import ControlEvent, InferredControl, find_control_events, infer_control
 from .maps import draw
 from .place import KINDS, Place
 from .read import read, read_many
@@ -37,6 +39,10 @@ __all__ = [
     "Claim",
     "ComparisonClaim",
     "Converted",
+    "Change",
+    "ControlEvent",
+    "ControlMap",
+    "InferredControl",
     "DistanceClaim",
     "Mention",
     "ShareClaim",
@@ -51,6 +57,9 @@ __all__ = [
     "Verdict",
     "__version__",
     "draw",
+    "change",
+    "find_control_events",
+    "infer_control",
     "check",
     "geometry",
     "read",

@@ -1,0 +1,698 @@
+"""Control inferred from text: who took what, and an approximate line between the two sides.
+
+News reports say who took which place: "Ukrainian forces retook Izium", "the recently liberated town of
+...", "Russian-occupied ...", "... fell to Russian forces".  :func:`find_control_events` turns such
+phrases into :class:`ControlEvent` records; :func:`infer_control` keeps the latest event per place and
+draws an *approximate* line between the places each side holds: the edges shared by Voronoi cells of
+opposing places, clipped to the country.  The result is clearly labelled as inferred, with an
+uncertainty: each stretch of line lies on the perpendicular bisector of two opposing places, so the true
+front anywhere along it could be as far as half their distance away.
+
+The rules (tried on each place mention, within its sentence)
+----------------------------------------------------------
+* **Before the place** (``TRIGGER [filler] PLACE``, where filler is words like "the strategic city
+  of"): regain verbs and nouns (retook, recaptured, liberated, freed, reclaimed, regained, took back,
+  "liberation of", "returned control of") → the subject's side, Ukraine when there is no subject;
+  capture verbs (captured, seized, took, overran, entered, "took control of", "capture of") → the
+  subject's side, no event without one; "occupied X", "Russian-occupied X", "Russian-held X",
+  "Ukrainian-controlled X" → the side named (plain "occupied" → Russia; "formerly occupied" → Ukraine);
+  withdraw verbs ("withdrew from", "pulled out of", "retreat from", "lost") → the side *opposite* the
+  subject; "Ukrainian flag raised over X" → the flag's side.
+* **After the place**: passives ("X was recaptured by Ukrainian troops", "X, captured by Russia in
+  May") → the ``by`` side, else the verb's default; "X fell to Russian forces"; "X remains under Russian
+  control"; "X is back in Ukrainian hands".
+* **Lists** ("retook X, Y and Z") share the event of their first (or, for passives, last) member.
+* The **subject** is the side word (Ukrainian, Ukraine's, Kyiv's, Russian, Russia, Moscow, Wagner...)
+  closest before the verb within six words; for capture and withdraw verbs, failing that, the last side
+  word earlier in the sentence.
+* **No event** for intentions, negations and conditionals: "a plan to recapture X", "the push for the
+  liberation of X", "has not retaken X", "could fall to Russian forces" (infinitives such as
+  "recapture" are never triggers).  Metonymic mentions ("Kyiv said") and countries are ignored.
+* **Date**: an explicit "on September 10" (or "on 10 September 2022") in the sentence, the year taken
+  from ``published`` (the year before when that would put the day after publication); otherwise the
+  published date.
+
+All patterns are compiled once, applied to bounded windows around each mention (linear time overall) and
+never raise on odd text.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .place import Place
+
+__all__ = ["SIDES", "ControlEvent", "FrontSegment", "InferredControl", "find_control_events", "infer_control"]
+
+#: Who holds a place after an event.
+SIDES = ("ukraine", "russia")
+
+
+@dataclass(frozen=True)
+class ControlEvent:
+    """One report that a side holds a place after an event ("Ukrainian forces retook Izium").
+
+    ``text == full_text[start:end]`` is the trigger phrase ("retook", "Russian-occupied", "was
+    recaptured by Ukrainian troops"); ``sentence`` the sentence it is in; ``side`` who holds ``place``
+    afterwards (``"ukraine"`` or ``"russia"``); ``date`` when (None if unknown); ``source`` the article.
+    """
+
+    place: Place
+    side: str
+    date: _dt.date | None
+    text: str
+    start: int
+    end: int
+    sentence: str
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "place": self.place.to_dict(),
+            "side": self.side,
+            "date": self.date.isoformat() if self.date else None,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "sentence": self.sentence,
+            "source": self.source,
+        }
+
+
+# ------------------------------------------------------------------------------------------ patterns
+_F = re.IGNORECASE | re.VERBOSE
+_UA = r"(?:ukrain(?:ians|ian|e)(?:['’]s)?|kyiv['’]s|zsu|afu)"
+_RU = (
+    r"(?:russi(?:ans|an|a)(?:['’]s)?|moscow(?:['’]s)?|kremlin|wagner|pro-russian|separatists?|kadyrovites?"
+    r"|dpr|lpr)"
+)
+_CUE = re.compile(rf"\b(?:(?P<ua>{_UA})|(?P<ru>{_RU}))(?![\w-])", re.IGNORECASE)
+_SIDE_NAMES = rf"(?P<cue>{_UA}|{_RU})"
+
+# Words allowed between a trigger and the place: "the strategic eastern city of".
+_FILLER = r"""(?:(?:the|a|an|its|their|key|strategic|strategically|important|small|large|major|frontline|
+    front-line|eastern|western|southern|northern|north-eastern|south-eastern|north-western|south-western|
+    northeastern|southeastern|northwestern|southwestern|nearby|neighbouring|neighboring|railway|rail|
+    logistics|logistical|hub|industrial|port|river|border|coastal|whole|entire|remaining|last|city|
+    cities|town|towns|village|villages|settlement|settlements|urban-type|hamlet|region|oblast|province|
+    district|area|of|recently|newly|now|once|long)\s+){0,6}"""
+
+# Words that make the verb a verb (with a subject) rather than an adjective ("in liberated X").
+_VERB_CONTEXT = re.compile(
+    rf"""(?:\b(?:has|have|had|which|that|who|it|they|forces|troops|army|military|soldiers|units|brigades?|
+    fighters|marines|paratroopers|mercenaries|defenders|{_UA}|{_RU}|kyiv)\s+)
+    (?:(?:\w+ly|also|now|just|finally|reportedly|already|then|later|again|swiftly|since)\s+){{0,2}}$""",
+    _F,
+)
+# Negations, modals and intentions just before a trigger: no event.
+_NOT_DONE = re.compile(
+    r"""\b(?:not|never|n[’']t|no\s+longer|yet\s+to|could|would|might|shall|should|must|cannot|unless|
+    whether)\b(?:\s+\S+){0,3}\s*$
+    |\b(?:deni(?:ed|es)|deny|false(?:ly)?|rumou?rs?)\b(?:\s+\S+){0,5}\s*$
+    |\b(?:plans?|planned|planning|aims?|aimed|aiming|trying|tried|tries|attempts?|attempted|attempting|
+    efforts?|bid|push|drive|battle|fight|fighting|struggle|campaign|(?:counter-?)?offensive|operations?|
+    hopes?|hoped|hoping|goal|preparations?|prepar(?:e|es|ed|ing)|threat(?:en|ens|ened|ening)?|vow(?:s|ed)?|
+    promis(?:e|es|ed|ing)|seeks?|sought|intends?|intended|wants?|wanted|order(?:s|ed)?|fail(?:s|ed)?|
+    ready|calls?|called)\s+(?:for|to|towards?|at|of)\b(?:\s+\S+){0,2}\s*$""",
+    _F,
+)
+# Ambiguous modals ("in May", "Will") only count in lower case.
+_NOT_DONE_LOWER = re.compile(r"\b(?:may|will|can|if)\b(?:\s+\S+){0,3}\s*$")
+
+
+def _left(trigger: str) -> re.Pattern[str]:
+    return re.compile(rf"(?P<trig>{trigger})\s+{_FILLER}$", _F)
+
+
+# kind: "ua" fixed side; "subj-ua"/"subj-ru" the subject's side when used as a verb, else (an adjective
+# or noun, or no subject) the default in the suffix; "subj" the subject's side, no default; "anti" the
+# side opposite the subject; "cue" the side named in the phrase.
+_LEFT_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "cue",
+        _left(
+            rf"""{_SIDE_NAMES}\s+(?:national\s+)?flags?\s+(?:(?:was|were|is|has|had|have|been|now|again|
+            once|proudly)\s+){{0,4}}(?:raised|hoisted|flies|flew|flying|planted|unfurled)\s+(?:again\s+)?
+            (?:over|in|above|at|on)"""
+        ),
+    ),
+    ("cue", _left(rf"{_SIDE_NAMES}[-\s](?:occupied|held|controlled)")),
+    (
+        "ua",
+        _left(
+            r"""(?:formerly|previously|once|recently|briefly)[-\s]+occupied|de-?occupied|
+            (?:de-?occupation|liberation)\s+of|returned\s+(?:full\s+)?control\s+(?:of|over)"""
+        ),
+    ),
+    (
+        "subj-ru",
+        _left(
+            r"(?:(?:temporarily|illegally|still)\s+)?(?:occupied|annexed)|(?:occupation|annexation|fall)\s+of"
+        ),
+    ),
+    (
+        "subj-ua",
+        _left(
+            r"""retook|retaken|recaptured|liberated|freed|reclaimed|regained|(?:took|taken|won|wrested)\s+back|
+            (?:regained|restored|re-established|reestablished)\s+(?:full\s+)?control\s+(?:of|over)|
+            (?:recapture|retaking)\s+of"""
+        ),
+    ),
+    (
+        "subj",
+        _left(
+            r"""(?:gained|seized|took|taken|established|assumed|consolidated)\s+(?:full\s+)?control\s+
+            (?:of|over)|captured|seized|took(?:\s+over)?|taken(?:\s+over)?|overran|overrun|conquered|entered|
+            (?:capture|seizure|takeover|conquest)\s+of"""
+        ),
+    ),
+    (
+        "anti",
+        _left(
+            r"""(?:withdrew|withdrawn|withdrawing|retreated|retreating|pulled\s+back|fled)
+            \s+(?:(?:its|their|his|all|the|remaining|last|troops|forces|units|soldiers)\s+){0,3}
+            (?:from|out\s+of)|pulled\s+(?:(?:its|their|his|all|the|remaining|last|troops|forces|units|soldiers)
+            \s+){0,3}out\s+(?:of|from)|(?:withdrawal|retreat|pull-?out)\s+(?:of\s+(?:(?:its|their|the|all|remaining)\s+)?
+            (?:troops|forces|units|soldiers)\s+)?from|abandoned|surrendered|lost(?:\s+control\s+(?:of|over))?"""
+        ),
+    ),
+]
+
+_AUX = r"""(?:(?:which|that|was|were|is|are|has|had|have|been|being|got|now|fully|finally|recently|later|
+    eventually|officially|also|again|reportedly|largely|completely|quickly|swiftly|just|already|since|
+    not|never|yet|no|longer|could|would|might|may|will|should|must|cannot|can)\s+){0,5}"""
+_RIGHT_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "passive",
+        re.compile(
+            rf"""^\s*,?\s*(?P<aux>{_AUX})(?P<verb>recaptured|retaken|liberated|freed|reclaimed|regained|
+            de-?occupied|captured|seized|taken|occupied|overrun|annexed|held|controlled)\b""",
+            _F,
+        ),
+    ),
+    (
+        "fell",
+        re.compile(
+            rf"^\s*,?\s*(?P<aux>{_AUX})(?:fell|falls|fallen)\s+(?:in)?to\s+(?:the\s+)?{_SIDE_NAMES}", _F
+        ),
+    ),
+    (
+        "under",
+        re.compile(
+            rf"""^\s*,?\s*(?P<aux>(?:(?:which|that|is|was|are|were|remains|remained|has|had|have|been|remain|
+            stays|stayed|came|come|comes|returned|returns|now|still|firmly|fully|again|largely|already|
+            not|never|no|longer)\s+){{0,5}})(?:back\s+)?(?:under|in|into|to)\s+(?:full\s+|firm\s+)?{_SIDE_NAMES}
+            \s+(?:control|occupation|rule|hands)""",
+            _F,
+        ),
+    ),
+    (
+        "which",
+        re.compile(
+            rf"""^\s*,\s*(?:which|that)\s+{_SIDE_NAMES}(?:\s+(?:forces|troops|army|military|soldiers|units))?
+            \s+(?P<aux>(?:(?:has|had|have|had|also|later|then|finally|only)\s+){{0,2}})
+            (?P<verb>retook|recaptured|liberated|freed|reclaimed|regained|captured|seized|took|occupied|
+            overran|annexed)\b""",
+            _F,
+        ),
+    ),
+]
+_REGAIN = re.compile(r"^(?:recaptured|retaken|retook|liberated|freed|reclaimed|regained|de-?occupied)$", re.I)
+_OCCUPY = re.compile(r"^(?:occupied|annexed)$", re.I)
+_MODAL = re.compile(
+    r"\b(?:not|never|no|longer|could|would|might|may|will|should|must|cannot|can|yet)\b", re.I
+)
+_BY_SIDE = re.compile(rf"^[^,;.]{{0,50}}?\bby\s+(?:the\s+)?(?:(?P<ua>{_UA})|(?P<ru>{_RU}))(?![\w-])", re.I)
+_FROM_SIDE = re.compile(rf"^\s*,?\s*from\s+(?:the\s+)?(?:(?P<ua>{_UA})|(?P<ru>{_RU}))(?![\w-])", re.I)
+_LIST_SEP = re.compile(
+    rf"^(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|or\s+)?|\s+(?:and|as\s+well\s+as)\s+){_FILLER}$", _F
+)
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sept sep",
+            "october oct",
+            "november nov",
+            "december dec",
+        ],
+        start=1,
+    )
+    for m in names.split()
+}
+_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_ON_DATE = re.compile(
+    rf"""\bon\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?
+    (?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?
+    (?P<m2>{_MONTH}))(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\d)""",
+    _F,
+)
+_WINDOW = 200  # characters of context looked at on each side of a mention
+
+
+def _side_of(m: re.Match[str] | None) -> str | None:
+    if m is None:
+        return None
+    if m.groupdict().get("ua"):
+        return "ukraine"
+    if m.groupdict().get("ru"):
+        return "russia"
+    cue = m.groupdict().get("cue")
+    if cue:
+        return "ukraine" if re.match(_UA, cue, re.I) else "russia"
+    return None
+
+
+def _close_subject(before: str) -> str | None:
+    """The side word closest before a verb, within six words and the same clause."""
+    clause = re.split(r"[,;:()]", before[-120:])[-1]
+    words = clause.split()[-6:]
+    last = None
+    for m in _CUE.finditer(" ".join(words)):
+        last = m
+    return _side_of(last)
+
+
+def _any_subject(before: str) -> str | None:
+    last = None
+    for m in _CUE.finditer(before[-_WINDOW:]):
+        last = m
+    return _side_of(last)
+
+
+def _other(side: str | None) -> str | None:
+    return {"ukraine": "russia", "russia": "ukraine"}.get(side or "")
+
+
+def _left_event(pre: str, post: str) -> tuple[str, int, int] | None:
+    """``(side, start, end)`` of a trigger ending ``pre`` (offsets within ``pre``), or None."""
+    for kind, rx in _LEFT_RULES:
+        m = rx.search(pre)
+        if m is None:
+            continue
+        start, trig_end = m.start("trig"), m.end("trig")
+        before = pre[:start]
+        if _NOT_DONE.search(before[-80:]) or _NOT_DONE_LOWER.search(before[-80:]):
+            return None
+        side: str | None
+        if kind == "cue":
+            side = _side_of(m)
+        elif kind in ("ua", "ru"):
+            side = {"ua": "ukraine", "ru": "russia"}[kind]
+        elif kind.startswith("subj-"):
+            default = {"subj-ua": "ukraine", "subj-ru": "russia"}[kind]
+            is_verb = bool(_VERB_CONTEXT.search(before[-80:]))
+            side = (_close_subject(before) if is_verb else None) or _side_of(_BY_SIDE.match(post)) or default
+        elif kind == "subj":
+            side = _close_subject(before) or _side_of(_BY_SIDE.match(post)) or _any_subject(before)
+        else:  # anti
+            side = _other(_close_subject(before) or _any_subject(before))
+        return (side, start, trig_end) if side else None
+    return None
+
+
+def _right_event(post: str) -> tuple[str, int, int] | None:
+    """``(side, start, end)`` of a passive/"fell to"/"under control" phrase opening ``post``."""
+    for kind, rx in _RIGHT_RULES:
+        m = rx.match(post)
+        if m is None:
+            continue
+        if _MODAL.search(m.group("aux") or ""):
+            return None
+        start = len(post) - len(post.lstrip(" ,"))
+        end = m.end()
+        if kind == "passive":
+            verb = m.group("verb")
+            by = _BY_SIDE.match(post[m.end() :])
+            if not (m.group("aux") or "," in post[:start] or by):  # "X liberated Y" is not a passive
+                return None
+            if by is not None:
+                side = _side_of(by)
+                end = m.end() + by.end()
+            elif _REGAIN.match(verb):
+                side = "ukraine"
+            elif _OCCUPY.match(verb):
+                side = "russia"
+            else:
+                side = _other(_side_of(_FROM_SIDE.match(post[m.end() :])))
+        else:
+            side = _side_of(m)
+        return (side, start, end) if side else None
+    return None
+
+
+def _sentence_date(sentence: str, published: _dt.date | None) -> _dt.date | None:
+    m = _ON_DATE.search(sentence)
+    if m is None:
+        return published
+    month = _MONTHS[(m.group("m1") or m.group("m2")).rstrip(".").lower()]
+    day = int(m.group("d1") or m.group("d2"))
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif published is not None:
+        year = published.year
+        try:
+            if _dt.date(year, month, day) > published:
+                year -= 1
+        except ValueError:
+            return published
+    else:
+        return None
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return published
+
+
+def _published(value: Any) -> _dt.date | None:
+    from ._controlio import parse_date
+
+    try:
+        return parse_date(value)
+    except Exception:
+        return None
+
+
+def find_control_events(
+    text: str, mentions: Iterable[Any], published: Any = None, source: str | None = None
+) -> list[ControlEvent]:
+    """Control events in ``text``: a place mention governed by a capture/liberation phrase.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    mentions : iterable
+        Objects with ``.text``, ``.start``, ``.end`` (offsets into ``text``) and ``.place`` (a
+        :class:`Place` or None), e.g. :class:`frontmap.article.Mention`.  Unresolved mentions, mentions
+        with ``role == "metonymy"``, and countries, seas and rivers are ignored.
+    published : date, str or None
+        The publication date: the events' date unless the sentence names a day.
+    source : str or None
+        Recorded on each event.
+
+    Returns
+    -------
+    list of ControlEvent
+        In text order; empty for text without events (never raises on odd text).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as M
+    >>> izium = Place("x:1", "Izium", "settlement", 49.21, 37.26, "UA")
+    >>> t = "Ukrainian troops retook Izium on September 10."
+    >>> [(e.place.name, e.side, e.text, str(e.date)) for e in find_control_events(
+    ...     t, [M(text="Izium", start=24, end=29, place=izium)], published="2022-09-12")]
+    [('Izium', 'ukraine', 'retook', '2022-09-10')]
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    from ._sentences import sentence_span
+
+    pub = _published(published)
+    usable = []
+    for m in mentions or ():
+        place = getattr(m, "place", None)
+        start, end = getattr(m, "start", None), getattr(m, "end", None)
+        if not isinstance(place, Place) or not isinstance(start, int) or not isinstance(end, int):
+            continue
+        if getattr(m, "role", "location") != "location" or place.kind in ("country", "sea", "river"):
+            continue
+        if 0 <= start < end <= len(text):
+            usable.append((start, end, place))
+    usable.sort(key=lambda t: (t[0], t[1]))
+
+    events: list[ControlEvent] = []
+    chain: list[tuple[int, int, Place]] = []
+    chain_sentence: tuple[int, int] | None = None
+
+    def flush() -> None:
+        if chain and chain_sentence is not None:
+            events.extend(_chain_events(text, chain, chain_sentence, pub, source))
+
+    for start, end, place in usable:
+        span = sentence_span(text, start)
+        if chain and span == chain_sentence and start >= chain[-1][1]:
+            gap = text[chain[-1][1] : start]
+            if len(gap) < 60 and _LIST_SEP.match(gap):
+                chain.append((start, end, place))
+                continue
+        flush()
+        chain, chain_sentence = [(start, end, place)], span
+    flush()
+    return events
+
+
+def _chain_events(
+    text: str,
+    chain: list[tuple[int, int, Place]],
+    span: tuple[int, int],
+    pub: _dt.date | None,
+    source: str | None,
+) -> list[ControlEvent]:
+    """Events for a list of places in one sentence ("X, Y and Z"): a trigger before the first, or a
+    passive after the last, applies to all of them."""
+    s0, s1 = span
+    first, last = chain[0], chain[-1]
+    pre_start = max(s0, first[0] - _WINDOW)
+    pre = text[pre_start : first[0]]
+    post = text[last[1] : min(s1, last[1] + _WINDOW)]
+    found = []
+    left = _left_event(pre, post)
+    if left is not None:
+        found.append((left[0], pre_start + left[1], pre_start + left[2]))
+    right = _right_event(post)
+    if right is not None:
+        found.append((right[0], last[1] + right[1], last[1] + right[2]))
+    if not found:
+        return []
+    sentence = text[s0:s1].strip()
+    date = _sentence_date(sentence, pub)
+    return [
+        ControlEvent(place, side, date, text[a:b], a, b, sentence, source)
+        for side, a, b in found
+        for _, _, place in chain
+    ]
+
+
+# --------------------------------------------------------------------------------------- inference
+@dataclass(frozen=True)
+class FrontSegment:
+    """One stretch of inferred line: the shared Voronoi edge between a place held by Ukraine and one held
+    by Russia (lon/lat).  ``uncertainty_km`` is half their geodesic distance: the front may lie anywhere
+    between them."""
+
+    line: Any
+    uncertainty_km: float
+    ukraine: Place
+    russia: Place
+
+
+@dataclass(frozen=True, eq=False)
+class InferredControl:
+    """Control inferred from reports: who holds which place, and an approximate line between them.
+
+    Attributes
+    ----------
+    events : tuple of ControlEvent
+        The deciding event for each place (the latest; among undated events, the last given).
+    held : dict
+        ``{"ukraine": [Place, ...], "russia": [Place, ...]}``, sorted by name.
+    line : shapely (Multi)LineString or None
+        The approximate line, lon/lat: the edges shared by the Voronoi cells of opposing places
+        (settlements and facilities; regions are listed in ``held`` but not used), clipped to the country.
+    segments : tuple of FrontSegment
+        Its stretches, each with its own ``uncertainty_km``.
+    band : shapely (Multi)Polygon or None
+        The line widened by each stretch's uncertainty, clipped to the country: where the front may be.
+    uncertainty_km : float or None
+        The largest stretch uncertainty (half the distance between the two opposing places of that
+        stretch): a conservative single figure for the whole line.
+    reason : str or None
+        Why there is no line (one side only, fewer than two places...); None when there is one.
+    label : str
+        "inferred from N reports ..." — say it on every map.
+    inferred : bool
+        Always True: this is not an observed control map.
+    """
+
+    events: tuple[ControlEvent, ...]
+    held: dict[str, list[Place]]
+    line: Any = None
+    segments: tuple[FrontSegment, ...] = ()
+    band: Any = None
+    uncertainty_km: float | None = None
+    reason: str | None = None
+    label: str = ""
+    inferred: bool = field(default=True, init=False)
+
+    def to_geodataframe(self) -> Any:
+        """Rows for places (``record="place"``), line stretches (``"line"``) and the band (``"band"``),
+        EPSG:4326, with columns record, name, side, date, text, source, uncertainty_km, inferred, label."""
+        import geopandas as gpd
+        from shapely.geometry import Point
+
+        rows, geoms = [], []
+        base = {"inferred": True, "label": self.label}
+        for e in self.events:
+            rows.append(
+                base
+                | {
+                    "record": "place",
+                    "name": e.place.name,
+                    "side": e.side,
+                    "date": e.date.isoformat() if e.date else None,
+                    "text": e.text,
+                    "source": e.source,
+                    "uncertainty_km": None,
+                }
+            )
+            geoms.append(Point(e.place.lon, e.place.lat))
+        for s in self.segments:
+            name = f"{s.ukraine.name} | {s.russia.name}"
+            rows.append(base | {"record": "line", "name": name, "uncertainty_km": s.uncertainty_km})
+            geoms.append(s.line)
+        if self.band is not None:
+            rows.append(
+                base | {"record": "band", "name": "uncertainty band", "uncertainty_km": self.uncertainty_km}
+            )
+            geoms.append(self.band)
+        cols = ["record", "name", "side", "date", "text", "source", "uncertainty_km", "inferred", "label"]
+        return gpd.GeoDataFrame(rows, columns=cols, geometry=geoms, crs="EPSG:4326")
+
+
+_POINT_KINDS = ("settlement", "facility")
+
+
+def infer_control(events: Iterable[ControlEvent], country: Any = None, until: Any = None) -> InferredControl:
+    """Who holds what according to ``events``, and an approximate line between the two sides.
+
+    Parameters
+    ----------
+    events : iterable of ControlEvent
+        From :func:`find_control_events` (e.g. ``article.events`` of several articles).
+    country : shapely (Multi)Polygon, Place, name or None
+        Clips the line; the gazetteer's Ukraine when None (only needed when there is a line to draw).
+    until : date, str or None
+        Ignore events dated after this day (undated events are kept).
+
+    The latest event per place wins (undated events count as older than dated ones).  With places on
+    one side only, or fewer than two places, ``line`` is None and ``reason`` says why.
+
+    Examples
+    --------
+    >>> from shapely.geometry import box
+    >>> a = Place("x:1", "A", "settlement", 49.0, 36.0)
+    >>> b = Place("x:2", "B", "settlement", 49.0, 38.0)
+    >>> ev = [ControlEvent(a, "ukraine", None, "retook", 0, 6, ""),
+    ...       ControlEvent(b, "russia", None, "captured", 0, 8, "")]
+    >>> inf = infer_control(ev, country=box(34, 47, 40, 51))
+    >>> inf.line.geom_type, f"{inf.uncertainty_km:.0f}", inf.label
+    ('LineString', '73', 'inferred from 2 reports about 2 places')
+    """
+    from ._controlio import parse_date
+
+    cutoff = parse_date(until) if until is not None else None
+    latest: dict[str, tuple[tuple[_dt.date, int], ControlEvent]] = {}
+    n = 0
+    for i, e in enumerate(events):
+        if not isinstance(e, ControlEvent) or e.side not in SIDES:
+            continue
+        if cutoff is not None and e.date is not None and e.date > cutoff:
+            continue
+        n += 1
+        key = (e.date or _dt.date.min, i)
+        if e.place.id not in latest or key >= latest[e.place.id][0]:
+            latest[e.place.id] = (key, e)
+    deciding = tuple(sorted((e for _, e in latest.values()), key=lambda e: (e.place.name, e.place.id)))
+    held: dict[str, list[Place]] = {s: [e.place for e in deciding if e.side == s] for s in SIDES}
+    label = (
+        f"inferred from {n} report{'s' * (n != 1)} about {len(deciding)} place{'s' * (len(deciding) != 1)}"
+    )
+
+    def without(reason: str) -> InferredControl:
+        return InferredControl(deciding, held, reason=reason, label=label)
+
+    pts = {s: [p for p in held[s] if p.kind in _POINT_KINDS] for s in SIDES}
+    if len(deciding) < 2:
+        return without(f"{len(deciding)} place(s) reported; a line needs places held by both sides")
+    missing = [s for s in SIDES if not pts[s]]
+    if missing:
+        return without(f"no settlement reported held by {' or '.join(missing)}; a line needs both sides")
+    return _voronoi_line(deciding, held, pts, country, label)
+
+
+def _voronoi_line(
+    deciding: tuple[ControlEvent, ...],
+    held: dict[str, list[Place]],
+    pts: dict[str, list[Place]],
+    country: Any,
+    label: str,
+) -> InferredControl:
+    import shapely
+    from shapely.geometry import MultiPoint, Point
+
+    from .frontline import _default_country, _lines_only, _resolve_geometry, metric_projection
+    from .geometry import distance_km
+
+    outline = _default_country() if country is None else _resolve_geometry(country, "country")
+    to_metric, to_lonlat = metric_projection(outline)
+    area = to_metric(outline)
+    places: list[tuple[str, Place, Any]] = []
+    seen: set[tuple[float, float]] = set()
+    for side in SIDES:
+        for p in pts[side]:
+            xy = to_metric(Point(p.lon, p.lat))
+            key = (round(xy.x), round(xy.y))
+            if key not in seen:  # two places at one spot: keep the first
+                seen.add(key)
+                places.append((side, p, xy))
+    if {s for s, _, _ in places} != set(SIDES):
+        return InferredControl(deciding, held, reason="opposing places coincide", label=label)
+    frame = area.envelope.union(MultiPoint([xy for _, _, xy in places]).envelope).buffer(100_000).envelope
+    cells = shapely.voronoi_polygons(MultiPoint([xy for _, _, xy in places]), extend_to=frame, ordered=True)
+    clipped = [c.intersection(area) for c in cells.geoms]
+    tree = shapely.STRtree(clipped)
+    segments, metric_parts, band_parts = [], [], []
+    for i, (side_i, p_i, _) in enumerate(places):
+        if side_i != "ukraine" or clipped[i].is_empty:
+            continue
+        for j in tree.query(clipped[i], predicate="intersects"):
+            side_j, p_j, _ = places[int(j)]
+            if side_j != "russia":
+                continue
+            edge = _lines_only(clipped[i].intersection(clipped[int(j)]))
+            if edge.is_empty or edge.length < 1.0:
+                continue
+            half_km = distance_km(p_i, p_j) / 2
+            segments.append(FrontSegment(to_lonlat(edge), half_km, p_i, p_j))
+            metric_parts.append(edge)
+            band_parts.append(edge.buffer(half_km * 1000.0))
+    if not segments:
+        return InferredControl(
+            deciding, held, reason="the two sides' places share no boundary inside the country", label=label
+        )
+    line = to_lonlat(_lines_only(shapely.union_all(metric_parts)))
+    band = to_lonlat(shapely.union_all(band_parts).intersection(area))
+    return InferredControl(
+        deciding,
+        held,
+        line=line,
+        segments=tuple(segments),
+        band=band,
+        uncertainty_km=max(s.uncertainty_km for s in segments),
+        label=label,
+    )
