@@ -326,15 +326,16 @@ def admin1_features(data_dir: Path, countries=FULL_DETAIL) -> list[dict]:
     return [f for f in feats if str(f["properties"].get("iso_3166_2", ""))[:2] in countries]
 
 
-def region_name(p: dict) -> str:
+def region_name(p: dict, with_type: bool = True) -> str:
     """English name of a Natural Earth admin-1 record: KMU names for Ukraine ("Kharkiv Oblast"),
     "<name> Oblast" for oblasts elsewhere ("Belgorod Oblast"), otherwise name_en, with its type
-    when name_en is a single word ("Minsk Municipality")."""
+    when name_en is a single word and ``with_type`` ("Minsk Municipality")."""
     iso = p.get("iso_3166_2")
     if iso in UA_REGIONS:
         return UA_REGIONS[iso]
     name = p.get("name_en") or p.get("name") or iso
-    if " " not in name:
+    oblast = str(p.get("type", "")).rstrip("'") == "Oblast"
+    if " " not in name and (with_type or oblast):
         kind = "Oblast" if str(p.get("type", "")).rstrip("'") == "Oblast" else p.get("type_en") or "Region"
         name = f"{name} {kind}"
     return name
@@ -348,7 +349,7 @@ def admin1_names(features: list[dict]) -> dict[str, str]:
         key = p.get("gn_a1_code")
         if not key:
             continue
-        out[key] = region_name(p)
+        out[key] = region_name(p, with_type=False)
     return out
 
 
@@ -371,7 +372,9 @@ def region_places(features: list[dict], simplify_deg: float = 0.005) -> list[dic
             name = UA_REGIONS[iso]
             stems, shchyna = UA_REGION_STEMS.get(iso, ([], []))
             names |= {f"{s} {suf}" for s in stems for suf in REGION_SUFFIXES} | set(shchyna)
-            names |= set(UA_REGION_EXTRA.get(iso, ())) | {name}
+            names |= set(UA_REGION_EXTRA.get(iso, ()))
+            if " " in name or iso == "UA-43":  # a bare "Sevastopol" is the city
+                names.add(name)
             explicit = {normalize(n) for n in names}
             cyr = [p.get("name_uk"), p.get("name_ru")]
             names |= {c for c in cyr if c}

@@ -51,11 +51,11 @@ def normalize(s: str) -> str:
     >>> normalize("Ivano-Frankivs'k"), normalize("ХАРКІВ"), normalize("Zaporižžja")
     ('ivano frankivsk', 'харків', 'zaporizzja')
     """
-    s = s.casefold()
+    s = s.casefold().translate(_TABLE)
     if not s.isascii():
         s = unicodedata.normalize("NFKD", s.translate(_PROTECT))
         s = _COMBINING.sub("", s).translate(_RESTORE)
-    return " ".join(s.translate(_TABLE).split())
+    return " ".join(s.split())
 
 
 def is_cyrillic(s: str) -> bool:
