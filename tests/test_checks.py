@@ -494,3 +494,10 @@ def test_verdict_is_frozen():
 def test_bad_input_is_refused(bad):
     with pytest.raises(InputError, match="check"):
         check(bad)
+
+
+def test_a_malformed_claim_is_unverifiable_not_an_error():
+    c = DistanceClaim("5 km upstream of Kherson", 0, 24, value=5, km=5, value_text="5", direction="upstream",
+                      anchor=KHERSON, subject=BALAKLIIA)  # fmt: skip
+    vs = check([c, dist("5 km upstream of Kherson", 5, "km", "E", anchor=KHERSON)])
+    assert any(v.claim is c and v.status == "unverifiable" and "upstream" in v.explanation for v in vs)

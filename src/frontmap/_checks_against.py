@@ -53,7 +53,7 @@ def reference_maps(against: Any) -> list[Any] | None:
         if isinstance(x, ControlMap):
             maps.append(x)
         elif isinstance(x, str | os.PathLike) and os.path.isdir(x):
-            maps += ControlMap.series(x)
+            maps += ControlMap.series(os.fspath(x))  # type: ignore[arg-type]
         elif x is None:
             raise InputError("against= holds None; give ControlMaps, paths, GeoDataFrames or geometries")
         else:
@@ -147,7 +147,7 @@ def _gain(c: AreaClaim | ShareClaim, maps: list[Any], change: str, side: str) ->
         return _no(kind, c, f"no control map on or before {start} (the start of '{c.text}')")
     if after is None:
         after = at(dated, end)
-    if after is None or after.date <= before.date:
+    if after is None or after.date is None or before.date is None or after.date <= before.date:
         return _no(kind, c, f"no control map after {before.date} to measure '{c.text}'")
     ch = diff(before, after)
     lost = (change == "regained") == (side == "occupied")

@@ -59,21 +59,26 @@ def pair_checks(groups: list[tuple[Claim, ...]]) -> list[Verdict]:
     for _, c in items:
         if isinstance(c, DistanceClaim) and c.anchor is not None and c.km > 0:
             by_anchor[c.anchor.id].append(c)
-    for bucket in by_anchor.values():
-        for a, b in combinations(bucket, 2):
-            if _same_distance(a, b):
-                out.append(_compare_distances(a, b))
+    for distances in by_anchor.values():
+        for a, b in combinations(distances, 2):
+            try:
+                if _same_distance(a, b):
+                    out.append(_compare_distances(a, b))
+            except FrontmapError:  # a malformed claim is reported by its own checks
+                continue
     by_change: dict[str, list[tuple[int, Claim, tuple[str, str | None]]]] = defaultdict(list)
     for gi, c in items:
         t = topic(c)
         if t is not None:
             by_change[t[0]].append((gi, c, t))
-    for bucket in by_change.values():  # type: ignore[assignment]
-        for (ga, a, ta), (gb, b, tb) in combinations(bucket, 2):
-            if ga != gb and _same_territory(a, ta, b, tb):
-                v = _compare_territory(a, b)
-                if v is not None:
-                    out.append(v)
+    for territories in by_change.values():
+        for (ga, x, tx), (gb, y, ty) in combinations(territories, 2):
+            try:
+                v = _compare_territory(x, y) if ga != gb and _same_territory(x, tx, y, ty) else None
+            except FrontmapError:
+                continue
+            if v is not None:
+                out.append(v)
     return out
 
 

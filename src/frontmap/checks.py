@@ -240,7 +240,7 @@ def _groups(items: Any) -> list[_Group]:
 
 def _stamp(c: Claim, source: str | None, published: Any) -> Claim:
     """The claim with its article's source and date filled in where it lacks them."""
-    changes = {}
+    changes: dict[str, Any] = {}
     if c.source is None and source is not None:
         changes["source"] = source
     if c.published is None and published is not None:
@@ -279,9 +279,13 @@ def check(articles_or_claims: Any, against: Any = None) -> list[Verdict]:
     singles: list[Verdict] = []
     for g in groups:
         for c in g.claims:
-            singles += claim_checks(c, g.claims)
-            if maps is not None:
-                singles += against_checks(c, maps)
+            try:
+                singles += claim_checks(c, g.claims)
+                if maps is not None:
+                    singles += against_checks(c, maps)
+            except FrontmapError as exc:  # a malformed claim (unknown direction, qualifier...)
+                kind = c.kind if c.kind in CHECKS else "consistency"
+                singles.append(_verdict(kind, "unverifiable", c, f"cannot check '{c.text}': {exc}"))
     pairs = pair_checks([g.claims for g in groups])
     covered = {id(v.claim) for v in singles + pairs} | {id(v.other) for v in pairs}
     out: list[Verdict] = []

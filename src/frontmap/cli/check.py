@@ -74,7 +74,7 @@ def run(args) -> int:
     return 1 if failed else 0
 
 
-def _maps(paths: list[str]) -> tuple[list, bool]:
+def _maps(paths: list[str]) -> tuple[list | None, bool]:
     """The control maps that could be read, and whether any could not."""
     import os
 
