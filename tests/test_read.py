@@ -107,6 +107,23 @@ def test_not_places(text):
     assert texts(text) == []
 
 
+HOMONYMS = [
+    ("Delegates flew to New York for the vote.", "US"),
+    ("Russian troops entered the town of New York near Toretsk.", "UA"),
+    ("Shelling hit Odessa overnight.", "UA"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), HOMONYMS, ids=[t for t, _ in HOMONYMS])
+def test_world_city_or_local_namesake(text, country):
+    assert fm.read(text).mentions[0].place.country == country
+
+
+def test_district_reads_as_its_town():
+    (m,) = fm.read("Shelling hit the Pokrovsk district overnight.").mentions
+    assert (m.text, m.place.name) == ("Pokrovsk district", "Pokrovsk")
+
+
 def test_given_name_with_place_elsewhere():
     assert texts("Hanna Malyar said troops advanced near Izium.") == ["Izium"]
 
@@ -186,6 +203,23 @@ def test_distance(text, value, unit, qualifier, direction, anchor, subject):
     assert c.anchor is not None and c.anchor.name == anchor
     assert (c.subject.name if c.subject else None) == subject
     assert text[c.start : c.end] == c.text
+
+
+def test_distance_downstream_has_no_compass_direction():
+    c = only("Floodwater reached Kherson, 70 km (43 miles) downstream, by noon.", "distance")
+    assert (c.value, c.unit, c.direction, c.anchor, c.subject.name) == (70, "km", None, None, "Kherson")
+    assert c.text == "70 km (43 miles) downstream"
+
+
+def test_distance_into_territory():
+    c = only("Columns advanced up to 10 km into Ukrainian territory.", "distance")
+    assert (c.value, c.qualifier, c.anchor.name) == (10, "up to", "Ukraine")
+
+
+def test_distance_subject_from_previous_sentence():
+    art = fm.read("Russia says it took Marinka. The town lies about 15 miles west of Donetsk.")
+    (c,) = art.claims
+    assert (c.subject.name, c.anchor.name, c.direction) == ("Marinka", "Donetsk", "W")
 
 
 def test_distance_conversion_and_bearing():
@@ -278,6 +312,11 @@ NOT_SHARES = [
     "About 40% of voters backed the plan.",
     "A third of the country's energy infrastructure was damaged.",
 ]
+
+
+def test_share_of_a_part_is_not_of_the_country():
+    c = only("Kyiv says it has freed more than 50 percent of the land seized by Russia.", "share")
+    assert (c.value, c.qualifier, c.of) == (0.5, "more than", None)
 
 
 @pytest.mark.parametrize("text", NOT_SHARES)

@@ -106,6 +106,14 @@ _DIRECTION = re.compile(
     + r"|N|S|E|W|NE|NW|SE|SW|NNE|ENE|ESE|SSE|SSW|WSW|WNW|NNW)(?![\w-])\s+(?:of|from)\s+",
     re.IGNORECASE,
 )
+_STREAM = re.compile(
+    r"\s*(?P<dir>downstream|upstream|down\s+river|up\s+river)(?P<of>\s+(?:of|from)\s+)?", re.I
+)
+_INTO = re.compile(
+    r"\s*(?:deep\s+)?(?:into|inside)\s+(?P<what>(?:the\s+)?(?P<adj>ukrainian|russian|belarusian)\s+"
+    r"(?:territory|land|lines|positions|defen[cs]es)|(?P<adj2>ukraine|russia|belarus))\b",
+    re.IGNORECASE,
+)
 _AWAY = re.compile(r"\s*(?:away\s+)?(?:from|of|outside|beyond|inside|behind|off)\s+", re.IGNORECASE)
 _NOT_LOCATION = re.compile(
     r"\s*(?:/|per\s|an?\s+hour|-?\s*long\b|-?\s*range\b|-?\s*wide\b|-?\s*deep\b|-?\s*high\b|-?\s*tall\b"
@@ -132,6 +140,11 @@ _TERRITORY = re.compile(
 )
 _ITS_TERRITORY = re.compile(
     r"(?:its|their|ukrainian|ukraine['’]s)\s+(?:\w+\s+)?(?:territory|land|landmass)\b", re.I
+)
+_TAKEN_PART = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?(?:seized|occupied|captured|taken|held"
+    r"|controlled|lost|annexed|grabbed)\b",
+    re.IGNORECASE,
 )
 _NOT_TERRITORY = re.compile(
     r"['’]s\s+(?:population|people|residents|inhabitants|voters|economy|gdp|budget|exports|imports|grain|"
@@ -339,10 +352,35 @@ def _distance(ctx: _Context, m: re.Match) -> DistanceClaim | None:
         bearing = bearing_of(direction)
         pos = d.end()
     else:
-        a = _AWAY.match(text, pos)
-        if not a:
-            return None
-        pos = a.end()
+        stream = _STREAM.match(text, pos)
+        if stream:
+            # "Kherson, 70 km downstream": a distance along the river, no compass direction.
+            pos = stream.end()
+            if not stream.group("of"):
+                start = m.start()
+                end = stream.start("dir") + len(stream.group("dir"))
+                return DistanceClaim(
+                    text[start:end], start, end, value=value, unit=unit, km=to_km(value, unit),
+                    value_text=m.group("num"), qualifier=_qualifier(m), subject=_subject(ctx, start, None),
+                    converted=converted, **ctx.common(start, end),
+                )  # fmt: skip
+        else:
+            into = _INTO.match(text, pos)
+            if into:
+                adj = (into.group("adj") or into.group("adj2")).lower()
+                code = _ADJ_COUNTRY.get(
+                    adj, {"ukraine": "UA", "russia": "RU", "belarus": "BY"}.get(adj, "UA")
+                )
+                start, end = m.start(), into.end()
+                return DistanceClaim(
+                    text[start:end], start, end, value=value, unit=unit, km=to_km(value, unit),
+                    value_text=m.group("num"), qualifier=_qualifier(m), anchor=_safe(ctx.gz.country, code),
+                    anchor_text=into.group("what"), converted=converted, **ctx.common(start, end),
+                )  # fmt: skip
+            a = _AWAY.match(text, pos)
+            if not a:
+                return None
+            pos = a.end()
     anchor, anchor_text, end = _anchor(ctx, pos)
     if anchor is None and direction is None:
         return None
@@ -370,6 +408,9 @@ def _distance(ctx: _Context, m: re.Match) -> DistanceClaim | None:
     )
 
 
+_THE_TOWN = re.compile(
+    r"\s*(?:The|This)\s+(?:town|city|village|settlement|hub)\s+(?:itself\s+)?(?:lies|is|sits)\b"
+)
 _LINK = re.compile(
     r"\b(?:lies|lie|lying|located|situated|sits|sitting|is|was|which|that|some|about|around)\b", re.I
 )
@@ -379,6 +420,10 @@ def _subject(ctx: _Context, start: int, anchor: Place | None) -> Place | None:
     """The place a distance statement is about: the nearest settlement before it in the sentence,
     when the words between link them ("Balakliia, ... which lies 74 km ...")."""
     s, _ = _sentence_bounds(ctx, start)
+    if _THE_TOWN.match(ctx.text, s):
+        # "The town lies 15 miles west of Donetsk": the settlement the previous sentences are about.
+        earlier = [m.place for m in ctx.mentions_between(max(0, s - 600), s) if m.place is not None]
+        return next((p for p in reversed(earlier) if p.kind == "settlement" and p != anchor), None)
     before = [m for m in ctx.mentions_between(s, start) if m.place is not None]
     for m in reversed(before):
         if m.place.kind not in ("settlement", "facility") or (anchor is not None and m.place == anchor):
@@ -488,6 +533,8 @@ def _share(ctx: _Context, m: re.Match) -> ShareClaim | None:
             )
             if of is None:
                 of = _last_region(ctx, m.start())
+            elif _TAKEN_PART.match(text, end):
+                of = None  # "50% of the land seized by Russia": a share of a part, not of the country
     if _NOT_TERRITORY.match(text, end):
         return None
     if re.match(r"\s+(?:of\s+ukraine|of\s+the\s+country)\b", text[end : end + 25], re.I):

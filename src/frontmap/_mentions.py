@@ -54,6 +54,8 @@ _NEAR = re.compile(
     r"in\s+the|in)\s+$"
 )
 _MAX_GAP = 3
+_DISTRICT = re.compile(r"\s(?:district|raion|rayon|hromada|municipality|community)\b")
+_LOCAL_NOUN = re.compile(r"\b(?:town|village|settlement|city|hamlet)\s+of\s+$")
 
 
 @dataclass(slots=True)
@@ -105,6 +107,12 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
     hits = _match(text, tokens, gz)
     persons = _person_words(text, tokens, gz)
     kept = [h for h in hits if _accept(text, tokens, h, gz, persons, headline_lines)]
+    for h in kept:
+        # "Pokrovsk district": the district is read as its central town (districts are not in the data).
+        if h.places[0].kind == "settlement":
+            d = _DISTRICT.match(text, h.end)
+            if d:
+                h.end = d.end()
     _contextual_referents(text, kept, gz)
     _disambiguate(text, kept, gz)
     for h in kept:
@@ -332,6 +340,15 @@ def _disambiguate(text: str, hits: list[_Hit], gz) -> None:
     for h in hits:
         if h.place is not None:
             continue
+        # A world city beats a far smaller namesake in Ukraine ("New York") unless the text is local.
+        big = max(h.places, key=lambda p: p.population)
+        if (
+            big.country != h.places[0].country
+            and big.population >= max(1_000_000, 100 * h.places[0].population)
+            and not _local(text, h, context)
+        ):
+            h.place = big
+            continue
         if _dominant(h.places) or not context:
             h.place = h.places[0]
             continue
@@ -342,6 +359,14 @@ def _disambiguate(text: str, hits: list[_Hit], gz) -> None:
             h.place = pool[0]
             continue
         h.place = min(pool, key=lambda p: min(_km(p, c) for c in others))
+
+
+def _local(text: str, h: _Hit, context: list[Place]) -> bool:
+    """Does the text present a Ukrainian namesake: "the town of X", or a Ukrainian place named nearby?"""
+    if _LOCAL_NOUN.search(text[max(0, h.start - 25) : h.start]):
+        return True
+    home = h.places[0]
+    return any(c.id != home.id and _km(home, c) < 60 for c in context)
 
 
 _METONYMY_VERB = re.compile(r"(?:\s+(?:has|have|had|is|was|will|would|also|again|now)){0,3}\s+(\w+)")
