@@ -293,22 +293,39 @@ def test_two_distances_to_the_same_extent_agree():
     assert "'up to 21 miles east of the capital'" in v.explanation and "'up to 35 kilometres" in v.explanation
 
 
+def up_to(text, value, direction, anchor=KYIV):
+    return dist(text, value, "km", direction, anchor=anchor, qualifier="up to")
+
+
 @pytest.mark.parametrize(
     ("b", "expected"),
     [
-        (dist("60 km east of Kyiv", 60, "km", "E", anchor=KYIV), "inconsistent"),
-        (dist("34 km east-northeast of Kyiv", 34, "km", "ENE", anchor=KYIV), "consistent"),
-        (dist("up to 50 km east of Kyiv", 50, "km", "E", anchor=KYIV, qualifier="up to"), "consistent"),
-        (dist("60 km northeast of Kyiv", 60, "km", "NE", anchor=KYIV), None),
-        (dist("60 km east of Kharkiv", 60, "km", "E"), None),
-        (dist("60 km from Kyiv", 60, "km", None, anchor=KYIV), None),
+        (up_to("up to 60 km east of Kyiv", 60, "E"), "inconsistent"),
+        (up_to("up to 34 km east-northeast of Kyiv", 34, "ENE"), "consistent"),
+        (dist("30 km east of Kyiv", 30, "km", "E", anchor=KYIV), None),
+        (up_to("up to 60 km northeast of Kyiv", 60, "NE"), None),
+        (up_to("up to 60 km east of Kharkiv", 60, "E", anchor=KHARKIV), None),
+        (up_to("up to 60 km from Kyiv", 60, None), None),
     ],
-    ids=["60 km", "adjacent 16-wind", "a bound above", "other direction", "other anchor", "no direction"],
+    ids=["60 km", "adjacent 16-wind", "a plain figure", "other direction", "other anchor", "no direction"],
 )
-def test_distance_pairs(b, expected):
-    a = dist("35 km east of Kyiv", 35, "km", "E", anchor=KYIV)
+def test_extent_pairs(b, expected):
+    a = up_to("up to 35 km east of Kyiv", 35, "E")
     vs = [v for v in check([a, b]) if v.check == "consistency"]
     assert [v.status for v in vs] == ([expected] if expected else [])
+
+
+def test_plain_distances_without_subjects_are_not_compared():
+    a = dist("about 21 km west-northwest of Kyiv", 21, "km", "WNW", anchor=KYIV, qualifier="about")
+    b = dist("about 29 km north-west of Kyiv", 29, "km", "NW", anchor=KYIV, qualifier="about")
+    assert [v for v in check([a, b]) if v.check == "consistency"] == []
+
+
+def test_distances_to_the_same_named_place_are_compared():
+    a = dist("120 km southeast of Kharkiv", 120, direction="SE", subject=IZIUM, source="a")
+    b = dist("200 km from Kharkiv", 200, subject=IZIUM, source="b")
+    v = only(check([a, b]), "consistency")
+    assert v.status == "inconsistent" and (v.claim, v.other) == (a, b)
 
 
 def test_distances_to_different_named_places_are_not_compared():

@@ -6,8 +6,11 @@
 - the same direction: both without one, or bearings no further apart than the wider half-angle of the
   two ("E" and "ENE" match, "E" and "NE" do not); a claim without direction matches one with a
   direction only when both name the same subject;
-- when neither names a subject (the extent of an advance, "towns up to 35 km east of Kyiv"), published
-  within :data:`EXTENT_WINDOW_DAYS` of each other, since such extents move.
+- when neither names a subject, both bounds of the same sense -- the extent of an advance ("towns up
+  to 35 km east of Kyiv", "within 30 km of the city") -- published within :data:`EXTENT_WINDOW_DAYS` of
+  each other, since such extents move.  Two plain figures without subjects ("about 21 km west-northwest
+  of Kyiv", "about 29 km north-west of Kyiv") usually locate two different, unnamed places, so they
+  are not compared.
 
 **Same territory** -- an area or share claim is about a *topic*: the place (a share's ``of``, an area's
 ``subject``, an unnamed territory when there is none) and what happened to it (``change``: regained,
@@ -158,7 +161,10 @@ def _same_distance(a: DistanceClaim, b: DistanceClaim) -> bool:
                 return False
         except FrontmapError:
             return False
-    return named or _within(a, b, EXTENT_WINDOW_DAYS)
+    if named:
+        return True
+    extent = _bound(a.qualifier) == _bound(b.qualifier) != "point"
+    return extent and _within(a, b, EXTENT_WINDOW_DAYS)
 
 
 def _compare_distances(a: DistanceClaim, b: DistanceClaim) -> Verdict:
