@@ -316,6 +316,8 @@ class Browser:
                 report.console_warnings.append(text)
 
         def on_request_failed(request: Any) -> None:
+            if TILE_URL.match(request.url) and "ERR_ABORTED" in str(request.failure):
+                return  # Leaflet cancels tiles it no longer needs when the view changes
             if request.url not in report.unserved:
                 report.failed_requests.append(f"{request.url} ({request.failure})")
 

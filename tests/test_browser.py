@@ -7,8 +7,16 @@ Screenshots land in ``artifacts/``.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import folium
 import pytest
+from shapely.geometry import box
+
+import frontmap
+from frontmap.article import Article, Mention
+from frontmap.claims import ShareClaim
+from frontmap.place import Place
 
 pytestmark = pytest.mark.browser
 
@@ -69,3 +77,134 @@ def test_harness_sees_a_script_error(browser, tmp_path):
     page = browser.open(tmp_path / "broken.html")
 
     assert page.page_errors
+
+
+# -- frontmap's maps -------------------------------------------------------------------------------
+
+
+def save(m, path):
+    m.save(str(path))
+    return path
+
+
+def test_complete_offline_map_loads_with_every_layer(browser, tmp_path, map_records):
+    r = map_records
+    m = frontmap.draw(r.articles, r.control_before, r.control_after, tiles=None)
+    page = browser.open(save(m, tmp_path / "complete.html"), screenshot="complete_offline_map")
+
+    page.assert_clean()
+    assert page.tiles == 0
+    assert page.layer_names() == [
+        "Outlines (country, oblasts)",
+        "Places mentioned",
+        "Distance claims",
+        "Area claims",
+        "Checks",
+        "Control 2022-09-06 (occupied)",
+        "Control 2022-09-13 (occupied)",
+        "Timeline (date slider)",
+    ]
+    assert page.count(".leaflet-marker-pane > *") == len(r.places)
+    # outlines are drawn but not interactive; the claims, checks and control map are
+    assert page.count(".leaflet-overlay-pane path:not(.leaflet-interactive)") >= 2
+    assert page.count(".leaflet-overlay-pane path.leaflet-interactive") >= 6
+    assert page.count(".leaflet-control-scale") == 1
+    legend = " ".join(page.texts(".frontmap-legend"))
+    assert "check: consistent" in legend and "area held: occupied" in legend
+
+
+def test_popup_shows_sentences_source_and_date(browser, tmp_path, map_records):
+    m = frontmap.draw(map_records.second, check=False, tiles=None)
+    page = browser.open(save(m, tmp_path / "popup.html"))
+
+    names = [page.page.locator(".leaflet-marker-pane > *").nth(i).get_attribute("class") for i in range(3)]
+    assert all("awesome-marker" in n for n in names)
+    text = page.open_popup(".leaflet-marker-pane > *", 0)  # Izium, first mentioned
+    page.screenshot("popup_izium")
+    assert "Izium" in text
+    assert "Residents of Izium returned on Tuesday." in text
+    assert "second.txt, 2022-09-13" in text
+    page.assert_clean()
+
+
+def test_switching_a_layer_off_removes_its_markers(browser, tmp_path, map_records):
+    page = browser.open(save(frontmap.draw(map_records.articles, check=False), tmp_path / "toggle.html"))
+    assert page.count(".leaflet-marker-pane > *") == len(map_records.places)
+    assert page.tiles > 0  # OpenStreetMap by default (served by the harness)
+
+    page.page.get_by_text("Places mentioned").click()
+
+    assert page.count(".leaflet-marker-pane > *") == 0
+    page.assert_clean()
+
+
+def test_date_slider_steps_through_the_snapshots(browser, tmp_path, map_records):
+    r = map_records
+    m = frontmap.draw(r.first, r.control_before, r.control_after, check=False, tiles=None)
+    page = browser.open(save(m, tmp_path / "timeline.html"))
+    assert page.count(".timecontrol-date") == 0  # the slider comes with the layer
+
+    page.page.get_by_text("Timeline (date slider)").click()
+    page.page.wait_for_selector(".timecontrol-date")
+    first = page.texts(".timecontrol-date")
+    paths_first = page.count(".leaflet-overlay-pane path")
+    page.page.locator(".timecontrol-forward").click()
+    page.page.wait_for_timeout(200)
+    second = page.texts(".timecontrol-date")
+    page.page.locator(".timecontrol-forward").click()
+    page.page.wait_for_timeout(200)
+    page.screenshot("timeline_last_step")
+
+    assert first == ["2022-09-06"] and second == ["2022-09-10"]
+    assert page.texts(".timecontrol-date") == ["2022-09-13"]
+    # on 2022-09-10 the places of the first article join the earlier control map
+    assert page.count(".leaflet-overlay-pane path") != paths_first
+    page.assert_clean()
+
+
+def test_an_empty_map_opens_on_ukraine(browser, tmp_path):
+    page = browser.open(save(frontmap.draw(tiles=None), tmp_path / "empty.html"), screenshot="empty_map")
+    page.assert_clean()
+    assert page.count(".leaflet-marker-pane > *") == 0
+    centre = page.page.evaluate(
+        "() => { for (const k in window) { if (k.startsWith('map_') && window[k] && window[k].getCenter)"
+        " { const c = window[k].getCenter(); return [c.lat, c.lng]; } } return null; }"
+    )
+    assert centre == pytest.approx(list(frontmap.maps.UKRAINE_CENTRE), abs=0.01)
+
+
+XSS = {
+    "name": "Vil<img src=x onerror=\"window.__xss=1;alert('name')\">ne",
+    "sentence": "</script><script>window.__xss=2;alert('sentence')</script>",
+    "source": "<svg onload=\"window.__xss=3;alert('source')\">.txt",
+    "claim": "`${window.__xss=4}` a fifth",
+}
+
+
+def test_hostile_text_stays_inert_and_is_shown_literally(browser, tmp_path):
+    place = Place("t:x", XSS["name"], "region", 48.5, 31.5, "UA", _geometry=box(31, 48, 32, 49))
+    text = f"Strikes near {XSS['name']} were reported. {XSS['sentence']}"
+    start = text.index("Vil")
+    article = Article(
+        text,
+        source=XSS["source"],
+        published=dt.date(2022, 9, 1),
+        mentions=(Mention(place.name, start, start + len(place.name), place),),
+        claims=(ShareClaim(XSS["claim"], 0, 5, sentence=text, value=0.2, of=place, source=XSS["source"]),),
+    )
+    m = frontmap.draw(article, tiles=None)
+    page = browser.open(save(m, tmp_path / "hostile.html"))
+
+    popup = page.open_popup(".leaflet-marker-pane > *", 0)
+    page.page.locator(".leaflet-marker-pane > *").first.dispatch_event("mouseover")
+    page.page.wait_for_timeout(100)
+    tooltip = " ".join(page.texts(".leaflet-tooltip"))
+    page.screenshot("hostile_text_inert")
+
+    page.assert_clean()  # no dialog, no script error, no request for "x"
+    assert page.page.evaluate("window.__xss") is None
+    assert page.count("img[src='x'], .leaflet-popup-content svg, .leaflet-popup-content script") == 0
+    assert XSS["name"] in popup and XSS["source"] in popup
+    assert XSS["sentence"] in popup
+    assert XSS["name"] in tooltip
+    assert XSS["name"] in " ".join(page.texts(".leaflet-popup-content b"))

@@ -1,0 +1,357 @@
+"""frontmap.draw: layers, popups, escaping, offline basemap, bounds, timeline -- checked on the
+rendered HTML (the browser tests in test_browser.py open the same maps in Chromium)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import warnings
+
+import folium
+import pytest
+from shapely.geometry import LineString, Point, box
+
+import frontmap
+from frontmap import _mapkit, maps
+from frontmap.article import Article, Mention
+from frontmap.checks import Verdict
+from frontmap.claims import DistanceClaim, ShareClaim
+from frontmap.errors import InputError
+from frontmap.frontline import ControlMap
+from frontmap.place import Place
+
+
+REAL_OUTLINES = maps._outlines  # kept before the autouse fixture below replaces it
+
+
+def render(m: folium.Map) -> str:
+    return m.get_root().render()
+
+
+def layer_names(m: folium.Map) -> list[str]:
+    return [c.layer_name for c in m._children.values() if isinstance(c, folium.map.Layer) and c.control]
+
+
+def fit_bounds(m: folium.Map) -> list[list[float]] | None:
+    fits = [c for c in m._children.values() if type(c).__name__ == "FitBounds"]
+    return fits[-1].bounds if fits else None
+
+
+@pytest.fixture(autouse=True)
+def small_outlines(monkeypatch):
+    """A made-up two-shape basemap, so tests do not depend on the shipped outlines."""
+    outlines = (("Testland", "country", box(30, 45, 40, 52)), ("North", "region", box(30, 49, 40, 52)))
+    monkeypatch.setattr(maps, "_outlines", lambda: outlines)
+
+
+# ------------------------------------------------------------------------------------ empty, errors
+def test_nothing_gives_an_empty_map_of_ukraine():
+    m = frontmap.draw()
+    assert isinstance(m, folium.Map)
+    assert m.location == list(maps.UKRAINE_CENTRE)
+    assert fit_bounds(m) is None
+    assert "Places mentioned" in render(m)
+
+
+@pytest.mark.parametrize(
+    "bad, named",
+    [
+        pytest.param(42, "'int'", id="int"),
+        pytest.param(object(), "'object'", id="object"),
+        pytest.param({"lat": 50}, "'dict'", id="dict"),
+        pytest.param([Point(30, 50), 3.5], "'float'", id="float-inside-a-list"),
+        pytest.param("Kyiv was shelled", "the text 'Kyiv was shelled'", id="raw-text"),
+    ],
+)
+def test_unknown_things_raise_input_error_naming_the_type(bad, named):
+    with pytest.raises(InputError) as info:
+        frontmap.draw(bad)
+    message = str(info.value)
+    assert named in message
+    assert "Article" in message and "ControlMap" in message and "Place" in message
+
+
+def test_input_error_is_a_value_error():
+    with pytest.raises(ValueError):
+        frontmap.draw(None)
+
+
+# ------------------------------------------------------------------------------------------- layers
+@pytest.mark.parametrize(
+    "pick, layer",
+    [
+        pytest.param(lambda r: r.kharkiv, "Places mentioned", id="place"),
+        pytest.param(lambda r: r.distance, "Distance claims", id="distance-claim"),
+        pytest.param(lambda r: r.area, "Area claims", id="area-claim"),
+        pytest.param(lambda r: r.control_after, "Control 2022-09-13 (occupied)", id="control-map"),
+        pytest.param(lambda r: box(36, 49, 37, 50), "Shapes", id="shapely"),
+    ],
+)
+def test_each_kind_of_thing_gets_its_layer(map_records, pick, layer):
+    m = frontmap.draw(pick(map_records), check=False)
+    assert layer in layer_names(m)
+
+
+def test_articles_give_the_complete_map(map_records):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        m = frontmap.draw(map_records.articles, map_records.control_before, map_records.control_after, tiles=None)
+    assert layer_names(m) == [
+        "Outlines (country, oblasts)",
+        "Places mentioned",
+        "Distance claims",
+        "Area claims",
+        "Checks",
+        "Control 2022-09-06 (occupied)",
+        "Control 2022-09-13 (occupied)",
+        "Timeline (date slider)",
+    ]
+    html = render(m)
+    assert "L.control.scale" in html
+    assert "frontmap-legend" in html
+
+
+def test_only_the_latest_control_map_per_side_is_shown_at_first(map_records):
+    m = frontmap.draw(map_records.control_after, map_records.control_before)
+    shown = {c.layer_name: c.show for c in m._children.values() if isinstance(c, folium.FeatureGroup)}
+    assert shown["Control 2022-09-06 (occupied)"] is False
+    assert shown["Control 2022-09-13 (occupied)"] is True
+
+
+def test_one_marker_per_place_however_often_mentioned(map_records):
+    m = frontmap.draw(map_records.articles, check=False)
+    markers = [c for c in m._children["feature_group_" + _group_id(m, "Places mentioned")]._children.values()]
+    assert len([c for c in markers if isinstance(c, folium.Marker)]) == len(map_records.places)
+
+
+def _group_id(m: folium.Map, name: str) -> str:
+    for key, child in m._children.items():
+        if isinstance(child, folium.FeatureGroup) and child.layer_name == name:
+            return key.removeprefix("feature_group_")
+    raise AssertionError(f"no layer {name!r}")
+
+
+@pytest.mark.parametrize(
+    "kind, icon",
+    [(kind, _mapkit.KIND_STYLE[kind][1]) for kind in ("settlement", "region", "river", "facility")],
+)
+def test_marker_icon_depends_on_the_kind(kind, icon):
+    html = render(frontmap.draw(Place("t:1", "Somewhere", kind, 49.0, 32.0, "UA")))
+    assert f'"icon": "{icon}"' in html
+
+
+def test_popup_quotes_each_sentence_with_source_and_date(map_records):
+    html = render(frontmap.draw(map_records.articles, check=False))
+    assert "Residents of Izium returned on Tuesday." in html
+    assert "second.txt, 2022-09-13" in html
+    assert "first.txt, 2022-09-10" in html
+
+
+def test_verdicts_are_coloured_by_status(map_records):
+    base = dict(stated=74.0, measured=70.0, unit="km", ratio=0.95, tolerance=0.1, claim=map_records.distance)
+    for status, colour in _mapkit.STATUS_COLOURS.items():
+        v = Verdict("distance", status, explanation=f"made-up {status} verdict", **base)
+        html = render(frontmap.draw(v))
+        assert "Checks" in html
+        assert f'"color": "{colour}"' in html
+        assert f"made-up {status} verdict" in html
+
+
+def test_checks_are_run_on_articles_unless_told_not_to(map_records):
+    assert "Checks" in layer_names(frontmap.draw(map_records.first))
+    assert "Checks" not in layer_names(frontmap.draw(map_records.first, check=False))
+
+
+def test_distance_check_joins_stated_position_and_actual_place(map_records):
+    m = frontmap.draw(map_records.distance)
+    lines = _find(m, folium.PolyLine)
+    assert len(lines) == 1
+    (stated, actual) = lines[0].locations
+    assert actual == [round(map_records.balakliia.lat, 5), round(map_records.balakliia.lon, 5)]
+    where = map_records.distance.point()
+    assert stated == [pytest.approx(where.y, abs=1e-5), pytest.approx(where.x, abs=1e-5)]
+
+
+def _find(element, cls) -> list:
+    out = []
+    for child in element._children.values():
+        if isinstance(child, cls):
+            out.append(child)
+        out.extend(_find(child, cls))
+    return out
+
+
+def test_inferred_control_is_labelled_inferred():
+    class Inferred:  # duck-typed like frontmap.inferred.InferredControl
+        held = {
+            "ukraine": [Place("t:a", "Alpha", "settlement", 49.5, 36.5)],
+            "russia": [Place("t:b", "Bravo", "settlement", 49.5, 37.5)],
+        }
+        line = LineString([(37.0, 49.0), (37.0, 50.0)])
+        band = None
+        uncertainty_km = 36.0
+        label = "inferred from 2 reports"
+
+    m = frontmap.draw(Inferred())
+    html = render(m)
+    assert "Inferred control" in layer_names(m)
+    assert "Alpha: held by ukraine (inferred, inferred from 2 reports)" in html
+    assert "± 36 km" in html
+
+
+# ------------------------------------------------------------------------------------ bad claims
+def test_a_claim_without_anchor_is_left_out_with_one_warning(map_records):
+    lost = DistanceClaim("30 km north of the capital", 0, 26, value=30, km=30, direction="N", anchor=None)
+    with pytest.warns(UserWarning, match=r"left out 1 item.*30 km north of the capital"):
+        m = frontmap.draw(lost, map_records.kharkiv, check=False)
+    assert "Places mentioned" in layer_names(m)
+
+
+def test_a_claim_whose_geometry_fails_unexpectedly_is_left_out(map_records, monkeypatch):
+    import frontmap.shapes
+
+    def broken(claim):
+        raise RuntimeError("shapes not ready")
+
+    monkeypatch.setattr(frontmap.shapes, "claim_geometry", broken)
+    with pytest.warns(UserWarning, match="shapes not ready"):
+        m = frontmap.draw(map_records.area, check=False)
+    assert isinstance(m, folium.Map)
+
+
+# ---------------------------------------------------------------------------------------- escaping
+PAYLOADS = [
+    pytest.param("<script>alert(1)</script>", id="script-tag"),
+    pytest.param("</script><script>alert(2)</script>", id="script-close"),
+    pytest.param("<img src=x onerror=alert(3)>", id="img-onerror"),
+    pytest.param("`${alert(4)}`", id="template-literal"),
+    pytest.param('"><svg onload=alert(5)>', id="attribute-break"),
+    pytest.param("\\`);alert(6);//", id="backslash-backtick"),
+]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_text_from_articles_never_reaches_the_page_raw(payload):
+    place = Place("t:x", f"Town {payload}", "region", 48.5, 31.5, "UA", _geometry=box(31, 48, 32, 49))
+    text = f"Shelling hit Town {payload} overnight."
+    start = text.index("Town")
+    article = Article(
+        text,
+        source=f"report {payload}.txt",
+        published=dt.date(2022, 9, 1),
+        mentions=(Mention(place.name, start, start + len(place.name), place),),
+        claims=(ShareClaim(f"a fifth {payload}", 0, 5, sentence=text, value=0.2, of=place, source=payload),),
+    )
+    cm = ControlMap(box(31, 48, 32, 49), date="2022-09-02", source=f"{payload}.geojson", name=payload)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # everything is drawn: the share disk, the marker, the control map
+        html = render(frontmap.draw(article, cm, tiles=None))
+    assert payload not in html
+    assert _mapkit.esc(payload) in html
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("plain", "plain"),
+        ("<b>", "&lt;b&gt;"),
+        ("a & b", "a &amp; b"),
+        ("'quoted' \"twice\"", "&#x27;quoted&#x27; &quot;twice&quot;"),
+        ("`${x}`", "&#96;&#36;&#123;x&#125;&#96;"),
+        ("back\\slash", "back&#92;slash"),
+    ],
+)
+def test_esc(text, expected):
+    assert _mapkit.esc(text) == expected
+
+
+def test_json_in_script_blocks_cannot_close_the_script():
+    assert "</" not in _mapkit.script_json({"a": "</script><!--"})
+    assert json.loads(_mapkit.script_json({"a": "</script>&"})) == {"a": "</script>&"}
+
+
+# ---------------------------------------------------------------------------- tiles, size, bounds
+def test_no_tiles_gives_outlines_and_no_tile_server(map_records):
+    m = frontmap.draw(map_records.kharkiv, tiles=None)
+    html = render(m)
+    assert "tile.openstreetmap.org" not in html
+    assert "Outlines (country, oblasts)" in layer_names(m)
+    assert "Testland" not in html  # outlines carry no names, only their kind
+    assert '"kind": "country"' in html
+
+
+def test_default_tiles_are_openstreetmap(map_records):
+    html = render(frontmap.draw(map_records.kharkiv))
+    assert "tile.openstreetmap.org" in html
+    assert "Outlines (country, oblasts)" not in html
+
+
+def test_coordinates_are_rounded_to_five_decimals(map_records):
+    html = render(frontmap.draw(map_records.articles, map_records.control_after, tiles=None))
+    long_numbers = re.findall(r"-?\d+\.\d{6,}", html)
+    assert long_numbers == []
+
+
+def test_bounds_fit_the_content(map_records):
+    m = frontmap.draw(map_records.kharkiv, map_records.izium)
+    (south, west), (north, east) = fit_bounds(m)
+    assert south <= 49.2078 and north >= 49.9935
+    assert west <= 36.2304 and east >= 37.2566
+    assert north - south < 1.5 and east - west < 1.5
+
+
+def test_a_single_place_is_shown_with_its_surroundings(map_records):
+    (south, west), (north, east) = fit_bounds(frontmap.draw(map_records.kharkiv))
+    assert 0.05 <= north - south <= 0.2 and 0.05 <= east - west <= 0.2
+
+
+def test_real_outlines_are_simplified_and_small():
+    shapes = REAL_OUTLINES()
+    if not shapes:
+        pytest.skip("gazetteer outlines not available")
+    kinds = [k for _, k, _ in shapes]
+    assert kinds.count("country") == 1 and kinds.count("region") >= 20
+    m = folium.Map(tiles=None)
+    _mapkit.basemap_layer(list(shapes)).add_to(m)
+    assert len(render(m)) < 600_000
+
+
+# ---------------------------------------------------------------------------------------- timeline
+def test_timeline_appears_when_content_spans_several_dates(map_records):
+    assert "Timeline (date slider)" in layer_names(frontmap.draw(map_records.articles, check=False))
+    assert "Timeline (date slider)" not in layer_names(frontmap.draw(map_records.first, check=False))
+
+
+def test_timeline_features_last_until_the_next_snapshot(map_records):
+    m = frontmap.draw(map_records.first, map_records.control_before, map_records.control_after, check=False)
+    (timeline,) = _find(m, _mapkit.Timeline)
+    data = json.loads(timeline.data)
+    assert data["times"] == ["2022-09-06", "2022-09-10", "2022-09-13"]
+    spans = [(f["properties"]["start"], f["properties"]["end"]) for f in data["features"]]
+    assert ("2022-09-06", "2022-09-10") in spans  # the earlier map, until the step before the next one
+    assert ("2022-09-13", "2022-09-13") in spans
+    places = [s for s in spans if s[0] == "2022-09-10"]
+    assert places and all(end == "2022-09-13" for _, end in places)
+
+
+@pytest.mark.parametrize(
+    "dates, steps, expected",
+    [
+        pytest.param(["a1"], ["a1", "a3"], [("a1", "a3")], id="one-lasts-to-the-end"),
+        pytest.param(["a1", "a3"], ["a1", "a2", "a3"], [("a1", "a2"), ("a3", "a3")], id="two"),
+        pytest.param(["a2", "a1"], ["a1", "a2"], [("a1", "a1"), ("a2", "a2")], id="unsorted"),
+    ],
+)
+def test_until_next(dates, steps, expected):
+    day = {"a1": dt.date(2022, 1, 1), "a2": dt.date(2022, 1, 2), "a3": dt.date(2022, 1, 3)}
+    out = _mapkit.until_next([(day[d], d) for d in dates], [day[s] for s in steps])
+    assert [(day[a] == s, day[b] == e) for (_, s, e), (a, b) in zip(out, expected, strict=True)] == [
+        (True, True)
+    ] * len(expected)
+
+
+# --------------------------------------------------------------------------------------- notebooks
+def test_repr_html_embeds_the_map(map_records):
+    html = frontmap.draw(map_records.kharkiv)._repr_html_()
+    assert "iframe" in html and "Kharkiv" in html
