@@ -355,15 +355,17 @@ def admin1_names(features: list[dict]) -> dict[str, str]:
 
 def region_places(features: list[dict], simplify_deg: float = 0.005) -> list[dict]:
     """Region places from NE admin-1 features: Ukraine at full detail, others simplified."""
-    from shapely import make_valid
+    from shapely import make_valid, union_all
     from shapely.geometry import shape
 
-    out = []
+    grouped: dict[str, list[dict]] = defaultdict(list)  # a few codes are split over features
     for f in features:
-        p = f["properties"]
-        iso = p["iso_3166_2"]
+        grouped[f["properties"]["iso_3166_2"]].append(f)
+    out = []
+    for iso, fs in grouped.items():
+        p = fs[0]["properties"]
         cc = iso[:2]
-        g = make_valid(shape(f["geometry"]))
+        g = make_valid(union_all([make_valid(shape(f["geometry"])) for f in fs]))
         if cc != UA:
             g = g.simplify(simplify_deg, preserve_topology=True)
         names: set[str] = set()

