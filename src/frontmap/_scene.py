@@ -28,13 +28,13 @@ __all__ = ["UKRAINE_EXTENT", "Scene", "collect", "credit_line", "fit"]
 UKRAINE_EXTENT = (22.0, 44.2, 40.4, 52.5)
 ATTRIBUTION = "gazetteer: GeoNames (CC BY 4.0), Natural Earth"
 
-STATUS_COLOURS = {"consistent": "#1a9850", "inconsistent": "#d73027", "unverifiable": "#8c8c8c"}
+STATUS_COLOURS = {"consistent": "#2e7d32", "inconsistent": "#c62828", "unverifiable": "#757575"}
 _SIDES = {
-    "occupied": "#d62728",
-    "russia": "#d62728",
-    "ru": "#d62728",
-    "ukraine": "#1f77b4",
-    "ua": "#1f77b4",
+    "occupied": "#d32f2f",
+    "russia": "#d32f2f",
+    "ru": "#d32f2f",
+    "ukraine": "#1565c0",
+    "ua": "#1565c0",
 }
 _OTHER_SIDES = ("#9467bd", "#ff7f0e", "#8c564b", "#e377c2")
 _CLAIM = {"distance": "#e6550d", "area": "#31a354", "share": "#756bb1", "comparison": "#3182bd"}
@@ -55,6 +55,8 @@ class Scene:
     legend: dict[str, dict[str, Any]] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
     side_colours: dict[str, str] = field(default_factory=dict)
+    explicit: set[str] = field(default_factory=set)  # ids of places passed as such (not just mentioned)
+    verdicts: dict[int, list[Any]] = field(default_factory=dict)  # id(claim) -> [claim, other, verdicts]
 
     def shape(self, geom: Any, z: float, fit: bool = True, legend: str | None = None, **style: Any) -> None:
         if geom is None or getattr(geom, "is_empty", True):
@@ -140,57 +142,68 @@ def _line(coords: list[tuple[float, float]]) -> Any:
     return LineString(coords)
 
 
-def _point_of(x: Any) -> tuple[float, float] | None:
-    if isinstance(x, Place):
-        return (x.lon, x.lat)
-    geom = getattr(x, "geometry", x)
-    if hasattr(geom, "geom_type") and not geom.is_empty:
-        p = geom if geom.geom_type == "Point" else geom.representative_point()
-        return (p.x, p.y)
-    return None
+_RANK = {"inconsistent": 2, "unverifiable": 1, "consistent": 0}
+#: Checks with nothing to show on a map (a unit conversion is arithmetic on the text).
+_NOT_SPATIAL = ("conversion",)
 
 
 def _add_verdict(scene: Scene, v: Any) -> None:
-    status = str(getattr(v, "status", "unverifiable"))
-    colour = STATUS_COLOURS.get(status, STATUS_COLOURS["unverifiable"])
+    """Group verdicts by claim; :func:`finish` draws one mark per claim in its worst status."""
     claim = getattr(v, "claim", None)
-    stated = _safe(claim.point) if isinstance(claim, Claim) else None
-    if isinstance(claim, Claim):
-        scene.source(claim.source)
-        geom = _safe(claim.geometry)
-        if getattr(claim, "kind", "") in ("distance", "area"):
-            scene.shape(geom, 5.0, fc="none", ec=colour, lw=1.2, ls="--")
+    if not isinstance(claim, Claim) or getattr(v, "check", "") in _NOT_SPATIAL:
+        return
+    scene.source(claim.source)
+    entry = scene.verdicts.setdefault(id(claim), [claim, None, []])
+    entry[2].append(v)
     other = getattr(v, "other", None)
-    actual_obj = getattr(claim, "subject", None) if getattr(claim, "kind", "") == "distance" else None
-    if isinstance(other, Place) or actual_obj is None:
-        actual_obj = other if other is not None else actual_obj
-    if isinstance(actual_obj, Place):
-        scene.place(actual_obj)
-    elif actual_obj is not None and hasattr(getattr(actual_obj, "geometry", actual_obj), "geom_type"):
-        g = getattr(actual_obj, "geometry", actual_obj)
-        if "Polygon" in g.geom_type:
-            scene.shape(g, 5.0, fit=False, fc="none", ec=colour, lw=1.4)
-    actual = _point_of(actual_obj) if actual_obj is not None else None
-    if stated is not None and not stated.is_empty:
-        scene.mark(stated.x, stated.y, 7.0, legend=None, marker="o", ms=7, mfc="white", mec=colour, mew=1.6)
-        if actual is not None:
-            scene.shape(_line([(stated.x, stated.y), actual]), 6.5, color=colour, lw=2.0)
-    where = actual or ((stated.x, stated.y) if stated is not None and not stated.is_empty else None)
-    if where is not None:
-        scene.legend.setdefault(status, {"kind": "line", "color": colour, "lw": 2.0})
-        text = _verdict_note(v)
-        if text:
-            scene.notes.append((where[0], where[1], text, colour, 1.0))
+    if isinstance(other, Claim) and entry[1] is None:
+        entry[1] = other
+
+
+def _finish_verdicts(scene: Scene) -> None:
+    for claim, other, verdicts in scene.verdicts.values():
+        status = max((str(v.status) for v in verdicts), key=lambda s: _RANK.get(s, 1))
+        colour = STATUS_COLOURS.get(status, STATUS_COLOURS["unverifiable"])
+        scene.legend.setdefault(f"check: {status}", {"kind": "line", "color": colour, "lw": 2.0})
+        kind = getattr(claim, "kind", "")
+        geom = _safe(claim.geometry)
+        scene.shape(geom, 5.0, fit=kind in ("distance", "area"), fc="none", ec=colour, lw=1.2, ls="--")
+        # only a distance (or a claim compared with another) states a position; an area's or share's
+        # disk centre is where frontmap put it, not what the article said
+        stated = _safe(claim.point) if kind == "distance" or other is not None else None
+        stated_xy = None if stated is None or stated.is_empty else (stated.x, stated.y)
+        actual: tuple[float, float] | None = None
+        subject = getattr(claim, "subject", None) if kind == "distance" else None
+        if isinstance(subject, Place):
+            scene.place(subject)
+            actual = (subject.lon, subject.lat)
+        elif isinstance(other, Claim):  # two claims disagreeing: join their points
+            p = _safe(other.point)
+            actual = None if p is None or p.is_empty else (p.x, p.y)
+        if stated_xy is not None:
+            scene.mark(
+                *stated_xy, 7.0, legend="stated position", marker="o", ms=7, mfc="white", mec=colour, mew=1.6
+            )
+            if actual is not None:
+                scene.shape(_line([stated_xy, actual]), 6.5, color=colour, lw=2.0)
+        where = actual or stated_xy
+        notes = [n for n in (_verdict_note(v) for v in verdicts) if n]
+        if where is not None and notes:
+            scene.notes.append((where[0], where[1], "\n".join(notes), colour, 1.0))
 
 
 def _verdict_note(v: Any) -> str:
+    """``"distance: stated 74 km, measured 72 km"``; empty when a number is missing."""
     stated, measured, unit = getattr(v, "stated", None), getattr(v, "measured", None), getattr(v, "unit", "")
     if not isinstance(stated, int | float) or not isinstance(measured, int | float):
         return ""
-    unit = {"km2": "km²", "share": ""}.get(unit or "", unit or "")
-    if unit == "" and 0 <= stated <= 1 and 0 <= measured <= 1:
-        return f"stated {stated:.0%}, measured {measured:.0%}"
-    return f"stated {stated:,.0f} {unit}, measured {measured:,.0f} {unit}".replace(" ,", ",")
+    check = getattr(v, "check", "")
+    if unit == "share":
+        return f"{check}: stated {stated:.0%}, measured {measured:.0%}"
+    if unit == "deg":
+        return f"{check}: stated {stated:.0f}°, measured {measured:.0f}°"
+    unit = {"km2": "km²", "mi2": "sq mi"}.get(unit or "", unit or "")
+    return f"{check}: stated {stated:,.0f} {unit}, measured {measured:,.0f} {unit}".rstrip()
 
 
 def _add_control(scene: Scene, cm: Any) -> None:
@@ -263,9 +276,19 @@ def _add_inferred(scene: Scene, inf: Any) -> None:
 
 def _add_place(scene: Scene, p: Place) -> None:
     scene.place(p)
+    scene.explicit.add(p.id)
 
 
-def collect(things: Any, scene: Scene, depth: int = 0) -> None:
+def collect(things: Any, scene: Scene | None = None) -> Scene:
+    """Walk ``things`` (see :func:`frontmap.render.render`) into a :class:`Scene`; InputError for
+    anything it cannot draw."""
+    scene = Scene() if scene is None else scene
+    _walk(things, scene, 0)
+    _finish_verdicts(scene)
+    return scene
+
+
+def _walk(things: Any, scene: Scene, depth: int) -> None:
     from shapely.geometry.base import BaseGeometry
 
     if depth > 20:
@@ -296,10 +319,10 @@ def collect(things: Any, scene: Scene, depth: int = 0) -> None:
         if gs.crs is not None:
             gs = gs.to_crs(4326)
         for g in gs:
-            collect(g, scene, depth + 1)
+            _walk(g, scene, depth + 1)
     elif isinstance(things, Iterable) and not isinstance(things, str | bytes | dict):
         for t in things:
-            collect(t, scene, depth + 1)
+            _walk(t, scene, depth + 1)
     else:
         raise InputError(
             f"cannot draw {reprlib.repr(things)} (a {type(things).__name__}); give articles, claims, "
@@ -316,7 +339,7 @@ def fit(scene: Scene) -> tuple[float, float, float, float]:
     bounds += [
         p.geometry.bounds
         for p in scene.places.values()
-        if p.kind not in ("settlement", "facility", "country")
+        if p.kind not in ("settlement", "facility", "country") or p.id in scene.explicit
     ]
     bounds += [(x, y, x, y) for x, y, _, _ in scene.marks]
     if not bounds:

@@ -181,6 +181,8 @@ def _draw_places(ax: Any, scene: Scene) -> list[tuple[float, float, str, dict[st
     """Markers and outlines for places; returns label candidates (lon, lat, text, text style, priority)."""
     labels = []
     for p in scene.places.values():
+        if p.kind == "country" and p.id not in scene.explicit:  # a mentioned country: the basemap shows it
+            continue
         if p.kind in _MARKERS:
             marker, ms = _MARKERS[p.kind]
             if p.kind == "settlement" and p.population:
@@ -200,7 +202,7 @@ def _draw_places(ax: Any, scene: Scene) -> list[tuple[float, float, str, dict[st
         elif p.kind == "sea":
             _draw_shape(ax, p.geometry, {"fc": "#d6e8f7", "ec": "#8cb4da", "lw": 0.5}, 0.05)
         else:  # region, country
-            _draw_shape(ax, p.geometry, {"fc": "none", "ec": "#525252", "lw": 1.0, "ls": "--"}, 1.0)
+            _draw_shape(ax, p.geometry, {"fc": "none", "ec": "#636363", "lw": 0.8, "ls": "--"}, 1.0)
         size = 9.0 if p.population >= 1_000_000 else (8.0 if p.population >= 100_000 else 7.0)
         style = {"fontsize": size, "color": "#111111"}
         if p.kind in ("region", "river", "sea", "country"):
@@ -208,6 +210,13 @@ def _draw_places(ax: Any, scene: Scene) -> list[tuple[float, float, str, dict[st
         prio = _LABEL_RANK.get(p.kind, 1) * 1e9 + min(p.population, 1e9 - 1)
         labels.append((p.lon, p.lat, p.name, style, prio))
     return labels
+
+
+def _axes_rect(title: bool) -> tuple[float, float, float, float]:
+    """The map axes (left, bottom, width, height) as fractions of the figure: room below for the tick
+    labels and the source line, above for the title."""
+    left, bottom, right, top = 0.045, 0.075, 0.99, (0.93 if title else 0.985)
+    return (left, bottom, right - left, top - bottom)
 
 
 def _aspect(south: float, north: float) -> float:
@@ -318,8 +327,7 @@ def _place_labels(
 
     if not cands:
         return
-    halo = [pe.withStroke(linewidth=2.2, foreground="white")]
-    texts = [ax.text(x, y, s, zorder=21, path_effects=halo, **st) for x, y, s, st, _ in cands]
+    texts = [ax.text(x, y, s, zorder=21, **st) for x, y, s, st, _ in cands]
     sizes = []
     for t in texts:
         bb = t.get_window_extent(renderer)
@@ -337,13 +345,18 @@ def _place_labels(
         obstacles=boxes,
     )
     inv = ax.transData.inverted()
-    for t, spot in zip(texts, spots, strict=True):
+    # The white halo is a stroked copy underneath (drawn as a path); the label itself stays plain text,
+    # so SVG and PDF labels remain text that can be searched and edited.
+    halo = [pe.Stroke(linewidth=2.4, foreground="white")]
+    for t, spot, (_, _, s, st, _) in zip(texts, spots, cands, strict=True):
         if spot is None:
             t.remove()
             continue
-        t.set_position(inv.transform((spot.x, spot.y)))
+        xy = inv.transform((spot.x, spot.y))
+        t.set_position(xy)
         t.set_horizontalalignment(spot.ha)
         t.set_verticalalignment(spot.va)
+        ax.text(*xy, s, zorder=20.5, ha=spot.ha, va=spot.va, path_effects=halo, **st)
 
 
 def _legend(ax: Any, scene: Scene) -> Any:
@@ -398,6 +411,7 @@ def render(
     figsize: tuple[float, float] | None = None,
     extent: tuple[float, float, float, float] | None = None,
     basemap: bool = True,
+    legend: bool = True,
     north_arrow: bool = True,
 ) -> Path:
     """Draw ``things`` on a static map and write it to ``path`` (PNG, SVG or PDF by extension).
@@ -423,6 +437,8 @@ def render(
         keep their shape, so one side of the extent grows to keep the map's aspect.
     basemap : bool
         Draw Ukraine's oblasts and outline and neighbouring countries (from the gazetteer).
+    legend : bool
+        Draw a legend of the layers shown (upper right).
     north_arrow : bool
         Draw a north arrow in the upper-left corner.
 
@@ -466,8 +482,7 @@ def render(
         raise InputError(f"source_line must be a string, not {reprlib.repr(source_line)}")
     box = _extent(extent) if extent is not None else None
 
-    scene = Scene()
-    collect(things, scene)
+    scene = collect(things)
     west, south, east, north = box or fit(scene)
 
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -475,12 +490,11 @@ def render(
 
     fig = Figure(figsize=(fw, fh), dpi=dpi_v)
     canvas = FigureCanvasAgg(fig)
-    top = 0.93 if title else 0.985
-    left, bottom = 0.045, 0.075
-    ax = fig.add_axes((left, bottom, 0.99 - left, top - bottom))
+    rect = _axes_rect(bool(title))
+    ax = fig.add_axes(rect)
     ax.set_facecolor("#fbfbfb")
     aspect = _aspect(south, north)
-    west, south, east, north = _fill_box((west, south, east, north), fw * (0.99 - left), fh * (top - bottom))
+    west, south, east, north = _fill_box((west, south, east, north), fw * rect[2], fh * rect[3])
     ax.set_aspect(aspect, adjustable="box")
     ax.set_xlim(west, east)
     ax.set_ylim(south, north)
@@ -502,9 +516,9 @@ def render(
     ax.apply_aspect()
 
     obstacles = _decorate(ax, north_arrow)
-    legend = _legend(ax, scene)
-    if legend is not None:
-        obstacles.append(legend)
+    legend_artist = _legend(ax, scene) if legend else None
+    if legend_artist is not None:
+        obstacles.append(legend_artist)
     if title:
         fig.text(0.5, 0.985, title, ha="center", va="top", fontsize=13, fontweight="bold")
     line = credit_line(scene, drew_basemap) if source_line is None else source_line
