@@ -13,7 +13,7 @@ import sys
 __all__ = ["main"]
 
 #: Subcommand modules, in the order ``frontmap --help`` lists them.
-COMMANDS = ("geocode", "extract", "check")
+COMMANDS = ("geocode", "extract", "check", "map")
 
 EPILOG = """examples:
   frontmap geocode Izyum

@@ -1,0 +1,144 @@
+"""``frontmap map``: inputs, outputs, formats and failures, run through the real reader."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from frontmap.cli import main
+
+# Made-up reports naming real towns.
+FIRST = "Ukrainian units entered Balakliia, about 74 km southeast of Kharkiv, on Thursday.\n"
+SECOND = "Volunteers delivered water to Izium and Kupiansk over the weekend.\n"
+
+
+@pytest.fixture
+def texts(tmp_path):
+    a = tmp_path / "first.txt"
+    a.write_text(FIRST, encoding="utf-8")
+    b = tmp_path / "second.txt"
+    b.write_text(SECOND, encoding="utf-8")
+    return a, b
+
+
+def run(*argv: object) -> int:
+    return main(["map", *map(str, argv)])
+
+
+def test_writes_an_html_map_of_all_files(texts, tmp_path, capsys):
+    out = tmp_path / "map.html"
+    assert run(*texts, "-o", out) == 0
+    html = out.read_text(encoding="utf-8")
+    for expected in ("Places mentioned", "Distance claims", "Checks", "Balakliia", "Kupiansk"):
+        assert expected in html
+    assert "tile.openstreetmap.org" in html
+    err = capsys.readouterr().err
+    assert f"wrote {out} (2 article(s)" in err
+
+
+def test_tiles_none_gives_an_offline_map(texts, tmp_path):
+    out = tmp_path / "offline.html"
+    assert run(texts[0], "-o", out, "--tiles", "none") == 0
+    html = out.read_text(encoding="utf-8")
+    assert "tile.openstreetmap.org" not in html
+    assert "Outlines (country, oblasts)" in html
+
+
+def test_no_check_leaves_the_verdicts_out(texts, tmp_path):
+    out = tmp_path / "unchecked.html"
+    assert run(texts[0], "-o", out, "--no-check") == 0
+    assert "Checks" not in out.read_text(encoding="utf-8")
+
+
+def test_unusable_inputs_fail_but_the_map_is_still_written(texts, tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    out = tmp_path / "map.html"
+
+    assert run(texts[0], empty, missing, texts[1], "-o", out) == 1
+
+    err = capsys.readouterr().err
+    assert f"{str(empty)!r} is empty" in err
+    assert f"cannot read {str(missing)!r}" in err
+    html = out.read_text(encoding="utf-8")
+    assert "Balakliia" in html and "Kupiansk" in html
+
+
+def test_nothing_usable_writes_nothing(tmp_path, capsys):
+    out = tmp_path / "map.html"
+    assert run(tmp_path / "missing.txt", "-o", out) == 1
+    assert "nothing to map" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("name", ["map.jpg", "map", "map.html.bak"])
+def test_unknown_extension_is_refused(texts, tmp_path, capsys, name):
+    assert run(texts[0], "-o", tmp_path / name) == 2
+    assert "name it *.html, *.png, *.svg or *.pdf" in capsys.readouterr().err
+    assert not (tmp_path / name).exists()
+
+
+def test_never_writes_over_an_input(tmp_path, capsys):
+    page = tmp_path / "page.html"
+    page.write_text(FIRST, encoding="utf-8")
+    assert run(page, "-o", page) == 1
+    assert "it is one of the input files" in capsys.readouterr().err
+    assert page.read_text(encoding="utf-8") == FIRST
+
+
+def test_replaces_an_existing_map_atomically(texts, tmp_path):
+    out = tmp_path / "map.html"
+    out.write_text("old", encoding="utf-8")
+    assert run(texts[1], "-o", out) == 0
+    assert "Kupiansk" in out.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["first.txt", "map.html", "second.txt"]
+
+
+def test_reads_stdin_and_prints_html(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO(SECOND))
+    assert run("-", "-o", "-", "--published", "2022-09-20") == 0
+    out = capsys.readouterr().out
+    assert out.startswith("<!DOCTYPE html>") and "Izium" in out and "2022-09-20" in out
+
+
+def test_control_maps_are_added(texts, tmp_path):
+    square = [[[37.5, 49.0], [38.3, 49.0], [38.3, 49.8], [37.5, 49.8], [37.5, 49.0]]]
+    control = tmp_path / "occupied_2022-09-13.geojson"
+    control.write_text(json.dumps({"type": "Polygon", "coordinates": square}), encoding="utf-8")
+    out = tmp_path / "map.html"
+    assert run(texts[0], "--control", control, "-o", out, "-q") == 0
+    assert "Control 2022-09-13 (occupied)" in out.read_text(encoding="utf-8")
+
+
+def test_a_bad_control_map_is_reported(texts, tmp_path, capsys):
+    bad = tmp_path / "bad.geojson"
+    bad.write_text("{not json", encoding="utf-8")
+    out = tmp_path / "map.html"
+    assert run(texts[0], "--control", bad, "-o", out) == 1
+    assert f"cannot read the control map {str(bad)!r}" in capsys.readouterr().err
+    assert out.exists()
+
+
+def test_quiet_prints_no_summary(texts, tmp_path, capsys):
+    assert run(texts[0], "-o", tmp_path / "map.html", "--quiet") == 0
+    assert "wrote" not in capsys.readouterr().err
+
+
+def test_static_formats_go_through_render(texts, tmp_path):
+    out = tmp_path / "map.png"
+    assert run(*texts, "-o", out, "-q") == 0
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_help_shows_an_example(capsys):
+    with pytest.raises(SystemExit):
+        main(["map", "--help"])
+    assert "frontmap map examples/*.txt -o map.html" in capsys.readouterr().out
+
+
+def test_no_inputs_is_a_usage_error(tmp_path, capsys):
+    assert run("-o", tmp_path / "map.html") == 2
+    assert "nothing to map" in capsys.readouterr().err
