@@ -197,6 +197,31 @@ def test_front_line_includes_holes():
     assert front.buffer(1e-7).covers(box(35.0, 48.0, 36.0, 49.0).exterior)
 
 
+def test_front_line_ignores_sliver_holes_but_not_pockets():
+    sliver = box(35.0, 48.0, 36.0, 48.0005)  # ~55 m wide: a gap between two drawn layers
+    pocket = box(36.5, 48.0, 36.6, 48.1)  # ~7 km wide: held by the other side
+    area = box(34.0, 47.0, 38.0, 50.0).difference(sliver).difference(pocket)
+    front = ControlMap(area).front_line(country=COUNTRY)
+    assert front.buffer(1e-7).covers(pocket.exterior)
+    assert front.distance(sliver.centroid) > 0.1
+    wide = ControlMap(area).front_line(country=COUNTRY, min_hole_width_km=20)  # drops the pocket too
+    assert wide.distance(pocket.centroid) > 0.5
+    kept = ControlMap(area).front_line(country=COUNTRY, min_hole_width_km=0)
+    assert kept.buffer(1e-7).covers(sliver.exterior)
+
+
+def test_front_line_leaves_out_shores_of_water():
+    lagoon = box(35.0, 48.0, 36.0, 49.0)
+    area = box(34.0, 47.0, 38.0, 50.0).difference(lagoon)
+    cm = ControlMap(area)
+    assert cm.front_line(country=COUNTRY).buffer(1e-7).covers(lagoon.exterior)
+    dry = cm.front_line(country=COUNTRY, water=lagoon)
+    assert _min_gap_m(dry, lagoon.exterior) > 2990
+    assert cm.front_length_km(country=COUNTRY, water=lagoon) == pytest.approx(
+        fl._length_km(box(34.0, 47.0, 38.0, 50.0).exterior), rel=1e-6
+    )
+
+
 def test_front_line_of_whole_country_is_empty():
     assert ControlMap(COUNTRY).front_line(country=COUNTRY).is_empty
     assert ControlMap(COUNTRY).front_length_km(country=COUNTRY) == 0.0
@@ -216,6 +241,8 @@ def test_front_line_along_a_coast_follows_the_coast_shape():
 def test_front_line_refuses_bad_tolerance(bad):
     with pytest.raises(InputError, match="tolerance_km"):
         ControlMap(INSIDE).front_line(country=COUNTRY, tolerance_km=bad)
+    with pytest.raises(InputError, match="min_hole_width_km"):
+        ControlMap(INSIDE).front_line(country=COUNTRY, min_hole_width_km=bad)
 
 
 # --------------------------------------------------------------------------------------- contains

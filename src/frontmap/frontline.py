@@ -29,7 +29,9 @@ from .place import Place
 __all__ = ["Change", "ControlMap", "at", "between", "change"]
 
 #: Default tolerance (km) within which a stretch of boundary counts as lying on the country outline.
-FRONT_TOLERANCE_KM = 2.0
+FRONT_TOLERANCE_KM = 3.0
+#: Holes narrower than this (km) are slivers between drawn layers, not pockets: not part of the front.
+MIN_HOLE_WIDTH_KM = 0.1
 #: Straight lon/lat edges longer than this (degrees) are split before geodesic/projected maths, so that
 #: a long edge is treated as straight on the map (as GeoJSON means it), not as a geodesic.
 _SEGMENT_DEG = 0.05
@@ -428,7 +430,14 @@ class ControlMap:
         df.attrs["side"] = self.side
         return df
 
-    def front_line(self, country: Any = None, tolerance_km: float = FRONT_TOLERANCE_KM) -> Any:
+    def front_line(
+        self,
+        country: Any = None,
+        tolerance_km: float = FRONT_TOLERANCE_KM,
+        *,
+        water: Any = None,
+        min_hole_width_km: float = MIN_HOLE_WIDTH_KM,
+    ) -> Any:
         """The line where the controlled area meets the rest of the country, lon/lat.
 
         The boundary of the controlled polygon without the stretches lying within ``tolerance_km`` of the
@@ -436,29 +445,59 @@ class ControlMap:
         boundary's intersection with the country shrunk by ``tolerance_km`` in a Lambert azimuthal
         equal-area plane centred on the country.  The ends of each stretch of front therefore stop
         ``tolerance_km`` short of the border.  Holes (areas held by the other side inside the controlled
-        one) are part of the front.
+        one) are part of the front, except slivers narrower than ``min_hole_width_km`` (gaps left
+        between layers drawn separately, such as the areas held since 2014 and since 2022).
+
+        Limits: the outline decides what is coast.  A lagoon or reservoir that the outline counts as land
+        (the Sivash, with the gazetteer's Natural Earth outline) has shores that look like front unless
+        given as ``water``; where the map's coast or border strays from the outline by more than
+        ``tolerance_km``, short spurious pieces remain.
 
         Parameters
         ----------
         country : name, Place, shapely (Multi)Polygon or None
             The country outline; the gazetteer's Ukraine (Crimea included) when None.
         tolerance_km : float
-            How close to the outline a stretch of boundary may be and still count as border/coast.
+            How close to the outline (or ``water``) a stretch of boundary may be and still count as
+            border or coast.
+        water : shapely geometry or None
+            Lakes, lagoons, reservoirs inside the outline whose shores are not front.
+        min_hole_width_km : float
+            Holes of the controlled area narrower than this are slivers, not pockets, and are ignored.
 
         Returns
         -------
         shapely LineString or MultiLineString (possibly empty)
         """
-        if tolerance_km < 0 or tolerance_km != tolerance_km:
-            raise InputError(f"tolerance_km must be ≥ 0, not {tolerance_km!r}")
+        import shapely
+        from shapely.geometry import MultiPolygon, Polygon
+
+        for label, value in (("tolerance_km", tolerance_km), ("min_hole_width_km", min_hole_width_km)):
+            if not isinstance(value, (int, float)) or not value >= 0:
+                raise InputError(f"{label} must be a number ≥ 0, not {value!r}")
         outline = _default_country() if country is None else _resolve_geometry(country, "country")
         inner, to_metric, to_lonlat = _shrunk_country(outline, float(tolerance_km))
-        boundary = to_metric(self.geometry.boundary)
+        if water is not None:
+            inner = inner.difference(
+                to_metric(_resolve_geometry(water, "water")).buffer(tolerance_km * 1000.0)
+            )
+        half_width_m = min_hole_width_km * 500.0
+        parts = []
+        for poly in getattr(self.geometry, "geoms", [self.geometry]):
+            holes = [
+                h
+                for h in poly.interiors
+                if half_width_m <= 0 or not to_metric(Polygon(h)).buffer(-half_width_m).is_empty
+            ]
+            parts.append(Polygon(poly.exterior, holes) if len(holes) != len(poly.interiors) else poly)
+        boundary = to_metric(shapely.boundary(MultiPolygon(parts)))
         return to_lonlat(_lines_only(boundary.intersection(inner)))
 
-    def front_length_km(self, country: Any = None, tolerance_km: float = FRONT_TOLERANCE_KM) -> float:
-        """Geodesic length of :meth:`front_line`, km."""
-        return _length_km(self.front_line(country, tolerance_km))
+    def front_length_km(
+        self, country: Any = None, tolerance_km: float = FRONT_TOLERANCE_KM, **kwargs: Any
+    ) -> float:
+        """Geodesic length of :meth:`front_line` (same arguments), km."""
+        return _length_km(self.front_line(country, tolerance_km, **kwargs))
 
     def contains(self, place: Any) -> bool:
         """Whether ``place`` (a name, :class:`Place`, shapely geometry or ``(lon, lat)``) was inside the
