@@ -250,12 +250,23 @@ def both_areas():
     [
         (1.0, "equal", "consistent"),
         (1.08, "equal", "consistent"),  # "roughly" allows 10 %
+        (0.93, "equal", "consistent"),  # ... either way
+        (0.75, "equal", "inconsistent"),
         (1.6, "equal", "inconsistent"),
         (1.6, "larger", "consistent"),
         (0.5, "larger", "inconsistent"),
         (0.5, "smaller", "consistent"),
     ],
-    ids=["equal", "within 10 percent", "60 percent more", "larger ok", "larger wrong", "smaller ok"],
+    ids=[
+        "equal",
+        "within 10 percent",
+        "7 percent less",
+        "25 percent less",
+        "60 percent more",
+        "larger ok",
+        "larger wrong",
+        "smaller ok",
+    ],
 )
 def test_comparison_with_places(factor_, relation, status):
     km2 = round(both_areas() * factor_, -2)
@@ -389,6 +400,13 @@ def test_area_against_share_uses_the_area_of_of():
         v = only(check([a, b]), "consistency")
         assert v.status == expected
         assert v.unit == "km2" and v.measured == pytest.approx(pct * total)
+
+
+def test_an_area_as_large_as_the_country_is_not_a_part_of_it():
+    total = area_km2(BOXLAND.geometry)
+    whole = area("some ... square kilometres", round(total, -4), "held", qualifier="some", source="a")
+    part = share("about 5% of the country", 0.05, "5%", qualifier="about", change="held", source="b")
+    assert [v.check for v in check([whole, part])] == ["area", "share"]
 
 
 def test_sizes_of_the_same_place_are_compared():

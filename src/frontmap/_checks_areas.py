@@ -96,26 +96,25 @@ def check_comparison(c: ComparisonClaim, siblings: tuple[Claim, ...]) -> Verdict
 
     measured = area_km2(union_all([p.geometry for p in c.places]))
     km2, low, high = stated
+    # "about the size of X": the area lies in about(area of X); compared with the area's own interval
     q = c.qualifier or "about"  # a likeness to named places is approximate even when unqualified
-    qlo, qhi = safe_interval(km2, q, None)
-    low, high = min(low, qlo), max(high, qhi)
+    like = safe_interval(measured, q, None)
     parts = ", ".join(f"{p.name} {fmt(area_km2(p.geometry), 'km2')}" for p in c.places)
     verb = "measure" if len(c.places) > 1 else "measures"
     together = f"{names} {verb} {fmt(measured, 'km2')}" + (
         f" together ({parts})" if len(c.places) > 1 else ""
     )
     if c.relation == "larger":  # the stated area is larger than the places
-        ok = measured <= high
+        ok, allowed = measured <= high, f"{fmt(km2, 'km2')} may be up to {_span(low, high, 'km2')}"
     elif c.relation == "smaller":
-        ok = measured >= low
+        ok, allowed = measured >= low, f"{fmt(km2, 'km2')} may be down to {_span(low, high, 'km2')}"
     else:
-        ok = low <= measured <= high
+        ok = low <= like[1] and like[0] <= high
+        allowed = f"{_span(low, high, 'km2')} against {_span(*like, 'km2')}"
     rel = {"equal": "comparable to", "larger": "smaller than", "smaller": "larger than"}.get(
         c.relation, "comparable to"
     )
-    tail = (
-        f"{rel} '{target.text}'" if ok else f"not {rel} '{target.text}' (allowed {_span(low, high, 'km2')})"
-    )
+    tail = f"{rel} '{target.text}'" if ok else f"not {rel} '{target.text}' ({allowed})"
     return _verdict(
         "comparison",
         "consistent" if ok else "inconsistent",
@@ -125,5 +124,5 @@ def check_comparison(c: ComparisonClaim, siblings: tuple[Claim, ...]) -> Verdict
         measured=measured,
         unit="km2",
         ratio=measured / km2,
-        tolerance=max(km2 - low, high - km2) / km2,
+        tolerance=max(km2 - low, high - km2) / km2 + max(measured - like[0], like[1] - measured) / measured,
     )

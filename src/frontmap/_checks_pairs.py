@@ -203,6 +203,9 @@ def _same_territory(a: Claim, ta: tuple[str, str | None], b: Claim, tb: tuple[st
         )
         if not loose:
             return False
+        area, part = (a, b) if isinstance(a, AreaClaim) else (b, a)
+        if isinstance(area, AreaClaim) and isinstance(part, ShareClaim) and _whole(area, part.of):
+            return False
     pa, pb = getattr(a, "places", ()), getattr(b, "places", ())
     if pa and pb:
         ka = {p.id for p in pa} | {p.admin1 for p in pa if p.admin1}
@@ -214,6 +217,17 @@ def _same_territory(a: Claim, ta: tuple[str, str | None], b: Claim, tb: tuple[st
     if sa is not None and sb is not None and window is not None and abs((sa - sb).days) > window:
         return False
     return _within(a, b, window)
+
+
+def _whole(area: AreaClaim, place: Any) -> bool:
+    """Is an area with no subject as large as the place a share is of?  Then it is most likely that
+    place's own size ("some 600,000 km²" next to "a fifth of Ukraine"), not a part of it."""
+    try:
+        total = place_area_km2(place)
+    except FrontmapError:
+        return False
+    low, high = safe_interval(area.km2, area.qualifier, area.value_text)
+    return area.km2 >= total or low <= total <= high
 
 
 def _as_km2(c: Claim, strip: bool) -> tuple[float, float, float] | None:
