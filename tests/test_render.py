@@ -226,9 +226,21 @@ def test_verdict_line_takes_the_status_colour(tmp_path, status, colour, absent):
     assert near(img, absent).sum() == 0
 
 
+@pytest.mark.parametrize("check", [True, False], ids=["check", "no-check"])
+def test_claims_are_checked_unless_told_not_to(tmp_path, check):
+    # Balakliia is 72.3 km from Kharkiv at 144°: "72 km southeast" is consistent
+    img = pixels(render(DIST, tmp_path / "m.png", dpi=60, basemap=False, check=check))
+    assert bool(near(img, GREEN).sum() > 20) == check
+
+
+def test_given_verdicts_are_not_checked_again(tmp_path):
+    img = pixels(render([DIST, verdict("inconsistent")], tmp_path / "m.png", dpi=60, basemap=False))
+    assert near(img, GREEN).sum() == 0 and near(img, DARK_RED).sum() > 20
+
+
 def test_conversion_verdicts_draw_nothing_of_their_own(tmp_path):
     v = verdict("inconsistent", check="conversion")
-    plain = pixels(render(DIST, tmp_path / "a.png", dpi=50, basemap=False))
+    plain = pixels(render(DIST, tmp_path / "a.png", dpi=50, basemap=False, check=False))
     both = pixels(render([DIST, v], tmp_path / "b.png", dpi=50, basemap=False))
     assert near(both, DARK_RED).sum() == 0
     assert (plain == both).all()

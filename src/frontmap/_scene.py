@@ -56,7 +56,9 @@ class Scene:
     sources: list[str] = field(default_factory=list)
     side_colours: dict[str, str] = field(default_factory=dict)
     explicit: set[str] = field(default_factory=set)  # ids of places passed as such (not just mentioned)
-    verdicts: dict[int, list[Any]] = field(default_factory=dict)  # id(claim) -> [claim, other, verdicts]
+    verdicts: dict[int, list[Any]] = field(default_factory=dict)
+    checkable: list[Any] = field(default_factory=list)  # articles and claims given, for check=True
+    verdicts_given: bool = False  # id(claim) -> [claim, other, verdicts]
 
     def shape(self, geom: Any, z: float, fit: bool = True, legend: str | None = None, **style: Any) -> None:
         if geom is None or getattr(geom, "is_empty", True):
@@ -279,11 +281,17 @@ def _add_place(scene: Scene, p: Place) -> None:
     scene.explicit.add(p.id)
 
 
-def collect(things: Any, scene: Scene | None = None) -> Scene:
+def collect(things: Any, check: bool = False) -> Scene:
     """Walk ``things`` (see :func:`frontmap.render.render`) into a :class:`Scene`; InputError for
-    anything it cannot draw."""
-    scene = Scene() if scene is None else scene
+    anything it cannot draw.  With ``check``, when articles or claims come without any verdict,
+    :func:`frontmap.check` is run on them and its verdicts drawn too (as :func:`frontmap.draw` does)."""
+    scene = Scene()
     _walk(things, scene, 0)
+    if check and scene.checkable and not scene.verdicts_given:
+        from .checks import check as run_check
+
+        for v in run_check(scene.checkable):
+            _add_verdict(scene, v)
     _finish_verdicts(scene)
     return scene
 
@@ -297,9 +305,11 @@ def _walk(things: Any, scene: Scene, depth: int) -> None:
         _add_place(scene, things)
     elif isinstance(things, Claim):
         _add_claim(scene, things)
+        scene.checkable.append(things)
     elif isinstance(things, BaseGeometry):
         scene.shape(things, 3.5, fc="#6a51a3", ec="#3f007d", alpha=0.25, color="#3f007d", lw=1.2)
     elif hasattr(things, "mentions") and hasattr(things, "claims"):  # Article
+        scene.checkable.append(things)
         scene.source(getattr(things, "source", None))
         for m in things.mentions:
             if m.place is not None and getattr(m, "role", "location") == "location":
@@ -307,6 +317,7 @@ def _walk(things: Any, scene: Scene, depth: int) -> None:
         for c in things.claims:
             _add_claim(scene, c, getattr(things, "source", None))
     elif hasattr(things, "status") and hasattr(things, "claim"):  # Verdict
+        scene.verdicts_given = True
         _add_verdict(scene, things)
     elif hasattr(things, "gained") and hasattr(things, "lost"):  # Change
         _add_change(scene, things)

@@ -413,6 +413,7 @@ def render(
     basemap: bool = True,
     legend: bool = True,
     north_arrow: bool = True,
+    check: bool = True,
 ) -> Path:
     """Draw ``things`` on a static map and write it to ``path`` (PNG, SVG or PDF by extension).
 
@@ -441,6 +442,9 @@ def render(
         Draw a legend of the layers shown (upper right).
     north_arrow : bool
         Draw a north arrow in the upper-left corner.
+    check : bool
+        When articles or claims are given and no verdicts, run :func:`frontmap.check` on them and draw
+        the verdicts (as :func:`frontmap.draw` does).
 
     Returns
     -------
@@ -482,7 +486,7 @@ def render(
         raise InputError(f"source_line must be a string, not {reprlib.repr(source_line)}")
     box = _extent(extent) if extent is not None else None
 
-    scene = collect(things)
+    scene = collect(things, check=bool(check))
     west, south, east, north = box or fit(scene)
 
     from matplotlib.backends.backend_agg import FigureCanvasAgg
