@@ -114,7 +114,7 @@ def _read(name: str) -> bytes:
 
 @functools.cache
 def _table() -> _Table:
-    return _Table(marshal.loads(zlib.decompress(_read("places.bin"))))
+    return _Table(marshal.loads(_read("places.bin")))
 
 
 @functools.cache
