@@ -67,7 +67,7 @@ class _Table:
         self.feature = [features[i] for i in array("B", raw["feature"])]
         self.max_words: int = raw["max_words"]
         multi = raw["multi"]
-        self.index: dict[str, int | tuple[int, ...]] = dict(
+        self.index: dict[str, int] = dict(
             zip(raw["keys"].split("\n"), array("i", raw["vals"]).tolist(), strict=True)
         )
         self.multi: list[tuple[int, ...]] = multi
