@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import re
 import warnings
+from typing import ClassVar
 
 import folium
 import pytest
@@ -20,7 +21,6 @@ from frontmap.claims import DistanceClaim, ShareClaim
 from frontmap.errors import InputError
 from frontmap.frontline import ControlMap
 from frontmap.place import Place
-
 
 REAL_OUTLINES = maps._outlines  # kept before the autouse fixture below replaces it
 
@@ -96,7 +96,9 @@ def test_each_kind_of_thing_gets_its_layer(map_records, pick, layer):
 def test_articles_give_the_complete_map(map_records):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        m = frontmap.draw(map_records.articles, map_records.control_before, map_records.control_after, tiles=None)
+        m = frontmap.draw(
+            map_records.articles, map_records.control_before, map_records.control_after, tiles=None
+        )
     assert layer_names(m) == [
         "Outlines (country, oblasts)",
         "Places mentioned",
@@ -184,7 +186,7 @@ def _find(element, cls) -> list:
 
 def test_inferred_control_is_labelled_inferred():
     class Inferred:  # duck-typed like frontmap.inferred.InferredControl
-        held = {
+        held: ClassVar = {
             "ukraine": [Place("t:a", "Alpha", "settlement", 49.5, 36.5)],
             "russia": [Place("t:b", "Bravo", "settlement", 49.5, 37.5)],
         }
@@ -355,3 +357,23 @@ def test_until_next(dates, steps, expected):
 def test_repr_html_embeds_the_map(map_records):
     html = frontmap.draw(map_records.kharkiv)._repr_html_()
     assert "iframe" in html and "Kharkiv" in html
+
+
+def test_places_far_from_the_theatre_do_not_zoom_the_map_out(map_records):
+    washington = Place("t:dc", "Washington", "settlement", 38.895, -77.037, "US")
+    russia = Place("t:ru", "Russia", "country", 61.5, 105.3, "RU")
+    (_, west), (north, _) = fit_bounds(
+        frontmap.draw(map_records.kharkiv, map_records.izium, washington, russia)
+    )
+    assert west > 30 and north < 52
+
+
+def test_far_places_alone_still_set_the_view():
+    washington = Place("t:dc", "Washington", "settlement", 38.895, -77.037, "US")
+    (_, west), (_, east) = fit_bounds(frontmap.draw(washington))
+    assert west < -77 < east
+
+
+def test_shapes_far_away_do_not_set_the_view(map_records):
+    (south, _), _ = fit_bounds(frontmap.draw(map_records.kharkiv, box(34.2, 31.2, 35.6, 32.6)))
+    assert south > 49

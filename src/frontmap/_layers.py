@@ -18,6 +18,8 @@ from .place import Place
 
 #: Simplification tolerances in degrees (≈ 200 m for control maps).
 CONTROL_TOLERANCE = 0.002
+#: The theatre (west, south, east, north): Ukraine and a margin.  Places outside it do not set the view.
+FOCUS = (21.0, 43.5, 41.5, 53.5)
 
 
 @dataclass
@@ -36,27 +38,49 @@ class Content:
 
 
 class Bounds:
-    """The lon/lat box around everything drawn; :meth:`fit` zooms the map to it."""
+    """The lon/lat box around what is drawn; :meth:`fit` zooms the map to it.
+
+    Things far from the theatre (a capital abroad, an area compared with) would zoom the map out to
+    the world, so shapes that miss :data:`FOCUS` -- and the points of countries and seas anywhere --
+    only count when nothing else was drawn.
+    """
 
     def __init__(self) -> None:
-        self.box: tuple[float, float, float, float] | None = None  # west, south, east, north
+        self.core: tuple[float, float, float, float] | None = None  # west, south, east, north
+        self.rest: tuple[float, float, float, float] | None = None
 
-    def add(self, geom: Any) -> None:
+    @staticmethod
+    def _grow(box: Any, geom: Any) -> tuple[float, float, float, float]:
+        w, s, e, n = geom.bounds
+        if box is not None:
+            w, s, e, n = min(w, box[0]), min(s, box[1]), max(e, box[2]), max(n, box[3])
+        return (w, s, e, n)
+
+    def add(self, geom: Any, core: bool = True) -> None:
         if geom is None or geom.is_empty:
             return
         w, s, e, n = geom.bounds
-        if self.box is not None:
-            w, s = min(w, self.box[0]), min(s, self.box[1])
-            e, n = max(e, self.box[2]), max(n, self.box[3])
-        self.box = (w, s, e, n)
+        fw, fs, fe, fn = FOCUS
+        if core and w <= fe and e >= fw and s <= fn and n >= fs:
+            self.core = self._grow(self.core, geom)
+        else:
+            self.rest = self._grow(self.rest, geom)
+
+    def add_place(self, place: Place) -> None:
+        from shapely.geometry import Point
+
+        w, s, e, n = FOCUS
+        near = w <= place.lon <= e and s <= place.lat <= n and place.kind not in ("country", "sea")
+        self.add(Point(place.lon, place.lat), core=near)
 
     def fit(self, m: Any) -> None:
-        if self.box is None:
+        box = self.core or self.rest
+        if box is None:
             return
-        w, s, e, n = self.box
+        w, s, e, n = box
         pad = 0.05 if (e - w) < 0.1 and (n - s) < 0.1 else 0.0  # a single point: show its surroundings
-        box = [[s - pad, w - pad], [n + pad, e + pad]]
-        m.fit_bounds([[round(v, L.DECIMALS) for v in corner] for corner in box], max_zoom=11)
+        corners = [[s - pad, w - pad], [n + pad, e + pad]]
+        m.fit_bounds([[round(v, L.DECIMALS) for v in corner] for corner in corners], max_zoom=11)
 
 
 class Skips:
@@ -115,9 +139,7 @@ def places_layer(content: Content, bounds: Bounds, legend: list) -> Any:
             tooltip=L.tooltip(place.name),
             popup=L.popup(parts),
         ).add_to(group)
-        from shapely.geometry import Point
-
-        bounds.add(Point(place.lon, place.lat))
+        bounds.add_place(place)
     for kind in kinds:
         legend.append((L.swatch(L.KIND_STYLE.get(kind, L.OTHER_KIND)[0], "pin"), f"place mentioned: {kind}"))
     return group
@@ -399,18 +421,18 @@ def control_layers(content: Content, bounds: Bounds, legend: list, skips: Skips)
 # -------------------------------------------------------------------------------------- inferred
 def inferred_layer(content: Content, bounds: Bounds, legend: list, skips: Skips) -> Any:
     import folium
-    from shapely.geometry import Point
 
     group = folium.FeatureGroup(name=L.esc("Inferred control"))
     sides = []
     for inf in content.inferred:
         label = getattr(inf, "label", None) or "inferred"
         line = getattr(inf, "line", None)
-        km = getattr(inf, "uncertainty_km", None)
+        raw_km: Any = getattr(inf, "uncertainty_km", None)
+        km = float(raw_km) if L.finite(raw_km) else None
         if line is not None and not line.is_empty:
             band = getattr(inf, "band", None)
             try:
-                if (band is None or band.is_empty) and L.finite(km) and km > 0:
+                if (band is None or band.is_empty) and km is not None and km > 0:
                     band = L.buffer_km(line, km)
             except Exception as exc:
                 skips.add(f"the uncertainty band of {label!r}", exc)
@@ -418,7 +440,9 @@ def inferred_layer(content: Content, bounds: Bounds, legend: list, skips: Skips)
             if band is not None and not band.is_empty:
                 style = {"color": L.INFERRED_COLOUR, "weight": 0, "fillColor": L.INFERRED_COLOUR}
                 tip = (
-                    f"where the front may be (up to ± {L.fmt_km(km)} km): {label}" if L.finite(km) else label
+                    f"where the front may be (up to ± {L.fmt_km(km)} km): {label}"
+                    if km is not None
+                    else label
                 )
                 L.geo_json(band, style | {"fillOpacity": 0.15}, tip).add_to(group)
                 bounds.add(band)
@@ -443,7 +467,7 @@ def inferred_layer(content: Content, bounds: Bounds, legend: list, skips: Skips)
                     fill_opacity=0.9,
                     tooltip=L.tooltip(f"{p.name}: held by {side} (inferred, {label})"),
                 ).add_to(group)
-                bounds.add(Point(p.lon, p.lat))
+                bounds.add_place(p)
     legend.append(
         (L.swatch(L.INFERRED_COLOUR, "line", dashed=True), "inferred front line (band: uncertainty)")
     )
@@ -499,8 +523,9 @@ def timeline(content: Content) -> Any:
             )
     by_side: dict[str, list[tuple[_dt.date, Any]]] = {}
     for cm in content.control:
-        if cm.date is not None:
-            by_side.setdefault(cm.side, []).append((L.as_date(cm.date), cm))
+        day = L.as_date(cm.date)
+        if day is not None:
+            by_side.setdefault(cm.side, []).append((day, cm))
     for side, dated in by_side.items():
         colour = _side_colour(side)
         for cm, start, end in L.until_next(dated, steps):

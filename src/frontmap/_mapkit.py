@@ -132,7 +132,7 @@ def geo_json(geom: Any, style: dict[str, Any], tip: str | None = None, parts: Se
         collection([feature(geom)]),
         style_function=lambda _f, s=style: s,
         tooltip=tooltip(tip) if tip else None,
-        popup=popup(parts) if parts else None,
+        popup=popup(parts) if parts else None,  # type: ignore[arg-type]  # a plain Popup binds fine
         **kwargs,
     )
 
@@ -165,7 +165,7 @@ def as_date(value: Any) -> _dt.date | None:
 
 
 # -------------------------------------------------------------------------------------- basemap
-def basemap_layer(outlines: list[tuple[str, str, Any]]) -> folium.FeatureGroup:
+def basemap_layer(outlines: Sequence[tuple[str, str, Any]]) -> folium.FeatureGroup:
     """Country and oblast outlines as a light, non-interactive basemap (no tile server needed)."""
     group = folium.FeatureGroup(name=esc("Outlines (country, oblasts)"), overlay=True, control=True)
     feats = [feature(g, 4, kind=kind) for _name, kind, g in outlines]

@@ -147,7 +147,8 @@ def draw(*things: Any, tiles: str | None = "OpenStreetMap", check: bool = True) 
         content.verdicts = _run_checks(content)
 
     m = folium.Map(location=list(UKRAINE_CENTRE), zoom_start=UKRAINE_ZOOM, tiles=tiles, control_scale=True)
-    bounds, skips, legend = Bounds(), Skips(), []
+    bounds, skips = Bounds(), Skips()
+    legend: list[tuple[str, str]] = []
     if tiles is None:
         outlines = _outlines()
         if outlines:
