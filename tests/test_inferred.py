@@ -71,6 +71,11 @@ POSITIVE = [
         [("Krainiv", "ukraine"), ("Pryluzhne", "ukraine")],
     ),
     (
+        "apposition",
+        "Krainiv, a small town 20 km south of Bilohir, was retaken on Monday.",
+        [("Krainiv", "ukraine")],
+    ),
+    (
         "which-ukraine",
         "Shells hit Ostrivka, which Ukrainian forces retook in May.",
         [("Ostrivka", "ukraine")],
@@ -186,6 +191,12 @@ def test_event_records_provenance():
         ("Ukraine retook Bilohir on September 10, 2022.", None, dt.date(2022, 9, 10)),
         ("Ukraine retook Bilohir on Saturday.", dt.datetime(2022, 9, 12, 8, 30), dt.date(2022, 9, 12)),
         ("Ukraine retook Bilohir on February 30.", "2022-09-12", dt.date(2022, 9, 12)),
+        (
+            "It began on September 6, and two days later Ukraine retook Bilohir.",
+            "2022-09-12",
+            dt.date(2022, 9, 12),
+        ),
+        ("Shelling stopped on May 2; Ukraine retook Bilohir on May 4.", "2022-09-12", dt.date(2022, 5, 4)),
     ],
     ids=[
         "published",
@@ -198,6 +209,8 @@ def test_event_records_provenance():
         "explicit-year",
         "weekday-only",
         "impossible-day",
+        "relative-to-another-date",
+        "nearest-date",
     ],
 )
 def test_event_dates(sentence, published, expected):

@@ -21,14 +21,16 @@ The rules (tried on each place mention, within its sentence)
 * **After the place**: passives ("X was recaptured by Ukrainian troops", "X, captured by Russia in
   May") → the ``by`` side, else the verb's default; "X fell to Russian forces"; "X remains under Russian
   control"; "X is back in Ukrainian hands".
-* **Lists** ("retook X, Y and Z") share the event of their first (or, for passives, last) member.
+* **Lists** ("retook X, Y and Z") share the event of their first (or, for passives, last) member;
+  "X, a town near Y, was retaken" is X's event, not Y's.
 * The **subject** is the side word (Ukrainian, Ukraine's, Kyiv's, Russian, Russia, Moscow, Wagner...)
   closest before the verb within six words; for capture and withdraw verbs, failing that, the last side
   word earlier in the sentence.
 * **No event** for intentions, negations and conditionals: "a plan to recapture X", "the push for the
   liberation of X", "has not retaken X", "could fall to Russian forces" (infinitives such as
   "recapture" are never triggers).  Metonymic mentions ("Kyiv said") and countries are ignored.
-* **Date**: an explicit "on September 10" (or "on 10 September 2022") in the sentence, the year taken
+* **Date**: the explicit "on September 10" (or "on 10 September 2022") nearest the trigger in the
+  sentence, unless "later", "after"... stand between them; the year taken
   from ``published`` (the year before when that would put the day after publication); otherwise the
   published date.
 
@@ -221,6 +223,10 @@ _RIGHT_RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+_FINITE = re.compile(r"(?:was|were|is|are|has|had|have|remains|remained)\b", re.I)
+_RELATIVE_TIME = re.compile(
+    r"\b(?:later|earlier|afterwards?|after|before|following|next|previous|then)\b", re.I
+)
 _REGAIN = re.compile(r"^(?:recaptured|retaken|retook|liberated|freed|reclaimed|regained|de-?occupied)$", re.I)
 _OCCUPY = re.compile(r"^(?:occupied|annexed)$", re.I)
 _MODAL = re.compile(
@@ -324,8 +330,10 @@ def _left_event(pre: str, post: str) -> tuple[str, int, int] | None:
     return None
 
 
-def _right_event(post: str) -> tuple[str, int, int] | None:
-    """``(side, start, end)`` of a passive/"fell to"/"under control" phrase opening ``post``."""
+def _right_event(post: str) -> tuple[str, int, int, bool] | None:
+    """``(side, start, end, closes_apposition)`` of a passive/"fell to"/"under control" phrase opening
+    ``post``.  ``closes_apposition`` is true for ", was retaken" after a place: the place then ends an
+    apposition ("Irpin, a town west of Kyiv, was retaken") and the subject is an earlier place."""
     for kind, rx in _RIGHT_RULES:
         m = rx.match(post)
         if m is None:
@@ -350,14 +358,24 @@ def _right_event(post: str) -> tuple[str, int, int] | None:
                 side = _other(_side_of(_FROM_SIDE.match(post[m.end() :])))
         else:
             side = _side_of(m)
-        return (side, start, end) if side else None
+        closes = "," in post[:start] and bool(_FINITE.match(m.groupdict().get("aux") or ""))
+        return (side, start, end, closes) if side else None
     return None
 
 
-def _sentence_date(sentence: str, published: _dt.date | None) -> _dt.date | None:
-    m = _ON_DATE.search(sentence)
-    if m is None:
+def _sentence_date(sentence: str, at: int, published: _dt.date | None) -> _dt.date | None:
+    """The date of an event whose trigger is at offset ``at`` of ``sentence``: the explicit "on <day>"
+    nearest to it, unless words such as "later" or "after" stand between them; else ``published``."""
+    best = None
+    for m in _ON_DATE.finditer(sentence):
+        if best is None or abs(m.start() - at) < abs(best.start() - at):
+            best = m
+    if best is None:
         return published
+    between = sentence[best.end() : at] if best.end() <= at else sentence[at : best.start()]
+    if _RELATIVE_TIME.search(between):
+        return published
+    m = best
     month = _MONTHS[(m.group("m1") or m.group("m2")).rstrip(".").lower()]
     day = int(m.group("d1") or m.group("d2"))
     if m.group("y"):
@@ -441,7 +459,8 @@ def find_control_events(
 
     def flush() -> None:
         if chain and chain_sentence is not None:
-            events.extend(_chain_events(text, chain, chain_sentence, pub, source))
+            earlier = [u for u in usable if chain_sentence[0] <= u[0] and u[1] <= chain[0][0]]
+            events.extend(_chain_events(text, chain, earlier, chain_sentence, pub, source))
 
     for start, end, place in usable:
         span = sentence_span(text, start)
@@ -459,33 +478,41 @@ def find_control_events(
 def _chain_events(
     text: str,
     chain: list[tuple[int, int, Place]],
+    earlier: list[tuple[int, int, Place]],
     span: tuple[int, int],
     pub: _dt.date | None,
     source: str | None,
 ) -> list[ControlEvent]:
     """Events for a list of places in one sentence ("X, Y and Z"): a trigger before the first, or a
-    passive after the last, applies to all of them."""
+    passive after the last, applies to all of them.  ``earlier`` are the sentence's mentions before
+    the chain (the subject of an apposition closed by the passive)."""
     s0, s1 = span
     first, last = chain[0], chain[-1]
     pre_start = max(s0, first[0] - _WINDOW)
     pre = text[pre_start : first[0]]
     post = text[last[1] : min(s1, last[1] + _WINDOW)]
-    found = []
+    found: list[tuple[str, int, int, list[tuple[int, int, Place]]]] = []
     left = _left_event(pre, post)
     if left is not None:
-        found.append((left[0], pre_start + left[1], pre_start + left[2]))
+        found.append((left[0], pre_start + left[1], pre_start + left[2], chain))
     right = _right_event(post)
     if right is not None:
-        found.append((right[0], last[1] + right[1], last[1] + right[2]))
-    if not found:
-        return []
-    sentence = text[s0:s1].strip()
-    date = _sentence_date(sentence, pub)
-    return [
-        ControlEvent(place, side, date, text[a:b], a, b, sentence, source)
-        for side, a, b in found
-        for _, _, place in chain
-    ]
+        side, a, b, closes = right
+        targets = chain
+        if closes:  # "Irpin, a town west of Kyiv, was retaken": the event is Irpin's
+            heads = [m for m in earlier if text[m[1] : m[1] + 3].lstrip(" ").startswith(",")]
+            targets = heads[-1:]
+        if targets:
+            found.append((side, last[1] + a, last[1] + b, targets))
+    raw = text[s0:s1]
+    sentence = raw.strip()
+    out = []
+    for side, a, b, targets in found:
+        date = _sentence_date(raw, a - s0, pub)
+        out.extend(
+            ControlEvent(place, side, date, text[a:b], a, b, sentence, source) for _, _, place in targets
+        )
+    return out
 
 
 # --------------------------------------------------------------------------------------- inference
