@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -459,7 +460,9 @@ def find_control_events(
 
     def flush() -> None:
         if chain and chain_sentence is not None:
-            earlier = [u for u in usable if chain_sentence[0] <= u[0] and u[1] <= chain[0][0]]
+            lo = bisect_left(usable, (chain_sentence[0],), key=lambda u: u[:1])
+            hi = bisect_left(usable, (chain[0][0],), key=lambda u: u[:1])
+            earlier = [u for u in usable[lo:hi] if u[1] <= chain[0][0]]
             events.extend(_chain_events(text, chain, earlier, chain_sentence, pub, source))
 
     for start, end, place in usable:
