@@ -336,6 +336,22 @@ def test_mentioned_countries_are_left_to_the_basemap_but_given_ones_are_drawn(tm
     assert (given_ != blank).any()
 
 
+@pytest.mark.parametrize("order", [1, -1], ids=["old-first", "new-first"])
+def test_latest_control_map_is_drawn_stronger_than_earlier_ones(order):
+    old = ControlMap(box(36, 49, 38, 50), "2022-09-06", name="old")
+    new = ControlMap(box(37, 49, 38, 50), "2022-09-13", name="new")
+    scene = collect([old, new][::order])
+    fills = {g.bounds: style for g, style, _, _ in scene.shapes if "fc" in style}
+    assert fills[new.geometry.bounds]["alpha"] > fills[old.geometry.bounds]["alpha"]
+
+
+def test_change_without_gains_has_no_gained_layer():
+    ch = change(ControlMap(box(36, 49, 38, 50), "2022-09-06"), ControlMap(box(37, 49, 38, 50), "2022-09-13"))
+    legend = list(collect(ch).legend)
+    assert any(k.startswith("lost by occupied") for k in legend)
+    assert not any(k.startswith("gained by") for k in legend)
+
+
 # ------------------------------------------------------------------------------------------- extent
 def test_fit_covers_the_content_with_a_margin():
     w, s, e, n = fit(collect([KHARKIV, IZIUM, DIST]))

@@ -37,6 +37,7 @@ _SIDES = {
     "ua": "#1565c0",
 }
 _OTHER_SIDES = ("#9467bd", "#ff7f0e", "#8c564b", "#e377c2")
+_SLIVER_KM2 = 0.5
 _CLAIM = {"distance": "#e6550d", "area": "#31a354", "share": "#756bb1", "comparison": "#3182bd"}
 
 
@@ -57,6 +58,7 @@ class Scene:
     side_colours: dict[str, str] = field(default_factory=dict)
     explicit: set[str] = field(default_factory=set)  # ids of places passed as such (not just mentioned)
     verdicts: dict[int, list[Any]] = field(default_factory=dict)
+    controls: list[Any] = field(default_factory=list)
     checkable: list[Any] = field(default_factory=list)  # articles and claims given, for check=True
     verdicts_given: bool = False  # id(claim) -> [claim, other, verdicts]
 
@@ -209,16 +211,44 @@ def _verdict_note(v: Any) -> str:
 
 
 def _add_control(scene: Scene, cm: Any) -> None:
-    colour = _side_colour(cm.side, scene)
-    when = _date(cm.date)
-    scene.source(getattr(cm, "source", None))
-    label = f"held: {cm.side}" + (f" ({when})" if when else "")
-    scene.shape(cm.geometry, 2.0, legend=label, fc=colour, ec="none", alpha=0.28)
-    try:
-        front = cm.front_line()
-    except (FrontmapError, ImportError, LookupError):  # no country outline available: no front line
-        front = None
-    scene.shape(front, 4.0, legend="front line" + (f" {when}" if when else ""), color="#3b0a0a", lw=1.6)
+    scene.controls.append(cm)  # drawn by _finish_controls, which knows which snapshot is the latest
+
+
+def _finish_controls(scene: Scene) -> None:
+    """Each side's latest snapshot solid with a solid front line; earlier ones fainter, front dashed."""
+    latest: dict[str, Any] = {}
+    for cm in scene.controls:
+        key = str(cm.side)
+        if key not in latest or (
+            cm.date is not None and (latest[key].date is None or cm.date >= latest[key].date)
+        ):
+            latest[key] = cm
+    for cm in scene.controls:
+        current = latest[str(cm.side)] is cm
+        colour = _side_colour(cm.side, scene)
+        when = _date(cm.date)
+        scene.source(getattr(cm, "source", None))
+        label = f"held: {cm.side}" + (f" ({when})" if when else "")
+        scene.shape(
+            cm.geometry,
+            2.0 if current else 1.9,
+            legend=label,
+            fc=colour,
+            ec="none",
+            alpha=0.3 if current else 0.14,
+        )
+        try:
+            front = cm.front_line()
+        except (FrontmapError, ImportError, LookupError):  # no country outline available: no front line
+            front = None
+        scene.shape(
+            front,
+            4.0 if current else 3.9,
+            legend="front line" + (f" {when}" if when else ""),
+            color="#3b0a0a" if current else "#7f4c4c",
+            lw=1.6 if current else 1.1,
+            ls="-" if current else "--",
+        )
 
 
 def _add_change(scene: Scene, ch: Any) -> None:
@@ -227,8 +257,11 @@ def _add_change(scene: Scene, ch: Any) -> None:
         scene.source(s)
     span = " - ".join(x for x in (_date(getattr(ch, "before", None)), _date(getattr(ch, "after", None))) if x)
     suffix = f" ({span})" if span else ""
+    # slivers left by polygon overlay (say 1e-12 km²) are not worth a legend entry
+    gained = ch.gained if getattr(ch, "gained_km2", 1.0) >= _SLIVER_KM2 else None
+    lost = ch.lost if getattr(ch, "lost_km2", 1.0) >= _SLIVER_KM2 else None
     scene.shape(
-        ch.gained,
+        gained,
         2.5,
         legend=f"gained by {side}{suffix}",
         fc="#d95f02",
@@ -238,7 +271,7 @@ def _add_change(scene: Scene, ch: Any) -> None:
         hatch="////",
     )
     scene.shape(
-        ch.lost,
+        lost,
         2.5,
         legend=f"lost by {side}{suffix}",
         fc="#1b9e77",
@@ -292,6 +325,7 @@ def collect(things: Any, check: bool = False) -> Scene:
 
         for v in run_check(scene.checkable):
             _add_verdict(scene, v)
+    _finish_controls(scene)
     _finish_verdicts(scene)
     return scene
 
