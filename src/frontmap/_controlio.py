@@ -333,8 +333,7 @@ def load(source: Any, *, layer: str | None = None, max_bytes: int = MAX_BYTES) -
         return Loaded(geom, None, None, None, skipped)
     if hasattr(source, "geometry") and hasattr(source, "crs") and hasattr(source, "columns"):
         frame = _to_wgs84(source, "<GeoDataFrame>")
-        ids = _feature_ids(frame, "", 1)
-        geom, skipped = clean_geometries(list(frame.geometry), ids, "<GeoDataFrame>")
+        geom, skipped = clean_geometries(list(frame.geometry), _feature_ids(frame, "", 1), "<GeoDataFrame>")
         return Loaded(geom, None, None, _date_from_frame(frame), skipped)
     if hasattr(source, "crs") and hasattr(source, "to_crs"):  # a GeoSeries
         import geopandas as gpd

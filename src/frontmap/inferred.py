@@ -199,7 +199,7 @@ def _chain_events(
             found.append((side, last[1] + a, last[1] + b, targets))
     raw = text[s0:s1]
     sentence = raw.strip()
-    out = []
+    out: list[ControlEvent] = []
     for side, a, b, targets in found:
         date = sentence_date(raw, a - s0, pub)
         out.extend(
