@@ -26,7 +26,6 @@ from .frontline import Change, ControlMap, change
 from .gazetteer import Gazetteer
 from .inferred import ControlEvent, InferredControl, find_control_events, infer_control
 from .maps import draw
-from .maps import draw
 from .place import KINDS, Place
 from .read import read, read_many
 from .render import render
@@ -57,7 +56,6 @@ __all__ = [
     "UnknownPlaceError",
     "Verdict",
     "__version__",
-    "draw",
     "draw",
     "change",
     "find_control_events",
