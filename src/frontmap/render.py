@@ -153,27 +153,49 @@ def _multi(polys: list[Any]) -> Any:
     return polys[0] if len(polys) == 1 else MultiPolygon(polys)
 
 
-def _basemap(ax: Any) -> bool:
-    """Draw neighbours, oblasts and Ukraine's outline from the gazetteer; False when it is unavailable."""
+def _basemap(ax: Any, extent: tuple[float, float, float, float], width_px: float) -> bool:
+    """Draw neighbours, oblasts and Ukraine's outline from the gazetteer; False when it is unavailable.
+
+    Outlines are clipped to the extent (plus a margin) and simplified to half a pixel, which keeps SVG
+    and PDF files small without any visible change."""
     try:
         from .gazetteer import Gazetteer
     except ImportError:
         return False
+    import shapely
+    from shapely.geometry import box
+
+    w, s, e, n = extent
+    pad = 0.05 * max(e - w, n - s)
+    frame = box(w - pad, s - pad, e + pad, n + pad)
+    tolerance = 0.5 * (e - w) / max(width_px, 1.0)
+
+    def fit(g: Any) -> Any:
+        if g is None or g.is_empty or not g.intersects(frame):
+            return None
+        if not frame.contains(g):
+            g = g.intersection(frame)
+        return shapely.simplify(g, tolerance, preserve_topology=True)
+
     gz = Gazetteer()
     for code in _NEIGHBOURS:
         try:
-            g = gz.country(code).geometry
+            g = fit(gz.country(code).geometry)
         except (LookupError, FrontmapError):
             continue
-        _draw_shape(ax, g, {"fc": "#f4f4f4", "ec": "#c8c8c8", "lw": 0.5}, 0.1)
+        if g is not None:
+            _draw_shape(ax, g, {"fc": "#f4f4f4", "ec": "#c8c8c8", "lw": 0.5}, 0.1)
     try:
         ua = gz.country("UA").geometry
     except (LookupError, FrontmapError):
         return False
-    _draw_shape(ax, ua, {"fc": "#e9e9e9", "ec": "none"}, 0.2)
-    for region in gz.regions("UA"):
-        _draw_shape(ax, region.geometry.boundary, {"color": "#b4b4b4", "lw": 0.45}, 0.3)
-    _draw_shape(ax, ua.boundary, {"color": "#7a7a7a", "lw": 0.9}, 0.4)
+    for geom, style, z in (
+        (fit(ua), {"fc": "#e9e9e9", "ec": "none"}, 0.2),
+        *((fit(r.geometry.boundary), {"color": "#b4b4b4", "lw": 0.45}, 0.3) for r in gz.regions("UA")),
+        (fit(ua.boundary), {"color": "#7a7a7a", "lw": 0.9}, 0.4),
+    ):
+        if geom is not None:
+            _draw_shape(ax, geom, style, z)
     return True
 
 
@@ -508,7 +530,7 @@ def render(
     for spine in ax.spines.values():
         spine.set_color("#999999")
 
-    drew_basemap = _basemap(ax) if basemap else False
+    drew_basemap = _basemap(ax, (west, south, east, north), fw * rect[2] * dpi_v) if basemap else False
     for geom, style, z, _ in scene.shapes:
         _draw_shape(ax, geom, style, z)
     for x, y, style, z in scene.marks:
