@@ -189,11 +189,12 @@ def _basemap(ax: Any, extent: tuple[float, float, float, float], width_px: float
         ua = gz.country("UA").geometry
     except (LookupError, FrontmapError):
         return False
-    for geom, style, z in (
+    layers: list[tuple[Any, dict[str, Any], float]] = [
         (fit(ua), {"fc": "#e9e9e9", "ec": "none"}, 0.2),
         *((fit(r.geometry.boundary), {"color": "#b4b4b4", "lw": 0.45}, 0.3) for r in gz.regions("UA")),
         (fit(ua.boundary), {"color": "#7a7a7a", "lw": 0.9}, 0.4),
-    ):
+    ]
+    for geom, style, z in layers:
         if geom is not None:
             _draw_shape(ax, geom, style, z)
     return True
@@ -385,10 +386,10 @@ def _legend(ax: Any, scene: Scene) -> Any:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    handles = []
+    handles: list[Any] = []
     for label, st in list(scene.legend.items())[:14]:
         if st["kind"] == "polygon":
-            h = Patch(
+            h: Any = Patch(
                 fc=st.get("fc", "none"),
                 ec=st.get("ec", "none"),
                 alpha=st.get("alpha"),
@@ -564,7 +565,7 @@ def render(
 
     import matplotlib
 
-    rc = {"svg.fonttype": "none", "pdf.fonttype": 42, "svg.hashsalt": "frontmap"}
+    rc: Any = {"svg.fonttype": "none", "pdf.fonttype": 42, "svg.hashsalt": "frontmap"}
     metadata = {"png": {"Software": "frontmap"}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}[fmt]
 
     def write(fh: Any) -> None:
