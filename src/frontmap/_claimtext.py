@@ -39,15 +39,26 @@ from .quantities import (
 
 __all__ = ["find_claims"]
 
-_WORDNUM = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+few\s+hundred|a\s+thousand|a\s+few\s+thousand|"
-    r"a\s+dozen|hundred|thousand|dozen)"
+
+def _leading(words: list[str]) -> str:
+    """A pattern for whole ``words`` that starts with a character class, so that the regex engine can
+    skip ahead quickly (an alternation of words, or a case-insensitive flag, defeats that)."""
+    firsts = sorted({w[0] for w in words})
+    cls = "[" + "".join(firsts) + "".join(f.upper() for f in firsts) + "]"
+    rests = "|".join(re.escape(w[1:]).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return cls + r"(?<![\w]" + cls + r")(?:" + rests + r")\b"
+
+
+_WORDNUM = _leading(
+    [
+        *"one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty".split(),
+        *"fifty sixty seventy eighty ninety hundred thousand dozen".split(),
+        *("a hundred", "a few hundred", "a thousand", "a few thousand", "a dozen"),
+    ]
 )
 _NUM = (
-    r"(?:(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![.,]?\d)"
-    r"(?:\s+(?:million|thousand))?"
-    r"|\b" + _WORDNUM + r"(?:[\s-]+" + _WORDNUM + r"){0,3}\b)"
+    r"(?:\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?(?![.,]?\d)(?:\s+(?:million|thousand))?"
+    r"|" + _WORDNUM + r"(?:[\s-]+" + _WORDNUM + r"){0,3})"
 )
 _QUAL = (
     r"(?:"
@@ -61,31 +72,56 @@ _AREA_UNIT = (
 _DIST_UNIT = r"(?:kilomet(?:re|er)s?|kms?\b|miles?\b|mi\b|met(?:re|er)s?\b|m\b)"
 
 _QTY = re.compile(
-    r"""
-    (?:(?P<qual>\b"""
-    + _QUAL
-    + r""")\s+)?
-    (?P<num>"""
-    + _NUM
-    + r""")
-    (?:\s*-\s*|\s*)
-    (?:(?P<area>"""
-    + _AREA_UNIT
-    + r""")|(?P<dist>"""
-    + _DIST_UNIT
-    + r"""))
-    """,
-    re.VERBOSE | re.IGNORECASE,
+    r"(?P<num>" + _NUM + r")(?:\s*-\s*|\s*)(?i:(?P<area>" + _AREA_UNIT + r")|(?P<dist>" + _DIST_UNIT + r"))"
 )
 
-_FRACTION_WORDS = r"(?:half|third|quarter|fifth|sixth|seventh|eighth|tenth|thirds|quarters|fifths)"
-_SHARE = re.compile(
-    r"(?:(?P<qual>\b" + _QUAL + r")\s+)?"
-    r"(?P<frac>(?<![\w.,])\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent\b|percent\b)"
-    r"|\b(?:(?:a|an|one|two|three|four)[\s-]+)?" + _FRACTION_WORDS + r"\b)"
-    r"\s+of\s+",
-    re.IGNORECASE,
+_QUAL_BEFORE = re.compile(r"\b(" + _QUAL + r")\s+$", re.IGNORECASE)
+
+
+class _Found:
+    """A pattern match widened to the qualifier written before it ("about 6,000 km²")."""
+
+    __slots__ = ("_frac", "_m", "_qual", "_start")
+
+    def __init__(self, text: str, m: re.Match):
+        self._m = m
+        start = m.start()
+        self._frac = None
+        if "frac" in m.re.groupindex and not m.group("frac")[0].isdigit():
+            f = _FRACTION_BEFORE.search(text, max(0, start - 8), start)
+            if f:
+                start = f.start(1)
+                self._frac = text[start : m.end("frac")]
+        q = _QUAL_BEFORE.search(text, max(0, start - 30), start)
+        self._start = q.start(1) if q else start
+        self._qual = q.group(1) if q else None
+
+    def start(self, group: int | str = 0) -> int:
+        return self._start if group == 0 else self._m.start(group)
+
+    def end(self, group: int | str = 0) -> int:
+        return self._m.end(group)
+
+    def group(self, name: int | str = 0) -> str | None:
+        if name == "qual":
+            return self._qual
+        if name == "frac" and self._frac is not None:
+            return self._frac
+        return self._m.group(name)
+
+
+def _found(pattern: re.Pattern, text: str):
+    return (_Found(text, m) for m in pattern.finditer(text))
+
+
+_FRACTION_WORDS = _leading(
+    "half third quarter fifth sixth seventh eighth tenth thirds quarters fifths".split()
 )
+_SHARE = re.compile(
+    r"(?P<frac>\d(?<![\w.,]\d)\d{0,2}(?:\.\d+)?\s*(?:%|(?i:per\s?cent|percent)\b)|" + _FRACTION_WORDS + r")"
+    r"\s+of\s+"
+)
+_FRACTION_BEFORE = re.compile(r"\b((?:an?|one|two|three|four)[\s-]+)$", re.IGNORECASE)
 
 _CONVERSION = re.compile(
     r"\s*[(\[]\s*(?:"
@@ -153,11 +189,17 @@ _NOT_TERRITORY = re.compile(
     re.IGNORECASE,
 )
 _COMPARISON = re.compile(
-    r"(?P<rel>(?:roughly|about|approximately|almost|nearly|around|just\s+over|just\s+under)?\s*"
-    r"(?:(?:equal|equivalent|comparable|similar|close)\s+(?:in\s+size\s+)?to|the\s+size\s+of|as\s+(?:large|big)\s+as"
-    r"|(?:larger|bigger|greater|smaller)\s+than))"
-    r"\s+(?:the\s+)?(?:(?:combined|total|joint)\s+)?(?:(?:land\s+)?(?:areas?|size|territory|territories)\s+of\s+)?",
-    re.IGNORECASE,
+    r"(?P<rel>(?:"
+    + _leading(["equal", "equivalent", "comparable", "similar", "close"])
+    + r")\s+(?:in\s+size\s+)?to|"
+    + _leading(["the size of", "as large as", "as big as"])
+    + r"|"
+    + _leading(["larger", "bigger", "greater", "smaller"])
+    + r"\s+than)"
+    r"\s+(?:the\s+)?(?:(?:combined|total|joint)\s+)?(?:(?:land\s+)?(?:areas?|size|territory|territories)\s+of\s+)?"
+)
+_COMPARISON_QUAL = re.compile(
+    r"\b(roughly|about|approximately|almost|nearly|around|just\s+over|just\s+under)\s+$", re.IGNORECASE
 )
 _REGAINED = re.compile(
     r"\b(?:re-?took|re-?taken|retakes?|retaking|re-?captured?|recapturing|reclaimed|reclaims?|liberated|liberates?"
@@ -226,15 +268,15 @@ def find_claims(text: str, mentions: list[Mention], gz, source=None, published=N
     home = _home_country(mentions, gz)
     ctx = _Context(text, mentions, gz, source, published, home)
     claims: list[Claim] = []
-    taken: list[tuple[int, int]] = []
-    for m in _QTY.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+    taken_until = -1  # matches inside an earlier claim ("(46 miles)") are part of it
+    for m in _found(_QTY, text):
+        if m.start() < taken_until:
             continue
         c = _area(ctx, m) if m.group("area") or _area_slip(text, m) else _distance(ctx, m)
         if c is not None:
             claims.append(c)
-            taken.append((c.start, c.end))
-    for m in _SHARE.finditer(text):
+            taken_until = max(taken_until, c.end)
+    for m in _found(_SHARE, text):
         c = _share(ctx, m)
         if c is not None:
             claims.append(c)
@@ -595,15 +637,15 @@ def _comparison(ctx: _Context, m: re.Match, claims: list[Claim]) -> ComparisonCl
     relation = (
         "larger" if re.search(r"larger|bigger|greater", rel) else "smaller" if "smaller" in rel else "equal"
     )
-    qual = re.match(r"\s*(roughly|about|approximately|almost|nearly|around)", rel)
-    start = m.start() + (len(m.group("rel")) - len(m.group("rel").lstrip()))
+    qual = _COMPARISON_QUAL.search(text, max(0, m.start() - 20), m.start())
+    start = qual.start(1) if qual else m.start()
     return ComparisonClaim(
         text[start:end],
         start,
         end,
         places=tuple(places),
         relation=relation,
-        qualifier=QUALIFIERS.get(qual.group(1)) if qual else None,
+        qualifier=QUALIFIERS.get(" ".join(qual.group(1).lower().split())) if qual else None,
         **ctx.common(start, end),
     )
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -103,7 +104,7 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
     tokens = _tokens(text)
     if not tokens:
         return []
-    headline_lines = _headline_lines(text)
+    headline_lines = _Lines(text)
     hits = _match(text, tokens, gz)
     persons = _person_words(text, tokens, gz)
     kept = [h for h in hits if _accept(text, tokens, h, gz, persons, headline_lines)]
@@ -120,26 +121,35 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
     return [Mention(text[h.start : h.end], h.start, h.end, h.place, h.role, source) for h in kept if h.place]
 
 
-def _headline_lines(text: str) -> set[int]:
-    """Start offsets of lines written in Title Case (headlines), where name adjacency means little."""
-    out = set()
-    pos = 0
-    for line in text.split("\n"):
-        if len(line) < 300 and _is_headline(line):
-            out.add(pos)
-        pos += len(line) + 1
-    return out
+class _Lines:
+    """Line starts of a text, and which lines are Title Case headlines (where name adjacency means
+    little)."""
+
+    def __init__(self, text: str):
+        self.starts = [0]
+        self.starts.extend(m.end() for m in re.finditer("\n", text))
+        self.headlines = set()
+        for a, b in zip(self.starts, [*self.starts[1:], len(text) + 1], strict=True):
+            if b - a < 300 and _is_headline(text[a : b - 1]):
+                self.headlines.add(a)
+
+    def start_of(self, offset: int) -> int:
+        return self.starts[bisect_right(self.starts, offset) - 1]
+
+    def is_headline(self, offset: int) -> bool:
+        return bool(self.headlines) and self.start_of(offset) in self.headlines
 
 
-def _in_headline(text: str, offset: int, headline_lines: set[int]) -> bool:
-    if not headline_lines:
-        return False
-    return text.rfind("\n", 0, offset) + 1 in headline_lines
+def _key(t: _Token) -> str:
+    if not t.key:
+        t.key = normalize(t.text)
+    return t.key
 
 
 def _match(text: str, tokens: list[_Token], gz) -> list[_Hit]:
     """Longest known names starting at capitalised tokens, left to right, without overlaps."""
     max_words = max(1, int(getattr(gz, "max_words", 6)))
+    words_from = getattr(gz, "words_from", None)
     hits: list[_Hit] = []
     i = 0
     n_tok = len(tokens)
@@ -148,26 +158,32 @@ def _match(text: str, tokens: list[_Token], gz) -> list[_Hit]:
         if not t.cap:
             i += 1
             continue
+        bare = _POSSESSIVE.sub("", t.text)
+        limit = max_words
+        if words_from is not None:
+            limit = max(words_from(_key(t)), words_from(normalize(bare)) if bare != t.text else 0)
+            if limit == 0:
+                i += 1
+                continue
         run = [t]
-        while len(run) < max_words and i + len(run) < n_tok and _joined(text, run[-1], tokens[i + len(run)]):
+        while len(run) < limit and i + len(run) < n_tok and _joined(text, run[-1], tokens[i + len(run)]):
             run.append(tokens[i + len(run)])
         found = None
         for n in range(len(run), 0, -1):
-            words = [w.text for w in run[:n]]
-            last = words[-1]
-            variants = [words]
+            keys = [_key(w) for w in run[:n]]
+            last = run[n - 1].text
+            variants = [(keys, len(last))]
             if _POSSESSIVE.search(last):
-                variants.insert(0, [*words[:-1], _POSSESSIVE.sub("", last)])
-            for ws in variants:
-                if not ws[-1]:
-                    continue
-                key = normalize(" ".join(ws))
+                stripped = _POSSESSIVE.sub("", last)
+                if stripped:
+                    variants.insert(0, ([*keys[:-1], normalize(stripped)], len(stripped)))
+            for ks, last_len in variants:
+                key = " ".join(ks)
                 places = gz.lookup(key)
-                if places and _splits(ws, gz):
+                if places and n > 1 and _splits([w.text for w in run[:n]], gz):
                     continue
                 if places:
-                    end = run[n - 1].start + len(ws[-1])
-                    found = _Hit(i, n, t.start, end, key, tuple(places))
+                    found = _Hit(i, n, t.start, run[n - 1].start + last_len, key, tuple(places))
                     break
             if found:
                 break
@@ -206,18 +222,18 @@ def _prev_token(tokens: list[_Token], i: int) -> _Token | None:
     return tokens[i - 1] if i > 0 else None
 
 
-def _accept(text, tokens, h: _Hit, gz, persons: set[str], headline_lines: set[int]) -> bool:
+def _accept(text, tokens, h: _Hit, gz, persons: set[str], headline_lines: _Lines) -> bool:
     first = tokens[h.i]
     last = tokens[h.i + h.n - 1]
     best = h.places[0]
     word = _POSSESSIVE.sub("", first.text)
     low = word.lower()
-    headline = _in_headline(text, h.start, headline_lines)
+    headline = headline_lines.is_headline(h.start)
     prev = _prev_token(tokens, h.i)
     nxt = tokens[h.i + h.n] if h.i + h.n < len(tokens) else None
     prev_joined = prev is not None and _joined(text, prev, first)
     next_joined = nxt is not None and _joined(text, last, nxt)
-    line_start = text.rfind("\n", 0, h.start) + 1
+    line_start = headline_lines.start_of(h.start)
 
     # Shouted words: only acronyms (UK, US) and datelines ("KYIV, Ukraine --") count, and an acronym
     # used as a modifier ("US-donated", "US President", "UK officials") is an adjective, not a place.
@@ -336,7 +352,8 @@ def _disambiguate(text: str, hits: list[_Hit], gz) -> None:
     """Choose each ambiguous mention's place by the document's other, unambiguous places."""
     context = [h.places[0] for h in hits if h.place is None and _dominant(h.places)]
     context += [h.place for h in hits if h.place is not None]
-    context = [p for p in context if p.kind in ("settlement", "facility") or p.kind == "region"]
+    # Distinct places only: the cost stays bounded by the places a text names, not its length.
+    context = list({p.id: p for p in context if p.kind in ("settlement", "facility", "region")}.values())
     for h in hits:
         if h.place is not None:
             continue

@@ -37,10 +37,15 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+@lru_cache(maxsize=64)
+def _starts(text: str) -> list[int]:
+    return [s for s, _ in sentence_spans(text)]
+
+
 def sentence_span(text: str, offset: int) -> tuple[int, int]:
     """The ``(start, end)`` of the sentence containing ``offset``."""
     spans = sentence_spans(text)
     if not spans:
         return (0, 0)
-    i = bisect_right([s for s, _ in spans], offset) - 1
+    i = bisect_right(_starts(text), offset) - 1
     return spans[max(i, 0)]

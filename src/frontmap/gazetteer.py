@@ -74,6 +74,8 @@ class _Table:
         self.places: list[Place | None] = [None] * self.n
         self.memo: dict[str, tuple[Place, ...]] = {}
         self._row_of: dict[str, int] | None = None
+        self.capitals: dict[str, int] | None = None
+        self.first_words: dict[str, int] | None = None
 
     def rows(self, key: str) -> tuple[int, ...]:
         v = self.index.get(key)
@@ -335,12 +337,32 @@ class Gazetteer:
         """The capital city of country ``iso2`` (Kyiv for UA, Moscow for RU), or None."""
         _, iso = self._check_filters(None, iso2)
         t = _table()
-        best = None
-        for i in range(t.n):
-            if t.feature[i] == "PPLC" and t.country[i] == iso:
-                if best is None or t.population[i] > t.population[best]:
-                    best = i
-        return None if best is None else t.place(best)
+        if t.capitals is None:
+            best: dict[str, int] = {}
+            for i in range(t.n):
+                if t.feature[i] == "PPLC":
+                    c = t.country[i]
+                    if c not in best or t.population[i] > t.population[best[c]]:
+                        best[c] = i
+            t.capitals = best
+        i = t.capitals.get(iso)
+        return None if i is None else t.place(i)
+
+    def words_from(self, first: str) -> int:
+        """The most words in any name whose first (normalised) word is ``first``; 0 if none.
+
+        Lets a text scanner try only the n-grams that can match.
+        """
+        t = _table()
+        if t.first_words is None:
+            longest: dict[str, int] = {}
+            for key in t.index:
+                head, _, rest = key.partition(" ")
+                n = rest.count(" ") + 2 if rest else 1
+                if longest.get(head, 0) < n:
+                    longest[head] = n
+            t.first_words = longest
+        return t.first_words.get(first, 0)
 
     def regions(self, country: str = "UA") -> list[Place]:
         """First-level divisions of ``country`` (Natural Earth admin-1 polygons). For Ukraine:

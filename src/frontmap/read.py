@@ -31,6 +31,7 @@ __all__ = ["read", "read_many"]
 _DATE_LINE = re.compile(
     r"^(?:published|date|updated)\s*:\s*(\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE | re.MULTILINE
 )
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _HTML_TAG = re.compile(r"<[^<>]{0,500}>")
 
 
@@ -59,8 +60,8 @@ def _as_date(value: Any) -> _dt.date | None:
 
 def _clean(text: str) -> str:
     """Text with control characters and HTML tags blanked out, offsets unchanged."""
-    if "\x00" in text or any(ord(ch) < 9 for ch in text[:4096]):
-        text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", " ", text)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(" ", text)
     if "<" in text:
         text = _HTML_TAG.sub(lambda m: " " * len(m.group()), text)
     return text
