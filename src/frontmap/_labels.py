@@ -1,4 +1,4 @@
-"""Greedy placement of point labels that do not collide (used by :mod:`frontmap.render`).
+"""Greedy placement of point labels that do not collide (used by :mod:`frontmap.static`).
 
 Everything here works in display units (pixels, y up, as matplotlib's display coordinates): the
 caller measures each label's text with the renderer and gives the anchor points in the same units.

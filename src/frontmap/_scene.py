@@ -1,4 +1,4 @@
-"""What a map shows, collected from what the user passed: the layers :mod:`frontmap.render` draws.
+"""What a map shows, collected from what the user passed: the layers :mod:`frontmap.static` draws.
 
 :func:`collect` walks articles, claims, verdicts, control maps, changes, inferred control, places,
 shapely geometries, GeoDataFrames and (nested) lists of them, duck-typed so that records from any module
@@ -315,7 +315,7 @@ def _add_place(scene: Scene, p: Place) -> None:
 
 
 def collect(things: Any, check: bool = False) -> Scene:
-    """Walk ``things`` (see :func:`frontmap.render.render`) into a :class:`Scene`; InputError for
+    """Walk ``things`` (see :func:`frontmap.static.render`) into a :class:`Scene`; InputError for
     anything it cannot draw.  With ``check``, when articles or claims come without any verdict,
     :func:`frontmap.check` is run on them and its verdicts drawn too (as :func:`frontmap.draw` does)."""
     scene = Scene()

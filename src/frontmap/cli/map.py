@@ -164,7 +164,7 @@ def _write(fmt: str, args: Any, articles: list[Any], control: list[Any]) -> str:
         html = m.get_root().render()
         write_output(args.output, html, list(args.files) + list(args.control))
         return "" if args.output == "-" else args.output
-    from ..render import render
+    from ..static import render
 
     things: list[Any] = [articles, control]
     if args.check and articles:

@@ -1,4 +1,4 @@
-"""Tests for frontmap.render (static PNG/SVG/PDF maps) and frontmap._labels (label placement).
+"""Tests for frontmap.static (static PNG/SVG/PDF maps) and frontmap._labels (label placement).
 
 Files are read back: PNGs with Pillow (size, colours where layers should be), SVGs as XML, PDFs by
 their header.  Most maps are drawn without the basemap (faster, and pixels then depend on the layers
@@ -30,7 +30,7 @@ from frontmap.claims import AreaClaim, ComparisonClaim, DistanceClaim, ShareClai
 from frontmap.errors import InputError
 from frontmap.frontline import ControlMap, change
 from frontmap.place import Place
-from frontmap.render import _axes_rect, _fill_box, _scale_bar_km, render
+from frontmap.static import _axes_rect, _fill_box, _scale_bar_km, render
 
 Image = pytest.importorskip("PIL.Image")
 
@@ -375,7 +375,7 @@ def test_fit_defaults_to_ukraine_and_ignores_share_disks():
 )
 @settings(max_examples=200, deadline=None)
 def test_fill_box_grows_one_side_to_the_box_shape(w, s, dw, dh, bw, bh):
-    from frontmap.render import _aspect
+    from frontmap.static import _aspect
 
     n = min(s + dh, 75.0)
     W, S, E, N = _fill_box((w, s, w + dw, n), bw, bh)
