@@ -189,6 +189,25 @@ DISTANCES = [
     ("Avdiivka lies just 15 km north of Donetsk.", 15, "km", "just", "N", "Donetsk", "Avdiivka"),
     ("Russian units regrouped twenty kilometres west of Bakhmut.", 20, "km", None, "W", "Bakhmut", None),
     ("Sumy is 30 km from the border.", 30, "km", None, None, "Russia", "Sumy"),
+    (
+        "Troops neared Pokrovsk, a rail hub about 45 km west of Avdiivka.",
+        45,
+        "km",
+        "about",
+        "W",
+        "Avdiivka",
+        "Pokrovsk",
+    ),
+    (
+        "Moscow says its forces took villages up to 30 km north of Kharkiv.",
+        30,
+        "km",
+        "up to",
+        "N",
+        "Kharkiv",
+        None,
+    ),
+    ("Kharkiv was shelled, a day after strikes 20 km east of Izium.", 20, "km", None, "E", "Izium", None),
 ]
 
 
@@ -271,6 +290,21 @@ def test_area(text, value, unit, qualifier, change):
 def test_area_subject_and_slip():
     c = only("Ukraine's total land area of about 600,000 km dwarfs the gains.", "area")
     assert (c.value, c.unit, c.km2, c.subject.name) == (600000, "km2", 600000.0, "Ukraine")
+
+
+def test_area_subject_covers():
+    c = only("Talks covered all of Ukraine, which covers some 600,000 square kilometres.", "area")
+    assert (c.subject.name, c.change) == ("Ukraine", None)
+
+
+def test_close_to_is_not_a_comparison():
+    art = fm.read("Russia retook 300 sq km. Its troops withdrew from areas close to Kyiv.")
+    assert [c.kind for c in art.claims] == ["area"]
+
+
+def test_the_country_is_ukraine_after_foreign_regions():
+    c = only("After talk of the West Bank, Russia still holds 18% of the country.", "share")
+    assert c.of.name == "Ukraine"
 
 
 def test_area_conversion():

@@ -165,6 +165,11 @@ _AREA_CONTEXT = re.compile(
 _AREA_AFTER = re.compile(
     r"\s*(?:\([^)]{0,40}\)\s*)?of\s+(?:\w+\s+)?(?:land|territory|farmland|fields)\b", re.I
 )
+_COVERS = re.compile(
+    r"(?:,\s*(?:which|that)\s+)?\b(?:covers|covering|spans|spanning|measures|measuring|has\s+an?\s+(?:total\s+)?"
+    r"(?:land\s+)?area\s+of|with\s+an?\s+(?:total\s+)?(?:land\s+)?area\s+of)\s+$",
+    re.IGNORECASE,
+)
 _SUBJECT_AREA = re.compile(
     r"['’ʼ]s?\s+(?:\w+\s+){0,3}?(?:area|land\s*mass|landmass|territory|size)\s+(?:is\s+|of\s+)?$",
     re.IGNORECASE,
@@ -190,7 +195,7 @@ _NOT_TERRITORY = re.compile(
 )
 _COMPARISON = re.compile(
     r"(?P<rel>(?:"
-    + _leading(["equal", "equivalent", "comparable", "similar", "close"])
+    + _leading(["equal", "equivalent", "comparable", "similar"])
     + r")\s+(?:in\s+size\s+)?to|"
     + _leading(["the size of", "as large as", "as big as"])
     + r"|"
@@ -291,7 +296,8 @@ def _home_country(mentions: list[Mention], gz) -> Place | None:
     """The country "the country" means: Ukraine, unless the text names places of one other country
     only (Russia, the usual actor, does not count: "Russia controls a fifth of the country")."""
     codes = {m.place.country for m in mentions if m.place is not None and m.place.country}
-    others = codes - {"UA", "RU"}
+    named = {m.place.country for m in mentions if m.place is not None and m.place.kind == "country"}
+    others = (codes & named) - {"UA", "RU"}
     code = "UA" if "UA" in codes or len(others) != 1 else others.pop()
     return _safe(gz.country, code)
 
@@ -453,8 +459,15 @@ def _distance(ctx: _Context, m: re.Match) -> DistanceClaim | None:
 _THE_TOWN = re.compile(
     r"\s*(?:The|This)\s+(?:town|city|village|settlement|hub)\s+(?:itself\s+)?(?:lies|is|sits)\b"
 )
+#: ", a road and rail hub" / ", the regional capital": a short noun phrase naming the place again.
+_APPOSITIVE = re.compile(r"\s*[,(—–]\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
+_CLAUSE_WORDS = re.compile(
+    r"\b(?:after|before|when|while|as|since|they|he|she|it|we|was|were|had|has|have|day|week|month|year)\b",
+    re.IGNORECASE,
+)
+#: The words just before a distance that make the place before them its subject ("..., which lies").
 _LINK = re.compile(
-    r"\b(?:lies|lie|lying|located|situated|sits|sitting|is|was|which|that|some|about|around)\b", re.I
+    r"(?:^\s*|\b(?:lies|lie|lying|located|situated|sits|sitting|stands|is|are|was|based)\s+)$", re.I
 )
 
 
@@ -472,7 +485,10 @@ def _subject(ctx: _Context, start: int, anchor: Place | None) -> Place | None:
             continue
         gap = ctx.text[m.end : start]
         words = gap.split()
-        if len(words) <= 3 or (_LINK.search(gap) and len(words) <= 25):
+        apposition = (len(words) <= 3 and gap.lstrip()[:1] in (",", "(", "—", "–")) or bool(
+            _APPOSITIVE.match(gap) and not _CLAUSE_WORDS.search(gap)
+        )
+        if apposition or (_LINK.search(gap) and len(words) <= 30):
             return m.place
         return None
     return None
@@ -521,6 +537,13 @@ def _area(ctx: _Context, m: re.Match) -> AreaClaim | None:
 def _area_subject(ctx: _Context, start: int, before: str) -> Place | None:
     """ "Ukraine's total land area of about ...", "the country's land mass of ..." -> the place."""
     tail = before[-90:]
+    cover = _COVERS.search(tail)
+    if cover:
+        # "Ukraine, which covers some 600,000 square km": the place just before the verb.
+        offset = start - len(tail) + cover.start()
+        near = [m for m in ctx.mentions_between(max(0, offset - 40), offset + 1) if m.place is not None]
+        if near and near[-1].place.kind in ("country", "region", "sea"):
+            return near[-1].place
     hit = _SUBJECT_AREA.search(tail)
     if not hit:
         return None
