@@ -312,6 +312,13 @@ def test_area_conversion():
     assert (c.converted.value, c.converted.unit) == (2400, "mi2")
 
 
+def test_area_lists_the_places_retaken():
+    art = fm.read("Ukrainian troops recaptured Balakliia and retook Izium, freeing about 6,000 square km.")
+    (area,) = [c for c in art.claims if c.kind == "area"]
+    assert [p.name for p in area.places] == ["Balakliia", "Izium"]
+    assert fm.geometry.area_km2(area.geometry()) == pytest.approx(6000, rel=1e-3)
+
+
 def test_area_since_date():
     art = fm.read(
         "Ukrainian forces have retaken 6,000 square kilometres since the start of September.",

@@ -230,6 +230,7 @@ _BORDER = re.compile(
 )
 _ADJ_COUNTRY = {"ukrainian": "UA", "russian": "RU", "belarusian": "BY", "polish": "PL"}
 _WINDOW = 220
+_CHANGED_KINDS = ("settlement", "facility")
 
 
 class _Context:
@@ -243,6 +244,7 @@ class _Context:
         self.source = source
         self.published = published
         self.home = home
+        self.events: tuple = ()
 
     def mention_at(self, pos: int) -> Mention | None:
         """The mention starting at ``pos`` (after optional "the ")."""
@@ -268,10 +270,17 @@ class _Context:
         }
 
 
-def find_claims(text: str, mentions: list[Mention], gz, source=None, published=None) -> list[Claim]:
-    """The spatial claims of ``text`` (see the module docstring), ordered by position."""
+def find_claims(
+    text: str, mentions: list[Mention], gz, source=None, published=None, events=()
+) -> list[Claim]:
+    """The spatial claims of ``text`` (see the module docstring), ordered by position.
+
+    ``events`` are the article's control events ("retook Izium"): an area said to be regained or
+    captured lists the places the same article says changed hands that way.
+    """
     home = _home_country(mentions, gz)
     ctx = _Context(text, mentions, gz, source, published, home)
+    ctx.events = tuple(events)
     claims: list[Claim] = []
     taken_until = -1  # matches inside an earlier claim ("(46 miles)") are part of it
     for m in _found(_QTY, text):
@@ -517,6 +526,11 @@ def _area(ctx: _Context, m: re.Match) -> AreaClaim | None:
         change = "captured"
     subject = _area_subject(ctx, start, before)
     since = _since(ctx, text[s:e])
+    places: tuple[Place, ...] = ()
+    if subject is None and change in ("regained", "captured"):
+        side = "ukraine" if change == "regained" else "russia"
+        found = {e.place.id: e.place for e in ctx.events if e.side == side and e.place.kind in _CHANGED_KINDS}
+        places = tuple(found.values())
     return AreaClaim(
         text[start:end],
         start,
@@ -529,6 +543,7 @@ def _area(ctx: _Context, m: re.Match) -> AreaClaim | None:
         subject=subject,
         converted=converted,
         change=change if subject is None else None,
+        places=places,
         since=since,
         **ctx.common(start, end),
     )

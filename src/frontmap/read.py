@@ -108,9 +108,9 @@ def read(text: Any, source: str | None = None, published: Any = None, gazetteer:
     work = _clean(raw)
     mentions = find_mentions(work, gazetteer, source)
     mentions = [_retext(raw, m) for m in mentions]
-    claims = find_claims(work, mentions, gazetteer, source, date)
-    claims = [_retext(raw, c) for c in claims]
     events = _events(work, mentions, date, source)
+    claims = find_claims(work, mentions, gazetteer, source, date, events)
+    claims = [_retext(raw, c) for c in claims]
     return Article(raw, source, date, tuple(mentions), tuple(claims), tuple(events))
 
 
