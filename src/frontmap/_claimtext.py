@@ -183,9 +183,14 @@ _ITS_TERRITORY = re.compile(
     r"(?:its|their|ukrainian|ukraine['’]s)\s+(?:\w+\s+)?(?:territory|land|landmass)\b", re.I
 )
 _TAKEN_PART = re.compile(
-    r"\s+(?:that\s+|which\s+)?(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?(?:seized|occupied|captured|taken|held"
-    r"|controlled|lost|annexed|grabbed)\b",
-    re.IGNORECASE,
+    r"\s+(?:that\s+|which\s+)?(?:(?:(?:[A-Z][\w'’-]+|forces|troops)\s+){1,2}(?:has\s+|had\s+|have\s+)?)?"
+    r"(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?(?:seized|occupied|captured|taken|took|held"
+    r"|controlled|controls|lost|annexed|grabbed)\b"
+)
+#: "the logistics hub of", "the Ukrainian-held town of": a description before the place it names.
+_DESCRIBED = re.compile(
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:town|city|village|hub|port|capital|settlement|center|centre"
+    r"|junction|stronghold|outpost|base|plant)\s+of\s+"
 )
 _NOT_TERRITORY = re.compile(
     r"['’]s\s+(?:population|people|residents|inhabitants|voters|economy|gdp|budget|exports|imports|grain|"
@@ -366,6 +371,12 @@ def _anchor(ctx: _Context, pos: int) -> tuple[Place | None, str, int]:
     if cap:
         code = _ADJ_COUNTRY.get((cap.group("adj") or "").lower()) or (ctx.home.country if ctx.home else "UA")
         return _safe(ctx.gz.capital, code), cap.group(), cap.end()
+    described = _DESCRIBED.match(text, pos)
+    if described:
+        # "the logistics hub of Pokrovsk", "the Ukrainian-held town of Kostiantynivka"
+        m = ctx.mention_at(described.end())
+        if m is not None and m.place is not None:
+            return m.place, text[pos : m.end], m.end
     border = _BORDER.match(text, pos)
     if border:
         adj = (border.group("adj") or "russian").lower()
