@@ -242,6 +242,31 @@ def test_distance(text, value, unit, qualifier, direction, anchor, subject):
     assert text[c.start : c.end] == c.text
 
 
+NON_PLACE_ANCHORS = [
+    ("Shelling hit villages within 30 kilometers of the front line.", 30, "within", None, "the front line"),
+    ("Russian guns stand about 15 km from the coast.", 15, "about", None, "the coast"),
+    ("Troops dug in some 20 km to the south, officials said.", 20, "some", "S", ""),
+    ("Smoke rose 10 miles east, then drifted north.", 10, None, "E", ""),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "direction", "anchor_text"),
+    NON_PLACE_ANCHORS,
+    ids=[t[0] for t in NON_PLACE_ANCHORS],
+)
+def test_distance_without_a_place_anchor(text, value, qualifier, direction, anchor_text):
+    c = only(text, "distance")
+    assert (c.value, c.qualifier, c.direction, c.anchor, c.anchor_text) == (
+        value,
+        qualifier,
+        direction,
+        None,
+        anchor_text,
+    )
+    assert text[c.start : c.end] == c.text
+
+
 def test_distance_downstream_has_no_compass_direction():
     c = only("Floodwater reached Kherson, 70 km (43 miles) downstream, by noon.", "distance")
     assert (c.value, c.unit, c.direction, c.anchor, c.subject.name) == (70, "km", None, None, "Kherson")

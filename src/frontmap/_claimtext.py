@@ -139,7 +139,9 @@ _DIRECTION_WORDS = sorted((d for d in DIRECTIONS if len(d) > 3), key=len, revers
 _DIRECTION = re.compile(
     r"\s*(?:to\s+the\s+|in\s+the\s+)?(?P<dir>"
     + "|".join(re.escape(d).replace(r"\ ", r"\s") for d in _DIRECTION_WORDS)
-    + r"|N|S|E|W|NE|NW|SE|SW|NNE|ENE|ESE|SSE|SSW|WSW|WNW|NNW)(?![\w-])\s+(?:of|from)\s+",
+    + r"|(?-i:N|S|E|W|NE|NW|SE|SW|NNE|ENE|ESE|SSE|SSW|WSW|WNW|NNW))(?![\w-])"
+    # "... 20 km east of Izium", or a direction that ends the phrase: "... some 20 km to the south."
+    r"(?:\s+(?:of|from)\s+|(?P<end>(?<=[a-z])(?=\s*[,.;:)—–]|\s+(?:and|but|on|in|at|as|after|before)\b)))",
     re.IGNORECASE,
 )
 _STREAM = re.compile(
@@ -186,6 +188,13 @@ _TAKEN_PART = re.compile(
     r"\s+(?:that\s+|which\s+)?(?:(?:(?:[A-Z][\w'’-]+|forces|troops)\s+){1,2}(?:has\s+|had\s+|have\s+)?)?"
     r"(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?(?:seized|occupied|captured|taken|took|held"
     r"|controlled|controls|lost|annexed|grabbed)\b"
+)
+#: Anchors that are not places: a distance from them is still a spatial statement.
+_THING = re.compile(
+    r"(?:the|its|their)\s+(?:(?:current|nearest|southern|northern|eastern|western)\s+)?(?:front\s*-?\s*lines?\b|"
+    r"frontline\b|front\b(?!\s+of)|contact\s+line\b|line\s+of\s+contact\b|coast(?:line)?\b|shore\b|city\s+cent(?:re|er)\b"
+    r"|plant\b|dam\b|reservoir\b|river\b)",
+    re.IGNORECASE,
 )
 #: "the logistics hub of", "the Ukrainian-held town of": a description before the place it names.
 _DESCRIBED = re.compile(
@@ -371,6 +380,10 @@ def _anchor(ctx: _Context, pos: int) -> tuple[Place | None, str, int]:
     if cap:
         code = _ADJ_COUNTRY.get((cap.group("adj") or "").lower()) or (ctx.home.country if ctx.home else "UA")
         return _safe(ctx.gz.capital, code), cap.group(), cap.end()
+    thing = _THING.match(text, pos)
+    if thing and not ctx.mention_at(thing.end() + 1):
+        # "within 30 km of the front line": a real anchor that is not a gazetteer place.
+        return None, thing.group(), thing.end()
     described = _DESCRIBED.match(text, pos)
     if described:
         # "the logistics hub of Pokrovsk", "the Ukrainian-held town of Kostiantynivka"
@@ -449,12 +462,13 @@ def _distance(ctx: _Context, m: re.Match) -> DistanceClaim | None:
             if not a:
                 return None
             pos = a.end()
-    anchor, anchor_text, end = _anchor(ctx, pos)
-    if anchor is None and direction is None:
+    anchor, anchor_text, end = (
+        _anchor(ctx, pos) if not (d and d.group("end") is not None) else (None, "", pos)
+    )
+    if anchor is None and direction is None and not anchor_text:
         return None
-    if anchor is None:
-        end = d.end() - len(d.group()) + len(d.group().rstrip()) if d else pos
-        end = d.start("dir") + len(d.group("dir")) if d else end
+    if anchor is None and not anchor_text:
+        end = d.start("dir") + len(d.group("dir")) if d else pos
     start = m.start()
     subject = _subject(ctx, start, anchor)
     return DistanceClaim(
