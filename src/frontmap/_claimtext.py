@@ -410,9 +410,7 @@ def _safe(fn, *args):
 def _distance(ctx: _Context, m: re.Match) -> DistanceClaim | None:
     text = ctx.text
     value = _number(m)
-    unit = DISTANCE_UNITS.get(
-        m.group("dist").lower().rstrip("s") if m.group("dist").lower() == "kms" else m.group("dist").lower()
-    )
+    unit = DISTANCE_UNITS.get(m.group("dist").lower())
     if value is None or unit is None:
         return None
     if _RANGE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
@@ -420,74 +418,50 @@ def _distance(ctx: _Context, m: re.Match) -> DistanceClaim | None:
     converted, pos = _conversion(text, m.end())
     if _NOT_LOCATION.match(text, pos):
         return None
-    direction = bearing = None
-    d = _DIRECTION.match(text, pos)
-    if d:
-        direction = DIRECTIONS.get(
-            " ".join(d.group("dir").lower().split()).replace(" ", "-")
-        ) or DIRECTIONS.get(d.group("dir").lower())
-        if direction is None:
-            return None
-        from .geometry import bearing_of
-
-        bearing = bearing_of(direction)
-        pos = d.end()
-    else:
-        stream = _STREAM.match(text, pos)
-        if stream:
-            # "Kherson, 70 km downstream": a distance along the river, no compass direction.
-            pos = stream.end()
-            if not stream.group("of"):
-                start = m.start()
-                end = stream.start("dir") + len(stream.group("dir"))
-                return DistanceClaim(
-                    text[start:end], start, end, value=value, unit=unit, km=to_km(value, unit),
-                    value_text=m.group("num"), qualifier=_qualifier(m), subject=_subject(ctx, start, None),
-                    converted=converted, **ctx.common(start, end),
-                )  # fmt: skip
-        else:
-            into = _INTO.match(text, pos)
-            if into:
-                adj = (into.group("adj") or into.group("adj2")).lower()
-                code = _ADJ_COUNTRY.get(
-                    adj, {"ukraine": "UA", "russia": "RU", "belarus": "BY"}.get(adj, "UA")
-                )
-                start, end = m.start(), into.end()
-                return DistanceClaim(
-                    text[start:end], start, end, value=value, unit=unit, km=to_km(value, unit),
-                    value_text=m.group("num"), qualifier=_qualifier(m), anchor=_safe(ctx.gz.country, code),
-                    anchor_text=into.group("what"), converted=converted, **ctx.common(start, end),
-                )  # fmt: skip
-            a = _AWAY.match(text, pos)
-            if not a:
-                return None
-            pos = a.end()
-    anchor, anchor_text, end = (
-        _anchor(ctx, pos) if not (d and d.group("end") is not None) else (None, "", pos)
-    )
-    if anchor is None and direction is None and not anchor_text:
-        return None
-    if anchor is None and not anchor_text:
-        end = d.start("dir") + len(d.group("dir")) if d else pos
     start = m.start()
-    subject = _subject(ctx, start, anchor)
-    return DistanceClaim(
-        text[start:end],
-        start,
-        end,
-        value=value,
-        unit=unit,
-        km=to_km(value, unit),
-        value_text=m.group("num"),
-        qualifier=_qualifier(m),
-        direction=direction,
-        bearing_deg=bearing,
-        anchor=anchor,
-        anchor_text=anchor_text,
-        subject=subject,
-        converted=converted,
-        **ctx.common(start, end),
+
+    def claim(end: int, **fields) -> DistanceClaim:
+        fields.setdefault("subject", _subject(ctx, start, fields.get("anchor")))
+        return DistanceClaim(
+            text[start:end], start, end, value=value, unit=unit, km=to_km(value, unit),
+            value_text=m.group("num"), qualifier=_qualifier(m), converted=converted,
+            **fields, **ctx.common(start, end),
+        )  # fmt: skip
+
+    d = _DIRECTION.match(text, pos)
+    if d is None:
+        stream = _STREAM.match(text, pos)
+        if stream and not stream.group("of"):
+            # "Kherson, 70 km downstream": a distance along the river, no compass direction.
+            return claim(stream.end("dir"))
+        into = None if stream else _INTO.match(text, pos)
+        if into:
+            # "up to 10 km into Ukrainian territory": measured from the border of that country.
+            adj = (into.group("adj") or into.group("adj2")).lower()
+            code = _ADJ_COUNTRY.get(adj) or {"russia": "RU", "belarus": "BY"}.get(adj, "UA")
+            return claim(into.end(), anchor=_safe(ctx.gz.country, code), anchor_text=into.group("what"))
+        away = stream or _AWAY.match(text, pos)
+        if not away:
+            return None
+        anchor, anchor_text, end = _anchor(ctx, away.end())
+        if anchor is None and not anchor_text:
+            return None
+        return claim(end, anchor=anchor, anchor_text=anchor_text)
+
+    direction = DIRECTIONS.get("-".join(d.group("dir").lower().split())) or DIRECTIONS.get(
+        d.group("dir").lower()
     )
+    if direction is None:
+        return None
+    from .geometry import bearing_of
+
+    fields = {"direction": direction, "bearing_deg": bearing_of(direction)}
+    if d.group("end") is not None:  # "... some 20 km to the south."
+        return claim(d.end("dir"), **fields)
+    anchor, anchor_text, end = _anchor(ctx, d.end())
+    if anchor is None and not anchor_text:
+        end = d.end("dir")
+    return claim(end, anchor=anchor, anchor_text=anchor_text, **fields)
 
 
 _THE_TOWN = re.compile(
