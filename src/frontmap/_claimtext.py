@@ -201,6 +201,7 @@ _DESCRIBED = re.compile(
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:town|city|village|hub|port|capital|settlement|center|centre"
     r"|junction|stronghold|outpost|base|plant)\s+of\s+"
 )
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:ukraine|the\s+country)\b", re.IGNORECASE)
 _NOT_TERRITORY = re.compile(
     r"['’]s\s+(?:population|people|residents|inhabitants|voters|economy|gdp|budget|exports|imports|grain|"
     r"energy|power|electricity|housing|homes|infrastructure|forces|army|troops|men|women|children)\b"
@@ -297,6 +298,7 @@ def find_claims(
     ctx.events = tuple(events)
     claims: list[Claim] = []
     taken_until = -1  # matches inside an earlier claim ("(46 miles)") are part of it
+    c: Claim | None
     for m in _found(_QTY, text):
         if m.start() < taken_until:
             continue
@@ -487,9 +489,9 @@ def _subject(ctx: _Context, start: int, anchor: Place | None) -> Place | None:
         # "The town lies 15 miles west of Donetsk": the settlement the previous sentences are about.
         earlier = [m.place for m in ctx.mentions_between(max(0, s - 600), s) if m.place is not None]
         return next((p for p in reversed(earlier) if p.kind == "settlement" and p != anchor), None)
-    before = [m for m in ctx.mentions_between(s, start) if m.place is not None]
-    for m in reversed(before):
-        if m.place.kind not in ("settlement", "facility") or (anchor is not None and m.place == anchor):
+    before = [(m, m.place) for m in ctx.mentions_between(s, start) if m.place is not None]
+    for m, place in reversed(before):
+        if place.kind not in ("settlement", "facility") or (anchor is not None and place == anchor):
             continue
         gap = ctx.text[m.end : start]
         words = gap.split()
@@ -497,7 +499,7 @@ def _subject(ctx: _Context, start: int, anchor: Place | None) -> Place | None:
             _APPOSITIVE.match(gap) and not _CLAUSE_WORDS.search(gap)
         )
         if apposition or (_LINK.search(gap) and len(words) <= 30):
-            return m.place
+            return place
         return None
     return None
 
@@ -555,9 +557,9 @@ def _area_subject(ctx: _Context, start: int, before: str) -> Place | None:
     if cover:
         # "Ukraine, which covers some 600,000 square km": the place just before the verb.
         offset = start - len(tail) + cover.start()
-        near = [m for m in ctx.mentions_between(max(0, offset - 40), offset + 1) if m.place is not None]
-        if near and near[-1].place.kind in ("country", "region", "sea"):
-            return near[-1].place
+        near = [m.place for m in ctx.mentions_between(max(0, offset - 40), offset + 1) if m.place is not None]
+        if near and near[-1].kind in ("country", "region", "sea"):
+            return near[-1]
     hit = _SUBJECT_AREA.search(tail)
     if not hit:
         return None
@@ -616,9 +618,9 @@ def _share(ctx: _Context, m: re.Match) -> ShareClaim | None:
                 of = None  # "50% of the land seized by Russia": a share of a part, not of the country
     if _NOT_TERRITORY.match(text, end):
         return None
-    if re.match(r"\s+(?:of\s+ukraine|of\s+the\s+country)\b", text[end : end + 25], re.I):
-        tail = re.match(r"\s+of\s+(?:ukraine|the\s+country)", text[end:], re.I)
-        end += tail.end()
+    tail = _OF_COUNTRY.match(text, end)
+    if tail:  # "18% of the territory of Ukraine"
+        end = tail.end()
     start = m.start()
     s, e = _sentence_bounds(ctx, start)
     clause = text[max(s, start - _WINDOW) : min(e, end + 60)]

@@ -38,4 +38,8 @@ def atomic_write_with(path: str | os.PathLike[str], write: Callable[[IO[bytes]],
 def atomic_write(path: str | os.PathLike[str], data: str | bytes, encoding: str = "utf-8") -> Path:
     """Write ``data`` (text or bytes) to ``path`` atomically."""
     payload = data.encode(encoding) if isinstance(data, str) else data
-    return atomic_write_with(path, lambda fh: fh.write(payload))
+
+    def write(fh: IO[bytes]) -> None:
+        fh.write(payload)
+
+    return atomic_write_with(path, write)

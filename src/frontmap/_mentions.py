@@ -231,8 +231,8 @@ def _accept(text, tokens, h: _Hit, gz, persons: set[str], headline_lines: _Lines
     headline = headline_lines.is_headline(h.start)
     prev = _prev_token(tokens, h.i)
     nxt = tokens[h.i + h.n] if h.i + h.n < len(tokens) else None
-    prev_joined = prev is not None and _joined(text, prev, first)
-    next_joined = nxt is not None and _joined(text, last, nxt)
+    prev_cap = prev is not None and _joined(text, prev, first) and prev.cap
+    next_cap = nxt is not None and _joined(text, last, nxt) and nxt.cap
     line_start = headline_lines.start_of(h.start)
 
     # Shouted words: only acronyms (UK, US) and datelines ("KYIV, Ukraine --") count, and an acronym
@@ -254,7 +254,7 @@ def _accept(text, tokens, h: _Hit, gz, persons: set[str], headline_lines: _Lines
         return False
 
     # Part of an organisation or publication: "Kyiv Independent", "Moscow Times".
-    if next_joined and nxt.cap and nxt.text.lower() in ORG_WORDS:
+    if next_cap and nxt is not None and nxt.text.lower() in ORG_WORDS:
         return False
 
     if h.n == 1:
@@ -262,9 +262,9 @@ def _accept(text, tokens, h: _Hit, gz, persons: set[str], headline_lines: _Lines
             return False
         if not headline:
             # Given name before a surname ("Vladimir Putin"), or a surname after a given name / title.
-            if low in GIVEN_NAMES and next_joined and nxt.cap:
+            if low in GIVEN_NAMES and next_cap:
                 return False
-            if prev_joined and prev.cap:
+            if prev_cap and prev is not None:
                 pl = prev.text.lower()
                 if pl in GIVEN_NAMES or pl in TITLES:
                     return False

@@ -345,8 +345,8 @@ class Gazetteer:
                     if c not in best or t.population[i] > t.population[best[c]]:
                         best[c] = i
             t.capitals = best
-        i = t.capitals.get(iso)
-        return None if i is None else t.place(i)
+        row = t.capitals.get(iso) if iso is not None else None
+        return None if row is None else t.place(row)
 
     def words_from(self, first: str) -> int:
         """The most words in any name whose first (normalised) word is ``first``; 0 if none.

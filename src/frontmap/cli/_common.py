@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .._io import atomic_write
@@ -15,7 +15,9 @@ __all__ = ["error", "read_inputs", "subparser", "write_output"]
 MAX_INPUT_BYTES = 50_000_000
 
 
-def subparser(sub: argparse._SubParsersAction, name: str, help: str, examples: str) -> argparse.ArgumentParser:
+def subparser(
+    sub: argparse._SubParsersAction, name: str, help: str, examples: str
+) -> argparse.ArgumentParser:
     """A subcommand parser whose help ends with examples."""
     return sub.add_parser(
         name,
@@ -58,7 +60,7 @@ def read_inputs(paths: list[str], quiet: bool = False) -> Iterator[tuple[str, st
         print(file=sys.stderr)
 
 
-def write_output(out: str | None, data: str | bytes, inputs: list[str] = ()) -> None:
+def write_output(out: str | None, data: str | bytes, inputs: Sequence[str] = ()) -> None:
     """Print ``data`` to stdout, or write it atomically to ``out`` (never over one of ``inputs``)."""
     if out is None or out == "-":
         if isinstance(data, bytes):
