@@ -99,6 +99,11 @@ NOT_PLACES = [
     "RUSSIA has admitted its losses.",
     "Western officials were cautious.",
     "The West must act, Vladimir Putin's critics said.",
+    "The White House declined to comment.",
+    "The Black Sea Fleet lost a ship.",
+    "The Minsk agreements failed.",
+    "The Budapest Memorandum was cited.",
+    "The Azov Regiment fought on.",
 ]
 
 
@@ -122,6 +127,11 @@ def test_world_city_or_local_namesake(text, country):
 def test_district_reads_as_its_town():
     (m,) = fm.read("Shelling hit the Pokrovsk district overnight.").mentions
     assert (m.text, m.place.name) == ("Pokrovsk district", "Pokrovsk")
+
+
+def test_article_is_not_part_of_the_name():
+    (m,) = fm.read("The Black Sea is calm.").mentions
+    assert (m.text, m.place.kind) == ("Black Sea", "sea")
 
 
 def test_given_name_with_place_elsewhere():

@@ -17,6 +17,7 @@ __all__ = [
     "METONYMY_VERBS",
     "MONTHS",
     "NOBLE_TITLES",
+    "NOT_PLACES",
     "ORG_WORDS",
     "TITLES",
     "WEEKDAYS",
@@ -86,7 +87,8 @@ ORG_WORDS = frozenset(
     holdings bank airlines airways railways metro dynamo shakhtar fc club team federation union
     patriarchate church cathedral mosque stadium arena hotel hospital clinic court tribunal prison
     convention protocol format accords agreement treaty summit declaration process initiative
-    operation doctrine
+    operation doctrine memorandum charter pact deal grain corridor fleet flotilla regiment brigade
+    battalion division corps legion battalions brigades stream pipeline
     """.split()
 )
 
@@ -133,6 +135,10 @@ COMMON_WORDS = frozenset(
     mr mrs ms sir madam
     """.split()
 )
+
+#: Names that the gazetteer knows as translations of a foreign place name but that English news uses
+#: for something else ("White House" is a translation of Casablanca).
+NOT_PLACES = frozenset({"white house", "red army", "black sea fleet", "green party"})
 
 #: Prepositions that introduce a location ("in Kharkiv", "near Izium").
 LOCATIVE = frozenset(

@@ -33,6 +33,7 @@ from ._lexicon import (
     METONYMY_VERBS,
     MONTHS,
     NOBLE_TITLES,
+    NOT_PLACES,
     ORG_WORDS,
     TITLES,
     WEEKDAYS,
@@ -46,6 +47,7 @@ __all__ = ["find_mentions"]
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’ʼ]s$|['’ʼ]$")
 _NEIGHBOURS = frozenset({"RU", "BY", "PL", "SK", "HU", "RO", "MD"})
+_ORG_STEMS = frozenset(w.rstrip("s") for w in ORG_WORDS)
 _REFUSE_SINGLE = COMMON_WORDS | MONTHS | WEEKDAYS | DEMONYMS | TITLES
 _REGION_WORDS = re.compile(r"(?:\s*(?:,|and|&|/|or)\s*[A-Z][\w'’-]*)*\s+(?:regions|oblasts|provinces)\b")
 _REGIONS_OF = re.compile(r"\b(?:regions|oblasts|provinces)\s+of\s+(?:[A-Z][\w'’-]*\s*(?:,|and|&|/)\s*)*$")
@@ -55,6 +57,9 @@ _NEAR = re.compile(
     r"in\s+the|in)\s+$"
 )
 _MAX_GAP = 3
+_ARTICLES = frozenset({"The", "THE", "A", "An"})
+#: "the Minsk agreements": a place naming an agreement is not a location.
+_AGREEMENTS = frozenset("agreement agreements accord accords protocol protocols memorandum format".split())
 _DISTRICT = re.compile(r"\s(?:district|raion|rayon|hromada|municipality|community)\b")
 _LOCAL_NOUN = re.compile(r"\b(?:town|village|settlement|city|hamlet)\s+of\s+$")
 
@@ -155,7 +160,7 @@ def _match(text: str, tokens: list[_Token], gz) -> list[_Hit]:
     n_tok = len(tokens)
     while i < n_tok:
         t = tokens[i]
-        if not t.cap:
+        if not t.cap or t.text in _ARTICLES:  # a name never starts with "The" ("The Black Sea")
             i += 1
             continue
         bare = _POSSESSIVE.sub("", t.text)
@@ -254,7 +259,9 @@ def _accept(text, tokens, h: _Hit, gz, persons: set[str], headline_lines: _Lines
         return False
 
     # Part of an organisation or publication: "Kyiv Independent", "Moscow Times".
-    if next_cap and nxt is not None and nxt.text.lower() in ORG_WORDS:
+    if next_cap and nxt is not None and _POSSESSIVE.sub("", nxt.text).lower().rstrip("s") in _ORG_STEMS:
+        return False
+    if h.key in NOT_PLACES or (nxt is not None and _joined(text, last, nxt) and nxt.text in _AGREEMENTS):
         return False
 
     if h.n == 1:
