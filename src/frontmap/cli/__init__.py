@@ -16,8 +16,13 @@ __all__ = ["main"]
 COMMANDS = ("geocode", "extract", "check", "map")
 
 EPILOG = """examples:
-  frontmap geocode Izyum
+  frontmap map examples/*.txt -o map.html            # an interactive map of the reports
+  frontmap map examples/*.txt -o map.png             # a static map (.png, .svg, .pdf)
+  frontmap extract examples/*.txt --format table     # the places and claims found
+  frontmap check examples/*.txt                      # every stated number checked
   frontmap geocode Kalynivka --near Kyiv --format json
+
+Run 'frontmap COMMAND --help' for a command's options and examples.
 """
 
 
