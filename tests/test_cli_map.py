@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 
@@ -44,6 +45,17 @@ def test_tiles_none_gives_an_offline_map(texts, tmp_path):
     html = out.read_text(encoding="utf-8")
     assert "tile.openstreetmap.org" not in html
     assert "Outlines (country, oblasts)" in html
+    # self-contained: scripts and styles inline, nothing loaded from a CDN
+    assert re.findall(r"<(?:script|link)\b[^>]*\b(?:src|href)=", html) == []
+    assert "/* frontmap/assets/leaflet.js */" in html
+
+
+def test_default_tiles_still_load_the_code_from_cdns(texts, tmp_path):
+    out = tmp_path / "online.html"
+    assert run(texts[0], "-o", out) == 0
+    html = out.read_text(encoding="utf-8")
+    assert '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"></script>' in html
+    assert "frontmap/assets/" not in html
 
 
 def test_no_check_leaves_the_verdicts_out(texts, tmp_path):

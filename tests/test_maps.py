@@ -7,6 +7,8 @@ import datetime as dt
 import json
 import re
 import warnings
+from html.parser import HTMLParser
+from importlib import resources
 from typing import ClassVar
 
 import folium
@@ -14,7 +16,7 @@ import pytest
 from shapely.geometry import LineString, Point, box
 
 import frontmap
-from frontmap import _mapkit, maps
+from frontmap import _mapkit, _offline, maps
 from frontmap.article import Article, Mention
 from frontmap.checks import Verdict
 from frontmap.claims import DistanceClaim, ShareClaim
@@ -234,7 +236,8 @@ PAYLOADS = [
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
-def test_text_from_articles_never_reaches_the_page_raw(payload):
+@pytest.mark.parametrize("offline", [True, False], ids=["offline", "cdn"])
+def test_text_from_articles_never_reaches_the_page_raw(payload, offline):
     place = Place("t:x", f"Town {payload}", "region", 48.5, 31.5, "UA", _geometry=box(31, 48, 32, 49))
     text = f"Shelling hit Town {payload} overnight."
     start = text.index("Town")
@@ -248,9 +251,11 @@ def test_text_from_articles_never_reaches_the_page_raw(payload):
     cm = ControlMap(box(31, 48, 32, 49), date="2022-09-02", source=f"{payload}.geojson", name=payload)
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # everything is drawn: the share disk, the marker, the control map
-        html = render(frontmap.draw(article, cm, tiles=None))
+        html = render(frontmap.draw(article, cm, tiles=None, offline=offline))
     assert payload not in html
     assert _mapkit.esc(payload) in html
+    if offline:
+        assert external_refs(html) == []
 
 
 @pytest.mark.parametrize(
@@ -291,6 +296,7 @@ def test_default_tiles_are_openstreetmap(map_records):
 
 def test_coordinates_are_rounded_to_five_decimals(map_records):
     html = render(frontmap.draw(map_records.articles, map_records.control_after, tiles=None))
+    html = re.sub(r"<(script|style)>/\* frontmap/assets/.*?</\1>", "", html, flags=re.S)  # library code
     long_numbers = re.findall(r"-?\d+\.\d{6,}", html)
     assert long_numbers == []
 
@@ -377,3 +383,136 @@ def test_far_places_alone_still_set_the_view():
 def test_shapes_far_away_do_not_set_the_view(map_records):
     (south, _), _ = fit_bounds(frontmap.draw(map_records.kharkiv, box(34.2, 31.2, 35.6, 32.6)))
     assert south > 49
+
+
+# ----------------------------------------------------------------------------------------- offline
+class Refs(HTMLParser):
+    """Collects what a page would load or link to: src/href attributes, and url()/@import in styles."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.refs: list[tuple[str, str]] = []  # (where, reference)
+        self.links = 0
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.links += tag == "link"
+        self.refs += [(f"{tag} {k}", v) for k, v in attrs if k in ("src", "href") and v]
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.refs += [("style url", u) for u in re.findall(r"url\(\s*['\"]?([^'\")]*)", data)]
+            self.refs += [("style", "@import") for _ in re.findall(r"@import", data)]
+
+
+def external_refs(html: str) -> list[str]:
+    """Every reference in ``html`` that is not a ``data:`` URI (script text is not looked into)."""
+    parser = Refs()
+    parser.feed(html)
+    return [f"{where}={ref}" for where, ref in parser.refs if not ref.startswith("data:")]
+
+
+def asset_names(html: str) -> list[str]:
+    return re.findall(r"<(?:script|style)>/\* frontmap/assets/([\w.-]+) \*/", html)
+
+
+def test_the_reference_finder_sees_cdn_links(map_records):
+    refs = external_refs(render(frontmap.draw(map_records.kharkiv)))
+    assert "script src=https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" in refs
+    assert any(r.startswith("link href=https://") for r in refs)
+    page = '<style>a { background: url("x.png") }</style><a href="#top"><img src="data:,">'
+    assert external_refs(page) == ["style url=x.png", "a href=#top"]
+
+
+@pytest.mark.parametrize(
+    "pick",
+    [
+        pytest.param(lambda r: [], id="empty"),
+        pytest.param(lambda r: r.kharkiv, id="one-place"),
+        pytest.param(lambda r: [r.articles, r.control_before, r.control_after], id="everything-and-slider"),
+    ],
+)
+def test_offline_html_refers_to_nothing_outside_the_page(map_records, pick, tmp_path):
+    m = frontmap.draw(pick(map_records), tiles=None)
+    m.save(str(tmp_path / "map.html"))
+    for html in (render(m), (tmp_path / "map.html").read_text(encoding="utf-8")):
+        assert external_refs(html) == []
+        parser = Refs()
+        parser.feed(html)
+        # no <link>, no src or href at all (not even data: URIs): every script and style is inline text
+        assert parser.links == 0 and [where for where, _ in parser.refs if where != "style url"] == []
+        assert asset_names(html)[:2] == ["leaflet.css", "leaflet.js"]
+
+
+def test_offline_inlines_only_what_the_map_uses(map_records):
+    empty = asset_names(render(frontmap.draw(tiles=None)))
+    places = asset_names(render(frontmap.draw(map_records.kharkiv, tiles=None)))
+    slider = asset_names(render(frontmap.draw(map_records.articles, check=False, tiles=None)))
+    assert empty == ["leaflet.css", "leaflet.js"]
+    assert places == ["leaflet.css", "leaflet.js", "jquery.min.js"]  # popups are built with $(...)
+    assert slider == [*places, *_offline.TIMELINE]
+    html = render(frontmap.draw(map_records.articles, check=False, tiles=None))
+    for absent in ("fontawesome", "awesome-markers", "bootstrap", "moment", "jquery-ui", "glyphicons"):
+        assert absent not in html.lower()
+
+
+def test_offline_places_are_css_pins_coloured_by_kind(map_records):
+    m = frontmap.draw(map_records.articles, check=False, tiles=None)
+    icons = _find(m, folium.DivIcon)
+    assert len(icons) == len(map_records.places)
+    assert _find(m, folium.Icon) == []
+    for place in map_records.places:
+        colour = _mapkit.KIND_STYLE.get(place.kind, _mapkit.OTHER_KIND)[0]
+        hex_ = _mapkit._PIN_HEX[colour]
+        assert any(f"frontmap-pin-{colour}" in i.options["class_name"] for i in icons)
+        assert f"background:{hex_}" in _mapkit.pin_icon(colour).options["html"]
+        assert f"background:{hex_}" in _mapkit.swatch(colour, "pin")  # the legend shows the same colour
+
+
+def test_offline_with_tiles_inlines_the_code_and_keeps_the_tiles(map_records):
+    html = render(frontmap.draw(map_records.kharkiv, offline=True))
+    assert external_refs(html) == []
+    assert "tile.openstreetmap.org" in html  # the tiles alone come from the network
+    assert "Outlines (country, oblasts)" not in html
+
+
+def test_tiles_none_can_still_load_from_cdns(map_records):
+    html = render(frontmap.draw(map_records.kharkiv, tiles=None, offline=False))
+    assert asset_names(html) == []
+    assert "script src=https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" in external_refs(html)
+
+
+def test_online_maps_are_unchanged(map_records):
+    m = frontmap.draw(map_records.kharkiv)
+    html = render(m)
+    assert asset_names(html) == []
+    assert _find(m, folium.DivIcon) == [] and len(_find(m, folium.Icon)) == 1
+    assert [name for name, _ in m.default_js] == [name for name, _ in folium.Map.default_js]
+    assert "awesome-markers" in html and "leafletjs.com" not in html
+
+
+def test_offline_attribution_is_plain_text():
+    html = render(frontmap.draw(tiles=None))
+    assert 'attributionControl.setPrefix("Leaflet")' in html
+
+
+@pytest.mark.parametrize("name", [*_offline.BASE, *_offline.POPUPS, *_offline.TIMELINE])
+def test_every_inlined_asset_is_shipped_with_its_source_and_licence(name):
+    folder = resources.files("frontmap") / "assets"
+    sources = (folder / "SOURCES.txt").read_text(encoding="utf-8")
+    (line,) = [x for x in sources.splitlines() if x.strip().startswith(f"{name}: ")]
+    package = line.split(": ", 1)[1].split("@", 1)[0]
+    assert re.search(rf"^{re.escape(package)} +\S+ +(MIT|BSD-2-Clause|Apache-2.0) +sha512-", sources, re.M)
+    assert (folder / f"LICENSE.{package}").read_text(encoding="utf-8").strip()
+    block = _offline.block(name)
+    assert block.count("</script>") + block.count("</style>") == 1  # nothing closes the block early
+
+
+def test_a_broken_asset_is_refused(monkeypatch):
+    monkeypatch.setattr(_offline, "asset", lambda name: "var a = '</script><script>alert(1)';")
+    with pytest.raises(ValueError, match=r"rebuild it \(scripts/vendor_assets\.py\)"):
+        _offline.block("leaflet.js")

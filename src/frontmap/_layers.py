@@ -100,7 +100,8 @@ class Skips:
 
 
 # ------------------------------------------------------------------------------- places mentioned
-def places_layer(content: Content, bounds: Bounds, legend: list) -> Any:
+def places_layer(content: Content, bounds: Bounds, legend: list, offline: bool = False) -> Any:
+    """One marker per place (an awesome marker, or a CSS pin when ``offline``: no icon font)."""
     import folium
 
     group = folium.FeatureGroup(name=L.esc("Places mentioned"))
@@ -135,7 +136,7 @@ def places_layer(content: Content, bounds: Bounds, legend: list) -> Any:
                 parts.append(f"<i>and {len(quotes) - L.MAX_SENTENCES} more</i>")
         folium.Marker(
             [round(place.lat, L.DECIMALS), round(place.lon, L.DECIMALS)],
-            icon=folium.Icon(color=colour, icon=icon, prefix="fa"),
+            icon=L.pin_icon(colour) if offline else folium.Icon(color=colour, icon=icon, prefix="fa"),
             tooltip=L.tooltip(place.name),
             popup=L.popup(parts),
         ).add_to(group)

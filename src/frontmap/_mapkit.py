@@ -230,6 +230,22 @@ _PIN_HEX = {"blue": "#38aadd", "purple": "#d252b9", "darkpurple": "#5b396b", "ca
             "darkblue": "#0067a3", "orange": "#f69730", "gray": "#575757"}  # fmt: skip
 
 
+def pin_icon(colour: str) -> folium.DivIcon:
+    """A map pin drawn with CSS alone (no icon font, no image): a teardrop of the awesome-marker
+    ``colour`` (a name of :data:`KIND_STYLE`) with a white dot, its tip on the place.  Used by offline
+    maps; the legend's ``pin`` swatch has the same shape and colour."""
+    hex_ = _PIN_HEX.get(colour, "#777")
+    html = (
+        '<div style="width:20px;height:20px;box-sizing:border-box;border-radius:50% 50% 50% 0;'
+        f"transform:rotate(-45deg);background:{hex_};border:2px solid #fff;"
+        'box-shadow:-1px 1px 3px rgba(0,0,0,0.45)">'
+        '<div style="width:6px;height:6px;margin:5px;border-radius:50%;background:#fff"></div></div>'
+    )
+    # the square's bottom-left corner, turned 45 degrees, is the tip: 10 * sqrt(2) below the centre
+    return folium.DivIcon(html=html, icon_size=(20, 20), icon_anchor=(10, 24), popup_anchor=(0, -22),
+                          class_name=f"frontmap-pin frontmap-pin-{colour}")  # fmt: skip
+
+
 # ------------------------------------------------------------------------------ the date slider
 class Timeline(JSCSSMixin, Layer):
     """A toggleable layer with a date slider (Leaflet.TimeDimension, the library behind folium's

@@ -18,6 +18,9 @@ Shapes                        plain shapely geometries (lon/lat) and GeoDataFram
 Outlines                      with ``tiles=None``: country and oblast outlines instead of map tiles
 ============================  ===================================================================
 
+With ``tiles=None`` the page is self-contained: Leaflet and the date slider's code are inlined
+(:mod:`frontmap._offline`), places are CSS pins, and the saved HTML requests nothing from the network.
+
 All text from articles is escaped (see :mod:`frontmap._mapkit`), coordinates are rounded to
 5 decimals and outlines simplified, so maps stay small and safe to open.
 """
@@ -102,7 +105,9 @@ def _is_geometry(thing: Any) -> bool:
     return isinstance(thing, BaseGeometry)
 
 
-def draw(*things: Any, tiles: str | None = "OpenStreetMap", check: bool = True) -> Any:
+def draw(
+    *things: Any, tiles: str | None = "OpenStreetMap", check: bool = True, offline: bool | None = None
+) -> Any:
     """An interactive map of articles, claims, verdicts, control maps and places.
 
     Parameters
@@ -113,11 +118,16 @@ def draw(*things: Any, tiles: str | None = "OpenStreetMap", check: bool = True) 
         and :class:`~frontmap.Mention` -- or lists of these.  Nothing gives an empty map of Ukraine.
     tiles : str or None
         A folium tile name (default ``"OpenStreetMap"``, loaded from the internet by the viewer), or
-        None for no tile server: country and oblast outlines from the gazetteer form the background,
-        so the map works offline.
+        None for no tile server: country and oblast outlines from the gazetteer form the background
+        and the page is self-contained (see ``offline``), so it works with no network.
     check : bool
         When articles or claims are given and no verdicts, run :func:`frontmap.check` on them and draw
         the verdicts in the "Checks" layer.
+    offline : bool or None
+        Inline the map's code (Leaflet, and the date slider's when there is one, ≈ 0.2 MB) instead of
+        loading it from CDNs, and draw places as CSS pins instead of icon-font markers, so the saved
+        HTML refers to no other file.  None (the default) means ``tiles is None``; ``offline=True``
+        with tiles still inlines the code (only the tiles then need the network).
 
     Returns
     -------
@@ -136,8 +146,9 @@ def draw(*things: Any, tiles: str | None = "OpenStreetMap", check: bool = True) 
     --------
     >>> kyiv = Place("x:1", "Kyiv", "settlement", 50.4501, 30.5234, "UA")
     >>> m = draw(kyiv, tiles=None)
-    >>> "Places mentioned" in m.get_root().render()
-    True
+    >>> html = m.get_root().render()
+    >>> "Places mentioned" in html, "cdn.jsdelivr.net" in html
+    (True, False)
     """
     import folium
 
@@ -146,6 +157,8 @@ def draw(*things: Any, tiles: str | None = "OpenStreetMap", check: bool = True) 
     if check and not content.verdicts and content.claims:
         content.verdicts = _run_checks(content)
 
+    if offline is None:
+        offline = tiles is None
     m = folium.Map(location=list(UKRAINE_CENTRE), zoom_start=UKRAINE_ZOOM, tiles=tiles, control_scale=True)
     bounds, skips = Bounds(), Skips()
     legend: list[tuple[str, str]] = []
@@ -156,7 +169,7 @@ def draw(*things: Any, tiles: str | None = "OpenStreetMap", check: bool = True) 
         else:
             skips.items.append("the country and oblast outlines (gazetteer not available)")
 
-    _layers.places_layer(content, bounds, legend).add_to(m)
+    _layers.places_layer(content, bounds, legend, offline=offline).add_to(m)
     for build in (_layers.distance_layer, _layers.area_layer, _layers.checks_layer):
         layer = build(content, bounds, legend, skips)
         if layer is not None:
@@ -174,6 +187,10 @@ def draw(*things: Any, tiles: str | None = "OpenStreetMap", check: bool = True) 
     folium.LayerControl(collapsed=False).add_to(m)
     note = "Tick “Timeline” for a date slider." if timeline is not None else ""
     m.get_root().add_child(L.Legend(legend or [(L.swatch("#999", "pin"), "nothing to show")], note=note))
+    if offline:
+        from . import _offline
+
+        _offline.inline(m, timeline)
     bounds.fit(m)
     skips.warn()
     return m
