@@ -15,6 +15,9 @@ Typical use (see ``tests/test_browser.py``; the ``browser`` fixture lives in ``t
     page = browser.open(tmp_path / "map.html", screenshot="places")
     page.assert_clean()
     assert page.count(".leaflet-marker-pane > *") == 3
+
+``browser.open(path, network=False)`` serves the page and nothing else: every other request is aborted
+and reported as unserved (``Page.requested`` lists every request made) -- for self-contained pages.
 """
 
 from __future__ import annotations
@@ -181,6 +184,7 @@ class Page:
     unserved: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
     served: list[str] = field(default_factory=list)
+    requested: list[str] = field(default_factory=list)  # every URL the page asked for, served or not
     tiles: int = 0
 
     @property
@@ -268,12 +272,17 @@ class Browser:
         self.close()
 
     def open(
-        self, html_path: str | os.PathLike[str], screenshot: str | None = None, settle_ms: int = 300
+        self,
+        html_path: str | os.PathLike[str],
+        screenshot: str | None = None,
+        settle_ms: int = 300,
+        network: bool = True,
     ) -> Page:
         """Load ``html_path`` as ``http://frontmap.test/<name>`` with every asset served locally.
 
         Waits for the load event and for Leaflet's map panes, then ``settle_ms`` for deferred
-        scripts; saves ``artifacts/<screenshot>.png`` when a name is given.
+        scripts; saves ``artifacts/<screenshot>.png`` when a name is given.  With ``network=False``
+        only the page itself is served: every other request is aborted and reported as unserved.
         """
         html_path = Path(html_path)
         context = self._browser.new_context(
@@ -291,6 +300,10 @@ class Browser:
             headers = {"Access-Control-Allow-Origin": "*", "Cache-Control": "no-store"}
             if url == page_url:
                 route.fulfill(path=str(html_path), headers=headers, content_type="text/html; charset=utf-8")
+            elif not network:
+                report.unserved.append(url)
+                route.abort("internetdisconnected")
+                return
             elif url == GLYPHICONS_CSS:
                 route.fulfill(body=self._glyphicons, headers=headers, content_type="text/css")
             elif url == ROTATE_CSS:
@@ -326,6 +339,7 @@ class Browser:
             dialog.dismiss()
 
         page.route("**/*", handle)
+        page.on("request", lambda request: report.requested.append(request.url))
         page.on("console", on_console)
         page.on("pageerror", lambda exc: report.page_errors.append(str(exc)))
         page.on("requestfailed", on_request_failed)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import browser as browser_harness
 import folium
 import pytest
 from shapely.geometry import box
 
 import frontmap
+from frontmap import _mapkit
 from frontmap.article import Article, Mention
 from frontmap.claims import ShareClaim
 from frontmap.place import Place
@@ -87,12 +89,23 @@ def save(m, path):
     return path
 
 
-def test_complete_offline_map_loads_with_every_layer(browser, tmp_path, map_records):
+def only_the_page(page, path):
+    """Every request the page made other than itself (data: URIs are not requests)."""
+    return [u for u in page.requested if u != f"{browser_harness.ORIGIN}/{path.name}"]
+
+
+def test_complete_offline_map_needs_no_network(browser, tmp_path, map_records):
     r = map_records
     m = frontmap.draw(r.articles, r.control_before, r.control_after, tiles=None)
-    page = browser.open(save(m, tmp_path / "complete.html"), screenshot="complete_offline_map")
+    path = save(m, tmp_path / "complete.html")
+    page = browser.open(path, network=False)
+    page.page.get_by_text("Timeline (date slider)").click()  # every layer on, the slider shown
+    page.page.wait_for_selector(".timecontrol-date")
+    page.page.wait_for_timeout(200)
+    page.screenshot("complete_offline_map")
 
-    page.assert_clean()
+    assert only_the_page(page, path) == []
+    page.assert_clean()  # no console error or warning, no page error, no dialog
     assert page.tiles == 0
     assert page.layer_names() == [
         "Outlines (country, oblasts)",
@@ -104,26 +117,67 @@ def test_complete_offline_map_loads_with_every_layer(browser, tmp_path, map_reco
         "Control 2022-09-13 (occupied)",
         "Timeline (date slider)",
     ]
+    assert page.count(".leaflet-marker-pane > .frontmap-pin") == len(r.places)
     assert page.count(".leaflet-marker-pane > *") == len(r.places)
-    # outlines are drawn but not interactive; the claims, checks and control map are
+    # outlines are drawn but not interactive; the claims, checks, control map and timeline are
     assert page.count(".leaflet-overlay-pane path:not(.leaflet-interactive)") >= 2
     assert page.count(".leaflet-overlay-pane path.leaflet-interactive") >= 6
     assert page.count(".leaflet-control-scale") == 1
+    assert page.texts(".timecontrol-date") == ["2022-09-06"]  # the slider starts at the first date
+    assert page.count(".leaflet-control-attribution a") == 0  # nothing to follow either
     legend = " ".join(page.texts(".frontmap-legend"))
     assert "check: consistent" in legend and "area held: occupied" in legend
 
 
+def test_offline_pins_carry_the_colour_of_their_kind(browser, tmp_path, map_records):
+    path = save(frontmap.draw(map_records.articles, check=False, tiles=None), tmp_path / "pins.html")
+    page = browser.open(path, network=False, screenshot="offline_pins")
+
+    classes = page.page.eval_on_selector_all(".leaflet-marker-pane > *", "els => els.map(e => e.className)")
+    kinds = {p.kind for p in map_records.places}
+    expected = {_mapkit.KIND_STYLE.get(k, _mapkit.OTHER_KIND)[0] for k in kinds}
+    assert {c.split("frontmap-pin-")[1].split()[0] for c in classes} == expected
+    # the pin's tip is on the place: Leaflet puts the anchor (10, 24) of the icon box on the place,
+    # and the turned teardrop reaches down to there
+    icon = page.page.locator(".leaflet-marker-pane > *").first
+    outer, drop = icon.bounding_box(), icon.locator("> div").bounding_box()
+    margins = icon.evaluate("e => [e.style.marginLeft, e.style.marginTop]")
+    assert margins == ["-10px", "-24px"]
+    assert drop["y"] + drop["height"] == pytest.approx(outer["y"] + 24, abs=1)
+    assert drop["x"] + drop["width"] / 2 == pytest.approx(outer["x"] + 10, abs=1)
+    page.assert_clean()
+    assert only_the_page(page, path) == []
+
+
+def test_offline_with_tiles_requests_only_tiles(browser, tmp_path, map_records):
+    m = frontmap.draw(map_records.first, check=False, offline=True)
+    path = save(m, tmp_path / "tiled_offline.html")
+    page = browser.open(path)
+
+    page.assert_clean()
+    assert page.tiles > 0
+    assert all(browser_harness.TILE_URL.match(u) for u in only_the_page(page, path))
+    assert page.count(".leaflet-marker-pane > .frontmap-pin") == len(map_records.first.places)
+
+
 def test_popup_shows_sentences_source_and_date(browser, tmp_path, map_records):
     m = frontmap.draw(map_records.second, check=False, tiles=None)
-    page = browser.open(save(m, tmp_path / "popup.html"))
+    page = browser.open(save(m, tmp_path / "popup.html"), network=False)
 
-    names = [page.page.locator(".leaflet-marker-pane > *").nth(i).get_attribute("class") for i in range(3)]
-    assert all("awesome-marker" in n for n in names)
     text = page.open_popup(".leaflet-marker-pane > *", 0)  # Izium, first mentioned
     page.screenshot("popup_izium")
     assert "Izium" in text
     assert "Residents of Izium returned on Tuesday." in text
     assert "second.txt, 2022-09-13" in text
+    page.assert_clean()
+
+
+def test_online_maps_keep_awesome_markers(browser, tmp_path, map_records):
+    page = browser.open(save(frontmap.draw(map_records.second, check=False), tmp_path / "online.html"))
+
+    names = [page.page.locator(".leaflet-marker-pane > *").nth(i).get_attribute("class") for i in range(3)]
+    assert all("awesome-marker" in n for n in names)
+    assert "Izium" in page.open_popup(".leaflet-marker-pane > *", 0)
     page.assert_clean()
 
 
@@ -141,7 +195,7 @@ def test_switching_a_layer_off_removes_its_markers(browser, tmp_path, map_record
 def test_date_slider_steps_through_the_snapshots(browser, tmp_path, map_records):
     r = map_records
     m = frontmap.draw(r.first, r.control_before, r.control_after, check=False, tiles=None)
-    page = browser.open(save(m, tmp_path / "timeline.html"))
+    page = browser.open(save(m, tmp_path / "timeline.html"), network=False)
     assert page.count(".timecontrol-date") == 0  # the slider comes with the layer
 
     page.page.get_by_text("Timeline (date slider)").click()
@@ -163,7 +217,9 @@ def test_date_slider_steps_through_the_snapshots(browser, tmp_path, map_records)
 
 
 def test_an_empty_map_opens_on_ukraine(browser, tmp_path):
-    page = browser.open(save(frontmap.draw(tiles=None), tmp_path / "empty.html"), screenshot="empty_map")
+    page = browser.open(
+        save(frontmap.draw(tiles=None), tmp_path / "empty.html"), screenshot="empty_map", network=False
+    )
     page.assert_clean()
     assert page.count(".leaflet-marker-pane > *") == 0
     centre = page.page.evaluate(
@@ -193,7 +249,7 @@ def test_hostile_text_stays_inert_and_is_shown_literally(browser, tmp_path):
         claims=(ShareClaim(XSS["claim"], 0, 5, sentence=text, value=0.2, of=place, source=XSS["source"]),),
     )
     m = frontmap.draw(article, tiles=None)
-    page = browser.open(save(m, tmp_path / "hostile.html"))
+    page = browser.open(save(m, tmp_path / "hostile.html"), network=False)
 
     popup = page.open_popup(".leaflet-marker-pane > *", 0)
     page.page.locator(".leaflet-marker-pane > *").first.dispatch_event("mouseover")
