@@ -11,7 +11,7 @@ from typing import Any
 from ._common import error, read_inputs, subparser, write_output
 
 EXAMPLES = """  frontmap map examples/*.txt -o map.html
-  frontmap map examples/*.txt -o map.html --tiles none        # no tile server: works offline
+  frontmap map examples/*.txt -o map.html --tiles none        # self-contained: works offline
   frontmap map report.txt --control occupied_2022-09-13.geojson -o map.png
   cat report.txt | frontmap map - --published 2022-09-13 -o report.svg
 """
@@ -40,7 +40,8 @@ def add_parser(sub: Any) -> None:
         "--tiles",
         default="OpenStreetMap",
         metavar="NAME",
-        help="background tiles of the HTML map (a folium tile name; 'none' for offline outlines)",
+        help="background tiles of the HTML map (a folium tile name; 'none': outlines instead, and a "
+        "self-contained page that works with no network)",
     )
     p.add_argument(
         "--check",
