@@ -1,5 +1,5 @@
 """Area checks of single claims: a place's stated size, ground that changed hands in a place, and
-comparisons with named places ("roughly equal to the combined areas of Gaza and the West Bank").
+comparisons with named places ("about the size of the West Bank and Gaza put together").
 
 Areas are geodesic km² of the gazetteer's outlines (:func:`frontmap.shapes.place_area_km2`); stated
 numbers become intervals by :func:`frontmap.tolerance.interval`.  A comparison with named places is a

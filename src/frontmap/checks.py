@@ -12,7 +12,7 @@ area           an area stated for a place ("Ukraine's 600,000 km²") with the ga
                area; an area said to have changed hands *in* a place must fit inside it; with control
                maps (``against=``), the ground lost/gained or held on the claim's dates.
 share          with control maps, a share of a country with the controlled share on the claim's date.
-comparison     "roughly equal to the combined areas of Gaza and the West Bank": the area claim it refers
+comparison     "about the size of the West Bank and Gaza put together": the area claim it refers
                to against the area of the union of the places.
 consistency    two claims about the same thing disagreeing (see :mod:`frontmap._checks_pairs`).
 =============  ===========================================================================================

@@ -5,7 +5,7 @@ Four kinds, all immutable:
 - :class:`DistanceClaim` -- "74 km (46 miles) southeast of Kharkiv"
 - :class:`AreaClaim` -- "about 6,000 square kilometres retaken"
 - :class:`ShareClaim` -- "around a fifth of the country"
-- :class:`ComparisonClaim` -- "roughly equal to the combined areas of Gaza and the West Bank"
+- :class:`ComparisonClaim` -- "about the size of the West Bank and Gaza put together"
 
 Every claim has ``kind``, ``text``, ``start`` and ``end`` (Python offsets into the article text),
 ``sentence`` (the sentence it sits in) and ``source`` (the article's source).  Numbers keep the
@@ -192,7 +192,7 @@ class ShareClaim(Claim):
 
 @dataclass(frozen=True, slots=True)
 class ComparisonClaim(Claim):
-    """An area compared with named places: "roughly equal to the combined areas of Gaza and the West Bank".
+    """An area compared with named places: "about the size of the West Bank and Gaza put together".
 
     ``places`` the places compared with (their areas are summed when ``combined``); ``relation`` one of
     ``"equal"``, ``"larger"``, ``"smaller"``; ``refers_to`` the index, in the article's ``claims``, of the
