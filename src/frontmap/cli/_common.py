@@ -7,10 +7,11 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from .._io import atomic_write
 
-__all__ = ["error", "read_inputs", "subparser", "write_output"]
+__all__ = ["error", "read_articles", "read_inputs", "subparser", "write_output"]
 
 MAX_INPUT_BYTES = 50_000_000
 
@@ -72,3 +73,29 @@ def write_output(out: str | None, data: str | bytes, inputs: Sequence[str] = ())
     if any(i != "-" and os.path.realpath(i) == target for i in inputs):
         raise ValueError(f"refusing to write {out!r}: it is one of the input files")
     atomic_write(out, data)
+
+
+def read_articles(args: Any) -> tuple[list[Any], bool]:
+    """Read ``args.files`` (with ``args.published`` and ``args.quiet``) into Articles.
+
+    Returns the articles and whether any input was unusable (unreadable, empty, a bad date); each
+    problem is reported on stderr and the other files are still read.
+    """
+    from ..errors import FrontmapError
+    from ..read import read
+
+    articles, failed = [], False
+    for source, text in read_inputs(args.files, args.quiet):
+        if text is None:
+            failed = True
+            continue
+        if not text.strip():
+            error(f"{source!r} is empty: nothing to read")
+            failed = True
+            continue
+        try:
+            articles.append(read(text, source=source, published=getattr(args, "published", None)))
+        except FrontmapError as exc:
+            error(f"cannot read {source!r}: {exc}")
+            failed = True
+    return articles, failed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ._common import error, read_inputs, subparser, write_output
+from ._common import error, read_articles, subparser, write_output
 
 EXAMPLES = """  frontmap check examples/kharkiv.txt
   frontmap check reports/*.txt --format json -o verdicts.json
@@ -41,22 +41,13 @@ def add_parser(sub) -> None:
 def run(args) -> int:
     from ..checks import check
     from ..errors import FrontmapError
-    from ..read import read
 
     failed = False
     maps = None
     if args.against:
         maps, failed = _maps(args.against)
-    articles = []
-    for source, text in read_inputs(args.files, args.quiet):
-        if text is None:
-            failed = True
-            continue
-        try:
-            articles.append(read(text, source=source, published=args.published))
-        except FrontmapError as exc:
-            error(f"{source}: {exc}")
-            failed = True
+    articles, unusable = read_articles(args)
+    failed = failed or unusable
     try:
         verdicts = check(articles, against=maps) if articles else []
     except FrontmapError as exc:

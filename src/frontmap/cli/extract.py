@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ._common import error, read_inputs, subparser, write_output
+from ._common import error, read_articles, subparser, write_output
 
 EXAMPLES = """  frontmap extract examples/kharkiv.txt
   frontmap extract examples/*.txt --format table
@@ -24,19 +24,7 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from ..errors import InputError
-    from ..read import read
-
-    articles, failed = [], False
-    for source, text in read_inputs(args.files, args.quiet):
-        if text is None:
-            failed = True
-            continue
-        try:
-            articles.append(read(text, source=source, published=args.published))
-        except InputError as exc:
-            error(str(exc))
-            return 1
+    articles, failed = read_articles(args)
     if args.format == "json":
         data = [a.to_dict() for a in articles]
         out = json.dumps(

@@ -8,7 +8,7 @@ import sys
 import warnings
 from typing import Any
 
-from ._common import error, read_inputs, subparser, write_output
+from ._common import error, read_articles, subparser, write_output
 
 EXAMPLES = """  frontmap map examples/*.txt -o map.html
   frontmap map examples/*.txt -o map.html --tiles none        # self-contained: works offline
@@ -91,7 +91,7 @@ def run(args: Any) -> int:
         error(f"refusing to write {args.output!r}: it is one of the input files")
         return 1
 
-    articles, failed = _read_articles(args)
+    articles, failed = read_articles(args)
     control, control_failed = _read_control(args.control)
     failed = failed or control_failed
     if not articles and not control:
@@ -117,27 +117,6 @@ def run(args: Any) -> int:
             file=sys.stderr,
         )
     return 1 if failed else 0
-
-
-def _read_articles(args: Any) -> tuple[list[Any], bool]:
-    from ..errors import FrontmapError
-    from ..read import read
-
-    articles, failed = [], False
-    for source, text in read_inputs(args.files, args.quiet):
-        if text is None:
-            failed = True
-            continue
-        if not text.strip():
-            error(f"{source!r} is empty: nothing to read")
-            failed = True
-            continue
-        try:
-            articles.append(read(text, source=source, published=args.published))
-        except FrontmapError as exc:
-            error(f"cannot read {source!r}: {exc}")
-            failed = True
-    return articles, failed
 
 
 def _read_control(paths: list[str]) -> tuple[list[Any], bool]:
