@@ -60,7 +60,7 @@ def test_distance_sector_spans_the_direction_precision(direction, half):
         (74, "74", None, 72.52, 75.48),  # the ±2 % floor beats ±0.5
         (35, "35", None, 32.5, 37.5),  # ends in 5: ±2.5
         (35, "35", "up to", 0.0, 37.5),
-        (20, "20", "about", 15.0, 25.0),  # trailing zero: ±5
+        (20, "20", "about", 17.5, 22.5),  # trailing zero, at most a quarter of 20: ±2.5
     ],
     ids=["74 plain", "35 rounded to 5", "up to 35", "about 20"],
 )

@@ -20,7 +20,11 @@ PRECISION = [
     ("6,000", 6000, 500),
     ("600,000", 600_000, 50_000),
     ("600 000", 600_000, 50_000),
-    ("20", 20, 5),
+    ("20", 20, 2.5),
+    ("100", 100, 10),
+    ("200", 200, 25),
+    ("10,000", 10000, 1000),
+    ("1,000", 1000, 100),
     ("35", 35, 2.5),
     ("7,500", 7500, 250),
     ("2.5", 2.5, 0.25),
@@ -75,9 +79,9 @@ QUALIFIED = [
     ("nearly", (5400, 6500)),
     ("almost", (5400, 6500)),
     ("just under", (5400, 6500)),
-    ("more than", (5500, 9000)),
-    ("over", (5500, 9000)),
-    ("at least", (5500, 9000)),
+    ("more than", (5500, 12000)),
+    ("over", (5500, 12000)),
+    ("at least", (5500, 12000)),
     ("just over", (5500, 6600)),
     ("up to", (0, 6500)),
     ("within", (0, 6500)),
@@ -115,7 +119,7 @@ def test_every_qualifier_contains_the_value(value, qualifier):
 
 @pytest.mark.parametrize(
     ("args", "expected"),
-    [((6000, None, "6,000"), 500 / 6000), ((74, "up to"), 1.0), ((6000, "more than", "6,000"), 0.5)],
+    [((6000, None, "6,000"), 500 / 6000), ((74, "up to"), 1.0), ((6000, "more than", "6,000"), 1.0)],
 )
 def test_relative_tolerance(args, expected):
     assert tol.relative_tolerance(*args) == pytest.approx(expected)
@@ -221,9 +225,26 @@ def test_conversion_consistent(value, converted, units, texts, ok):
     assert tolerance >= tol.CONVERSION_SLACK
 
 
-def test_conversion_tolerance_is_coarser_rounding_plus_slack():
+def test_conversion_tolerance_is_the_converted_rounding_plus_slack():
     _, _, tolerance = tol.conversion_consistent(6000, 2400, tol.factor("km2", "mi2"), "6,000", "2,400")
-    assert tolerance == pytest.approx(500 / 6000 + tol.CONVERSION_SLACK)
+    assert tolerance == pytest.approx(50 / 2400 + tol.CONVERSION_SLACK)
+
+
+@pytest.mark.parametrize(
+    ("value", "converted", "units", "ok"),
+    [
+        (100, 62, ("km", "mi"), True),
+        (100, 80, ("km", "mi"), False),
+        (200, 150, ("km", "mi"), False),
+        (50, 35, ("km", "mi"), False),
+        (50, 31, ("km", "mi"), True),
+        (21, 35, ("mi", "km"), True),
+    ],
+    ids=lambda x: str(x),
+)
+def test_round_numbers_and_their_conversions(value, converted, units, ok):
+    result = tol.conversion_consistent(value, converted, tol.factor(*units), str(value), str(converted))
+    assert result[0] is ok
 
 
 @pytest.mark.parametrize("args", [(74, 46, 0), (74, 46, -1), (math.nan, 46, 0.6), (74, -46, 0.6)], ids=repr)

@@ -9,8 +9,9 @@ checks share one written-down policy.  The policy has three parts.
 written                       rule                                        half-width
 ============================  ==========================================  ===================
 ``74``, ``21``, ``45.98``     ±0.5 of the last written digit              ±0.5, ±0.5, ±0.005
-``6,000``, ``600,000``, 20    trailing zeros: rounded to the place of the  ±500, ±50,000, ±5
-                              last non-zero digit
+``6,000``, ``600,000``, 20    trailing zeros: rounded to the place of the  ±500, ±50,000, ±2.5
+``100``, ``200``, ``10,000``  last non-zero digit, but to at most a quarter ±10, ±25, ±1,000
+                              of the number (1-2-5 steps: 100 -> 50 -> 20)
 ``35``, ``7,500``, ``2.5``    ≥ 2 significant digits ending in 5: rounded  ±2.5, ±250, ±0.25
                               to 5 in that place
 ``2.0``, ``1.50``             zeros after a decimal point were written on  ±0.05, ±0.005
@@ -34,14 +35,15 @@ qualifier                                             offsets         "6,000" be
 None, just, exactly, precisely                        (0, 0)          [5,500, 6,500] (rounding)
 about, around, roughly, approximately, some, ...      (-0.10, +0.10)  [5,400, 6,600]
 nearly, almost, just under, close to, ...             (-0.10, 0)      [5,400, 6,500]
-more than, over, at least, upwards of, ...            (0, +0.5)       [5,500, 9,000]
+more than, over, at least, upwards of, ...            (0, +1.0)       [5,500, 12,000]
 just over, slightly more than, ...                    (0, +0.10)      [5,500, 6,600]
 up to, within, as far as, less than, under, ...       (-1, 0)         [0, 6,500]
 ====================================================  ==============  ===========================
 
 The final interval is the union (envelope) of the rounding interval and the qualifier interval:
 a qualifier widens, it never narrows what rounding already allows.  "More than" is capped at
-+50 % so that intervals stay finite and drawable.  Unknown qualifiers raise
+twice the number so that intervals stay finite and drawable (a reporter who means three times as much
+says so).  Unknown qualifiers raise
 :class:`~frontmap.errors.InputError` listing the known ones.
 
 **Directions** -- "southeast" names an 8-wind point and covers ±22.5°; "south-southeast" a 16-wind
@@ -49,8 +51,9 @@ point and covers ±11.25° (:func:`direction_half_angle`).  The wind table :data
 so that :mod:`frontmap.geometry` and the checks read it from one place.
 
 **Conversions** -- "74 km (46 miles)": :func:`conversion_consistent` accepts the pair when
-``converted / (value × factor)`` is within the coarser of the two roundings plus
-:data:`CONVERSION_SLACK` (3 %); unit factors are in :data:`LENGTH_KM` and :data:`AREA_KM2`.
+``converted / (value × factor)`` is within the rounding of the converted figure as written plus
+:data:`CONVERSION_SLACK` (3 %) -- the parenthetical is the number the reporter computed; unit factors
+are in :data:`LENGTH_KM` and :data:`AREA_KM2`.
 """
 
 from __future__ import annotations
@@ -87,7 +90,7 @@ CONVERSION_SLACK = 0.03
 
 _ABOUT = (-0.10, 0.10)
 _BELOW = (-0.10, 0.0)
-_ABOVE = (0.0, 0.50)
+_ABOVE = (0.0, 1.0)
 _JUST_ABOVE = (0.0, 0.10)
 _UP_TO = (-1.0, 0.0)
 _EXACT = (0.0, 0.0)
@@ -184,8 +187,16 @@ def _written(text: str) -> tuple[float, float] | None:
             return value, 0.5 * mult
         place = 10.0 ** (len(whole) - len(stripped))
         digits = stripped.lstrip("0")
-    half = 2.5 * place if len(digits) >= 2 and digits[-1] == "5" else 0.5 * place
-    return value, half * mult
+    if len(digits) >= 2 and digits[-1] == "5":
+        return value, 2.5 * place * mult
+    step = place
+    if not frac:
+        # A round number is read as rounded to at most a quarter of itself, stepping down the 1-2-5
+        # series: "100" is to the nearest 20 (not 100), "200" to 50, "6,000" stays at 1,000.
+        n = float(whole)
+        while step > n / 4 and step > 1:
+            step = step * 0.4 if f"{step:.0f}"[0] == "5" else step / 2  # 10 -> 5 -> 2 -> 1
+    return value, 0.5 * step * mult
 
 
 def rounding_half_width(value: float, text: str | None = None) -> float:
@@ -352,10 +363,10 @@ def conversion_consistent(
     Returns
     -------
     (ok, ratio, tolerance)
-        ``ratio = converted / (value × factor)``; ``tolerance`` is the coarser relative rounding of the
-        two numbers plus :data:`CONVERSION_SLACK` -- we cannot tell which figure the reporter started
-        from, and the other was computed from it and then rounded to its own precision;
-        ``ok = |ratio − 1| <= tolerance``.
+        ``ratio = converted / (value × factor)``; ``tolerance`` is the relative rounding of the
+        converted figure as written plus :data:`CONVERSION_SLACK` -- the parenthetical is the number
+        the reporter computed from the first and rounded; ``ok = |ratio − 1| <= tolerance``.
+        ``text_value`` is accepted for symmetry and not used.
 
     Examples
     --------
@@ -377,6 +388,6 @@ def conversion_consistent(
         ok = expected == c
         return ok, (1.0 if ok else math.inf), CONVERSION_SLACK
     ratio = c / expected
-    rel = max(rounding_half_width(c, text_converted) / c, rounding_half_width(v, text_value) / v)
+    rel = rounding_half_width(c, text_converted) / c
     tolerance = rel + CONVERSION_SLACK
     return abs(ratio - 1.0) <= tolerance, ratio, tolerance
