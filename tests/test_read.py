@@ -519,3 +519,64 @@ def test_known_miss_acres():
 @pytest.mark.xfail(strict=True, reason="villages under 500 people are missing from GeoNames cities500")
 def test_known_miss_small_village():
     assert texts("Shelling hit Synkivka, a village near Kupiansk.") == ["Synkivka", "Kupiansk"]
+
+
+# --- sizes of named places, changes by region, dates --------------------------------------------
+
+PLACE_SIZES = [
+    ("Kharkiv Oblast, an area of roughly 31,400 square kilometres, borders Russia.", "Kharkiv Oblast"),
+    ("Ukraine covers an area of about 603,000 square kilometres.", "Ukraine"),
+    ("Crimea, a peninsula of some 27,000 square kilometres, was annexed in 2014.", "Crimea"),
+    ("The Zaporizhzhia region, which is about 27,000 sq km in size, is split.", "Zaporizhzhia Oblast"),
+    ("Crimea's 27,000 square kilometres lie south of Kherson.", "Crimea"),
+]
+
+
+@pytest.mark.parametrize(("text", "subject"), PLACE_SIZES, ids=[t for t, _ in PLACE_SIZES])
+def test_size_of_a_named_place(text, subject):
+    c = only(text, "area")
+    assert (c.subject.name, c.change) == (subject, None)
+
+
+CHANGES = [
+    ("Ukrainian forces took back about 9,000 square km since September 6.", "regained"),
+    ("Russia has lost about 9,000 square km in a week.", "regained"),
+    ("Ukraine lost about 500 square km near Avdiivka.", "captured"),
+    ("Russian troops seized roughly 1,000 square miles.", "captured"),
+]
+
+
+@pytest.mark.parametrize(("text", "change"), CHANGES, ids=[t for t, _ in CHANGES])
+def test_area_change_side(text, change):
+    assert only(text, "area").change == change
+
+
+def test_area_change_in_a_region_names_the_region():
+    c = only("Ukraine retook about 80 square kilometres in the Kherson region since Sept. 6.", "area")
+    assert (c.change, [p.name for p in c.places], c.subject) == ("regained", ["Kherson Oblast"], None)
+
+
+@pytest.mark.parametrize(
+    ("text", "since"),
+    [
+        ("Troops retook 500 sq km since Sept. 6.", dt.date(2022, 9, 6)),
+        ("The push, which began on Aug 29, freed 500 sq km.", dt.date(2022, 8, 29)),
+        ("Troops retook 500 sq km since the start of November.", dt.date(2021, 11, 1)),
+    ],
+    ids=["Sept. 6", "began on Aug 29", "start of November (last year)"],
+)
+def test_area_since_abbreviated_months(text, since):
+    assert fm.read(text, published="2022-09-13").claims[0].since == since
+
+
+SUBJECTS = [
+    ("About 120 km southeast of Kharkiv, the town of Izium was retaken.", "Izium", "Kharkiv"),
+    ("Shelling hit Kupiansk. The town, about 100 km east of Kharkiv, lost power.", "Kupiansk", "Kharkiv"),
+    ("Enerhodar lies 50 km southwest of the regional capital Zaporizhzhia.", "Enerhodar", "Zaporizhzhia"),
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "anchor"), SUBJECTS, ids=[t for t, *_ in SUBJECTS])
+def test_distance_subject_and_anchor_forms(text, subject, anchor):
+    c = only(text, "distance")
+    assert (c.subject.name, c.anchor.name) == (subject, anchor)

@@ -11,7 +11,8 @@ change reads, for occupied-area maps:
 change          measured
 ==============  ======================================================================================
 ``regained``    ``Change.lost_km2`` between the map in force at the window's start and the first map on
-                or after its end (:func:`~frontmap.frontline.between`): ground the occupier lost
+                or after its end (:func:`~frontmap.frontline.between`): ground the occupier lost --
+                only inside the region when the claim names one ("80 km² in the Kherson region")
 ``captured``    ``Change.gained_km2`` over the same window
 ``held``/None   a share: ``ControlMap.share_of(of)`` of the map in force on the claim's date; an area:
                 the map's area (within the subject when the subject is a region)
@@ -153,8 +154,16 @@ def _gain(c: AreaClaim | ShareClaim, maps: list[Any], change: str, side: str) ->
     lost = (change == "regained") == (side == "occupied")
     km2 = ch.lost_km2 if lost else ch.gained_km2
     verb = "lost" if lost else "gained"
-    what = f"between the control maps of {before.date} and {after.date} the {side} side {verb} " + fmt(
-        km2, "km2"
+    where = ""
+    regions = [p for p in getattr(c, "places", ()) if p.kind == "region"]
+    if regions:  # "retook 80 km2 in the Kherson region": only the change inside the region counts
+        per_region = ch.by_region(regions=regions)
+        km2 = float(per_region["lost_km2" if lost else "gained_km2"].sum())
+        where = " in " + " and ".join(p.name for p in regions)
+    what = (
+        f"between the control maps of {before.date} and {after.date} the {side} side {verb} "
+        + fmt(km2, "km2")
+        + where
     )
     if isinstance(c, AreaClaim):
         low, high = safe_interval(c.km2, c.qualifier, c.value_text)

@@ -137,11 +137,19 @@ AREA_CONTEXT = re.compile(
 AREA_AFTER = re.compile(
     r"\s*(?:\([^)]{0,40}\)\s*)?of\s+(?:\w+\s+)?(?:land|territory|farmland|fields)\b", re.I
 )
+#: "Ukraine, which covers (an area of) ...", "Kharkiv Oblast, an area of ...", "Crimea, a peninsula of ...".
 COVERS = re.compile(
-    r"(?:,\s*(?:which|that)\s+)?\b(?:covers|covering|spans|spanning|measures|measuring|has\s+an?\s+(?:total\s+)?"
-    r"(?:land\s+)?area\s+of|with\s+an?\s+(?:total\s+)?(?:land\s+)?area\s+of)\s+$",
+    r"(?:(?:,\s*(?:which|that)\s+)?\b(?:covers|covering|spans|spanning|measures|measuring|occupies)"
+    r"(?:\s+an?\s+(?:total\s+)?(?:land\s+)?area\s+of)?"
+    r"|\b(?:has|with)\s+an?\s+(?:total\s+)?(?:land\s+)?(?:area|surface)\s+of"
+    r"|,\s*(?:an?\s+)?(?:total\s+)?(?:land\s+)?(?:area|peninsula|region|territory|province|country|oblast|expanse)"
+    r"\s+of)\s+$",
     re.IGNORECASE,
 )
+#: "The Zaporizhzhia region, which is about 27,000 square kilometres in size".
+WHICH_IS = re.compile(r",?\s*(?:which|that)\s+is\s+$", re.IGNORECASE)
+IN_SIZE = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:in\s+(?:size|area)|large\b)", re.IGNORECASE)
+POSSESSIVE_END = re.compile(r"['’ʼ]s?\s+$")
 SUBJECT_AREA = re.compile(
     r"['’ʼ]s?\s+(?:\w+\s+){0,3}?(?:area|land\s*mass|landmass|territory|size)\s+(?:is\s+|of\s+)?$",
     re.IGNORECASE,
@@ -169,8 +177,14 @@ THING = re.compile(
 #: "the logistics hub of", "the Ukrainian-held town of": a description before the place it names.
 DESCRIBED = re.compile(
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:town|city|village|hub|port|capital|settlement|center|centre"
-    r"|junction|stronghold|outpost|base|plant)\s+of\s+"
+    r"|junction|stronghold|outpost|base|plant)\s+(?:of\s+)?"
 )
+#: "About 120 km southeast of Kharkiv, the town of Izium ...": the subject after the distance.
+SUBJECT_AFTER = re.compile(
+    r"\s*,\s*(?:(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|settlement|hub)\s+(?:of\s+)?)?"
+)
+#: "retook 80 km2 in the Kherson region": the region a change happened in.
+IN_REGION = re.compile(r"\b(?:in|across|of)\s+(?:the\s+)?$", re.IGNORECASE)
 OF_COUNTRY = re.compile(r"\s+of\s+(?:ukraine|the\s+country)\b", re.IGNORECASE)
 NOT_TERRITORY = re.compile(
     r"['’]s\s+(?:population|people|residents|inhabitants|voters|economy|gdp|budget|exports|imports|grain|"
@@ -193,8 +207,15 @@ COMPARISON_QUAL = re.compile(
 )
 REGAINED = re.compile(
     r"\b(?:re-?took|re-?taken|retakes?|retaking|re-?captured?|recapturing|reclaimed|reclaims?|liberated|liberates?"
-    r"|liberation|regained|regains?|recovered|won\s+back|freed|de-?occupied|returned\s+control|clawed\s+back"
+    r"|liberation|regained|regains?|recovered|(?:won|win|took|taken|taking|take)\s+back|freed|de-?occupied"
+    r"|returned\s+control|clawed\s+back"
     r"|pushed\s+(?:russian|the\s+russians)|counter-?offensive)\b",
+    re.IGNORECASE,
+)
+#: "Russia has lost 9,000 km2" is ground regained; "Ukraine lost 500 km2" ground captured.
+LOST = re.compile(
+    r"\b(?P<who>russia|russian\s+(?:forces|troops|army|units)|moscow|the\s+russians|ukraine|ukrainian\s+(?:forces|troops"
+    r"|army|units)|kyiv)(?:\s+(?:has|had|have|already|now|so\s+far))*\s+(?:lost|ceded|surrendered|gave\s+up)\b",
     re.IGNORECASE,
 )
 CAPTURED = re.compile(
@@ -202,11 +223,12 @@ CAPTURED = re.compile(
 )
 HELD = re.compile(r"\b(?:controls?|controlled|holds?|held|occupies|occupy|occupying)\b", re.IGNORECASE)
 SINCE = re.compile(
-    r"\bsince\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?(?P<month>january|february|march|april|may|june|july"
-    r"|august|september|october|november|december)(?:\s+(?P<day>\d{1,2})\b)?",
+    r"\b(?:since|(?:began|started|launched|begun)\s+on|beginning\s+on)\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?"
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+(?P<day>\d{1,2})\b)?",
     re.IGNORECASE,
 )
-MONTHS = "january february march april may june july august september october november december".split()
+MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 CAPITAL = re.compile(
     r"(?:the\s+)?(?:(?P<adj>ukrainian|russian|belarusian|polish)\s+)?capital\b", re.IGNORECASE
 )
@@ -217,7 +239,7 @@ CHANGED_KINDS = ("settlement", "facility")
 
 
 THE_TOWN = re.compile(
-    r"\s*(?:The|This)\s+(?:town|city|village|settlement|hub)\s+(?:itself\s+)?(?:lies|is|sits)\b"
+    r"\s*(?:The|This)\s+(?:town|city|village|settlement|hub)(?:\s+(?:itself\s+)?(?:lies|is|sits)\b|\s*,)"
 )
 #: ", a road and rail hub" / ", the regional capital": a short noun phrase naming the place again.
 APPOSITIVE = re.compile(r"\s*[,(—–]\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)

@@ -262,7 +262,15 @@ def _distance(ctx: _Context, m: re.Match) -> DistanceClaim | None:
 def _subject(ctx: _Context, start: int, anchor: Place | None) -> Place | None:
     """The place a distance statement is about: the nearest settlement before it in the sentence,
     when the words between link them ("Balakliia, ... which lies 74 km ...")."""
-    s, _ = _sentence_bounds(ctx, start)
+    s, e = _sentence_bounds(ctx, start)
+    if not ctx.text[s:start].strip():
+        # "About 120 km southeast of Kharkiv, the town of Izium ...": the subject follows the distance.
+        claim_end = _phrase_end(ctx, start, e)
+        after = P.SUBJECT_AFTER.match(ctx.text, claim_end)
+        if after and claim_end > start:
+            m = ctx.mention_at(after.end())
+            if m is not None and m.place is not None and m.place.kind in ("settlement", "facility"):
+                return m.place
     if P.THE_TOWN.match(ctx.text, s):
         # "The town lies 15 miles west of Donetsk": the settlement the previous sentences are about.
         earlier = [m.place for m in ctx.mentions_between(max(0, s - 600), s) if m.place is not None]
@@ -282,6 +290,12 @@ def _subject(ctx: _Context, start: int, anchor: Place | None) -> Place | None:
     return None
 
 
+def _phrase_end(ctx: _Context, start: int, e: int) -> int:
+    """End of the distance phrase that starts at ``start`` (up to the first comma)."""
+    comma = ctx.text.find(",", start, e)
+    return comma if comma != -1 else start
+
+
 def _area(ctx: _Context, m: re.Match) -> AreaClaim | None:
     text = ctx.text
     value = _number(m)
@@ -297,21 +311,27 @@ def _area(ctx: _Context, m: re.Match) -> AreaClaim | None:
     after = text[end : min(e, end + 80)]
     clause = before + " " + after
     change = None
-    if P.REGAINED.search(clause):
+    lost = P.LOST.search(clause)
+    if lost:
+        russian = re.match(r"russia|moscow|the\s+russians", lost.group("who"), re.IGNORECASE)
+        change = "regained" if russian else "captured"
+    elif P.REGAINED.search(clause):
         change = "regained"
     elif P.HELD.search(before[-80:]):
         change = "held"
     elif P.CAPTURED.search(clause):
         change = "captured"
-    subject = _area_subject(ctx, start, before)
+    subject = _area_subject(ctx, start, before, text[end : end + 40], change)
     since = _since(ctx, text[s:e])
     places: tuple[Place, ...] = ()
     if subject is None and change in ("regained", "captured"):
-        side = "ukraine" if change == "regained" else "russia"
-        found = {
-            e.place.id: e.place for e in ctx.events if e.side == side and e.place.kind in P.CHANGED_KINDS
-        }
-        places = tuple(found.values())
+        region = _region_of_change(ctx, s, start, end, e)
+        if region is not None:
+            places = (region,)
+        else:
+            side = "ukraine" if change == "regained" else "russia"
+            changed = [ev.place for ev in ctx.events if ev.side == side and ev.place.kind in P.CHANGED_KINDS]
+            places = tuple({p.id: p for p in changed}.values())
     return AreaClaim(
         text[start:end],
         start,
@@ -330,16 +350,38 @@ def _area(ctx: _Context, m: re.Match) -> AreaClaim | None:
     )
 
 
-def _area_subject(ctx: _Context, start: int, before: str) -> Place | None:
-    """ "Ukraine's total land area of about ...", "the country's land mass of ..." -> the place."""
+def _region_of_change(ctx: _Context, s: int, start: int, end: int, e: int) -> Place | None:
+    """ "retook 80 km2 in the Kherson region": the one region named in the clause around the number."""
+    regions = [
+        m.place
+        for m in ctx.mentions_between(max(s, start - 80), min(e, end + 60))
+        if m.place is not None and m.place.kind == "region" and m.place.country == "UA"
+        and P.IN_REGION.search(ctx.text, max(0, m.start - 12), m.start)
+    ]  # fmt: skip
+    return regions[0] if len({p.id for p in regions}) == 1 else None
+
+
+def _area_subject(ctx: _Context, start: int, before: str, after: str, change: str | None) -> Place | None:
+    """ "Ukraine's total land area of about ...", "the country's land mass of ...", "Crimea, a peninsula
+    of some ...", "Crimea's 27,000 km2" -> the place whose size it is."""
     tail = before[-90:]
     cover = P.COVERS.search(tail)
+    if not cover and P.IN_SIZE.match(after):
+        cover = P.WHICH_IS.search(tail)
+    if not cover and change is None:
+        cover = P.POSSESSIVE_END.search(tail)
     if cover:
         # "Ukraine, which covers some 600,000 square km": the place just before the verb.
         offset = start - len(tail) + cover.start()
-        near = [m.place for m in ctx.mentions_between(max(0, offset - 40), offset + 1) if m.place is not None]
-        if near and near[-1].kind in ("country", "region", "sea"):
-            return near[-1]
+        near = [m for m in ctx.mentions_between(max(0, offset - 40), offset + 1) if m.place is not None]
+        gap = ctx.text[near[-1].end : offset].strip(" '’ʼ") if near else "x"
+        if (
+            near
+            and near[-1].place is not None
+            and near[-1].place.kind in ("country", "region", "sea")
+            and (len(gap.split()) <= 1)
+        ):
+            return near[-1].place
     hit = P.SUBJECT_AREA.search(tail)
     if not hit:
         return None
@@ -357,7 +399,7 @@ def _since(ctx: _Context, sentence: str) -> _dt.date | None:
     m = P.SINCE.search(sentence)
     if not m or ctx.published is None:
         return None
-    month = P.MONTHS.index(m.group("month").lower()) + 1
+    month = P.MONTHS.index(m.group("month").lower()[:3]) + 1
     year = ctx.published.year if month <= ctx.published.month else ctx.published.year - 1
     day = int(m.group("day")) if m.group("day") else 1
     try:
