@@ -277,6 +277,42 @@ def test_distance_without_a_place_anchor(text, value, qualifier, direction, anch
     assert text[c.start : c.end] == c.text
 
 
+MORE_DISTANCES = [
+    # text, value, unit, direction, anchor (place name or the anchor's words)
+    ("The front line is now less than 20 kilometres away.", 20, "km", None, ""),
+    ("The port is more than 300km away across the water.", 300, "km", None, ""),
+    ("The village sits just 500 metres across the river from Romania.", 500, "m", None, "Romania"),
+    (
+        "Drones flew roughly 600 miles from the Ukrainian frontline.",
+        600,
+        "mi",
+        None,
+        "the Ukrainian frontline",
+    ),
+    ("The town lies 110 km upstream of the destroyed Kakhovka dam.", 110, "km", None, "Kakhovka Dam"),
+    ("Shelling hit areas within 5 kilometers of its outskirts.", 5, "km", None, "its outskirts"),
+    ("Troops are less than a kilometre from the riverbank.", 1, "km", None, "the riverbank"),
+    ("They were barely a kilometre and a half away.", 1.5, "km", None, ""),
+    ("The unit moved about 30 km further west.", 30, "km", "W", ""),
+    ("Belgorod lies 10km from the Ukrainian border.", 10, "km", None, "Ukraine"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "direction", "anchor"), MORE_DISTANCES, ids=[d[0] for d in MORE_DISTANCES]
+)
+def test_more_distance_phrasings(text, value, unit, direction, anchor):
+    c = only(text, "distance")
+    assert (c.value, c.unit, c.direction) == (value, unit, direction)
+    assert (c.anchor.name if c.anchor else c.anchor_text) == anchor
+    assert text[c.start : c.end] == c.text
+
+
+def test_paired_distances_share_their_anchor():
+    art = fm.read("Balakliia and Izium lie about 80 km and 120 km from Kharkiv respectively.")
+    assert [(c.value, c.anchor.name) for c in art.claims] == [(80, "Kharkiv"), (120, "Kharkiv")]
+
+
 def test_distance_downstream_has_no_compass_direction():
     c = only("Floodwater reached Kherson, 70 km (43 miles) downstream, by noon.", "distance")
     assert (c.value, c.unit, c.direction, c.anchor, c.subject.name) == (70, "km", None, None, "Kherson")

@@ -30,8 +30,12 @@ WORDNUM = leading(
 )
 NUM = (
     r"(?:\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?(?![.,]?\d)(?:\s+(?:million|thousand))?"
-    r"|" + WORDNUM + r"(?:[\s-]+" + WORDNUM + r"){0,3})"
+    r"|" + WORDNUM + r"(?:[\s-]+" + WORDNUM + r"){0,3}"
+    # "a kilometre", "half a mile": a lone article counts only right before a unit of length or area
+    r"|[aAhH](?<![\w][aAhH])(?:alf\s+an?|n?)(?=\s+(?:kilomet|km\b|mile|met(?:re|er)|square\b|sq\b|hectare)))"
 )
+#: "a kilometre and a half"
+AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 QUAL = (
     r"(?:"
     + "|".join(sorted((re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS), key=len, reverse=True))
@@ -107,7 +111,7 @@ CONVERSION = re.compile(
 )
 DIRECTION_WORDS = sorted((d for d in DIRECTIONS if len(d) > 3), key=len, reverse=True)
 DIRECTION = re.compile(
-    r"\s*(?:to\s+the\s+|in\s+the\s+)?(?P<dir>"
+    r"\s*(?:further\s+|farther\s+)?(?:to\s+the\s+|in\s+the\s+)?(?P<dir>"
     + "|".join(re.escape(d).replace(r"\ ", r"\s") for d in DIRECTION_WORDS)
     + r"|(?-i:N|S|E|W|NE|NW|SE|SW|NNE|ENE|ESE|SSE|SSW|WSW|WNW|NNW))(?![\w-])"
     # "... 20 km east of Izium", or a direction that ends the phrase: "... some 20 km to the south."
@@ -122,7 +126,28 @@ INTO = re.compile(
     r"(?:territory|land|lines|positions|defen[cs]es)|(?P<adj2>ukraine|russia|belarus))\b",
     re.IGNORECASE,
 )
-AWAY = re.compile(r"\s*(?:away\s+)?(?:from|of|outside|beyond|inside|behind|off)\s+", re.IGNORECASE)
+AWAY = re.compile(
+    r"\s*(?:away\s+)?(?:across\s+(?:the\s+)?(?:river|water|strait|border|lake|estuary)\s+)?"
+    r"(?:from|of|outside|beyond|inside|behind|off)\s+",
+    re.IGNORECASE,
+)
+#: "... more than 300 km away", "500 metres across the river": a distance with no named point.
+AWAY_END = re.compile(
+    r"\s*(?:away|apart|across\s+(?:the\s+)?(?:river|water|strait|border|lake|estuary))\b(?!\s+(?:from|of)\b)",
+    re.IGNORECASE,
+)
+#: "80 km and 60 km from the city": the second value of a pair, skipped to reach the anchor.
+PAIRED = re.compile(
+    r"\s*(?:,|and|or|to)\s+(?:(?:about|around|some|roughly|nearly|almost)\s+)?(?:\d[\d,.]*)\s*-?\s*"
+    r"(?:kilomet(?:re|er)s?|kms?\b|miles?\b|mi\b|met(?:re|er)s?\b|m\b)(?:\s+respectively\b)?",
+    re.IGNORECASE,
+)
+#: Descriptive words between "of/from" and the place they describe: "the destroyed", "Russian-held".
+DESCRIPTORS = re.compile(
+    r"(?:the\s+)?(?:(?!(?:where|which|that|who|and|or|but|when|while|in|of|to|from|by|near)\b)"
+    r"(?:[a-z][\w'’-]*|[A-Z][a-z]+-[a-z]+)\s+){0,2}"
+    r"(?:[a-z][\w-]*(?:ed|ing|ern|ian|ful|by)|[A-Z][a-z]+-(?:held|controlled|occupied|annexed|run))\s+"
+)
 NOT_LOCATION = re.compile(
     r"\s*(?:/|per\s|an?\s+hour|-?\s*long\b|-?\s*range\b|-?\s*wide\b|-?\s*deep\b|-?\s*high\b|-?\s*tall\b"
     r"|of\s+(?:road|roads|track|tracks|railway|rail|pipeline|cable|fence|trenches|front|coastline|border))",
@@ -169,10 +194,9 @@ TAKEN_PART = re.compile(
 )
 #: Anchors that are not places: a distance from them is still a spatial statement.
 THING = re.compile(
-    r"(?:the|its|their)\s+(?:(?:current|nearest|southern|northern|eastern|western)\s+)?(?:front\s*-?\s*lines?\b|"
-    r"frontline\b|front\b(?!\s+of)|contact\s+line\b|line\s+of\s+contact\b|coast(?:line)?\b|shore\b|city\s+cent(?:re|er)\b"
-    r"|plant\b|dam\b|reservoir\b|river\b)",
-    re.IGNORECASE,
+    r"(?:the|its|their)\s+(?:(?:[a-z][\w-]*|(?:Ukrainian|Russian)(?:-[a-z]+)?)\s+){0,2}?(?:front\s*-?\s*lines?\b|"
+    r"frontline\b|front\b(?!\s+of)|contact\s+line\b|line\s+of\s+contact\b|coast(?:line)?\b|shore(?:line)?\b"
+    r"|city\s+cent(?:re|er)\b|plant\b|dam\b|reservoir\b|river(?:bank)?\b|outskirts\b|mainland\b|estuary\b)"
 )
 #: "the logistics hub of", "the Ukrainian-held town of": a description before the place it names.
 DESCRIBED = re.compile(

@@ -98,7 +98,8 @@ def find_claims(
         c = _area(ctx, m) if m.group("area") or _area_slip(text, m) else _distance(ctx, m)
         if c is not None:
             claims.append(c)
-            taken_until = max(taken_until, c.end)
+            # numbers inside this claim's own figure or conversion belong to it ("74 km (46 miles)")
+            taken_until = max(taken_until, _conversion(text, m.end())[1])
     for m in P.found(P.SHARE, text):
         c = _share(ctx, m)
         if c is not None:
@@ -121,7 +122,8 @@ def _home_country(mentions: list[Mention], gz) -> Place | None:
 
 
 def _number(m: re.Match) -> float | None:
-    value = parse_number(re.sub(r"\s+", " ", m.group("num")))
+    written = " ".join(m.group("num").lower().split())
+    value = 0.5 if written.startswith("half") else 1.0 if written in ("a", "an") else parse_number(written)
     return value if value is not None and value > 0 else None
 
 
@@ -179,6 +181,12 @@ def _anchor(ctx: _Context, pos: int) -> tuple[Place | None, str, int]:
     if thing and not ctx.mention_at(thing.end() + 1):
         # "within 30 km of the front line": a real anchor that is not a gazetteer place.
         return None, thing.group(), thing.end()
+    words = P.DESCRIPTORS.match(text, pos)
+    if words:
+        # "the destroyed Kakhovka dam", "the Russian-held city Donetsk": a place after describing words
+        m = ctx.mention_at(words.end())
+        if m is not None and m.place is not None:
+            return m.place, text[pos : m.end], m.end
     described = P.DESCRIBED.match(text, pos)
     if described:
         # "the logistics hub of Pokrovsk", "the Ukrainian-held town of Kostiantynivka"
@@ -187,10 +195,9 @@ def _anchor(ctx: _Context, pos: int) -> tuple[Place | None, str, int]:
             return m.place, text[pos : m.end], m.end
     border = P.BORDER.match(text, pos)
     if border:
-        adj = (border.group("adj") or "russian").lower()
-        code = P.ADJ_COUNTRY.get(adj, "RU")
-        if code == "UA":
-            code = "RU"
+        # "the Ukrainian border" is Ukraine's edge (seen from Russia); a bare "the border", in war news
+        # about Ukraine, is the border with Russia.
+        code = P.ADJ_COUNTRY.get((border.group("adj") or "russian").lower(), "RU")
         return _safe(ctx.gz.country, code), border.group(), border.end()
     return None, "", pos
 
@@ -211,8 +218,14 @@ def _distance(ctx: _Context, m: re.Match) -> DistanceClaim | None:
     if P.RANGE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
         return None
     converted, pos = _conversion(text, m.end())
+    half = P.AND_A_HALF.match(text, pos)
+    if half and m.group("num").strip().lower() in ("a", "an", "one"):  # "a kilometre and a half"
+        value, pos = value + 0.5, half.end()
     if P.NOT_LOCATION.match(text, pos):
         return None
+    paired = P.PAIRED.match(text, pos)
+    if paired:  # "about 80 km and 60 km from the city": both share what follows
+        pos = paired.end()
     start = m.start()
 
     def claim(end: int, **fields) -> DistanceClaim:
@@ -237,7 +250,8 @@ def _distance(ctx: _Context, m: re.Match) -> DistanceClaim | None:
             return claim(into.end(), anchor=_safe(ctx.gz.country, code), anchor_text=into.group("what"))
         away = stream or P.AWAY.match(text, pos)
         if not away:
-            return None
+            bare = P.AWAY_END.match(text, pos)
+            return claim(bare.end()) if bare else None
         anchor, anchor_text, end = _anchor(ctx, away.end())
         if anchor is None and not anchor_text:
             return None
