@@ -104,6 +104,10 @@ NOT_PLACES = [
     "The Minsk agreements failed.",
     "The Budapest Memorandum was cited.",
     "The Azov Regiment fought on.",
+    "Units of the Vostok group attacked.",
+    "The landing ship Saratov was sunk.",
+    "It is roughly the size of Rhode Island.",
+    "Glushkovo lies far from here.",
 ]
 
 
@@ -127,6 +131,28 @@ def test_world_city_or_local_namesake(text, country):
 def test_district_reads_as_its_town():
     (m,) = fm.read("Shelling hit the Pokrovsk district overnight.").mentions
     assert (m.text, m.place.name) == ("Pokrovsk district", "Pokrovsk")
+
+
+BORDER_TOWNS_AND_DATELINES = [
+    ("LVIV — Officials said the city was calm.", [("LVIV", "Lviv")]),
+    ("SUDZHA, Russia — Troops patrolled the streets.", [("SUDZHA", "Sudzha"), ("Russia", "Russia")]),
+    (
+        "Drones hit Shebekino in the neighbouring Belgorod region.",
+        [("Shebekino", "Shebekino"), ("Belgorod region", "Belgorod Oblast")],
+    ),
+    (
+        "Fighting raged in the Kursk region, including Glushkovo and Korenevo.",
+        [("Kursk region", "Kursk Oblast"), ("Glushkovo", "Glushkovo"), ("Korenevo", "Korenevo")],
+    ),
+    ("Missiles struck the port of Novorossiysk overnight.", [("Novorossiysk", "Novorossiysk")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), BORDER_TOWNS_AND_DATELINES, ids=[t for t, _ in BORDER_TOWNS_AND_DATELINES]
+)
+def test_border_towns_and_datelines(text, expected):
+    assert places(text) == expected
 
 
 def test_article_is_not_part_of_the_name():

@@ -58,6 +58,14 @@ _NEAR = re.compile(
 )
 _MAX_GAP = 3
 _ARTICLES = frozenset({"The", "THE", "A", "An"})
+_DATELINE = re.compile(r"\s*(?:,|\(|—|–|--|-\s)")
+_UNITS = frozenset("group grouping regiment brigade battalion fleet division corps flotilla".split())
+_VESSELS = frozenset(
+    "ship vessel cruiser frigate corvette submarine warship tanker destroyer flagship".split()
+)
+_GEO_HEADS = frozenset(
+    "Island Islands Bay Lake River Mountains Mountain Valley Peninsula Strait Gulf Canal".split()
+)
 #: "the Minsk agreements": a place naming an agreement is not a location.
 _AGREEMENTS = frozenset("agreement agreements accord accords protocol protocols memorandum format".split())
 _DISTRICT = re.compile(r"\s(?:district|raion|rayon|hromada|municipality|community)\b")
@@ -112,7 +120,14 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
     headline_lines = _Lines(text)
     hits = _match(text, tokens, gz)
     persons = _person_words(text, tokens, gz)
-    kept = [h for h in hits if _accept(text, tokens, h, gz, persons, headline_lines)]
+    verdicts = [_accept(text, tokens, h, gz, persons, headline_lines) for h in hits]
+    kept = [h for h, ok in zip(hits, verdicts, strict=True) if ok]
+    # A small town across the border counts when the text names its region or a place in it
+    # ("Shebekino ... the Belgorod region", "Glushkovo and Korenevo" in a report on Kursk).
+    regions = {h.places[0].admin1 for h in kept if h.places[0].country in _NEIGHBOURS}
+    maybe = [h for h, ok in zip(hits, verdicts, strict=True) if ok is None and h.places[0].admin1 in regions]
+    if maybe:
+        kept = sorted(kept + maybe, key=lambda h: h.start)
     for h in kept:
         # "Pokrovsk district": the district is read as its central town (districts are not in the data).
         if h.places[0].kind == "settlement":
@@ -227,7 +242,8 @@ def _prev_token(tokens: list[_Token], i: int) -> _Token | None:
     return tokens[i - 1] if i > 0 else None
 
 
-def _accept(text, tokens, h: _Hit, gz, persons: set[str], headline_lines: _Lines) -> bool:
+def _accept(text, tokens, h: _Hit, gz, persons: set[str], headline_lines: _Lines) -> bool | None:
+    """Is the hit a place mention?  None: only if the text names its region too (a small town abroad)."""
     first = tokens[h.i]
     last = tokens[h.i + h.n - 1]
     best = h.places[0]
@@ -240,10 +256,13 @@ def _accept(text, tokens, h: _Hit, gz, persons: set[str], headline_lines: _Lines
     next_cap = nxt is not None and _joined(text, last, nxt) and nxt.cap
     line_start = headline_lines.start_of(h.start)
 
-    # Shouted words: only acronyms (UK, US) and datelines ("KYIV, Ukraine --") count, and an acronym
-    # used as a modifier ("US-donated", "US President", "UK officials") is an adjective, not a place.
+    # Shouted words: only acronyms (UK, US) and datelines ("KYIV, Ukraine --", "LVIV --") count, and an
+    # acronym used as a modifier ("US-donated", "US President", "UK officials") is an adjective.
     if word.isupper() and len(word) > 1:
-        if len(word) > 3 and not (h.start == line_start and text[h.end : h.end + 1] == ","):
+        dateline = h.start == line_start and _DATELINE.match(text, h.end)
+        if dateline:
+            return True
+        if len(word) > 3:
             return False
         if h.n == 1 and re.match(
             r"-\w|\s+[A-Z]|\s+(?:officials?|troops|forces|military|government|envoy|"
@@ -262,6 +281,14 @@ def _accept(text, tokens, h: _Hit, gz, persons: set[str], headline_lines: _Lines
     if next_cap and nxt is not None and _POSSESSIVE.sub("", nxt.text).lower().rstrip("s") in _ORG_STEMS:
         return False
     if h.key in NOT_PLACES or (nxt is not None and _joined(text, last, nxt) and nxt.text in _AGREEMENTS):
+        return False
+    # A unit or a ship named after a place: "the Vostok group", "the landing ship Saratov".
+    if nxt is not None and _joined(text, last, nxt) and nxt.text in _UNITS:
+        return False
+    if prev is not None and prev.text.lower() in _VESSELS and text[prev.end : h.start].strip(" '\"‘“") == "":
+        return False
+    # Part of a longer name that is not a place we know: "Rhode Island", "Snake Lake".
+    if h.n == 1 and best.country != "UA" and next_cap and nxt is not None and nxt.text in _GEO_HEADS:
         return False
 
     if h.n == 1:
@@ -296,7 +323,7 @@ def _accept(text, tokens, h: _Hit, gz, persons: set[str], headline_lines: _Lines
         return True
     if locative and (pop >= 15_000 or (best.country in _NEIGHBOURS and pop >= 2_000)):
         return True
-    return False
+    return None if best.country in _NEIGHBOURS and pop >= 2_000 else False
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
@@ -364,11 +391,12 @@ def _disambiguate(text: str, hits: list[_Hit], gz) -> None:
     for h in hits:
         if h.place is not None:
             continue
-        # A world city beats a far smaller namesake in Ukraine ("New York") unless the text is local.
+        # A city beats a far smaller namesake in Ukraine ("New York", "Novorossiysk", which is also an old
+        # name of a Kherson Oblast hamlet) unless the text is local.
         big = max(h.places, key=lambda p: p.population)
         if (
             big.country != h.places[0].country
-            and big.population >= max(1_000_000, 100 * h.places[0].population)
+            and big.population >= max(100_000, 100 * h.places[0].population)
             and not _local(text, h, context)
         ):
             h.place = big
