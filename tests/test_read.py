@@ -321,6 +321,15 @@ MORE_DISTANCES = [
     ("They were barely a kilometre and a half away.", 1.5, "km", None, ""),
     ("The unit moved about 30 km further west.", 30, "km", "W", ""),
     ("Belgorod lies 10km from the Ukrainian border.", 10, "km", None, "Ukraine"),
+    (
+        "The city lies barely a kilometre and a half from Russian positions.",
+        1.5,
+        "km",
+        None,
+        "Russian positions",
+    ),
+    ("Trains leave Lviv for crossings about 60 km from the city.", 60, "km", None, "Lviv"),
+    ("The plant is some 40 km from the area Ukraine seized in August.", 40, "km", None, "the area"),
 ]
 
 
@@ -471,6 +480,7 @@ NOT_SHARES = [
 
 
 SHARES_OF_A_PART = [
+    "Russian forces have since clawed back around two-thirds of that territory.",
     "Kyiv says it has freed more than 50 percent of the land seized by Russia.",
     "Moscow says it has retaken more than half of the territory Ukraine seized there.",
     "Ukraine has regained about 54% of the land Russian forces took after February 24.",

@@ -180,7 +180,7 @@ SUBJECT_AREA = re.compile(
     re.IGNORECASE,
 )
 TERRITORY = re.compile(
-    r"(?:the\s+)?(?:(?:entire|whole|total|internationally\s+recognised|internationally\s+recognized)\s+)?"
+    r"(?:(?:the|that|this)\s+)?(?:(?:entire|whole|total|internationally\s+recognised|internationally\s+recognized)\s+)?"
     r"(?P<what>country|territory|land|landmass|land\s+mass|region|oblast|province|nation)\b",
     re.IGNORECASE,
 )
@@ -196,8 +196,13 @@ TAKEN_PART = re.compile(
 THING = re.compile(
     r"(?:the|its|their)\s+(?:(?:[a-z][\w-]*|(?:Ukrainian|Russian)(?:-[a-z]+)?)\s+){0,2}?(?:front\s*-?\s*lines?\b|"
     r"frontline\b|front\b(?!\s+of)|contact\s+line\b|line\s+of\s+contact\b|coast(?:line)?\b|shore(?:line)?\b"
-    r"|city\s+cent(?:re|er)\b|plant\b|dam\b|reservoir\b|river(?:bank)?\b|outskirts\b|mainland\b|estuary\b)"
+    r"|city\s+cent(?:re|er)\b|plant\b|dam\b|reservoir\b|river(?:bank)?\b|outskirts\b|mainland\b|estuary\b"
+    r"|positions\b|lines\b|area\b|zone\b)"
+    # "from Russian positions": an army's positions or lines, with no article
+    r"|(?:Russian|Ukrainian|enemy)\s+(?:positions|lines|trenches)\b"
 )
+#: "60 km from the city": the town the text has just named.
+THE_TOWN_ANCHOR = re.compile(r"the\s+(?:city|town|village)\b(?!\s+(?:of|cent(?:re|er)))", re.IGNORECASE)
 #: "the logistics hub of", "the Ukrainian-held town of": a description before the place it names.
 DESCRIBED = re.compile(
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:town|city|village|hub|port|capital|settlement|center|centre"

@@ -177,8 +177,17 @@ def _anchor(ctx: _Context, pos: int) -> tuple[Place | None, str, int]:
     if cap:
         code = P.ADJ_COUNTRY.get((cap.group("adj") or "").lower()) or (ctx.home.country if ctx.home else "UA")
         return _safe(ctx.gz.capital, code), cap.group(), cap.end()
+    town = P.THE_TOWN_ANCHOR.match(text, pos)
+    if town:
+        earlier = [m.place for m in ctx.mentions_between(max(0, pos - 600), pos) if m.place is not None]
+        named = next((p for p in reversed(earlier) if p.kind == "settlement"), None)
+        if named is not None:
+            return named, town.group(), town.end()
     thing = P.THING.match(text, pos)
-    if thing and not ctx.mention_at(thing.end() + 1):
+    if thing:
+        named = ctx.mention_at(thing.end() + 1)
+        if named is not None and named.place is not None and named.place.kind in ("river", "facility"):
+            return named.place, text[pos : named.end], named.end  # "the river Dnipro"
         # "within 30 km of the front line": a real anchor that is not a gazetteer place.
         return None, thing.group(), thing.end()
     words = P.DESCRIPTORS.match(text, pos)
@@ -448,7 +457,9 @@ def _share(ctx: _Context, m: re.Match) -> ShareClaim | None:
                 if what in ("country", "nation", "territory", "land", "landmass", "land mass")
                 else None
             )
-            if of is None:
+            if re.match(r"th(?:at|is)\b", of_text, re.IGNORECASE):
+                of = None  # "two-thirds of that territory": a territory named earlier, not the country
+            elif of is None:
                 of = _last_region(ctx, m.start())
             elif P.TAKEN_PART.match(text, end):
                 of = None  # "50% of the land seized by Russia": a share of a part, not of the country
