@@ -180,9 +180,9 @@ def _anchor(ctx: _Context, pos: int) -> tuple[Place | None, str, int]:
     town = P.THE_TOWN_ANCHOR.match(text, pos)
     if town:
         earlier = [m.place for m in ctx.mentions_between(max(0, pos - 600), pos) if m.place is not None]
-        named = next((p for p in reversed(earlier) if p.kind == "settlement"), None)
-        if named is not None:
-            return named, town.group(), town.end()
+        last_town = next((p for p in reversed(earlier) if p.kind == "settlement"), None)
+        if last_town is not None:
+            return last_town, town.group(), town.end()
     thing = P.THING.match(text, pos)
     if thing:
         named = ctx.mention_at(thing.end() + 1)
