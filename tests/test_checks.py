@@ -18,6 +18,7 @@ from frontmap.claims import AreaClaim, ComparisonClaim, Converted, DistanceClaim
 from frontmap.errors import InputError
 from frontmap.geometry import area_km2, bearing_of, destination
 from frontmap.place import Place
+from frontmap.read import read
 from frontmap.tolerance import factor
 
 KHARKIV = Place("t:kharkiv", "Kharkiv", "settlement", 49.9935, 36.2304, "UA", "Kharkiv Oblast", 1_430_000)
@@ -536,3 +537,21 @@ def test_a_malformed_claim_is_unverifiable_not_an_error():
                       anchor=KHERSON, subject=BALAKLIIA)  # fmt: skip
     vs = check([c, dist("5 km upstream of Kherson", 5, "km", "E", anchor=KHERSON)])
     assert any(v.claim is c and v.status == "unverifiable" and "upstream" in v.explanation for v in vs)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Ukraine regained some 9,000 square kilometres, more than three times the size of Luxembourg.",
+            "consistent",
+        ),
+        ("Ukraine regained about 6,000 square kilometres, twice the size of Luxembourg.", "consistent"),
+        ("Ukraine regained 6,000 sq km, about half the size of Cyprus.", "inconsistent"),
+        ("Ukraine regained 6,000 sq km, about ten times the size of Luxembourg.", "inconsistent"),
+    ],
+    ids=["more than 3x Luxembourg", "2x Luxembourg", "half of Cyprus", "10x Luxembourg"],
+)
+def test_comparison_multiples(text, status):
+    (v,) = [v for v in check(read(text)) if v.check == "comparison"]
+    assert v.status == status, v.explanation

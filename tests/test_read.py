@@ -513,6 +513,28 @@ def test_comparison_links_the_changed_area():
     assert art.claims[comp.refers_to].value == 6000
 
 
+COMPARISONS = [
+    (
+        "Troops regained 9,000 sq km, more than three times the size of Luxembourg.",
+        "larger",
+        3.0,
+        "more than",
+    ),
+    ("Troops regained 6,000 sq km, twice the size of Luxembourg.", "equal", 2.0, None),
+    ("Troops regained 4,500 sq km, about half the size of Cyprus.", "equal", 0.5, "about"),
+    ("Troops regained 9,000 sq km, larger than Cyprus.", "larger", 1.0, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "factor", "qualifier"), COMPARISONS, ids=[c[0] for c in COMPARISONS]
+)
+def test_comparison_relation_and_factor(text, relation, factor, qualifier):
+    c = only(text, "comparison")
+    assert (c.relation, c.factor, c.qualifier) == (relation, factor, qualifier)
+    assert c.refers_to == 0
+
+
 # --- odd input ------------------------------------------------------------------------------------
 
 ODD = [

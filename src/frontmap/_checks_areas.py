@@ -94,16 +94,17 @@ def check_comparison(c: ComparisonClaim, siblings: tuple[Claim, ...]) -> Verdict
 
     from .geometry import area_km2
 
-    measured = area_km2(union_all([p.geometry for p in c.places]))
+    measured = area_km2(union_all([p.geometry for p in c.places])) * c.factor
     km2, low, high = stated
     # "about the size of X": the area lies in about(area of X); compared with the area's own interval
     q = c.qualifier or "about"  # a likeness to named places is approximate even when unqualified
     like = safe_interval(measured, q, None)
     parts = ", ".join(f"{p.name} {fmt(area_km2(p.geometry), 'km2')}" for p in c.places)
     verb = "measure" if len(c.places) > 1 else "measures"
-    together = f"{names} {verb} {fmt(measured, 'km2')}" + (
-        f" together ({parts})" if len(c.places) > 1 else ""
-    )
+    base = measured / c.factor
+    together = f"{names} {verb} {fmt(base, 'km2')}" + (f" together ({parts})" if len(c.places) > 1 else "")
+    if c.factor != 1.0:
+        together += f", so {c.factor:g} times that is {fmt(measured, 'km2')}"
     if c.relation == "larger":  # the stated area is larger than the places
         ok, allowed = measured <= high, f"{fmt(km2, 'km2')} may be up to {_span(low, high, 'km2')}"
     elif c.relation == "smaller":

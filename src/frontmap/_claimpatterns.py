@@ -231,8 +231,16 @@ COMPARISON = re.compile(
     + r"\s+than)"
     r"\s+(?:the\s+)?(?:(?:combined|total|joint)\s+)?(?:(?:land\s+)?(?:areas?|size|territory|territories)\s+of\s+)?"
 )
+#: "three times", "twice", "half" before "the size of" / "as large as".
+TIMES_BEFORE = re.compile(
+    r"\b(?P<mult>twice|double|triple|half|(?:a|one)[\s-](?:third|quarter)"
+    r"|(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times)\s+$",
+    re.IGNORECASE,
+)
 COMPARISON_QUAL = re.compile(
-    r"\b(roughly|about|approximately|almost|nearly|around|just\s+over|just\s+under)\s+$", re.IGNORECASE
+    r"\b(roughly|about|approximately|almost|nearly|around|just\s+over|just\s+under|more\s+than|over|less\s+than"
+    r"|under)\s+$",
+    re.IGNORECASE,
 )
 REGAINED = re.compile(
     r"\b(?:re-?took|re-?taken|retakes?|retaking|re-?captured?|recapturing|reclaimed|reclaims?|liberated|liberates?"

@@ -523,17 +523,39 @@ def _comparison(ctx: _Context, m: re.Match, claims: list[Claim]) -> ComparisonCl
     relation = (
         "larger" if re.search(r"larger|bigger|greater", rel) else "smaller" if "smaller" in rel else "equal"
     )
-    qual = P.COMPARISON_QUAL.search(text, max(0, m.start() - 20), m.start())
-    start = qual.start(1) if qual else m.start()
+    start, factor = m.start(), 1.0
+    times = P.TIMES_BEFORE.search(text, max(0, start - 30), start)
+    if times:  # "three times the size of Luxembourg", "half the size of"
+        factor = _times(times.group("mult"))
+        start = times.start("mult")
+    qual = P.COMPARISON_QUAL.search(text, max(0, start - 20), start)
+    if qual:
+        start = qual.start(1)
+        word = " ".join(qual.group(1).lower().split())
+        if times and word in ("more than", "over"):  # "more than three times the size of X"
+            relation = "larger"
+        elif times and word in ("less than", "under"):
+            relation = "smaller"
     return ComparisonClaim(
         text[start:end],
         start,
         end,
         places=tuple(places),
         relation=relation,
+        factor=factor,
         qualifier=QUALIFIERS.get(" ".join(qual.group(1).lower().split())) if qual else None,
         **ctx.common(start, end),
     )
+
+
+def _times(word: str) -> float:
+    w = " ".join(word.lower().replace("-", " ").split())
+    named = {"twice": 2.0, "double": 2.0, "triple": 3.0, "half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
+             "a quarter": 0.25, "one quarter": 0.25}  # fmt: skip
+    if w in named:
+        return named[w]
+    n = parse_number(w.removesuffix(" times").strip())
+    return n if n is not None and n > 0 else 1.0
 
 
 def _link_comparisons(claims: list[Claim]) -> list[Claim]:

@@ -195,13 +195,15 @@ class ComparisonClaim(Claim):
     """An area compared with named places: "about the size of the West Bank and Gaza put together".
 
     ``places`` the places compared with (their areas are summed when ``combined``); ``relation`` one of
-    ``"equal"``, ``"larger"``, ``"smaller"``; ``refers_to`` the index, in the article's ``claims``, of the
-    area claim being compared (None when no area claim precedes it).
+    ``"equal"``, ``"larger"``, ``"smaller"``; ``factor`` the multiple of the places' area the statement
+    names ("three times the size of Luxembourg": 3.0; "half the size of": 0.5); ``refers_to`` the index,
+    in the article's ``claims``, of the area claim being compared (None when no area claim precedes it).
     """
 
     kind: ClassVar[str] = "comparison"
     places: tuple[Place, ...] = ()
     relation: str = "equal"
+    factor: float = 1.0
     qualifier: str | None = None
     refers_to: int | None = None
 
@@ -209,6 +211,7 @@ class ComparisonClaim(Claim):
         return self._base() | {
             "places": [p.to_dict() for p in self.places],
             "relation": self.relation,
+            "factor": self.factor,
             "qualifier": self.qualifier,
             "refers_to": self.refers_to,
         }
