@@ -108,6 +108,7 @@ NOT_PLACES = [
     "The landing ship Saratov was sunk.",
     "It is roughly the size of Rhode Island.",
     "Glushkovo lies far from here.",
+    "The Shevchenkivskyi district court ruled.",
 ]
 
 
@@ -153,6 +154,20 @@ BORDER_TOWNS_AND_DATELINES = [
 )
 def test_border_towns_and_datelines(text, expected):
     assert places(text) == expected
+
+
+CITY_DISTRICTS = [
+    ("Strikes hit Kharkiv's Industrialnyi district overnight.", ("Industrialnyi district", "Kharkiv")),
+    (
+        "Kryvyi Rih came under fire. Damage was worst in the Ternivskyi district.",
+        ("Ternivskyi district", "Kryvyi Rih"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "district"), CITY_DISTRICTS, ids=[t for t, _ in CITY_DISTRICTS])
+def test_city_district_is_part_of_the_city_named_before(text, district):
+    assert places(text)[-1] == district
 
 
 def test_article_is_not_part_of_the_name():

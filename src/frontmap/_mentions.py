@@ -59,7 +59,7 @@ _NEAR = re.compile(
 _MAX_GAP = 3
 _ARTICLES = frozenset({"The", "THE", "A", "An"})
 _DATELINE = re.compile(r"\s*(?:,|\(|—|–|--|-\s)")
-_UNITS = frozenset("group grouping regiment brigade battalion fleet division corps flotilla".split())
+_UNITS = frozenset("group grouping regiment brigade battalion fleet division corps flotilla court".split())
 _VESSELS = frozenset(
     "ship vessel cruiser frigate corvette submarine warship tanker destroyer flagship".split()
 )
@@ -69,6 +69,7 @@ _GEO_HEADS = frozenset(
 #: "the Minsk agreements": a place naming an agreement is not a location.
 _AGREEMENTS = frozenset("agreement agreements accord accords protocol protocols memorandum format".split())
 _DISTRICT = re.compile(r"\s(?:district|raion|rayon|hromada|municipality|community)\b")
+_CITY_DISTRICT = re.compile(r"\b[A-Z][a-z]+(?:skyi|skyy|skiy|skyj|ivskyi|nyi|ny)\s+(?:district|raion)\b")
 _LOCAL_NOUN = re.compile(r"\b(?:town|village|settlement|city|hamlet)\s+of\s+$")
 
 
@@ -134,6 +135,7 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
             d = _DISTRICT.match(text, h.end)
             if d:
                 h.end = d.end()
+    kept = _city_districts(text, kept)
     _contextual_referents(text, kept, gz)
     _disambiguate(text, kept, gz)
     for h in kept:
@@ -324,6 +326,30 @@ def _accept(text, tokens, h: _Hit, gz, persons: set[str], headline_lines: _Lines
     if locative and (pop >= 15_000 or (best.country in _NEIGHBOURS and pop >= 2_000)):
         return True
     return None if best.country in _NEIGHBOURS and pop >= 2_000 else False
+
+
+def _city_districts(text: str, kept: list[_Hit]) -> list[_Hit]:
+    """ "Kharkiv's Industrialnyi district", "the Ternivskyi district" (of the city just named): a district
+    the gazetteer does not know is read as part of the city named before it."""
+    added = []
+    starts = [h.start for h in kept]
+    for m in _CITY_DISTRICT.finditer(text):
+        i = bisect_right(starts, m.start())
+        if i > 0 and kept[i - 1].end > m.start():
+            continue  # already part of a mention
+        city = None
+        for h in reversed(kept[max(0, i - 6) : i]):
+            p = h.places[0]
+            if m.start() - h.end > 600:
+                break
+            if p.kind == "settlement" and p.population >= 50_000:
+                city = h
+                break
+        if city is not None:
+            hit = _Hit(-1, 0, m.start(), m.end(), city.key, (city.places[0],))
+            hit.place = city.place
+            added.append(hit)
+    return sorted(kept + added, key=lambda h: h.start) if added else kept
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
