@@ -211,3 +211,12 @@ def test_comparison_without_places_raises():
 def test_unknown_object_is_refused():
     with pytest.raises(ClaimError, match="cannot make a geometry"):
         claim_geometry("74 km southeast of Kharkiv")
+
+
+def test_area_claim_with_one_place_is_centred_on_it():
+    izium = Place("t:izium", "Izium", "settlement", 49.2078, 37.2566, "UA")
+    c = AreaClaim("500 sq km", 0, 9, value=500, unit="km2", km2=500.0, value_text="500", change="regained",
+                  places=(izium,))  # fmt: skip
+    g = claim_geometry(c)
+    assert g.contains(izium.geometry)
+    assert area_km2(g) == pytest.approx(500, rel=1e-3)

@@ -104,6 +104,8 @@ def _area_centre(claim: Any) -> Any:
         return _centre(subject)
     if claim.places:
         h = hull(claim.places)
+        if h.geom_type == "Point":  # one place (or several at the same spot)
+            return h
         return h.centroid if h.geom_type == "Polygon" else h.interpolate(0.5, normalized=True)
     if subject is not None:
         return _centre(subject)
