@@ -1,0 +1,52 @@
+"""Properties of reading, for any text built from the pieces news is made of (hypothesis).
+
+Reading never raises, every record quotes its exact span, and what reading gives can always be
+checked and turned into JSON and shapes without an exception other than a documented ClaimError.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import frontmap as fm
+
+PIECES = [
+    "Kyiv", "Kharkiv's", "74 km", "(46 miles)", "southeast of", "about", "6,000 sq km", "a fifth of",
+    "the country", "Gaza", "West Bank", "equal to the size of", "1,0,0,0 km", "km²", "%", "per cent",
+    "of the",
+    "near", "\n", ". ", "<b>", "</script>", "\x00", "😀", "Київ", "—", "twice the size of", "half a",
+    "kilometre and a half", "from the city", "regions of Donetsk and", "up to", "within", "the border",
+    "the capital", "since Sept.", "Russia lost", "retook", "’s", "'", '"', "(", ")", "Oblast", "district",
+    "the town of", "LVIV —", "NATO", "UK", "US-", "Mr", "Vladimir", "Izium", "the Dnipro", "retaken",
+]  # fmt: skip
+
+texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=40).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_read_never_raises_and_quotes_exact_spans(text):
+    art = fm.read(text)
+    for record in (*art.mentions, *art.claims):
+        assert text[record.start : record.end] == record.text
+    art.to_dict()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts, st.sampled_from([None, "2022-09-06", "2022-09-12"]))
+def test_what_is_read_can_be_checked_and_shaped(text, published):
+    art = fm.read(text, published=published)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for verdict in fm.check([art]):
+            assert verdict.status in ("consistent", "inconsistent", "unverifiable")
+            verdict.to_dict()
+    for claim in art.claims:
+        try:
+            claim.geometry()
+            claim.point()
+        except fm.ClaimError:
+            pass
