@@ -24,7 +24,7 @@ import shapely
 from pyproj import Transformer
 
 import frontmap as fm
-from frontmap.frontline import _area_km2, _default_country, _default_regions
+from frontmap._frontgeom import _area_km2, _default_country, _default_regions
 
 
 def laea_area_km2(geom) -> float:

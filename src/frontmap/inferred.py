@@ -365,7 +365,7 @@ def _voronoi_line(
     import shapely
     from shapely.geometry import MultiPoint, Point
 
-    from .frontline import _default_country, _lines_only, _resolve_geometry, metric_projection
+    from ._frontgeom import _default_country, _lines_only, _resolve_geometry, metric_projection
     from .geometry import distance_km
 
     outline = _default_country() if country is None else _resolve_geometry(country, "country")
