@@ -170,6 +170,29 @@ def test_city_district_is_part_of_the_city_named_before(text, district):
     assert places(text)[-1] == district
 
 
+CONTEXT_HOMONYMS = [
+    ("Kalynivka, roughly 25 km north of Vinnytsia, was hit.", "Kalynivka", "Vinnytsia Oblast"),
+    ("Drones struck Millerovo airbase in the Rostov region.", "Millerovo", "Rostov Oblast"),
+    ("Officials checked the Khmelnytskyi and Rivne nuclear plants.", "Rivne", "Rivne Oblast"),
+    ("Greater Odesa was without power.", "Odesa", "Odesa Oblast"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "admin1"), CONTEXT_HOMONYMS, ids=[t for t, *_ in CONTEXT_HOMONYMS]
+)
+def test_context_picks_the_place(text, surface, admin1):
+    m = next(m for m in fm.read(text).mentions if m.text == surface)
+    assert m.place.admin1 == admin1
+
+
+def test_plants_named_after_their_towns():
+    kinds = [
+        m.place.kind for m in fm.read("Officials checked the Khmelnytskyi and Rivne nuclear plants.").mentions
+    ]
+    assert kinds == ["facility", "facility"]
+
+
 def test_article_is_not_part_of_the_name():
     (m,) = fm.read("The Black Sea is calm.").mentions
     assert (m.text, m.place.kind) == ("Black Sea", "sea")
@@ -336,6 +359,11 @@ MORE_DISTANCES = [
     ("They were barely a kilometre and a half away.", 1.5, "km", None, ""),
     ("The unit moved about 30 km further west.", 30, "km", "W", ""),
     ("Belgorod lies 10km from the Ukrainian border.", 10, "km", None, "Ukraine"),
+    ("Shells fell roughly 50 km from the Ukrainian frontier.", 50, "km", None, "Ukraine"),
+    ("The village is about 3 km from the state border.", 3, "km", None, "Russia"),
+    ("Debris fell within 1.5 km of Romanian territory.", 1.5, "km", None, "Romania"),
+    ("Civilians fled some 60 km from the fighting.", 60, "km", None, "the fighting"),
+    ("Towns within 40 miles of Ukrainian artillery were evacuated.", 40, "mi", None, "Ukrainian artillery"),
     (
         "The city lies barely a kilometre and a half from Russian positions.",
         1.5,
@@ -487,6 +515,7 @@ def test_share(text, value, qualifier, of):
 
 
 NOT_SHARES = [
+    "Strikes hit roughly 17% of Russia's primary refining capacity.",
     "Power returned to about 80% of the population of the region.",
     "Nearly half of the residents have left Kharkiv.",
     "About 40% of voters backed the plan.",

@@ -197,9 +197,9 @@ THING = re.compile(
     r"(?:the|its|their)\s+(?:(?:[a-z][\w-]*|(?:Ukrainian|Russian)(?:-[a-z]+)?)\s+){0,2}?(?:front\s*-?\s*lines?\b|"
     r"frontline\b|front\b(?!\s+of)|contact\s+line\b|line\s+of\s+contact\b|coast(?:line)?\b|shore(?:line)?\b"
     r"|city\s+cent(?:re|er)\b|plant\b|dam\b|reservoir\b|river(?:bank)?\b|outskirts\b|mainland\b|estuary\b"
-    r"|positions\b|lines\b|area\b|zone\b)"
-    # "from Russian positions": an army's positions or lines, with no article
-    r"|(?:Russian|Ukrainian|enemy)\s+(?:positions|lines|trenches)\b"
+    r"|positions\b|lines\b|area\b|zone\b|fighting\b|territory\b|battlefield\b)"
+    # "from Russian positions", "within 40 miles of Ukrainian artillery": an army's, with no article
+    r"|(?:Russian|Ukrainian|enemy)\s+(?:positions|lines|trenches|artillery|guns|troops|forces)\b"
 )
 #: "60 km from the city": the town the text has just named.
 THE_TOWN_ANCHOR = re.compile(r"the\s+(?:city|town|village)\b(?!\s+(?:of|cent(?:re|er)))", re.IGNORECASE)
@@ -269,8 +269,20 @@ MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 CAPITAL = re.compile(
     r"(?:the\s+)?(?:(?P<adj>ukrainian|russian|belarusian|polish)\s+)?capital\b", re.IGNORECASE
 )
-BORDER = re.compile(r"(?:the\s+)?(?:(?P<adj>russian|belarusian|ukrainian|polish)\s+)?border\b", re.IGNORECASE)
-ADJ_COUNTRY = {"ukrainian": "UA", "russian": "RU", "belarusian": "BY", "polish": "PL"}
+BORDER = re.compile(
+    r"(?:the\s+)?(?:(?P<adj>russian|belarusian|ukrainian|polish|moldovan|romanian)\s+)?(?:state\s+)?"
+    r"(?:border|frontier)\b",
+    re.IGNORECASE,
+)
+ADJ_COUNTRY = {"ukrainian": "UA", "russian": "RU", "belarusian": "BY", "polish": "PL", "moldovan": "MD",
+               "romanian": "RO"}  # fmt: skip
+#: "within 1.5 km of Romanian territory": a country's ground, waters or air.
+ADJ_TERRITORY = re.compile(
+    r"(?P<adj>russian|belarusian|ukrainian|polish|moldovan|romanian)\s+(?:territory|soil|airspace|waters|land)\b",
+    re.IGNORECASE,
+)
+#: "17% of Russia's refining capacity": after a possessive place, only these make a territorial share.
+TERRITORIAL_NOUNS = frozenset("territory territories land lands landmass soil area surface".split())
 WINDOW = 220
 CHANGED_KINDS = ("settlement", "facility")
 

@@ -158,7 +158,11 @@ def _area_slip(text: str, m: re.Match) -> bool:
     if not m.group("dist") or not m.group("dist").lower().startswith("k"):
         return False
     before = text[max(0, m.start() - 60) : m.start()]
-    return bool(P.AREA_CONTEXT.search(before) or P.AREA_AFTER.match(text, m.end()))
+    if P.AREA_CONTEXT.search(before):
+        return True
+    # "retook 500 km of territory" is an area; "within 1.5 km of Romanian territory" a distance
+    value = _number(m)
+    return bool(value is not None and value >= 100 and P.AREA_AFTER.match(text, m.end()))
 
 
 def _sentence_bounds(ctx: _Context, pos: int) -> tuple[int, int]:
@@ -202,6 +206,9 @@ def _anchor(ctx: _Context, pos: int) -> tuple[Place | None, str, int]:
         m = ctx.mention_at(described.end())
         if m is not None and m.place is not None:
             return m.place, text[pos : m.end], m.end
+    ground = P.ADJ_TERRITORY.match(text, pos)
+    if ground:
+        return _safe(ctx.gz.country, P.ADJ_COUNTRY[ground.group("adj").lower()]), ground.group(), ground.end()
     border = P.BORDER.match(text, pos)
     if border:
         # "the Ukrainian border" is Ukraine's edge (seen from Russia); a bare "the border", in war news
@@ -440,6 +447,9 @@ def _share(ctx: _Context, m: re.Match) -> ShareClaim | None:
     of, of_text, end = _anchor(ctx, pos)
     if of is not None and of.kind not in ("country", "region"):
         return None
+    possessive = re.match(r"['’ʼ]s?\s+(?:[a-z]+\s+){0,2}?([a-z]+)\b", text[end : end + 60]) if of else None
+    if possessive and possessive.group(1) not in P.TERRITORIAL_NOUNS:
+        return None  # "17% of Russia's primary refining capacity": a share of something else
     if of is None:
         terr = P.ITS_TERRITORY.match(text, pos)
         if terr:

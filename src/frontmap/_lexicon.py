@@ -112,7 +112,7 @@ COMMON_WORDS = frozenset(
     until during while when where why how what which who whom whose as if then than but and or nor so
     yet also only just even still already again once all any each every both either neither some many
     much more most less least few several other another such same no not none nothing one two three
-    first second third last next new old big great small good bad high low long short full free
+    first second third last next new old big great greater small good bad high low long short full free
     north south east west northeast northwest southeast southwest central centre center middle upper
     lower inner outer front rear left right top bottom side border line frontline front-line
     share read more news home world live update updates related latest video photo photos watch

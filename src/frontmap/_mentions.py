@@ -52,9 +52,15 @@ _REFUSE_SINGLE = COMMON_WORDS | MONTHS | WEEKDAYS | DEMONYMS | TITLES
 _REGION_WORDS = re.compile(r"(?:\s*(?:,|and|&|/|or)\s*[A-Z][\w'’-]*)*\s+(?:regions|oblasts|provinces)\b")
 _REGIONS_OF = re.compile(r"\b(?:regions|oblasts|provinces)\s+of\s+(?:[A-Z][\w'’-]*\s*(?:,|and|&|/)\s*)*$")
 _NEAR = re.compile(
-    r"^\s*,?\s*(?:(?:a|the)\s+(?:village|town|city|settlement)\s+)?(?:near|outside|close\s+to|not\s+far\s+from|"
-    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|"
+    r"^\s*[,(]?\s*(?:(?:a|the)\s+(?:village|town|city|settlement)\s+)?(?:(?:just|some|about|roughly|around)\s+)?"
+    # "X, roughly 25 km north of Y": a stated distance from Y places X near Y too
+    r"(?:[\d.,]+\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]{0,20}\)\s+)?)?"
+    r"(?:near|outside|close\s+to|not\s+far\s+from|from|"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
     r"in\s+the|in)\s+$"
+)
+_PLANTS = re.compile(
+    r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:nuclear\s+(?:power\s+)?(?:plants?|stations?)|NPPs?|nuclear\s+facilit)"
 )
 _MAX_GAP = 3
 _ARTICLES = frozenset({"The", "THE", "A", "An"})
@@ -371,6 +377,12 @@ def _contextual_referents(text: str, hits: list[_Hit], gz) -> None:
                 if region is not None:
                     h.places = (region,)
                     continue
+            plant = _PLANTS.match(after)
+            if plant:  # "the Rivne nuclear plants", "the Khmelnytskyi and Rivne nuclear plants"
+                facility = _first_kind(gz.lookup(h.key + " nuclear power plant"), "facility")
+                if facility is not None:
+                    h.places = (facility,)
+                    continue
             if re.search(r"\bthe\s+$", before[-5:]) and not re.match(r"\s+(?:city|town|village)\b", after):
                 river = _first_kind(gz.lookup(h.key + " river"), "river")
                 if river is not None:
@@ -426,6 +438,24 @@ def _disambiguate(text: str, hits: list[_Hit], gz) -> None:
             and not _local(text, h, context)
         ):
             h.place = big
+            continue
+        # A place whose own name this is beats a small place that merely lists it among old names
+        # ("Millerovo" the Russian town, not a Luhansk Oblast village once called so).
+        top = h.places[0]
+        own = [
+            p
+            for p in h.places[1:]
+            if normalize(p.name) == h.key and p.population >= 10 * max(top.population, 1)
+        ]
+        demotable = top.kind == "settlement" and not top.id.startswith("add:")  # curated names stay first
+        if (
+            demotable
+            and normalize(top.name) != h.key
+            and top.population < 10_000
+            and own
+            and not _local(text, h, context)
+        ):
+            h.place = own[0]
             continue
         if _dominant(h.places) or not context:
             h.place = h.places[0]
