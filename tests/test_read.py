@@ -497,6 +497,7 @@ def test_area_since_date():
 # --- share claims ---------------------------------------------------------------------------------
 
 SHARES = [
+    ("Bakhmut is mostly lost: Russian forces control about 60% of the town.", 0.6, "about", "Bakhmut"),
     ("Russia controls about 5% of the country.", 0.05, "about", "Ukraine"),
     ("Moscow holds around a fifth of the country.", 0.2, "around", "Ukraine"),
     ("Russia occupies one-fifth of Ukraine's territory.", 0.2, None, "Ukraine"),
@@ -515,6 +516,8 @@ def test_share(text, value, qualifier, of):
 
 
 NOT_SHARES = [
+    "Kharkiv was shelled again, and about 80% of the city was without power.",
+    "In Kherson about half of the city's buildings were damaged.",
     "Strikes hit roughly 17% of Russia's primary refining capacity.",
     "Power returned to about 80% of the population of the region.",
     "Nearly half of the residents have left Kharkiv.",

@@ -181,7 +181,7 @@ SUBJECT_AREA = re.compile(
 )
 TERRITORY = re.compile(
     r"(?:(?:the|that|this)\s+)?(?:(?:entire|whole|total|internationally\s+recognised|internationally\s+recognized)\s+)?"
-    r"(?P<what>country|territory|land|landmass|land\s+mass|region|oblast|province|nation)\b",
+    r"(?P<what>country|territory|land|landmass|land\s+mass|region|oblast|province|nation|town|city|village)\b",
     re.IGNORECASE,
 )
 ITS_TERRITORY = re.compile(

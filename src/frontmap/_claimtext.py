@@ -445,7 +445,10 @@ def _share(ctx: _Context, m: re.Match) -> ShareClaim | None:
         return None
     pos = m.end()
     of, of_text, end = _anchor(ctx, pos)
-    if of is not None and of.kind not in ("country", "region"):
+    if of is not None and of.kind == "settlement" and P.THE_TOWN_ANCHOR.match(text, pos):
+        if not _says_who_holds(ctx, m.start()):
+            return None  # "80% of the city was without power" is not a share of ground
+    elif of is not None and of.kind not in ("country", "region"):
         return None
     possessive = re.match(r"['’ʼ]s?\s+(?:[a-z]+\s+){0,2}?([a-z]+)\b", text[end : end + 60]) if of else None
     if possessive and possessive.group(1) not in P.TERRITORIAL_NOUNS:
@@ -467,7 +470,9 @@ def _share(ctx: _Context, m: re.Match) -> ShareClaim | None:
                 if what in ("country", "nation", "territory", "land", "landmass", "land mass")
                 else None
             )
-            if re.match(r"th(?:at|is)\b", of_text, re.IGNORECASE):
+            if what in ("town", "city", "village"):
+                return None  # no town named before it: nothing to take a share of
+            elif re.match(r"th(?:at|is)\b", of_text, re.IGNORECASE):
                 of = None  # "two-thirds of that territory": a territory named earlier, not the country
             elif of is None:
                 of = _last_region(ctx, m.start())
@@ -475,6 +480,9 @@ def _share(ctx: _Context, m: re.Match) -> ShareClaim | None:
                 of = None  # "50% of the land seized by Russia": a share of a part, not of the country
     if P.NOT_TERRITORY.match(text, end):
         return None
+    owned = re.match(r"['’ʼ]s?\s+(?:[a-z]+\s+){0,2}?([a-z]+)\b", text[end : end + 60])
+    if owned and owned.group(1) not in P.TERRITORIAL_NOUNS:
+        return None  # "a third of the country's energy infrastructure"
     tail = P.OF_COUNTRY.match(text, end)
     if tail:  # "18% of the territory of Ukraine"
         end = tail.end()
@@ -500,6 +508,13 @@ def _share(ctx: _Context, m: re.Match) -> ShareClaim | None:
         change=change,
         **ctx.common(start, end),
     )
+
+
+def _says_who_holds(ctx: _Context, pos: int) -> bool:
+    """Does the clause before ``pos`` say who holds or took ground ("Russian forces control ...")?"""
+    s, _ = _sentence_bounds(ctx, pos)
+    clause = ctx.text[max(s, pos - P.WINDOW) : pos]
+    return bool(P.HELD.search(clause) or P.CAPTURED.search(clause) or P.REGAINED.search(clause))
 
 
 def _last_region(ctx: _Context, pos: int) -> Place | None:
