@@ -46,3 +46,13 @@ def test_errors_inherit_builtins():
     assert all(
         issubclass(e, fm.FrontmapError) for e in (fm.UnknownPlaceError, fm.ClaimError, fm.ControlMapError)
     )
+
+
+def test_reading_does_not_load_the_geodesy_stack():
+    code = (
+        "import sys, frontmap as fm; fm.read('Balakliia lies 74 km (46 miles) southeast of Kharkiv.'); "
+        "heavy = {'pyproj', 'shapely', 'numpy', 'pandas'}; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

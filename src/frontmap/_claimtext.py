@@ -26,10 +26,10 @@ from . import _claimpatterns as P
 from ._sentences import sentence_span
 from .article import Mention
 from .claims import AreaClaim, Claim, ComparisonClaim, Converted, DistanceClaim, ShareClaim
+from .errors import InputError
 from .place import Place
 from .quantities import (
     AREA_UNITS,
-    DIRECTIONS,
     DISTANCE_UNITS,
     QUALIFIERS,
     parse_fraction,
@@ -37,6 +37,7 @@ from .quantities import (
     to_km,
     to_km2,
 )
+from .tolerance import WINDS_16, direction_key
 
 __all__ = ["find_claims"]
 
@@ -273,14 +274,11 @@ def _distance(ctx: _Context, m: re.Match) -> DistanceClaim | None:
             return None
         return claim(end, anchor=anchor, anchor_text=anchor_text)
 
-    direction = DIRECTIONS.get("-".join(d.group("dir").lower().split())) or DIRECTIONS.get(
-        d.group("dir").lower()
-    )
-    if direction is None:
+    try:
+        direction = direction_key(d.group("dir"))
+    except InputError:
         return None
-    from .geometry import bearing_of
-
-    fields = {"direction": direction, "bearing_deg": bearing_of(direction)}
+    fields = {"direction": direction, "bearing_deg": WINDS_16.index(direction) * 22.5}
     if d.group("end") is not None:  # "... some 20 km to the south."
         return claim(d.end("dir"), **fields)
     anchor, anchor_text, end = _anchor(ctx, d.end())
