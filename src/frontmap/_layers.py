@@ -173,6 +173,23 @@ def _point(claim: Any) -> Any:
 
 
 # -------------------------------------------------------------------------------------- distance
+def _stated_marker(point: Any, colour: str, tip: str, parts: list[str]) -> Any:
+    """The hollow ring that marks where a claim puts a place (legend: "stated position")."""
+    import folium
+
+    return folium.CircleMarker(
+        L.latlon(point),
+        radius=6,
+        color=colour,
+        weight=2,
+        fill=True,
+        fill_color="#fff",
+        fill_opacity=1,
+        tooltip=L.tooltip(tip),
+        popup=L.popup(parts),
+    )
+
+
 def distance_layer(content: Content, bounds: Bounds, legend: list, skips: Skips) -> Any:
     import folium
 
@@ -207,17 +224,7 @@ def distance_layer(content: Content, bounds: Bounds, legend: list, skips: Skips)
             ).add_to(group)
         pt = _point(c)
         if pt is not None:
-            folium.CircleMarker(
-                L.latlon(pt),
-                radius=6,
-                color=L.DISTANCE_COLOUR,
-                weight=2,
-                fill=True,
-                fill_color="#fff",
-                fill_opacity=1,
-                tooltip=L.tooltip(f"where “{c.text}” puts it"),
-                popup=L.popup(parts),
-            ).add_to(group)
+            _stated_marker(pt, L.DISTANCE_COLOUR, f"where “{c.text}” puts it", parts).add_to(group)
     if drawn:
         legend.append((L.swatch(L.DISTANCE_COLOUR), "distance claim: where the stated distance allows"))
         legend.append((L.swatch("#222", "dot"), "place a distance is measured from"))
@@ -299,17 +306,7 @@ def checks_layer(content: Content, bounds: Bounds, legend: list, skips: Skips) -
                 tooltip=L.tooltip(tip),
                 popup=L.popup(parts),
             ).add_to(group)
-            folium.CircleMarker(
-                L.latlon(stated),
-                radius=6,
-                color=colour,
-                weight=2,
-                fill=True,
-                fill_color="#fff",
-                fill_opacity=1,
-                tooltip=L.tooltip(f"stated: {claim.text}"),
-                popup=L.popup(parts),
-            ).add_to(group)
+            _stated_marker(stated, colour, f"stated: {claim.text}", parts).add_to(group)
             folium.CircleMarker(
                 [round(actual.lat, L.DECIMALS), round(actual.lon, L.DECIMALS)],
                 radius=6,
