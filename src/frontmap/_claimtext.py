@@ -45,7 +45,9 @@ __all__ = ["find_claims"]
 class _Context:
     """What the claim finder needs from the rest of the article."""
 
-    def __init__(self, text: str, mentions: list[Mention], gz, source, published, home: Place | None):
+    def __init__(
+        self, text: str, mentions: list[Mention], gz, source, published, home: Place | None, events=()
+    ):
         self.text = text
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
@@ -53,7 +55,7 @@ class _Context:
         self.source = source
         self.published = published
         self.home = home
-        self.events: tuple = ()
+        self.events = tuple(events)
 
     def mention_at(self, pos: int) -> Mention | None:
         """The mention starting at ``pos`` (after optional "the ")."""
@@ -88,8 +90,7 @@ def find_claims(
     captured lists the places the same article says changed hands that way.
     """
     home = _home_country(mentions, gz)
-    ctx = _Context(text, mentions, gz, source, published, home)
-    ctx.events = tuple(events)
+    ctx = _Context(text, mentions, gz, source, published, home, events)
     claims: list[Claim] = []
     taken_until = -1  # matches inside an earlier claim ("(46 miles)") are part of it
     c: Claim | None
