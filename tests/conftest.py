@@ -104,6 +104,17 @@ class MapRecords:
         self.control_after = ControlMap(
             box(37.7, 48.9, 38.4, 49.9), date="2022-09-13", source="after.geojson"
         )
+        #: The layer control of draw(articles, control_before, control_after, tiles=None), in order.
+        self.complete_layers = [
+            "Outlines (country, oblasts)",
+            "Places mentioned",
+            "Distance claims",
+            "Area claims",
+            "Checks",
+            "Control 2022-09-06 (occupied)",
+            "Control 2022-09-13 (occupied)",
+            "Timeline (date slider)",
+        ]
 
 
 @pytest.fixture(scope="session")

@@ -107,16 +107,7 @@ def test_complete_offline_map_needs_no_network(browser, tmp_path, map_records):
     assert only_the_page(page, path) == []
     page.assert_clean()  # no console error or warning, no page error, no dialog
     assert page.tiles == 0
-    assert page.layer_names() == [
-        "Outlines (country, oblasts)",
-        "Places mentioned",
-        "Distance claims",
-        "Area claims",
-        "Checks",
-        "Control 2022-09-06 (occupied)",
-        "Control 2022-09-13 (occupied)",
-        "Timeline (date slider)",
-    ]
+    assert page.layer_names() == r.complete_layers
     assert page.count(".leaflet-marker-pane > .frontmap-pin") == len(r.places)
     assert page.count(".leaflet-marker-pane > *") == len(r.places)
     # outlines are drawn but not interactive; the claims, checks, control map and timeline are

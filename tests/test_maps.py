@@ -101,16 +101,7 @@ def test_articles_give_the_complete_map(map_records):
         m = frontmap.draw(
             map_records.articles, map_records.control_before, map_records.control_after, tiles=None
         )
-    assert layer_names(m) == [
-        "Outlines (country, oblasts)",
-        "Places mentioned",
-        "Distance claims",
-        "Area claims",
-        "Checks",
-        "Control 2022-09-06 (occupied)",
-        "Control 2022-09-13 (occupied)",
-        "Timeline (date slider)",
-    ]
+    assert layer_names(m) == map_records.complete_layers
     html = render(m)
     assert "L.control.scale" in html
     assert "frontmap-legend" in html
