@@ -97,11 +97,15 @@ def find_claims(
     for m in P.found(P.QTY, text):
         if m.start() < taken_until:
             continue
-        c = _area(ctx, m) if m.group("area") or _area_slip(text, m) else _distance(ctx, m)
+        converted, figure_end = _conversion(text, m.end())
+        if m.group("area") or _area_slip(text, m):
+            c = _area(ctx, m, converted, figure_end)
+        else:
+            c = _distance(ctx, m, converted, figure_end)
         if c is not None:
             claims.append(c)
             # numbers inside this claim's own figure or conversion belong to it ("74 km (46 miles)")
-            taken_until = max(taken_until, _conversion(text, m.end())[1])
+            taken_until = max(taken_until, figure_end)
     for m in P.found(P.SHARE, text):
         c = _share(ctx, m)
         if c is not None:
@@ -227,7 +231,8 @@ def _safe(fn, *args):
         return None
 
 
-def _distance(ctx: _Context, m: re.Match) -> DistanceClaim | None:
+def _distance(ctx: _Context, m: re.Match, converted: Converted | None, pos: int) -> DistanceClaim | None:
+    """``converted`` and ``pos``: the parenthetical conversion after the figure, and where it ends."""
     text = ctx.text
     value = _number(m)
     unit = DISTANCE_UNITS.get(m.group("dist").lower())
@@ -235,7 +240,6 @@ def _distance(ctx: _Context, m: re.Match) -> DistanceClaim | None:
         return None
     if P.RANGE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
         return None
-    converted, pos = _conversion(text, m.end())
     half = P.AND_A_HALF.match(text, pos)
     if half and m.group("num").strip().lower() in ("a", "an", "one"):  # "a kilometre and a half"
         value, pos = value + 0.5, half.end()
@@ -325,7 +329,8 @@ def _phrase_end(ctx: _Context, start: int, e: int) -> int:
     return comma if comma != -1 else start
 
 
-def _area(ctx: _Context, m: re.Match) -> AreaClaim | None:
+def _area(ctx: _Context, m: re.Match, converted: Converted | None, end: int) -> AreaClaim | None:
+    """``converted`` and ``end``: the parenthetical conversion after the figure, and where it ends."""
     text = ctx.text
     value = _number(m)
     if value is None:
@@ -333,7 +338,6 @@ def _area(ctx: _Context, m: re.Match) -> AreaClaim | None:
     unit = _area_unit(m.group("area")) if m.group("area") else "km2"
     if unit is None:
         return None
-    converted, end = _conversion(text, m.end())
     start = m.start()
     s, e = _sentence_bounds(ctx, start)
     before = text[max(s, start - P.WINDOW) : start]
