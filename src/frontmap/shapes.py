@@ -115,6 +115,14 @@ def _area_centre(claim: Any) -> Any:
     )
 
 
+def _require_anchor(claim: Any) -> None:
+    if claim.anchor is None:
+        raise ClaimError(
+            f"{_label(claim)} has no anchor place (anchor text {claim.anchor_text!r} was not resolved); "
+            "a distance needs a place to measure from"
+        )
+
+
 def claim_geometry(claim: Any) -> Any:
     """The region a claim describes, as a shapely geometry in lon/lat (see the module docstring).
 
@@ -137,11 +145,7 @@ def claim_geometry(claim: Any) -> Any:
     kind = getattr(claim, "kind", None)
     try:
         if kind == "distance":
-            if claim.anchor is None:
-                raise ClaimError(
-                    f"{_label(claim)} has no anchor place (anchor text {claim.anchor_text!r} was not "
-                    "resolved); a distance needs a place to measure from"
-                )
+            _require_anchor(claim)
             low, high = distance_interval_km(claim)
             if claim.direction is None:
                 return ring(_centre(claim.anchor), low, high)
@@ -203,10 +207,7 @@ def claim_point(claim: Any) -> Any:
     kind = getattr(claim, "kind", None)
     try:
         if kind == "distance":
-            if claim.anchor is None:
-                raise ClaimError(
-                    f"{_label(claim)} has no anchor place ({claim.anchor_text!r} was not resolved)"
-                )
+            _require_anchor(claim)
             if claim.direction is None:
                 return None
             from .geometry import destination
