@@ -18,9 +18,9 @@ import time
 from shapely.geometry import box
 
 from frontmap.checks import check
-from frontmap.claims import DistanceClaim, ShareClaim
-from frontmap.geometry import bearing, compass, distance_km
-from frontmap.place import Place
+from frontmap.gazetteer.place import Place
+from frontmap.geometry.geodesic import bearing, compass, distance_km
+from frontmap.reading.claims import DistanceClaim, ShareClaim
 from frontmap.shapes import claim_geometry
 
 

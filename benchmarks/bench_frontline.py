@@ -1,4 +1,4 @@
-"""Benchmark and acceptance figures for frontmap.frontline on real control-map snapshots.
+"""Benchmark and acceptance figures for frontmap.control.controlmap on real control-map snapshots.
 
 Usage::
 
@@ -24,7 +24,7 @@ import shapely
 from pyproj import Transformer
 
 import frontmap as fm
-from frontmap._frontgeom import _area_km2, _default_country, _default_regions
+from frontmap.control.measure import _area_km2, _default_country, _default_regions
 
 
 def laea_area_km2(geom) -> float:

@@ -83,7 +83,7 @@ def main() -> None:
     dt = time.perf_counter() - t
     print(f"warm resolve: {reps * len(NAMES) / dt:,.0f} resolutions/s   [>= 100,000/s]")
 
-    from frontmap.names import normalize
+    from frontmap.gazetteer.names import normalize
 
     keys = [normalize(n) for n in NAMES]
     t = time.perf_counter()

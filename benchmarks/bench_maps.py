@@ -33,9 +33,9 @@ def main(argv: list[str]) -> int:
     from shapely.geometry import Polygon
 
     import frontmap as fm
-    from frontmap import maps
     from frontmap._io import atomic_write
-    from frontmap.frontline import ControlMap
+    from frontmap.control.controlmap import ControlMap
+    from frontmap.maps import html as maps
 
     paths = inputs(argv)
     if not paths:

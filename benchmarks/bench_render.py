@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import frontmap as fm
-from frontmap._labels import Box, place_labels
+from frontmap.maps.labels import Box, place_labels
 
 ROOT = Path(__file__).resolve().parents[1]
 

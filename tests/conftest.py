@@ -37,9 +37,9 @@ class MapRecords:
 
         from shapely.geometry import box
 
-        from frontmap.article import Article, Mention
-        from frontmap.claims import AreaClaim, DistanceClaim
-        from frontmap.place import Place
+        from frontmap.gazetteer.place import Place
+        from frontmap.reading.article import Article, Mention
+        from frontmap.reading.claims import AreaClaim, DistanceClaim
 
         P = Place
         self.kharkiv = P(
@@ -96,7 +96,7 @@ class MapRecords:
         self.articles = [self.first, self.second]
         self.places = [self.kharkiv, self.balakliia, self.donets, self.izium, self.kupiansk, self.oblast]
 
-        from frontmap.frontline import ControlMap
+        from frontmap.control.controlmap import ControlMap
 
         self.control_before = ControlMap(
             box(36.9, 48.9, 38.4, 49.9), date="2022-09-06", source="before.geojson"

@@ -15,10 +15,10 @@ import pytest
 from shapely.geometry import box
 
 import frontmap
-from frontmap import _mapkit
-from frontmap.article import Article, Mention
-from frontmap.claims import ShareClaim
-from frontmap.place import Place
+from frontmap.gazetteer.place import Place
+from frontmap.maps import kit as _mapkit
+from frontmap.reading.article import Article, Mention
+from frontmap.reading.claims import ShareClaim
 
 pytestmark = pytest.mark.browser
 

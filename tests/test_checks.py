@@ -12,14 +12,14 @@ import json
 import pytest
 from shapely.geometry import box
 
-from frontmap.article import Article
 from frontmap.checks import CHECKS, STATUSES, Verdict, check, position_km
-from frontmap.claims import AreaClaim, ComparisonClaim, Converted, DistanceClaim, ShareClaim
 from frontmap.errors import InputError
-from frontmap.geometry import area_km2, bearing_of, destination
-from frontmap.place import Place
-from frontmap.read import read
-from frontmap.tolerance import factor
+from frontmap.gazetteer.place import Place
+from frontmap.geometry.geodesic import area_km2, bearing_of, destination
+from frontmap.quantities.tolerance import factor
+from frontmap.reading.article import Article
+from frontmap.reading.claims import AreaClaim, ComparisonClaim, Converted, DistanceClaim, ShareClaim
+from frontmap.reading.reader import read
 
 KHARKIV = Place("t:kharkiv", "Kharkiv", "settlement", 49.9935, 36.2304, "UA", "Kharkiv Oblast", 1_430_000)
 BALAKLIIA = Place("t:balakliia", "Balakliia", "settlement", 49.4627, 36.8586, "UA", "Kharkiv Oblast", 27_000)
@@ -422,7 +422,7 @@ def test_sizes_of_the_same_place_are_compared():
 
 @pytest.fixture(scope="module")
 def maps():
-    from frontmap.frontline import ControlMap
+    from frontmap.control.controlmap import ControlMap
 
     before = ControlMap(box(35.0, 48.0, 38.0, 50.0), dt.date(2022, 9, 6))
     after = ControlMap(box(35.5, 48.0, 38.0, 50.0), dt.date(2022, 9, 13))
@@ -430,7 +430,7 @@ def maps():
 
 
 def test_regained_area_against_maps(maps):
-    from frontmap.frontline import change
+    from frontmap.control.controlmap import change
 
     lost = change(*maps).lost_km2
     published = dt.date(2022, 9, 13)

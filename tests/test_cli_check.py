@@ -86,7 +86,7 @@ def test_unreadable_file_gives_status_1_but_checks_the_rest(files, tmp_path, cap
 
 
 def test_against_control_maps(tmp_path, capsys):
-    from frontmap.frontline import ControlMap, change
+    from frontmap.control.controlmap import ControlMap, change
 
     before = ControlMap(box(37.0, 48.5, 38.5, 49.5), dt.date(2022, 9, 6))
     after = ControlMap(box(37.4, 48.5, 38.5, 49.5), dt.date(2022, 9, 13))

@@ -1,4 +1,4 @@
-"""Tests for frontmap.frontline: control maps, front lines, change, series helpers.
+"""Tests for frontmap.control.controlmap: control maps, front lines, change, series helpers.
 
 Every geometry here is made up: a rectangular "country" and squares inside or straddling it, so the
 expected areas and lines are known independently (analytic ellipsoidal zone areas, an equal-area
@@ -20,10 +20,10 @@ import shapely
 from pyproj import Geod, Transformer
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box
 
-from frontmap import frontline as fl
+from frontmap.control import controlmap as fl
+from frontmap.control.controlmap import Change, ControlMap, at, between, change
 from frontmap.errors import ControlMapError, FrontmapError, InputError
-from frontmap.frontline import Change, ControlMap, at, between, change
-from frontmap.place import Place
+from frontmap.gazetteer.place import Place
 
 # A made-up country: lon 30–40, lat 45–52.  Its "border" is the rectangle's outline.
 COUNTRY = box(30.0, 45.0, 40.0, 52.0)

@@ -8,7 +8,7 @@ import pytest
 
 import frontmap as fm
 from frontmap.errors import InputError, UnknownPlaceError
-from frontmap.names import normalize
+from frontmap.gazetteer.names import normalize
 
 
 @pytest.fixture(scope="module")

@@ -19,9 +19,9 @@ from shapely.geometry import (
 )
 
 from frontmap import Place
-from frontmap import geometry as geo
 from frontmap.errors import GeometryError
-from frontmap.tolerance import WINDS_16
+from frontmap.geometry import geodesic as geo
+from frontmap.quantities.tolerance import WINDS_16
 
 # A few centres (lon, lat): coordinates from GeoNames (CC BY 4.0), rounded.
 KHARKIV = (36.2304, 49.9935)

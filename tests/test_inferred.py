@@ -1,4 +1,4 @@
-"""Tests for frontmap.inferred: control events from text, and control inferred from them.
+"""Tests for frontmap.reading.events: control events from text, and control inferred from them.
 
 Sentences are written for these tests; place names are invented (Ostrivka, Bilohir, ...), so the only
 thing that decides an event is the phrasing around the mention.
@@ -16,9 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point, box
 
-from frontmap.geometry import distance_km
-from frontmap.inferred import ControlEvent, InferredControl, find_control_events, infer_control
-from frontmap.place import Place
+from frontmap.control.inferred import InferredControl, infer_control
+from frontmap.gazetteer.place import Place
+from frontmap.geometry.geodesic import distance_km
+from frontmap.reading.events import ControlEvent, find_control_events
 
 NAMES = ["Ostrivka", "Bilohir", "Zorivka", "Tykhodar", "Nova Hora", "Krainiv", "Pryluzhne"]
 PLACES = {

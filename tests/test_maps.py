@@ -16,13 +16,15 @@ import pytest
 from shapely.geometry import LineString, Point, box
 
 import frontmap
-from frontmap import _mapkit, _offline, maps
-from frontmap.article import Article, Mention
 from frontmap.checks import Verdict
-from frontmap.claims import DistanceClaim, ShareClaim
+from frontmap.control.controlmap import ControlMap
 from frontmap.errors import InputError
-from frontmap.frontline import ControlMap
-from frontmap.place import Place
+from frontmap.gazetteer.place import Place
+from frontmap.maps import html as maps
+from frontmap.maps import kit as _mapkit
+from frontmap.maps import offline as _offline
+from frontmap.reading.article import Article, Mention
+from frontmap.reading.claims import DistanceClaim, ShareClaim
 
 REAL_OUTLINES = maps._outlines  # kept before the autouse fixture below replaces it
 
@@ -178,7 +180,7 @@ def _find(element, cls) -> list:
 
 
 def test_inferred_control_is_labelled_inferred():
-    class Inferred:  # duck-typed like frontmap.inferred.InferredControl
+    class Inferred:  # duck-typed like frontmap.control.inferred.InferredControl
         held: ClassVar = {
             "ukraine": [Place("t:a", "Alpha", "settlement", 49.5, 36.5)],
             "russia": [Place("t:b", "Bravo", "settlement", 49.5, 37.5)],
@@ -204,12 +206,12 @@ def test_a_claim_without_anchor_is_left_out_with_one_warning(map_records):
 
 
 def test_a_claim_whose_geometry_fails_unexpectedly_is_left_out(map_records, monkeypatch):
-    import frontmap.shapes
+    from frontmap.reading.claims import SHAPERS
 
     def broken(claim):
         raise RuntimeError("shapes not ready")
 
-    monkeypatch.setattr(frontmap.shapes, "claim_geometry", broken)
+    monkeypatch.setitem(SHAPERS, "claim_geometry", broken)
     with pytest.warns(UserWarning, match="shapes not ready"):
         m = frontmap.draw(map_records.area, check=False)
     assert isinstance(m, folium.Map)

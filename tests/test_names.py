@@ -1,4 +1,4 @@
-"""Tests for frontmap.names: normalisation keys, KMU/BGN transliteration, spelling variants."""
+"""Tests for frontmap.gazetteer.names: normalisation keys, KMU/BGN transliteration, spelling variants."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from frontmap.names import is_cyrillic, normalize, spelling_variants, translit_ru, translit_uk
+from frontmap.gazetteer.names import is_cyrillic, normalize, spelling_variants, translit_ru, translit_uk
 
 
 @pytest.mark.parametrize(

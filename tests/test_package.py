@@ -16,7 +16,10 @@ def test_every_public_name_resolves(name):
     assert getattr(fm, name) is not None
 
 
-@pytest.mark.parametrize(("module", "name"), [("frontmap.read", "read"), ("frontmap.static", "render")])
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [("frontmap.reading.reader", "read"), ("frontmap.maps.static", "render"), ("frontmap.maps", "draw")],
+)
 def test_functions_not_shadowed_by_modules(module, name):
     __import__(module)
     value = getattr(fm, name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontmap.quantities import DIRECTIONS, parse_fraction, parse_number, to_km, to_km2
+from frontmap.quantities.numbers import DIRECTIONS, parse_fraction, parse_number, to_km, to_km2
 
 NUMBERS = [
     ("74", 74),

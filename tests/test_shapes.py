@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 from shapely.geometry import Point, Polygon
 
-from frontmap.claims import AreaClaim, ComparisonClaim, DistanceClaim, ShareClaim
 from frontmap.errors import ClaimError
-from frontmap.geometry import area_km2, bearing, destination, distance_km
-from frontmap.place import Place
+from frontmap.gazetteer.place import Place
+from frontmap.geometry.geodesic import area_km2, bearing, destination, distance_km
+from frontmap.reading.claims import AreaClaim, ComparisonClaim, DistanceClaim, ShareClaim
 from frontmap.shapes import claim_geometry, claim_point, distance_interval_km
 
 KHARKIV = Place("t:kharkiv", "Kharkiv", "settlement", 49.9935, 36.2304, "UA", population=1_430_000)
@@ -27,7 +27,7 @@ SMALL = Place("t:small", "Smallland", "region", 45.5, 40.5, None,
 
 def dist(text="74 km southeast of Kharkiv", value=74.0, unit="km", km=None, direction="SE", qualifier=None,
          anchor=KHARKIV, value_text=None, **kw):  # fmt: skip
-    from frontmap.geometry import bearing_of
+    from frontmap.geometry.geodesic import bearing_of
 
     return DistanceClaim(
         text, 0, len(text), value=value, unit=unit, km=value if km is None else km,
@@ -45,7 +45,7 @@ def dist(text="74 km southeast of Kharkiv", value=74.0, unit="km", km=None, dire
 )
 def test_distance_sector_spans_the_direction_precision(direction, half):
     g = claim_geometry(dist(direction=direction))
-    from frontmap.geometry import bearing_of
+    from frontmap.geometry.geodesic import bearing_of
 
     b = bearing_of(direction)
     inside = [destination(KHARKIV, 74, b + s * (half - 1)) for s in (-1, 0, 1)]

@@ -1,4 +1,4 @@
-"""Tests for frontmap.static (static PNG/SVG/PDF maps) and frontmap._labels (label placement).
+"""Tests for frontmap.maps.static (static PNG/SVG/PDF maps) and frontmap.maps.labels (label placement).
 
 Files are read back: PNGs with Pillow (size, colours where layers should be), SVGs as XML, PDFs by
 their header.  Most maps are drawn without the basemap (faster, and pixels then depend on the layers
@@ -23,14 +23,14 @@ from pyproj import Geod
 from shapely.geometry import LineString, Point, box
 
 import frontmap as fm
-from frontmap._labels import OFFSETS, Box, place_labels
-from frontmap._scene import UKRAINE_EXTENT, collect, fit
-from frontmap.article import Article, Mention
-from frontmap.claims import AreaClaim, ComparisonClaim, DistanceClaim, ShareClaim
+from frontmap.control.controlmap import ControlMap, change
 from frontmap.errors import InputError
-from frontmap.frontline import ControlMap, change
-from frontmap.place import Place
-from frontmap.static import _axes_rect, _fill_box, _scale_bar_km, render
+from frontmap.gazetteer.place import Place
+from frontmap.maps.labels import OFFSETS, Box, place_labels
+from frontmap.maps.scene import UKRAINE_EXTENT, collect, fit
+from frontmap.maps.static import _axes_rect, _fill_box, _scale_bar_km, render
+from frontmap.reading.article import Article, Mention
+from frontmap.reading.claims import AreaClaim, ComparisonClaim, DistanceClaim, ShareClaim
 
 Image = pytest.importorskip("PIL.Image")
 
@@ -77,7 +77,7 @@ GREEN, DARK_RED = (0x2E, 0x7D, 0x32), (0xC6, 0x28, 0x28)  # consistent / inconsi
 
 @dataclasses.dataclass(frozen=True)
 class Inferred:
-    """Duck-typed inferred control, as frontmap.inferred makes it."""
+    """Duck-typed inferred control, as frontmap.reading.events makes it."""
 
     held: dict
     line: object = None
@@ -375,7 +375,7 @@ def test_fit_defaults_to_ukraine_and_ignores_share_disks():
 )
 @settings(max_examples=200, deadline=None)
 def test_fill_box_grows_one_side_to_the_box_shape(w, s, dw, dh, bw, bh):
-    from frontmap.static import _aspect
+    from frontmap.maps.static import _aspect
 
     n = min(s + dh, 75.0)
     W, S, E, N = _fill_box((w, s, w + dw, n), bw, bh)

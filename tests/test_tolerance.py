@@ -1,4 +1,4 @@
-"""Tests for frontmap.tolerance: precision from writing, qualifiers, directions, conversions."""
+"""Tests for frontmap.quantities.tolerance: precision from writing, qualifiers, directions, conversions."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from frontmap import tolerance as tol
 from frontmap.errors import InputError
+from frontmap.quantities import tolerance as tol
 
 # --- precision read from how a number is written ----------------------------------------------
 

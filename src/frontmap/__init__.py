@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from .errors import (
+from frontmap.errors import (
     ClaimError,
     ControlMapError,
     FrontmapError,
@@ -23,35 +23,49 @@ from .errors import (
     InputError,
     UnknownPlaceError,
 )
-from .gazetteer import Gazetteer
-from .place import KINDS, Place
-from .read import read, read_many  # eager: a lazy name equal to its module's name would be shadowed
+from frontmap.gazetteer import KINDS, Gazetteer, Place
+from frontmap.reading import read, read_many
+from frontmap.reading.claims import SHAPERS
 
 __version__ = "0.1.0"
 
 #: Public name -> the module that defines it (imported when the name is first used).
 _LAZY = {
-    "Article": "article",
-    "Mention": "article",
-    "AreaClaim": "claims",
-    "Claim": "claims",
-    "ComparisonClaim": "claims",
-    "Converted": "claims",
-    "DistanceClaim": "claims",
-    "ShareClaim": "claims",
+    "Article": "reading",
+    "Mention": "reading",
+    "AreaClaim": "reading",
+    "Claim": "reading",
+    "ComparisonClaim": "reading",
+    "Converted": "reading",
+    "DistanceClaim": "reading",
+    "ShareClaim": "reading",
+    "ControlEvent": "reading",
+    "find_control_events": "reading",
     "Verdict": "checks",
     "check": "checks",
-    "Change": "frontline",
-    "ControlMap": "frontline",
-    "change": "frontline",
-    "ControlEvent": "inferred",
-    "InferredControl": "inferred",
-    "find_control_events": "inferred",
-    "infer_control": "inferred",
+    "Change": "control",
+    "ControlMap": "control",
+    "change": "control",
+    "InferredControl": "control",
+    "infer_control": "control",
     "draw": "maps",
-    "render": "static",
+    "render": "maps",
 }
 _SUBMODULES = ("geometry", "shapes", "tolerance")
+
+
+def _shaper(name: str) -> Any:
+    """``Claim.geometry()``/``.point()`` before :mod:`frontmap.shapes` (which loads the geodesy stack) is
+    imported: import it on first use; on import it puts its own functions in ``SHAPERS``."""
+
+    def shape(claim: Any) -> Any:
+        return getattr(importlib.import_module(".shapes", __name__), name)(claim)
+
+    return shape
+
+
+for _name in ("claim_geometry", "claim_point"):
+    SHAPERS.setdefault(_name, _shaper(_name))
 
 __all__ = [
     "KINDS",
@@ -94,6 +108,8 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
         value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    elif name == "tolerance":
+        value = importlib.import_module(".quantities.tolerance", __name__)
     elif name in _SUBMODULES:
         value = importlib.import_module(f".{name}", __name__)
     else:
@@ -107,11 +123,20 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # for type checkers and IDEs: the eager form of the lazy names above
-    from . import geometry, shapes, tolerance
-    from .article import Article, Mention
-    from .checks import Verdict, check
-    from .claims import AreaClaim, Claim, ComparisonClaim, Converted, DistanceClaim, ShareClaim
-    from .frontline import Change, ControlMap, change
-    from .inferred import ControlEvent, InferredControl, find_control_events, infer_control
-    from .maps import draw
-    from .static import render
+    from frontmap import geometry, shapes
+    from frontmap.checks import Verdict, check
+    from frontmap.control import Change, ControlMap, InferredControl, change, infer_control
+    from frontmap.maps import draw, render
+    from frontmap.quantities import tolerance
+    from frontmap.reading import (
+        AreaClaim,
+        Article,
+        Claim,
+        ComparisonClaim,
+        ControlEvent,
+        Converted,
+        DistanceClaim,
+        Mention,
+        ShareClaim,
+        find_control_events,
+    )

@@ -4,7 +4,7 @@
 claim                  geometry (:func:`claim_geometry`) and best point (:func:`claim_point`)
 =====================  ================================================================================
 distance, direction    the annular *sector* around the anchor: radii from the number's interval
-                       (:func:`frontmap.tolerance.interval`: rounding and qualifier), angle ± the
+                       (:func:`frontmap.quantities.tolerance.interval`: rounding and qualifier), angle ± the
                        direction's half-angle (8-wind ±22.5°, 16-wind ±11.25°).  "up to"/"within"
                        give a pie slice from 0 km.  Point: ``km`` along the bearing from the anchor.
 distance, no direction the *ring* between the two radii (a disk for "up to"/"within").  Point: None
@@ -26,8 +26,8 @@ that lacks what its shape needs (no anchor, no place to centre on, a share of a 
 
 Examples
 --------
->>> from frontmap.claims import DistanceClaim
->>> from frontmap.place import Place
+>>> from frontmap.reading.claims import DistanceClaim
+>>> from frontmap.gazetteer.place import Place
 >>> kharkiv = Place("x:1", "Kharkiv", "settlement", 49.9935, 36.2304, "UA")
 >>> c = DistanceClaim("74 km southeast of Kharkiv", 0, 26, value=74, unit="km", km=74,
 ...                   value_text="74", direction="SE", bearing_deg=135.0, anchor=kharkiv)
@@ -42,8 +42,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import ClaimError, FrontmapError
-from .place import Place
+from frontmap.errors import ClaimError, FrontmapError
+from frontmap.gazetteer.place import Place
+from frontmap.geometry.geodesic import area_km2, bearing_of, destination, disk_of_area, hull, ring, sector
+from frontmap.quantities.tolerance import direction_half_angle, interval
+from frontmap.reading.claims import SHAPERS
 
 __all__ = ["POINT_KINDS", "claim_geometry", "claim_point", "distance_interval_km", "place_area_km2"]
 
@@ -60,14 +63,12 @@ def distance_interval_km(claim: Any) -> tuple[float, float]:
 
     Examples
     --------
-    >>> from frontmap.claims import DistanceClaim
+    >>> from frontmap.reading.claims import DistanceClaim
     >>> c = DistanceClaim("up to 35 km", 0, 11, value=35, unit="km", km=35, value_text="35",
     ...                   qualifier="up to")
     >>> distance_interval_km(c)
     (0.0, 37.5)
     """
-    from .tolerance import interval
-
     km = float(claim.km)
     if km <= 0:
         raise ClaimError(f"{_label(claim)} has no distance (km={claim.km!r}); a distance must be > 0")
@@ -79,8 +80,6 @@ def distance_interval_km(claim: Any) -> tuple[float, float]:
 
 def place_area_km2(place: Place) -> float:
     """Geodesic area in km² of a place's polygon; ClaimError for a place that is only a point."""
-    from .geometry import area_km2
-
     if place.kind in POINT_KINDS or place.geometry.geom_type not in ("Polygon", "MultiPolygon"):
         raise ClaimError(
             f"{place.name!r} is a {place.kind} without an outline in the gazetteer, so it has no area; "
@@ -97,8 +96,6 @@ def _centre(place: Place) -> Any:
 
 
 def _area_centre(claim: Any) -> Any:
-    from .geometry import hull
-
     subject = claim.subject
     if subject is not None and subject.kind in POINT_KINDS:
         return _centre(subject)
@@ -133,15 +130,13 @@ def claim_geometry(claim: Any) -> Any:
 
     Examples
     --------
-    >>> from frontmap.claims import AreaClaim
+    >>> from frontmap.reading.claims import AreaClaim
     >>> from frontmap.geometry import area_km2
     >>> izium = Place("x:2", "Izium", "settlement", 49.2078, 37.2566, "UA")
     >>> g = claim_geometry(AreaClaim("6,000 km²", 0, 9, value=6000, km2=6000, subject=izium))
     >>> f"{area_km2(g):.0f}"
     '6000'
     """
-    from .geometry import disk_of_area, ring, sector
-
     kind = getattr(claim, "kind", None)
     try:
         if kind == "distance":
@@ -149,7 +144,6 @@ def claim_geometry(claim: Any) -> Any:
             low, high = distance_interval_km(claim)
             if claim.direction is None:
                 return ring(_centre(claim.anchor), low, high)
-            from .tolerance import direction_half_angle
 
             return sector(
                 _centre(claim.anchor), low, high, _bearing(claim), direction_half_angle(claim.direction)
@@ -187,7 +181,6 @@ def claim_geometry(claim: Any) -> Any:
 def _bearing(claim: Any) -> float:
     if claim.bearing_deg is not None:
         return float(claim.bearing_deg)
-    from .geometry import bearing_of
 
     return bearing_of(claim.direction)
 
@@ -199,7 +192,7 @@ def claim_point(claim: Any) -> Any:
 
     Examples
     --------
-    >>> from frontmap.claims import DistanceClaim
+    >>> from frontmap.reading.claims import DistanceClaim
     >>> kyiv = Place("x:3", "Kyiv", "settlement", 50.4501, 30.5234, "UA")
     >>> claim_point(DistanceClaim("35 km from Kyiv", 0, 15, value=35, km=35, anchor=kyiv)) is None
     True
@@ -210,7 +203,6 @@ def claim_point(claim: Any) -> Any:
             _require_anchor(claim)
             if claim.direction is None:
                 return None
-            from .geometry import destination
 
             return destination(_centre(claim.anchor), claim.km, _bearing(claim))
         if kind == "area":
@@ -226,3 +218,6 @@ def claim_point(claim: Any) -> Any:
     except FrontmapError as exc:
         raise ClaimError(f"{_label(claim)}: {exc}") from None
     raise ClaimError(f"cannot place {claim!r}: not a distance, area, share or comparison claim")
+
+
+SHAPERS.update(claim_geometry=claim_geometry, claim_point=claim_point)

@@ -10,6 +10,8 @@ import argparse
 import importlib
 import sys
 
+import frontmap as fm
+
 __all__ = ["main"]
 
 #: Subcommand modules, in the order ``frontmap --help`` lists them.
@@ -33,9 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    from .. import __version__
-
-    parser.add_argument("--version", action="version", version=f"frontmap {__version__}")
+    parser.add_argument("--version", action="version", version=f"frontmap {fm.__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         module = importlib.import_module(f".{name}", __name__)

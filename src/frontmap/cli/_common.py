@@ -9,7 +9,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from .._io import atomic_write
+import frontmap as fm
+from frontmap._io import atomic_write
 
 __all__ = ["error", "read_articles", "read_inputs", "subparser", "write_output"]
 
@@ -81,9 +82,6 @@ def read_articles(args: Any) -> tuple[list[Any], bool]:
     Returns the articles and whether any input was unusable (unreadable, empty, a bad date); each
     problem is reported on stderr and the other files are still read.
     """
-    from ..errors import FrontmapError
-    from ..read import read
-
     articles, failed = [], False
     for source, text in read_inputs(args.files, args.quiet):
         if text is None:
@@ -94,8 +92,8 @@ def read_articles(args: Any) -> tuple[list[Any], bool]:
             failed = True
             continue
         try:
-            articles.append(read(text, source=source, published=getattr(args, "published", None)))
-        except FrontmapError as exc:
+            articles.append(fm.read(text, source=source, published=getattr(args, "published", None)))
+        except fm.FrontmapError as exc:
             error(f"cannot read {source!r}: {exc}")
             failed = True
     return articles, failed

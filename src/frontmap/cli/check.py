@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
-from ._common import error, read_articles, subparser, write_output
+import frontmap as fm
+from frontmap.checks.verdict import fmt
+from frontmap.cli._common import error, read_articles, subparser, write_output
 
 EXAMPLES = """  frontmap check examples/kharkiv.txt
   frontmap check reports/*.txt --format json -o verdicts.json
@@ -39,9 +41,6 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from ..checks import check
-    from ..errors import FrontmapError
-
     failed = False
     maps = None
     if args.against:
@@ -49,8 +48,8 @@ def run(args) -> int:
     articles, unusable = read_articles(args)
     failed = failed or unusable
     try:
-        verdicts = check(articles, against=maps) if articles else []
-    except FrontmapError as exc:
+        verdicts = fm.check(articles, against=maps) if articles else []
+    except fm.FrontmapError as exc:
         error(str(exc))
         return 1
     if args.format == "json":
@@ -69,22 +68,17 @@ def _maps(paths: list[str]) -> tuple[list | None, bool]:
     """The control maps that could be read, and whether any could not."""
     import os
 
-    from ..errors import FrontmapError
-    from ..frontline import ControlMap
-
     maps, failed = [], False
     for p in paths:
         try:
-            maps += ControlMap.series(p) if os.path.isdir(p) else [ControlMap.read(p)]
-        except (FrontmapError, OSError) as exc:
+            maps += fm.ControlMap.series(p) if os.path.isdir(p) else [fm.ControlMap.read(p)]
+        except (fm.FrontmapError, OSError) as exc:
             error(f"cannot read control map {p!r}: {exc}")
             failed = True
     return (maps or None), failed
 
 
 def _value(x, unit) -> str:
-    from ..checks import fmt
-
     return "" if x is None else fmt(x, unit)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ._common import error, read_articles, subparser, write_output
+from frontmap.cli._common import error, read_articles, subparser, write_output
 
 EXAMPLES = """  frontmap extract examples/kharkiv.txt
   frontmap extract examples/*.txt --format table

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..errors import FrontmapError, UnknownPlaceError
-from ._common import error, subparser
+import frontmap as fm
+from frontmap.cli._common import error, subparser
+from frontmap.errors import FrontmapError, UnknownPlaceError
 
 EXAMPLES = """\
   frontmap geocode Izyum
@@ -37,9 +38,7 @@ def _text(p) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..gazetteer import Gazetteer
-
-    gz = Gazetteer()
+    gz = fm.Gazetteer()
     try:
         if args.all:
             found = gz.candidates(args.name, near=args.near, kind=args.kind, country=args.country)

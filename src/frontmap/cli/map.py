@@ -8,7 +8,8 @@ import sys
 import warnings
 from typing import Any
 
-from ._common import error, read_articles, subparser, write_output
+import frontmap as fm
+from frontmap.cli._common import error, read_articles, subparser, write_output
 
 EXAMPLES = """  frontmap map examples/*.txt -o map.html
   frontmap map examples/*.txt -o map.html --tiles none        # self-contained: works offline
@@ -122,34 +123,25 @@ def run(args: Any) -> int:
 def _read_control(paths: list[str]) -> tuple[list[Any], bool]:
     if not paths:
         return [], False
-    from ..errors import FrontmapError
-    from ..frontline import ControlMap
-
     maps, failed = [], False
     for path in paths:
         try:
-            maps.append(ControlMap.read(path))
-        except (FrontmapError, OSError) as exc:
+            maps.append(fm.ControlMap.read(path))
+        except (fm.FrontmapError, OSError) as exc:
             error(f"cannot read the control map {path!r}: {getattr(exc, 'strerror', None) or exc}")
             failed = True
     return maps, failed
 
 
 def _write(fmt: str, args: Any, articles: list[Any], control: list[Any]) -> str:
-    from ..maps import draw
-
     if fmt == "html":
         tiles = None if str(args.tiles).strip().lower() in ("none", "") else args.tiles
-        m = draw(articles, control, tiles=tiles, check=args.check)
+        m = fm.draw(articles, control, tiles=tiles, check=args.check)
         html = m.get_root().render()
         write_output(args.output, html, list(args.files) + list(args.control))
         return "" if args.output == "-" else args.output
-    from ..static import render
-
     things: list[Any] = [articles, control]
     if args.check and articles:
-        from ..checks import check
-
-        things.append(check(articles))
-    render(things, args.output, title=args.title)
+        things.append(fm.check(articles))
+    fm.render(things, args.output, title=args.title)
     return args.output

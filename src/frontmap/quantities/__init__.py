@@ -1,0 +1,31 @@
+"""The quantities stage: numbers, units and qualifiers as news writes them, and the tolerance policy.
+
+:mod:`~frontmap.quantities.numbers` turns text into values; :mod:`~frontmap.quantities.tolerance` turns a
+stated value into the interval it allows.
+"""
+
+from frontmap.quantities import tolerance
+from frontmap.quantities.numbers import (
+    AREA_UNITS,
+    DIRECTIONS,
+    DISTANCE_UNITS,
+    FRACTIONS,
+    QUALIFIERS,
+    parse_fraction,
+    parse_number,
+    to_km,
+    to_km2,
+)
+
+__all__ = [
+    "AREA_UNITS",
+    "DIRECTIONS",
+    "DISTANCE_UNITS",
+    "FRACTIONS",
+    "QUALIFIERS",
+    "parse_fraction",
+    "parse_number",
+    "to_km",
+    "to_km2",
+    "tolerance",
+]

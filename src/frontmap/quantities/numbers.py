@@ -1,0 +1,192 @@
+"""Numbers, units, qualifiers and compass directions as news writes them.
+
+Pure text-to-value helpers used by the reader; nothing here knows about places.
+
+>>> parse_number("6,000")
+6000.0
+>>> parse_number("two dozen")
+24.0
+>>> parse_fraction("a fifth")
+0.2
+>>> DIRECTIONS["north-western"]
+'NW'
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "AREA_UNITS",
+    "DIRECTIONS",
+    "DISTANCE_UNITS",
+    "FRACTIONS",
+    "QUALIFIERS",
+    "parse_fraction",
+    "parse_number",
+    "to_km",
+    "to_km2",
+]
+
+#: Distance unit as written (lower case) -> canonical unit.
+DISTANCE_UNITS = {
+    "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km",
+    "kilometers": "km", "mi": "mi", "mile": "mi", "miles": "mi", "m": "m", "metre": "m",
+    "metres": "m", "meter": "m", "meters": "m",
+}  # fmt: skip
+
+#: Area unit as written (lower case, inner spaces collapsed, dots dropped) -> canonical unit.
+AREA_UNITS = {
+    "km2": "km2", "km²": "km2", "sq km": "km2", "sqkm": "km2", "square km": "km2", "km sq": "km2",
+    "square kilometre": "km2", "square kilometres": "km2", "square kilometer": "km2",
+    "square kilometers": "km2", "sq kilometres": "km2", "sq kilometers": "km2",
+    "mi2": "mi2", "mi²": "mi2", "sq mi": "mi2", "sq miles": "mi2", "square mile": "mi2",
+    "square miles": "mi2", "square mi": "mi2",
+    "ha": "ha", "hectare": "ha", "hectares": "ha",
+    "m2": "m2", "m²": "m2", "sq m": "m2", "square metre": "m2", "square metres": "m2",
+    "square meter": "m2", "square meters": "m2",
+}  # fmt: skip
+
+_KM = {"km": 1.0, "mi": 1.609344, "m": 0.001}
+_KM2 = {"km2": 1.0, "mi2": 2.589988110336, "ha": 0.01, "m2": 1e-6}
+
+#: Qualifier as written (lower case) -> canonical qualifier (their meaning: quantities.tolerance).
+QUALIFIERS = {
+    "about": "about", "around": "around", "some": "some", "roughly": "roughly",
+    "approximately": "approximately", "approx": "approximately", "an estimated": "about",
+    "nearly": "nearly", "almost": "nearly", "just under": "nearly", "close to": "nearly",
+    "up to": "up to", "within": "within", "as far as": "up to", "as much as": "up to",
+    "less than": "less than", "under": "less than", "fewer than": "less than", "no more than": "up to",
+    "more than": "more than", "over": "more than", "at least": "at least", "just over": "more than",
+    "upwards of": "more than", "just": "just", "only": "just", "barely": "just", "exactly": "exactly",
+}  # fmt: skip
+
+#: Direction as written (lower case) -> 16-wind abbreviation.
+DIRECTIONS: dict[str, str] = {}
+_WINDS = {"north": "N", "south": "S", "east": "E", "west": "W"}
+for _a, _x in _WINDS.items():
+    DIRECTIONS[_a] = _x
+    DIRECTIONS[_a + "ern"] = _x
+    DIRECTIONS[_x.lower()] = _x
+for _a in ("north", "south"):
+    for _b in ("east", "west"):
+        _ab = _WINDS[_a] + _WINDS[_b]
+        for _sep in ("", "-", " "):
+            DIRECTIONS[_a + _sep + _b] = _ab
+            DIRECTIONS[_a + _sep + _b + "ern"] = _ab
+        DIRECTIONS[_ab.lower()] = _ab
+for _a, _b in (
+    ("north", "northeast"),
+    ("east", "northeast"),
+    ("east", "southeast"),
+    ("south", "southeast"),
+    ("south", "southwest"),
+    ("west", "southwest"),
+    ("west", "northwest"),
+    ("north", "northwest"),
+):
+    _code = _WINDS[_a] + DIRECTIONS[_b]
+    for _sep in ("-", " ", ""):
+        DIRECTIONS[_a + _sep + _b[:5] + "-" + _b[5:]] = _code
+        DIRECTIONS[_a + _sep + _b] = _code
+    DIRECTIONS[_code.lower()] = _code
+
+_UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "a": 1, "an": 1, "a few": 3, "dozen": 12, "a dozen": 12,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
+
+#: Fraction words -> value.
+FRACTIONS = {
+    "half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "one-third": 1 / 3,
+    "two thirds": 2 / 3, "two-thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25, "one-quarter": 0.25,
+    "three quarters": 0.75, "three-quarters": 0.75, "a fifth": 0.2, "one fifth": 0.2, "one-fifth": 0.2,
+    "two fifths": 0.4, "two-fifths": 0.4, "a sixth": 1 / 6, "one sixth": 1 / 6, "one-sixth": 1 / 6,
+    "a seventh": 1 / 7, "one seventh": 1 / 7, "one-seventh": 1 / 7, "an eighth": 0.125,
+    "one eighth": 0.125, "one-eighth": 0.125, "a tenth": 0.1, "one tenth": 0.1, "one-tenth": 0.1,
+}  # fmt: skip
+
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$")
+_MAX_NUMBER_TEXT = 80
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number as news writes it, or None.
+
+    Digits with thousands separators ("6,000", "1 000"), decimals ("2.5"), a scale word
+    ("1.5 million", "6 thousand") and number words ("twenty-one", "two dozen", "a few hundred").
+
+    >>> parse_number("600,000"), parse_number("1.5 million"), parse_number("twenty-one")
+    (600000.0, 1500000.0, 21.0)
+    >>> parse_number("1,0,0,0") is None
+    True
+    """
+    if not isinstance(text, str) or not text.strip() or len(text) > _MAX_NUMBER_TEXT:
+        return None
+    words = text.strip().lower().replace("-", " ").split()
+    scale = 1.0
+    while words and words[-1] in _SCALES and len(words) > 1 and _DIGITS.match(words[0]):
+        scale *= _SCALES[words.pop()]
+    if len(words) == 1 and _DIGITS.match(words[0]):
+        return float(re.sub(r"[,\s\u00a0\u202f]", "", words[0])) * scale
+    if scale != 1.0:
+        return None
+    return _parse_words(words)
+
+
+def _parse_words(words: list[str]) -> float | None:
+    total, current, seen = 0.0, 0.0, False
+    i = 0
+    while i < len(words):
+        w = words[i]
+        pair = " ".join(words[i : i + 2])
+        if pair in _UNITS_WORDS and pair.startswith("a "):
+            current += _UNITS_WORDS[pair]
+            i += 2
+            seen = True
+            continue
+        if w in ("and",) and seen:
+            i += 1
+            continue
+        if w in _SCALES:
+            current = (current or 1) * _SCALES[w]
+            if _SCALES[w] >= 1000:
+                total, current = total + current, 0.0
+        elif w in _UNITS_WORDS:
+            current += _UNITS_WORDS[w]
+        else:
+            return None
+        seen = True
+        i += 1
+    return total + current if seen else None
+
+
+def parse_fraction(text: str) -> float | None:
+    """A share as a fraction: "5%", "20 per cent", "a fifth", "one-third", "two thirds".
+
+    >>> parse_fraction("5%"), parse_fraction("20 per cent"), parse_fraction("one-fifth")
+    (0.05, 0.2, 0.2)
+    """
+    if not isinstance(text, str) or len(text) > _MAX_NUMBER_TEXT:
+        return None
+    t = " ".join(text.strip().lower().split())
+    if t in FRACTIONS:
+        return FRACTIONS[t]
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:%|per\s?cent|percent|pc)", t)
+    if m:
+        return float(m.group(1)) / 100.0
+    return None
+
+
+def to_km(value: float, unit: str) -> float:
+    """A distance in kilometres. ``unit`` is one of ``km``, ``mi``, ``m``."""
+    return value * _KM[unit]
+
+
+def to_km2(value: float, unit: str) -> float:
+    """An area in square kilometres. ``unit`` is one of ``km2``, ``mi2``, ``ha``, ``m2``."""
+    return value * _KM2[unit]

@@ -1,0 +1,393 @@
+"""The tolerance policy: how a number stated in the news becomes an interval.
+
+Everything here is plain arithmetic on numbers and strings (no geometry), so claim geometries and
+checks share one written-down policy.  The policy has three parts.
+
+**Rounding** -- a number's precision is read from how it was written (``text``):
+
+============================  ==========================================  ===================
+written                       rule                                        half-width
+============================  ==========================================  ===================
+``74``, ``21``, ``45.98``     ±0.5 of the last written digit              ±0.5, ±0.5, ±0.005
+``6,000``, ``600,000``, 20    trailing zeros: rounded to the place of the  ±500, ±50,000, ±2.5
+``100``, ``200``, ``10,000``  last non-zero digit, but to at most a quarter ±10, ±25, ±1,000
+                              of the number (1-2-5 steps: 100 -> 50 -> 20)
+``35``, ``7,500``, ``2.5``    ≥ 2 significant digits ending in 5: rounded  ±2.5, ±250, ±0.25
+                              to 5 in that place
+``2.0``, ``1.50``             zeros after a decimal point were written on  ±0.05, ±0.005
+                              purpose: ±0.5 of the last written digit
+``1.5 million``, ``3k``       the multiplier scales the half-width         ±250,000, ±500
+``a fifth``, ``half``         a number in words: ±10 % (:data:`WORDS_RELATIVE`)
+============================  ==========================================  ===================
+
+The precision is carried over *relatively*: ``text`` may be in another unit than ``value`` (``value``
+= 74.03 km, ``text`` = ``"46"`` miles gives ±0.5/46 of 74.03).  Without ``text`` the value's own
+shortest decimal form is used (6000.0 reads as ``"6000"``).  :func:`interval` never allows less than
+:data:`MIN_RELATIVE` (2 %) either side: a map, a gazetteer point and a reporter's rounding all add
+error beyond the last digit.
+
+**Qualifiers** -- :data:`QUALIFIERS` maps each (lower-case) qualifier to relative offsets
+``(low, high)``; the qualifier interval is ``[value × (1 + low), value × (1 + high)]``:
+
+====================================================  ==============  ===========================
+qualifier                                             offsets         "6,000" becomes
+====================================================  ==============  ===========================
+None, just, exactly, precisely                        (0, 0)          [5,500, 6,500] (rounding)
+about, around, roughly, approximately, some, ...      (-0.10, +0.10)  [5,400, 6,600]
+nearly, almost, just under, close to, ...             (-0.10, 0)      [5,400, 6,500]
+more than, over, at least, upwards of, ...            (0, +1.0)       [5,500, 12,000]
+just over, slightly more than, ...                    (0, +0.10)      [5,500, 6,600]
+up to, within, as far as, less than, under, ...       (-1, 0)         [0, 6,500]
+====================================================  ==============  ===========================
+
+The final interval is the union (envelope) of the rounding interval and the qualifier interval:
+a qualifier widens, it never narrows what rounding already allows.  "More than" is capped at
+twice the number so that intervals stay finite and drawable (a reporter who means three times as much
+says so).  Unknown qualifiers raise
+:class:`~frontmap.errors.InputError` listing the known ones.
+
+**Directions** -- "southeast" names an 8-wind point and covers ±22.5°; "south-southeast" a 16-wind
+point and covers ±11.25° (:func:`direction_half_angle`).  The wind table :data:`WINDS_16` lives here
+so that :mod:`frontmap.geometry` and the checks read it from one place.
+
+**Conversions** -- "74 km (46 miles)": :func:`conversion_consistent` accepts the pair when
+``converted / (value × factor)`` is within the rounding of the converted figure as written plus
+:data:`CONVERSION_SLACK` (3 %) -- the parenthetical is the number the reporter computed; unit factors
+are in :data:`LENGTH_KM` and :data:`AREA_KM2`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from frontmap.errors import InputError
+
+__all__ = [
+    "AREA_KM2",
+    "CONVERSION_SLACK",
+    "LENGTH_KM",
+    "MIN_RELATIVE",
+    "QUALIFIERS",
+    "WINDS_16",
+    "WORDS_RELATIVE",
+    "conversion_consistent",
+    "direction_half_angle",
+    "direction_key",
+    "factor",
+    "interval",
+    "relative_tolerance",
+    "rounding_half_width",
+    "unit_key",
+]
+
+#: The smallest relative half-width :func:`interval` allows on either side.
+MIN_RELATIVE = 0.02
+#: Relative half-width of a number written in words ("a fifth", "half", "a dozen").
+WORDS_RELATIVE = 0.10
+#: Extra relative slack for unit conversions (rough factors such as 1.6 km per mile, double rounding).
+CONVERSION_SLACK = 0.03
+
+_ABOUT = (-0.10, 0.10)
+_BELOW = (-0.10, 0.0)
+_ABOVE = (0.0, 1.0)
+_JUST_ABOVE = (0.0, 0.10)
+_UP_TO = (-1.0, 0.0)
+_EXACT = (0.0, 0.0)
+
+#: Qualifier -> relative offsets (low, high) applied to the value; see the module docstring.
+QUALIFIERS: dict[str, tuple[float, float]] = {
+    **dict.fromkeys(("none", "just", "exactly", "precisely", "only"), _EXACT),
+    **dict.fromkeys(
+        (
+            "about", "around", "roughly", "approximately", "approx", "some", "circa", "c", "ca",
+            "estimated", "an estimated", "or so", "~", "≈", "almost exactly", "nearly exactly",
+        ),
+        _ABOUT,
+    ),
+    **dict.fromkeys(
+        ("nearly", "almost", "just under", "close to", "slightly less than", "a little under",
+         "just below", "not quite", "shy of", "just shy of"),
+        _BELOW,
+    ),
+    **dict.fromkeys(
+        ("more than", "over", "at least", "upwards of", "in excess of", "above", "no less than",
+         "no fewer than"),
+        _ABOVE,
+    ),
+    **dict.fromkeys(
+        ("just over", "slightly more than", "a little over", "just above", "a little more than"),
+        _JUST_ABOVE,
+    ),
+    **dict.fromkeys(
+        ("up to", "within", "as far as", "less than", "under", "no more than", "fewer than",
+         "below", "as many as", "at most", "not more than"),
+        _UP_TO,
+    ),
+}  # fmt: skip
+
+#: Length units -> kilometres per unit.
+LENGTH_KM: dict[str, float] = {"km": 1.0, "m": 0.001, "mi": 1.609344, "nmi": 1.852}
+#: Area units -> square kilometres per unit.
+AREA_KM2: dict[str, float] = {
+    "km2": 1.0,
+    "m2": 1e-6,
+    "ha": 0.01,
+    "mi2": 1.609344**2,
+    "acre": 0.0040468564224,
+}
+
+_UNIT_ALIASES = {
+    "kilometre": "km", "kilometer": "km", "kms": "km", "metre": "m", "meter": "m", "mile": "mi",
+    "nauticalmile": "nmi", "nm": "nmi", "km²": "km2", "sqkm": "km2", "squarekilometre": "km2",
+    "squarekilometer": "km2", "kmsq": "km2", "sqmi": "mi2", "squaremile": "mi2", "mi²": "mi2",
+    "hectare": "ha", "m²": "m2", "squaremetre": "m2", "squaremeter": "m2", "sqm": "m2",
+    "acres": "acre",
+}  # fmt: skip
+
+#: The 16 wind abbreviations, clockwise from north (index × 22.5 = bearing in degrees).
+WINDS_16 = tuple("N NNE NE ENE E ESE SE SSE S SSW SW WSW W WNW NW NNW".split())
+
+_NUMBER = re.compile(
+    r"""
+    (?P<int>\d{1,3}(?:[,\u00a0\u202f\u2009\ ]\d{3})+(?!\d) # grouped thousands: 6,000 / 600 000
+      |\d+)                                               # or plain digits
+    (?:\.(?P<frac>\d+))?                                  # decimal part
+    (?:\s*(?P<mult>thousand|million|billion|mln|mn|bn|k)(?![a-z]))?  # an optional multiplier word
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
+
+
+def _finite(name: str, x: object) -> float:
+    if isinstance(x, bool) or not hasattr(x, "__float__"):
+        raise InputError(f"{name} must be a number, got {x!r}")
+    v = float(x)  # type: ignore[arg-type]
+    if not math.isfinite(v):
+        raise InputError(f"{name} must be a finite number, got {x!r}")
+    return v
+
+
+def _written(text: str) -> tuple[float, float] | None:
+    """``(value, half_width)`` of a number as written, or None when ``text`` holds no digits."""
+    m = _NUMBER.search(text)
+    if m is None:
+        return None
+    whole = re.sub(r"\D", "", m["int"])
+    frac = m["frac"] or ""
+    mult = _MULTIPLIERS[m["mult"].lower()] if m["mult"] else 1.0
+    value = float(f"{whole}.{frac or 0}") * mult
+    if frac:  # a written decimal: every written digit counts
+        place = 10.0 ** -len(frac)
+        digits = (whole + frac).lstrip("0")
+    else:
+        stripped = whole.rstrip("0")
+        if not stripped:  # "0"
+            return value, 0.5 * mult
+        place = 10.0 ** (len(whole) - len(stripped))
+        digits = stripped.lstrip("0")
+    if len(digits) >= 2 and digits[-1] == "5":
+        return value, 2.5 * place * mult
+    step = place
+    if not frac:
+        # A round number is read as rounded to at most a quarter of itself, stepping down the 1-2-5
+        # series: "100" is to the nearest 20 (not 100), "200" to 50, "6,000" stays at 1,000.
+        n = float(whole)
+        while step > n / 4 and step > 1:
+            step = step * 0.4 if f"{step:.0f}"[0] == "5" else step / 2  # 10 -> 5 -> 2 -> 1
+    return value, 0.5 * step * mult
+
+
+def rounding_half_width(value: float, text: str | None = None) -> float:
+    """Half-width of the rounding implied by how ``value`` was written (no floor, no qualifier).
+
+    Parameters
+    ----------
+    value : float
+        The number, in the unit the caller works in (e.g. km).
+    text : str, optional
+        The number as written ("6,000", "1.5 million", "46"); may be in another unit than ``value``,
+        since its precision is carried over relatively.  Default: ``value``'s own decimal form.
+
+    Examples
+    --------
+    >>> rounding_half_width(6000, "6,000"), rounding_half_width(74), rounding_half_width(35)
+    (500.0, 0.5, 2.5)
+    >>> f"{rounding_half_width(74.03, '46'):.3f}"  # 46 miles as written, value in km
+    '0.805'
+    """
+    v = abs(_finite("value", value))
+    if text is None or not str(text).strip():
+        r = repr(v)
+        text = str(int(v)) if v.is_integer() and v < 1e16 else ("" if "e" in r else r)
+        if not text:
+            return 0.0
+    parsed = _written(str(text))
+    if parsed is None:  # a number in words
+        return WORDS_RELATIVE * v
+    written, half = parsed
+    if written == 0:
+        return half if v == 0 else 0.0
+    return half * v / written
+
+
+def _qualifier_offsets(qualifier: str | None) -> tuple[float, float]:
+    if qualifier is None:
+        return _EXACT
+    if not isinstance(qualifier, str):
+        raise InputError(f"qualifier must be a string or None, got {qualifier!r}")
+    key = " ".join(qualifier.lower().replace("-", " ").strip(" .,;:").split()) or "none"
+    try:
+        return QUALIFIERS[key]
+    except KeyError:
+        known = ", ".join(sorted(QUALIFIERS))
+        raise InputError(f"unknown qualifier {qualifier!r}; known: {known}") from None
+
+
+def interval(value: float, qualifier: str | None = None, text: str | None = None) -> tuple[float, float]:
+    """The interval ``(low, high)`` a stated non-negative number allows.
+
+    The union of the rounding interval (at least ±:data:`MIN_RELATIVE`) and the qualifier's interval
+    from :data:`QUALIFIERS`; ``low`` is never below 0.  Same unit as ``value``.
+
+    Examples
+    --------
+    >>> interval(6000, text="6,000")
+    (5500.0, 6500.0)
+    >>> [round(x, 2) for x in interval(74, "about")]
+    [66.6, 81.4]
+    >>> interval(35, "up to")
+    (0.0, 37.5)
+    """
+    v = _finite("value", value)
+    if v < 0:
+        raise InputError(f"value must be >= 0 (a distance, area or share), got {value!r}")
+    lo_rel, hi_rel = _qualifier_offsets(qualifier)
+    r = max(rounding_half_width(v, text), MIN_RELATIVE * v)
+    low = min(v - r, v * (1.0 + lo_rel))
+    high = max(v + r, v * (1.0 + hi_rel))
+    return max(low, 0.0), high
+
+
+def relative_tolerance(value: float, qualifier: str | None = None, text: str | None = None) -> float:
+    """The largest relative deviation from ``value`` that :func:`interval` allows (``inf`` for 0).
+
+    Examples
+    --------
+    >>> f"{relative_tolerance(6000, text='6,000'):.4f}", relative_tolerance(74, "up to")
+    ('0.0833', 1.0)
+    """
+    low, high = interval(value, qualifier, text)
+    v = float(value)
+    if v == 0:
+        return math.inf
+    return max(v - low, high - v) / v
+
+
+def direction_key(direction: str) -> str:
+    """The 16-wind abbreviation of a direction: "south-east", "Southeast", "se" -> "SE".
+
+    Raises :class:`~frontmap.errors.InputError` for anything else (e.g. "NbE", "up").
+    """
+    if not isinstance(direction, str):
+        raise InputError(f"direction must be a string such as 'SE' or 'south-east', got {direction!r}")
+    s = re.sub(r"[^a-z]", "", direction.lower())
+    for word, letter in (("north", "n"), ("south", "s"), ("east", "e"), ("west", "w")):
+        s = s.replace(word, letter)
+    key = s.upper()
+    if key not in WINDS_16:
+        raise InputError(f"unknown direction {direction!r}; use one of {', '.join(WINDS_16)} or words")
+    return key
+
+
+def direction_half_angle(direction: str) -> float:
+    """Half-angle in degrees a named direction covers: 8-wind (N, NE, E ...) ±22.5°, 16-wind ±11.25°.
+
+    Examples
+    --------
+    >>> direction_half_angle("SE"), direction_half_angle("north-northeast"), direction_half_angle("W")
+    (22.5, 11.25, 22.5)
+    """
+    return 22.5 if len(direction_key(direction)) <= 2 else 11.25
+
+
+def unit_key(unit: str) -> str:
+    """Canonical unit name: "miles" -> "mi", "square kilometres" -> "km2", "sq mi" -> "mi2"."""
+    if not isinstance(unit, str):
+        raise InputError(f"unit must be a string such as 'km' or 'sq mi', got {unit!r}")
+    s = re.sub(r"[\s.\-]", "", unit.lower())
+    if s in LENGTH_KM or s in AREA_KM2:
+        return s
+    if s in _UNIT_ALIASES:
+        return _UNIT_ALIASES[s]
+    if s.endswith("s") and s[:-1] in _UNIT_ALIASES:  # plurals
+        return _UNIT_ALIASES[s[:-1]]
+    known = ", ".join([*LENGTH_KM, *AREA_KM2])
+    raise InputError(f"unknown unit {unit!r}; known: {known} (and their usual spellings)")
+
+
+def factor(from_unit: str, to_unit: str) -> float:
+    """Multiply a value in ``from_unit`` by this to get ``to_unit``: ``factor("km", "mi")`` = 0.6214.
+
+    Examples
+    --------
+    >>> f"{factor('km', 'mi'):.4f}", f"{factor('km2', 'sq mi'):.4f}", factor("ha", "km2")
+    ('0.6214', '0.3861', 0.01)
+    """
+    a, b = unit_key(from_unit), unit_key(to_unit)
+    for table in (LENGTH_KM, AREA_KM2):
+        if a in table and b in table:
+            return table[a] / table[b]
+    raise InputError(f"cannot convert {from_unit!r} to {to_unit!r}: one is a length, the other an area")
+
+
+def conversion_consistent(
+    value: float,
+    converted: float,
+    factor: float,
+    text_value: str | None = None,
+    text_converted: str | None = None,
+) -> tuple[bool, float, float]:
+    """Does a stated conversion agree with its figure?  "74 km (46 miles)" -> (True, 1.0004, 0.04).
+
+    Parameters
+    ----------
+    value, converted : float
+        The first figure and its conversion as stated (74 and 46).
+    factor : float
+        Units of ``converted`` per unit of ``value`` (km -> mi: 0.621371; see :func:`factor`).
+    text_value, text_converted : str, optional
+        The two numbers as written, for their precision.
+
+    Returns
+    -------
+    (ok, ratio, tolerance)
+        ``ratio = converted / (value × factor)``; ``tolerance`` is the relative rounding of the
+        converted figure as written plus :data:`CONVERSION_SLACK` -- the parenthetical is the number
+        the reporter computed from the first and rounded; ``ok = |ratio − 1| <= tolerance``.
+        ``text_value`` is accepted for symmetry and not used.
+
+    Examples
+    --------
+    >>> ok, ratio, tol = conversion_consistent(6000, 2400, factor("km2", "mi2"), "6,000", "2,400")
+    >>> ok, f"{ratio:.3f}"
+    (True, '1.036')
+    >>> conversion_consistent(8000, 4970, factor("km2", "mi2"))[0]  # the linear km->mi factor was used
+    False
+    """
+    v = _finite("value", value)
+    c = _finite("converted", converted)
+    f = _finite("factor", factor)
+    if f <= 0:
+        raise InputError(f"factor must be > 0, got {factor!r}")
+    if v < 0 or c < 0:
+        raise InputError(f"value and converted must be >= 0, got {value!r} and {converted!r}")
+    expected = v * f
+    if expected == 0 or c == 0:
+        ok = expected == c
+        return ok, (1.0 if ok else math.inf), CONVERSION_SLACK
+    ratio = c / expected
+    rel = rounding_half_width(c, text_converted) / c
+    tolerance = rel + CONVERSION_SLACK
+    return abs(ratio - 1.0) <= tolerance, ratio, tolerance

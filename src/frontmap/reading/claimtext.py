@@ -1,0 +1,603 @@
+"""Finding spatial claims in text (used by :func:`frontmap.read`).
+
+One compiled pattern finds every "number + unit" and every share ("5%", "a fifth"); what follows and
+precedes it, within the sentence, decides what it is:
+
+- distance: a length unit with a direction and/or an anchor ("74 km (46 miles) southeast of Kharkiv",
+  "up to 21 miles east of the capital", "within 30 km of the border").  A bare length ("a 300 km range",
+  "at 40 km/h") is not a location statement and is skipped.
+- area: an area unit ("6,000 square kilometres"), or the common slip of a length unit after "area of"
+  ("a land area of about 600,000 km").
+- share: a percentage or fraction "of" a territory (the country, Ukraine, its territory, a region);
+  shares of people or things ("80% of the population") are not territorial and are skipped.
+- comparison: "equal to / the size of / larger than" named places, linked to the area claim it sizes.
+
+All patterns are linear (no nested unbounded repetition) and look at most a few hundred characters
+around each number, so reading stays linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from bisect import bisect_left
+
+from frontmap.errors import InputError
+from frontmap.gazetteer.place import Place
+from frontmap.quantities.numbers import (
+    AREA_UNITS,
+    DISTANCE_UNITS,
+    QUALIFIERS,
+    parse_fraction,
+    parse_number,
+    to_km,
+    to_km2,
+)
+from frontmap.quantities.tolerance import WINDS_16, direction_key
+from frontmap.reading import patterns as P
+from frontmap.reading.article import Mention
+from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, Converted, DistanceClaim, ShareClaim
+from frontmap.reading.sentences import sentence_span
+
+__all__ = ["find_claims"]
+
+
+class _Context:
+    """What the claim finder needs from the rest of the article."""
+
+    def __init__(
+        self, text: str, mentions: list[Mention], gz, source, published, home: Place | None, events=()
+    ):
+        self.text = text
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.gz = gz
+        self.source = source
+        self.published = published
+        self.home = home
+        self.events = tuple(events)
+
+    def mention_at(self, pos: int) -> Mention | None:
+        """The mention starting at ``pos`` (after optional "the ")."""
+        i = bisect_left(self.starts, pos)
+        if i < len(self.mentions) and self.mentions[i].start == pos:
+            return self.mentions[i]
+        return None
+
+    def mentions_between(self, a: int, b: int) -> list[Mention]:
+        i = bisect_left(self.starts, a)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < b:
+            out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def common(self, start: int, end: int) -> dict:
+        s, e = sentence_span(self.text, start)
+        return {
+            "sentence": self.text[s:e].strip(),
+            "source": self.source,
+            "published": self.published,
+        }
+
+
+def find_claims(
+    text: str, mentions: list[Mention], gz, source=None, published=None, events=()
+) -> list[Claim]:
+    """The spatial claims of ``text`` (see the module docstring), ordered by position.
+
+    ``events`` are the article's control events ("retook Izium"): an area said to be regained or
+    captured lists the places the same article says changed hands that way.
+    """
+    home = _home_country(mentions, gz)
+    ctx = _Context(text, mentions, gz, source, published, home, events)
+    claims: list[Claim] = []
+    taken_until = -1  # matches inside an earlier claim ("(46 miles)") are part of it
+    c: Claim | None
+    for m in P.found(P.QTY, text):
+        if m.start() < taken_until:
+            continue
+        converted, figure_end = _conversion(text, m.end())
+        if m.group("area") or _area_slip(text, m):
+            c = _area(ctx, m, converted, figure_end)
+        else:
+            c = _distance(ctx, m, converted, figure_end)
+        if c is not None:
+            claims.append(c)
+            # numbers inside this claim's own figure or conversion belong to it ("74 km (46 miles)")
+            taken_until = max(taken_until, figure_end)
+    for m in P.found(P.SHARE, text):
+        c = _share(ctx, m)
+        if c is not None:
+            claims.append(c)
+    claims.sort(key=lambda c: c.start)
+    comparisons = [_comparison(ctx, m, claims) for m in P.COMPARISON.finditer(text)]
+    claims.extend(c for c in comparisons if c is not None)
+    claims.sort(key=lambda c: c.start)
+    return _link_comparisons(claims)
+
+
+def _home_country(mentions: list[Mention], gz) -> Place | None:
+    """The country "the country" means: Ukraine, unless the text names places of one other country
+    only (Russia, the usual actor, does not count: "Russia controls a fifth of the country")."""
+    codes = {m.place.country for m in mentions if m.place is not None and m.place.country}
+    named = {m.place.country for m in mentions if m.place is not None and m.place.kind == "country"}
+    others = (codes & named) - {"UA", "RU"}
+    code = "UA" if "UA" in codes or len(others) != 1 else others.pop()
+    return _safe(gz.country, code)
+
+
+def _number(m: re.Match) -> float | None:
+    written = " ".join(m.group("num").lower().split())
+    value = 0.5 if written.startswith("half") else 1.0 if written in ("a", "an") else parse_number(written)
+    return value if value is not None and value > 0 else None
+
+
+def _qualifier(m: re.Match) -> str | None:
+    q = m.group("qual")
+    return QUALIFIERS.get(" ".join(q.lower().split())) if q else None
+
+
+def _conversion(text: str, pos: int) -> tuple[Converted | None, int]:
+    c = P.CONVERSION.match(text, pos)
+    if not c:
+        return None, pos
+    value = parse_number(re.sub(r"\s+", " ", c.group("num")))
+    if value is None:
+        return None, pos
+    if c.group("area"):
+        unit = _area_unit(c.group("area"))
+    else:
+        unit = DISTANCE_UNITS.get(c.group("dist").lower())
+    if unit is None:
+        return None, pos
+    return Converted(value, unit, c.group("num")), c.end()
+
+
+def _area_unit(s: str) -> str | None:
+    key = " ".join(s.lower().replace(".", " ").split())
+    return AREA_UNITS.get(key) or AREA_UNITS.get(key.replace(" ", ""))
+
+
+def _area_slip(text: str, m: re.Match) -> bool:
+    """A length unit used for an area: "a land area of about 600,000 km"."""
+    if not m.group("dist") or not m.group("dist").lower().startswith("k"):
+        return False
+    before = text[max(0, m.start() - 60) : m.start()]
+    if P.AREA_CONTEXT.search(before):
+        return True
+    # "retook 500 km of territory" is an area; "within 1.5 km of Romanian territory" a distance
+    value = _number(m)
+    return bool(value is not None and value >= 100 and P.AREA_AFTER.match(text, m.end()))
+
+
+def _sentence_bounds(ctx: _Context, pos: int) -> tuple[int, int]:
+    return sentence_span(ctx.text, pos)
+
+
+def _anchor(ctx: _Context, pos: int) -> tuple[Place | None, str, int]:
+    """The place named at ``pos`` (a mention, "the capital", "the border"), its text and end offset."""
+    text = ctx.text
+    the = re.match(r"(?:the\s+)?", text[pos : pos + 5])
+    for p in (pos, pos + (the.end() if the else 0)):
+        m = ctx.mention_at(p)
+        if m is not None:
+            return m.place, text[pos : m.end], m.end
+    cap = P.CAPITAL.match(text, pos)
+    if cap:
+        code = P.ADJ_COUNTRY.get((cap.group("adj") or "").lower()) or (ctx.home.country if ctx.home else "UA")
+        return _safe(ctx.gz.capital, code), cap.group(), cap.end()
+    town = P.THE_TOWN_ANCHOR.match(text, pos)
+    if town:
+        earlier = [m.place for m in ctx.mentions_between(max(0, pos - 600), pos) if m.place is not None]
+        last_town = next((p for p in reversed(earlier) if p.kind == "settlement"), None)
+        if last_town is not None:
+            return last_town, town.group(), town.end()
+    thing = P.THING.match(text, pos)
+    if thing:
+        named = ctx.mention_at(thing.end() + 1)
+        if named is not None and named.place is not None and named.place.kind in ("river", "facility"):
+            return named.place, text[pos : named.end], named.end  # "the river Dnipro"
+        # "within 30 km of the front line": a real anchor that is not a gazetteer place.
+        return None, thing.group(), thing.end()
+    words = P.DESCRIPTORS.match(text, pos)
+    if words:
+        # "the destroyed Kakhovka dam", "the Russian-held city Donetsk": a place after describing words
+        m = ctx.mention_at(words.end())
+        if m is not None and m.place is not None:
+            return m.place, text[pos : m.end], m.end
+    described = P.DESCRIBED.match(text, pos)
+    if described:
+        # "the logistics hub of Pokrovsk", "the Ukrainian-held town of Kostiantynivka"
+        m = ctx.mention_at(described.end())
+        if m is not None and m.place is not None:
+            return m.place, text[pos : m.end], m.end
+    ground = P.ADJ_TERRITORY.match(text, pos)
+    if ground:
+        return _safe(ctx.gz.country, P.ADJ_COUNTRY[ground.group("adj").lower()]), ground.group(), ground.end()
+    border = P.BORDER.match(text, pos)
+    if border:
+        # "the Ukrainian border" is Ukraine's edge (seen from Russia); a bare "the border", in war news
+        # about Ukraine, is the border with Russia.
+        code = P.ADJ_COUNTRY.get((border.group("adj") or "russian").lower(), "RU")
+        return _safe(ctx.gz.country, code), border.group(), border.end()
+    return None, "", pos
+
+
+def _safe(fn, *args):
+    try:
+        return fn(*args)
+    except Exception:
+        return None
+
+
+def _distance(ctx: _Context, m: re.Match, converted: Converted | None, pos: int) -> DistanceClaim | None:
+    """``converted`` and ``pos``: the parenthetical conversion after the figure, and where it ends."""
+    text = ctx.text
+    value = _number(m)
+    unit = DISTANCE_UNITS.get(m.group("dist").lower())
+    if value is None or unit is None:
+        return None
+    if P.RANGE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+        return None
+    half = P.AND_A_HALF.match(text, pos)
+    if half and m.group("num").strip().lower() in ("a", "an", "one"):  # "a kilometre and a half"
+        value, pos = value + 0.5, half.end()
+    if P.NOT_LOCATION.match(text, pos):
+        return None
+    paired = P.PAIRED.match(text, pos)
+    if paired:  # "about 80 km and 60 km from the city": both share what follows
+        pos = paired.end()
+    start = m.start()
+
+    def claim(end: int, **fields) -> DistanceClaim:
+        fields.setdefault("subject", _subject(ctx, start, fields.get("anchor")))
+        return DistanceClaim(
+            text[start:end], start, end, value=value, unit=unit, km=to_km(value, unit),
+            value_text=m.group("num"), qualifier=_qualifier(m), converted=converted,
+            **fields, **ctx.common(start, end),
+        )  # fmt: skip
+
+    d = P.DIRECTION.match(text, pos)
+    if d is None:
+        stream = P.STREAM.match(text, pos)
+        if stream and not stream.group("of"):
+            # "Kherson, 70 km downstream": a distance along the river, no compass direction.
+            return claim(stream.end("dir"))
+        into = None if stream else P.INTO.match(text, pos)
+        if into:
+            # "up to 10 km into Ukrainian territory": measured from the border of that country.
+            adj = (into.group("adj") or into.group("adj2")).lower()
+            code = P.ADJ_COUNTRY.get(adj) or {"russia": "RU", "belarus": "BY"}.get(adj, "UA")
+            return claim(into.end(), anchor=_safe(ctx.gz.country, code), anchor_text=into.group("what"))
+        away = stream or P.AWAY.match(text, pos)
+        if not away:
+            bare = P.AWAY_END.match(text, pos)
+            return claim(bare.end()) if bare else None
+        anchor, anchor_text, end = _anchor(ctx, away.end())
+        if anchor is None and not anchor_text:
+            return None
+        return claim(end, anchor=anchor, anchor_text=anchor_text)
+
+    try:
+        direction = direction_key(d.group("dir"))
+    except InputError:
+        return None
+    fields = {"direction": direction, "bearing_deg": WINDS_16.index(direction) * 22.5}
+    if d.group("end") is not None:  # "... some 20 km to the south."
+        return claim(d.end("dir"), **fields)
+    anchor, anchor_text, end = _anchor(ctx, d.end())
+    if anchor is None and not anchor_text:
+        end = d.end("dir")
+    return claim(end, anchor=anchor, anchor_text=anchor_text, **fields)
+
+
+def _subject(ctx: _Context, start: int, anchor: Place | None) -> Place | None:
+    """The place a distance statement is about: the nearest settlement before it in the sentence,
+    when the words between link them ("Balakliia, ... which lies 74 km ...")."""
+    s, e = _sentence_bounds(ctx, start)
+    if not ctx.text[s:start].strip():
+        # "About 120 km southeast of Kharkiv, the town of Izium ...": the subject follows the distance.
+        claim_end = _phrase_end(ctx, start, e)
+        after = P.SUBJECT_AFTER.match(ctx.text, claim_end)
+        if after and claim_end > start:
+            m = ctx.mention_at(after.end())
+            if m is not None and m.place is not None and m.place.kind in ("settlement", "facility"):
+                return m.place
+    if P.THE_TOWN.match(ctx.text, s):
+        # "The town lies 15 miles west of Donetsk": the settlement the previous sentences are about.
+        earlier = [m.place for m in ctx.mentions_between(max(0, s - 600), s) if m.place is not None]
+        return next((p for p in reversed(earlier) if p.kind == "settlement" and p != anchor), None)
+    before = [(m, m.place) for m in ctx.mentions_between(s, start) if m.place is not None]
+    for m, place in reversed(before):
+        if place.kind not in ("settlement", "facility") or (anchor is not None and place == anchor):
+            continue
+        gap = ctx.text[m.end : start]
+        words = gap.split()
+        apposition = (len(words) <= 3 and gap.lstrip()[:1] in (",", "(", "—", "–")) or bool(
+            P.APPOSITIVE.match(gap) and not P.CLAUSE_WORDS.search(gap)
+        )
+        if apposition or (P.LINK.search(gap) and len(words) <= 30):
+            return place
+        return None
+    return None
+
+
+def _phrase_end(ctx: _Context, start: int, e: int) -> int:
+    """End of the distance phrase that starts at ``start`` (up to the first comma)."""
+    comma = ctx.text.find(",", start, e)
+    return comma if comma != -1 else start
+
+
+def _area(ctx: _Context, m: re.Match, converted: Converted | None, end: int) -> AreaClaim | None:
+    """``converted`` and ``end``: the parenthetical conversion after the figure, and where it ends."""
+    text = ctx.text
+    value = _number(m)
+    if value is None:
+        return None
+    unit = _area_unit(m.group("area")) if m.group("area") else "km2"
+    if unit is None:
+        return None
+    start = m.start()
+    s, e = _sentence_bounds(ctx, start)
+    before = text[max(s, start - P.WINDOW) : start]
+    after = text[end : min(e, end + 80)]
+    clause = before + " " + after
+    change = None
+    lost = P.LOST.search(clause)
+    if lost:
+        russian = re.match(r"russia|moscow|the\s+russians", lost.group("who"), re.IGNORECASE)
+        change = "regained" if russian else "captured"
+    elif P.REGAINED.search(clause):
+        change = "regained"
+    elif P.HELD.search(before[-80:]):
+        change = "held"
+    elif P.CAPTURED.search(clause):
+        change = "captured"
+    subject = _area_subject(ctx, start, before, text[end : end + 40], change)
+    since = _since(ctx, text[s:e])
+    places: tuple[Place, ...] = ()
+    if subject is None and change in ("regained", "captured"):
+        region = _region_of_change(ctx, s, start, end, e)
+        if region is not None:
+            places = (region,)
+        else:
+            side = "ukraine" if change == "regained" else "russia"
+            changed = [ev.place for ev in ctx.events if ev.side == side and ev.place.kind in P.CHANGED_KINDS]
+            places = tuple({p.id: p for p in changed}.values())
+    return AreaClaim(
+        text[start:end],
+        start,
+        end,
+        value=value,
+        unit=unit,
+        km2=to_km2(value, unit),
+        value_text=m.group("num"),
+        qualifier=_qualifier(m),
+        subject=subject,
+        converted=converted,
+        change=change if subject is None else None,
+        places=places,
+        since=since,
+        **ctx.common(start, end),
+    )
+
+
+def _region_of_change(ctx: _Context, s: int, start: int, end: int, e: int) -> Place | None:
+    """ "retook 80 km2 in the Kherson region": the one region named in the clause around the number."""
+    regions = [
+        m.place
+        for m in ctx.mentions_between(max(s, start - 80), min(e, end + 60))
+        if m.place is not None and m.place.kind == "region" and m.place.country == "UA"
+        and P.IN_REGION.search(ctx.text, max(0, m.start - 12), m.start)
+    ]  # fmt: skip
+    return regions[0] if len({p.id for p in regions}) == 1 else None
+
+
+def _area_subject(ctx: _Context, start: int, before: str, after: str, change: str | None) -> Place | None:
+    """ "Ukraine's total land area of about ...", "the country's land mass of ...", "Crimea, a peninsula
+    of some ...", "Crimea's 27,000 km2" -> the place whose size it is."""
+    tail = before[-90:]
+    cover = P.COVERS.search(tail)
+    if not cover and P.IN_SIZE.match(after):
+        cover = P.WHICH_IS.search(tail)
+    if not cover and change is None:
+        cover = P.POSSESSIVE_END.search(tail)
+    if cover:
+        # "Ukraine, which covers some 600,000 square km": the place just before the verb.
+        offset = start - len(tail) + cover.start()
+        near = [m for m in ctx.mentions_between(max(0, offset - 40), offset + 1) if m.place is not None]
+        gap = ctx.text[near[-1].end : offset].strip(" '’ʼ") if near else "x"
+        if (
+            near
+            and near[-1].place is not None
+            and near[-1].place.kind in ("country", "region", "sea")
+            and (len(gap.split()) <= 1)
+        ):
+            return near[-1].place
+    hit = P.SUBJECT_AREA.search(tail)
+    if not hit:
+        return None
+    offset = start - len(tail) + hit.start()
+    head = tail[: hit.start()]
+    if re.search(r"\bthe\s+country$", head, re.I):
+        return ctx.home
+    for m in reversed(ctx.mentions_between(max(0, offset - 60), offset + 1)):
+        if m.end == offset or ctx.text[m.end : offset] in ("", "'", "’"):
+            return m.place
+    return None
+
+
+def _since(ctx: _Context, sentence: str) -> _dt.date | None:
+    m = P.SINCE.search(sentence)
+    if not m or ctx.published is None:
+        return None
+    month = P.MONTHS.index(m.group("month").lower()[:3]) + 1
+    year = ctx.published.year if month <= ctx.published.month else ctx.published.year - 1
+    day = int(m.group("day")) if m.group("day") else 1
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _share(ctx: _Context, m: re.Match) -> ShareClaim | None:
+    text = ctx.text
+    value = parse_fraction(" ".join(m.group("frac").split()))
+    if value is None or not 0 < value <= 1:
+        return None
+    pos = m.end()
+    of, of_text, end = _anchor(ctx, pos)
+    if of is not None and of.kind == "settlement" and P.THE_TOWN_ANCHOR.match(text, pos):
+        if not _says_who_holds(ctx, m.start()):
+            return None  # "80% of the city was without power" is not a share of ground
+    elif of is not None and of.kind not in ("country", "region"):
+        return None
+    possessive = re.match(r"['’ʼ]s?\s+(?:[a-z]+\s+){0,2}?([a-z]+)\b", text[end : end + 60]) if of else None
+    if possessive and possessive.group(1) not in P.TERRITORIAL_NOUNS:
+        return None  # "17% of Russia's primary refining capacity": a share of something else
+    if of is None:
+        terr = P.ITS_TERRITORY.match(text, pos)
+        if terr:
+            named = re.match(r"ukrain", terr.group(), re.I)
+            of = _safe(ctx.gz.country, "UA") if named else ctx.home
+            of_text, end = terr.group(), terr.end()
+        else:
+            terr = P.TERRITORY.match(text, pos)
+            if not terr:
+                return None
+            of_text, end = terr.group(), terr.end()
+            what = terr.group("what").lower()
+            of = (
+                ctx.home
+                if what in ("country", "nation", "territory", "land", "landmass", "land mass")
+                else None
+            )
+            if what in ("town", "city", "village"):
+                return None  # no town named before it: nothing to take a share of
+            elif re.match(r"th(?:at|is)\b", of_text, re.IGNORECASE):
+                of = None  # "two-thirds of that territory": a territory named earlier, not the country
+            elif of is None:
+                of = _last_region(ctx, m.start())
+            elif P.TAKEN_PART.match(text, end):
+                of = None  # "50% of the land seized by Russia": a share of a part, not of the country
+    if P.NOT_TERRITORY.match(text, end):
+        return None
+    owned = re.match(r"['’ʼ]s?\s+(?:[a-z]+\s+){0,2}?([a-z]+)\b", text[end : end + 60])
+    if owned and owned.group(1) not in P.TERRITORIAL_NOUNS:
+        return None  # "a third of the country's energy infrastructure"
+    tail = P.OF_COUNTRY.match(text, end)
+    if tail:  # "18% of the territory of Ukraine"
+        end = tail.end()
+    start = m.start()
+    s, e = _sentence_bounds(ctx, start)
+    clause = text[max(s, start - P.WINDOW) : min(e, end + 60)]
+    change = (
+        "regained"
+        if P.REGAINED.search(clause)
+        else "held"
+        if P.HELD.search(clause)
+        else ("captured" if P.CAPTURED.search(clause) else None)
+    )
+    return ShareClaim(
+        text[start:end],
+        start,
+        end,
+        value=value,
+        value_text=m.group("frac"),
+        qualifier=_qualifier(m),
+        of=of,
+        of_text=of_text,
+        change=change,
+        **ctx.common(start, end),
+    )
+
+
+def _says_who_holds(ctx: _Context, pos: int) -> bool:
+    """Does the clause before ``pos`` say who holds or took ground ("Russian forces control ...")?"""
+    s, _ = _sentence_bounds(ctx, pos)
+    clause = ctx.text[max(s, pos - P.WINDOW) : pos]
+    return bool(P.HELD.search(clause) or P.CAPTURED.search(clause) or P.REGAINED.search(clause))
+
+
+def _last_region(ctx: _Context, pos: int) -> Place | None:
+    for m in reversed(ctx.mentions_between(0, pos)):
+        if m.place is not None and m.place.kind == "region":
+            return m.place
+    return None
+
+
+def _comparison(ctx: _Context, m: re.Match, claims: list[Claim]) -> ComparisonClaim | None:
+    text = ctx.text
+    s, e = _sentence_bounds(ctx, m.start())
+    places: list[Place] = []
+    end = m.end()
+    for men in ctx.mentions_between(m.end(), min(e, m.end() + 120)):
+        gap = text[end : men.start]
+        if places and not re.fullmatch(r"\s*(?:,|and|&|plus|or)?\s*(?:the\s+)?", gap):
+            break
+        if not places and not re.fullmatch(r"\s*(?:the\s+)?", gap):
+            break
+        if men.place is not None and men.place.kind in ("country", "region", "settlement"):
+            places.append(men.place)
+            end = men.end
+    if not places:
+        return None
+    if not any(isinstance(c, AreaClaim) for c in claims if c.start < m.start()) and not re.search(
+        r"\b(?:area|territory|land|size)\b", text[s:e], re.I
+    ):
+        return None
+    rel = m.group("rel").lower()
+    relation = (
+        "larger" if re.search(r"larger|bigger|greater", rel) else "smaller" if "smaller" in rel else "equal"
+    )
+    start, factor = m.start(), 1.0
+    times = P.TIMES_BEFORE.search(text, max(0, start - 30), start)
+    if times:  # "three times the size of Luxembourg", "half the size of"
+        factor = _times(times.group("mult"))
+        start = times.start("mult")
+    qual = P.COMPARISON_QUAL.search(text, max(0, start - 20), start)
+    if qual:
+        start = qual.start(1)
+        word = " ".join(qual.group(1).lower().split())
+        if times and word in ("more than", "over"):  # "more than three times the size of X"
+            relation = "larger"
+        elif times and word in ("less than", "under"):
+            relation = "smaller"
+    return ComparisonClaim(
+        text[start:end],
+        start,
+        end,
+        places=tuple(places),
+        relation=relation,
+        factor=factor,
+        qualifier=QUALIFIERS.get(" ".join(qual.group(1).lower().split())) if qual else None,
+        **ctx.common(start, end),
+    )
+
+
+def _times(word: str) -> float:
+    w = " ".join(word.lower().replace("-", " ").split())
+    named = {"twice": 2.0, "double": 2.0, "triple": 3.0, "half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
+             "a quarter": 0.25, "one quarter": 0.25}  # fmt: skip
+    if w in named:
+        return named[w]
+    n = parse_number(w.removesuffix(" times").strip())
+    return n if n is not None and n > 0 else 1.0
+
+
+def _link_comparisons(claims: list[Claim]) -> list[Claim]:
+    """Point each comparison at the area it sizes: the latest area claim before it that is not a
+    reference total (an area with a subject, "Ukraine's land area of ..."), else the latest area."""
+    from dataclasses import replace
+
+    out: list[Claim] = []
+    for c in claims:
+        if isinstance(c, ComparisonClaim):
+            areas = [(i, a) for i, a in enumerate(out) if isinstance(a, AreaClaim)]
+            pick = next((i for i, a in reversed(areas) if a.subject is None), None)
+            if pick is None and areas:
+                pick = areas[-1][0]
+            c = replace(c, refers_to=pick)
+        out.append(c)
+    return out

@@ -1,0 +1,337 @@
+"""The phrase rules behind :func:`frontmap.reading.events.find_control_events` (see that module's docstring).
+
+Patterns are compiled once with ``re.VERBOSE``; each is applied to a bounded window before or after a
+place mention, so the work per mention is constant and no pattern can backtrack catastrophically.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+__all__ = ["WINDOW", "left_event", "list_separator", "right_event", "sentence_date"]
+
+_F = re.IGNORECASE | re.VERBOSE
+_UA = r"(?:ukrain(?:ians|ian|e)(?:['’]s)?|kyiv['’]s|zsu|afu)"
+_RU = (
+    r"(?:russi(?:ans|an|a)(?:['’]s)?|moscow(?:['’]s)?|kremlin|wagner|pro-russian|separatists?|kadyrovites?"
+    r"|dpr|lpr)"
+)
+_CUE = re.compile(rf"\b(?:(?P<ua>{_UA})|(?P<ru>{_RU}))(?![\w-])", re.IGNORECASE)
+_SIDE_NAMES = rf"(?P<cue>{_UA}|{_RU})"
+
+# Words allowed between a trigger and the place: "the strategic eastern city of".
+_FILLER = r"""(?:(?:the|a|an|its|their|key|strategic|strategically|important|small|large|major|frontline|
+    front-line|eastern|western|southern|northern|north-eastern|south-eastern|north-western|south-western|
+    northeastern|southeastern|northwestern|southwestern|nearby|neighbouring|neighboring|railway|rail|
+    logistics|logistical|hub|industrial|port|river|border|coastal|whole|entire|remaining|last|city|
+    cities|town|towns|village|villages|settlement|settlements|urban-type|hamlet|region|oblast|province|
+    district|area|of|recently|newly|now|once|long)\s+){0,6}"""
+
+# Words that make the verb a verb (with a subject) rather than an adjective ("in liberated X").
+_VERB_CONTEXT = re.compile(
+    rf"""(?:\b(?:has|have|had|which|that|who|it|they|forces|troops|army|military|soldiers|units|brigades?|
+    fighters|marines|paratroopers|mercenaries|defenders|{_UA}|{_RU}|kyiv)\s+)
+    (?:(?:\w+ly|also|now|just|finally|reportedly|already|then|later|again|swiftly|since)\s+){{0,2}}$""",
+    _F,
+)
+# Negations, modals and intentions just before a trigger: no event.
+_NOT_DONE = re.compile(
+    r"""\b(?:not|never|n[’']t|no\s+longer|yet\s+to|could|would|might|shall|should|must|cannot|unless|
+    whether)\b(?:\s+\S+){0,3}\s*$
+    |\b(?:deni(?:ed|es)|deny|false(?:ly)?|rumou?rs?)\b(?:\s+\S+){0,5}\s*$
+    |\b(?:plans?|planned|planning|aims?|aimed|aiming|trying|tried|tries|attempts?|attempted|attempting|
+    efforts?|bid|push|drive|battle|fight|fighting|struggle|campaign|(?:counter-?)?offensive|operations?|
+    hopes?|hoped|hoping|goal|preparations?|prepar(?:e|es|ed|ing)|threat(?:en|ens|ened|ening)?|vow(?:s|ed)?|
+    promis(?:e|es|ed|ing)|seeks?|sought|intends?|intended|wants?|wanted|order(?:s|ed)?|fail(?:s|ed)?|
+    ready|calls?|called)\s+(?:for|to|towards?|at|of)\b(?:\s+\S+){0,2}\s*$""",
+    _F,
+)
+# Ambiguous modals ("in May", "Will") only count in lower case.
+_NOT_DONE_LOWER = re.compile(r"\b(?:may|will|can|if)\b(?:\s+\S+){0,3}\s*$")
+
+
+def _left(trigger: str) -> re.Pattern[str]:
+    return re.compile(rf"(?P<trig>{trigger})\s+{_FILLER}$", _F)
+
+
+# kind: "ua" fixed side; "subj-ua"/"subj-ru" the subject's side when used as a verb, else (an adjective
+# or noun, or no subject) the default in the suffix; "subj" the subject's side, no default; "anti" the
+# side opposite the subject; "cue" the side named in the phrase.
+_LEFT_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "cue",
+        _left(
+            rf"""{_SIDE_NAMES}\s+(?:national\s+)?flags?\s+(?:(?:was|were|is|has|had|have|been|now|again|
+            once|proudly)\s+){{0,4}}(?:raised|hoisted|flies|flew|flying|planted|unfurled)\s+(?:again\s+)?
+            (?:over|in|above|at|on)"""
+        ),
+    ),
+    ("cue", _left(rf"{_SIDE_NAMES}[-\s](?:occupied|held|controlled)")),
+    (
+        "ua",
+        _left(
+            r"""(?:formerly|previously|once|recently|briefly)[-\s]+occupied|de-?occupied|
+            (?:de-?occupation|liberation)\s+of|returned\s+(?:full\s+)?control\s+(?:of|over)"""
+        ),
+    ),
+    (
+        "subj-ru",
+        _left(
+            r"(?:(?:temporarily|illegally|still)\s+)?(?:occupied|annexed)|(?:occupation|annexation|fall)\s+of"
+        ),
+    ),
+    (
+        "subj-ua",
+        _left(
+            r"""retook|retaken|recaptured|liberated|freed|reclaimed|regained|(?:took|taken|won|wrested)\s+back|
+            (?:regained|restored|re-established|reestablished)\s+(?:full\s+)?control\s+(?:of|over)|
+            (?:recapture|retaking)\s+of"""
+        ),
+    ),
+    (
+        "subj",
+        _left(
+            r"""(?:gained|seized|took|taken|established|assumed|consolidated)\s+(?:full\s+)?control\s+
+            (?:of|over)|captured|seized|took(?:\s+over)?|taken(?:\s+over)?|overran|overrun|conquered|entered|
+            (?:capture|seizure|takeover|conquest)\s+of"""
+        ),
+    ),
+    (
+        "anti",
+        _left(
+            r"""(?:withdrew|withdrawn|withdrawing|retreated|retreating|pulled\s+back|fled)
+            \s+(?:(?:its|their|his|all|the|remaining|last|troops|forces|units|soldiers)\s+){0,3}
+            (?:from|out\s+of)|pulled\s+(?:(?:its|their|his|all|the|remaining|last|troops|forces|units|soldiers)
+            \s+){0,3}out\s+(?:of|from)|(?:withdrawal|retreat|pull-?out)\s+(?:of\s+(?:(?:its|their|the|all|remaining)\s+)?
+            (?:troops|forces|units|soldiers)\s+)?from|abandoned|surrendered|lost(?:\s+control\s+(?:of|over))?"""
+        ),
+    ),
+]
+
+_AUX = r"""(?:(?:which|that|was|were|is|are|has|had|have|been|being|got|now|fully|finally|recently|later|
+    eventually|officially|also|again|reportedly|largely|completely|quickly|swiftly|just|already|since|
+    not|never|yet|no|longer|could|would|might|may|will|should|must|cannot|can)\s+){0,5}"""
+_RIGHT_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "passive",
+        re.compile(
+            rf"""^\s*,?\s*(?P<aux>{_AUX})(?P<verb>recaptured|retaken|liberated|freed|reclaimed|regained|
+            de-?occupied|captured|seized|taken|occupied|overrun|annexed|held|controlled)\b""",
+            _F,
+        ),
+    ),
+    (
+        "fell",
+        re.compile(
+            rf"^\s*,?\s*(?P<aux>{_AUX})(?:fell|falls|fallen)\s+(?:in)?to\s+(?:the\s+)?{_SIDE_NAMES}", _F
+        ),
+    ),
+    (
+        "under",
+        re.compile(
+            rf"""^\s*,?\s*(?P<aux>(?:(?:which|that|is|was|are|were|remains|remained|has|had|have|been|remain|
+            stays|stayed|came|come|comes|returned|returns|now|still|firmly|fully|again|largely|already|
+            not|never|no|longer)\s+){{0,5}})(?:back\s+)?(?:under|in|into|to)\s+(?:full\s+|firm\s+)?{_SIDE_NAMES}
+            \s+(?:control|occupation|rule|hands)""",
+            _F,
+        ),
+    ),
+    (
+        "which",
+        re.compile(
+            rf"""^\s*,\s*(?:which|that)\s+{_SIDE_NAMES}(?:\s+(?:forces|troops|army|military|soldiers|units))?
+            \s+(?P<aux>(?:(?:has|had|have|had|also|later|then|finally|only)\s+){{0,2}})
+            (?P<verb>retook|recaptured|liberated|freed|reclaimed|regained|captured|seized|took|occupied|
+            overran|annexed)\b""",
+            _F,
+        ),
+    ),
+]
+_FINITE = re.compile(r"(?:was|were|is|are|has|had|have|remains|remained)\b", re.I)
+_RELATIVE_TIME = re.compile(
+    r"\b(?:later|earlier|afterwards?|after|before|following|next|previous|then)\b", re.I
+)
+_REGAIN = re.compile(r"^(?:recaptured|retaken|retook|liberated|freed|reclaimed|regained|de-?occupied)$", re.I)
+_OCCUPY = re.compile(r"^(?:occupied|annexed)$", re.I)
+_MODAL = re.compile(
+    r"\b(?:not|never|no|longer|could|would|might|may|will|should|must|cannot|can|yet)\b", re.I
+)
+_BY_SIDE = re.compile(rf"^[^,;.]{{0,50}}?\bby\s+(?:the\s+)?(?:(?P<ua>{_UA})|(?P<ru>{_RU}))(?![\w-])", re.I)
+_FROM_SIDE = re.compile(rf"^\s*,?\s*from\s+(?:the\s+)?(?:(?P<ua>{_UA})|(?P<ru>{_RU}))(?![\w-])", re.I)
+_LIST_SEP = re.compile(
+    rf"^(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|or\s+)?|\s+(?:and|as\s+well\s+as)\s+){_FILLER}$", _F
+)
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sept sep",
+            "october oct",
+            "november nov",
+            "december dec",
+        ],
+        start=1,
+    )
+    for m in names.split()
+}
+_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_ON_DATE = re.compile(
+    rf"""\bon\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?
+    (?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?
+    (?P<m2>{_MONTH}))(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\d)""",
+    _F,
+)
+WINDOW = 200  # characters of context looked at on each side of a mention
+
+
+def _side_of(m: re.Match[str] | None) -> str | None:
+    if m is None:
+        return None
+    if m.groupdict().get("ua"):
+        return "ukraine"
+    if m.groupdict().get("ru"):
+        return "russia"
+    cue = m.groupdict().get("cue")
+    if cue:
+        return "ukraine" if re.match(_UA, cue, re.I) else "russia"
+    return None
+
+
+def _close_subject(before: str) -> str | None:
+    """The side word closest before a verb, within six words and the same clause."""
+    clause = re.split(r"[,;:()]", before[-120:])[-1]
+    words = clause.split()[-6:]
+    last = None
+    for m in _CUE.finditer(" ".join(words)):
+        last = m
+    return _side_of(last)
+
+
+def _any_subject(before: str) -> str | None:
+    last = None
+    for m in _CUE.finditer(before[-WINDOW:]):
+        last = m
+    return _side_of(last)
+
+
+def _other(side: str | None) -> str | None:
+    return {"ukraine": "russia", "russia": "ukraine"}.get(side or "")
+
+
+#: A stem of every trigger in :data:`_LEFT_RULES`: most mentions have none before them, and one search
+#: for these is much cheaper than trying every rule.
+_LEFT_HINT = re.compile(
+    r"flag|occup|held|control|liberat|return|annex|fall|retook|retak|recaptur|freed|reclaim|regain|took|taken"
+    r"|won|wrest|restor|establish|gain|seiz|assum|consolidat|captur|overr|conque|enter|takeover|withdr"
+    r"|retreat|pull|fled|abandon|surrender|lost",
+    re.IGNORECASE,
+)
+
+
+def left_event(pre: str, post: str) -> tuple[str, int, int] | None:
+    """``(side, start, end)`` of a trigger ending ``pre`` (offsets within ``pre``), or None."""
+    if not _LEFT_HINT.search(pre):
+        return None
+    for kind, rx in _LEFT_RULES:
+        m = rx.search(pre)
+        if m is None:
+            continue
+        start, trig_end = m.start("trig"), m.end("trig")
+        before = pre[:start]
+        if _NOT_DONE.search(before[-80:]) or _NOT_DONE_LOWER.search(before[-80:]):
+            return None
+        side: str | None
+        if kind == "cue":
+            side = _side_of(m)
+        elif kind in ("ua", "ru"):
+            side = {"ua": "ukraine", "ru": "russia"}[kind]
+        elif kind.startswith("subj-"):
+            default = {"subj-ua": "ukraine", "subj-ru": "russia"}[kind]
+            is_verb = bool(_VERB_CONTEXT.search(before[-80:]))
+            side = (_close_subject(before) if is_verb else None) or _side_of(_BY_SIDE.match(post)) or default
+        elif kind == "subj":
+            side = _close_subject(before) or _side_of(_BY_SIDE.match(post)) or _any_subject(before)
+        else:  # anti
+            side = _other(_close_subject(before) or _any_subject(before))
+        return (side, start, trig_end) if side else None
+    return None
+
+
+def right_event(post: str) -> tuple[str, int, int, bool] | None:
+    """``(side, start, end, closes_apposition)`` of a passive/"fell to"/"under control" phrase opening
+    ``post``.  ``closes_apposition`` is true for ", was retaken" after a place: the place then ends an
+    apposition ("Irpin, a town west of Kyiv, was retaken") and the subject is an earlier place."""
+    for kind, rx in _RIGHT_RULES:
+        m = rx.match(post)
+        if m is None:
+            continue
+        if _MODAL.search(m.group("aux") or ""):
+            return None
+        start = len(post) - len(post.lstrip(" ,"))
+        end = m.end()
+        if kind == "passive":
+            verb = m.group("verb")
+            by = _BY_SIDE.match(post[m.end() :])
+            if not (m.group("aux") or "," in post[:start] or by):  # "X liberated Y" is not a passive
+                return None
+            if by is not None:
+                side = _side_of(by)
+                end = m.end() + by.end()
+            elif _REGAIN.match(verb):
+                side = "ukraine"
+            elif _OCCUPY.match(verb):
+                side = "russia"
+            else:
+                side = _other(_side_of(_FROM_SIDE.match(post[m.end() :])))
+        else:
+            side = _side_of(m)
+        closes = "," in post[:start] and bool(_FINITE.match(m.groupdict().get("aux") or ""))
+        return (side, start, end, closes) if side else None
+    return None
+
+
+def sentence_date(sentence: str, at: int, published: _dt.date | None) -> _dt.date | None:
+    """The date of an event whose trigger is at offset ``at`` of ``sentence``: the explicit "on <day>"
+    nearest to it, unless words such as "later" or "after" stand between them; else ``published``."""
+    best = None
+    for m in _ON_DATE.finditer(sentence):
+        if best is None or abs(m.start() - at) < abs(best.start() - at):
+            best = m
+    if best is None:
+        return published
+    between = sentence[best.end() : at] if best.end() <= at else sentence[at : best.start()]
+    if _RELATIVE_TIME.search(between):
+        return published
+    m = best
+    month = _MONTHS[(m.group("m1") or m.group("m2")).rstrip(".").lower()]
+    day = int(m.group("d1") or m.group("d2"))
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif published is not None:
+        year = published.year
+        try:
+            if _dt.date(year, month, day) > published:
+                year -= 1
+        except ValueError:
+            return published
+    else:
+        return None
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return published
+
+
+def list_separator(gap: str) -> bool:
+    """Whether ``gap`` joins two places of a list (", ", " and ", ", the town of ")."""
+    return len(gap) < 60 and _LIST_SEP.match(gap) is not None

@@ -1,0 +1,496 @@
+"""Finding the places a text mentions (used by :func:`frontmap.read`).
+
+Rules, tried from safest to most ambiguous:
+
+1. Every capitalised word starts a candidate; the longest run of words (up to the gazetteer's longest
+   name) whose normalised form is a known name wins: "Kharkiv region" before "Kharkiv", "Zaporizhzhia
+   nuclear power plant" before "Zaporizhzhia".  A possessive ('s) is tried without its suffix.
+2. A single word is refused when it is ordinary English that opens sentences or fills pages ("Most",
+   "Read", "March"), a month or weekday, a demonym, a shouted headline word ("RUSSIA"), part of a
+   person's name ("Vitaly Kim", "Vladimir Putin", a surname seen earlier in such a name), part of a title
+   ("Princess of Wales") or of an organisation or publication ("Kyiv Independent").
+3. A small place abroad needs support: a large population, or a locative word before it ("in", "near").
+4. Context picks among homonyms: "X near Y" and "X in the Y region" prefer the candidate closest to Y;
+   otherwise the candidate closest to the other places of the document, unless one is far larger.
+   "Donetsk and Luhansk regions" are the oblasts; "the Dnipro" with no noun after it is the river.
+5. ``role`` is ``metonymy`` when the place speaks or acts for its state ("Moscow said", "Kyiv's military").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import pairwise
+
+from frontmap.gazetteer.names import normalize
+from frontmap.gazetteer.place import Place
+from frontmap.reading.article import Mention
+from frontmap.reading.lexicon import (
+    COMMON_WORDS,
+    DEMONYMS,
+    GIVEN_NAMES,
+    LOCATIVE,
+    METONYMY_NOUNS,
+    METONYMY_VERBS,
+    MONTHS,
+    NOBLE_TITLES,
+    NOT_PLACES,
+    ORG_WORDS,
+    TITLES,
+    WEEKDAYS,
+)
+
+__all__ = ["find_mentions"]
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’ʼ]s$|['’ʼ]$")
+_NEIGHBOURS = frozenset({"RU", "BY", "PL", "SK", "HU", "RO", "MD"})
+_ORG_STEMS = frozenset(w.rstrip("s") for w in ORG_WORDS)
+_REFUSE_SINGLE = COMMON_WORDS | MONTHS | WEEKDAYS | DEMONYMS | TITLES
+_REGION_WORDS = re.compile(r"(?:\s*(?:,|and|&|/|or)\s*[A-Z][\w'’-]*)*\s+(?:regions|oblasts|provinces)\b")
+_REGIONS_OF = re.compile(r"\b(?:regions|oblasts|provinces)\s+of\s+(?:[A-Z][\w'’-]*\s*(?:,|and|&|/)\s*)*$")
+_NEAR = re.compile(
+    r"^\s*[,(]?\s*(?:(?:a|the)\s+(?:village|town|city|settlement)\s+)?(?:(?:just|some|about|roughly|around)\s+)?"
+    # "X, roughly 25 km north of Y": a stated distance from Y places X near Y too
+    r"(?:[\d.,]+\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]{0,20}\)\s+)?)?"
+    r"(?:near|outside|close\s+to|not\s+far\s+from|from|"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
+    r"in\s+the|in)\s+$"
+)
+_PLANTS = re.compile(
+    r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:nuclear\s+(?:power\s+)?(?:plants?|stations?)|NPPs?|nuclear\s+facilit)"
+)
+_MAX_GAP = 3
+_ARTICLES = frozenset({"The", "THE", "A", "An"})
+_DATELINE = re.compile(r"\s*(?:,|\(|—|–|--|-\s)")
+_UNITS = frozenset("group grouping regiment brigade battalion fleet division corps flotilla court".split())
+_VESSELS = frozenset(
+    "ship vessel cruiser frigate corvette submarine warship tanker destroyer flagship".split()
+)
+_GEO_HEADS = frozenset(
+    "Island Islands Bay Lake River Mountains Mountain Valley Peninsula Strait Gulf Canal".split()
+)
+#: "the Minsk agreements": a place naming an agreement is not a location.
+_AGREEMENTS = frozenset("agreement agreements accord accords protocol protocols memorandum format".split())
+_DISTRICT = re.compile(r"\s(?:district|raion|rayon|hromada|municipality|community)\b")
+_CITY_DISTRICT = re.compile(r"\b[A-Z][a-z]+(?:skyi|skyy|skiy|skyj|ivskyi|nyi|ny)\s+(?:district|raion)\b")
+_LOCAL_NOUN = re.compile(r"\b(?:town|village|settlement|city|hamlet)\s+of\s+$")
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    key: str
+    cap: bool
+
+
+@dataclass(slots=True)
+class _Hit:
+    i: int  # first token
+    n: int  # number of tokens
+    start: int
+    end: int
+    key: str
+    places: tuple[Place, ...]
+    place: Place | None = None
+    role: str = "location"
+
+
+def _tokens(text: str) -> list[_Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        s = m.group()
+        out.append(_Token(m.start(), m.end(), s, "", s[0].isupper()))
+    return out
+
+
+def _joined(text: str, a: _Token, b: _Token) -> bool:
+    """Are two consecutive tokens part of one name (separated by one space or hyphen only)?"""
+    gap = text[a.end : b.start]
+    return 0 < len(gap) <= _MAX_GAP and gap.strip(" -\u00a0") == "" and "\n" not in gap
+
+
+def _is_headline(line: str) -> bool:
+    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
+    """The place mentions of ``text``, in order, without overlaps."""
+    tokens = _tokens(text)
+    if not tokens:
+        return []
+    headline_lines = _Lines(text)
+    hits = _match(text, tokens, gz)
+    persons = _person_words(text, tokens, gz)
+    verdicts = [_accept(text, tokens, h, gz, persons, headline_lines) for h in hits]
+    kept = [h for h, ok in zip(hits, verdicts, strict=True) if ok]
+    # A small town across the border counts when the text names its region or a place in it
+    # ("Shebekino ... the Belgorod region", "Glushkovo and Korenevo" in a report on Kursk).
+    regions = {h.places[0].admin1 for h in kept if h.places[0].country in _NEIGHBOURS}
+    maybe = [h for h, ok in zip(hits, verdicts, strict=True) if ok is None and h.places[0].admin1 in regions]
+    if maybe:
+        kept = sorted(kept + maybe, key=lambda h: h.start)
+    for h in kept:
+        # "Pokrovsk district": the district is read as its central town (districts are not in the data).
+        if h.places[0].kind == "settlement":
+            d = _DISTRICT.match(text, h.end)
+            if d:
+                h.end = d.end()
+    kept = _city_districts(text, kept)
+    _contextual_referents(text, kept, gz)
+    _disambiguate(text, kept, gz)
+    for h in kept:
+        h.role = _role(text, h)
+    return [Mention(text[h.start : h.end], h.start, h.end, h.place, h.role, source) for h in kept if h.place]
+
+
+class _Lines:
+    """Line starts of a text, and which lines are Title Case headlines (where name adjacency means
+    little)."""
+
+    def __init__(self, text: str):
+        self.starts = [0]
+        self.starts.extend(m.end() for m in re.finditer("\n", text))
+        self.headlines = set()
+        for a, b in zip(self.starts, [*self.starts[1:], len(text) + 1], strict=True):
+            if b - a < 300 and _is_headline(text[a : b - 1]):
+                self.headlines.add(a)
+
+    def start_of(self, offset: int) -> int:
+        return self.starts[bisect_right(self.starts, offset) - 1]
+
+    def is_headline(self, offset: int) -> bool:
+        return bool(self.headlines) and self.start_of(offset) in self.headlines
+
+
+def _key(t: _Token) -> str:
+    if not t.key:
+        t.key = normalize(t.text)
+    return t.key
+
+
+def _match(text: str, tokens: list[_Token], gz) -> list[_Hit]:
+    """Longest known names starting at capitalised tokens, left to right, without overlaps."""
+    max_words = max(1, int(getattr(gz, "max_words", 6)))
+    words_from = getattr(gz, "words_from", None)
+    hits: list[_Hit] = []
+    i = 0
+    n_tok = len(tokens)
+    while i < n_tok:
+        t = tokens[i]
+        if not t.cap or t.text in _ARTICLES:  # a name never starts with "The" ("The Black Sea")
+            i += 1
+            continue
+        bare = _POSSESSIVE.sub("", t.text)
+        limit = max_words
+        if words_from is not None:
+            limit = max(words_from(_key(t)), words_from(normalize(bare)) if bare != t.text else 0)
+            if limit == 0:
+                i += 1
+                continue
+        run = [t]
+        while len(run) < limit and i + len(run) < n_tok and _joined(text, run[-1], tokens[i + len(run)]):
+            run.append(tokens[i + len(run)])
+        found = None
+        for n in range(len(run), 0, -1):
+            keys = [_key(w) for w in run[:n]]
+            last = run[n - 1].text
+            variants = [(keys, len(last))]
+            if _POSSESSIVE.search(last):
+                stripped = _POSSESSIVE.sub("", last)
+                if stripped:
+                    variants.insert(0, ([*keys[:-1], normalize(stripped)], len(stripped)))
+            for ks, last_len in variants:
+                key = " ".join(ks)
+                places = gz.lookup(key)
+                if places and n > 1 and _splits([w.text for w in run[:n]], gz):
+                    continue
+                if places:
+                    found = _Hit(i, n, t.start, run[n - 1].start + last_len, key, tuple(places))
+                    break
+            if found:
+                break
+        if found:
+            hits.append(found)
+            i += found.n
+        else:
+            i += 1
+    return hits
+
+
+def _splits(words: list[str], gz) -> bool:
+    """Is a name with "and" two names ("West Bank and Gaza"), each known on its own?"""
+    low = [w.lower() for w in words]
+    if "and" not in low:
+        return False
+    k = low.index("and")
+    return bool(gz.lookup(normalize(" ".join(words[:k])))) and bool(
+        gz.lookup(normalize(" ".join(words[k + 1 :])))
+    )
+
+
+def _person_words(text: str, tokens: list[_Token], gz) -> set[str]:
+    """Surnames of people named in the text: the word after a given name or a title ("Leon Panetta")."""
+    out: set[str] = set()
+    for a, b in pairwise(tokens):
+        if not (a.cap and b.cap and _joined(text, a, b)) or b.text.isupper():
+            continue
+        la = a.text.lower()
+        if la in GIVEN_NAMES or la in TITLES:
+            out.add(_POSSESSIVE.sub("", b.text).lower())
+    return out
+
+
+def _prev_token(tokens: list[_Token], i: int) -> _Token | None:
+    return tokens[i - 1] if i > 0 else None
+
+
+def _accept(text, tokens, h: _Hit, gz, persons: set[str], headline_lines: _Lines) -> bool | None:
+    """Is the hit a place mention?  None: only if the text names its region too (a small town abroad)."""
+    first = tokens[h.i]
+    last = tokens[h.i + h.n - 1]
+    best = h.places[0]
+    word = _POSSESSIVE.sub("", first.text)
+    low = word.lower()
+    headline = headline_lines.is_headline(h.start)
+    prev = _prev_token(tokens, h.i)
+    nxt = tokens[h.i + h.n] if h.i + h.n < len(tokens) else None
+    prev_cap = prev is not None and _joined(text, prev, first) and prev.cap
+    next_cap = nxt is not None and _joined(text, last, nxt) and nxt.cap
+    line_start = headline_lines.start_of(h.start)
+
+    # Shouted words: only acronyms (UK, US) and datelines ("KYIV, Ukraine --", "LVIV --") count, and an
+    # acronym used as a modifier ("US-donated", "US President", "UK officials") is an adjective.
+    if word.isupper() and len(word) > 1:
+        dateline = h.start == line_start and _DATELINE.match(text, h.end)
+        if dateline:
+            return True
+        if len(word) > 3:
+            return False
+        if h.n == 1 and re.match(
+            r"-\w|\s+[A-Z]|\s+(?:officials?|troops|forces|military|government|envoy|"
+            r"intelligence|defen[cs]e|army|navy|aid|weapons|sanctions|ally|allies)\b",
+            text[h.end : h.end + 16],
+        ):
+            return False
+
+    # A name that is someone's title: "Princess of Wales", "Patriarch of Moscow".
+    before = text[max(0, h.start - 20) : h.start]
+    m = re.search(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$", before)
+    if m and m.group(1).lower() in NOBLE_TITLES:
+        return False
+
+    # Part of an organisation or publication: "Kyiv Independent", "Moscow Times".
+    if next_cap and nxt is not None and _POSSESSIVE.sub("", nxt.text).lower().rstrip("s") in _ORG_STEMS:
+        return False
+    if h.key in NOT_PLACES or (nxt is not None and _joined(text, last, nxt) and nxt.text in _AGREEMENTS):
+        return False
+    # A unit or a ship named after a place: "the Vostok group", "the landing ship Saratov".
+    if nxt is not None and _joined(text, last, nxt) and nxt.text in _UNITS:
+        return False
+    if prev is not None and prev.text.lower() in _VESSELS and text[prev.end : h.start].strip(" '\"‘“") == "":
+        return False
+    # Part of a longer name that is not a place we know: "Rhode Island", "Snake Lake".
+    if h.n == 1 and best.country != "UA" and next_cap and nxt is not None and nxt.text in _GEO_HEADS:
+        return False
+
+    if h.n == 1:
+        if low in _REFUSE_SINGLE or low in persons:
+            return False
+        if not headline:
+            # Given name before a surname ("Vladimir Putin"), or a surname after a given name / title.
+            if low in GIVEN_NAMES and next_cap:
+                return False
+            if prev_cap and prev is not None:
+                pl = prev.text.lower()
+                if pl in GIVEN_NAMES or pl in TITLES:
+                    return False
+                sentence_start = _starts_sentence(text, prev.start)
+                if (
+                    not sentence_start
+                    and pl not in COMMON_WORDS
+                    and pl not in DEMONYMS
+                    and not gz.lookup(normalize(prev.text))
+                ):
+                    return False
+        if low in GIVEN_NAMES and best.kind == "settlement" and best.population < 100_000:
+            return False
+    if best.kind in ("country", "region", "sea", "river", "facility"):
+        return True
+    if best.country == "UA" or any(p.country == "UA" for p in h.places):
+        return True
+    # A settlement abroad: large, or introduced by a locative word.
+    locative = prev is not None and prev.text.lower() in LOCATIVE and text[prev.end : h.start].strip() == ""
+    pop = max(p.population for p in h.places)
+    if pop >= 100_000:
+        return True
+    if locative and (pop >= 15_000 or (best.country in _NEIGHBOURS and pop >= 2_000)):
+        return True
+    return None if best.country in _NEIGHBOURS and pop >= 2_000 else False
+
+
+def _city_districts(text: str, kept: list[_Hit]) -> list[_Hit]:
+    """ "Kharkiv's Industrialnyi district", "the Ternivskyi district" (of the city just named): a district
+    the gazetteer does not know is read as part of the city named before it."""
+    added = []
+    starts = [h.start for h in kept]
+    for m in _CITY_DISTRICT.finditer(text):
+        i = bisect_right(starts, m.start())
+        if i > 0 and kept[i - 1].end > m.start():
+            continue  # already part of a mention
+        city = None
+        for h in reversed(kept[max(0, i - 6) : i]):
+            p = h.places[0]
+            if m.start() - h.end > 600:
+                break
+            if p.kind == "settlement" and p.population >= 50_000:
+                city = h
+                break
+        if city is not None:
+            hit = _Hit(-1, 0, m.start(), m.end(), city.key, (city.places[0],))
+            hit.place = city.place
+            added.append(hit)
+    return sorted(kept + added, key=lambda h: h.start) if added else kept
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    j = pos - 1
+    while j >= 0 and text[j] in " \t\"'“‘(«":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:;—–-•|"
+
+
+def _contextual_referents(text: str, hits: list[_Hit], gz) -> None:
+    """Regions named as such, rivers after "the", and homonyms placed by "near Y"."""
+    for h in hits:
+        best = h.places[0]
+        if best.kind == "settlement":
+            after = text[h.end : h.end + 120]
+            before = text[max(0, h.start - 120) : h.start]
+            if _REGION_WORDS.match(after) or _REGIONS_OF.search(before):
+                region = _first_kind(gz.lookup(h.key + " oblast"), "region")
+                if region is not None:
+                    h.places = (region,)
+                    continue
+            plant = _PLANTS.match(after)
+            if plant:  # "the Rivne nuclear plants", "the Khmelnytskyi and Rivne nuclear plants"
+                facility = _first_kind(gz.lookup(h.key + " nuclear power plant"), "facility")
+                if facility is not None:
+                    h.places = (facility,)
+                    continue
+            if re.search(r"\bthe\s+$", before[-5:]) and not re.match(r"\s+(?:city|town|village)\b", after):
+                river = _first_kind(gz.lookup(h.key + " river"), "river")
+                if river is not None:
+                    h.places = (river,)
+                    continue
+    # "X near Y", "X in the Y region": prefer the X closest to Y.
+    for a, b in pairwise(hits):
+        if len(a.places) > 1 and _NEAR.match(text[a.end : b.start]):
+            anchor = b.places[0]
+            if anchor.kind == "region" and anchor.geometry is not None:
+                inside = [p for p in a.places if p.admin1 and p.admin1 == anchor.name]
+                if inside:
+                    a.places = tuple(inside)
+                    continue
+            a.places = tuple(sorted(a.places, key=lambda p: _km(p, anchor)))
+            a.place = a.places[0]
+
+
+def _first_kind(places, kind: str) -> Place | None:
+    return next((p for p in places if p.kind == kind), None)
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance in km (for ranking only)."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dl = math.radians(b.lon - a.lon)
+    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
+    return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
+
+
+def _dominant(places: tuple[Place, ...]) -> bool:
+    if len(places) == 1 or places[0].kind in ("country", "region", "sea", "river", "facility"):
+        return True
+    top, second = places[0].population, places[1].population
+    return top >= 50_000 and top >= 10 * max(second, 1)
+
+
+def _disambiguate(text: str, hits: list[_Hit], gz) -> None:
+    """Choose each ambiguous mention's place by the document's other, unambiguous places."""
+    context = [h.places[0] for h in hits if h.place is None and _dominant(h.places)]
+    context += [h.place for h in hits if h.place is not None]
+    # Distinct places only: the cost stays bounded by the places a text names, not its length.
+    context = list({p.id: p for p in context if p.kind in ("settlement", "facility", "region")}.values())
+    for h in hits:
+        if h.place is not None:
+            continue
+        # A city beats a far smaller namesake in Ukraine ("New York", "Novorossiysk", which is also an old
+        # name of a Kherson Oblast hamlet) unless the text is local.
+        big = max(h.places, key=lambda p: p.population)
+        if (
+            big.country != h.places[0].country
+            and big.population >= max(100_000, 100 * h.places[0].population)
+            and not _local(text, h, context)
+        ):
+            h.place = big
+            continue
+        # A place whose own name this is beats a small place that merely lists it among old names
+        # ("Millerovo" the Russian town, not a Luhansk Oblast village once called so).
+        top = h.places[0]
+        own = [
+            p
+            for p in h.places[1:]
+            if normalize(p.name) == h.key and p.population >= 10 * max(top.population, 1)
+        ]
+        demotable = top.kind == "settlement" and not top.id.startswith("add:")  # curated names stay first
+        if (
+            demotable
+            and normalize(top.name) != h.key
+            and top.population < 10_000
+            and own
+            and not _local(text, h, context)
+        ):
+            h.place = own[0]
+            continue
+        if _dominant(h.places) or not context:
+            h.place = h.places[0]
+            continue
+        # Only candidates in the same country as the best one compete (Ukraine first).
+        pool = [p for p in h.places if p.country == h.places[0].country] or list(h.places)
+        others = [c for c in context if c.id not in {p.id for p in pool}]
+        if not others:
+            h.place = pool[0]
+            continue
+        h.place = min(pool, key=lambda p: min(_km(p, c) for c in others))
+
+
+def _local(text: str, h: _Hit, context: list[Place]) -> bool:
+    """Does the text present a Ukrainian namesake: "the town of X", or a Ukrainian place named nearby?"""
+    if _LOCAL_NOUN.search(text[max(0, h.start - 25) : h.start]):
+        return True
+    home = h.places[0]
+    return any(c.id != home.id and _km(home, c) < 60 for c in context)
+
+
+_METONYMY_VERB = re.compile(r"(?:\s+(?:has|have|had|is|was|will|would|also|again|now)){0,3}\s+(\w+)")
+
+
+def _role(text: str, h: _Hit) -> str:
+    place = h.places[0] if h.place is None else h.place
+    if place.kind not in ("country", "settlement"):
+        return "location"
+    if place.kind == "settlement" and place.population < 500_000:
+        return "location"
+    tail = text[h.start : h.end + 40]
+    m = re.match(re.escape(text[h.start : h.end]) + r"['’ʼ]s\s+(\w+)", tail)
+    if m and m.group(1).lower() in METONYMY_NOUNS:
+        return "metonymy"
+    m = _METONYMY_VERB.match(text, h.end)
+    if m and m.group(1).lower() in METONYMY_VERBS:
+        return "metonymy"
+    return "location"

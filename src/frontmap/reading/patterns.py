@@ -1,0 +1,302 @@
+"""The patterns the claim finder (:mod:`frontmap.reading.claimtext`) uses, compiled once.
+
+Every pattern is linear: no nested unbounded repetition.  Patterns that scan a whole text start with a
+character class (digits, the first letters of number words) so that the regex engine can skip ahead;
+qualifiers and the "a"/"one" of fractions are found by looking back from a match (:class:`Found`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from frontmap.quantities.numbers import DIRECTIONS, QUALIFIERS
+
+
+def leading(words: list[str]) -> str:
+    """A pattern for whole ``words`` that starts with a character class, so that the regex engine can
+    skip ahead quickly (an alternation of words, or a case-insensitive flag, defeats that)."""
+    firsts = sorted({w[0] for w in words})
+    cls = "[" + "".join(firsts) + "".join(f.upper() for f in firsts) + "]"
+    rests = "|".join(re.escape(w[1:]).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return cls + r"(?<![\w]" + cls + r")(?:" + rests + r")\b"
+
+
+WORDNUM = leading(
+    [
+        *"one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty".split(),
+        *"fifty sixty seventy eighty ninety hundred thousand dozen".split(),
+        *("a hundred", "a few hundred", "a thousand", "a few thousand", "a dozen"),
+    ]
+)
+NUM = (
+    r"(?:\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?(?![.,]?\d)(?:\s+(?:million|thousand))?"
+    r"|" + WORDNUM + r"(?:[\s-]+" + WORDNUM + r"){0,3}"
+    # "a kilometre", "half a mile": a lone article counts only right before a unit of length or area
+    r"|[aAhH](?<![\w][aAhH])(?:alf\s+an?|n?)(?=\s+(?:kilomet|km\b|mile|met(?:re|er)|square\b|sq\b|hectare)))"
+)
+#: "a kilometre and a half"
+AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+QUAL = (
+    r"(?:"
+    + "|".join(sorted((re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS), key=len, reverse=True))
+    + r")"
+)
+AREA_UNIT = (
+    r"(?:square\s+(?:kilomet(?:re|er)s?|km|miles?|mi|met(?:re|er)s?)|sq\.?\s*(?:km|kilomet(?:re|er)s?|mi(?:les)?|m)\b"
+    r"|km²|km2|kmsq|km\s+sq\b|mi²|mi2|m²|hectares?|ha\b)"
+)
+DIST_UNIT = r"(?:kilomet(?:re|er)s?|kms?\b|miles?\b|mi\b|met(?:re|er)s?\b|m\b)"
+
+QTY = re.compile(
+    r"(?P<num>" + NUM + r")(?:\s*-\s*|\s*)(?i:(?P<area>" + AREA_UNIT + r")|(?P<dist>" + DIST_UNIT + r"))"
+)
+
+QUAL_BEFORE = re.compile(r"\b(" + QUAL + r")\s+$", re.IGNORECASE)
+
+
+class Found:
+    """A pattern match widened to the qualifier written before it ("about 6,000 km²")."""
+
+    __slots__ = ("_frac", "_m", "_qual", "_start")
+
+    def __init__(self, text: str, m: re.Match):
+        self._m = m
+        start = m.start()
+        self._frac = None
+        if "frac" in m.re.groupindex and not m.group("frac")[0].isdigit():
+            f = FRACTION_BEFORE.search(text, max(0, start - 8), start)
+            if f:
+                start = f.start(1)
+                self._frac = text[start : m.end("frac")]
+        q = QUAL_BEFORE.search(text, max(0, start - 30), start)
+        self._start = q.start(1) if q else start
+        self._qual = q.group(1) if q else None
+
+    def start(self, group: int | str = 0) -> int:
+        return self._start if group == 0 else self._m.start(group)
+
+    def end(self, group: int | str = 0) -> int:
+        return self._m.end(group)
+
+    def group(self, name: int | str = 0) -> str | None:
+        if name == "qual":
+            return self._qual
+        if name == "frac" and self._frac is not None:
+            return self._frac
+        return self._m.group(name)
+
+
+def found(pattern: re.Pattern, text: str):
+    return (Found(text, m) for m in pattern.finditer(text))
+
+
+FRACTION_WORDS = leading("half third quarter fifth sixth seventh eighth tenth thirds quarters fifths".split())
+SHARE = re.compile(
+    r"(?P<frac>\d(?<![\w.,]\d)\d{0,2}(?:\.\d+)?\s*(?:%|(?i:per\s?cent|percent)\b)|" + FRACTION_WORDS + r")"
+    r"\s+of\s+"
+)
+FRACTION_BEFORE = re.compile(r"\b((?:an?|one|two|three|four)[\s-]+)$", re.IGNORECASE)
+
+CONVERSION = re.compile(
+    r"\s*[(\[]\s*(?:"
+    + QUAL
+    + r"\s+|~\s*)?(?P<num>"
+    + NUM
+    + r")\s*-?\s*(?:(?P<area>"
+    + AREA_UNIT
+    + r")|(?P<dist>"
+    + DIST_UNIT
+    + r"))\s*[)\]]",
+    re.IGNORECASE,
+)
+DIRECTION_WORDS = sorted((d for d in DIRECTIONS if len(d) > 3), key=len, reverse=True)
+DIRECTION = re.compile(
+    r"\s*(?:further\s+|farther\s+)?(?:to\s+the\s+|in\s+the\s+)?(?P<dir>"
+    + "|".join(re.escape(d).replace(r"\ ", r"\s") for d in DIRECTION_WORDS)
+    + r"|(?-i:N|S|E|W|NE|NW|SE|SW|NNE|ENE|ESE|SSE|SSW|WSW|WNW|NNW))(?![\w-])"
+    # "... 20 km east of Izium", or a direction that ends the phrase: "... some 20 km to the south."
+    r"(?:\s+(?:of|from)\s+|(?P<end>(?<=[a-z])(?=\s*[,.;:)—–]|\s+(?:and|but|on|in|at|as|after|before)\b)))",
+    re.IGNORECASE,
+)
+STREAM = re.compile(
+    r"\s*(?P<dir>downstream|upstream|down\s+river|up\s+river)(?P<of>\s+(?:of|from)\s+)?", re.I
+)
+INTO = re.compile(
+    r"\s*(?:deep\s+)?(?:into|inside)\s+(?P<what>(?:the\s+)?(?P<adj>ukrainian|russian|belarusian)\s+"
+    r"(?:territory|land|lines|positions|defen[cs]es)|(?P<adj2>ukraine|russia|belarus))\b",
+    re.IGNORECASE,
+)
+AWAY = re.compile(
+    r"\s*(?:away\s+)?(?:across\s+(?:the\s+)?(?:river|water|strait|border|lake|estuary)\s+)?"
+    r"(?:from|of|outside|beyond|inside|behind|off)\s+",
+    re.IGNORECASE,
+)
+#: "... more than 300 km away", "500 metres across the river": a distance with no named point.
+AWAY_END = re.compile(
+    r"\s*(?:away|apart|across\s+(?:the\s+)?(?:river|water|strait|border|lake|estuary))\b(?!\s+(?:from|of)\b)",
+    re.IGNORECASE,
+)
+#: "80 km and 60 km from the city": the second value of a pair, skipped to reach the anchor.
+PAIRED = re.compile(
+    r"\s*(?:,|and|or|to)\s+(?:(?:about|around|some|roughly|nearly|almost)\s+)?(?:\d[\d,.]*)\s*-?\s*"
+    r"(?:kilomet(?:re|er)s?|kms?\b|miles?\b|mi\b|met(?:re|er)s?\b|m\b)(?:\s+respectively\b)?",
+    re.IGNORECASE,
+)
+#: Descriptive words between "of/from" and the place they describe: "the destroyed", "Russian-held".
+DESCRIPTORS = re.compile(
+    r"(?:the\s+)?(?:(?!(?:where|which|that|who|and|or|but|when|while|in|of|to|from|by|near)\b)"
+    r"(?:[a-z][\w'’-]*|[A-Z][a-z]+-[a-z]+)\s+){0,2}"
+    r"(?:[a-z][\w-]*(?:ed|ing|ern|ian|ful|by)|[A-Z][a-z]+-(?:held|controlled|occupied|annexed|run))\s+"
+)
+NOT_LOCATION = re.compile(
+    r"\s*(?:/|per\s|an?\s+hour|-?\s*long\b|-?\s*range\b|-?\s*wide\b|-?\s*deep\b|-?\s*high\b|-?\s*tall\b"
+    r"|of\s+(?:road|roads|track|tracks|railway|rail|pipeline|cable|fence|trenches|front|coastline|border))",
+    re.IGNORECASE,
+)
+RANGE_BEFORE = re.compile(
+    r"\b(?:range|radius|speed|altitude|height|depth|length|width)\s+of\s+(?:up\s+to\s+)?$", re.I
+)
+AREA_CONTEXT = re.compile(
+    r"\b(?:area|land\s*mass|landmass|territory|surface|size)\s+(?:of\s+)?$", re.IGNORECASE
+)
+AREA_AFTER = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?of\s+(?:\w+\s+)?(?:land|territory|farmland|fields)\b", re.I
+)
+#: "Ukraine, which covers (an area of) ...", "Kharkiv Oblast, an area of ...", "Crimea, a peninsula of ...".
+COVERS = re.compile(
+    r"(?:(?:,\s*(?:which|that)\s+)?\b(?:covers|covering|spans|spanning|measures|measuring|occupies)"
+    r"(?:\s+an?\s+(?:total\s+)?(?:land\s+)?area\s+of)?"
+    r"|\b(?:has|with)\s+an?\s+(?:total\s+)?(?:land\s+)?(?:area|surface)\s+of"
+    r"|,\s*(?:an?\s+)?(?:total\s+)?(?:land\s+)?(?:area|peninsula|region|territory|province|country|oblast|expanse)"
+    r"\s+of)\s+$",
+    re.IGNORECASE,
+)
+#: "The Zaporizhzhia region, which is about 27,000 square kilometres in size".
+WHICH_IS = re.compile(r",?\s*(?:which|that)\s+is\s+$", re.IGNORECASE)
+IN_SIZE = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:in\s+(?:size|area)|large\b)", re.IGNORECASE)
+POSSESSIVE_END = re.compile(r"['’ʼ]s?\s+$")
+SUBJECT_AREA = re.compile(
+    r"['’ʼ]s?\s+(?:\w+\s+){0,3}?(?:area|land\s*mass|landmass|territory|size)\s+(?:is\s+|of\s+)?$",
+    re.IGNORECASE,
+)
+TERRITORY = re.compile(
+    r"(?:(?:the|that|this)\s+)?(?:(?:entire|whole|total|internationally\s+recognised|internationally\s+recognized)\s+)?"
+    r"(?P<what>country|territory|land|landmass|land\s+mass|region|oblast|province|nation|town|city|village)\b",
+    re.IGNORECASE,
+)
+ITS_TERRITORY = re.compile(
+    r"(?:its|their|ukrainian|ukraine['’]s)\s+(?:\w+\s+)?(?:territory|land|landmass)\b", re.I
+)
+TAKEN_PART = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:(?:(?:[A-Z][\w'’-]+|forces|troops)\s+){1,2}(?:has\s+|had\s+|have\s+)?)?"
+    r"(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?(?:seized|occupied|captured|taken|took|held"
+    r"|controlled|controls|lost|annexed|grabbed)\b"
+)
+#: Anchors that are not places: a distance from them is still a spatial statement.
+THING = re.compile(
+    r"(?:the|its|their)\s+(?:(?:[a-z][\w-]*|(?:Ukrainian|Russian)(?:-[a-z]+)?)\s+){0,2}?(?:front\s*-?\s*lines?\b|"
+    r"frontline\b|front\b(?!\s+of)|contact\s+line\b|line\s+of\s+contact\b|coast(?:line)?\b|shore(?:line)?\b"
+    r"|city\s+cent(?:re|er)\b|plant\b|dam\b|reservoir\b|river(?:bank)?\b|outskirts\b|mainland\b|estuary\b"
+    r"|positions\b|lines\b|area\b|zone\b|fighting\b|territory\b|battlefield\b)"
+    # "from Russian positions", "within 40 miles of Ukrainian artillery": an army's, with no article
+    r"|(?:Russian|Ukrainian|enemy)\s+(?:positions|lines|trenches|artillery|guns|troops|forces)\b"
+)
+#: "60 km from the city": the town the text has just named.
+THE_TOWN_ANCHOR = re.compile(r"the\s+(?:city|town|village)\b(?!\s+(?:of|cent(?:re|er)))", re.IGNORECASE)
+#: "the logistics hub of", "the Ukrainian-held town of": a description before the place it names.
+DESCRIBED = re.compile(
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:town|city|village|hub|port|capital|settlement|center|centre"
+    r"|junction|stronghold|outpost|base|plant)\s+(?:of\s+)?"
+)
+#: "About 120 km southeast of Kharkiv, the town of Izium ...": the subject after the distance.
+SUBJECT_AFTER = re.compile(
+    r"\s*,\s*(?:(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|settlement|hub)\s+(?:of\s+)?)?"
+)
+#: "retook 80 km2 in the Kherson region": the region a change happened in.
+IN_REGION = re.compile(r"\b(?:in|across|of)\s+(?:the\s+)?$", re.IGNORECASE)
+OF_COUNTRY = re.compile(r"\s+of\s+(?:ukraine|the\s+country)\b", re.IGNORECASE)
+NOT_TERRITORY = re.compile(
+    r"['’]s\s+(?:population|people|residents|inhabitants|voters|economy|gdp|budget|exports|imports|grain|"
+    r"energy|power|electricity|housing|homes|infrastructure|forces|army|troops|men|women|children)\b"
+    r"|\s+(?:population|people|residents|inhabitants)\b",
+    re.IGNORECASE,
+)
+COMPARISON = re.compile(
+    r"(?P<rel>(?:"
+    + leading(["equal", "equivalent", "comparable", "similar"])
+    + r")\s+(?:in\s+size\s+)?to|"
+    + leading(["the size of", "as large as", "as big as"])
+    + r"|"
+    + leading(["larger", "bigger", "greater", "smaller"])
+    + r"\s+than)"
+    r"\s+(?:the\s+)?(?:(?:combined|total|joint)\s+)?(?:(?:land\s+)?(?:areas?|size|territory|territories)\s+of\s+)?"
+)
+#: "three times", "twice", "half" before "the size of" / "as large as".
+TIMES_BEFORE = re.compile(
+    r"\b(?P<mult>twice|double|triple|half|(?:a|one)[\s-](?:third|quarter)"
+    r"|(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times)\s+$",
+    re.IGNORECASE,
+)
+COMPARISON_QUAL = re.compile(
+    r"\b(roughly|about|approximately|almost|nearly|around|just\s+over|just\s+under|more\s+than|over|less\s+than"
+    r"|under)\s+$",
+    re.IGNORECASE,
+)
+REGAINED = re.compile(
+    r"\b(?:re-?took|re-?taken|retakes?|retaking|re-?captured?|recapturing|reclaimed|reclaims?|liberated|liberates?"
+    r"|liberation|regained|regains?|recovered|(?:won|win|took|taken|taking|take)\s+back|freed|de-?occupied"
+    r"|returned\s+control|clawed\s+back"
+    r"|pushed\s+(?:russian|the\s+russians)|counter-?offensive)\b",
+    re.IGNORECASE,
+)
+#: "Russia has lost 9,000 km2" is ground regained; "Ukraine lost 500 km2" ground captured.
+LOST = re.compile(
+    r"\b(?P<who>russia|russian\s+(?:forces|troops|army|units)|moscow|the\s+russians|ukraine|ukrainian\s+(?:forces|troops"
+    r"|army|units)|kyiv)(?:\s+(?:has|had|have|already|now|so\s+far))*\s+(?:lost|ceded|surrendered|gave\s+up)\b",
+    re.IGNORECASE,
+)
+CAPTURED = re.compile(
+    r"\b(?:captured|seized|taken|took|occupied|annexed|overran|gained|advanced|grabbed)\b", re.I
+)
+HELD = re.compile(r"\b(?:controls?|controlled|holds?|held|occupies|occupy|occupying)\b", re.IGNORECASE)
+SINCE = re.compile(
+    r"\b(?:since|(?:began|started|launched|begun)\s+on|beginning\s+on)\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?"
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+(?P<day>\d{1,2})\b)?",
+    re.IGNORECASE,
+)
+MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+CAPITAL = re.compile(
+    r"(?:the\s+)?(?:(?P<adj>ukrainian|russian|belarusian|polish)\s+)?capital\b", re.IGNORECASE
+)
+BORDER = re.compile(
+    r"(?:the\s+)?(?:(?P<adj>russian|belarusian|ukrainian|polish|moldovan|romanian)\s+)?(?:state\s+)?"
+    r"(?:border|frontier)\b",
+    re.IGNORECASE,
+)
+ADJ_COUNTRY = {"ukrainian": "UA", "russian": "RU", "belarusian": "BY", "polish": "PL", "moldovan": "MD",
+               "romanian": "RO"}  # fmt: skip
+#: "within 1.5 km of Romanian territory": a country's ground, waters or air.
+ADJ_TERRITORY = re.compile(
+    r"(?P<adj>russian|belarusian|ukrainian|polish|moldovan|romanian)\s+(?:territory|soil|airspace|waters|land)\b",
+    re.IGNORECASE,
+)
+#: "17% of Russia's refining capacity": after a possessive place, only these make a territorial share.
+TERRITORIAL_NOUNS = frozenset("territory territories land lands landmass soil area surface".split())
+WINDOW = 220
+CHANGED_KINDS = ("settlement", "facility")
+
+
+THE_TOWN = re.compile(
+    r"\s*(?:The|This)\s+(?:town|city|village|settlement|hub)(?:\s+(?:itself\s+)?(?:lies|is|sits)\b|\s*,)"
+)
+#: ", a road and rail hub" / ", the regional capital": a short noun phrase naming the place again.
+APPOSITIVE = re.compile(r"\s*[,(—–]\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
+CLAUSE_WORDS = re.compile(
+    r"\b(?:after|before|when|while|as|since|they|he|she|it|we|was|were|had|has|have|day|week|month|year)\b",
+    re.IGNORECASE,
+)
+#: The words just before a distance that make the place before them its subject ("..., which lies").
+LINK = re.compile(
+    r"(?:^\s*|\b(?:lies|lie|lying|located|situated|sits|sitting|stands|is|are|was|based)\s+)$", re.I
+)
