@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "src" / "frontmap" / "data"
+DATA = ROOT / "src" / "frontmap" / "gazetteer" / "data"
 
 WORDS = (
     "Kyiv Kiev Kharkov Izyum Balakleya Volchansk Gostomel Irpen Zaporozhye Nikolaev Odessa Dnepr "
