@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from frontmap.errors import InputError
+from frontmap.quantities import _tables as tables
 from frontmap.quantities import tolerance as tol
 
 # --- precision read from how a number is written ----------------------------------------------
@@ -146,6 +147,41 @@ def test_bad_interval_inputs_raise(args, fragment):
         tol.interval(*args)
 
 
+def _docstring_table(doc: str, after: str) -> list[list[str]]:
+    """The rows (header first) of the first reStructuredText simple table after ``after`` in ``doc``."""
+    lines = doc[doc.index(after) :].splitlines()
+    rules = [i for i, line in enumerate(lines) if re.fullmatch(r"=+(?: +=+)+", line)][:3]
+    starts = [m.start() for m in re.finditer(r"=+", lines[rules[0]])]
+    cut = list(zip(starts, [*starts[1:], None], strict=True))
+    rows = [lines[rules[0] + 1], *lines[rules[1] + 1 : rules[2]]]
+    return [[line[a:b].strip() for a, b in cut] for line in rows]
+
+
+QUALIFIER_DOC = _docstring_table(tol.__doc__ or "", "**Qualifiers**")
+
+
+def test_the_docstring_qualifier_table_names_every_sense_in_order():
+    assert QUALIFIER_DOC[0] == ["sense", "qualifiers", "offsets", '"6,000" becomes']
+    assert [row[0] for row in QUALIFIER_DOC[1:]] == list(tables.senses())
+
+
+@pytest.mark.parametrize("row", QUALIFIER_DOC[1:], ids=[row[0] for row in QUALIFIER_DOC[1:]])
+def test_the_docstring_qualifier_table_agrees_with_the_data(row):
+    sense, written, offsets, becomes = row
+    assert tuple(float(x) for x in offsets.strip("()").split(", ")) == tables.senses()[sense].offsets
+    names = written.split(", ")
+    listed = [None if n == "None" else n for n in names if n != "..."]
+    rows = {q.written: q for q in tables.qualifiers()}
+    for name in listed:
+        assert rows[tables.fold_qualifier(name or "none")].sense == sense, name
+        assert tol.QUALIFIERS[tables.fold_qualifier(name or "none")] == tables.senses()[sense].offsets
+    every = {q.written for q in tables.qualifiers() if q.sense == sense}
+    shown = {tables.fold_qualifier(n or "none") for n in listed}
+    assert shown < every if names[-1] == "..." else shown == every
+    low, high = (float(x.replace(",", "")) for x in re.findall(r"[\d,]*\d", becomes))
+    assert tol.interval(6000, listed[0], "6,000") == pytest.approx((low, high))
+
+
 # --- directions ----------------------------------------------------------------------------------
 
 
@@ -181,6 +217,32 @@ def test_unknown_direction_raises(bad):
 )  # fmt: skip
 def test_unit_key(unit, key):
     assert tol.unit_key(unit) == key
+
+
+@pytest.mark.parametrize(
+    ("unit", "key"),
+    [("square km", "km2"), ("sq kilometres", "km2"), ("sq miles", "mi2"), ("square mi", "mi2"),
+     ("nautical miles", "nmi"), ("NM", "nmi"), ("Hectare", "ha"), ("sq-km", "km2")],
+)  # fmt: skip
+def test_unit_key_knows_every_form_of_the_table(unit, key):
+    assert tol.unit_key(unit) == key
+
+
+KNOWN_UNITS = "known: km, m, mi, nmi, km2, m2, ha, mi2, acre (and their usual spellings)"
+
+
+@pytest.mark.parametrize("unit", ["furlong", "", "k m²x", "kilometress", "kmss", "sq", "square", "mis"])
+def test_an_unknown_or_damaged_unit_raises_input_error(unit):
+    with pytest.raises(InputError) as err:
+        tol.unit_key(unit)
+    assert str(err.value) == f"unknown unit {unit!r}; {KNOWN_UNITS}"
+    with pytest.raises(InputError, match=re.escape(f"unknown unit {unit!r}")):
+        tol.factor("km", unit)
+
+
+def test_a_unit_of_the_wrong_type_raises_input_error():
+    with pytest.raises(InputError, match="unit must be a string such as 'km' or 'sq mi', got 3"):
+        tol.unit_key(3)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("a", "b"), [("km", "mi"), ("m", "km"), ("km2", "mi2"), ("ha", "acre")])

@@ -1,6 +1,7 @@
 """Numbers, units, qualifiers and compass directions as news writes them.
 
-Pure text-to-value helpers used by the reader; nothing here knows about places.
+Pure text-to-value helpers used by the reader; nothing here knows about places.  The units and
+qualifiers are read from the package's tables (``data/units.tsv``, ``data/qualifiers.tsv``).
 
 >>> parse_number("6,000")
 6000.0
@@ -10,11 +11,15 @@ Pure text-to-value helpers used by the reader; nothing here knows about places.
 0.2
 >>> DIRECTIONS["north-western"]
 'NW'
+>>> DISTANCE_UNITS["miles"], AREA_UNITS["sq km"], QUALIFIERS["almost"]
+('mi', 'km2', 'nearly')
 """
 
 from __future__ import annotations
 
 import re
+
+from frontmap.quantities._tables import qualifiers, units
 
 __all__ = [
     "AREA_UNITS",
@@ -28,38 +33,18 @@ __all__ = [
     "to_km2",
 ]
 
-#: Distance unit as written (lower case) -> canonical unit.
-DISTANCE_UNITS = {
-    "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km",
-    "kilometers": "km", "mi": "mi", "mile": "mi", "miles": "mi", "m": "m", "metre": "m",
-    "metres": "m", "meter": "m", "meters": "m",
-}  # fmt: skip
+#: Distance unit as written (lower case) -> canonical unit: the length rows of ``data/units.tsv``.
+DISTANCE_UNITS: dict[str, str] = {f: u.name for u in units() if u.dimension == "length" for f in u.reader}
 
-#: Area unit as written (lower case, inner spaces collapsed, dots dropped) -> canonical unit.
-AREA_UNITS = {
-    "km2": "km2", "km²": "km2", "sq km": "km2", "sqkm": "km2", "square km": "km2", "km sq": "km2",
-    "square kilometre": "km2", "square kilometres": "km2", "square kilometer": "km2",
-    "square kilometers": "km2", "sq kilometres": "km2", "sq kilometers": "km2",
-    "mi2": "mi2", "mi²": "mi2", "sq mi": "mi2", "sq miles": "mi2", "square mile": "mi2",
-    "square miles": "mi2", "square mi": "mi2",
-    "ha": "ha", "hectare": "ha", "hectares": "ha",
-    "m2": "m2", "m²": "m2", "sq m": "m2", "square metre": "m2", "square metres": "m2",
-    "square meter": "m2", "square meters": "m2",
-}  # fmt: skip
+#: Area unit as written (lower case, single spaces) -> canonical unit: the area rows of ``data/units.tsv``.
+AREA_UNITS: dict[str, str] = {f: u.name for u in units() if u.dimension == "area" for f in u.reader}
 
-_KM = {"km": 1.0, "mi": 1.609344, "m": 0.001}
-_KM2 = {"km2": 1.0, "mi2": 2.589988110336, "ha": 0.01, "m2": 1e-6}
+_KM = {u.name: u.per_unit for u in units() if u.dimension == "length"}
+_KM2 = {u.name: u.per_unit for u in units() if u.dimension == "area"}
 
-#: Qualifier as written (lower case) -> canonical qualifier (their meaning: quantities.tolerance).
-QUALIFIERS = {
-    "about": "about", "around": "around", "some": "some", "roughly": "roughly",
-    "approximately": "approximately", "approx": "approximately", "an estimated": "about",
-    "nearly": "nearly", "almost": "nearly", "just under": "nearly", "close to": "nearly",
-    "up to": "up to", "within": "within", "as far as": "up to", "as much as": "up to",
-    "less than": "less than", "under": "less than", "fewer than": "less than", "no more than": "up to",
-    "more than": "more than", "over": "more than", "at least": "at least", "just over": "more than",
-    "upwards of": "more than", "just": "just", "only": "just", "barely": "just", "exactly": "exactly",
-}  # fmt: skip
+#: Qualifier as written (lower case) -> canonical qualifier: the rows of ``data/qualifiers.tsv`` the
+#: reader looks for (their meaning: :mod:`frontmap.quantities.tolerance`).
+QUALIFIERS: dict[str, str] = {q.written: q.canonical for q in qualifiers() if q.reader}
 
 #: Direction as written (lower case) -> 16-wind abbreviation.
 DIRECTIONS: dict[str, str] = {}
@@ -183,10 +168,11 @@ def parse_fraction(text: str) -> float | None:
 
 
 def to_km(value: float, unit: str) -> float:
-    """A distance in kilometres. ``unit`` is one of ``km``, ``mi``, ``m``."""
+    """A distance in kilometres. ``unit`` is a canonical length unit (``km``, ``m``, ``mi``, ``nmi``)."""
     return value * _KM[unit]
 
 
 def to_km2(value: float, unit: str) -> float:
-    """An area in square kilometres. ``unit`` is one of ``km2``, ``mi2``, ``ha``, ``m2``."""
+    """An area in square kilometres. ``unit`` is a canonical area unit (``km2``, ``m2``, ``ha``, ``mi2``,
+    ``acre``)."""
     return value * _KM2[unit]

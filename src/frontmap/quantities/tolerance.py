@@ -26,19 +26,22 @@ shortest decimal form is used (6000.0 reads as ``"6000"``).  :func:`interval` ne
 :data:`MIN_RELATIVE` (2 %) either side: a map, a gazetteer point and a reporter's rounding all add
 error beyond the last digit.
 
-**Qualifiers** -- :data:`QUALIFIERS` maps each (lower-case) qualifier to relative offsets
-``(low, high)``; the qualifier interval is ``[value × (1 + low), value × (1 + high)]``:
+**Qualifiers** -- :data:`QUALIFIERS` maps each qualifier as written (lower case; hyphens, outer dots and
+extra spaces are ignored) to the relative offsets ``(low, high)`` of its *sense*; the qualifier interval
+is ``[value × (1 + low), value × (1 + high)]``.  Both are tables in the package data:
+``data/qualifiers.tsv`` (every written form, its canonical name and its sense) and
+``data/qualifier_senses.tsv`` (the offsets of each sense); the table below is checked against them.
 
-====================================================  ==============  ===========================
-qualifier                                             offsets         "6,000" becomes
-====================================================  ==============  ===========================
-None, just, exactly, precisely                        (0, 0)          [5,500, 6,500] (rounding)
-about, around, roughly, approximately, some, ...      (-0.10, +0.10)  [5,400, 6,600]
-nearly, almost, just under, close to, ...             (-0.10, 0)      [5,400, 6,500]
-more than, over, at least, upwards of, ...            (0, +1.0)       [5,500, 12,000]
-just over, slightly more than, ...                    (0, +0.10)      [5,500, 6,600]
-up to, within, as far as, less than, under, ...       (-1, 0)         [0, 6,500]
-====================================================  ==============  ===========================
+==========  ====================================================  ==============  ==========================
+sense       qualifiers                                            offsets         "6,000" becomes
+==========  ====================================================  ==============  ==========================
+exact       None, just, exactly, precisely, only, ...             (0, 0)          [5,500, 6,500] (rounding)
+about       about, around, roughly, approximately, some, ...      (-0.10, +0.10)  [5,400, 6,600]
+below       nearly, almost, just under, close to, ...             (-0.10, 0)      [5,400, 6,500]
+above       more than, over, at least, upwards of, ...            (0, +1.0)       [5,500, 12,000]
+just above  just over, slightly more than, ...                    (0, +0.10)      [5,500, 6,600]
+up to       up to, within, as far as, less than, under, ...       (-1, 0)         [0, 6,500]
+==========  ====================================================  ==============  ==========================
 
 The final interval is the union (envelope) of the rounding interval and the qualifier interval:
 a qualifier widens, it never narrows what rounding already allows.  "More than" is capped at
@@ -53,7 +56,8 @@ so that :mod:`frontmap.geometry` and the checks read it from one place.
 **Conversions** -- "74 km (46 miles)": :func:`conversion_consistent` accepts the pair when
 ``converted / (value × factor)`` is within the rounding of the converted figure as written plus
 :data:`CONVERSION_SLACK` (3 %) -- the parenthetical is the number the reporter computed; unit factors
-are in :data:`LENGTH_KM` and :data:`AREA_KM2`.
+are in :data:`LENGTH_KM` and :data:`AREA_KM2`, read from ``data/units.tsv`` with every written form
+:func:`unit_key` knows.
 """
 
 from __future__ import annotations
@@ -62,6 +66,7 @@ import math
 import re
 
 from frontmap.errors import InputError
+from frontmap.quantities._tables import fold_qualifier, fold_unit, qualifiers, senses, units
 
 __all__ = [
     "AREA_KM2",
@@ -88,62 +93,17 @@ WORDS_RELATIVE = 0.10
 #: Extra relative slack for unit conversions (rough factors such as 1.6 km per mile, double rounding).
 CONVERSION_SLACK = 0.03
 
-_ABOUT = (-0.10, 0.10)
-_BELOW = (-0.10, 0.0)
-_ABOVE = (0.0, 1.0)
-_JUST_ABOVE = (0.0, 0.10)
-_UP_TO = (-1.0, 0.0)
-_EXACT = (0.0, 0.0)
+#: Qualifier as written -> relative offsets (low, high) of its sense: every row of ``data/qualifiers.tsv``
+#: with the offsets of ``data/qualifier_senses.tsv``; see the module docstring.
+QUALIFIERS: dict[str, tuple[float, float]] = {q.written: senses()[q.sense].offsets for q in qualifiers()}
 
-#: Qualifier -> relative offsets (low, high) applied to the value; see the module docstring.
-QUALIFIERS: dict[str, tuple[float, float]] = {
-    **dict.fromkeys(("none", "just", "exactly", "precisely", "only"), _EXACT),
-    **dict.fromkeys(
-        (
-            "about", "around", "roughly", "approximately", "approx", "some", "circa", "c", "ca",
-            "estimated", "an estimated", "or so", "~", "≈", "almost exactly", "nearly exactly",
-        ),
-        _ABOUT,
-    ),
-    **dict.fromkeys(
-        ("nearly", "almost", "just under", "close to", "slightly less than", "a little under",
-         "just below", "not quite", "shy of", "just shy of"),
-        _BELOW,
-    ),
-    **dict.fromkeys(
-        ("more than", "over", "at least", "upwards of", "in excess of", "above", "no less than",
-         "no fewer than"),
-        _ABOVE,
-    ),
-    **dict.fromkeys(
-        ("just over", "slightly more than", "a little over", "just above", "a little more than"),
-        _JUST_ABOVE,
-    ),
-    **dict.fromkeys(
-        ("up to", "within", "as far as", "less than", "under", "no more than", "fewer than",
-         "below", "as many as", "at most", "not more than"),
-        _UP_TO,
-    ),
-}  # fmt: skip
+#: Length units -> kilometres per unit (``data/units.tsv``).
+LENGTH_KM: dict[str, float] = {u.name: u.per_unit for u in units() if u.dimension == "length"}
+#: Area units -> square kilometres per unit (``data/units.tsv``).
+AREA_KM2: dict[str, float] = {u.name: u.per_unit for u in units() if u.dimension == "area"}
 
-#: Length units -> kilometres per unit.
-LENGTH_KM: dict[str, float] = {"km": 1.0, "m": 0.001, "mi": 1.609344, "nmi": 1.852}
-#: Area units -> square kilometres per unit.
-AREA_KM2: dict[str, float] = {
-    "km2": 1.0,
-    "m2": 1e-6,
-    "ha": 0.01,
-    "mi2": 1.609344**2,
-    "acre": 0.0040468564224,
-}
-
-_UNIT_ALIASES = {
-    "kilometre": "km", "kilometer": "km", "kms": "km", "metre": "m", "meter": "m", "mile": "mi",
-    "nauticalmile": "nmi", "nm": "nmi", "km²": "km2", "sqkm": "km2", "squarekilometre": "km2",
-    "squarekilometer": "km2", "kmsq": "km2", "sqmi": "mi2", "squaremile": "mi2", "mi²": "mi2",
-    "hectare": "ha", "m²": "m2", "squaremetre": "m2", "squaremeter": "m2", "sqm": "m2",
-    "acres": "acre",
-}  # fmt: skip
+# Every written form of a unit, folded (:func:`fold_unit`) -> the unit.
+_UNIT_ALIASES = {fold_unit(f): u.name for u in units() for f in u.forms if fold_unit(f) != u.name}
 
 #: The 16 wind abbreviations, clockwise from north (index × 22.5 = bearing in degrees).
 WINDS_16 = tuple("N NNE NE ENE E ESE SE SSE S SSW SW WSW W WNW NW NNW".split())
@@ -234,10 +194,10 @@ def rounding_half_width(value: float, text: str | None = None) -> float:
 
 def _qualifier_offsets(qualifier: str | None) -> tuple[float, float]:
     if qualifier is None:
-        return _EXACT
+        return QUALIFIERS["none"]
     if not isinstance(qualifier, str):
         raise InputError(f"qualifier must be a string or None, got {qualifier!r}")
-    key = " ".join(qualifier.lower().replace("-", " ").strip(" .,;:").split()) or "none"
+    key = fold_qualifier(qualifier) or "none"
     try:
         return QUALIFIERS[key]
     except KeyError:
@@ -313,15 +273,19 @@ def direction_half_angle(direction: str) -> float:
 
 
 def unit_key(unit: str) -> str:
-    """Canonical unit name: "miles" -> "mi", "square kilometres" -> "km2", "sq mi" -> "mi2"."""
+    """Canonical unit name: "miles" -> "mi", "square kilometres" -> "km2", "sq mi" -> "mi2".
+
+    Any written form of ``data/units.tsv``, with case, spaces, dots and hyphens ignored and a plural "s"
+    allowed; anything else raises :class:`~frontmap.errors.InputError` naming the known units.
+    """
     if not isinstance(unit, str):
         raise InputError(f"unit must be a string such as 'km' or 'sq mi', got {unit!r}")
-    s = re.sub(r"[\s.\-]", "", unit.lower())
+    s = fold_unit(unit)
     if s in LENGTH_KM or s in AREA_KM2:
         return s
     if s in _UNIT_ALIASES:
         return _UNIT_ALIASES[s]
-    if s.endswith("s") and s[:-1] in _UNIT_ALIASES:  # plurals
+    if s.endswith("s") and not s.endswith("ss") and s[:-1] in _UNIT_ALIASES:  # plurals, once
         return _UNIT_ALIASES[s[:-1]]
     known = ", ".join([*LENGTH_KM, *AREA_KM2])
     raise InputError(f"unknown unit {unit!r}; known: {known} (and their usual spellings)")
