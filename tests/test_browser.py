@@ -15,8 +15,10 @@ import pytest
 from shapely.geometry import box
 
 import frontmap
+from frontmap.control.controlmap import change
 from frontmap.gazetteer.place import Place
-from frontmap.maps import kit as _mapkit
+from frontmap.maps.html import UKRAINE_CENTRE
+from frontmap.maps.style import place_style, style
 from frontmap.reading.article import Article, Mention
 from frontmap.reading.claims import ShareClaim
 
@@ -126,7 +128,7 @@ def test_offline_pins_carry_the_colour_of_their_kind(browser, tmp_path, map_reco
 
     classes = page.page.eval_on_selector_all(".leaflet-marker-pane > *", "els => els.map(e => e.className)")
     kinds = {p.kind for p in map_records.places}
-    expected = {_mapkit.KIND_STYLE.get(k, _mapkit.OTHER_KIND)[0] for k in kinds}
+    expected = {place_style(k).marker for k in kinds}
     assert {c.split("frontmap-pin-")[1].split()[0] for c in classes} == expected
     # the pin's tip is on the place: Leaflet puts the anchor (10, 24) of the icon box on the place,
     # and the turned teardrop reaches down to there
@@ -217,7 +219,23 @@ def test_an_empty_map_opens_on_ukraine(browser, tmp_path):
         "() => { for (const k in window) { if (k.startsWith('map_') && window[k] && window[k].getCenter)"
         " { const c = window[k].getCenter(); return [c.lat, c.lng]; } } return null; }"
     )
-    assert centre == pytest.approx(list(frontmap.maps.UKRAINE_CENTRE), abs=0.01)
+    assert centre == pytest.approx(list(UKRAINE_CENTRE), abs=0.01)
+
+
+def test_layers_are_painted_in_the_colours_of_the_style_table(browser, tmp_path, map_records):
+    # the static maps read the same entries (tests/test_scene.py compares the two renderers)
+    r = map_records
+    m = frontmap.draw(r.control_after, change(r.control_before, r.control_after), check=False, tiles=None)
+    page = browser.open(save(m, tmp_path / "colours.html"), network=False)
+
+    painted = page.page.eval_on_selector_all(
+        ".leaflet-overlay-pane path.leaflet-interactive",
+        "els => els.map(e => [e.getAttribute('fill'), e.getAttribute('fill-opacity')])",
+    )
+    held, lost = style("control"), style("lost")
+    assert [lost.fill, str(lost.fill_opacity)] in painted
+    assert ["#d32f2f", str(held.fill_opacity)] in painted  # the occupied side
+    page.assert_clean()
 
 
 XSS = {

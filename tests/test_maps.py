@@ -17,12 +17,13 @@ from shapely.geometry import LineString, Point, box
 
 import frontmap
 from frontmap.checks import Verdict
-from frontmap.control.controlmap import ControlMap
+from frontmap.control.controlmap import ControlMap, change
 from frontmap.errors import InputError
 from frontmap.gazetteer.place import Place
 from frontmap.maps import html as maps
 from frontmap.maps import kit as _mapkit
 from frontmap.maps import offline as _offline
+from frontmap.maps.style import marker_colour, place_style, status_style
 from frontmap.reading.article import Article, Mention
 from frontmap.reading.claims import DistanceClaim, ShareClaim
 
@@ -90,11 +91,43 @@ def test_input_error_is_a_value_error():
         pytest.param(lambda r: r.area, "Area claims", id="area-claim"),
         pytest.param(lambda r: r.control_after, "Control 2022-09-13 (occupied)", id="control-map"),
         pytest.param(lambda r: box(36, 49, 37, 50), "Shapes", id="shapely"),
+        pytest.param(lambda r: Mention("Kharkiv", 0, 7, r.kharkiv), "Places mentioned", id="mention"),
+        pytest.param(
+            lambda r: change(r.control_before, r.control_after),
+            "Change 2022-09-06 → 2022-09-13 (occupied)",
+            id="change",
+        ),
+        pytest.param(lambda r: Inferred(), "Inferred control", id="inferred"),
+        pytest.param(lambda r: _geoseries(), "Shapes", id="geoseries"),
     ],
 )
 def test_each_kind_of_thing_gets_its_layer(map_records, pick, layer):
     m = frontmap.draw(pick(map_records), check=False)
     assert layer in layer_names(m)
+
+
+class Inferred:  # duck-typed inferred control: places held, no line (so no uncertainty either)
+    held: ClassVar = {"ukraine": [Place("t:a", "Alpha", "settlement", 49.5, 36.5)]}
+
+
+def _geoseries():
+    gpd = pytest.importorskip("geopandas")
+    return gpd.GeoSeries([box(36, 49, 37, 50)], crs=4326)
+
+
+def test_change_legend_names_gains_and_losses_by_side(map_records):
+    r = map_records
+    html = render(frontmap.draw(change(r.control_before, r.control_after)))
+    assert "lost by occupied" in html and "gained by occupied" not in html  # the area only shrank
+
+
+def test_share_disks_are_outlines_not_places():
+    # a share is a size, not a location: drawn as a dashed outline, as in static maps
+    square = Place("t:sq", "Square Oblast", "region", 48.5, 31.5, "UA", _geometry=box(31, 48, 32, 49))
+    m = frontmap.draw(ShareClaim("a fifth", 0, 7, value=0.2, of=square), check=False)
+    (disk,) = _find(m._children["feature_group_" + _group_id(m, "Area claims")], folium.GeoJson)
+    st = disk.style_function(None)
+    assert st["fillOpacity"] == 0 and st["dashArray"]
 
 
 def test_articles_give_the_complete_map(map_records):
@@ -131,7 +164,7 @@ def _group_id(m: folium.Map, name: str) -> str:
 
 @pytest.mark.parametrize(
     "kind, icon",
-    [(kind, _mapkit.KIND_STYLE[kind][1]) for kind in ("settlement", "region", "river", "facility")],
+    [(kind, place_style(kind).icon) for kind in ("settlement", "region", "river", "facility")],
 )
 def test_marker_icon_depends_on_the_kind(kind, icon):
     html = render(frontmap.draw(Place("t:1", "Somewhere", kind, 49.0, 32.0, "UA")))
@@ -147,7 +180,8 @@ def test_popup_quotes_each_sentence_with_source_and_date(map_records):
 
 def test_verdicts_are_coloured_by_status(map_records):
     base = dict(stated=74.0, measured=70.0, unit="km", ratio=0.95, tolerance=0.1, claim=map_records.distance)
-    for status, colour in _mapkit.STATUS_COLOURS.items():
+    for status in ("consistent", "inconsistent", "unverifiable"):
+        colour = status_style(status).stroke
         v = Verdict("distance", status, explanation=f"made-up {status} verdict", **base)
         html = render(frontmap.draw(v))
         assert "Checks" in html
@@ -459,8 +493,8 @@ def test_offline_places_are_css_pins_coloured_by_kind(map_records):
     assert len(icons) == len(map_records.places)
     assert _find(m, folium.Icon) == []
     for place in map_records.places:
-        colour = _mapkit.KIND_STYLE.get(place.kind, _mapkit.OTHER_KIND)[0]
-        hex_ = _mapkit._PIN_HEX[colour]
+        colour = place_style(place.kind).marker
+        hex_ = marker_colour(colour)
         assert any(f"frontmap-pin-{colour}" in i.options["class_name"] for i in icons)
         assert f"background:{hex_}" in _mapkit.pin_icon(colour).options["html"]
         assert f"background:{hex_}" in _mapkit.swatch(colour, "pin")  # the legend shows the same colour

@@ -27,7 +27,8 @@ from frontmap.control.controlmap import ControlMap, change
 from frontmap.errors import InputError
 from frontmap.gazetteer.place import Place
 from frontmap.maps.labels import OFFSETS, Box, place_labels
-from frontmap.maps.scene import UKRAINE_EXTENT, collect, fit
+from frontmap.maps.plan import UKRAINE_EXTENT, fit, plan
+from frontmap.maps.scene import collect
 from frontmap.maps.static import _axes_rect, _fill_box, _scale_bar_km, render
 from frontmap.reading.article import Article, Mention
 from frontmap.reading.claims import AreaClaim, ComparisonClaim, DistanceClaim, ShareClaim
@@ -82,12 +83,18 @@ class Inferred:
     held: dict
     line: object = None
     label: str = "inferred front"
+    uncertainty_km: float | None = None
 
 
 def verdict(status: str, claim=DIST, check="distance", stated=72.0, measured=72.3):
     from frontmap.checks import Verdict
 
     return Verdict(check, status, stated, measured, "km", measured / stated, 0.1, claim)
+
+
+def layout(things):
+    """What a static map of ``things`` draws (the shared collector, then the static plan)."""
+    return plan(collect(things, caller="render"))
 
 
 def pixels(path: Path) -> np.ndarray:
@@ -277,6 +284,11 @@ THINGS = {
     "polygon": box(30, 48, 31, 49),
     "line": LineString([(30, 48), (33, 49)]),
     "point": Point(30.5, 50.4),
+    "inferred-with-band": dataclasses.replace(
+        Inferred({"ukraine": [BALAKLIIA]}, LineString([(36.5, 49.0), (37.5, 49.6)])), uncertainty_km=15.0
+    ),
+    "mention": Mention("Kharkiv", 0, 7, KHARKIV),  # fm.draw took mentions; fm.render used to refuse them
+    "verdict": verdict("inconsistent"),
     "nested-list": [[KHARKIV, [IZIUM]], (BALAKLIIA,)],
     "generator": (p for p in (KHARKIV, IZIUM)),
     "article": Article(
@@ -304,14 +316,22 @@ def test_draws_every_kind_of_thing(tmp_path, name):
 def test_geodataframe_is_reprojected_to_lonlat(tmp_path):
     gpd = pytest.importorskip("geopandas")
     gdf = gpd.GeoDataFrame(geometry=[box(30, 48, 31, 49)], crs=4326).to_crs(3857)
-    scene = collect(gdf)
-    ((geom, *_),) = scene.shapes
+    (geom,) = collect(gdf).shapes
+    assert geom.bounds == pytest.approx((30, 48, 31, 49))
+    ((drawn, *_),) = layout(gdf).shapes
+    assert drawn.bounds == pytest.approx((30, 48, 31, 49))
+
+
+def test_geoseries_is_reprojected_to_lonlat():
+    gpd = pytest.importorskip("geopandas")
+    gs = gpd.GeoSeries([box(30, 48, 31, 49), None], crs=4326).to_crs(3857)
+    (geom,) = collect(gs).shapes  # the missing row is left out
     assert geom.bounds == pytest.approx((30, 48, 31, 49))
 
 
 def test_claim_without_anchor_is_skipped_not_fatal(tmp_path):
-    scene = collect([NO_ANCHOR])
-    assert scene.shapes == [] and scene.marks == []
+    out = layout([NO_ANCHOR])
+    assert out.shapes == [] and out.marks == []
     assert render(NO_ANCHOR, tmp_path / "m.png", dpi=30, basemap=False).exists()
 
 
@@ -321,7 +341,7 @@ def test_metonymic_mentions_are_not_mapped():
         "Moscow said ... in Kharkiv",
         mentions=(Mention("Moscow", 0, 6, moscow, role="metonymy"), Mention("Kharkiv", 18, 25, KHARKIV)),
     )
-    assert list(collect(art).places) == [KHARKIV.id]
+    assert list(layout(art).places) == [KHARKIV.id]
 
 
 def test_mentioned_countries_are_left_to_the_basemap_but_given_ones_are_drawn(tmp_path):
@@ -340,29 +360,29 @@ def test_mentioned_countries_are_left_to_the_basemap_but_given_ones_are_drawn(tm
 def test_latest_control_map_is_drawn_stronger_than_earlier_ones(order):
     old = ControlMap(box(36, 49, 38, 50), "2022-09-06", name="old")
     new = ControlMap(box(37, 49, 38, 50), "2022-09-13", name="new")
-    scene = collect([old, new][::order])
-    fills = {g.bounds: style for g, style, _, _ in scene.shapes if "fc" in style}
-    assert fills[new.geometry.bounds]["alpha"] > fills[old.geometry.bounds]["alpha"]
+    out = layout([old, new][::order])
+    fills = {g.bounds: st for g, st, _, _ in out.shapes if g.geom_type == "Polygon"}
+    assert fills[new.geometry.bounds].fill_opacity > fills[old.geometry.bounds].fill_opacity
 
 
 def test_change_without_gains_has_no_gained_layer():
     ch = change(ControlMap(box(36, 49, 38, 50), "2022-09-06"), ControlMap(box(37, 49, 38, 50), "2022-09-13"))
-    legend = list(collect(ch).legend)
+    legend = list(layout(ch).legend)
     assert any(k.startswith("lost by occupied") for k in legend)
     assert not any(k.startswith("gained by") for k in legend)
 
 
 # ------------------------------------------------------------------------------------------- extent
 def test_fit_covers_the_content_with_a_margin():
-    w, s, e, n = fit(collect([KHARKIV, IZIUM, DIST]))
+    w, s, e, n = fit(layout([KHARKIV, IZIUM, DIST]))
     sector = DIST.geometry().bounds
     assert w < min(KHARKIV.lon, sector[0]) and e > max(IZIUM.lon, sector[2])
     assert s < min(IZIUM.lat, sector[1]) and n > KHARKIV.lat
 
 
 def test_fit_defaults_to_ukraine_and_ignores_share_disks():
-    assert fit(collect([])) == UKRAINE_EXTENT
-    assert fit(collect([SHARE])) == fit(collect([SQUARE_OBLAST]))  # the disk would reach further
+    assert fit(layout([])) == UKRAINE_EXTENT
+    assert fit(layout([SHARE])) == fit(layout([SQUARE_OBLAST]))  # the disk would reach further
 
 
 @given(

@@ -23,26 +23,10 @@ from folium.elements import JSCSSMixin
 from folium.map import Layer
 from folium.template import Template
 
+from frontmap.maps.style import marker_colour, style
+
 #: Decimal places kept in coordinates (5 ≈ 1 m).
 DECIMALS = 5
-
-#: Colours of verdict statuses.
-STATUS_COLOURS = {"consistent": "#2e7d32", "inconsistent": "#c62828", "unverifiable": "#757575"}
-#: Fill colours of control maps by side; other sides are grey.
-SIDE_COLOURS = {"occupied": "#d32f2f", "russia": "#d32f2f", "ukraine": "#1565c0"}
-#: Awesome-marker colour and Font Awesome 6 icon per place kind.
-KIND_STYLE = {
-    "settlement": ("blue", "city"),
-    "region": ("purple", "map"),
-    "country": ("darkpurple", "flag"),
-    "river": ("cadetblue", "water"),
-    "sea": ("darkblue", "water"),
-    "facility": ("orange", "industry"),
-}
-OTHER_KIND = ("gray", "location-dot")
-DISTANCE_COLOUR = "#ef6c00"
-AREA_COLOUR = "#6a1b9a"
-INFERRED_COLOUR = "#37474f"
 
 MAX_SENTENCES = 8
 MAX_TEXT = 400
@@ -55,12 +39,12 @@ def esc(text: Any) -> str:
     Besides ``& < > " '`` it replaces the backtick, ``$``, backslash and braces with character
     references, so the text stays inert inside the JavaScript template literals folium emits.
 
-    >>> esc("<b>`${x}`</b>")
-    '&lt;b&gt;&#96;&#36;&#123;x&#125;&#96;&lt;/b&gt;'
+    >>> esc("<b>`$x`</b>")
+    '&lt;b&gt;&#96;&#36;x&#96;&lt;/b&gt;'
     """
     s = html.escape(str(text), quote=True)
-    for ch, ref in (("`", "&#96;"), ("$", "&#36;"), ("\\", "&#92;"), ("{", "&#123;"), ("}", "&#125;")):
-        s = s.replace(ch, ref)
+    for ch in "`$\\{}":  # as decimal character references: &#96; &#36; &#92; and the braces
+        s = s.replace(ch, f"&#{ord(ch)};")
     return s
 
 
@@ -137,38 +121,15 @@ def geo_json(geom: Any, style: dict[str, Any], tip: str | None = None, parts: Se
     )
 
 
-def buffer_km(geom: Any, km: float) -> Any:
-    """A geodesic-enough buffer: ``geom`` buffered by ``km`` in an azimuthal-equidistant plane centred
-    on it (true distances from the centre; fine for the few hundred km of a front line)."""
-    import shapely
-    from pyproj import Transformer
-
-    c = geom.centroid
-    crs = f"+proj=aeqd +lon_0={c.x} +lat_0={c.y} +ellps=WGS84 +units=m"
-    fwd = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
-    back = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
-
-    def apply(t: Any, g: Any) -> Any:
-        import numpy as np
-
-        return shapely.transform(g, lambda xy: np.column_stack(t.transform(xy[:, 0], xy[:, 1])))
-
-    return apply(back, apply(fwd, geom).buffer(km * 1000.0, quad_segs=8))
-
-
 # -------------------------------------------------------------------------------------- basemap
 def basemap_layer(outlines: Sequence[tuple[str, str, Any]]) -> folium.FeatureGroup:
     """Country and oblast outlines as a light, non-interactive basemap (no tile server needed)."""
     group = folium.FeatureGroup(name=esc("Outlines (country, oblasts)"), overlay=True, control=True)
     feats = [feature(g, 4, kind=kind) for _name, kind, g in outlines]
+    styles = {kind: style(f"outline.{kind}").leaflet() for kind in ("country", "region")}
     folium.GeoJson(
         collection(feats),
-        style_function=lambda f: {
-            "color": "#78909c",
-            "weight": 1.6 if f["properties"]["kind"] == "country" else 0.7,
-            "fillColor": "#eceff1",
-            "fillOpacity": 0.35 if f["properties"]["kind"] == "country" else 0.0,
-        },
+        style_function=lambda f: styles.get(f["properties"]["kind"], styles["region"]),
         interactive=False,
     ).add_to(group)
     return group
@@ -185,7 +146,8 @@ _LEGEND = Template(
 {% for swatch, label in this.rows %}
 <div><span style="display: inline-block; width: 22px; margin-right: 5px;">{{ swatch }}</span>{{ label }}</div>
 {% endfor %}
-{% if this.note %}<div style="color: #555; margin-top: 3px;">{{ this.note }}</div>{% endif %}
+{% if this.note %}<div style="color: {{ this.note_colour }}; margin-top: 3px;">{{ this.note }}</div>
+{% endif %}
 </div>
 {% endmacro %}
 """
@@ -204,34 +166,34 @@ class Legend(MacroElement):
         self.rows = [(s, esc(label)) for s, label in rows]
         self.title = esc(title)
         self.note = esc(note)
+        self.note_colour = style("legend").text
 
 
 def swatch(colour: str, shape: str = "box", dashed: bool = False) -> str:
-    """Legend symbol: ``box`` (filled area), ``line``, ``dot`` (circle) or ``pin`` (marker)."""
-    colour = colour if colour.startswith("#") else _PIN_HEX.get(colour, "#777")
+    """Legend symbol: ``box`` (filled area), ``line``, ``dot`` (circle) or ``pin`` (marker).
+
+    ``colour`` is a hex colour from the style table, or an awesome-marker colour name (``"blue"``)."""
+    colour = colour if colour.startswith("#") else marker_colour(colour)
     border = "dashed" if dashed else "solid"
+    edge = style("legend").stroke
     css = {
         "line": f"width:20px;border-top:3px {border} {colour};vertical-align:middle",
-        "dot": f"width:10px;height:10px;border-radius:50%;background:{colour};border:1px solid #333",
+        "dot": f"width:10px;height:10px;border-radius:50%;background:{colour};border:1px solid {edge}",
         "pin": f"width:10px;height:14px;border-radius:50% 50% 50% 0;rotate:-45deg;background:{colour}",
     }.get(shape, f"width:18px;height:11px;background:{colour};opacity:0.55;border:1px {border} {colour}")
     return f'<span style="display:inline-block;{css}"></span>'
 
 
-_PIN_HEX = {"blue": "#38aadd", "purple": "#d252b9", "darkpurple": "#5b396b", "cadetblue": "#436978",
-            "darkblue": "#0067a3", "orange": "#f69730", "gray": "#575757"}  # fmt: skip
-
-
 def pin_icon(colour: str) -> folium.DivIcon:
     """A map pin drawn with CSS alone (no icon font, no image): a teardrop of the awesome-marker
-    ``colour`` (a name of :data:`KIND_STYLE`) with a white dot, its tip on the place.  Used by offline
-    maps; the legend's ``pin`` swatch has the same shape and colour."""
-    hex_ = _PIN_HEX.get(colour, "#777")
+    ``colour`` (a ``marker`` of the style table's places) with a white dot, its tip on the place.  Used
+    by offline maps; the legend's ``pin`` swatch has the same shape and colour."""
+    hex_, white = marker_colour(colour), style("pin").stroke
     html = (
         '<div style="width:20px;height:20px;box-sizing:border-box;border-radius:50% 50% 50% 0;'
-        f"transform:rotate(-45deg);background:{hex_};border:2px solid #fff;"
+        f"transform:rotate(-45deg);background:{hex_};border:2px solid {white};"
         'box-shadow:-1px 1px 3px rgba(0,0,0,0.45)">'
-        '<div style="width:6px;height:6px;margin:5px;border-radius:50%;background:#fff"></div></div>'
+        f'<div style="width:6px;height:6px;margin:5px;border-radius:50%;background:{white}"></div></div>'
     )
     # the square's bottom-left corner, turned 45 degrees, is the tip: 10 * sqrt(2) below the centre
     return folium.DivIcon(html=html, icon_size=(20, 20), icon_anchor=(10, 24), popup_anchor=(0, -22),

@@ -1,42 +1,30 @@
 """The layers of :func:`frontmap.draw`, one builder each; private (see :mod:`frontmap.maps`).
 
-Every builder takes the sorted :class:`Content`, extends :class:`Bounds` with what it draws,
-appends ``(swatch, label)`` rows to the legend and records what it had to leave out in
-:class:`Skips`.  All text goes through :func:`frontmap.maps.kit.esc`.
+Every builder takes the collected :class:`~frontmap.maps.scene.Scene` (the collector static maps use
+too), extends :class:`Bounds` with what it draws, appends ``(swatch, label)`` rows to the legend and
+records what it had to leave out in :class:`Skips`.  Colours, widths, dashes, marker sizes and legend
+labels come from the style table (:mod:`frontmap.maps.style`).  All text goes through
+:func:`frontmap.maps.kit.esc`.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import warnings
-from dataclasses import dataclass, field
 from typing import Any
 
 from frontmap._dates import to_date
 from frontmap.gazetteer.place import Place
 from frontmap.geometry.geodesic import bearing, destination, hull
 from frontmap.maps import kit as L
+from frontmap.maps.scene import Scene, band_of, date_of
+from frontmap.maps.style import Style, place_style, status_style, style
 from frontmap.reading.claims import AreaClaim, ComparisonClaim, DistanceClaim, ShareClaim
 
 #: Simplification tolerances in degrees (≈ 200 m for control maps).
 CONTROL_TOLERANCE = 0.002
 #: The theatre (west, south, east, north): Ukraine and a margin.  Places outside it do not set the view.
 FOCUS = (21.0, 43.5, 41.5, 53.5)
-
-
-@dataclass
-class Content:
-    """What was handed to :func:`draw`, sorted by kind (articles contribute mentions and claims)."""
-
-    articles: list[Any] = field(default_factory=list)
-    mentions: list[tuple[Any, Any]] = field(default_factory=list)  # (mention, article or None)
-    places: list[Place] = field(default_factory=list)
-    claims: list[Any] = field(default_factory=list)
-    verdicts: list[Any] = field(default_factory=list)
-    control: list[Any] = field(default_factory=list)
-    changes: list[Any] = field(default_factory=list)
-    inferred: list[Any] = field(default_factory=list)
-    shapes: list[Any] = field(default_factory=list)  # plain shapely geometries, lon/lat
 
 
 class Bounds:
@@ -101,28 +89,59 @@ class Skips:
             warnings.warn(f"draw() left out {len(self.items)} item(s): {shown}", UserWarning, stacklevel=3)
 
 
+# ------------------------------------------------------------------------------------------ marks
+def _latlon(lat: float, lon: float) -> list[float]:
+    return [round(lat, L.DECIMALS), round(lon, L.DECIMALS)]
+
+
+def _circle(location: list[float], st: Style, tip: str | None = None, parts: list[str] | None = None) -> Any:
+    """A circle marker in the style ``st`` (radius, stroke, fill from the table)."""
+    import folium
+
+    return folium.CircleMarker(
+        location,
+        radius=st.radius,
+        color=st.stroke or st.fill,
+        weight=st.weight,
+        opacity=st.opacity,
+        fill=True,
+        fill_color=st.fill or st.stroke,
+        fill_opacity=st.fill_opacity,
+        tooltip=L.tooltip(tip) if tip else None,
+        popup=L.popup(parts) if parts else None,
+    )
+
+
 # ------------------------------------------------------------------------------- places mentioned
-def places_layer(content: Content, bounds: Bounds, legend: list, offline: bool = False) -> Any:
+def _quotes(scene: Scene) -> dict[str, tuple[Place, list[tuple[str, str]]]]:
+    """``{place id: (place, [(sentence, provenance), ...])}``: given places first, then mentioned ones."""
+    entries: dict[str, tuple[Place, list[tuple[str, str]]]] = {}
+    for p in scene.places:
+        entries.setdefault(p.id, (p, []))
+    for mention, article in scene.mentions:
+        place = mention.place
+        if place is None:  # the collector keeps located mentions only
+            continue
+        _, quotes = entries.setdefault(place.id, (place, []))
+        sentence_at = getattr(article, "sentence_at", None)
+        if sentence_at is not None:
+            published = getattr(article, "published", None)
+            quote = (sentence_at(mention.start), L.provenance(getattr(article, "source", None), published))
+        else:
+            quote = (mention.text, L.provenance(getattr(mention, "source", None), None))
+        if quote not in quotes:
+            quotes.append(quote)
+    return entries
+
+
+def places_layer(scene: Scene, bounds: Bounds, legend: list, offline: bool = False) -> Any:
     """One marker per place (an awesome marker, or a CSS pin when ``offline``: no icon font)."""
     import folium
 
     group = folium.FeatureGroup(name=L.esc("Places mentioned"))
-    entries: dict[str, tuple[Place, list[tuple[str, str]]]] = {}
-    for p in content.places:
-        entries.setdefault(p.id, (p, []))
-    for mention, article in content.mentions:
-        if mention.place is None:
-            continue
-        _, quotes = entries.setdefault(mention.place.id, (mention.place, []))
-        if article is not None:
-            quote = (article.sentence_at(mention.start), L.provenance(article.source, article.published))
-        else:
-            quote = (mention.text, L.provenance(mention.source, None))
-        if quote not in quotes:
-            quotes.append(quote)
     kinds = []
-    for place, quotes in entries.values():
-        colour, icon = L.KIND_STYLE.get(place.kind, L.OTHER_KIND)
+    for place, quotes in _quotes(scene).values():
+        st = place_style(place.kind)
         if place.kind not in kinds:
             kinds.append(place.kind)
         where = ", ".join(x for x in (place.kind, place.admin1, place.country) if x)
@@ -136,15 +155,19 @@ def places_layer(content: Content, bounds: Bounds, legend: list, offline: bool =
             parts.append("</ul>")
             if len(quotes) > L.MAX_SENTENCES:
                 parts.append(f"<i>and {len(quotes) - L.MAX_SENTENCES} more</i>")
+        marker = st.marker or "gray"
         folium.Marker(
-            [round(place.lat, L.DECIMALS), round(place.lon, L.DECIMALS)],
-            icon=L.pin_icon(colour) if offline else folium.Icon(color=colour, icon=icon, prefix="fa"),
+            _latlon(place.lat, place.lon),
+            icon=L.pin_icon(marker)
+            if offline
+            else folium.Icon(color=marker, icon=st.icon or "", prefix="fa"),
             tooltip=L.tooltip(place.name),
             popup=L.popup(parts),
         ).add_to(group)
         bounds.add_place(place)
     for kind in kinds:
-        legend.append((L.swatch(L.KIND_STYLE.get(kind, L.OTHER_KIND)[0], "pin"), f"place mentioned: {kind}"))
+        st = place_style(kind)
+        legend.append((L.swatch(st.fill or "", "pin"), st.legend(kind=kind)))
     return group
 
 
@@ -175,30 +198,19 @@ def _point(claim: Any) -> Any:
 
 
 # -------------------------------------------------------------------------------------- distance
-def _stated_marker(point: Any, colour: str, tip: str, parts: list[str]) -> Any:
+def _stated_marker(point: Any, colour: str | None, tip: str, parts: list[str]) -> Any:
     """The hollow ring that marks where a claim puts a place (legend: "stated position")."""
+    return _circle(L.latlon(point), style("check.stated").but(stroke=colour), tip, parts)
+
+
+def distance_layer(scene: Scene, bounds: Bounds, legend: list, skips: Skips) -> Any:
     import folium
 
-    return folium.CircleMarker(
-        L.latlon(point),
-        radius=6,
-        color=colour,
-        weight=2,
-        fill=True,
-        fill_color="#fff",
-        fill_opacity=1,
-        tooltip=L.tooltip(tip),
-        popup=L.popup(parts),
-    )
-
-
-def distance_layer(content: Content, bounds: Bounds, legend: list, skips: Skips) -> Any:
-    import folium
-
-    claims = [c for c in content.claims if isinstance(c, DistanceClaim)]
+    claims = [c for c in scene.claims if isinstance(c, DistanceClaim)]
     if not claims:
         return None
     group = folium.FeatureGroup(name=L.esc("Distance claims"))
+    st, anchor = style("distance"), style("anchor")
     drawn = False
     for c in claims:
         g = _geometry(c, skips)
@@ -206,48 +218,38 @@ def distance_layer(content: Content, bounds: Bounds, legend: list, skips: Skips)
             continue
         drawn = True
         parts = _claim_parts(c)
-        style = {
-            "color": L.DISTANCE_COLOUR,
-            "weight": 1.5,
-            "fillColor": L.DISTANCE_COLOUR,
-            "fillOpacity": 0.18,
-        }
-        L.geo_json(g, style, c.text, parts).add_to(group)
+        L.geo_json(g, st.leaflet(), c.text, parts).add_to(group)
         bounds.add(g)
         if c.anchor is not None:
-            folium.CircleMarker(
-                [round(c.anchor.lat, L.DECIMALS), round(c.anchor.lon, L.DECIMALS)],
-                radius=4,
-                color="#222",
-                fill=True,
-                fill_color="#222",
-                fill_opacity=1,
-                tooltip=L.tooltip(f"measured from {c.anchor.name}"),
-            ).add_to(group)
+            where = _latlon(c.anchor.lat, c.anchor.lon)
+            _circle(where, anchor, f"measured from {c.anchor.name}").add_to(group)
         pt = _point(c)
         if pt is not None:
-            _stated_marker(pt, L.DISTANCE_COLOUR, f"where “{c.text}” puts it", parts).add_to(group)
+            _stated_marker(pt, st.stroke, f"where “{c.text}” puts it", parts).add_to(group)
     if drawn:
-        legend.append((L.swatch(L.DISTANCE_COLOUR), "distance claim: where the stated distance allows"))
-        legend.append((L.swatch("#222", "dot"), "place a distance is measured from"))
+        legend.append((L.swatch(st.fill or ""), st.legend()))
+        legend.append((L.swatch(anchor.fill or "", "dot"), anchor.legend()))
     return group
 
 
 # ------------------------------------------------------------------------------------------ area
-def area_layer(content: Content, bounds: Bounds, legend: list, skips: Skips) -> Any:
+def area_layer(scene: Scene, bounds: Bounds, legend: list, skips: Skips) -> Any:
     import folium
 
-    claims = [c for c in content.claims if isinstance(c, AreaClaim | ShareClaim | ComparisonClaim)]
+    claims = [c for c in scene.claims if isinstance(c, AreaClaim | ShareClaim | ComparisonClaim)]
     if not claims:
         return None
     group = folium.FeatureGroup(name=L.esc("Area claims"))
-    hulls = False
+    hull_style = style("hull")
+    shown: list[Style] = []
     for c in claims:
+        st = style(c.kind)
         g = _geometry(c, skips)
         if g is not None:
-            style = {"color": L.AREA_COLOUR, "weight": 1.5, "fillColor": L.AREA_COLOUR, "fillOpacity": 0.15}
-            L.geo_json(g, style, c.text, _claim_parts(c)).add_to(group)
+            L.geo_json(g, st.leaflet(), c.text, _claim_parts(c)).add_to(group)
             bounds.add(g)
+            if st not in shown:
+                shown.append(st)
         places = getattr(c, "places", ()) if isinstance(c, AreaClaim) else ()
         if len(places) >= 2:
             try:
@@ -255,91 +257,74 @@ def area_layer(content: Content, bounds: Bounds, legend: list, skips: Skips) -> 
             except Exception as exc:
                 skips.add(f"hull of the places in {c.text!r}", exc)
                 continue
-            style = {"color": L.AREA_COLOUR, "weight": 2, "dashArray": "6 4", "fillOpacity": 0.05}
             names = ", ".join(p.name for p in places)
-            L.geo_json(h, style, f"places retaken with “{c.text}”: {names}", _claim_parts(c)).add_to(group)
+            tip = f"places retaken with “{c.text}”: {names}"
+            L.geo_json(h, hull_style.leaflet(), tip, _claim_parts(c)).add_to(group)
             bounds.add(h)
-            hulls = True
-    legend.append((L.swatch(L.AREA_COLOUR), "area claim: a disk of the stated area"))
-    if hulls:
-        legend.append(
-            (L.swatch(L.AREA_COLOUR, "line", dashed=True), "hull of the places said to change hands")
-        )
+            if hull_style not in shown:
+                shown.append(hull_style)
+    for st in shown:
+        swatch = L.swatch(st.stroke or "", "line", dashed=True) if st.dash else L.swatch(st.fill or "")
+        legend.append((swatch, st.legend()))
     return group
 
 
 # ---------------------------------------------------------------------------------------- checks
-_RANK = {"inconsistent": 0, "consistent": 1, "unverifiable": 2}
+def _check_parts(claim: Any, verdicts: list[Any]) -> list[str]:
+    parts = [*_claim_parts(claim), "<ul style='padding-left: 16px; margin: 4px 0;'>"]
+    for v in verdicts:
+        c = status_style(v.status).stroke
+        what, why = getattr(v, "check", "check"), getattr(v, "explanation", "")
+        head = f"<b style='color: {c}'>{L.esc(what)}: {L.esc(v.status)}</b>"
+        parts.append(f"<li>{head} {L.esc(L.clip(why))}</li>")
+    parts.append("</ul>")
+    return parts
 
 
-def checks_layer(content: Content, bounds: Bounds, legend: list, skips: Skips) -> Any:
+def checks_layer(scene: Scene, bounds: Bounds, legend: list, skips: Skips) -> Any:
+    """One drawing per checked claim, in the colour of its worst status (see :class:`Scene`)."""
     import folium
     from shapely.geometry import LineString, Point
 
-    if not content.verdicts:
+    if not scene.checks:
         return None
-    by_claim: dict[int, list[Any]] = {}
-    for v in content.verdicts:
-        by_claim.setdefault(id(v.claim), []).append(v)
     group = folium.FeatureGroup(name=L.esc("Checks"))
     seen: set[str] = set()
-    for verdicts in by_claim.values():
-        claim = verdicts[0].claim
-        status = min((v.status for v in verdicts), key=lambda s: _RANK.get(s, 3))
-        colour = L.STATUS_COLOURS.get(status, L.STATUS_COLOURS["unverifiable"])
-        parts = [*_claim_parts(claim), "<ul style='padding-left: 16px; margin: 4px 0;'>"]
-        for v in verdicts:
-            c = L.STATUS_COLOURS.get(v.status, "#757575")
-            parts.append(
-                f"<li><b style='color: {c}'>{L.esc(v.check)}: {L.esc(v.status)}</b> "
-                f"{L.esc(L.clip(v.explanation))}</li>"
-            )
-        parts.append("</ul>")
+    for chk in scene.checks:
+        claim, status = chk.claim, chk.status
+        colour = status_style(status).stroke or ""
+        parts = _check_parts(claim, chk.verdicts)
         stated, actual = _stated_and_actual(claim)
         tip = f"{status}: {claim.text}"
         if stated is not None and actual is not None:
+            line = style("check.line").coloured(colour)
             folium.PolyLine(
-                [L.latlon(stated), [round(actual.lat, L.DECIMALS), round(actual.lon, L.DECIMALS)]],
+                [L.latlon(stated), _latlon(actual.lat, actual.lon)],
                 color=colour,
-                weight=3,
-                dash_array="6 5",
+                weight=line.weight,
+                dash_array=line.dash,
                 tooltip=L.tooltip(tip),
                 popup=L.popup(parts),
             ).add_to(group)
             _stated_marker(stated, colour, f"stated: {claim.text}", parts).add_to(group)
-            folium.CircleMarker(
-                [round(actual.lat, L.DECIMALS), round(actual.lon, L.DECIMALS)],
-                radius=6,
-                color=colour,
-                fill=True,
-                fill_color=colour,
-                fill_opacity=0.9,
-                tooltip=L.tooltip(f"actual: {actual.name}"),
-                popup=L.popup(parts),
-            ).add_to(group)
+            actual_st = style("check.actual").coloured(colour)
+            _circle(_latlon(actual.lat, actual.lon), actual_st, f"actual: {actual.name}", parts).add_to(group)
             bounds.add(LineString([(stated.x, stated.y), (actual.lon, actual.lat)]))
         else:
             where = _point(claim)
             if where is None or where.is_empty:
                 skips.items.append(f"the check of {claim.text!r} (no position to draw it at)")
                 continue
-            folium.CircleMarker(
-                L.latlon(where),
-                radius=7,
-                color=colour,
-                fill=True,
-                fill_color=colour,
-                fill_opacity=0.8,
-                tooltip=L.tooltip(tip),
-                popup=L.popup(parts),
-            ).add_to(group)
+            _circle(L.latlon(where), style("check.point").coloured(colour), tip, parts).add_to(group)
             bounds.add(Point(where.x, where.y))
         seen.add(status)
     for status in ("consistent", "inconsistent", "unverifiable"):
         if status in seen:
-            legend.append((L.swatch(L.STATUS_COLOURS[status], "line", dashed=True), f"check: {status}"))
+            st = status_style(status)
+            legend.append((L.swatch(st.stroke or "", "line", dashed=True), st.legend()))
     if seen:
-        legend.append((L.swatch("#fff", "dot"), "stated position (filled: the actual place)"))
+        stated = style("check.stated")
+        legend.append((L.swatch(stated.fill or "", "dot"), stated.legend()))
     return group
 
 
@@ -357,173 +342,155 @@ def _stated_and_actual(claim: Any) -> tuple[Any, Any]:
 
 
 # --------------------------------------------------------------------------------------- control
-def _side_colour(side: str) -> str:
-    return L.SIDE_COLOURS.get(str(side).lower(), "#616161")
-
-
-def control_layers(content: Content, bounds: Bounds, legend: list, skips: Skips) -> list[Any]:
-    import folium
-
-    layers = []
-    maps = sorted(content.control, key=lambda cm: (cm.date or _dt.date.min, str(cm.side)))
-    latest = {}
-    for cm in maps:
-        latest[cm.side] = cm
-    sides = []
-    for cm in maps:
-        label = " ".join(x for x in ("Control", cm.date.isoformat() if cm.date else "", f"({cm.side})") if x)
-        group = folium.FeatureGroup(name=L.esc(label), show=latest[cm.side] is cm)
-        colour = _side_colour(cm.side)
-        g = cm.geometry.simplify(CONTROL_TOLERANCE)
-        about = ", ".join(str(x) for x in (getattr(cm, "name", None) or cm.source, cm.date) if x)
-        tip = f"held ({cm.side})" + (f", {about}" if about else "")
-        L.geo_json(g, {"color": colour, "weight": 1, "fillColor": colour, "fillOpacity": 0.25}, tip).add_to(
-            group
-        )
-        bounds.add(g)
-        try:
-            line = cm.front_line()
-        except Exception as exc:
-            skips.add(f"the front line of {label}", exc)
-            line = None
-        if line is not None and not line.is_empty:
-            L.geo_json(
-                line.simplify(CONTROL_TOLERANCE),
-                {"color": "#111", "weight": 3},
-                f"front line{', ' + about if about else ''}",
-            ).add_to(group)
-        layers.append(group)
+def control_layers(scene: Scene, bounds: Bounds, legend: list, skips: Skips) -> list[Any]:
+    layers = [_control_layer(scene, cm, bounds, skips) for cm in _by_date(scene.controls)]
+    sides: list[Any] = []
+    for cm in scene.controls:
         if cm.side not in sides:
             sides.append(cm.side)
-    for ch in content.changes:
-        label = f"Change {ch.before or '?'} → {ch.after or '?'} ({ch.side})"
-        group = folium.FeatureGroup(name=L.esc(label))
-        for geom, what, colour in ((ch.gained, "gained", "#b71c1c"), (ch.lost, "lost", "#1b5e20")):
-            if geom is not None and not geom.is_empty:
-                g = geom.simplify(CONTROL_TOLERANCE)
-                style = {"color": colour, "weight": 1, "fillColor": colour, "fillOpacity": 0.45}
-                L.geo_json(g, style, f"{ch.side} {what} between {ch.before} and {ch.after}").add_to(group)
-                bounds.add(g)
-        layers.append(group)
     for side in sides:
-        legend.append((L.swatch(_side_colour(side)), f"area held: {side} (control map)"))
-    if maps:
-        legend.append((L.swatch("#111", "line"), "front line"))
-    if content.changes:
-        legend.append((L.swatch("#b71c1c") + L.swatch("#1b5e20"), "gained / lost between two dates"))
+        legend.append((L.swatch(scene.side_colour(side)), style("control").legend(side=side)))
+    if scene.controls:
+        front = style("front_line")
+        legend.append((L.swatch(front.stroke or "", "line"), front.legend()))
+    changed: list[tuple[Style, Any]] = []
+    for ch in scene.changes:
+        layers.append(_change_layer(ch, bounds, changed))
+    for st, side in changed:
+        legend.append((L.swatch(st.fill or ""), st.legend(side=side)))
     return layers
 
 
+def _by_date(maps: list[Any]) -> list[Any]:
+    return sorted(maps, key=lambda cm: (date_of(cm) or _dt.date.min, str(cm.side)))
+
+
+def _control_layer(scene: Scene, cm: Any, bounds: Bounds, skips: Skips) -> Any:
+    import folium
+
+    day = date_of(cm)
+    label = " ".join(x for x in ("Control", day.isoformat() if day else "", f"({cm.side})") if x)
+    group = folium.FeatureGroup(name=L.esc(label), show=scene.is_latest(cm))
+    fill = style("control").coloured(scene.side_colour(cm.side))
+    g = cm.geometry.simplify(CONTROL_TOLERANCE)
+    named = getattr(cm, "name", None) or getattr(cm, "source", None)
+    about = ", ".join(str(x) for x in (named, day) if x)
+    L.geo_json(g, fill.leaflet(), f"held ({cm.side})" + (f", {about}" if about else "")).add_to(group)
+    bounds.add(g)
+    try:
+        line = cm.front_line()
+    except Exception as exc:
+        skips.add(f"the front line of {label}", exc)
+        line = None
+    if line is not None and not line.is_empty:
+        tip = f"front line{', ' + about if about else ''}"
+        L.geo_json(line.simplify(CONTROL_TOLERANCE), style("front_line").leaflet(), tip).add_to(group)
+    return group
+
+
+def _change_layer(ch: Any, bounds: Bounds, changed: list[tuple[Style, Any]]) -> Any:
+    import folium
+
+    side, before, after = getattr(ch, "side", ""), getattr(ch, "before", None), getattr(ch, "after", None)
+    group = folium.FeatureGroup(name=L.esc(f"Change {before or '?'} → {after or '?'} ({side})"))
+    for what in ("gained", "lost"):
+        geom = getattr(ch, what)
+        if geom is not None and not geom.is_empty:
+            st = style(what)
+            g = geom.simplify(CONTROL_TOLERANCE)
+            L.geo_json(g, st.leaflet(), f"{side} {what} between {before} and {after}").add_to(group)
+            bounds.add(g)
+            if (st, side) not in changed:
+                changed.append((st, side))
+    return group
+
+
 # -------------------------------------------------------------------------------------- inferred
-def inferred_layer(content: Content, bounds: Bounds, legend: list, skips: Skips) -> Any:
+def inferred_layer(scene: Scene, bounds: Bounds, legend: list, skips: Skips) -> Any:
     import folium
 
     group = folium.FeatureGroup(name=L.esc("Inferred control"))
     sides = []
-    for inf in content.inferred:
+    line_st, band_st, held_st = style("inferred.line"), style("inferred.band"), style("inferred.place")
+    for inf in scene.inferred:
         label = getattr(inf, "label", None) or "inferred"
         line = getattr(inf, "line", None)
         raw_km: Any = getattr(inf, "uncertainty_km", None)
         km = float(raw_km) if L.finite(raw_km) else None
         if line is not None and not line.is_empty:
-            band = getattr(inf, "band", None)
             try:
-                if (band is None or band.is_empty) and km is not None and km > 0:
-                    band = L.buffer_km(line, km)
+                band = band_of(inf)
             except Exception as exc:
                 skips.add(f"the uncertainty band of {label!r}", exc)
                 band = None
             if band is not None and not band.is_empty:
-                style = {"color": L.INFERRED_COLOUR, "weight": 0, "fillColor": L.INFERRED_COLOUR}
                 tip = (
                     f"where the front may be (up to ± {L.fmt_km(km)} km): {label}"
                     if km is not None
                     else label
                 )
-                L.geo_json(band, style | {"fillOpacity": 0.15}, tip).add_to(group)
+                L.geo_json(band, band_st.leaflet(), tip).add_to(group)
                 bounds.add(band)
-            L.geo_json(
-                line,
-                {"color": L.INFERRED_COLOUR, "weight": 3, "dashArray": "8 6"},
-                f"inferred line ({label})",
-            ).add_to(group)
+            L.geo_json(line, line_st.leaflet(), f"inferred line ({label})").add_to(group)
             bounds.add(line)
         for side, places in dict(getattr(inf, "held", {}) or {}).items():
-            colour = _side_colour(side)
+            marker = held_st.but(fill=scene.side_colour(side))
             if side not in sides:
                 sides.append(side)
             for p in places:
-                folium.CircleMarker(
-                    [round(p.lat, L.DECIMALS), round(p.lon, L.DECIMALS)],
-                    radius=5,
-                    color="#333",
-                    weight=1,
-                    fill=True,
-                    fill_color=colour,
-                    fill_opacity=0.9,
-                    tooltip=L.tooltip(f"{p.name}: held by {side} (inferred, {label})"),
-                ).add_to(group)
+                tip = f"{p.name}: held by {side} (inferred, {label})"
+                _circle(_latlon(p.lat, p.lon), marker, tip).add_to(group)
                 bounds.add_place(p)
-    legend.append(
-        (L.swatch(L.INFERRED_COLOUR, "line", dashed=True), "inferred front line (band: uncertainty)")
-    )
+    legend.append((L.swatch(line_st.stroke or "", "line", dashed=True), line_st.legend()))
     for side in sides:
-        legend.append((L.swatch(_side_colour(side), "dot"), f"held by {side} (inferred)"))
+        legend.append((L.swatch(scene.side_colour(side), "dot"), held_st.legend(side=side)))
     return group
 
 
 # ---------------------------------------------------------------------------------------- shapes
-def shapes_layer(content: Content, bounds: Bounds, legend: list) -> Any:
+def shapes_layer(scene: Scene, bounds: Bounds, legend: list) -> Any:
     import folium
 
     group = folium.FeatureGroup(name=L.esc("Shapes"))
-    for g in content.shapes:
+    st = style("shape")
+    for g in scene.shapes:
         if g is not None and not g.is_empty:
-            style = {"color": "#455a64", "weight": 2, "fillColor": "#90a4ae", "fillOpacity": 0.25}
-            L.geo_json(g, style, g.geom_type).add_to(group)
+            L.geo_json(g, st.leaflet(), g.geom_type).add_to(group)
             bounds.add(g)
-    legend.append((L.swatch("#90a4ae"), "other shapes"))
+    legend.append((L.swatch(st.fill or ""), st.legend()))
     return group
 
 
 # -------------------------------------------------------------------------------------- timeline
-def timeline(content: Content) -> Any:
+def timeline(scene: Scene) -> Any:
     """The date-slider layer when the content spans two or more dates, else None."""
     from shapely.geometry import Point
 
-    dates = [a.published for a in content.articles] + [cm.date for cm in content.control]
+    dates = [getattr(a, "published", None) for a in scene.articles] + [date_of(cm) for cm in scene.controls]
     steps = L.timeline_dates(to_date(d) for d in dates)
     if len(steps) < 2:
         return None
     last = steps[-1].isoformat()
     feats = []
-    for a in content.articles:
-        d = to_date(a.published)
-        if d is None:
+    dot = style("timeline.place")
+    dot_style = dot.leaflet() | {"radius": dot.radius}
+    seen: set[tuple[int, str]] = set()
+    for m, a in scene.mentions:
+        p = m.place
+        d = to_date(getattr(a, "published", None)) if a is not None else None
+        if d is None or p is None or (id(a), p.id) in seen:
             continue
-        for p in a.places:
-            feats.append(
-                L.feature(
-                    Point(p.lon, p.lat),
-                    start=d.isoformat(),
-                    end=last,
-                    tooltip=L.esc(f"{p.name} (mentioned {d.isoformat()}, {a.source or 'article'})"),
-                    style={
-                        "radius": 6,
-                        "color": "#0d47a1",
-                        "weight": 2,
-                        "fillColor": "#64b5f6",
-                        "fillOpacity": 0.9,
-                    },
-                )
-            )
+        seen.add((id(a), p.id))
+        tip = L.esc(f"{p.name} (mentioned {d.isoformat()}, {getattr(a, 'source', None) or 'article'})")
+        point = Point(p.lon, p.lat)
+        feats.append(L.feature(point, start=d.isoformat(), end=last, tooltip=tip, style=dot_style))
     by_side: dict[str, list[tuple[_dt.date, Any]]] = {}
-    for cm in content.control:
-        day = to_date(cm.date)
+    for cm in scene.controls:
+        day = date_of(cm)
         if day is not None:
             by_side.setdefault(cm.side, []).append((day, cm))
     for side, dated in by_side.items():
-        colour = _side_colour(side)
+        fill = style("control").coloured(scene.side_colour(side)).leaflet()
         for cm, start, end in L.until_next(dated, steps):
             feats.append(
                 L.feature(
@@ -532,7 +499,7 @@ def timeline(content: Content) -> Any:
                     start=start.isoformat(),
                     end=end.isoformat(),
                     tooltip=L.esc(f"held ({side}) on {start.isoformat()}"),
-                    style={"color": colour, "weight": 1, "fillColor": colour, "fillOpacity": 0.3},
+                    style=fill,
                 )
             )
     return L.Timeline(feats, [s.isoformat() for s in steps], name=L.esc("Timeline (date slider)"))

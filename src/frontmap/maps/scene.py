@@ -1,406 +1,292 @@
-"""What a map shows, collected from what the user passed: the layers :mod:`frontmap.maps.static` draws.
+"""What a map shows, collected from what the user passed: the one collector of both renderers.
 
-:func:`collect` walks articles, claims, verdicts, control maps, changes, inferred control, places,
-shapely geometries, GeoDataFrames and (nested) lists of them, duck-typed so that records from any module
-work, and fills a :class:`Scene`: lon/lat shapes with their style, point marks, places to mark and label,
-verdict notes, legend entries and the sources to credit.  No matplotlib here: styles are plain
-keyword dictionaries (``fc``, ``ec``, ``color``, ``lw``, ``ls``, ``alpha``, ``hatch``, ``marker``...).
+:func:`collect` walks what was given to :func:`frontmap.draw` (folium) or :func:`frontmap.render`
+(matplotlib) -- articles, mentions, claims, verdicts, control maps, changes, inferred control, places,
+shapely geometries, GeoDataFrames and GeoSeries, and (nested) lists or generators of them -- and sorts
+it into one :class:`Scene`.  Records are recognised by type where frontmap defines them, else
+duck-typed, so records from any module work.  Anything else raises :class:`~frontmap.errors.InputError`
+naming the item and what would work.
+
+The scene also settles what both renderers must agree on: which control map of a side is the latest,
+the colour of each side (:mod:`frontmap.maps.style`), the checks to draw (verdicts grouped by claim,
+in their worst status), the inferred uncertainty band and the sources to credit.  How each renderer draws
+it is its own business (:mod:`frontmap.maps.layers`, :mod:`frontmap.maps.plan`).
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 import reprlib
-from collections.abc import Iterable
+import warnings
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
+from frontmap._dates import to_date
 from frontmap.checks import check as run_check
-from frontmap.errors import FrontmapError, InputError
+from frontmap.errors import InputError
 from frontmap.gazetteer.place import Place
+from frontmap.maps.style import side_colours, side_key
+from frontmap.reading.article import Mention
 from frontmap.reading.claims import Claim
 
-__all__ = ["UKRAINE_EXTENT", "Scene", "collect", "credit_line", "fit"]
+__all__ = ["ACCEPTED", "MAX_DEPTH", "Check", "Scene", "band_of", "buffer_km", "collect", "date_of"]
 
-#: (west, south, east, north) in degrees: the default extent when there is nothing to fit.
-UKRAINE_EXTENT = (22.0, 44.2, 40.4, 52.5)
-ATTRIBUTION = "gazetteer: GeoNames (CC BY 4.0), Natural Earth"
-
-STATUS_COLOURS = {"consistent": "#2e7d32", "inconsistent": "#c62828", "unverifiable": "#757575"}
-_SIDES = {
-    "occupied": "#d32f2f",
-    "russia": "#d32f2f",
-    "ru": "#d32f2f",
-    "ukraine": "#1565c0",
-    "ua": "#1565c0",
-}
-_OTHER_SIDES = ("#9467bd", "#ff7f0e", "#8c564b", "#e377c2")
-_SLIVER_KM2 = 0.5
-_CLAIM = {"distance": "#e6550d", "area": "#31a354", "share": "#756bb1", "comparison": "#3182bd"}
+#: What :func:`collect` accepts, as said in its error messages.
+ACCEPTED = (
+    "Article, claims (DistanceClaim, AreaClaim, ShareClaim, ComparisonClaim), Verdict, ControlMap, "
+    "Change, InferredControl, Place, Mention, shapely geometries (lon/lat), GeoDataFrames or GeoSeries, "
+    "or lists of these"
+)
+#: How deep lists may nest.
+MAX_DEPTH = 20
+#: Checks with nothing to show on a map (a unit conversion is arithmetic on the text): listed with the
+#: claim's other verdicts but they neither colour it nor draw it on their own.
+NOT_SPATIAL = ("conversion",)
+#: A claim checked several ways takes the first of these statuses among its verdicts.
+WORST_FIRST = ("inconsistent", "consistent", "unverifiable")
 
 
-# --------------------------------------------------------------------------------------- collection
+@dataclass
+class Check:
+    """The verdicts of one claim: drawn once, in the colour of ``status`` (the worst spatial one)."""
+
+    claim: Claim
+    verdicts: list[Any]  # every verdict of the claim, in the order given (non-spatial ones too)
+    status: str
+    other: Claim | None = None  # the other claim of a cross-claim check
+
+    @property
+    def spatial(self) -> list[Any]:
+        """The verdicts that say something about where (all but :data:`NOT_SPATIAL` checks)."""
+        return [v for v in self.verdicts if getattr(v, "check", "") not in NOT_SPATIAL]
+
+
 @dataclass
 class Scene:
-    """What to draw, in lon/lat, collected from the user's things (no matplotlib yet)."""
+    """What was handed to a renderer, sorted by kind (articles contribute their mentions and claims)."""
 
-    # (geometry, style, zorder, fit): polygons are filled, lines stroked, points marked
-    shapes: list[tuple[Any, dict[str, Any], float, bool]] = field(default_factory=list)
-    places: dict[str, Place] = field(default_factory=dict)
-    marks: list[tuple[float, float, dict[str, Any], float]] = field(default_factory=list)
-    notes: list[tuple[float, float, str, str, float]] = field(
-        default_factory=list
-    )  # lon lat text colour prio
-    legend: dict[str, dict[str, Any]] = field(default_factory=dict)
-    sources: list[str] = field(default_factory=list)
-    side_colours: dict[str, str] = field(default_factory=dict)
-    explicit: set[str] = field(default_factory=set)  # ids of places passed as such (not just mentioned)
-    verdicts: dict[int, list[Any]] = field(default_factory=dict)
+    articles: list[Any] = field(default_factory=list)
+    mentions: list[tuple[Mention, Any]] = field(default_factory=list)  # (mention, article or None), located
+    places: list[Place] = field(default_factory=list)  # given as such (not only mentioned)
+    claims: list[Claim] = field(default_factory=list)  # given or in articles, each once
+    verdicts: list[Any] = field(default_factory=list)  # given, or from check=True
     controls: list[Any] = field(default_factory=list)
-    checkable: list[Any] = field(default_factory=list)  # articles and claims given, for check=True
-    verdicts_given: bool = False  # id(claim) -> [claim, other, verdicts]
+    changes: list[Any] = field(default_factory=list)
+    inferred: list[Any] = field(default_factory=list)
+    shapes: list[Any] = field(default_factory=list)  # shapely geometries, lon/lat
+    checks: list[Check] = field(default_factory=list)  # filled by collect()
+    side_colours: dict[str, str] = field(default_factory=dict)  # filled by collect()
 
-    def shape(self, geom: Any, z: float, fit: bool = True, legend: str | None = None, **style: Any) -> None:
-        if geom is None or getattr(geom, "is_empty", True):
-            return
-        self.shapes.append((geom, style, z, fit))
-        if legend:
-            self.legend.setdefault(legend, {"kind": _kind_of(geom), **style})
+    def add_claim(self, claim: Claim) -> None:
+        if not any(claim is c for c in self.claims):
+            self.claims.append(claim)
 
-    def mark(self, lon: float, lat: float, z: float, legend: str | None = None, **style: Any) -> None:
-        self.marks.append((lon, lat, style, z))
-        if legend:
-            self.legend.setdefault(legend, {"kind": "point", **style})
+    def side_colour(self, side: Any) -> str:
+        key = side_key(side)
+        if key not in self.side_colours:  # a side the collector did not see: colour it now
+            self.side_colours.update(side_colours([*self.side_colours, key]))
+        return self.side_colours[key]
 
-    def place(self, p: Place | None) -> None:
-        if p is not None and p.id not in self.places:
-            self.places[p.id] = p
+    def is_latest(self, cm: Any) -> bool:
+        """True for the latest control map of its side (undated maps count as oldest; on a tie, the
+        one given last)."""
+        return self._latest().get(side_key(cm.side)) is cm
 
-    def source(self, s: Any) -> None:
-        if s:
+    def _latest(self) -> dict[str, Any]:
+        def when(cm: Any) -> tuple[bool, _dt.date]:
+            day = date_of(cm)
+            return (day is not None, day or _dt.date.min)
+
+        latest: dict[str, Any] = {}
+        for cm in self.controls:
+            key = side_key(cm.side)
+            if key not in latest or when(cm) >= when(latest[key]):
+                latest[key] = cm
+        return latest
+
+    def sources(self) -> list[str]:
+        """The sources of what is drawn (file names without their folder), each once, in order."""
+        found = [getattr(a, "source", None) for a in self.articles]
+        found += [getattr(c, "source", None) for c in self.claims]
+        found += [getattr(ch.claim, "source", None) for ch in self.checks]
+        found += [getattr(cm, "source", None) for cm in self.controls]
+        found += [s for ch in self.changes for s in (getattr(ch, "sources", ()) or ())]
+        out: list[str] = []
+        for s in found:
+            if not s:
+                continue
             text = str(s)
             if not text.startswith(("http://", "https://")) and os.sep in text:
                 text = Path(text).name
-            if text not in self.sources:
-                self.sources.append(text)
+            if text not in out:
+                out.append(text)
+        return out
 
 
-def _kind_of(geom: Any) -> str:
-    t = geom.geom_type
-    return "polygon" if "Polygon" in t else ("line" if "Line" in t else "point")
+def date_of(record: Any) -> _dt.date | None:
+    """A control map's (or any record's) ``date`` as a date; None when it has none or it is unreadable."""
+    return to_date(getattr(record, "date", None))
 
 
-def _side_colour(side: str, scene: Scene) -> str:
-    """Red for the occupied side, blue for Ukraine, then a palette in order of appearance."""
-    key = str(side).strip().lower()
-    if key in _SIDES:
-        return _SIDES[key]
-    if key not in scene.side_colours:
-        scene.side_colours[key] = _OTHER_SIDES[len(scene.side_colours) % len(_OTHER_SIDES)]
-    return scene.side_colours[key]
+# ---------------------------------------------------------------------------------------- collect
+def collect(things: Any, *, check: bool = False, caller: str = "draw") -> Scene:
+    """Sort ``things`` into a :class:`Scene`; :class:`InputError` for anything that cannot be drawn.
 
-
-def _date(d: Any) -> str:
-    return d.isoformat() if hasattr(d, "isoformat") else ("" if d is None else str(d))
-
-
-def _safe(fn: Any) -> Any:
-    """Call a claim's geometry()/point(): None when the claim cannot be placed (no anchor ...)."""
-    try:
-        return fn()
-    except FrontmapError:
-        return None
-
-
-def _add_claim(scene: Scene, c: Any, source: Any = None) -> None:
-    kind = getattr(c, "kind", "claim")
-    colour = _CLAIM.get(kind, "#636363")
-    scene.source(getattr(c, "source", None) or source)
-    geom = _safe(c.geometry)
-    if kind == "share":  # a size, not a location: outline only, and never stretch the extent to it
-        scene.shape(
-            geom, 3.0, fit=False, legend="share claim (size only)", fc="none", ec=colour, ls="--", lw=1
-        )
-    elif kind == "comparison":
-        scene.shape(geom, 3.0, fit=False, legend="comparison claim", fc="none", ec=colour, ls=":", lw=1)
-    else:
-        scene.shape(geom, 3.0, legend=f"{kind} claim", fc=colour, ec=colour, alpha=0.22, lw=0.8)
-    for attr in ("anchor", "subject", "of"):
-        scene.place(getattr(c, attr, None))
-    for p in getattr(c, "places", ()) if kind == "area" else ():
-        scene.place(p)
-    pt = _safe(c.point)
-    if pt is not None and not pt.is_empty:
-        scene.mark(pt.x, pt.y, 5.5, legend="claim's best point", marker="D", ms=4, mfc=colour, mec="white")
-        anchor = getattr(c, "anchor", None)
-        if anchor is not None:
-            line = _line([(anchor.lon, anchor.lat), (pt.x, pt.y)])
-            scene.shape(line, 4.5, color=colour, lw=0.9, ls="--")
-
-
-def _line(coords: list[tuple[float, float]]) -> Any:
-    from shapely.geometry import LineString
-
-    return LineString(coords)
-
-
-_RANK = {"inconsistent": 2, "unverifiable": 1, "consistent": 0}
-#: Checks with nothing to show on a map (a unit conversion is arithmetic on the text).
-_NOT_SPATIAL = ("conversion",)
-
-
-def _add_verdict(scene: Scene, v: Any) -> None:
-    """Group verdicts by claim; :func:`finish` draws one mark per claim in its worst status."""
-    claim = getattr(v, "claim", None)
-    if not isinstance(claim, Claim) or getattr(v, "check", "") in _NOT_SPATIAL:
-        return
-    scene.source(claim.source)
-    entry = scene.verdicts.setdefault(id(claim), [claim, None, []])
-    entry[2].append(v)
-    other = getattr(v, "other", None)
-    if isinstance(other, Claim) and entry[1] is None:
-        entry[1] = other
-
-
-def _finish_verdicts(scene: Scene) -> None:
-    for claim, other, verdicts in scene.verdicts.values():
-        status = max((str(v.status) for v in verdicts), key=lambda s: _RANK.get(s, 1))
-        colour = STATUS_COLOURS.get(status, STATUS_COLOURS["unverifiable"])
-        scene.legend.setdefault(f"check: {status}", {"kind": "line", "color": colour, "lw": 2.0})
-        kind = getattr(claim, "kind", "")
-        geom = _safe(claim.geometry)
-        scene.shape(geom, 5.0, fit=kind in ("distance", "area"), fc="none", ec=colour, lw=1.2, ls="--")
-        # only a distance (or a claim compared with another) states a position; an area's or share's
-        # disk centre is where frontmap put it, not what the article said
-        stated = _safe(claim.point) if kind == "distance" or other is not None else None
-        stated_xy = None if stated is None or stated.is_empty else (stated.x, stated.y)
-        actual: tuple[float, float] | None = None
-        subject = getattr(claim, "subject", None) if kind == "distance" else None
-        if isinstance(subject, Place):
-            scene.place(subject)
-            actual = (subject.lon, subject.lat)
-        elif isinstance(other, Claim):  # two claims disagreeing: join their points
-            p = _safe(other.point)
-            actual = None if p is None or p.is_empty else (p.x, p.y)
-        if stated_xy is not None:
-            scene.mark(
-                *stated_xy, 7.0, legend="stated position", marker="o", ms=7, mfc="white", mec=colour, mew=1.6
-            )
-            if actual is not None:
-                scene.shape(_line([stated_xy, actual]), 6.5, color=colour, lw=2.0)
-        where = actual or stated_xy
-        notes = [n for n in (_verdict_note(v) for v in verdicts) if n]
-        if where is not None and notes:
-            scene.notes.append((where[0], where[1], "\n".join(notes), colour, 1.0))
-
-
-def _verdict_note(v: Any) -> str:
-    """``"distance: stated 74 km, measured 72 km"``; empty when a number is missing."""
-    stated, measured, unit = getattr(v, "stated", None), getattr(v, "measured", None), getattr(v, "unit", "")
-    if not isinstance(stated, int | float) or not isinstance(measured, int | float):
-        return ""
-    check = getattr(v, "check", "")
-    if unit == "share":
-        return f"{check}: stated {stated:.0%}, measured {measured:.0%}"
-    if unit == "deg":
-        return f"{check}: stated {stated:.0f}°, measured {measured:.0f}°"
-    unit = {"km2": "km²", "mi2": "sq mi"}.get(unit or "", unit or "")
-    return f"{check}: stated {stated:,.0f} {unit}, measured {measured:,.0f} {unit}".rstrip()
-
-
-def _add_control(scene: Scene, cm: Any) -> None:
-    scene.controls.append(cm)  # drawn by _finish_controls, which knows which snapshot is the latest
-
-
-def _finish_controls(scene: Scene) -> None:
-    """Each side's latest snapshot solid with a solid front line; earlier ones fainter, front dashed."""
-    latest: dict[str, Any] = {}
-    for cm in scene.controls:
-        key = str(cm.side)
-        if key not in latest or (
-            cm.date is not None and (latest[key].date is None or cm.date >= latest[key].date)
-        ):
-            latest[key] = cm
-    for cm in scene.controls:
-        current = latest[str(cm.side)] is cm
-        colour = _side_colour(cm.side, scene)
-        when = _date(cm.date)
-        scene.source(getattr(cm, "source", None))
-        label = f"held: {cm.side}" + (f" ({when})" if when else "")
-        scene.shape(
-            cm.geometry,
-            2.0 if current else 1.9,
-            legend=label,
-            fc=colour,
-            ec="none",
-            alpha=0.3 if current else 0.14,
-        )
-        try:
-            front = cm.front_line()
-        except (FrontmapError, ImportError, LookupError):  # no country outline available: no front line
-            front = None
-        scene.shape(
-            front,
-            4.0 if current else 3.9,
-            legend="front line" + (f" {when}" if when else ""),
-            color="#3b0a0a" if current else "#7f4c4c",
-            lw=1.6 if current else 1.1,
-            ls="-" if current else "--",
-        )
-
-
-def _add_change(scene: Scene, ch: Any) -> None:
-    side = getattr(ch, "side", "")
-    for s in getattr(ch, "sources", ()) or ():
-        scene.source(s)
-    span = " - ".join(x for x in (_date(getattr(ch, "before", None)), _date(getattr(ch, "after", None))) if x)
-    suffix = f" ({span})" if span else ""
-    # slivers left by polygon overlay (say 1e-12 km²) are not worth a legend entry
-    gained = ch.gained if getattr(ch, "gained_km2", 1.0) >= _SLIVER_KM2 else None
-    lost = ch.lost if getattr(ch, "lost_km2", 1.0) >= _SLIVER_KM2 else None
-    scene.shape(
-        gained,
-        2.5,
-        legend=f"gained by {side}{suffix}",
-        fc="#d95f02",
-        ec="#a63603",
-        alpha=0.5,
-        lw=0.6,
-        hatch="////",
-    )
-    scene.shape(
-        lost,
-        2.5,
-        legend=f"lost by {side}{suffix}",
-        fc="#1b9e77",
-        ec="#006d2c",
-        alpha=0.5,
-        lw=0.6,
-        hatch="\\\\\\\\",
-    )
-
-
-def _add_inferred(scene: Scene, inf: Any) -> None:
-    held = getattr(inf, "held", {}) or {}
-    for side, places in held.items():
-        colour = _side_colour(side, scene)
-        for p in places:
-            scene.place(p)
-            scene.mark(
-                p.lon,
-                p.lat,
-                6.2,
-                legend=f"held by {side} (inferred)",
-                marker="o",
-                ms=10,
-                mfc="none",
-                mec=colour,
-                mew=2.0,
-            )
-    scene.shape(
-        getattr(inf, "line", None),
-        4.2,
-        legend=getattr(inf, "label", None) or "inferred line",
-        color="#54278f",
-        lw=1.5,
-        ls="-.",
-    )
-
-
-def _add_place(scene: Scene, p: Place) -> None:
-    scene.place(p)
-    scene.explicit.add(p.id)
-
-
-def collect(things: Any, check: bool = False) -> Scene:
-    """Walk ``things`` (see :func:`frontmap.maps.static.render`) into a :class:`Scene`; InputError for
-    anything it cannot draw.  With ``check``, when articles or claims come without any verdict,
-    :func:`frontmap.check` is run on them and its verdicts drawn too (as :func:`frontmap.draw` does)."""
+    With ``check``, when claims are given (alone or in articles) and no verdict, :func:`frontmap.check`
+    is run on them and its verdicts are drawn too; if checking fails, the map is still made, with a
+    warning.  ``caller`` names the function in messages (``draw``, ``render``).
+    """
     scene = Scene()
-    _walk(things, scene, 0)
-    if check and scene.checkable and not scene.verdicts_given:
-        for v in run_check(scene.checkable):
-            _add_verdict(scene, v)
-    _finish_controls(scene)
-    _finish_verdicts(scene)
+    _walk(things, scene, 0, caller)
+    if check and scene.claims and not scene.verdicts:
+        scene.verdicts = _run_checks(scene, caller)
+    scene.checks = _group_checks(scene.verdicts)
+    sides = [cm.side for cm in scene.controls] + [getattr(ch, "side", "") for ch in scene.changes]
+    sides += [side for inf in scene.inferred for side in dict(getattr(inf, "held", {}) or {})]
+    scene.side_colours = side_colours(sides)
     return scene
 
 
-def _walk(things: Any, scene: Scene, depth: int) -> None:
+def _describe(thing: Any) -> str:
+    return reprlib.repr(thing)
+
+
+def _walk(thing: Any, scene: Scene, depth: int, caller: str) -> None:
+    if depth > MAX_DEPTH:
+        raise InputError(
+            f"{caller}() got lists nested more than {MAX_DEPTH} deep; pass the records themselves, "
+            "or a flat list of them"
+        )
+    for accepts, add in _KINDS:
+        if accepts(thing):
+            add(scene, thing)
+            return
+    if isinstance(thing, str | bytes):
+        raise InputError(
+            f"cannot draw the text {_describe(thing)} (a {type(thing).__name__}): read it first "
+            f"(fm.read(text) gives an Article); {caller}() accepts {ACCEPTED}"
+        )
+    if isinstance(thing, Iterable) and not isinstance(thing, dict) and not hasattr(thing, "columns"):
+        for item in thing:
+            _walk(item, scene, depth + 1, caller)
+        return
+    raise InputError(
+        f"cannot draw a {type(thing).__name__!r} ({_describe(thing)}); {caller}() accepts {ACCEPTED}"
+    )
+
+
+def _is_geometry(thing: Any) -> bool:
     from shapely.geometry.base import BaseGeometry
 
-    if depth > 20:
-        raise InputError("things are nested more than 20 levels deep; pass a flat list")
-    if isinstance(things, Place):
-        _add_place(scene, things)
-    elif isinstance(things, Claim):
-        _add_claim(scene, things)
-        scene.checkable.append(things)
-    elif isinstance(things, BaseGeometry):
-        scene.shape(things, 3.5, fc="#6a51a3", ec="#3f007d", alpha=0.25, color="#3f007d", lw=1.2)
-    elif hasattr(things, "mentions") and hasattr(things, "claims"):  # Article
-        scene.checkable.append(things)
-        scene.source(getattr(things, "source", None))
-        for m in things.mentions:
-            if m.place is not None and getattr(m, "role", "location") == "location":
-                scene.place(m.place)
-        for c in things.claims:
-            _add_claim(scene, c, getattr(things, "source", None))
-    elif hasattr(things, "status") and hasattr(things, "claim"):  # Verdict
-        scene.verdicts_given = True
-        _add_verdict(scene, things)
-    elif hasattr(things, "gained") and hasattr(things, "lost"):  # Change
-        _add_change(scene, things)
-    elif hasattr(things, "held"):  # InferredControl
-        _add_inferred(scene, things)
-    elif hasattr(things, "front_line") and hasattr(things, "geometry"):  # ControlMap
-        _add_control(scene, things)
-    elif hasattr(things, "to_crs") and hasattr(things, "geometry"):  # GeoDataFrame / GeoSeries
-        gs = things.geometry
-        if gs.crs is not None:
-            gs = gs.to_crs(4326)
-        for g in gs:
-            _walk(g, scene, depth + 1)
-    elif isinstance(things, Iterable) and not isinstance(things, str | bytes | dict):
-        for t in things:
-            _walk(t, scene, depth + 1)
-    else:
-        raise InputError(
-            f"cannot draw {reprlib.repr(things)} (a {type(things).__name__}); give articles, claims, "
-            "verdicts, control maps, changes, inferred control, places, shapely geometries or lists of them"
-        )
+    return isinstance(thing, BaseGeometry)
 
 
-def fit(scene: Scene) -> tuple[float, float, float, float]:
-    """Bounds of what is drawn (fit shapes, places, marks) plus a margin; Ukraine when empty."""
-    bounds = [g.bounds for g, _, _, fit in scene.shapes if fit]
-    bounds += [
-        (p.lon, p.lat, p.lon, p.lat) for p in scene.places.values() if p.kind in ("settlement", "facility")
-    ]
-    bounds += [
-        p.geometry.bounds
-        for p in scene.places.values()
-        if p.kind not in ("settlement", "facility", "country") or p.id in scene.explicit
-    ]
-    bounds += [(x, y, x, y) for x, y, _, _ in scene.marks]
-    if not bounds:
-        return UKRAINE_EXTENT
-    b = np.asarray(bounds, dtype=float)
-    w, s, e, n = b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max()
-    mx = max((e - w) * 0.08, 0.25)
-    my = max((n - s) * 0.08, 0.2)
-    return w - mx, max(s - my, -89.0), e + mx, min(n + my, 89.0)
+def _is_table(thing: Any) -> bool:  # a GeoDataFrame or GeoSeries
+    return hasattr(thing, "to_crs") and hasattr(thing, "geometry") and not _is_geometry(thing)
 
 
-def credit_line(scene: Scene, basemap: bool) -> str:
-    parts = []
-    if scene.sources:
-        shown = scene.sources[:6]
-        more = len(scene.sources) - len(shown)
-        parts.append("Sources: " + ", ".join(shown) + (f" and {more} more" if more > 0 else ""))
-    if basemap or scene.places:
-        parts.append(ATTRIBUTION)
-    return "; ".join(parts)
+def _add_table(scene: Scene, table: Any) -> None:
+    gs = table.geometry
+    if getattr(gs, "crs", None) is not None:
+        gs = gs.to_crs(4326)
+    scene.shapes.extend(g for g in gs if g is not None and not g.is_empty)
+
+
+def _add_article(scene: Scene, article: Any) -> None:
+    scene.articles.append(article)
+    for m in article.mentions:  # a place speaking for its state ("Moscow said") is not where anything is
+        if m.place is not None and getattr(m, "role", "location") == "location":
+            scene.mentions.append((m, article))
+    for c in article.claims:
+        scene.add_claim(c)
+
+
+def _add_mention(scene: Scene, m: Mention) -> None:
+    if m.place is not None:  # given on its own: drawn whatever its role
+        scene.mentions.append((m, None))
+
+
+def _has(*names: str) -> Callable[[Any], bool]:
+    return lambda thing: all(hasattr(thing, n) for n in names)
+
+
+#: (recognise, add) in the order tried: frontmap's own types first, then duck-typed records.
+_KINDS: list[tuple[Callable[[Any], bool], Callable[[Scene, Any], None]]] = [
+    (lambda t: isinstance(t, Place), lambda s, t: s.places.append(t)),
+    (lambda t: isinstance(t, Claim), Scene.add_claim),
+    (lambda t: isinstance(t, Mention), _add_mention),
+    (_is_geometry, lambda s, t: s.shapes.append(t)),
+    (_is_table, _add_table),
+    (_has("mentions", "claims"), _add_article),  # Article
+    (_has("status", "claim"), lambda s, t: s.verdicts.append(t)),  # Verdict
+    (_has("gained", "lost"), lambda s, t: s.changes.append(t)),  # Change
+    (_has("held"), lambda s, t: s.inferred.append(t)),  # InferredControl
+    (_has("front_line", "geometry"), lambda s, t: s.controls.append(t)),  # ControlMap
+]
+
+
+def _run_checks(scene: Scene, caller: str) -> list[Any]:
+    in_articles = {id(c) for a in scene.articles for c in a.claims}
+    try:
+        return list(run_check(scene.articles + [c for c in scene.claims if id(c) not in in_articles]))
+    except Exception as exc:  # the map is still worth having without its checks
+        warnings.warn(f"{caller}() could not check the claims: {exc}", UserWarning, stacklevel=4)
+        return []
+
+
+def _rank(status: Any) -> int:
+    return WORST_FIRST.index(status) if status in WORST_FIRST else len(WORST_FIRST)
+
+
+def _group_checks(verdicts: list[Any]) -> list[Check]:
+    groups: dict[int, Check] = {}
+    for v in verdicts:
+        claim = getattr(v, "claim", None)
+        if not isinstance(claim, Claim):
+            continue
+        group = groups.setdefault(id(claim), Check(claim, [], ""))
+        group.verdicts.append(v)
+        other = getattr(v, "other", None)
+        if group.other is None and isinstance(other, Claim):
+            group.other = other
+    out = []
+    for group in groups.values():
+        spatial = [str(v.status) for v in group.spatial]
+        if spatial:
+            group.status = min(spatial, key=_rank)
+            out.append(group)
+    return out
+
+
+# --------------------------------------------------------------------------------- inferred band
+def band_of(inferred: Any) -> Any:
+    """Where an inferred front may be: its own ``band``, else its line widened by ``uncertainty_km``;
+    None when it has neither.  May raise (a projection failing) -- the renderers report it."""
+    band = getattr(inferred, "band", None)
+    if band is not None and not band.is_empty:
+        return band
+    line, km = getattr(inferred, "line", None), getattr(inferred, "uncertainty_km", None)
+    if line is None or line.is_empty or not isinstance(km, int | float) or not km > 0 or km == float("inf"):
+        return None
+    return buffer_km(line, float(km))
+
+
+def buffer_km(geom: Any, km: float) -> Any:
+    """A geodesic-enough buffer: ``geom`` buffered by ``km`` in an azimuthal-equidistant plane centred
+    on it (true distances from the centre; fine for the few hundred km of a front line)."""
+    import numpy as np
+    import shapely
+    from pyproj import Transformer
+
+    c = geom.centroid
+    crs = f"+proj=aeqd +lon_0={c.x} +lat_0={c.y} +ellps=WGS84 +units=m"
+    fwd = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+    back = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+
+    def apply(t: Any, g: Any) -> Any:
+        return shapely.transform(g, lambda xy: np.column_stack(t.transform(xy[:, 0], xy[:, 1])))
+
+    return apply(back, apply(fwd, geom).buffer(km * 1000.0, quad_segs=8))

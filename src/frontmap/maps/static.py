@@ -15,9 +15,15 @@ is reprojected.
 Layers, bottom to top: neighbouring countries (lighter grey), Ukraine's oblasts and outline (the
 gazetteer's), control maps (filled, semi-transparent, red for the occupied side) and changes, claim
 shapes (distance sectors/rings, area disks, share disks as outlines only: a size, not a place),
-front lines, inferred control, verdicts (stated point and actual place joined by a line coloured by
-status), mentioned places (a marker by kind), then labels placed so that none overlap
-(:mod:`frontmap.maps.labels`), the legend, a scale bar, a north arrow, the title and a source line.
+front lines, inferred control (places held, the line and its uncertainty band), verdicts (stated point and
+actual place joined by a line coloured by status), mentioned places (a marker by kind), then labels placed
+so that none overlap (:mod:`frontmap.maps.labels`), the legend, a scale bar, a north arrow, the title and
+a source line.
+
+What was passed is sorted by the same collector as :func:`frontmap.draw`'s
+(:func:`frontmap.maps.scene.collect`), laid out by :mod:`frontmap.maps.plan`, and drawn with the colours,
+widths, dashes and labels of the style table both renderers read (:mod:`frontmap.maps.style`), so a
+layer has the same colour here as in the HTML map.
 """
 
 from __future__ import annotations
@@ -26,26 +32,28 @@ import math
 import os
 import reprlib
 import textwrap
-from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from frontmap._io import atomic_write_with
 from frontmap.errors import FrontmapError, InputError
 from frontmap.gazetteer.lookup import Gazetteer
+from frontmap.maps.artists import draw_legend, draw_mark, draw_shape
 from frontmap.maps.labels import Box, place_labels
-from frontmap.maps.scene import UKRAINE_EXTENT, Scene, collect, credit_line, fit
+from frontmap.maps.plan import UKRAINE_EXTENT, Plan, credit_line, fit, plan
+from frontmap.maps.scene import collect
+from frontmap.maps.style import place_style, style
 
-__all__ = ["FORMATS", "UKRAINE_EXTENT", "render"]
+__all__ = ["FORMATS", "UKRAINE_EXTENT", "figure", "render"]
 
 #: File formats :func:`render` writes, by extension.
 FORMATS = ("png", "svg", "pdf")
 _NEIGHBOURS = ("BY", "RU", "PL", "SK", "HU", "RO", "MD")
 _DEFAULT_FIGSIZE = (10.0, 7.0)
 _MAX_PIXELS = 100_000_000
-_MARKERS = {"settlement": ("o", 4.5), "facility": ("^", 6.0)}
+_MARKED = ("settlement", "facility")
 _LABEL_RANK = {"settlement": 5, "facility": 4, "region": 2, "river": 2, "sea": 1, "country": 0}
 
 
@@ -89,72 +97,6 @@ def _extent(extent: Any) -> tuple[float, float, float, float]:
 
 
 # ------------------------------------------------------------------------------------- drawing
-def _polygon_path(geom: Any) -> Any:
-    from matplotlib.path import Path as MPath
-    from shapely.geometry.polygon import orient
-
-    verts, codes = [], []
-    polys = getattr(geom, "geoms", [geom])
-    for poly in polys:
-        if poly.geom_type != "Polygon" or poly.is_empty:
-            continue
-        poly = orient(poly, 1.0)  # holes wind the other way: nonzero filling leaves them empty
-        for ring in (poly.exterior, *poly.interiors):
-            xy = np.asarray(ring.coords)[:, :2]
-            if len(xy) < 4:
-                continue
-            c = np.full(len(xy), MPath.LINETO, dtype=MPath.code_type)
-            c[0], c[-1] = MPath.MOVETO, MPath.CLOSEPOLY
-            verts.append(xy)
-            codes.append(c)
-    if not verts:
-        return None
-    return MPath(np.concatenate(verts), np.concatenate(codes))
-
-
-def _parts(geom: Any) -> Iterable[Any]:
-    if hasattr(geom, "geoms"):
-        for g in geom.geoms:
-            yield from _parts(g)
-    elif not geom.is_empty:
-        yield geom
-
-
-def _draw_shape(ax: Any, geom: Any, style: dict[str, Any], z: float) -> None:
-    from matplotlib.collections import LineCollection
-    from matplotlib.patches import PathPatch
-
-    parts = list(_parts(geom))
-    polys = [g for g in parts if g.geom_type == "Polygon"]
-    lines = [np.asarray(g.coords)[:, :2] for g in parts if g.geom_type in ("LineString", "LinearRing")]
-    points = [g for g in parts if g.geom_type == "Point"]
-    if polys:
-        path = _polygon_path(_multi(polys))
-        if path is not None:
-            kw = {k: v for k, v in style.items() if k in ("fc", "ec", "alpha", "lw", "ls", "hatch")}
-            ax.add_patch(PathPatch(path, zorder=z, **kw))
-    if lines:
-        colour = style.get("color", style.get("ec", "#333333"))
-        ax.add_collection(
-            LineCollection(
-                lines,
-                colors=colour,
-                linewidths=style.get("lw", 1.0),
-                linestyles=style.get("ls", "-"),
-                zorder=z,
-            )
-        )
-    if points:
-        colour = style.get("color", style.get("ec", "#333333"))
-        ax.plot([p.x for p in points], [p.y for p in points], "o", ms=5, color=colour, zorder=z)
-
-
-def _multi(polys: list[Any]) -> Any:
-    from shapely.geometry import MultiPolygon
-
-    return polys[0] if len(polys) == 1 else MultiPolygon(polys)
-
-
 def _basemap(ax: Any, extent: tuple[float, float, float, float], width_px: float) -> bool:
     """Draw neighbours, oblasts and Ukraine's outline from the gazetteer; False when it is unavailable.
 
@@ -182,54 +124,44 @@ def _basemap(ax: Any, extent: tuple[float, float, float, float], width_px: float
         except (LookupError, FrontmapError):
             continue
         if g is not None:
-            _draw_shape(ax, g, {"fc": "#f4f4f4", "ec": "#c8c8c8", "lw": 0.5}, 0.1)
+            draw_shape(ax, g, style("outline.neighbour"), 0.1)
     try:
         ua = gz.country("UA").geometry
     except (LookupError, FrontmapError):
         return False
-    layers: list[tuple[Any, dict[str, Any], float]] = [
-        (fit(ua), {"fc": "#e9e9e9", "ec": "none"}, 0.2),
-        *((fit(r.geometry.boundary), {"color": "#b4b4b4", "lw": 0.45}, 0.3) for r in gz.regions("UA")),
-        (fit(ua.boundary), {"color": "#7a7a7a", "lw": 0.9}, 0.4),
+    country, region = style("outline.country"), style("outline.region")
+    layers = [
+        (fit(ua), country.but(weight=0), 0.2),
+        *((fit(r.geometry.boundary), region, 0.3) for r in gz.regions("UA")),
+        (fit(ua.boundary), country, 0.4),
     ]
-    for geom, style, z in layers:
+    for geom, st, z in layers:
         if geom is not None:
-            _draw_shape(ax, geom, style, z)
+            draw_shape(ax, geom, st, z)
     return True
 
 
-def _draw_places(ax: Any, scene: Scene) -> list[tuple[float, float, str, dict[str, Any], float]]:
+def _draw_places(ax: Any, out: Plan) -> list[tuple[float, float, str, dict[str, Any], float]]:
     """Markers and outlines for places; returns label candidates (lon, lat, text, text style, priority)."""
     labels = []
-    for p in scene.places.values():
-        if p.kind == "country" and p.id not in scene.explicit:  # a mentioned country: the basemap shows it
+    point, area = style("label.point").text, style("label.area").text
+    for p in out.places.values():
+        if p.kind == "country" and p.id not in out.explicit:  # a mentioned country: the basemap shows it
             continue
-        if p.kind in _MARKERS:
-            marker, ms = _MARKERS[p.kind]
+        st = place_style(p.kind)
+        if p.kind in _MARKED:
+            ms = st.ms
             if p.kind == "settlement" and p.population:
                 ms = min(3.5 + math.log10(max(p.population, 1000)) - 3, 8.0)
-            ax.plot(
-                [p.lon],
-                [p.lat],
-                marker,
-                ms=ms,
-                mfc="#202020" if p.kind == "settlement" else "#6a3d9a",
-                mec="white",
-                mew=0.7,
-                zorder=8,
-            )
-        elif p.kind == "river":
-            _draw_shape(ax, p.geometry, {"color": "#4a90d9", "lw": 1.4}, 1.0)
-        elif p.kind == "sea":
-            _draw_shape(ax, p.geometry, {"fc": "#d6e8f7", "ec": "#8cb4da", "lw": 0.5}, 0.05)
-        else:  # region, country
-            _draw_shape(ax, p.geometry, {"fc": "none", "ec": "#636363", "lw": 0.8, "ls": "--"}, 1.0)
+            draw_mark(ax, p.lon, p.lat, st, 8, ms=ms)
+        else:  # region, country and seas outlined, rivers stroked
+            draw_shape(ax, p.geometry, st, 0.05 if p.kind == "sea" else 1.0)
         size = 9.0 if p.population >= 1_000_000 else (8.0 if p.population >= 100_000 else 7.0)
-        style = {"fontsize": size, "color": "#111111"}
+        text = {"fontsize": size, "color": point}
         if p.kind in ("region", "river", "sea", "country"):
-            style = {"fontsize": 7.5, "color": "#4d4d4d", "style": "italic"}
+            text = {"fontsize": 7.5, "color": area, "style": "italic"}
         prio = _LABEL_RANK.get(p.kind, 1) * 1e9 + min(p.population, 1e9 - 1)
-        labels.append((p.lon, p.lat, p.name, style, prio))
+        labels.append((p.lon, p.lat, p.name, text, prio))
     return labels
 
 
@@ -291,10 +223,12 @@ def _decorate(ax: Any, north_arrow: bool) -> list[Any]:
     w, h = x1 - x0, y1 - y0
     bx, by = x0 + 0.03 * w, y0 + 0.04 * h
     km, deg = _scale_bar_km(bx, by, w)
-    halo = [pe.withStroke(linewidth=2.5, foreground="white")]
+    bar_style = style("scale_bar")
+    dark = bar_style.stroke
+    halo = [pe.withStroke(linewidth=2.5, foreground=bar_style.fill)]
     out = []
     for i in range(2):
-        colour = "#222222" if i == 0 else "white"
+        colour = dark if i == 0 else bar_style.fill
         (bar,) = ax.plot(
             [bx + i * deg / 2, bx + (i + 1) * deg / 2],
             [by, by],
@@ -302,7 +236,7 @@ def _decorate(ax: Any, north_arrow: bool) -> list[Any]:
             lw=4,
             solid_capstyle="butt",
             zorder=20,
-            path_effects=[pe.withStroke(linewidth=5.5, foreground="#222222")],
+            path_effects=[pe.withStroke(linewidth=5.5, foreground=dark)],
         )
         out.append(bar)
     label = f"{km:g} km"
@@ -314,6 +248,7 @@ def _decorate(ax: Any, north_arrow: bool) -> list[Any]:
             ha="center",
             va="bottom",
             fontsize=7.5,
+            color=bar_style.text,
             zorder=20,
             path_effects=halo,
         )
@@ -329,7 +264,8 @@ def _decorate(ax: Any, north_arrow: bool) -> list[Any]:
             fontsize=9,
             fontweight="bold",
             zorder=20,
-            arrowprops={"arrowstyle": "-|>", "color": "#222222", "lw": 1.2},
+            color=bar_style.text,
+            arrowprops={"arrowstyle": "-|>", "color": dark, "lw": 1.2},
         )
         out.append(ax_)
     return out
@@ -378,48 +314,6 @@ def _place_labels(
         ax.text(*xy, s, zorder=20.5, ha=spot.ha, va=spot.va, path_effects=halo, **st)
 
 
-def _legend(ax: Any, scene: Scene) -> Any:
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-
-    handles: list[Any] = []
-    for label, st in list(scene.legend.items())[:14]:
-        if st["kind"] == "polygon":
-            h: Any = Patch(
-                fc=st.get("fc", "none"),
-                ec=st.get("ec", "none"),
-                alpha=st.get("alpha"),
-                ls=st.get("ls", "-"),
-                hatch=st.get("hatch"),
-                label=label,
-            )
-        elif st["kind"] == "point":
-            h = Line2D(
-                [],
-                [],
-                ls="none",
-                marker=st.get("marker", "o"),
-                ms=st.get("ms", 5),
-                mfc=st.get("mfc"),
-                mec=st.get("mec"),
-                mew=st.get("mew", 1),
-                label=label,
-            )
-        else:
-            h = Line2D(
-                [],
-                [],
-                color=st.get("color", "#333333"),
-                lw=st.get("lw", 1),
-                ls=st.get("ls", "-"),
-                label=label,
-            )
-        handles.append(h)
-    if not handles:
-        return None
-    return ax.legend(handles=handles, loc="upper right", fontsize=7, framealpha=0.85)
-
-
 def render(
     things: Any,
     path: str | os.PathLike[str],
@@ -439,8 +333,9 @@ def render(
     Parameters
     ----------
     things : object or list
-        What :func:`frontmap.draw` accepts: articles, claims, verdicts, control maps, changes, inferred
-        control, places, shapely geometries (lon/lat), GeoDataFrames, or (nested) lists of them.
+        What :func:`frontmap.draw` accepts (the same collector, :func:`frontmap.maps.scene.collect`):
+        articles, mentions, claims, verdicts, control maps, changes, inferred control, places, shapely
+        geometries (lon/lat), GeoDataFrames or GeoSeries, or (nested) lists of them.
     path : str or PathLike
         ``*.png``, ``*.svg`` or ``*.pdf``; written atomically (a reader never sees half a file).
     title : str, optional
@@ -463,7 +358,7 @@ def render(
         Draw a north arrow in the upper-left corner.
     check : bool
         When articles or claims are given and no verdicts, run :func:`frontmap.check` on them and draw
-        the verdicts (as :func:`frontmap.draw` does).
+        the verdicts (as :func:`frontmap.draw` does; if checking fails, the map is drawn with a warning).
 
     Returns
     -------
@@ -485,79 +380,14 @@ def render(
     ('.svg', True)
     """
     target, fmt = _format(path)
-    dpi_v = _positive("dpi", dpi, 1200)
-    if figsize is None:
-        fw, fh = _DEFAULT_FIGSIZE
-    else:
-        try:
-            fw, fh = figsize
-        except (TypeError, ValueError):
-            raise InputError(f"figsize must be (width, height) in inches, not {figsize!r}") from None
-        fw, fh = _positive("figsize width", fw, 50), _positive("figsize height", fh, 50)
+    opts = _options(dpi, figsize, title, source_line, extent)
+    fw, fh, dpi_v = opts.width, opts.height, opts.dpi
     if fmt == "png" and fw * fh * dpi_v * dpi_v > _MAX_PIXELS:
         raise InputError(
             f"a {fw:g}x{fh:g} inch figure at {dpi_v:g} dpi is {fw * fh * dpi_v * dpi_v:,.0f} pixels; "
             f"keep it under {_MAX_PIXELS:,} (lower dpi or figsize)"
         )
-    if title is not None and not isinstance(title, str):
-        raise InputError(f"title must be a string, not {reprlib.repr(title)}")
-    if source_line is not None and not isinstance(source_line, str):
-        raise InputError(f"source_line must be a string, not {reprlib.repr(source_line)}")
-    box = _extent(extent) if extent is not None else None
-
-    scene = collect(things, check=bool(check))
-    west, south, east, north = box or fit(scene)
-
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(fw, fh), dpi=dpi_v)
-    canvas = FigureCanvasAgg(fig)
-    rect = _axes_rect(bool(title))
-    ax = fig.add_axes(rect)
-    ax.set_facecolor("#fbfbfb")
-    aspect = _aspect(south, north)
-    west, south, east, north = _fill_box((west, south, east, north), fw * rect[2], fh * rect[3])
-    ax.set_aspect(aspect, adjustable="box")
-    ax.set_xlim(west, east)
-    ax.set_ylim(south, north)
-    ax.tick_params(labelsize=6.5, length=2, colors="#777777")
-    ax.xaxis.set_major_formatter(lambda v, _: f"{v:g}°E" if v >= 0 else f"{-v:g}°W")
-    ax.yaxis.set_major_formatter(lambda v, _: f"{v:g}°N" if v >= 0 else f"{-v:g}°S")
-    for spine in ax.spines.values():
-        spine.set_color("#999999")
-
-    drew_basemap = _basemap(ax, (west, south, east, north), fw * rect[2] * dpi_v) if basemap else False
-    for geom, style, z, _ in scene.shapes:
-        _draw_shape(ax, geom, style, z)
-    for x, y, style, z in scene.marks:
-        ax.plot([x], [y], ls="none", zorder=z, **style)
-    cands = _draw_places(ax, scene)
-    cands += [(x, y, s, {"fontsize": 6.5, "color": c}, p) for x, y, s, c, p in scene.notes]
-    ax.set_xlim(west, east)  # drawing may have autoscaled; the extent is ours
-    ax.set_ylim(south, north)
-    ax.apply_aspect()
-
-    obstacles = _decorate(ax, north_arrow)
-    legend_artist = _legend(ax, scene) if legend else None
-    if legend_artist is not None:
-        obstacles.append(legend_artist)
-    if title:
-        fig.text(0.5, 0.985, title, ha="center", va="top", fontsize=13, fontweight="bold")
-    line = credit_line(scene, drew_basemap) if source_line is None else source_line
-    if line:
-        width = max(int(fw * 72 / (6.5 * 0.52)), 40)
-        fig.text(
-            0.015,
-            0.008,
-            "\n".join(textwrap.wrap(line, width)[:2]),
-            ha="left",
-            va="bottom",
-            fontsize=6.5,
-            color="#555555",
-        )
-    renderer = canvas.get_renderer()
-    _place_labels(ax, renderer, cands, obstacles, dpi_v)
+    fig = _draw(things, opts, basemap=basemap, legend=legend, north_arrow=north_arrow, check=check)
 
     import matplotlib
 
@@ -569,3 +399,109 @@ def render(
             fig.savefig(fh, format=fmt, dpi=dpi_v, metadata=metadata)
 
     return atomic_write_with(target, write)
+
+
+def figure(
+    things: Any,
+    *,
+    title: str | None = None,
+    source_line: str | None = None,
+    dpi: float = 150,
+    figsize: tuple[float, float] | None = None,
+    extent: tuple[float, float, float, float] | None = None,
+    basemap: bool = True,
+    legend: bool = True,
+    north_arrow: bool = True,
+    check: bool = True,
+) -> Any:
+    """The map :func:`render` would write, as a matplotlib ``Figure`` on the Agg canvas (same options).
+
+    Every artist of a layer is labelled with its style's name (``"gained"``, ``"control"``,
+    ``"check.line"`` ...; see :mod:`frontmap.maps.artists`)."""
+    opts = _options(dpi, figsize, title, source_line, extent)
+    return _draw(things, opts, basemap=basemap, legend=legend, north_arrow=north_arrow, check=check)
+
+
+class _Options(NamedTuple):
+    dpi: float
+    width: float
+    height: float
+    box: tuple[float, float, float, float] | None
+    title: str | None
+    source_line: str | None
+
+
+def _options(dpi: Any, figsize: Any, title: Any, source_line: Any, extent: Any) -> _Options:
+    dpi_v = _positive("dpi", dpi, 1200)
+    if figsize is None:
+        fw, fh = _DEFAULT_FIGSIZE
+    else:
+        try:
+            fw, fh = figsize
+        except (TypeError, ValueError):
+            raise InputError(f"figsize must be (width, height) in inches, not {figsize!r}") from None
+        fw, fh = _positive("figsize width", fw, 50), _positive("figsize height", fh, 50)
+    if title is not None and not isinstance(title, str):
+        raise InputError(f"title must be a string, not {reprlib.repr(title)}")
+    if source_line is not None and not isinstance(source_line, str):
+        raise InputError(f"source_line must be a string, not {reprlib.repr(source_line)}")
+    box = _extent(extent) if extent is not None else None
+    return _Options(dpi_v, fw, fh, box, title, source_line)
+
+
+def _draw(things: Any, opts: _Options, *, basemap: bool, legend: bool, north_arrow: bool, check: bool) -> Any:
+    layout = plan(collect(things, check=bool(check), caller="render"))
+    west, south, east, north = opts.box or fit(layout)
+    fw, fh, dpi_v, title = opts.width, opts.height, opts.dpi, opts.title
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    frame = style("frame")
+    fig = Figure(figsize=(fw, fh), dpi=dpi_v)
+    canvas = FigureCanvasAgg(fig)
+    rect = _axes_rect(bool(title))
+    ax = fig.add_axes(rect)
+    ax.set_facecolor(frame.fill)
+    aspect = _aspect(south, north)
+    west, south, east, north = _fill_box((west, south, east, north), fw * rect[2], fh * rect[3])
+    ax.set_aspect(aspect, adjustable="box")
+    ax.set_xlim(west, east)
+    ax.set_ylim(south, north)
+    ax.tick_params(labelsize=6.5, length=2, colors=frame.text)
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:g}°E" if v >= 0 else f"{-v:g}°W")
+    ax.yaxis.set_major_formatter(lambda v, _: f"{v:g}°N" if v >= 0 else f"{-v:g}°S")
+    for spine in ax.spines.values():
+        spine.set_color(frame.stroke)
+
+    drew_basemap = _basemap(ax, (west, south, east, north), fw * rect[2] * dpi_v) if basemap else False
+    for geom, st, z, _ in layout.shapes:
+        draw_shape(ax, geom, st, z)
+    for x, y, st, z in layout.marks:
+        draw_mark(ax, x, y, st, z)
+    cands = _draw_places(ax, layout)
+    cands += [(x, y, s, {"fontsize": 6.5, "color": c}, p) for x, y, s, c, p in layout.notes]
+    ax.set_xlim(west, east)  # drawing may have autoscaled; the extent is ours
+    ax.set_ylim(south, north)
+    ax.apply_aspect()
+
+    obstacles = _decorate(ax, north_arrow)
+    legend_artist = draw_legend(ax, layout.legend) if legend else None
+    if legend_artist is not None:
+        obstacles.append(legend_artist)
+    if title:
+        fig.text(0.5, 0.985, title, ha="center", va="top", fontsize=13, fontweight="bold")
+    line = credit_line(layout, drew_basemap) if opts.source_line is None else opts.source_line
+    if line:
+        width = max(int(fw * 72 / (6.5 * 0.52)), 40)
+        fig.text(
+            0.015,
+            0.008,
+            "\n".join(textwrap.wrap(line, width)[:2]),
+            ha="left",
+            va="bottom",
+            fontsize=6.5,
+            color=style("credit").text,
+        )
+    _place_labels(ax, canvas.get_renderer(), cands, obstacles, dpi_v)
+    return fig
