@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from frontmap.gazetteer.names import is_cyrillic, normalize, spelling_variants, translit_ru, translit_uk
@@ -43,6 +43,8 @@ def test_normalize(text, key):
 
 
 @given(st.text(max_size=40))
+@example("🄐")  # decomposes to capitals: "(A)"
+@example("Ｋｙｉｖ﹣Ｃｉｔｙ")  # full-width letters and a small hyphen
 def test_normalize_is_idempotent(s):
     assert normalize(normalize(s)) == normalize(s)
 

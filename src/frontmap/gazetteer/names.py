@@ -54,7 +54,8 @@ def normalize(s: str) -> str:
     s = s.casefold().translate(_TABLE)
     if not s.isascii():
         s = unicodedata.normalize("NFKD", s.translate(_PROTECT))
-        s = _COMBINING.sub("", s).translate(_RESTORE)
+        # compatibility forms can decompose to capitals, hyphens or apostrophes ("🄐" -> "(A)"): fold again
+        s = _COMBINING.sub("", s).translate(_RESTORE).casefold().translate(_TABLE)
     return " ".join(s.split())
 
 

@@ -158,7 +158,8 @@ def bearing(a: Any, b: Any) -> float:
     (lon1, lat1), (lon2, lat2) = point_of(a), point_of(b)
     if (lon1, lat1) == (lon2, lat2):
         return 0.0
-    return float(_GEOD.inv(lon1, lat1, lon2, lat2)[0]) % 360.0
+    deg = float(_GEOD.inv(lon1, lat1, lon2, lat2)[0]) % 360.0
+    return 0.0 if deg >= 360.0 else deg  # -1e-17 % 360 is 360.0
 
 
 def compass(bearing: float, points: int = 16) -> str:
