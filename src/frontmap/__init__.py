@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from frontmap.errors import (
     ClaimError,
     ControlMapError,
+    DataError,
     FrontmapError,
     GeometryError,
     InputError,
@@ -79,6 +80,7 @@ __all__ = [
     "ControlMap",
     "ControlMapError",
     "Converted",
+    "DataError",
     "DistanceClaim",
     "FrontmapError",
     "Gazetteer",

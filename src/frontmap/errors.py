@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "ClaimError",
     "ControlMapError",
+    "DataError",
     "FrontmapError",
     "GeometryError",
     "InputError",
@@ -54,3 +55,10 @@ class GeometryError(FrontmapError, ValueError):
 
 class ControlMapError(FrontmapError, ValueError):
     """A control-map file or geometry cannot be read or repaired."""
+
+
+class DataError(FrontmapError, RuntimeError):
+    """Data shipped with frontmap is missing, damaged or in a format this version cannot read.
+
+    The message names the file and says how to repair the installation.
+    """

@@ -1,8 +1,10 @@
 """The offline gazetteer: resolve place names in war reporting to :class:`~frontmap.Place` records.
 
 The data (GeoNames, Natural Earth, hand-kept additions; see ``frontmap/gazetteer/data/SOURCES.txt``) ships
-with the package and is loaded lazily, once per process, the first time a name is looked up;
-polygons are read only when a region's, country's or sea's ``geometry`` is first asked for.
+with the package as SQLite files (:mod:`frontmap.gazetteer.store`), opened and checked against their
+SHA-256 the first time a name is looked up; only the rows a lookup needs are read, and polygons only
+when a region's, country's or sea's ``geometry`` is first asked for. A damaged installation raises
+:class:`~frontmap.errors.DataError`.
 
 Names are matched forgivingly: case, diacritics, apostrophe styles and hyphens are ignored
 (:func:`frontmap.gazetteer.names.normalize`), and Russian-based, older and Cyrillic spellings are known
@@ -22,113 +24,18 @@ Examples
 
 from __future__ import annotations
 
-import functools
-import marshal
 import math
-import zlib
-from array import array
 from collections.abc import Iterator
-from importlib import resources
 from typing import Any
 
 from frontmap.errors import InputError, UnknownPlaceError
 from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import KINDS, Place
+from frontmap.gazetteer.store import shipped
 
 __all__ = ["Gazetteer"]
 
 MAX_NAME_CHARS = 200
-_POLYGON_KINDS = frozenset({"country", "region", "sea"})
-_FORMAT_VERSION = 1
-
-
-# ----------------------------------------------------------------------------------- loading
-class _Table:
-    """The unpacked place table and name index (see ``pack()`` in gazetteer/build.py)."""
-
-    def __init__(self, raw: dict[str, Any]):
-        if raw.get("version") != _FORMAT_VERSION:
-            raise RuntimeError(
-                f"gazetteer data format {raw.get('version')!r}; rebuild with gazetteer/build.py"
-            )
-        self.n: int = raw["n"]
-        self.ids: list[str] = raw["id"].split("\n")
-        self.names: list[str] = raw["name"].split("\n")
-        kinds = raw["kinds"]
-        self.kind = [kinds[i] for i in array("B", raw["kind"])]
-        self.lat = array("d", raw["lat"]).tolist()
-        self.lon = array("d", raw["lon"]).tolist()
-        countries = raw["countries"]
-        self.country = [countries[i] for i in array("H", raw["country"])]
-        admin1s = raw["admin1s"]
-        self.admin1 = [admin1s[i] for i in array("H", raw["admin1"])]
-        self.population = array("q", raw["population"]).tolist()
-        features = raw["features"]
-        self.feature = [features[i] for i in array("B", raw["feature"])]
-        self.max_words: int = raw["max_words"]
-        multi = raw["multi"]
-        self.index: dict[str, int] = dict(
-            zip(raw["keys"].split("\n"), array("i", raw["vals"]).tolist(), strict=True)
-        )
-        self.multi: list[tuple[int, ...]] = multi
-        self.places: list[Place | None] = [None] * self.n
-        self.memo: dict[str, tuple[Place, ...]] = {}
-        self._row_of: dict[str, int] | None = None
-        self.capitals: dict[str, int] | None = None
-        self.first_words: dict[str, int] | None = None
-
-    def rows(self, key: str) -> tuple[int, ...]:
-        v = self.index.get(key)
-        if v is None:
-            return ()
-        return (v,) if v >= 0 else self.multi[-1 - v]
-
-    def row_of(self, place_id: str) -> int | None:
-        if self._row_of is None:
-            self._row_of = {pid: i for i, pid in enumerate(self.ids)}
-        return self._row_of.get(place_id)
-
-    def place(self, i: int) -> Place:
-        p = self.places[i]
-        if p is None:
-            kind = self.kind[i]
-            pid = self.ids[i]
-            geom = functools.partial(_geometry_of, pid) if kind in _POLYGON_KINDS else None
-            p = Place(
-                pid,
-                self.names[i],
-                kind,
-                self.lat[i],
-                self.lon[i],
-                self.country[i],
-                self.admin1[i],
-                self.population[i],
-                feature=self.feature[i],
-                _geometry=geom,
-            )
-            self.places[i] = p
-        return p
-
-
-def _read(name: str) -> bytes:
-    return resources.files("frontmap.gazetteer").joinpath("data", name).read_bytes()
-
-
-@functools.cache
-def _table() -> _Table:
-    return _Table(marshal.loads(_read("places.bin")))
-
-
-@functools.cache
-def _geometries() -> dict[str, bytes]:
-    return marshal.loads(zlib.decompress(_read("geometry.bin")))
-
-
-def _geometry_of(place_id: str) -> Any:
-    import shapely
-
-    wkb = _geometries().get(place_id)
-    return None if wkb is None else shapely.from_wkb(wkb)
 
 
 # ------------------------------------------------------------------------------ validation
@@ -185,18 +92,12 @@ class Gazetteer:
         >>> [(p.name, p.admin1) for p in Gazetteer().lookup("balakleya")][0]
         ('Balakliia', 'Kharkiv Oblast')
         """
-        t = _table()
-        hit = t.memo.get(key)
-        if hit is None:
-            hit = tuple(t.place(i) for i in t.rows(key))
-            if hit:
-                t.memo[key] = hit
-        return hit
+        return shipped().lookup(key)
 
     @property
     def max_words(self) -> int:
         """The most words in any indexed name (the longest n-gram worth looking up)."""
-        return _table().max_words
+        return shipped().max_words
 
     def candidates(
         self,
@@ -269,8 +170,7 @@ class Gazetteer:
         if key:
             from rapidfuzz import fuzz, process
 
-            t = _table()
-            hits = process.extract(key, list(t.index), scorer=fuzz.ratio, limit=8, score_cutoff=75)
+            hits = process.extract(key, shipped().keys(), scorer=fuzz.ratio, limit=8, score_cutoff=75)
             seen: list[str] = []
             for k, _score, _ in hits:
                 p = self.lookup(k)[0]
@@ -318,11 +218,10 @@ class Gazetteer:
         """The place with id ``place_id`` (``"geonames:706483"``, ``"ne1:UA-63"`` ...)."""
         if not isinstance(place_id, str):
             raise InputError(f"place id must be a string, not {place_id!r}")
-        t = _table()
-        i = t.row_of(place_id)
-        if i is None:
+        p = shipped().get(place_id)
+        if p is None:
             raise UnknownPlaceError(place_id)
-        return t.place(i)
+        return p
 
     def country(self, iso2: str) -> Place:
         """The country with ISO 3166-1 alpha-2 code ``iso2`` (kind ``country``, a polygon).
@@ -336,52 +235,28 @@ class Gazetteer:
     def capital(self, iso2: str) -> Place | None:
         """The capital city of country ``iso2`` (Kyiv for UA, Moscow for RU), or None."""
         _, iso = self._check_filters(None, iso2)
-        t = _table()
-        if t.capitals is None:
-            best: dict[str, int] = {}
-            for i in range(t.n):
-                if t.feature[i] == "PPLC":
-                    c = t.country[i]
-                    if c not in best or t.population[i] > t.population[best[c]]:
-                        best[c] = i
-            t.capitals = best
-        row = t.capitals.get(iso) if iso is not None else None
-        return None if row is None else t.place(row)
+        return shipped().capitals().get(iso) if iso is not None else None
 
     def words_from(self, first: str) -> int:
         """The most words in any name whose first (normalised) word is ``first``; 0 if none.
 
         Lets a text scanner try only the n-grams that can match.
         """
-        t = _table()
-        if t.first_words is None:
-            longest: dict[str, int] = {}
-            for key in t.index:
-                head, _, rest = key.partition(" ")
-                n = rest.count(" ") + 2 if rest else 1
-                if longest.get(head, 0) < n:
-                    longest[head] = n
-            t.first_words = longest
-        return t.first_words.get(first, 0)
+        return shipped().words_from(first)
 
     def regions(self, country: str = "UA") -> list[Place]:
         """First-level divisions of ``country`` (Natural Earth admin-1 polygons). For Ukraine:
         24 oblasts, Kyiv city, Crimea and Sevastopol."""
         _, iso = self._check_filters(None, country)
-        prefix = f"ne1:{iso}-"
-        t = _table()
-        return [t.place(i) for i in range(t.n) if t.ids[i].startswith(prefix)]
+        return list(shipped().places(id_prefix=f"ne1:{iso}-"))
 
     def places(self, kind: str | None = None, country: str | None = None) -> Iterator[Place]:
         """Every place, optionally only of ``kind`` and/or in ``country``."""
         kind, country = self._check_filters(kind, country)
-        t = _table()
-        for i in range(t.n):
-            if (kind is None or t.kind[i] == kind) and (country is None or t.country[i] == country):
-                yield t.place(i)
+        yield from shipped().places(kind=kind, country=country)
 
     def __len__(self) -> int:
-        return _table().n
+        return len(shipped())
 
     # -- geopy compatibility -------------------------------------------------------------------
     def geocode(self, query: str, exactly_one: bool = True, **kwargs: Any) -> Any:
