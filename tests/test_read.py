@@ -6,10 +6,14 @@ Known misses are marked ``xfail(strict=True)`` so that fixing one is noticed.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from importlib import resources
+from pathlib import Path
 
 import pytest
 
 import frontmap as fm
+from frontmap.reading import lexicon
 
 
 def places(text):
@@ -228,6 +232,44 @@ def test_offsets_are_python_offsets():
     text = "«Ми» — Kyiv’s mayor 😀 said Kharkiv was calm."
     for m in fm.read(text).mentions:
         assert text[m.start : m.end] == m.text
+
+
+# --- word lists and tables (src/frontmap/reading/data) ------------------------------------------
+
+DATA = resources.files("frontmap.reading").joinpath("data")
+DATA_FILES = sorted(f.name for f in DATA.iterdir() if f.name.endswith((".txt", ".json")))
+
+
+@pytest.mark.parametrize("name", [n for n in DATA_FILES if n.endswith(".txt")])
+def test_word_list_file(name):
+    """Each list says in its header what it is for, who uses it and where it comes from; no entry twice."""
+    text = DATA.joinpath(name).read_text(encoding="utf-8")
+    header = [line for line in text.splitlines() if line.startswith("#")]
+    assert any("Used by:" in line for line in header) and any("Source:" in line for line in header)
+    entries = lexicon.entries(name)
+    assert entries and len(entries) == len(set(entries))
+    if "lower case" in " ".join(header).lower():
+        assert all(e == e.lower() for e in entries), [e for e in entries if e != e.lower()]
+
+
+@pytest.mark.parametrize("name", [n for n in DATA_FILES if n.endswith(".json")])
+def test_table_file(name):
+    table = json.loads(DATA.joinpath(name).read_text(encoding="utf-8"))
+    assert {"about", "used_by", "source", "entries"} <= set(table) and table["entries"]
+    assert all(k == k.lower() for k in table["entries"])
+
+
+def test_every_data_file_is_read():
+    used = " ".join(Path(lexicon.__file__).read_text(encoding="utf-8").split())
+    assert [n for n in DATA_FILES if f'"{n}"' not in used] == []
+
+
+def test_word_lists_keep_their_python_names():
+    assert isinstance(lexicon.COMMON_WORDS, frozenset) and "most" in lexicon.COMMON_WORDS
+    assert isinstance(lexicon.GIVEN_NAMES, frozenset) and "vitaly" in lexicon.GIVEN_NAMES
+    assert {"ukrainian", "kremlin"} <= lexicon.DEMONYMS
+    assert lexicon.MONTH_NUMBERS["sept"] == 9 and "may" in lexicon.MONTHS
+    assert lexicon.COUNTRY_ADJECTIVES["romanian"] == "RO" and lexicon.MULTIPLIERS["a third"] == 1 / 3
 
 
 # --- distance claims ------------------------------------------------------------------------------

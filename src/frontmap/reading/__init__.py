@@ -1,7 +1,9 @@
 """The reading stage: text in, :class:`Article` (places mentioned, spatial claims, control events) out.
 
-:func:`read` is the entry point; :mod:`~frontmap.reading.mentions` finds places,
-:mod:`~frontmap.reading.claimtext` finds claims, :mod:`~frontmap.reading.events` finds who took what.
+:func:`read` is the entry point; :mod:`~frontmap.reading.mentions` finds places (accepted by the ordered
+rules of :mod:`~frontmap.reading.mentionrules`), :mod:`~frontmap.reading.claimtext` finds claims,
+:mod:`~frontmap.reading.events` finds who took what.  The word lists and small tables they use are data
+files in ``frontmap/reading/data``, read by :mod:`~frontmap.reading.lexicon`.
 """
 
 from frontmap.reading.article import ROLES, Article, Mention

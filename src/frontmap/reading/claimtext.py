@@ -9,18 +9,21 @@ precedes it, within the sentence, decides what it is:
 - area: an area unit ("6,000 square kilometres"), or the common slip of a length unit after "area of"
   ("a land area of about 600,000 km").
 - share: a percentage or fraction "of" a territory (the country, Ukraine, its territory, a region);
-  shares of people or things ("80% of the population") are not territorial and are skipped.
+  shares of people or things ("80% of the population") are not territorial and are skipped
+  (:mod:`~frontmap.reading.claimshares`).
 - comparison: "equal to / the size of / larger than" named places, linked to the area claim it sizes.
 
-All patterns are linear (no nested unbounded repetition) and look at most a few hundred characters
-around each number, so reading stays linear in the length of the text.
+The patterns are in :mod:`~frontmap.reading.patterns`; what the finders know about the article (its
+mentions, the place named at an offset) in :mod:`~frontmap.reading._claimcontext`.  All patterns are
+linear (no nested unbounded repetition) and look at most a few hundred characters around each number,
+so reading stays linear in the length of the text.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
-from bisect import bisect_left
+from dataclasses import replace
 
 from frontmap.errors import InputError
 from frontmap.gazetteer.place import Place
@@ -28,57 +31,19 @@ from frontmap.quantities.numbers import (
     AREA_UNITS,
     DISTANCE_UNITS,
     QUALIFIERS,
-    parse_fraction,
     parse_number,
     to_km,
     to_km2,
 )
 from frontmap.quantities.tolerance import WINDS_16, direction_key
 from frontmap.reading import patterns as P
+from frontmap.reading._claimcontext import Context, anchor_at, number, qualifier, safe, sentence_bounds
 from frontmap.reading.article import Mention
-from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, Converted, DistanceClaim, ShareClaim
-from frontmap.reading.sentences import sentence_span
+from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, Converted, DistanceClaim
+from frontmap.reading.claimshares import share_claim
+from frontmap.reading.lexicon import MULTIPLIERS
 
 __all__ = ["find_claims"]
-
-
-class _Context:
-    """What the claim finder needs from the rest of the article."""
-
-    def __init__(
-        self, text: str, mentions: list[Mention], gz, source, published, home: Place | None, events=()
-    ):
-        self.text = text
-        self.mentions = mentions
-        self.starts = [m.start for m in mentions]
-        self.gz = gz
-        self.source = source
-        self.published = published
-        self.home = home
-        self.events = tuple(events)
-
-    def mention_at(self, pos: int) -> Mention | None:
-        """The mention starting at ``pos`` (after optional "the ")."""
-        i = bisect_left(self.starts, pos)
-        if i < len(self.mentions) and self.mentions[i].start == pos:
-            return self.mentions[i]
-        return None
-
-    def mentions_between(self, a: int, b: int) -> list[Mention]:
-        i = bisect_left(self.starts, a)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < b:
-            out.append(self.mentions[i])
-            i += 1
-        return out
-
-    def common(self, start: int, end: int) -> dict:
-        s, e = sentence_span(self.text, start)
-        return {
-            "sentence": self.text[s:e].strip(),
-            "source": self.source,
-            "published": self.published,
-        }
 
 
 def find_claims(
@@ -90,7 +55,7 @@ def find_claims(
     captured lists the places the same article says changed hands that way.
     """
     home = _home_country(mentions, gz)
-    ctx = _Context(text, mentions, gz, source, published, home, events)
+    ctx = Context(text, mentions, gz, source, published, home, events)
     claims: list[Claim] = []
     taken_until = -1  # matches inside an earlier claim ("(46 miles)") are part of it
     c: Claim | None
@@ -107,7 +72,7 @@ def find_claims(
             # numbers inside this claim's own figure or conversion belong to it ("74 km (46 miles)")
             taken_until = max(taken_until, figure_end)
     for m in P.found(P.SHARE, text):
-        c = _share(ctx, m)
+        c = share_claim(ctx, m)
         if c is not None:
             claims.append(c)
     claims.sort(key=lambda c: c.start)
@@ -124,18 +89,7 @@ def _home_country(mentions: list[Mention], gz) -> Place | None:
     named = {m.place.country for m in mentions if m.place is not None and m.place.kind == "country"}
     others = (codes & named) - {"UA", "RU"}
     code = "UA" if "UA" in codes or len(others) != 1 else others.pop()
-    return _safe(gz.country, code)
-
-
-def _number(m: re.Match) -> float | None:
-    written = " ".join(m.group("num").lower().split())
-    value = 0.5 if written.startswith("half") else 1.0 if written in ("a", "an") else parse_number(written)
-    return value if value is not None and value > 0 else None
-
-
-def _qualifier(m: re.Match) -> str | None:
-    q = m.group("qual")
-    return QUALIFIERS.get(" ".join(q.lower().split())) if q else None
+    return safe(gz.country, code)
 
 
 def _conversion(text: str, pos: int) -> tuple[Converted | None, int]:
@@ -167,74 +121,14 @@ def _area_slip(text: str, m: re.Match) -> bool:
     if P.AREA_CONTEXT.search(before):
         return True
     # "retook 500 km of territory" is an area; "within 1.5 km of Romanian territory" a distance
-    value = _number(m)
+    value = number(m)
     return bool(value is not None and value >= 100 and P.AREA_AFTER.match(text, m.end()))
 
 
-def _sentence_bounds(ctx: _Context, pos: int) -> tuple[int, int]:
-    return sentence_span(ctx.text, pos)
-
-
-def _anchor(ctx: _Context, pos: int) -> tuple[Place | None, str, int]:
-    """The place named at ``pos`` (a mention, "the capital", "the border"), its text and end offset."""
-    text = ctx.text
-    the = re.match(r"(?:the\s+)?", text[pos : pos + 5])
-    for p in (pos, pos + (the.end() if the else 0)):
-        m = ctx.mention_at(p)
-        if m is not None:
-            return m.place, text[pos : m.end], m.end
-    cap = P.CAPITAL.match(text, pos)
-    if cap:
-        code = P.ADJ_COUNTRY.get((cap.group("adj") or "").lower()) or (ctx.home.country if ctx.home else "UA")
-        return _safe(ctx.gz.capital, code), cap.group(), cap.end()
-    town = P.THE_TOWN_ANCHOR.match(text, pos)
-    if town:
-        earlier = [m.place for m in ctx.mentions_between(max(0, pos - 600), pos) if m.place is not None]
-        last_town = next((p for p in reversed(earlier) if p.kind == "settlement"), None)
-        if last_town is not None:
-            return last_town, town.group(), town.end()
-    thing = P.THING.match(text, pos)
-    if thing:
-        named = ctx.mention_at(thing.end() + 1)
-        if named is not None and named.place is not None and named.place.kind in ("river", "facility"):
-            return named.place, text[pos : named.end], named.end  # "the river Dnipro"
-        # "within 30 km of the front line": a real anchor that is not a gazetteer place.
-        return None, thing.group(), thing.end()
-    words = P.DESCRIPTORS.match(text, pos)
-    if words:
-        # "the destroyed Kakhovka dam", "the Russian-held city Donetsk": a place after describing words
-        m = ctx.mention_at(words.end())
-        if m is not None and m.place is not None:
-            return m.place, text[pos : m.end], m.end
-    described = P.DESCRIBED.match(text, pos)
-    if described:
-        # "the logistics hub of Pokrovsk", "the Ukrainian-held town of Kostiantynivka"
-        m = ctx.mention_at(described.end())
-        if m is not None and m.place is not None:
-            return m.place, text[pos : m.end], m.end
-    ground = P.ADJ_TERRITORY.match(text, pos)
-    if ground:
-        return _safe(ctx.gz.country, P.ADJ_COUNTRY[ground.group("adj").lower()]), ground.group(), ground.end()
-    border = P.BORDER.match(text, pos)
-    if border:
-        # "the Ukrainian border" is Ukraine's edge (seen from Russia); a bare "the border", in war news
-        # about Ukraine, is the border with Russia.
-        code = P.ADJ_COUNTRY.get((border.group("adj") or "russian").lower(), "RU")
-        return _safe(ctx.gz.country, code), border.group(), border.end()
-    return None, "", pos
-
-
-def _safe(fn, *args):
-    try:
-        return fn(*args)
-    except Exception:
-        return None
-
-
-def _distance(ctx: _Context, m: re.Match, converted: Converted | None, pos: int) -> DistanceClaim | None:
+def _distance(ctx: Context, m: re.Match, converted: Converted | None, pos: int) -> DistanceClaim | None:
     """``converted`` and ``pos``: the parenthetical conversion after the figure, and where it ends."""
     text = ctx.text
-    value = _number(m)
+    value = number(m)
     unit = DISTANCE_UNITS.get(m.group("dist").lower())
     if value is None or unit is None:
         return None
@@ -254,7 +148,7 @@ def _distance(ctx: _Context, m: re.Match, converted: Converted | None, pos: int)
         fields.setdefault("subject", _subject(ctx, start, fields.get("anchor")))
         return DistanceClaim(
             text[start:end], start, end, value=value, unit=unit, km=to_km(value, unit),
-            value_text=m.group("num"), qualifier=_qualifier(m), converted=converted,
+            value_text=m.group("num"), qualifier=qualifier(m), converted=converted,
             **fields, **ctx.common(start, end),
         )  # fmt: skip
 
@@ -269,12 +163,12 @@ def _distance(ctx: _Context, m: re.Match, converted: Converted | None, pos: int)
             # "up to 10 km into Ukrainian territory": measured from the border of that country.
             adj = (into.group("adj") or into.group("adj2")).lower()
             code = P.ADJ_COUNTRY.get(adj) or {"russia": "RU", "belarus": "BY"}.get(adj, "UA")
-            return claim(into.end(), anchor=_safe(ctx.gz.country, code), anchor_text=into.group("what"))
+            return claim(into.end(), anchor=safe(ctx.gz.country, code), anchor_text=into.group("what"))
         away = stream or P.AWAY.match(text, pos)
         if not away:
             bare = P.AWAY_END.match(text, pos)
             return claim(bare.end()) if bare else None
-        anchor, anchor_text, end = _anchor(ctx, away.end())
+        anchor, anchor_text, end = anchor_at(ctx, away.end())
         if anchor is None and not anchor_text:
             return None
         return claim(end, anchor=anchor, anchor_text=anchor_text)
@@ -286,16 +180,16 @@ def _distance(ctx: _Context, m: re.Match, converted: Converted | None, pos: int)
     fields = {"direction": direction, "bearing_deg": WINDS_16.index(direction) * 22.5}
     if d.group("end") is not None:  # "... some 20 km to the south."
         return claim(d.end("dir"), **fields)
-    anchor, anchor_text, end = _anchor(ctx, d.end())
+    anchor, anchor_text, end = anchor_at(ctx, d.end())
     if anchor is None and not anchor_text:
         end = d.end("dir")
     return claim(end, anchor=anchor, anchor_text=anchor_text, **fields)
 
 
-def _subject(ctx: _Context, start: int, anchor: Place | None) -> Place | None:
+def _subject(ctx: Context, start: int, anchor: Place | None) -> Place | None:
     """The place a distance statement is about: the nearest settlement before it in the sentence,
     when the words between link them ("Balakliia, ... which lies 74 km ...")."""
-    s, e = _sentence_bounds(ctx, start)
+    s, e = sentence_bounds(ctx, start)
     if not ctx.text[s:start].strip():
         # "About 120 km southeast of Kharkiv, the town of Izium ...": the subject follows the distance.
         claim_end = _phrase_end(ctx, start, e)
@@ -323,23 +217,23 @@ def _subject(ctx: _Context, start: int, anchor: Place | None) -> Place | None:
     return None
 
 
-def _phrase_end(ctx: _Context, start: int, e: int) -> int:
+def _phrase_end(ctx: Context, start: int, e: int) -> int:
     """End of the distance phrase that starts at ``start`` (up to the first comma)."""
     comma = ctx.text.find(",", start, e)
     return comma if comma != -1 else start
 
 
-def _area(ctx: _Context, m: re.Match, converted: Converted | None, end: int) -> AreaClaim | None:
+def _area(ctx: Context, m: re.Match, converted: Converted | None, end: int) -> AreaClaim | None:
     """``converted`` and ``end``: the parenthetical conversion after the figure, and where it ends."""
     text = ctx.text
-    value = _number(m)
+    value = number(m)
     if value is None:
         return None
     unit = _area_unit(m.group("area")) if m.group("area") else "km2"
     if unit is None:
         return None
     start = m.start()
-    s, e = _sentence_bounds(ctx, start)
+    s, e = sentence_bounds(ctx, start)
     before = text[max(s, start - P.WINDOW) : start]
     after = text[end : min(e, end + 80)]
     clause = before + " " + after
@@ -373,7 +267,7 @@ def _area(ctx: _Context, m: re.Match, converted: Converted | None, end: int) -> 
         unit=unit,
         km2=to_km2(value, unit),
         value_text=m.group("num"),
-        qualifier=_qualifier(m),
+        qualifier=qualifier(m),
         subject=subject,
         converted=converted,
         change=change if subject is None else None,
@@ -383,7 +277,7 @@ def _area(ctx: _Context, m: re.Match, converted: Converted | None, end: int) -> 
     )
 
 
-def _region_of_change(ctx: _Context, s: int, start: int, end: int, e: int) -> Place | None:
+def _region_of_change(ctx: Context, s: int, start: int, end: int, e: int) -> Place | None:
     """ "retook 80 km2 in the Kherson region": the one region named in the clause around the number."""
     regions = [
         m.place
@@ -394,7 +288,7 @@ def _region_of_change(ctx: _Context, s: int, start: int, end: int, e: int) -> Pl
     return regions[0] if len({p.id for p in regions}) == 1 else None
 
 
-def _area_subject(ctx: _Context, start: int, before: str, after: str, change: str | None) -> Place | None:
+def _area_subject(ctx: Context, start: int, before: str, after: str, change: str | None) -> Place | None:
     """ "Ukraine's total land area of about ...", "the country's land mass of ...", "Crimea, a peninsula
     of some ...", "Crimea's 27,000 km2" -> the place whose size it is."""
     tail = before[-90:]
@@ -428,7 +322,7 @@ def _area_subject(ctx: _Context, start: int, before: str, after: str, change: st
     return None
 
 
-def _since(ctx: _Context, sentence: str) -> _dt.date | None:
+def _since(ctx: Context, sentence: str) -> _dt.date | None:
     m = P.SINCE.search(sentence)
     if not m or ctx.published is None:
         return None
@@ -441,95 +335,9 @@ def _since(ctx: _Context, sentence: str) -> _dt.date | None:
         return None
 
 
-def _share(ctx: _Context, m: re.Match) -> ShareClaim | None:
+def _comparison(ctx: Context, m: re.Match, claims: list[Claim]) -> ComparisonClaim | None:
     text = ctx.text
-    value = parse_fraction(" ".join(m.group("frac").split()))
-    if value is None or not 0 < value <= 1:
-        return None
-    pos = m.end()
-    of, of_text, end = _anchor(ctx, pos)
-    if of is not None and of.kind == "settlement" and P.THE_TOWN_ANCHOR.match(text, pos):
-        if not _says_who_holds(ctx, m.start()):
-            return None  # "80% of the city was without power" is not a share of ground
-    elif of is not None and of.kind not in ("country", "region"):
-        return None
-    possessive = re.match(r"['’ʼ]s?\s+(?:[a-z]+\s+){0,2}?([a-z]+)\b", text[end : end + 60]) if of else None
-    if possessive and possessive.group(1) not in P.TERRITORIAL_NOUNS:
-        return None  # "17% of Russia's primary refining capacity": a share of something else
-    if of is None:
-        terr = P.ITS_TERRITORY.match(text, pos)
-        if terr:
-            named = re.match(r"ukrain", terr.group(), re.I)
-            of = _safe(ctx.gz.country, "UA") if named else ctx.home
-            of_text, end = terr.group(), terr.end()
-        else:
-            terr = P.TERRITORY.match(text, pos)
-            if not terr:
-                return None
-            of_text, end = terr.group(), terr.end()
-            what = terr.group("what").lower()
-            of = (
-                ctx.home
-                if what in ("country", "nation", "territory", "land", "landmass", "land mass")
-                else None
-            )
-            if what in ("town", "city", "village"):
-                return None  # no town named before it: nothing to take a share of
-            elif re.match(r"th(?:at|is)\b", of_text, re.IGNORECASE):
-                of = None  # "two-thirds of that territory": a territory named earlier, not the country
-            elif of is None:
-                of = _last_region(ctx, m.start())
-            elif P.TAKEN_PART.match(text, end):
-                of = None  # "50% of the land seized by Russia": a share of a part, not of the country
-    if P.NOT_TERRITORY.match(text, end):
-        return None
-    owned = re.match(r"['’ʼ]s?\s+(?:[a-z]+\s+){0,2}?([a-z]+)\b", text[end : end + 60])
-    if owned and owned.group(1) not in P.TERRITORIAL_NOUNS:
-        return None  # "a third of the country's energy infrastructure"
-    tail = P.OF_COUNTRY.match(text, end)
-    if tail:  # "18% of the territory of Ukraine"
-        end = tail.end()
-    start = m.start()
-    s, e = _sentence_bounds(ctx, start)
-    clause = text[max(s, start - P.WINDOW) : min(e, end + 60)]
-    change = (
-        "regained"
-        if P.REGAINED.search(clause)
-        else "held"
-        if P.HELD.search(clause)
-        else ("captured" if P.CAPTURED.search(clause) else None)
-    )
-    return ShareClaim(
-        text[start:end],
-        start,
-        end,
-        value=value,
-        value_text=m.group("frac"),
-        qualifier=_qualifier(m),
-        of=of,
-        of_text=of_text,
-        change=change,
-        **ctx.common(start, end),
-    )
-
-
-def _says_who_holds(ctx: _Context, pos: int) -> bool:
-    """Does the clause before ``pos`` say who holds or took ground ("Russian forces control ...")?"""
-    s, _ = _sentence_bounds(ctx, pos)
-    clause = ctx.text[max(s, pos - P.WINDOW) : pos]
-    return bool(P.HELD.search(clause) or P.CAPTURED.search(clause) or P.REGAINED.search(clause))
-
-
-def _last_region(ctx: _Context, pos: int) -> Place | None:
-    for m in reversed(ctx.mentions_between(0, pos)):
-        if m.place is not None and m.place.kind == "region":
-            return m.place
-    return None
-
-
-def _comparison(ctx: _Context, m: re.Match, claims: list[Claim]) -> ComparisonClaim | None:
-    text = ctx.text
-    s, e = _sentence_bounds(ctx, m.start())
+    s, e = sentence_bounds(ctx, m.start())
     places: list[Place] = []
     end = m.end()
     for men in ctx.mentions_between(m.end(), min(e, m.end() + 120)):
@@ -578,10 +386,8 @@ def _comparison(ctx: _Context, m: re.Match, claims: list[Claim]) -> ComparisonCl
 
 def _times(word: str) -> float:
     w = " ".join(word.lower().replace("-", " ").split())
-    named = {"twice": 2.0, "double": 2.0, "triple": 3.0, "half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
-             "a quarter": 0.25, "one quarter": 0.25}  # fmt: skip
-    if w in named:
-        return named[w]
+    if w in MULTIPLIERS:
+        return MULTIPLIERS[w]
     n = parse_number(w.removesuffix(" times").strip())
     return n if n is not None and n > 0 else 1.0
 
@@ -589,8 +395,6 @@ def _times(word: str) -> float:
 def _link_comparisons(claims: list[Claim]) -> list[Claim]:
     """Point each comparison at the area it sizes: the latest area claim before it that is not a
     reference total (an area with a subject, "Ukraine's land area of ..."), else the latest area."""
-    from dataclasses import replace
-
     out: list[Claim] = []
     for c in claims:
         if isinstance(c, ComparisonClaim):

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from frontmap.reading.lexicon import CONTROL_AUXILIARIES, CONTROL_FILLER, MONTH_NUMBERS
+
 __all__ = ["WINDOW", "left_event", "list_separator", "right_event", "sentence_date"]
 
 _F = re.IGNORECASE | re.VERBOSE
@@ -21,12 +23,7 @@ _CUE = re.compile(rf"\b(?:(?P<ua>{_UA})|(?P<ru>{_RU}))(?![\w-])", re.IGNORECASE)
 _SIDE_NAMES = rf"(?P<cue>{_UA}|{_RU})"
 
 # Words allowed between a trigger and the place: "the strategic eastern city of".
-_FILLER = r"""(?:(?:the|a|an|its|their|key|strategic|strategically|important|small|large|major|frontline|
-    front-line|eastern|western|southern|northern|north-eastern|south-eastern|north-western|south-western|
-    northeastern|southeastern|northwestern|southwestern|nearby|neighbouring|neighboring|railway|rail|
-    logistics|logistical|hub|industrial|port|river|border|coastal|whole|entire|remaining|last|city|
-    cities|town|towns|village|villages|settlement|settlements|urban-type|hamlet|region|oblast|province|
-    district|area|of|recently|newly|now|once|long)\s+){0,6}"""
+_FILLER = r"(?:(?:" + "|".join(re.escape(w) for w in CONTROL_FILLER) + r")\s+){0,6}"
 
 # Words that make the verb a verb (with a subject) rather than an adjective ("in liberated X").
 _VERB_CONTEXT = re.compile(
@@ -109,9 +106,7 @@ _LEFT_RULES: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
-_AUX = r"""(?:(?:which|that|was|were|is|are|has|had|have|been|being|got|now|fully|finally|recently|later|
-    eventually|officially|also|again|reportedly|largely|completely|quickly|swiftly|just|already|since|
-    not|never|yet|no|longer|could|would|might|may|will|should|must|cannot|can)\s+){0,5}"""
+_AUX = r"(?:(?:" + "|".join(re.escape(w) for w in CONTROL_AUXILIARIES) + r")\s+){0,5}"
 _RIGHT_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "passive",
@@ -163,27 +158,7 @@ _LIST_SEP = re.compile(
     rf"^(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|or\s+)?|\s+(?:and|as\s+well\s+as)\s+){_FILLER}$", _F
 )
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            "january jan",
-            "february feb",
-            "march mar",
-            "april apr",
-            "may",
-            "june jun",
-            "july jul",
-            "august aug",
-            "september sept sep",
-            "october oct",
-            "november nov",
-            "december dec",
-        ],
-        start=1,
-    )
-    for m in names.split()
-}
+_MONTHS = MONTH_NUMBERS
 _MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _ON_DATE = re.compile(
     rf"""\bon\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?

@@ -1,15 +1,17 @@
 """Finding the places a text mentions (used by :func:`frontmap.read`).
 
-Rules, tried from safest to most ambiguous:
+Steps, from safest to most ambiguous:
 
 1. Every capitalised word starts a candidate; the longest run of words (up to the gazetteer's longest
    name) whose normalised form is a known name wins: "Kharkiv region" before "Kharkiv", "Zaporizhzhia
    nuclear power plant" before "Zaporizhzhia".  A possessive ('s) is tried without its suffix.
-2. A single word is refused when it is ordinary English that opens sentences or fills pages ("Most",
-   "Read", "March"), a month or weekday, a demonym, a shouted headline word ("RUSSIA"), part of a
-   person's name ("Vitaly Kim", "Vladimir Putin", a surname seen earlier in such a name), part of a title
-   ("Princess of Wales") or of an organisation or publication ("Kyiv Independent").
-3. A small place abroad needs support: a large population, or a locative word before it ("in", "near").
+2. The ordered rules of :mod:`~frontmap.reading.mentionrules` accept or refuse each candidate: a word
+   that is ordinary English that opens sentences or fills pages ("Most", "Read", "March"), a month or
+   weekday, a demonym, a shouted headline word ("RUSSIA"), part of a person's name ("Vitaly Kim",
+   "Vladimir Putin", a surname seen earlier in such a name), part of a title ("Princess of Wales") or of
+   an organisation or publication ("Kyiv Independent") is refused.
+3. A small place abroad needs support: a large population, or a locative word before it ("in", "near"),
+   or (a town in a neighbouring country) a place of its region named in the same text.
 4. Context picks among homonyms: "X near Y" and "X in the Y region" prefer the candidate closest to Y;
    otherwise the candidate closest to the other places of the document, unless one is far larger.
    "Donetsk and Luhansk regions" are the oblasts; "the Dnipro" with no noun after it is the river.
@@ -21,34 +23,24 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from itertools import pairwise
 
 from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
+from frontmap.reading._tokens import POSSESSIVE, Hit, Token, joined, token_key, tokenize
 from frontmap.reading.article import Mention
 from frontmap.reading.lexicon import (
-    COMMON_WORDS,
-    DEMONYMS,
     GIVEN_NAMES,
-    LOCATIVE,
     METONYMY_NOUNS,
     METONYMY_VERBS,
-    MONTHS,
-    NOBLE_TITLES,
-    NOT_PLACES,
-    ORG_WORDS,
+    NAME_ARTICLES,
+    NEIGHBOUR_COUNTRIES,
     TITLES,
-    WEEKDAYS,
 )
+from frontmap.reading.mentionrules import Candidate, Verdict, candidate, decide
 
-__all__ = ["find_mentions"]
+__all__ = ["candidates", "find_mentions"]
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*", re.UNICODE)
-_POSSESSIVE = re.compile(r"['’ʼ]s$|['’ʼ]$")
-_NEIGHBOURS = frozenset({"RU", "BY", "PL", "SK", "HU", "RO", "MD"})
-_ORG_STEMS = frozenset(w.rstrip("s") for w in ORG_WORDS)
-_REFUSE_SINGLE = COMMON_WORDS | MONTHS | WEEKDAYS | DEMONYMS | TITLES
 _REGION_WORDS = re.compile(r"(?:\s*(?:,|and|&|/|or)\s*[A-Z][\w'’-]*)*\s+(?:regions|oblasts|provinces)\b")
 _REGIONS_OF = re.compile(r"\b(?:regions|oblasts|provinces)\s+of\s+(?:[A-Z][\w'’-]*\s*(?:,|and|&|/)\s*)*$")
 _NEAR = re.compile(
@@ -62,56 +54,9 @@ _NEAR = re.compile(
 _PLANTS = re.compile(
     r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:nuclear\s+(?:power\s+)?(?:plants?|stations?)|NPPs?|nuclear\s+facilit)"
 )
-_MAX_GAP = 3
-_ARTICLES = frozenset({"The", "THE", "A", "An"})
-_DATELINE = re.compile(r"\s*(?:,|\(|—|–|--|-\s)")
-_UNITS = frozenset("group grouping regiment brigade battalion fleet division corps flotilla court".split())
-_VESSELS = frozenset(
-    "ship vessel cruiser frigate corvette submarine warship tanker destroyer flagship".split()
-)
-_GEO_HEADS = frozenset(
-    "Island Islands Bay Lake River Mountains Mountain Valley Peninsula Strait Gulf Canal".split()
-)
-#: "the Minsk agreements": a place naming an agreement is not a location.
-_AGREEMENTS = frozenset("agreement agreements accord accords protocol protocols memorandum format".split())
 _DISTRICT = re.compile(r"\s(?:district|raion|rayon|hromada|municipality|community)\b")
 _CITY_DISTRICT = re.compile(r"\b[A-Z][a-z]+(?:skyi|skyy|skiy|skyj|ivskyi|nyi|ny)\s+(?:district|raion)\b")
 _LOCAL_NOUN = re.compile(r"\b(?:town|village|settlement|city|hamlet)\s+of\s+$")
-
-
-@dataclass(slots=True)
-class _Token:
-    start: int
-    end: int
-    text: str
-    key: str
-    cap: bool
-
-
-@dataclass(slots=True)
-class _Hit:
-    i: int  # first token
-    n: int  # number of tokens
-    start: int
-    end: int
-    key: str
-    places: tuple[Place, ...]
-    place: Place | None = None
-    role: str = "location"
-
-
-def _tokens(text: str) -> list[_Token]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        s = m.group()
-        out.append(_Token(m.start(), m.end(), s, "", s[0].isupper()))
-    return out
-
-
-def _joined(text: str, a: _Token, b: _Token) -> bool:
-    """Are two consecutive tokens part of one name (separated by one space or hyphen only)?"""
-    gap = text[a.end : b.start]
-    return 0 < len(gap) <= _MAX_GAP and gap.strip(" -\u00a0") == "" and "\n" not in gap
 
 
 def _is_headline(line: str) -> bool:
@@ -121,18 +66,17 @@ def _is_headline(line: str) -> bool:
 
 def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
     """The place mentions of ``text``, in order, without overlaps."""
-    tokens = _tokens(text)
-    if not tokens:
-        return []
-    headline_lines = _Lines(text)
-    hits = _match(text, tokens, gz)
-    persons = _person_words(text, tokens, gz)
-    verdicts = [_accept(text, tokens, h, gz, persons, headline_lines) for h in hits]
-    kept = [h for h, ok in zip(hits, verdicts, strict=True) if ok]
+    found = candidates(text, gz)
+    verdicts = [decide(c)[0] for c in found]
+    kept = [c.hit for c, v in zip(found, verdicts, strict=True) if v is Verdict.ACCEPT]
     # A small town across the border counts when the text names its region or a place in it
     # ("Shebekino ... the Belgorod region", "Glushkovo and Korenevo" in a report on Kursk).
-    regions = {h.places[0].admin1 for h in kept if h.places[0].country in _NEIGHBOURS}
-    maybe = [h for h, ok in zip(hits, verdicts, strict=True) if ok is None and h.places[0].admin1 in regions]
+    regions = {h.places[0].admin1 for h in kept if h.places[0].country in NEIGHBOUR_COUNTRIES}
+    maybe = [
+        c.hit
+        for c, v in zip(found, verdicts, strict=True)
+        if v is Verdict.IF_REGION_NAMED and c.best.admin1 in regions
+    ]
     if maybe:
         kept = sorted(kept + maybe, key=lambda h: h.start)
     for h in kept:
@@ -147,6 +91,22 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
     for h in kept:
         h.role = _role(text, h)
     return [Mention(text[h.start : h.end], h.start, h.end, h.place, h.role, source) for h in kept if h.place]
+
+
+def candidates(text: str, gz) -> list[Candidate]:
+    """Every known name in ``text`` (longest first, without overlaps), with what the rules of
+    :mod:`~frontmap.reading.mentionrules` look at; :func:`find_mentions` keeps those they accept."""
+    tokens = tokenize(text)
+    if not tokens:
+        return []
+    lines = _Lines(text)
+    hits = _match(text, tokens, gz)
+    persons = _person_words(text, tokens)
+    out = []
+    for h in hits:
+        line_start = lines.start_of(h.start)
+        out.append(candidate(text, tokens, h, gz, persons, line_start, line_start in lines.headlines))
+    return out
 
 
 class _Lines:
@@ -164,45 +124,36 @@ class _Lines:
     def start_of(self, offset: int) -> int:
         return self.starts[bisect_right(self.starts, offset) - 1]
 
-    def is_headline(self, offset: int) -> bool:
-        return bool(self.headlines) and self.start_of(offset) in self.headlines
 
-
-def _key(t: _Token) -> str:
-    if not t.key:
-        t.key = normalize(t.text)
-    return t.key
-
-
-def _match(text: str, tokens: list[_Token], gz) -> list[_Hit]:
+def _match(text: str, tokens: list[Token], gz) -> list[Hit]:
     """Longest known names starting at capitalised tokens, left to right, without overlaps."""
     max_words = max(1, int(getattr(gz, "max_words", 6)))
     words_from = getattr(gz, "words_from", None)
-    hits: list[_Hit] = []
+    hits: list[Hit] = []
     i = 0
     n_tok = len(tokens)
     while i < n_tok:
         t = tokens[i]
-        if not t.cap or t.text in _ARTICLES:  # a name never starts with "The" ("The Black Sea")
+        if not t.cap or t.text in NAME_ARTICLES:  # a name never starts with "The" ("The Black Sea")
             i += 1
             continue
-        bare = _POSSESSIVE.sub("", t.text)
+        bare = POSSESSIVE.sub("", t.text)
         limit = max_words
         if words_from is not None:
-            limit = max(words_from(_key(t)), words_from(normalize(bare)) if bare != t.text else 0)
+            limit = max(words_from(token_key(t)), words_from(normalize(bare)) if bare != t.text else 0)
             if limit == 0:
                 i += 1
                 continue
         run = [t]
-        while len(run) < limit and i + len(run) < n_tok and _joined(text, run[-1], tokens[i + len(run)]):
+        while len(run) < limit and i + len(run) < n_tok and joined(text, run[-1], tokens[i + len(run)]):
             run.append(tokens[i + len(run)])
         found = None
         for n in range(len(run), 0, -1):
-            keys = [_key(w) for w in run[:n]]
+            keys = [token_key(w) for w in run[:n]]
             last = run[n - 1].text
             variants = [(keys, len(last))]
-            if _POSSESSIVE.search(last):
-                stripped = _POSSESSIVE.sub("", last)
+            if POSSESSIVE.search(last):
+                stripped = POSSESSIVE.sub("", last)
                 if stripped:
                     variants.insert(0, ([*keys[:-1], normalize(stripped)], len(stripped)))
             for ks, last_len in variants:
@@ -211,7 +162,7 @@ def _match(text: str, tokens: list[_Token], gz) -> list[_Hit]:
                 if places and n > 1 and _splits([w.text for w in run[:n]], gz):
                     continue
                 if places:
-                    found = _Hit(i, n, t.start, run[n - 1].start + last_len, key, tuple(places))
+                    found = Hit(i, n, t.start, run[n - 1].start + last_len, key, tuple(places))
                     break
             if found:
                 break
@@ -234,107 +185,19 @@ def _splits(words: list[str], gz) -> bool:
     )
 
 
-def _person_words(text: str, tokens: list[_Token], gz) -> set[str]:
+def _person_words(text: str, tokens: list[Token]) -> set[str]:
     """Surnames of people named in the text: the word after a given name or a title ("Leon Panetta")."""
     out: set[str] = set()
     for a, b in pairwise(tokens):
-        if not (a.cap and b.cap and _joined(text, a, b)) or b.text.isupper():
+        if not (a.cap and b.cap and joined(text, a, b)) or b.text.isupper():
             continue
         la = a.text.lower()
         if la in GIVEN_NAMES or la in TITLES:
-            out.add(_POSSESSIVE.sub("", b.text).lower())
+            out.add(POSSESSIVE.sub("", b.text).lower())
     return out
 
 
-def _prev_token(tokens: list[_Token], i: int) -> _Token | None:
-    return tokens[i - 1] if i > 0 else None
-
-
-def _accept(text, tokens, h: _Hit, gz, persons: set[str], headline_lines: _Lines) -> bool | None:
-    """Is the hit a place mention?  None: only if the text names its region too (a small town abroad)."""
-    first = tokens[h.i]
-    last = tokens[h.i + h.n - 1]
-    best = h.places[0]
-    word = _POSSESSIVE.sub("", first.text)
-    low = word.lower()
-    headline = headline_lines.is_headline(h.start)
-    prev = _prev_token(tokens, h.i)
-    nxt = tokens[h.i + h.n] if h.i + h.n < len(tokens) else None
-    prev_cap = prev is not None and _joined(text, prev, first) and prev.cap
-    next_cap = nxt is not None and _joined(text, last, nxt) and nxt.cap
-    line_start = headline_lines.start_of(h.start)
-
-    # Shouted words: only acronyms (UK, US) and datelines ("KYIV, Ukraine --", "LVIV --") count, and an
-    # acronym used as a modifier ("US-donated", "US President", "UK officials") is an adjective.
-    if word.isupper() and len(word) > 1:
-        dateline = h.start == line_start and _DATELINE.match(text, h.end)
-        if dateline:
-            return True
-        if len(word) > 3:
-            return False
-        if h.n == 1 and re.match(
-            r"-\w|\s+[A-Z]|\s+(?:officials?|troops|forces|military|government|envoy|"
-            r"intelligence|defen[cs]e|army|navy|aid|weapons|sanctions|ally|allies)\b",
-            text[h.end : h.end + 16],
-        ):
-            return False
-
-    # A name that is someone's title: "Princess of Wales", "Patriarch of Moscow".
-    before = text[max(0, h.start - 20) : h.start]
-    m = re.search(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$", before)
-    if m and m.group(1).lower() in NOBLE_TITLES:
-        return False
-
-    # Part of an organisation or publication: "Kyiv Independent", "Moscow Times".
-    if next_cap and nxt is not None and _POSSESSIVE.sub("", nxt.text).lower().rstrip("s") in _ORG_STEMS:
-        return False
-    if h.key in NOT_PLACES or (nxt is not None and _joined(text, last, nxt) and nxt.text in _AGREEMENTS):
-        return False
-    # A unit or a ship named after a place: "the Vostok group", "the landing ship Saratov".
-    if nxt is not None and _joined(text, last, nxt) and nxt.text in _UNITS:
-        return False
-    if prev is not None and prev.text.lower() in _VESSELS and text[prev.end : h.start].strip(" '\"‘“") == "":
-        return False
-    # Part of a longer name that is not a place we know: "Rhode Island", "Snake Lake".
-    if h.n == 1 and best.country != "UA" and next_cap and nxt is not None and nxt.text in _GEO_HEADS:
-        return False
-
-    if h.n == 1:
-        if low in _REFUSE_SINGLE or low in persons:
-            return False
-        if not headline:
-            # Given name before a surname ("Vladimir Putin"), or a surname after a given name / title.
-            if low in GIVEN_NAMES and next_cap:
-                return False
-            if prev_cap and prev is not None:
-                pl = prev.text.lower()
-                if pl in GIVEN_NAMES or pl in TITLES:
-                    return False
-                sentence_start = _starts_sentence(text, prev.start)
-                if (
-                    not sentence_start
-                    and pl not in COMMON_WORDS
-                    and pl not in DEMONYMS
-                    and not gz.lookup(normalize(prev.text))
-                ):
-                    return False
-        if low in GIVEN_NAMES and best.kind == "settlement" and best.population < 100_000:
-            return False
-    if best.kind in ("country", "region", "sea", "river", "facility"):
-        return True
-    if best.country == "UA" or any(p.country == "UA" for p in h.places):
-        return True
-    # A settlement abroad: large, or introduced by a locative word.
-    locative = prev is not None and prev.text.lower() in LOCATIVE and text[prev.end : h.start].strip() == ""
-    pop = max(p.population for p in h.places)
-    if pop >= 100_000:
-        return True
-    if locative and (pop >= 15_000 or (best.country in _NEIGHBOURS and pop >= 2_000)):
-        return True
-    return None if best.country in _NEIGHBOURS and pop >= 2_000 else False
-
-
-def _city_districts(text: str, kept: list[_Hit]) -> list[_Hit]:
+def _city_districts(text: str, kept: list[Hit]) -> list[Hit]:
     """ "Kharkiv's Industrialnyi district", "the Ternivskyi district" (of the city just named): a district
     the gazetteer does not know is read as part of the city named before it."""
     added = []
@@ -352,20 +215,13 @@ def _city_districts(text: str, kept: list[_Hit]) -> list[_Hit]:
                 city = h
                 break
         if city is not None:
-            hit = _Hit(-1, 0, m.start(), m.end(), city.key, (city.places[0],))
+            hit = Hit(-1, 0, m.start(), m.end(), city.key, (city.places[0],))
             hit.place = city.place
             added.append(hit)
     return sorted(kept + added, key=lambda h: h.start) if added else kept
 
 
-def _starts_sentence(text: str, pos: int) -> bool:
-    j = pos - 1
-    while j >= 0 and text[j] in " \t\"'“‘(«":
-        j -= 1
-    return j < 0 or text[j] in ".!?\n:;—–-•|"
-
-
-def _contextual_referents(text: str, hits: list[_Hit], gz) -> None:
+def _contextual_referents(text: str, hits: list[Hit], gz) -> None:
     """Regions named as such, rivers after "the", and homonyms placed by "near Y"."""
     for h in hits:
         best = h.places[0]
@@ -420,7 +276,7 @@ def _dominant(places: tuple[Place, ...]) -> bool:
     return top >= 50_000 and top >= 10 * max(second, 1)
 
 
-def _disambiguate(text: str, hits: list[_Hit], gz) -> None:
+def _disambiguate(text: str, hits: list[Hit], gz) -> None:
     """Choose each ambiguous mention's place by the document's other, unambiguous places."""
     context = [h.places[0] for h in hits if h.place is None and _dominant(h.places)]
     context += [h.place for h in hits if h.place is not None]
@@ -469,7 +325,7 @@ def _disambiguate(text: str, hits: list[_Hit], gz) -> None:
         h.place = min(pool, key=lambda p: min(_km(p, c) for c in others))
 
 
-def _local(text: str, h: _Hit, context: list[Place]) -> bool:
+def _local(text: str, h: Hit, context: list[Place]) -> bool:
     """Does the text present a Ukrainian namesake: "the town of X", or a Ukrainian place named nearby?"""
     if _LOCAL_NOUN.search(text[max(0, h.start - 25) : h.start]):
         return True
@@ -480,7 +336,7 @@ def _local(text: str, h: _Hit, context: list[Place]) -> bool:
 _METONYMY_VERB = re.compile(r"(?:\s+(?:has|have|had|is|was|will|would|also|again|now)){0,3}\s+(\w+)")
 
 
-def _role(text: str, h: _Hit) -> str:
+def _role(text: str, h: Hit) -> str:
     place = h.places[0] if h.place is None else h.place
     if place.kind not in ("country", "settlement"):
         return "location"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from frontmap.quantities.numbers import DIRECTIONS, QUALIFIERS
+from frontmap.reading import lexicon
 
 
 def leading(words: list[str]) -> str:
@@ -21,13 +22,7 @@ def leading(words: list[str]) -> str:
     return cls + r"(?<![\w]" + cls + r")(?:" + rests + r")\b"
 
 
-WORDNUM = leading(
-    [
-        *"one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty".split(),
-        *"fifty sixty seventy eighty ninety hundred thousand dozen".split(),
-        *("a hundred", "a few hundred", "a thousand", "a few thousand", "a dozen"),
-    ]
-)
+WORDNUM = leading(list(lexicon.NUMBER_WORDS))
 NUM = (
     r"(?:\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?(?![.,]?\d)(?:\s+(?:million|thousand))?"
     r"|" + WORDNUM + r"(?:[\s-]+" + WORDNUM + r"){0,3}"
@@ -90,7 +85,7 @@ def found(pattern: re.Pattern, text: str):
     return (Found(text, m) for m in pattern.finditer(text))
 
 
-FRACTION_WORDS = leading("half third quarter fifth sixth seventh eighth tenth thirds quarters fifths".split())
+FRACTION_WORDS = leading(list(lexicon.FRACTION_WORDS))
 SHARE = re.compile(
     r"(?P<frac>\d(?<![\w.,]\d)\d{0,2}(?:\.\d+)?\s*(?:%|(?i:per\s?cent|percent)\b)|" + FRACTION_WORDS + r")"
     r"\s+of\s+"
@@ -265,7 +260,8 @@ SINCE = re.compile(
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+(?P<day>\d{1,2})\b)?",
     re.IGNORECASE,
 )
-MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+#: The first three letters of each month's name, in calendar order (a month is its index + 1).
+MONTHS = [line.split()[0][:3] for line in lexicon.entries("months.txt")]
 CAPITAL = re.compile(
     r"(?:the\s+)?(?:(?P<adj>ukrainian|russian|belarusian|polish)\s+)?capital\b", re.IGNORECASE
 )
@@ -274,15 +270,15 @@ BORDER = re.compile(
     r"(?:border|frontier)\b",
     re.IGNORECASE,
 )
-ADJ_COUNTRY = {"ukrainian": "UA", "russian": "RU", "belarusian": "BY", "polish": "PL", "moldovan": "MD",
-               "romanian": "RO"}  # fmt: skip
+#: "the Russian border" -> RU.
+ADJ_COUNTRY = lexicon.COUNTRY_ADJECTIVES
 #: "within 1.5 km of Romanian territory": a country's ground, waters or air.
 ADJ_TERRITORY = re.compile(
     r"(?P<adj>russian|belarusian|ukrainian|polish|moldovan|romanian)\s+(?:territory|soil|airspace|waters|land)\b",
     re.IGNORECASE,
 )
 #: "17% of Russia's refining capacity": after a possessive place, only these make a territorial share.
-TERRITORIAL_NOUNS = frozenset("territory territories land lands landmass soil area surface".split())
+TERRITORIAL_NOUNS = lexicon.TERRITORIAL_NOUNS
 WINDOW = 220
 CHANGED_KINDS = ("settlement", "facility")
 

@@ -10,12 +10,11 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from frontmap.reading.lexicon import ABBREVIATIONS
+
 __all__ = ["sentence_span", "sentence_spans"]
 
-_ABBREV = frozenset(
-    "mr mrs ms dr gen lt col maj sgt capt cpt st mt ft jan feb mar apr jun jul aug sep sept oct nov dec "
-    "approx est no vs etc inc ltd corp govt dept u.s u.k e.g i.e sq km mi".split()
-)
+_ABBREV = ABBREVIATIONS  # "Gen.", "Feb.": a full stop that does not end a sentence
 
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9А-ЯІЇЄҐ])|\n+""")
 

@@ -1,0 +1,130 @@
+"""What the claim finders (:mod:`~frontmap.reading.claimtext`, :mod:`~frontmap.reading.claimshares`)
+know about the article, and the helpers they share: the place named at an offset (an anchor), the
+number and qualifier of a match."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from frontmap.gazetteer.place import Place
+from frontmap.quantities.numbers import QUALIFIERS, parse_number
+from frontmap.reading import patterns as P
+from frontmap.reading.article import Mention
+from frontmap.reading.sentences import sentence_span
+
+__all__ = ["Context", "anchor_at", "number", "qualifier", "safe", "sentence_bounds"]
+
+
+class Context:
+    """What the claim finder needs from the rest of the article."""
+
+    def __init__(
+        self, text: str, mentions: list[Mention], gz, source, published, home: Place | None, events=()
+    ):
+        self.text = text
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.gz = gz
+        self.source = source
+        self.published = published
+        self.home = home
+        self.events = tuple(events)
+
+    def mention_at(self, pos: int) -> Mention | None:
+        """The mention starting at ``pos`` (after optional "the ")."""
+        i = bisect_left(self.starts, pos)
+        if i < len(self.mentions) and self.mentions[i].start == pos:
+            return self.mentions[i]
+        return None
+
+    def mentions_between(self, a: int, b: int) -> list[Mention]:
+        i = bisect_left(self.starts, a)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < b:
+            out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def common(self, start: int, end: int) -> dict:
+        s, e = sentence_span(self.text, start)
+        return {
+            "sentence": self.text[s:e].strip(),
+            "source": self.source,
+            "published": self.published,
+        }
+
+
+def number(m: re.Match) -> float | None:
+    """The value of a match's ``num`` group ("a" kilometre is 1, "half" a mile 0.5), None unless positive."""
+    written = " ".join(m.group("num").lower().split())
+    value = 0.5 if written.startswith("half") else 1.0 if written in ("a", "an") else parse_number(written)
+    return value if value is not None and value > 0 else None
+
+
+def qualifier(m: re.Match) -> str | None:
+    """The canonical qualifier written before a match ("about", "up to"), or None."""
+    q = m.group("qual")
+    return QUALIFIERS.get(" ".join(q.lower().split())) if q else None
+
+
+def sentence_bounds(ctx: Context, pos: int) -> tuple[int, int]:
+    """``(start, end)`` of the sentence of the article containing ``pos``."""
+    return sentence_span(ctx.text, pos)
+
+
+def anchor_at(ctx: Context, pos: int) -> tuple[Place | None, str, int]:
+    """The place named at ``pos`` (a mention, "the capital", "the border"), its text and end offset."""
+    text = ctx.text
+    the = re.match(r"(?:the\s+)?", text[pos : pos + 5])
+    for p in (pos, pos + (the.end() if the else 0)):
+        m = ctx.mention_at(p)
+        if m is not None:
+            return m.place, text[pos : m.end], m.end
+    cap = P.CAPITAL.match(text, pos)
+    if cap:
+        code = P.ADJ_COUNTRY.get((cap.group("adj") or "").lower()) or (ctx.home.country if ctx.home else "UA")
+        return safe(ctx.gz.capital, code), cap.group(), cap.end()
+    town = P.THE_TOWN_ANCHOR.match(text, pos)
+    if town:
+        earlier = [m.place for m in ctx.mentions_between(max(0, pos - 600), pos) if m.place is not None]
+        last_town = next((p for p in reversed(earlier) if p.kind == "settlement"), None)
+        if last_town is not None:
+            return last_town, town.group(), town.end()
+    thing = P.THING.match(text, pos)
+    if thing:
+        named = ctx.mention_at(thing.end() + 1)
+        if named is not None and named.place is not None and named.place.kind in ("river", "facility"):
+            return named.place, text[pos : named.end], named.end  # "the river Dnipro"
+        # "within 30 km of the front line": a real anchor that is not a gazetteer place.
+        return None, thing.group(), thing.end()
+    words = P.DESCRIPTORS.match(text, pos)
+    if words:
+        # "the destroyed Kakhovka dam", "the Russian-held city Donetsk": a place after describing words
+        m = ctx.mention_at(words.end())
+        if m is not None and m.place is not None:
+            return m.place, text[pos : m.end], m.end
+    described = P.DESCRIBED.match(text, pos)
+    if described:
+        # "the logistics hub of Pokrovsk", "the Ukrainian-held town of Kostiantynivka"
+        m = ctx.mention_at(described.end())
+        if m is not None and m.place is not None:
+            return m.place, text[pos : m.end], m.end
+    ground = P.ADJ_TERRITORY.match(text, pos)
+    if ground:
+        return safe(ctx.gz.country, P.ADJ_COUNTRY[ground.group("adj").lower()]), ground.group(), ground.end()
+    border = P.BORDER.match(text, pos)
+    if border:
+        # "the Ukrainian border" is Ukraine's edge (seen from Russia); a bare "the border", in war news
+        # about Ukraine, is the border with Russia.
+        code = P.ADJ_COUNTRY.get((border.group("adj") or "russian").lower(), "RU")
+        return safe(ctx.gz.country, code), border.group(), border.end()
+    return None, "", pos
+
+
+def safe(fn, *args):
+    """``fn(*args)``, or None if it raises (an unknown country or capital code)."""
+    try:
+        return fn(*args)
+    except Exception:
+        return None

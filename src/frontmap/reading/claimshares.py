@@ -1,0 +1,125 @@
+"""Shares of territory in text: "Russia controls about 18% of Ukraine", "a fifth of the country".
+
+A share (a percentage or a fraction, found by :data:`frontmap.reading.patterns.SHARE`) is a claim when
+what it is a share *of* is ground:
+
+- a named country or region ("18% of Ukraine", "a third of the Kherson region"), or a town named before
+  "the city" when the clause says who holds or took it ("Russian forces control 80% of the city");
+- words for the country the text is about ("its territory", "the country", "the entire territory"), or
+  for a region named earlier ("half of the region").
+
+Shares of people or things ("80% of the population", "a third of the country's energy
+infrastructure", "17% of Russia's refining capacity") are not territorial and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from frontmap.gazetteer.place import Place
+from frontmap.quantities.numbers import parse_fraction
+from frontmap.reading import patterns as P
+from frontmap.reading._claimcontext import Context, anchor_at, qualifier, safe, sentence_bounds
+from frontmap.reading.claims import ShareClaim
+from frontmap.reading.lexicon import COUNTRY_NOUNS, TOWN_NOUNS
+
+__all__ = ["share_claim"]
+
+#: "'s (primary refining) capacity": the noun a possessive is about.
+_OWNED = re.compile(r"['’ʼ]s?\s+(?:[a-z]+\s+){0,2}?([a-z]+)\b")
+
+
+def share_claim(ctx: Context, m: re.Match) -> ShareClaim | None:
+    """The share claim of the :data:`~frontmap.reading.patterns.SHARE` match ``m``, or None when it is
+    not a share of ground."""
+    text = ctx.text
+    value = parse_fraction(" ".join(m.group("frac").split()))
+    if value is None or not 0 < value <= 1:
+        return None
+    whole = _whole(ctx, m)
+    if whole is None:
+        return None
+    of, of_text, end = whole
+    if P.NOT_TERRITORY.match(text, end):
+        return None
+    owned = _OWNED.match(text[end : end + 60])
+    if owned and owned.group(1) not in P.TERRITORIAL_NOUNS:
+        return None  # "a third of the country's energy infrastructure", "17% of Russia's refining capacity"
+    tail = P.OF_COUNTRY.match(text, end)
+    if tail:  # "18% of the territory of Ukraine"
+        end = tail.end()
+    start = m.start()
+    s, e = sentence_bounds(ctx, start)
+    return ShareClaim(
+        text[start:end],
+        start,
+        end,
+        value=value,
+        value_text=m.group("frac"),
+        qualifier=qualifier(m),
+        of=of,
+        of_text=of_text,
+        change=_change(text[max(s, start - P.WINDOW) : min(e, end + 60)]),
+        **ctx.common(start, end),
+    )
+
+
+def _whole(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | None:
+    """What the share is of, its text and end offset: a named place, or words for a territory."""
+    pos = m.end()
+    of, of_text, end = anchor_at(ctx, pos)
+    if of is None:
+        return _territory(ctx, m)
+    if of.kind == "settlement" and P.THE_TOWN_ANCHOR.match(ctx.text, pos):
+        if not _says_who_holds(ctx, m.start()):
+            return None  # "80% of the city was without power" is not a share of ground
+    elif of.kind not in ("country", "region"):
+        return None
+    return of, of_text, end
+
+
+def _territory(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | None:
+    """ "its territory", "the country", "the region": the place these words mean here, if any."""
+    text, pos = ctx.text, m.end()
+    terr = P.ITS_TERRITORY.match(text, pos)
+    if terr:
+        named = re.match(r"ukrain", terr.group(), re.I)
+        return (safe(ctx.gz.country, "UA") if named else ctx.home), terr.group(), terr.end()
+    terr = P.TERRITORY.match(text, pos)
+    if not terr:
+        return None
+    of_text, end = terr.group(), terr.end()
+    what = terr.group("what").lower()
+    of = ctx.home if what in COUNTRY_NOUNS else None
+    if what in TOWN_NOUNS:
+        return None  # no town named before it: nothing to take a share of
+    elif re.match(r"th(?:at|is)\b", of_text, re.IGNORECASE):
+        of = None  # "two-thirds of that territory": a territory named earlier, not the country
+    elif of is None:
+        of = _last_region(ctx, m.start())
+    elif P.TAKEN_PART.match(text, end):
+        of = None  # "50% of the land seized by Russia": a share of a part, not of the country
+    return of, of_text, end
+
+
+def _change(clause: str) -> str | None:
+    """What the clause says happened to the ground: regained, held or captured."""
+    if P.REGAINED.search(clause):
+        return "regained"
+    if P.HELD.search(clause):
+        return "held"
+    return "captured" if P.CAPTURED.search(clause) else None
+
+
+def _says_who_holds(ctx: Context, pos: int) -> bool:
+    """Does the clause before ``pos`` say who holds or took ground ("Russian forces control ...")?"""
+    s, _ = sentence_bounds(ctx, pos)
+    clause = ctx.text[max(s, pos - P.WINDOW) : pos]
+    return bool(P.HELD.search(clause) or P.CAPTURED.search(clause) or P.REGAINED.search(clause))
+
+
+def _last_region(ctx: Context, pos: int) -> Place | None:
+    for m in reversed(ctx.mentions_between(0, pos)):
+        if m.place is not None and m.place.kind == "region":
+            return m.place
+    return None

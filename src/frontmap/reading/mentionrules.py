@@ -1,0 +1,363 @@
+"""Is a known name in the text a place mention?  An ordered list of small rules (:data:`RULES`).
+
+:func:`~frontmap.reading.mentions.find_mentions` matches gazetteer names in the text, then asks
+:func:`decide` about each match (a :class:`Candidate`).  The rules are tried in the order of
+:data:`RULES`; the first that returns a :class:`Verdict` decides, the others are not asked.  The order
+is the precedence, from the safest evidence to the most ambiguous:
+
+1. shouted words: a dateline is a place ("KHARKIV, Ukraine --"), other shouting and acronyms used as
+   modifiers are not ("RUSSIA", "UK officials");
+2. longer names the place is part of: a title, an organisation, an agreement, a unit, a ship, a
+   geographic name the gazetteer does not know ("Princess of Wales", "Kyiv Independent", "Rhode Island");
+3. single words that are something else: ordinary English, a month or weekday, a demonym, a title, a
+   person's given name or surname ("Most", "March", "Western", "Vladimir Putin", "Panetta said");
+4. what is left is a place when it is large or in Ukraine; a small place abroad needs support (a
+   locative word before it, or its region named elsewhere in the text).
+
+Whether a place speaks for its state ("Kyiv said", "Moscow's forces") is not decided here: an accepted
+mention gets its ``role`` afterwards (:func:`frontmap.reading.mentions.find_mentions`).
+
+Each rule has a one-line docstring saying what it decides and why; ``tests/test_mention_rules.py`` has
+a case each rule decides and one it lets pass.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from frontmap.gazetteer.names import normalize
+from frontmap.gazetteer.place import Place
+from frontmap.reading._tokens import POSSESSIVE, Hit, Token, joined
+from frontmap.reading.lexicon import (
+    ACRONYM_MODIFIERS,
+    AGREEMENT_WORDS,
+    COMMON_WORDS,
+    DEMONYMS,
+    GEO_HEADS,
+    GIVEN_NAMES,
+    LOCATIVE,
+    MONTHS,
+    NEIGHBOUR_COUNTRIES,
+    NOBLE_TITLES,
+    NOT_PLACES,
+    ORG_WORDS,
+    TITLES,
+    UNIT_WORDS,
+    VESSEL_WORDS,
+    WEEKDAYS,
+)
+
+__all__ = ["RULES", "Candidate", "Rule", "Verdict", "candidate", "decide"]
+
+
+class Verdict(enum.Enum):
+    """What a rule decides about a candidate."""
+
+    ACCEPT = "accept"
+    REJECT = "reject"
+    #: A town in a neighbouring country: a place only if the text also names a place in its region.
+    IF_REGION_NAMED = "if region named"
+
+
+ACCEPT, REJECT, IF_REGION_NAMED = Verdict.ACCEPT, Verdict.REJECT, Verdict.IF_REGION_NAMED
+
+#: Kinds of place whose names are rarely anything else.
+_LARGE_KINDS = ("country", "region", "sea", "river", "facility")
+_DATELINE = re.compile(r"\s*(?:,|\(|—|–|--|-\s)")
+_ACRONYM_MODIFIER = re.compile(
+    r"-\w|\s+[A-Z]|\s+(?:" + "|".join(re.escape(w) for w in ACRONYM_MODIFIERS) + r")\b"
+)
+_TITLE_OF = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
+_ORG_STEMS = frozenset(w.rstrip("s") for w in ORG_WORDS)
+_CALENDAR = MONTHS | WEEKDAYS
+_PERSON_BEFORE = GIVEN_NAMES | TITLES
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A known name in the text, with what the rules look at around it."""
+
+    text: str
+    hit: Hit
+    best: Place  # the gazetteer's first candidate
+    word: str  # the first word, without a possessive 's
+    low: str  # ``word`` in lower case
+    shouted: bool  # ``word`` is in capitals (two letters or more)
+    headline: bool  # on a Title Case headline line, where capitalised neighbours mean little
+    line_start: int  # offset of the line the name is on
+    prev: Token | None  # the word before
+    nxt: Token | None  # the word after
+    prev_cap: bool  # the word before is capitalised and joined to the name ("Governor Kim")
+    next_joined: bool  # the word after is joined to the name (one space or hyphen)
+    next_cap: bool  # ... and capitalised ("Kyiv Independent")
+    persons: set[str]  # surnames of people named in the text, lower case
+    gz: Any  # the gazetteer
+
+
+def candidate(
+    text: str, tokens: list[Token], h: Hit, gz: Any, persons: set[str], line_start: int, headline: bool
+) -> Candidate:
+    """The :class:`Candidate` for hit ``h`` among ``tokens``."""
+    first, last = tokens[h.i], tokens[h.i + h.n - 1]
+    word = POSSESSIVE.sub("", first.text)
+    prev = tokens[h.i - 1] if h.i > 0 else None
+    nxt = tokens[h.i + h.n] if h.i + h.n < len(tokens) else None
+    next_joined = nxt is not None and joined(text, last, nxt)
+    return Candidate(
+        text,
+        h,
+        h.places[0],
+        word,
+        word.lower(),
+        word.isupper() and len(word) > 1,
+        headline,
+        line_start,
+        prev,
+        nxt,
+        prev is not None and joined(text, prev, first) and prev.cap,
+        next_joined,
+        next_joined and nxt is not None and nxt.cap,
+        persons,
+        gz,
+    )
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    """Does a sentence, line or list item start at ``pos`` (after quotes and brackets)?"""
+    j = pos - 1
+    while j >= 0 and text[j] in " \t\"'“‘(«":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:;—–-•|"
+
+
+def _population(c: Candidate) -> int:
+    return max(p.population for p in c.hit.places)
+
+
+# -- 1. shouted words ------------------------------------------------------------------------------
+
+
+def dateline(c: Candidate) -> Verdict | None:
+    """Accept a shouted name that opens a line before a comma or dash: a dateline ("LVIV, Ukraine --")."""
+    if c.shouted and c.hit.start == c.line_start and _DATELINE.match(c.text, c.hit.end):
+        return ACCEPT
+    return None
+
+
+def shouted_word(c: Candidate) -> Verdict | None:
+    """Reject other shouted words longer than an acronym ("RUSSIA"): headline shouting, not naming."""
+    return REJECT if c.shouted and len(c.word) > 3 else None
+
+
+def acronym_modifier(c: Candidate) -> Verdict | None:
+    """Reject an acronym used as a modifier ("US-made", "UK officials", "US President"): an adjective."""
+    if c.shouted and c.hit.n == 1 and _ACRONYM_MODIFIER.match(c.text[c.hit.end : c.hit.end + 16]):
+        return REJECT
+    return None
+
+
+# -- 2. longer names the place is part of ------------------------------------------------------
+
+
+def noble_title(c: Candidate) -> Verdict | None:
+    """Reject a place in a person's title ("the Princess of Wales"): it names the person."""
+    before = c.text[max(0, c.hit.start - 20) : c.hit.start]
+    if "of" not in before:
+        return None
+    m = _TITLE_OF.search(before)
+    return REJECT if m and m.group(1).lower() in NOBLE_TITLES else None
+
+
+def organisation(c: Candidate) -> Verdict | None:
+    """Reject a place that opens an organisation's or publication's name ("the Kyiv Independent")."""
+    if c.next_cap and c.nxt is not None and POSSESSIVE.sub("", c.nxt.text).lower().rstrip("s") in _ORG_STEMS:
+        return REJECT
+    return None
+
+
+def not_a_place(c: Candidate) -> Verdict | None:
+    """Reject a name English uses for something else than the place it translates ("the White House")."""
+    return REJECT if c.hit.key in NOT_PLACES else None
+
+
+def agreement(c: Candidate) -> Verdict | None:
+    """Reject a place naming an agreement ("the Minsk agreements"): a document, not a location."""
+    return REJECT if c.next_joined and c.nxt is not None and c.nxt.text in AGREEMENT_WORDS else None
+
+
+def military_unit(c: Candidate) -> Verdict | None:
+    """Reject a place naming a unit or a court ("the Vostok group"): an organisation, not a location."""
+    return REJECT if c.next_joined and c.nxt is not None and c.nxt.text in UNIT_WORDS else None
+
+
+def ship_name(c: Candidate) -> Verdict | None:
+    """Reject a place naming a ship ("the cruiser Moskva"): the word before says it is a vessel."""
+    prev = c.prev
+    if prev is not None and prev.text.lower() in VESSEL_WORDS:
+        if c.text[prev.end : c.hit.start].strip(" '\"‘“") == "":
+            return REJECT
+    return None
+
+
+def longer_foreign_name(c: Candidate) -> Verdict | None:
+    """Reject a one-word place abroad before "Island", "Lake"...: part of a longer name ("Rhode Island")."""
+    if (
+        c.hit.n == 1
+        and c.best.country != "UA"
+        and c.next_cap
+        and c.nxt is not None
+        and c.nxt.text in GEO_HEADS
+    ):
+        return REJECT
+    return None
+
+
+# -- 3. single words that are something else --------------------------------------------------
+
+
+def common_word(c: Candidate) -> Verdict | None:
+    """Reject a lone ordinary English word ("Most", "Police", "Reading"): sentence openers, page words."""
+    return REJECT if c.hit.n == 1 and c.low in COMMON_WORDS else None
+
+
+def calendar_word(c: Candidate) -> Verdict | None:
+    """Reject a lone month or weekday ("March", "Sunday"): a date, however many towns share the name."""
+    return REJECT if c.hit.n == 1 and c.low in _CALENDAR else None
+
+
+def demonym(c: Candidate) -> Verdict | None:
+    """Reject a lone demonym or adjective of place ("Ukrainian", "Western"): it describes, not names."""
+    return REJECT if c.hit.n == 1 and c.low in DEMONYMS else None
+
+
+def title_word(c: Candidate) -> Verdict | None:
+    """Reject a lone title ("Governor", "Marshal"): it introduces a person."""
+    return REJECT if c.hit.n == 1 and c.low in TITLES else None
+
+
+def known_surname(c: Candidate) -> Verdict | None:
+    """Reject a lone word the text uses as a surname elsewhere ("Panetta" after "Leon Panetta")."""
+    return REJECT if c.hit.n == 1 and c.low in c.persons else None
+
+
+def given_name_before_surname(c: Candidate) -> Verdict | None:
+    """Reject a given name before a capitalised word ("Vladimir Putin"), except in Title Case headlines."""
+    if c.hit.n == 1 and not c.headline and c.low in GIVEN_NAMES and c.next_cap:
+        return REJECT
+    return None
+
+
+def surname_after_given_name_or_title(c: Candidate) -> Verdict | None:
+    """Reject a word after a given name or title ("Governor Kim"): a surname, except in headlines."""
+    if c.hit.n == 1 and not c.headline and c.prev_cap and c.prev is not None:
+        if c.prev.text.lower() in _PERSON_BEFORE:
+            return REJECT
+    return None
+
+
+def inside_other_name(c: Candidate) -> Verdict | None:
+    """Reject a word after a capitalised word mid-sentence that is not English, a demonym or a place."""
+    prev = c.prev
+    if c.hit.n != 1 or c.headline or not c.prev_cap or prev is None:
+        return None
+    pl = prev.text.lower()
+    if _starts_sentence(c.text, prev.start) or pl in COMMON_WORDS or pl in DEMONYMS:
+        return None
+    return None if c.gz.lookup(normalize(prev.text)) else REJECT
+
+
+def given_name_small_town(c: Candidate) -> Verdict | None:
+    """Reject a lone given name whose best candidate is a town under 100,000 ("Victoria"): a person."""
+    if c.hit.n == 1 and c.low in GIVEN_NAMES and c.best.kind == "settlement" and c.best.population < 100_000:
+        return REJECT
+    return None
+
+
+# -- 4. what is left: a place, if large, in Ukraine, or supported -------------------------------
+
+
+def large_feature(c: Candidate) -> Verdict | None:
+    """Accept a country, region, sea, river or facility: such names are rarely anything else."""
+    return ACCEPT if c.best.kind in _LARGE_KINDS else None
+
+
+def ukrainian_place(c: Candidate) -> Verdict | None:
+    """Accept a name with a candidate in Ukraine: the reports are about Ukraine."""
+    if c.best.country == "UA" or any(p.country == "UA" for p in c.hit.places):
+        return ACCEPT
+    return None
+
+
+def large_city_abroad(c: Candidate) -> Verdict | None:
+    """Accept a place abroad with a candidate of 100,000 people or more ("Warsaw", "Belgorod")."""
+    return ACCEPT if _population(c) >= 100_000 else None
+
+
+def town_abroad_after_locative(c: Candidate) -> Verdict | None:
+    """Accept a town abroad after "in", "near"...: 15,000 people, or 2,000 in a neighbouring country."""
+    prev = c.prev
+    if prev is None or prev.text.lower() not in LOCATIVE or c.text[prev.end : c.hit.start].strip() != "":
+        return None
+    pop = _population(c)
+    if pop >= 15_000 or (c.best.country in NEIGHBOUR_COUNTRIES and pop >= 2_000):
+        return ACCEPT
+    return None
+
+
+def border_town(c: Candidate) -> Verdict | None:
+    """Keep a town of 2,000+ in a neighbouring country only if the text names its region too."""
+    return IF_REGION_NAMED if c.best.country in NEIGHBOUR_COUNTRIES and _population(c) >= 2_000 else None
+
+
+def small_place_abroad(c: Candidate) -> Verdict | None:
+    """Reject any other place abroad: too small to be meant without support."""
+    return None if any(p.country == "UA" for p in c.hit.places) else REJECT
+
+
+Rule = Callable[[Candidate], Verdict | None]
+
+#: The rules in order of precedence: the first that returns a verdict decides.
+RULES: tuple[Rule, ...] = (
+    dateline,
+    shouted_word,
+    acronym_modifier,
+    noble_title,
+    organisation,
+    not_a_place,
+    agreement,
+    military_unit,
+    ship_name,
+    longer_foreign_name,
+    common_word,
+    calendar_word,
+    demonym,
+    title_word,
+    known_surname,
+    given_name_before_surname,
+    surname_after_given_name_or_title,
+    inside_other_name,
+    given_name_small_town,
+    large_feature,
+    ukrainian_place,
+    large_city_abroad,
+    town_abroad_after_locative,
+    border_town,
+    small_place_abroad,
+)
+
+
+def decide(c: Candidate) -> tuple[Verdict, Rule | None]:
+    """The verdict on ``c`` of the first rule of :data:`RULES` that decides, and that rule.
+
+    A candidate no rule decides is refused (none is: a place in Ukraine is accepted, any other refused
+    at the latest by :func:`small_place_abroad`).
+    """
+    for rule in RULES:
+        verdict = rule(c)
+        if verdict is not None:
+            return verdict, rule
+    return REJECT, None

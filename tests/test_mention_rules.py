@@ -1,0 +1,374 @@
+"""The rules that accept or refuse a known name as a place mention (``frontmap.reading.mentionrules``).
+
+Each rule has its own test: a sentence it decides (and, since the rules are tried in order, no earlier
+rule decides first) and a sentence it lets pass.  The sentences are written for these tests.  The
+places come from a small gazetteer made up below, so that each case shows which names are known and
+how large they are; ``tests/test_read.py`` reads such phrasings with the bundled gazetteer.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+from frontmap.gazetteer.names import normalize
+from frontmap.gazetteer.place import Place
+from frontmap.reading import mentionrules as R
+from frontmap.reading.mentionrules import ACCEPT, IF_REGION_NAMED, REJECT, RULES, Candidate, decide
+from frontmap.reading.mentions import candidates, find_mentions
+
+
+def _p(name: str, kind: str, country: str | None, population: int = 0, admin1: str | None = None) -> Place:
+    return Place(f"t:{normalize(name)}", name, kind, 48.0, 35.0, country, admin1, population)
+
+
+#: Names and sizes chosen for these tests (not real data): towns abroad that share a word with
+#: ordinary English, a month, a given name or a title, next to a few places in Ukraine.
+PLACES = [
+    _p("Kherson", "settlement", "UA", 280_000, "Kherson Oblast"),
+    _p("Kyiv", "settlement", "UA", 2_900_000, "Kyiv"),
+    _p("Donetsk", "settlement", "UA", 900_000, "Donetsk Oblast"),
+    _p("Kerch", "settlement", "UA", 150_000, "Crimea"),
+    _p("Melnyk", "settlement", "UA", 300, "Vinnytsia Oblast"),
+    _p("Dnipro", "river", "UA"),
+    _p("Russia", "country", "RU"),
+    _p("US", "country", "US"),
+    _p("Wales", "region", "GB"),
+    _p("White House", "settlement", "MA", 3_000_000),  # a translation of Casablanca
+    _p("Minsk", "settlement", "BY", 2_000_000),
+    _p("Vostok", "settlement", "RU", 5_000),
+    _p("Rhode", "settlement", "IE", 600),
+    _p("Most", "settlement", "CZ", 65_000),
+    _p("June", "settlement", "US", 300),
+    _p("June Lake", "settlement", "US", 600),
+    _p("Western", "settlement", "US", 200),
+    _p("Western Sahara", "region", "EH"),
+    _p("Marshal", "settlement", "US", 400),
+    _p("Star City", "settlement", "RU", 5_000),
+    _p("Roman", "settlement", "RO", 50_000),
+    _p("Kim", "settlement", "US", 100),
+    _p("Victoria", "settlement", "CA", 90_000),
+    _p("Sofia", "settlement", "BG", 1_200_000),
+    _p("Tulcea", "settlement", "RO", 65_000),
+    _p("Sulina", "settlement", "RO", 3_000),
+    _p("Glushkovo", "settlement", "RU", 5_000, "Kursk Oblast"),
+]
+
+
+class TinyGazetteer:
+    """Just what :func:`candidates` and :func:`find_mentions` ask of a gazetteer."""
+
+    max_words = 3
+
+    def __init__(self, places: list[Place]) -> None:
+        self.index: dict[str, tuple[Place, ...]] = {}
+        for p in places:
+            self.index[normalize(p.name)] = (*self.index.get(normalize(p.name), ()), p)
+
+    def lookup(self, key: str) -> tuple[Place, ...]:
+        return self.index.get(key, ())
+
+
+GZ = TinyGazetteer(PLACES)
+
+
+def candidate(text: str, surface: str) -> Candidate:
+    """The first candidate of ``text`` whose words are ``surface``."""
+    found = [c for c in candidates(text, GZ) if text[c.hit.start : c.hit.end] == surface]
+    assert found, f"{surface!r} is not a known name in {text!r}"
+    return found[0]
+
+
+def check(rule, text: str, surface: str, expected) -> None:
+    """``rule`` gives ``expected`` for ``surface``; when it decides, it is the first rule that does."""
+    c = candidate(text, surface)
+    assert rule(c) is expected
+    if expected is not None:
+        assert decide(c) == (expected, rule)
+
+
+def cases(*rows):
+    """pytest params ``(text, surface, expected)`` with ids that show the sentence."""
+    return pytest.mark.parametrize(
+        ("text", "surface", "expected"),
+        [pytest.param(t, s, e, id=f"{t!r} [{s}]") for t, s, e in rows],
+    )
+
+
+# --- the list itself --------------------------------------------------------------------------
+
+ORDER = [
+    "dateline",
+    "shouted_word",
+    "acronym_modifier",
+    "noble_title",
+    "organisation",
+    "not_a_place",
+    "agreement",
+    "military_unit",
+    "ship_name",
+    "longer_foreign_name",
+    "common_word",
+    "calendar_word",
+    "demonym",
+    "title_word",
+    "known_surname",
+    "given_name_before_surname",
+    "surname_after_given_name_or_title",
+    "inside_other_name",
+    "given_name_small_town",
+    "large_feature",
+    "ukrainian_place",
+    "large_city_abroad",
+    "town_abroad_after_locative",
+    "border_town",
+    "small_place_abroad",
+]
+
+
+def test_rules_in_documented_order():
+    assert [r.__name__ for r in RULES] == ORDER
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.__name__)
+def test_rule_has_one_line_docstring_and_a_test(rule):
+    doc = inspect.getdoc(rule) or ""
+    assert len(doc.splitlines()) == 1 and doc.split()[0] in ("Accept", "Reject", "Keep"), doc
+    assert callable(globals().get(f"test_{rule.__name__}")), f"no test_{rule.__name__} in this file"
+
+
+def test_first_deciding_rule_wins():
+    # A shouted word is refused, unless it opens a line as a dateline: dateline is asked first.
+    c = candidate("KHERSON, Ukraine -- Rain fell all night.", "KHERSON")
+    assert R.shouted_word(c) is REJECT
+    assert decide(c) == (ACCEPT, R.dateline)
+
+
+# --- 1. shouted words --------------------------------------------------------------------------
+
+
+@cases(
+    ("KHERSON, Ukraine -- Rain fell all night.", "KHERSON", ACCEPT),
+    ("Rain fell on KHERSON all night.", "KHERSON", None),
+)
+def test_dateline(text, surface, expected):
+    check(R.dateline, text, surface, expected)
+
+
+@cases(
+    ("Shells fell as RUSSIA denied everything.", "RUSSIA", REJECT),
+    ("Shells fell as Russia denied everything.", "Russia", None),
+)
+def test_shouted_word(text, surface, expected):
+    check(R.shouted_word, text, surface, expected)
+
+
+@cases(
+    ("Two US officials spoke on background.", "US", REJECT),
+    ("Two US-built radars arrived.", "US", REJECT),
+    ("Aid from the US arrived by rail.", "US", None),
+)
+def test_acronym_modifier(text, surface, expected):
+    check(R.acronym_modifier, text, surface, expected)
+
+
+# --- 2. longer names the place is part of -----------------------------------------------------
+
+
+@cases(
+    ("Crowds cheered the Prince of Wales at the gala.", "Wales", REJECT),
+    ("Crowds cheered in the north of Wales at the gala.", "Wales", None),
+)
+def test_noble_title(text, surface, expected):
+    check(R.noble_title, text, surface, expected)
+
+
+@cases(
+    ("A Kherson Herald editor filed the story.", "Kherson", REJECT),
+    ("A Kherson editor filed the story.", "Kherson", None),
+)
+def test_organisation(text, surface, expected):
+    check(R.organisation, text, surface, expected)
+
+
+@cases(
+    ("Reporters waited outside the White House.", "White House", REJECT),
+    ("Reporters waited outside Kherson.", "Kherson", None),
+)
+def test_not_a_place(text, surface, expected):
+    check(R.not_a_place, text, surface, expected)
+
+
+@cases(
+    ("Negotiators revisited the Minsk agreements.", "Minsk", REJECT),
+    ("Negotiators met again in Minsk.", "Minsk", None),
+)
+def test_agreement(text, surface, expected):
+    check(R.agreement, text, surface, expected)
+
+
+@cases(
+    ("Tanks of the Vostok battalion rolled west.", "Vostok", REJECT),
+    ("Tanks rolled west from Vostok.", "Vostok", None),
+)
+def test_military_unit(text, surface, expected):
+    check(R.military_unit, text, surface, expected)
+
+
+@cases(
+    ("Divers reached the tanker Kerch at dawn.", "Kerch", REJECT),
+    ("Divers reached the tanker near Kerch at dawn.", "Kerch", None),
+)
+def test_ship_name(text, surface, expected):
+    check(R.ship_name, text, surface, expected)
+
+
+@cases(
+    ("The reserve is roughly as big as Rhode Island.", "Rhode", REJECT),
+    ("The reserve lies west of Rhode.", "Rhode", None),
+)
+def test_longer_foreign_name(text, surface, expected):
+    check(R.longer_foreign_name, text, surface, expected)
+
+
+# --- 3. single words that are something else --------------------------------------------------
+
+
+@cases(
+    ("Most shops reopened on the third day.", "Most", REJECT),
+    ("Shops in Kherson reopened on the third day.", "Kherson", None),
+)
+def test_common_word(text, surface, expected):
+    check(R.common_word, text, surface, expected)
+
+
+@cases(
+    ("June brought heavy rain to the front.", "June", REJECT),
+    ("Campers left June Lake before the storm.", "June Lake", None),
+)
+def test_calendar_word(text, surface, expected):
+    check(R.calendar_word, text, surface, expected)
+
+
+@cases(
+    ("Western diplomats left the talks early.", "Western", REJECT),
+    ("Diplomats flew on to Western Sahara.", "Western Sahara", None),
+)
+def test_demonym(text, surface, expected):
+    check(R.demonym, text, surface, expected)
+
+
+@cases(
+    ("Marshal Petrenko inspected the guard.", "Marshal", REJECT),
+    ("Cosmonauts trained for months in Star City.", "Star City", None),
+)
+def test_title_word(text, surface, expected):
+    check(R.title_word, text, surface, expected)
+
+
+@cases(
+    ("Olena Melnyk chaired the session. Afterwards Melnyk took questions.", "Melnyk", REJECT),
+    ("Buses reached Melnyk shortly after noon.", "Melnyk", None),
+)
+def test_known_surname(text, surface, expected):
+    check(R.known_surname, text, surface, expected)
+
+
+@cases(
+    ("On the podium, Roman Petrenko thanked the medics.", "Roman", REJECT),
+    ("Roman Petrenko Thanks Medics After Long Night\n", "Roman", None),  # a Title Case headline
+)
+def test_given_name_before_surname(text, surface, expected):
+    check(R.given_name_before_surname, text, surface, expected)
+
+
+@cases(
+    ("Mayor KIM cut the ribbon on the bridge.", "KIM", REJECT),
+    ("The mayor of Kim cut the ribbon on the bridge.", "Kim", None),
+)
+def test_surname_after_given_name_or_title(text, surface, expected):
+    check(R.surname_after_given_name_or_title, text, surface, expected)
+
+
+@cases(
+    ("Supporters of Shakhtar Donetsk sang all night.", "Donetsk", REJECT),
+    ("Shakhtar Donetsk played its home games far away.", "Donetsk", None),  # opens the sentence
+    ("Supporters in Donetsk sang all night.", "Donetsk", None),
+)
+def test_inside_other_name(text, surface, expected):
+    check(R.inside_other_name, text, surface, expected)
+
+
+@cases(
+    ("Victoria thanked the volunteers by letter.", "Victoria", REJECT),
+    ("Flights to Sofia resumed after the storm.", "Sofia", None),
+)
+def test_given_name_small_town(text, surface, expected):
+    check(R.given_name_small_town, text, surface, expected)
+
+
+# --- 4. what is left: large, in Ukraine, or supported -----------------------------------------
+
+
+@cases(
+    ("Boats crossed the Dnipro under fire.", "Dnipro", ACCEPT),
+    ("Boats left Kherson under fire.", "Kherson", None),
+)
+def test_large_feature(text, surface, expected):
+    check(R.large_feature, text, surface, expected)
+
+
+@cases(
+    ("Shelling hit Kherson overnight.", "Kherson", ACCEPT),
+    ("Fog covered Rhode overnight.", "Rhode", None),
+)
+def test_ukrainian_place(text, surface, expected):
+    check(R.ukrainian_place, text, surface, expected)
+
+
+@cases(
+    ("Flights to Sofia resumed after the storm.", "Sofia", ACCEPT),
+    ("Ferries docked in Tulcea after the storm.", "Tulcea", None),
+)
+def test_large_city_abroad(text, surface, expected):
+    check(R.large_city_abroad, text, surface, expected)
+
+
+@cases(
+    ("Ferries docked in Tulcea after the storm.", "Tulcea", ACCEPT),
+    ("Barges waited near Sulina for the pilot.", "Sulina", ACCEPT),  # small, but next to Ukraine
+    ("Tulcea was quiet after the storm.", "Tulcea", None),
+)
+def test_town_abroad_after_locative(text, surface, expected):
+    check(R.town_abroad_after_locative, text, surface, expected)
+
+
+@cases(
+    ("Glushkovo was shelled again overnight.", "Glushkovo", IF_REGION_NAMED),
+    ("Fog covered Rhode overnight.", "Rhode", None),
+)
+def test_border_town(text, surface, expected):
+    check(R.border_town, text, surface, expected)
+
+
+@cases(
+    ("Fog covered Rhode overnight.", "Rhode", REJECT),
+    ("Fog covered Melnyk overnight.", "Melnyk", None),
+)
+def test_small_place_abroad(text, surface, expected):
+    check(R.small_place_abroad, text, surface, expected)
+
+
+# --- what the rules leave to later steps ------------------------------------------------------
+
+
+def test_metonymy_is_a_role_of_an_accepted_place():
+    text = "Kyiv said the convoy had arrived."
+    assert decide(candidate(text, "Kyiv")) == (ACCEPT, R.ukrainian_place)
+    assert [(m.text, m.role) for m in find_mentions(text, GZ)] == [("Kyiv", "metonymy")]
+
+
+def test_find_mentions_keeps_what_the_rules_accept():
+    text = "Most shops in Kherson reopened, and barges waited near Sulina. Victoria thanked them."
+    assert [m.text for m in find_mentions(text, GZ)] == ["Kherson", "Sulina"]
