@@ -271,6 +271,33 @@ class Browser:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _serve(self, route: Any, html_path: Path, page_url: str, network: bool, report: Page) -> None:
+        """Answer one request of the page from local files (or abort it, and note it as unserved)."""
+        url = route.request.url
+        headers = {"Access-Control-Allow-Origin": "*", "Cache-Control": "no-store"}
+        if url == page_url:
+            route.fulfill(path=str(html_path), headers=headers, content_type="text/html; charset=utf-8")
+        elif not network:
+            report.unserved.append(url)
+            route.abort("internetdisconnected")
+            return
+        elif url == GLYPHICONS_CSS:
+            route.fulfill(body=self._glyphicons, headers=headers, content_type="text/css")
+        elif url == ROTATE_CSS:
+            # folium's own stylesheet for rotated awesome-marker icons; unused by frontmap's maps.
+            route.fulfill(body="", headers=headers, content_type="text/css")
+        elif TILE_URL.match(url):
+            report.tiles += 1
+            route.fulfill(body=self._tile, headers=headers, content_type="image/png")
+        else:
+            local = local_path(url)
+            if local is None:
+                report.unserved.append(url)
+                route.abort("blockedbyclient")
+                return
+            route.fulfill(path=str(local), headers=headers)
+        report.served.append(url)
+
     def open(
         self,
         html_path: str | os.PathLike[str],
@@ -295,32 +322,6 @@ class Browser:
         report = Page(page)
         page_url = f"{ORIGIN}/{html_path.name}"
 
-        def handle(route: Any) -> None:
-            url = route.request.url
-            headers = {"Access-Control-Allow-Origin": "*", "Cache-Control": "no-store"}
-            if url == page_url:
-                route.fulfill(path=str(html_path), headers=headers, content_type="text/html; charset=utf-8")
-            elif not network:
-                report.unserved.append(url)
-                route.abort("internetdisconnected")
-                return
-            elif url == GLYPHICONS_CSS:
-                route.fulfill(body=self._glyphicons, headers=headers, content_type="text/css")
-            elif url == ROTATE_CSS:
-                # folium's own stylesheet for rotated awesome-marker icons; unused by frontmap's maps.
-                route.fulfill(body="", headers=headers, content_type="text/css")
-            elif TILE_URL.match(url):
-                report.tiles += 1
-                route.fulfill(body=self._tile, headers=headers, content_type="image/png")
-            else:
-                local = local_path(url)
-                if local is None:
-                    report.unserved.append(url)
-                    route.abort("blockedbyclient")
-                    return
-                route.fulfill(path=str(local), headers=headers)
-            report.served.append(url)
-
         def on_console(msg: Any) -> None:
             text = f"{msg.text} ({msg.location.get('url', '')}:{msg.location.get('lineNumber', '')})"
             if msg.type == "error":
@@ -338,7 +339,7 @@ class Browser:
             report.dialogs.append(f"{dialog.type}: {dialog.message}")
             dialog.dismiss()
 
-        page.route("**/*", handle)
+        page.route("**/*", lambda route: self._serve(route, html_path, page_url, network, report))
         page.on("request", lambda request: report.requested.append(request.url))
         page.on("console", on_console)
         page.on("pageerror", lambda exc: report.page_errors.append(str(exc)))

@@ -174,6 +174,19 @@ def test_own_modules_are_imported_at_module_level(package_graph):
     assert function_level_imports(package_graph) == []
 
 
+#: Longest module the house allows; past it, a module holds more than one topic.
+MAX_MODULE_LINES = 600
+
+
+def test_no_module_is_over_the_line_limit():
+    long = {
+        str(p.relative_to(SRC)): n
+        for p in (SRC / "frontmap").rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert long == {}, f"modules over {MAX_MODULE_LINES} lines: {long}"
+
+
 # ------------------------------------------------------------------- the contract itself can fail
 def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
     for name, text in {"frontmap/__init__.py": "", **files}.items():
