@@ -12,8 +12,9 @@ from typing import Any
 
 __all__ = ["KINDS", "Place"]
 
-#: The feature kinds a place can have.
-KINDS = ("settlement", "region", "country", "river", "sea", "facility")
+#: The feature kinds a place can have: ``raion`` and ``hromada`` are Ukraine's districts and
+#: communities (post-2020 units), ``lake`` holds lakes and reservoirs.
+KINDS = ("settlement", "region", "raion", "hromada", "country", "river", "lake", "sea", "facility")
 
 
 @dataclass(frozen=True, eq=False, slots=True)
@@ -40,6 +41,19 @@ class Place:
     feature : str
         A GeoNames-style feature code when known: ``"PPLC"`` (capital), ``"PPLA"`` (main place of
         its region), ``"PPL"``, ``"PCLI"`` (country), ``"ADM1"``, ``"AIRP"`` ...; ``""`` otherwise.
+    raion, hromada : str or None
+        For places in Ukraine, the district (``"Bakhmut Raion"``) and community
+        (``"Bakhmut urban hromada"``) they belong to, where known.
+    katottg : str or None
+        The code of the official codifier of Ukraine's administrative units (``"UA14020010010047698"``).
+    extent_km : float
+        Radius (km) of the area the place covers: from its polygon, its area or its population; 0
+        where unknown.  A distance "from" a town may be measured from anywhere within it.
+    uncertainty_km : float
+        How far the point may be from where the place really is (0 for a surveyed point; a village
+        placed at its hromada's centre carries the typical distance to it).
+    approximate : bool
+        True when the point is a stand-in (e.g. the centre of the hromada), not the place's own.
 
     Two places are equal when their ids are equal.
 
@@ -60,6 +74,12 @@ class Place:
     population: int = 0
     feature: str = ""
     _geometry: Any = field(default=None, repr=False)
+    raion: str | None = None
+    hromada: str | None = None
+    katottg: str | None = None
+    extent_km: float = 0.0
+    uncertainty_km: float = 0.0
+    approximate: bool = False
 
     @property
     def geometry(self) -> Any:
@@ -81,8 +101,9 @@ class Place:
         return (self.lon, self.lat)
 
     def to_dict(self) -> dict[str, Any]:
-        """The place as plain JSON-ready data (no geometry)."""
-        return {
+        """The place as plain JSON-ready data (no geometry); the hierarchy and extent keys only where
+        known, so records of places outside Ukraine stay as they were."""
+        out: dict[str, Any] = {
             "id": self.id,
             "name": self.name,
             "kind": self.kind,
@@ -92,6 +113,15 @@ class Place:
             "admin1": self.admin1,
             "population": self.population,
         }
+        for key in ("raion", "hromada", "katottg"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
+        if self.extent_km:
+            out["extent_km"] = round(self.extent_km, 3)
+        if self.uncertainty_km or self.approximate:
+            out["uncertainty_km"] = round(self.uncertainty_km, 3)
+            out["approximate"] = self.approximate
+        return out
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Place) and other.id == self.id
