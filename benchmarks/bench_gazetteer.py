@@ -10,7 +10,7 @@ Times are CPU time (``time.process_time``), so other work on the machine barely 
 - warm resolutions per second (target >= 100,000/s) over a mix of names and spellings, and the first
   resolution of each of a few thousand distinct names in a warm process (each one a SQLite query)
 - the first polygon (opens and checks geometry.sqlite, imports shapely)
-- shipped data size (target <= 25 MB)
+- shipped data size (target <= 40 MB: the whole front, format 2 with raions, hromadas and river lines)
 """
 
 from __future__ import annotations
@@ -28,7 +28,10 @@ WORDS = (
     "Kupyansk Artemivsk Krasnoarmeysk Severodonetsk Energodar Bakhmut Avdiivka Pokrovsk Lyman Sumy "
     "Київ Харьков Crimea Donbas Russia Britain Moscow Washington Gaza Belgorod Kursk Sudzha"
 )
-PHRASES = ["Kharkiv region", "Black Sea", "Chasiv Yar", "Nova Kakhovka", "Zaporizhzhia nuclear power plant"]
+PHRASES = [
+    "Kharkiv region", "Black Sea", "Chasiv Yar", "Nova Kakhovka", "Zaporizhzhia nuclear power plant",
+    "Klishchiivka", "Pokrovsk district", "Bilozerka hromada", "Bakhmutka River", "Kremenchuk Reservoir",
+]  # fmt: skip
 NAMES = [*WORDS.split(), *PHRASES]
 
 # Imports frontmap.gazetteer without running frontmap/__init__.py (which imports every module).
@@ -131,7 +134,7 @@ def main() -> None:
     sizes = {f.name: f.stat().st_size for f in sorted(DATA.iterdir()) if f.is_file()}
     total = sum(sizes.values())
     print("shipped data: " + ", ".join(f"{k} {v / 1e6:.2f} MB" for k, v in sizes.items()))
-    print(f"shipped data total: {total / 1e6:.2f} MB   [<= 25 MB]")
+    print(f"shipped data total: {total / 1e6:.2f} MB   [<= 40 MB]")
     print(f"places: {len(gz):,}; max words in a name key: {gz.max_words}")
 
 

