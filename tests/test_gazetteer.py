@@ -199,6 +199,7 @@ def test_candidates_are_ranked_ukraine_first_then_population(gz):
     assert found[: len(ua)] == ua
     pops = [p.population for p in ua]
     assert pops == sorted(pops, reverse=True)
+    assert found[0].admin1 == "Donetsk Oblast"
 
 
 def test_countries_and_regions_come_before_settlements(gz):
@@ -280,14 +281,37 @@ def test_places_iterates_with_filters(gz):
         (42, "string"),
         (b"Kyiv", "string"),
         ("x" * 201, "201 characters"),
+        (["Kyiv"], "string"),
+        ("\u200b\u00ad", "empty"),
     ],
-    ids=["empty", "blank", "None", "int", "bytes", "too-long"],
+    ids=["empty", "blank", "None", "int", "bytes", "too-long", "list", "invisible"],
 )
 def test_bad_names_raise_input_error(gz, bad, fragment):
     with pytest.raises(InputError, match=fragment):
         gz.resolve(bad)
     with pytest.raises(InputError):
         gz.candidates(bad)
+    with pytest.raises(InputError):
+        gz.geocode(bad)
+    if not isinstance(bad, str):
+        with pytest.raises(InputError, match="string"):
+            gz.lookup(bad)
+
+
+MESSY_SPELLINGS = [
+    ("Kharkіv", "Kharkiv"),  # a Cyrillic і in a Latin name
+    ("Харкiв", "Kharkiv"),  # a Latin i in a Cyrillic name
+    ("Izyum\u200b", "Izium"),  # zero-width space
+    ("Bakh\u00admut", "Bakhmut"),  # soft hyphen
+    ("Ки\u0301їв", "Kyiv"),  # stress mark
+    ("Lyman\ufeff", "Lyman"),
+]
+
+
+@pytest.mark.parametrize(("query", "name"), MESSY_SPELLINGS, ids=[n for _, n in MESSY_SPELLINGS])
+def test_messy_spellings_resolve(gz, query, name):
+    assert gz.resolve(query).name == name
+    assert gz.lookup(normalize(query))[0].name == name
 
 
 @pytest.mark.parametrize(

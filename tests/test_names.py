@@ -6,7 +6,16 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from frontmap.gazetteer.names import is_cyrillic, normalize, spelling_variants, translit_ru, translit_uk
+from frontmap.gazetteer.names import (
+    FUZZY_MIN_LETTERS,
+    is_cyrillic,
+    normalize,
+    normalize_mixed,
+    spelling_variants,
+    translit_ru,
+    translit_uk,
+    typo_variants,
+)
 
 
 @pytest.mark.parametrize(
@@ -42,11 +51,131 @@ def test_normalize(text, key):
     assert normalize(text) == key
 
 
+INVISIBLE = {
+    "zero-width space": "\u200b",
+    "zero-width non-joiner": "\u200c",
+    "zero-width joiner": "\u200d",
+    "word joiner": "\u2060",
+    "byte-order mark": "\ufeff",
+    "soft hyphen": "\u00ad",
+}
+
+
+@pytest.mark.parametrize("char", INVISIBLE.values(), ids=INVISIBLE.keys())
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("Bakh{}mut", "bakhmut"), ("{}Kyiv{}", "kyiv"), ("Ки{}їв", "київ"), ("Chasiv{} Yar", "chasiv yar")],
+    ids=["inside", "around", "cyrillic", "before-space"],
+)
+def test_normalize_removes_invisible_characters(char, text, key):
+    assert normalize(text.format(char, char)) == key
+
+
+LOOK_ALIKES = [
+    ("Оскiл", "оскіл"),  # Latin i in a Cyrillic word
+    ("Харкiв", "харків"),
+    ("ХАРКIВ", "харків"),  # Latin capital I
+    ("Kupіansk", "kupiansk"),  # Cyrillic і in a Latin word
+    ("Kharkіv", "kharkiv"),
+    ("Іzium", "izium"),  # Cyrillic capital І
+    ("Бахмyт", "бахмут"),  # Latin y for у
+    ("Pokrоvsk", "pokrovsk"),  # Cyrillic о
+    ("Сумы", "сумы"),  # pure Cyrillic untouched
+    ("Kramatorsk Оскiл", "kramatorsk оскіл"),  # each word on its own
+    ("Кiev", "kiev"),  # only look-alikes, mostly Latin: Latin
+    ("Kиїв", "київ"),  # the twinless ї decides: Cyrillic
+    ("Łódź", "łodz"),
+]
+
+
+@pytest.mark.parametrize(("text", "key"), LOOK_ALIKES, ids=[t for t, _ in LOOK_ALIKES])
+def test_normalize_unmixes_look_alike_letters(text, key):
+    assert normalize(text) == key
+
+
+def test_normalize_leaves_truly_mixed_words():
+    # twinless letters of both scripts (l and л): no guess
+    assert normalize("Kharkлl") == "kharkлl"
+    assert normalize_mixed("Оскiл") == "оскiл"  # the pre-unmixing key, for old data
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Харкі́в", "харків"),
+        ("Ки́їв", "київ"),
+        ("Запорі́жжя", "запоріжжя"),
+        ("Бахму́т", "бахмут"),
+        ("Izyúm", "izyum"),
+    ],
+)
+def test_normalize_removes_stress_marks(text, key):
+    assert normalize(text) == key
+
+
 @given(st.text(max_size=40))
 @example("🄐")  # decomposes to capitals: "(A)"
 @example("Ｋｙｉｖ﹣Ｃｉｔｙ")  # full-width letters and a small hyphen
+@example("Оскiл Kharkіv")
+@example("Кiev")
+@example("Kharkлl")
+@example("a\u200bб")
+@example("ｉл")  # a full-width i becomes a Latin i inside a Cyrillic word
 def test_normalize_is_idempotent(s):
     assert normalize(normalize(s)) == normalize(s)
+
+
+@given(st.text(alphabet="abcxyzабвіо\u200b\u00ad\u0301 -", max_size=30))
+def test_normalize_output_has_no_invisible_or_combining_characters(s):
+    key = normalize(s)
+    assert not set(key) & {*INVISIBLE.values(), "\u0301"}
+    assert key == " ".join(key.split())
+
+
+# ----------------------------------------------------------------- typo variants
+
+
+@pytest.mark.parametrize(
+    ("typo", "key"),
+    [
+        ("bahkmut", "bakhmut"),  # adjacent swap
+        ("zaporizhziha", "zaporizhzhia"),
+        ("pokrovks", "pokrovsk"),  # the last two letters swapped
+        ("gulyaipoloe", "gulyaipole"),  # an inserted letter
+        ("kharkivv", "kharkiv"),  # a doubled last letter
+        ("kramatosk", "kramatorsk"),  # a dropped letter
+        ("chasiv yra", "chasiv yar"),  # in the second word
+        ("харкиів", "харків"),  # Cyrillic
+        ("запоріжя", "запоріжжя"),
+    ],
+)
+def test_typo_variants_reach_the_name(typo, key):
+    assert key in typo_variants(typo)
+
+
+@pytest.mark.parametrize(
+    ("key", "not_a_typo"),
+    [
+        ("bakhmut", "akhmut"),  # the first letter is never dropped
+        ("bakhmut", "abkhmut"),  # nor swapped
+        ("bakhmut", "xbakhmut"),  # nor preceded
+        ("russians", "russian"),  # the ending stays: plurals are other words
+        ("president", "presidente"),
+        ("chasiv yar", "chasivyar"),  # spaces stay
+        ("chasiv yar", "chasiv ar"),  # as do the first letters of later words
+        ("bakhmut", "bakhmut"),  # the key itself is not a variant
+    ],
+)
+def test_typo_variants_leave_word_edges_alone(key, not_a_typo):
+    assert not_a_typo not in typo_variants(key)
+
+
+@pytest.mark.parametrize("key", ["bakhmut", "zaporizhzhia", "kupiansk vuzlovyi", "харків"])
+def test_typo_variants_are_bounded(key):
+    vs = typo_variants(key)
+    assert 0 < len(vs) <= 40 * len(key)
+    assert all(abs(len(v) - len(key)) <= 1 for v in vs)
+    assert FUZZY_MIN_LETTERS == 7
 
 
 @pytest.mark.parametrize(

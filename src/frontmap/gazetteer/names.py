@@ -23,40 +23,145 @@ import re
 import unicodedata
 
 __all__ = [
+    "FUZZY_MIN_LETTERS",
     "is_cyrillic",
     "normalize",
     "spelling_variants",
     "translit_ru",
     "translit_uk",
+    "typo_variants",
 ]
 
 # Apostrophes of every style and hyphen-like characters, mapped in one str.translate call.
 _APOSTROPHES = "'’ʼ‘`´ʹʻ′"
 _DASHES = "-‐‑‒–—―_"
-_TABLE = {ord(c): None for c in _APOSTROPHES} | {ord(c): " " for c in _DASHES}
+# Invisible characters web pages put inside words (zero-width space, non-joiner and joiner, word
+# joiner, byte-order mark, soft hyphen): removed. None of them occurs in a stored key.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_TABLE = (
+    {ord(c): None for c in _APOSTROPHES} | {ord(c): " " for c in _DASHES} | {ord(c): None for c in _INVISIBLE}
+)
 # Cyrillic letters whose marks are part of the letter are swapped out while NFKD strips the rest.
 _KEEP = "йїё"
 _PROTECT = {ord(c): 0xE000 + i for i, c in enumerate(_KEEP)}
 _RESTORE = {0xE000 + i: c for i, c in enumerate(_KEEP)}
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
+# Look-alike letters (after casefolding): a Latin letter typed inside a Cyrillic word ("Оскiл" with a
+# Latin i), or a Cyrillic one inside a Latin word ("Kharkіv" with a Cyrillic і), is swapped for its twin.
+_LAT2CYR = dict(zip("abcehikmoptxy", "авсенікмортху", strict=True))
+_CYR2LAT = {c: lat for lat, c in _LAT2CYR.items()}
+_TO_CYR = str.maketrans(_LAT2CYR)
+_TO_LAT = str.maketrans(_CYR2LAT)
+_CYRILLIC = re.compile("[\u0400-\u052f]")
+_LATIN = re.compile("[a-z]")
+
 
 def normalize(s: str) -> str:
     """The lookup key of a name: casefolded, without diacritics, apostrophes or hyphens.
 
-    Diacritics are removed by NFKD decomposition (Cyrillic letters are kept, casefolded: й, ї and
-    ё keep their marks). Apostrophes of every style are dropped (a possessive ``'s`` is *not*
-    stripped), hyphens, dashes and underscores become spaces, and runs of white space collapse.
+    Diacritics and stress marks are removed by NFKD decomposition (Cyrillic letters are kept,
+    casefolded: й, ї and ё keep their marks). Apostrophes of every style are dropped (a possessive
+    ``'s`` is *not* stripped), hyphens, dashes and underscores become spaces, and runs of white space
+    collapse. Invisible characters pages carry inside words (zero-width space, joiner and non-joiner,
+    word joiner, byte-order mark, soft hyphen) are removed. A word that mixes Latin and Cyrillic
+    look-alike letters (а/a, с/c, е/e, і/i, о/o, р/p, х/x, у/y, к/k, в/b, н/h, м/m, т/t) is written in
+    one script: the script of its letters that have no twin, else of most of its letters
+    ("Оскiл" with a Latin i is "оскіл"; "Kharkіv" with a Cyrillic і is "kharkiv").
 
     >>> normalize("Ivano-Frankivs'k"), normalize("ХАРКІВ"), normalize("Zaporižžja")
     ('ivano frankivsk', 'харків', 'zaporizzja')
+    >>> normalize("Bakh\u00admut"), normalize("Оскiл"), normalize("Харкі\u0301в")
+    ('bakhmut', 'оскіл', 'харків')
     """
     s = s.casefold().translate(_TABLE)
     if not s.isascii():
         s = unicodedata.normalize("NFKD", s.translate(_PROTECT))
         # compatibility forms can decompose to capitals, hyphens or apostrophes ("🄐" -> "(A)"): fold again
         s = _COMBINING.sub("", s).translate(_RESTORE).casefold().translate(_TABLE)
+        if _LATIN.search(s) and _CYRILLIC.search(s):  # both scripts: rare, so checked cheaply first
+            s = " ".join(_unmix(w) for w in s.split(" "))
     return " ".join(s.split())
+
+
+def _fold(s: str) -> str:  # normalize() before the look-alike repair, spaces not yet collapsed
+    s = s.casefold().translate(_TABLE)
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s.translate(_PROTECT))
+        s = _COMBINING.sub("", s).translate(_RESTORE).casefold().translate(_TABLE)
+    return s
+
+
+def normalize_mixed(s: str) -> str:
+    """:func:`normalize` without the look-alike repair: the key a word mixing Latin and Cyrillic letters
+    had in data built before :func:`normalize` made it one script (the gazetteer tries it on a miss)."""
+    return " ".join(_fold(s).split())
+
+
+def _unmix(word: str) -> str:
+    """``word`` in one script when it mixes look-alike letters of the other.
+
+    The script is the one of the letters that have no twin (л, ж ... or b, d, s ...); when every letter
+    has a twin, the majority's. A word with twinless letters of both scripts is left alone."""
+    if not (_CYRILLIC.search(word) and any("a" <= c <= "z" for c in word)):
+        return word
+    cyr_only = lat_only = False
+    n_cyr = n_lat = 0
+    for c in word:
+        if _CYRILLIC.match(c):
+            n_cyr += 1
+            cyr_only = cyr_only or c not in _CYR2LAT
+        elif c.isalpha():
+            n_lat += 1
+            lat_only = lat_only or c not in _LAT2CYR
+    if cyr_only and lat_only:
+        return word
+    if cyr_only or (not lat_only and n_cyr > n_lat):
+        return word.translate(_TO_CYR)
+    if lat_only or n_lat > n_cyr:
+        return word.translate(_TO_LAT)
+    return word
+
+
+#: The fewest letters a key must have for typo-tolerant matching (:func:`typo_variants`).
+FUZZY_MIN_LETTERS = 7
+_LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_CYRILLIC_LETTERS = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюяёъыэ"
+
+
+def typo_variants(key: str) -> set[str]:
+    """Every string one typo away from the normalised ``key``: two adjacent letters swapped
+    ("bahkmut" -> "bakhmut"), one letter dropped (an inserted or doubled letter: "gulyaipoloe" ->
+    "gulyaipole", "kharkivv" -> "kharkiv") or one letter added (a dropped one: "zaporizhzha" ->
+    "zaporizhzhia").
+
+    The first letter of each word and the spaces are never touched (typos there are rare, and would
+    make far more false matches), and neither is the end of a word, except to undouble a doubled last
+    letter: a changed ending is usually another word ("russians", "president" are not typos of
+    "russian", "presidente"). Added letters are of the key's script. About ``len(key) * 30``
+    strings, made in tens of microseconds; ``key`` itself is not included.
+
+    >>> "bakhmut" in typo_variants("bahkmut"), "zaporizhzhia" in typo_variants("zaporizhziha")
+    (True, True)
+    >>> "akhmut" in typo_variants("bakhmut"), "bakhmuts" in typo_variants("bakhmut")
+    (False, False)
+    """
+    alphabet = _CYRILLIC_LETTERS if is_cyrillic(key) else _LATIN_LETTERS
+    out: set[str] = set()
+    n = len(key)
+    for i in range(1, n):
+        a, b = key[i - 1], key[i]  # the letters either side of the gap before position i
+        if a == " " or b == " ":
+            continue
+        out.update(key[:i] + c + key[i:] for c in alphabet)  # a letter added between a and b
+        ends_word = i == n - 1 or key[i + 1] == " "
+        if i > 1 and key[i - 2] != " ":  # a is not the first letter of its word
+            out.add(key[: i - 1] + b + a + key[i + 1 :])  # a swapped with b (so the last two, too)
+            out.add(key[: i - 1] + key[i:])  # a dropped
+        if ends_word and a == b:
+            out.add(key[:i] + key[i + 1 :])  # a doubled last letter undoubled
+    out.discard(key)
+    return out
 
 
 def is_cyrillic(s: str) -> bool:
