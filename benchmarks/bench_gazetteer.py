@@ -76,7 +76,23 @@ def distinct_names(n: int) -> list[str]:
     return random.Random(1).sample(shipped().keys(), n)
 
 
+PEAK = """
+import resource, pathlib, frontmap as fm
+for path in sorted(pathlib.Path({examples!r}).glob("*.txt")):
+    fm.read(path.read_text(encoding="utf-8"))
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def peak_memory_mb() -> float:
+    """Peak resident memory (MB) of a fresh process that imports frontmap and reads the examples."""
+    code = PEAK.format(examples=str(ROOT / "examples"))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return float(out.strip())
+
+
 def main() -> None:
+    print(f"peak memory, fresh process, after reading the examples: {peak_memory_mb():.0f} MB   [<= 150 MB]")
     for label, imp in [
         ("import frontmap as fm", "import frontmap as fm; Gazetteer = fm.Gazetteer"),
         ("gazetteer module alone, package __init__ bypassed", ISOLATED),
