@@ -53,6 +53,10 @@ PLACES = [
     _p("Tulcea", "settlement", "RO", 65_000),
     _p("Sulina", "settlement", "RO", 3_000),
     _p("Glushkovo", "settlement", "RU", 5_000, "Kursk Oblast"),
+    # small Ukrainian villages whose Latin names are also an English surname or word
+    _p("Bentley", "settlement", "UA", 200, "Kharkiv Oblast"),
+    _p("Sosnivka", "settlement", "UA", 0, "Sumy Oblast"),
+    _p("Сосонівка", "settlement", "UA", 0, "Sumy Oblast"),
 ]
 
 
@@ -118,6 +122,7 @@ ORDER = [
     "surname_after_given_name_or_title",
     "inside_other_name",
     "given_name_small_town",
+    "small_village_without_support",
     "large_feature",
     "ukrainian_place",
     "large_city_abroad",
@@ -309,6 +314,31 @@ def test_given_name_small_town(text, surface, expected):
 
 
 # --- 4. what is left: large, in Ukraine, or supported -----------------------------------------
+
+
+@cases(
+    ("Bentley signed the order on Friday.", "Bentley", REJECT),
+    ("A statement by Sosnivka was read out.", "Sosnivka", REJECT),
+    ("Fighting went on near Bentley all week.", "Bentley", None),  # a locative before it
+    ("Troops liberated Sosnivka on Friday.", "Sosnivka", None),  # a verb of fighting over ground
+    ("The village of Sosnivka was shelled.", "Sosnivka", None),
+    ("Bentley village was shelled.", "Bentley", None),  # a place noun after it
+    ("Troops gained ground in the Sosnivka area.", "Sosnivka", None),  # "in the", and "area"
+    ("Attacks slowed on the Bentley front.", "Bentley", None),
+    ("Bentley and Kherson were shelled.", "Bentley", None),  # another Ukrainian place in the sentence
+    ("Bentley and Sosnivka signed the letter.", "Bentley", REJECT),  # two bare villages: no support
+    ("Troops liberated Sosnivka and Bentley.", "Bentley", None),  # ... unless one is supported
+    ("Сосонівка was shelled.", "Сосонівка", None),  # Cyrillic script
+    ("Shelling hit Kherson overnight.", "Kherson", None),  # not a small village
+    ("Fog covered Rhode overnight.", "Rhode", None),  # small, but not in Ukraine: later rules decide
+)
+def test_small_village_without_support(text, surface, expected):
+    check(R.small_village_without_support, text, surface, expected)
+
+
+def test_small_village_support_is_per_sentence():
+    text = "Shelling hit Kherson overnight. Bentley signed the order."
+    assert [m.text for m in find_mentions(text, GZ)] == ["Kherson"]
 
 
 @cases(

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import frontmap as fm
+from frontmap.reading.homonyms import EVIDENCE
 
 PIECES = [
     "Kyiv", "Kharkiv's", "74 km", "(46 miles)", "southeast of", "about", "6,000 sq km", "a fifth of",
@@ -21,6 +22,8 @@ PIECES = [
     "kilometre and a half", "from the city", "regions of Donetsk and", "up to", "within", "the border",
     "the capital", "since Sept.", "Russia lost", "retook", "’s", "'", '"', "(", ")", "Oblast", "district",
     "the town of", "LVIV —", "NATO", "UK", "US-", "Mr", "Vladimir", "Izium", "the Dnipro", "retaken",
+    "Andriivka", "Kamianske", "Lyman", "in the Donetsk region", "(formerly", "the village of", ", 13 km",
+    "south of", "Bakhmut", "(Zaporizhzhia region)", "Oblast's",
 ]  # fmt: skip
 
 texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=40).map(" ".join)
@@ -32,6 +35,7 @@ def test_read_never_raises_and_quotes_exact_spans(text):
     art = fm.read(text)
     for record in (*art.mentions, *art.claims):
         assert text[record.start : record.end] == record.text
+    assert all(m.evidence in EVIDENCE for m in art.mentions)
     art.to_dict()
 
 

@@ -40,6 +40,7 @@ class Hit:
     places: tuple[Place, ...]
     place: Place | None = None
     role: str = "location"
+    evidence: str | None = None  # why ``place`` was chosen (see frontmap.reading.homonyms.EVIDENCE)
 
 
 def tokenize(text: str) -> list[Token]:

@@ -31,6 +31,10 @@ class Mention:
     place: Place | None
     role: str = "location"
     source: str | None = field(default=None, compare=False)
+    #: Why ``place`` was chosen among the places of this name: one of
+    #: :data:`frontmap.reading.homonyms.EVIDENCE` ("only", "qualifier", "hierarchy", "proximity",
+    #: "claim", "size", "feature"); None for mentions made by hand.
+    evidence: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -39,6 +43,7 @@ class Mention:
             "end": self.end,
             "role": self.role,
             "place": self.place.to_dict() if self.place is not None else None,
+            "evidence": self.evidence,
         }
 
 

@@ -37,6 +37,7 @@ __all__ = [
     "FRACTION_WORDS",
     "GEO_HEADS",
     "GIVEN_NAMES",
+    "HOMONYM_QUALIFIERS",
     "LOCATIVE",
     "METONYMY_NOUNS",
     "METONYMY_VERBS",
@@ -49,11 +50,13 @@ __all__ = [
     "NOT_PLACES",
     "NUMBER_WORDS",
     "ORG_WORDS",
+    "PLACE_NOUNS",
     "TERRITORIAL_NOUNS",
     "TITLES",
     "TOWN_NOUNS",
     "UNIT_WORDS",
     "VESSEL_WORDS",
+    "VILLAGE_SUPPORT",
     "WEEKDAYS",
     "entries",
 ]
@@ -130,6 +133,16 @@ GEO_HEADS = _words("geo_heads.txt")
 AGREEMENT_WORDS = _words("agreement_words.txt")
 #: Words after a short acronym that make it a modifier ("UK officials"), in file order.
 ACRONYM_MODIFIERS = entries("acronym_modifiers.txt")
+#: Words before a name of small villages only that make it a place ("near X", "liberated X").
+VILLAGE_SUPPORT = _words("village_support.txt")
+#: Nouns after a name of small villages only that make it a place ("X village", "the X area").
+PLACE_NOUNS = _words("place_nouns.txt")
+
+# -- homonyms (frontmap.reading.homonyms) ------------------------------------------------------------
+
+#: How a text says which place of a shared name it means: unit words, settlement nouns, and the
+#: phrasings between two names that qualify one by the other ("X in the Y region", "Y Oblast's X").
+HOMONYM_QUALIFIERS: MappingProxyType[str, Any] = _table("homonym_qualifiers.json")
 
 # -- sentences (frontmap.reading.sentences) --------------------------------------------------------
 

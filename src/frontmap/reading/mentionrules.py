@@ -11,8 +11,9 @@ is the precedence, from the safest evidence to the most ambiguous:
    geographic name the gazetteer does not know ("Princess of Wales", "Kyiv Independent", "Rhode Island");
 3. single words that are something else: ordinary English, a month or weekday, a demonym, a title, a
    person's given name or surname ("Most", "March", "Western", "Vladimir Putin", "Panetta said");
-4. what is left is a place when it is large or in Ukraine; a small place abroad needs support (a
-   locative word before it, or its region named elsewhere in the text).
+4. what is left is a place when it is large or in Ukraine; a name whose only candidates are small
+   villages, and a small place abroad, need support (a locative word before it, a noun like "village",
+   another Ukrainian place in the sentence, its region named elsewhere in the text).
 
 Whether a place speaks for its state ("Kyiv said", "Moscow's forces") is not decided here: an accepted
 mention gets its ``role`` afterwards (:func:`frontmap.reading.mentions.find_mentions`).
@@ -45,13 +46,24 @@ from frontmap.reading.lexicon import (
     NOBLE_TITLES,
     NOT_PLACES,
     ORG_WORDS,
+    PLACE_NOUNS,
     TITLES,
     UNIT_WORDS,
     VESSEL_WORDS,
+    VILLAGE_SUPPORT,
     WEEKDAYS,
 )
 
-__all__ = ["RULES", "Candidate", "Rule", "Verdict", "candidate", "decide"]
+__all__ = [
+    "RULES",
+    "Candidate",
+    "Rule",
+    "Verdict",
+    "candidate",
+    "decide",
+    "small_villages_only",
+    "ukrainian_anchor",
+]
 
 
 class Verdict(enum.Enum):
@@ -75,6 +87,10 @@ _TITLE_OF = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
 _ORG_STEMS = frozenset(w.rstrip("s") for w in ORG_WORDS)
 _CALENDAR = MONTHS | WEEKDAYS
 _PERSON_BEFORE = GIVEN_NAMES | TITLES
+#: A village smaller than this (or of unknown size, or placed only approximately) needs support.
+SMALL_VILLAGE = 1_000
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:the\s+)?$")
 
 
 @dataclass(slots=True)
@@ -96,10 +112,18 @@ class Candidate:
     next_cap: bool  # ... and capitalised ("Kyiv Independent")
     persons: set[str]  # surnames of people named in the text, lower case
     gz: Any  # the gazetteer
+    sentence_ua: bool = False  # another name in the sentence can support a small village (ukrainian_anchor)
 
 
 def candidate(
-    text: str, tokens: list[Token], h: Hit, gz: Any, persons: set[str], line_start: int, headline: bool
+    text: str,
+    tokens: list[Token],
+    h: Hit,
+    gz: Any,
+    persons: set[str],
+    line_start: int,
+    headline: bool,
+    sentence_ua: bool = False,
 ) -> Candidate:
     """The :class:`Candidate` for hit ``h`` among ``tokens``."""
     first, last = tokens[h.i], tokens[h.i + h.n - 1]
@@ -123,6 +147,7 @@ def candidate(
         next_joined and nxt is not None and nxt.cap,
         persons,
         gz,
+        sentence_ua,
     )
 
 
@@ -280,6 +305,43 @@ def given_name_small_town(c: Candidate) -> Verdict | None:
 # -- 4. what is left: a place, if large, in Ukraine, or supported -------------------------------
 
 
+def _small_village(p: Place) -> bool:
+    return p.kind == "settlement" and (p.population < SMALL_VILLAGE or p.approximate)
+
+
+def small_villages_only(c: Candidate) -> bool:
+    """Are all candidates of ``c`` small villages (and one in Ukraine)?"""
+    places = c.hit.places
+    return all(_small_village(p) for p in places) and any(p.country == "UA" for p in places)
+
+
+def _supported_here(c: Candidate) -> bool:
+    """A word of place or fighting before the name ("near X", "in the X"), a noun like "village" or "area"
+    after it, or Cyrillic script."""
+    before = _WORD_BEFORE.search(c.text, max(0, c.hit.start - 30), c.hit.start)
+    if before and before.group(1).lower() in VILLAGE_SUPPORT:
+        return True
+    if c.next_joined and c.nxt is not None and c.nxt.text.lower() in PLACE_NOUNS:
+        return True
+    return bool(_CYRILLIC.search(c.text, c.hit.start, c.hit.end))
+
+
+def ukrainian_anchor(c: Candidate) -> bool:
+    """Can ``c`` support a small village named in its sentence: a name with a candidate in Ukraine that is
+    more than a small village, or a small village supported where it stands ("Sokil and Druzhba" alone do
+    not support each other; "liberated Sokil and Druzhba" does)."""
+    if not any(p.country == "UA" for p in c.hit.places):
+        return False
+    return not small_villages_only(c) or _supported_here(c)
+
+
+def small_village_without_support(c: Candidate) -> Verdict | None:
+    """Reject a name of small villages only, unless "in", "village", a place nearby or Cyrillic backs it."""
+    if small_villages_only(c) and not c.sentence_ua and not _supported_here(c):
+        return REJECT
+    return None
+
+
 def large_feature(c: Candidate) -> Verdict | None:
     """Accept a country, region, sea, river or facility: such names are rarely anything else."""
     return ACCEPT if c.best.kind in _LARGE_KINDS else None
@@ -341,6 +403,7 @@ RULES: tuple[Rule, ...] = (
     surname_after_given_name_or_title,
     inside_other_name,
     given_name_small_town,
+    small_village_without_support,
     large_feature,
     ukrainian_place,
     large_city_abroad,

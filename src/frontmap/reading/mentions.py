@@ -12,23 +12,25 @@ Steps, from safest to most ambiguous:
    an organisation or publication ("Kyiv Independent") is refused.
 3. A small place abroad needs support: a large population, or a locative word before it ("in", "near"),
    or (a town in a neighbouring country) a place of its region named in the same text.
-4. Context picks among homonyms: "X near Y" and "X in the Y region" prefer the candidate closest to Y;
-   otherwise the candidate closest to the other places of the document, unless one is far larger.
-   "Donetsk and Luhansk regions" are the oblasts; "the Dnipro" with no noun after it is the river.
+4. "Donetsk and Luhansk regions" are the oblasts; "the Dnipro" with no noun after it is the river.  Then
+   context picks among homonyms, and each mention records why (:mod:`~frontmap.reading.homonyms`): a
+   qualifier ("in the Donetsk region", "near Y"), the units and places of the article, a distance claim,
+   and last the size of the candidates.
 5. ``role`` is ``metonymy`` when the place speaks or acts for its state ("Moscow said", "Kyiv's military").
 """
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_right
+from collections import Counter
 from itertools import pairwise
 
 from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
 from frontmap.reading._tokens import POSSESSIVE, Hit, Token, joined, token_key, tokenize
 from frontmap.reading.article import Mention
+from frontmap.reading.homonyms import resolve
 from frontmap.reading.lexicon import (
     GIVEN_NAMES,
     METONYMY_NOUNS,
@@ -37,26 +39,25 @@ from frontmap.reading.lexicon import (
     NEIGHBOUR_COUNTRIES,
     TITLES,
 )
-from frontmap.reading.mentionrules import Candidate, Verdict, candidate, decide
+from frontmap.reading.mentionrules import (
+    Candidate,
+    Verdict,
+    candidate,
+    decide,
+    small_villages_only,
+    ukrainian_anchor,
+)
+from frontmap.reading.sentences import sentence_spans
 
 __all__ = ["candidates", "find_mentions"]
 
 _REGION_WORDS = re.compile(r"(?:\s*(?:,|and|&|/|or)\s*[A-Z][\w'’-]*)*\s+(?:regions|oblasts|provinces)\b")
 _REGIONS_OF = re.compile(r"\b(?:regions|oblasts|provinces)\s+of\s+(?:[A-Z][\w'’-]*\s*(?:,|and|&|/)\s*)*$")
-_NEAR = re.compile(
-    r"^\s*[,(]?\s*(?:(?:a|the)\s+(?:village|town|city|settlement)\s+)?(?:(?:just|some|about|roughly|around)\s+)?"
-    # "X, roughly 25 km north of Y": a stated distance from Y places X near Y too
-    r"(?:[\d.,]+\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]{0,20}\)\s+)?)?"
-    r"(?:near|outside|close\s+to|not\s+far\s+from|from|"
-    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
-    r"in\s+the|in)\s+$"
-)
 _PLANTS = re.compile(
     r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:nuclear\s+(?:power\s+)?(?:plants?|stations?)|NPPs?|nuclear\s+facilit)"
 )
 _DISTRICT = re.compile(r"\s(?:district|raion|rayon|hromada|municipality|community)\b")
 _CITY_DISTRICT = re.compile(r"\b[A-Z][a-z]+(?:skyi|skyy|skiy|skyj|ivskyi|nyi|ny)\s+(?:district|raion)\b")
-_LOCAL_NOUN = re.compile(r"\b(?:town|village|settlement|city|hamlet)\s+of\s+$")
 
 
 def _is_headline(line: str) -> bool:
@@ -87,10 +88,14 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
                 h.end = d.end()
     kept = _city_districts(text, kept)
     _contextual_referents(text, kept, gz)
-    _disambiguate(text, kept, gz)
+    resolve(text, kept)
     for h in kept:
         h.role = _role(text, h)
-    return [Mention(text[h.start : h.end], h.start, h.end, h.place, h.role, source) for h in kept if h.place]
+    return [
+        Mention(text[h.start : h.end], h.start, h.end, h.place, h.role, source, h.evidence)
+        for h in kept
+        if h.place
+    ]
 
 
 def candidates(text: str, gz) -> list[Candidate]:
@@ -106,7 +111,20 @@ def candidates(text: str, gz) -> list[Candidate]:
     for h in hits:
         line_start = lines.start_of(h.start)
         out.append(candidate(text, tokens, h, gz, persons, line_start, line_start in lines.headlines))
+    _mark_ukrainian_neighbours(text, out)
     return out
+
+
+def _mark_ukrainian_neighbours(text: str, found: list[Candidate]) -> None:
+    """Set ``sentence_ua`` of each candidate: does another name in its sentence support a small village?"""
+    if not any(small_villages_only(c) for c in found):
+        return  # only small villages ask
+    starts = [a for a, _ in sentence_spans(text)] or [0]
+    sentence = [bisect_right(starts, c.hit.start) - 1 for c in found]
+    anchor = [ukrainian_anchor(c) for c in found]
+    count = Counter(k for k, a in zip(sentence, anchor, strict=True) if a)
+    for c, k, a in zip(found, sentence, anchor, strict=True):
+        c.sentence_ua = count[k] - a > 0
 
 
 class _Lines:
@@ -216,13 +234,14 @@ def _city_districts(text: str, kept: list[Hit]) -> list[Hit]:
                 break
         if city is not None:
             hit = Hit(-1, 0, m.start(), m.end(), city.key, (city.places[0],))
-            hit.place = city.place
+            hit.place, hit.evidence = city.place, "feature"
             added.append(hit)
     return sorted(kept + added, key=lambda h: h.start) if added else kept
 
 
 def _contextual_referents(text: str, hits: list[Hit], gz) -> None:
-    """Regions named as such, rivers after "the", and homonyms placed by "near Y"."""
+    """Regions named as such, rivers after "the", nuclear plants: the words around a name pick the
+    feature (the homonyms of one kind are chosen afterwards, by :mod:`~frontmap.reading.homonyms`)."""
     for h in hits:
         best = h.places[0]
         if best.kind == "settlement":
@@ -231,106 +250,23 @@ def _contextual_referents(text: str, hits: list[Hit], gz) -> None:
             if _REGION_WORDS.match(after) or _REGIONS_OF.search(before):
                 region = _first_kind(gz.lookup(h.key + " oblast"), "region")
                 if region is not None:
-                    h.places = (region,)
+                    h.places, h.evidence = (region,), "feature"
                     continue
             plant = _PLANTS.match(after)
             if plant:  # "the Rivne nuclear plants", "the Khmelnytskyi and Rivne nuclear plants"
                 facility = _first_kind(gz.lookup(h.key + " nuclear power plant"), "facility")
                 if facility is not None:
-                    h.places = (facility,)
+                    h.places, h.evidence = (facility,), "feature"
                     continue
             if re.search(r"\bthe\s+$", before[-5:]) and not re.match(r"\s+(?:city|town|village)\b", after):
                 river = _first_kind(gz.lookup(h.key + " river"), "river")
                 if river is not None:
-                    h.places = (river,)
+                    h.places, h.evidence = (river,), "feature"
                     continue
-    # "X near Y", "X in the Y region": prefer the X closest to Y.
-    for a, b in pairwise(hits):
-        if len(a.places) > 1 and _NEAR.match(text[a.end : b.start]):
-            anchor = b.places[0]
-            if anchor.kind == "region" and anchor.geometry is not None:
-                inside = [p for p in a.places if p.admin1 and p.admin1 == anchor.name]
-                if inside:
-                    a.places = tuple(inside)
-                    continue
-            a.places = tuple(sorted(a.places, key=lambda p: _km(p, anchor)))
-            a.place = a.places[0]
 
 
 def _first_kind(places, kind: str) -> Place | None:
     return next((p for p in places if p.kind == kind), None)
-
-
-def _km(a: Place, b: Place) -> float:
-    """Great-circle distance in km (for ranking only)."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dl = math.radians(b.lon - a.lon)
-    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
-    return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
-
-
-def _dominant(places: tuple[Place, ...]) -> bool:
-    if len(places) == 1 or places[0].kind in ("country", "region", "sea", "river", "facility"):
-        return True
-    top, second = places[0].population, places[1].population
-    return top >= 50_000 and top >= 10 * max(second, 1)
-
-
-def _disambiguate(text: str, hits: list[Hit], gz) -> None:
-    """Choose each ambiguous mention's place by the document's other, unambiguous places."""
-    context = [h.places[0] for h in hits if h.place is None and _dominant(h.places)]
-    context += [h.place for h in hits if h.place is not None]
-    # Distinct places only: the cost stays bounded by the places a text names, not its length.
-    context = list({p.id: p for p in context if p.kind in ("settlement", "facility", "region")}.values())
-    for h in hits:
-        if h.place is not None:
-            continue
-        # A city beats a far smaller namesake in Ukraine ("New York", "Novorossiysk", which is also an old
-        # name of a Kherson Oblast hamlet) unless the text is local.
-        big = max(h.places, key=lambda p: p.population)
-        if (
-            big.country != h.places[0].country
-            and big.population >= max(100_000, 100 * h.places[0].population)
-            and not _local(text, h, context)
-        ):
-            h.place = big
-            continue
-        # A place whose own name this is beats a small place that merely lists it among old names
-        # ("Millerovo" the Russian town, not a Luhansk Oblast village once called so).
-        top = h.places[0]
-        own = [
-            p
-            for p in h.places[1:]
-            if normalize(p.name) == h.key and p.population >= 10 * max(top.population, 1)
-        ]
-        demotable = top.kind == "settlement" and not top.id.startswith("add:")  # curated names stay first
-        if (
-            demotable
-            and normalize(top.name) != h.key
-            and top.population < 10_000
-            and own
-            and not _local(text, h, context)
-        ):
-            h.place = own[0]
-            continue
-        if _dominant(h.places) or not context:
-            h.place = h.places[0]
-            continue
-        # Only candidates in the same country as the best one compete (Ukraine first).
-        pool = [p for p in h.places if p.country == h.places[0].country] or list(h.places)
-        others = [c for c in context if c.id not in {p.id for p in pool}]
-        if not others:
-            h.place = pool[0]
-            continue
-        h.place = min(pool, key=lambda p: min(_km(p, c) for c in others))
-
-
-def _local(text: str, h: Hit, context: list[Place]) -> bool:
-    """Does the text present a Ukrainian namesake: "the town of X", or a Ukrainian place named nearby?"""
-    if _LOCAL_NOUN.search(text[max(0, h.start - 25) : h.start]):
-        return True
-    home = h.places[0]
-    return any(c.id != home.id and _km(home, c) < 60 for c in context)
 
 
 _METONYMY_VERB = re.compile(r"(?:\s+(?:has|have|had|is|was|will|would|also|again|now)){0,3}\s+(\w+)")

@@ -1,0 +1,577 @@
+"""Choosing among places of one name (homonyms) by what the text says, and recording why.
+
+Ukraine has a dozen villages called Andriivka; Kamianske is a city in Dnipropetrovsk Oblast and a village
+on the Zaporizhzhia front.  The gazetteer gives every candidate of a name, largest first; this module
+picks one by the evidence the text offers, from the strongest to the weakest (:data:`ORDER`):
+
+``qualifier``
+    the text says it next to the name: "in the Donetsk region", "Donetsk Oblast's X", "X (Zaporizhzhia
+    region)", "X, Zaporizhzhia Oblast", "in the Bakhmut district", "near Y", "north of Y", "the village of
+    X", "the Ukrainian town of X"; "X (formerly Y)" makes X the town Y names, in this mention and the
+    later ones of X, even where X's own candidates lie elsewhere (an old or foreign name the gazetteer
+    lacks).  The phrasings are a table (``data/homonym_qualifiers.json``).
+``hierarchy``
+    the candidate shares its hromada or raion with the article's unambiguous places, or lies in an oblast
+    the article names (hromada before raion before an oblast named in the same sentence before one named
+    elsewhere in the article).  The oblast of a mere town is not counted: oblasts are large, and the
+    front runs along their borders (Lyman in Donetsk Oblast is nearer Izium than Lyman in Kharkiv Oblast).
+``proximity``
+    the candidate lies within :data:`NEAR_KM` of the nearest unambiguous place the article names, and
+    clearly nearer than the other candidates: an article's places lie together, a faraway namesake loses.
+``claim``
+    a distance claim names it: "X, about 13 km south of Y" keeps the X that lies that far in that
+    direction from Y.
+``size``
+    nothing in the text points to one: the gazetteer's order (largest first, a place whose own name this
+    is before one that merely had it once), and a city abroad before a far smaller Ukrainian namesake.
+
+Each step narrows the candidates; the steps after it choose among those left.  The mention records the
+last step that narrowed them (``size`` when none did), or:
+
+``only``
+    the name has one candidate.
+``feature``
+    words around the name say which kind of feature it is: "the Donetsk and Luhansk regions", "the
+    Dnipro" (the river), "the Rivne nuclear plant", "Kharkiv's Industrialnyi district" (of the city).
+
+A city of 50,000 or more that is ten times larger than every namesake (:func:`_dominant`) is taken at
+once (``size``), and counts as one of the article's places for the other names; it yields to a village
+on a qualifier ("the village of X", "X in the Zaporizhzhia region"), or when a village lies within
+:data:`VILLAGE_NEAR_KM` of the article's other places while the city is farther than :data:`CITY_FAR_KM`
+from all of them.
+
+Work stays linear in the length of the text: the article's unambiguous places are gathered once (their
+units counted, their points put in a grid), and each mention looks only at its neighbours in the text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from types import MappingProxyType
+
+from frontmap.gazetteer.names import normalize
+from frontmap.gazetteer.place import Place
+from frontmap.quantities.numbers import DIRECTIONS, DISTANCE_UNITS, to_km
+from frontmap.quantities.tolerance import WINDS_16, direction_key
+from frontmap.reading import patterns as P
+from frontmap.reading._claimcontext import number
+from frontmap.reading._tokens import Hit
+from frontmap.reading.lexicon import COUNTRY_ADJECTIVES, HOMONYM_QUALIFIERS
+from frontmap.reading.sentences import sentence_spans
+
+__all__ = ["EVIDENCE", "ORDER", "choose", "resolve"]
+
+#: The evidence a mention's place was chosen by: name -> what it means (see the module docstring).
+EVIDENCE: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "only": "the name has one candidate",
+        "feature": "words around the name say which kind of feature it is (a region, a river, a plant)",
+        "qualifier": "the text qualifies the name: its region or district, a place it is near, its kind",
+        "hierarchy": "it shares its hromada, raion or oblast with the article's other places",
+        "proximity": "it lies close to the article's other places, its namesakes far from them",
+        "claim": "a distance claim names it, and it lies at that distance and bearing from the anchor",
+        "size": "nothing in the text points elsewhere: the largest (or the name's own) place",
+    }
+)
+#: The steps that choose among candidates, strongest first.
+ORDER: tuple[str, ...] = ("qualifier", "hierarchy", "proximity", "claim", "size")
+
+#: A candidate this close (km) to one of the article's places is near them; farther, proximity says nothing.
+NEAR_KM = 60.0
+#: Candidates within this many km of the nearest one are equally near (a claim may choose among them).
+SLACK_KM = 10.0
+#: A village beats a dominant city by proximity only this close to the article's places ...
+VILLAGE_NEAR_KM = 30.0
+#: ... while the city is farther than this from all of them.
+CITY_FAR_KM = NEAR_KM
+#: Gap (characters) between a name and a neighbour that can qualify it.
+_MAX_GAP = 80
+
+_Q = HOMONYM_QUALIFIERS
+_UNITS: dict[str, str] = dict(_Q["units"])
+_KINDS: dict[str, tuple[float, float]] = {
+    k: (float(lo), math.inf if hi is None else float(hi)) for k, (lo, hi) in _Q["kinds"].items()
+}
+_UNIT_WORD = re.compile(r"\s*(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_UNIT_AT_END = re.compile(r"\b(" + "|".join(_UNITS) + r")$", re.IGNORECASE)
+_KIND_WORDS = "|".join(_KINDS)
+_KIND_BEFORE = re.compile(r"(?:\b([A-Za-z]+)\s+)?\b(" + _KIND_WORDS + r")\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_KIND_AFTER = re.compile(r"\s+(" + _KIND_WORDS + r")\b", re.IGNORECASE)
+_AFTER = tuple(
+    (e["name"], re.compile(e["gap"], re.IGNORECASE), e["other"]) for e in _Q["after"] if e["other"] != "alias"
+)
+_ALIAS = re.compile("|".join(e["gap"] for e in _Q["after"] if e["other"] == "alias"), re.IGNORECASE)
+_BEFORE = tuple((e["name"], re.compile(e["gap"], re.IGNORECASE), e["other"]) for e in _Q["before"])
+_CORE_TAIL = re.compile(r"(?:\s+(?:oblast|region|province|raion|rayon|district|urban|rural|settlement|"
+                        r"village|hromada|community|municipality))+$")  # fmt: skip
+_CLAIM_HEAD = re.compile(
+    r"[\s,(—–-]*(?:(?:which|that|is|was|lies|lay|sits|located|situated|just|some|about|around|roughly|"
+    r"approximately|nearly|almost|only|over|under|less|more|than|a|the|village|town)\s+){0,6}",
+    re.IGNORECASE,
+)
+_CLAIM_TAIL = re.compile(r"\s*(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
+_LARGE_KINDS = ("country", "region", "sea", "river", "facility")
+
+
+@lru_cache(maxsize=8192)
+def _core(name: str | None) -> str:
+    """A unit's name without its unit words: "Bakhmut urban hromada" -> "bakhmut"."""
+    return _CORE_TAIL.sub("", normalize(name)) if name else ""
+
+
+def _km(a: Place, b: Place | tuple[float, float]) -> float:
+    """Great-circle distance in km (for ranking only); ``b`` a place or ``(lat, lon)``."""
+    lat2, lon2 = (b.lat, b.lon) if isinstance(b, Place) else b
+    p1, p2 = math.radians(a.lat), math.radians(lat2)
+    dl = math.radians(lon2 - a.lon)
+    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
+    return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
+
+
+def _dominant(places: tuple[Place, ...]) -> bool:
+    """One candidate, a large feature, or a city far larger than every namesake."""
+    if len(places) == 1 or places[0].kind in _LARGE_KINDS:
+        return True
+    top, second = places[0].population, max(p.population for p in places[1:])
+    return top >= 50_000 and top >= 10 * max(second, 1)
+
+
+def _biggest(pool: tuple[Place, ...]) -> Place:
+    return max(pool, key=lambda p: p.population)
+
+
+# -- what the article says around its names, gathered once ---------------------------------------
+
+
+class _Grid:
+    """Points in cells of half a degree: the places near a point without looking at all of them."""
+
+    CELL = 0.5
+
+    def __init__(self, places: Iterable[Place]):
+        self.cells: dict[tuple[int, int], list[Place]] = {}
+        for p in places:
+            self.cells.setdefault(self._cell(p.lat, p.lon), []).append(p)
+
+    def _cell(self, lat: float, lon: float) -> tuple[int, int]:
+        return (math.floor(lat / self.CELL), math.floor(lon / self.CELL))
+
+    def nearest(self, p: Place, radius_km: float, exclude: frozenset[str]) -> float:
+        """km to the nearest point within ``radius_km`` (``inf`` if none), ids in ``exclude`` aside."""
+        ci, cj = self._cell(p.lat, p.lon)
+        di = math.ceil(radius_km / 55.0)
+        dj = math.ceil(radius_km / max(1.0, 111.0 * self.CELL * math.cos(math.radians(p.lat))))
+        best = math.inf
+        for i in range(ci - di, ci + di + 1):
+            for j in range(cj - dj, cj + dj + 1):
+                for c in self.cells.get((i, j), ()):
+                    if c.id not in exclude:
+                        best = min(best, _km(p, c))
+        return best if best <= radius_km else math.inf
+
+
+@dataclass
+class _Context:
+    """The article: its hits, their sentences, and its unambiguous places (units counted, points gridded)."""
+
+    text: str
+    hits: list[Hit]
+    sentence_starts: list[int]
+    places: dict[str, Place] = field(default_factory=dict)
+    units: Counter = field(default_factory=Counter)  # (level, core name) -> distinct places
+    sentence_units: Counter = field(default_factory=Counter)  # (sentence, core admin1) -> places
+    grid: _Grid | None = None
+    near: dict[str, float] = field(default_factory=dict)  # candidate id -> km to nearest place
+    renamed: dict[str, Place] = field(default_factory=dict)  # name -> the place "X (formerly Y)" made it
+
+    def sentence(self, offset: int) -> int:
+        return bisect_right(self.sentence_starts, offset) - 1
+
+    def add(self, h: Hit, p: Place) -> None:
+        """Count ``p``'s units: its hromada and raion (or itself, if it is one), and an oblast named as
+        such (an oblast is too large for the oblast of a mere town to say much)."""
+        if p.kind == "region":
+            self.sentence_units[(self.sentence(h.start), _core(p.name))] += 1
+        if p.id in self.places:
+            return
+        self.places[p.id] = p
+        units = (
+            ("admin1", p.name if p.kind == "region" else None),
+            ("raion", p.name if p.kind == "raion" else p.raion),
+            ("hromada", p.name if p.kind == "hromada" else p.hromada),
+        )
+        for level, unit in units:
+            if unit:
+                self.units[(level, _core(unit))] += 1
+
+    def finish(self) -> None:
+        """Grid the places proximity measures from: settlements and facilities, in Ukraine or not too large
+        (a capital abroad is named for its government more often than as a place)."""
+        self.grid = _Grid(
+            p
+            for p in self.places.values()
+            if p.kind in ("settlement", "facility") and (p.country == "UA" or p.population < 500_000)
+        )
+
+
+def _context(text: str, hits: list[Hit]) -> _Context:
+    starts = [s for s, _ in sentence_spans(text)] or [0]
+    return _Context(text, hits, starts)
+
+
+# -- 1. qualifier ------------------------------------------------------------------------------
+
+
+def _unit_level(text: str, other: Hit) -> str | None:
+    """The level of unit the neighbour ``other`` names: its kind, or a unit word after or inside it."""
+    p = other.place or other.places[0]
+    if p.kind == "region":
+        return "admin1"
+    if p.kind in ("raion", "hromada"):
+        return p.kind
+    m = _UNIT_WORD.match(text, other.end)
+    if m:
+        return _UNITS[m.group(1).lower()]
+    m = _UNIT_AT_END.search(text, other.start, other.end)
+    return _UNITS[m.group(1).lower()] if m else None
+
+
+def _in_unit(p: Place, level: str, other: Hit) -> bool:
+    """Is ``p`` in the unit the neighbour names ("Donetsk region", "Bakhmut district")?"""
+    anchor = other.place or other.places[0]
+    own = p.admin1 if level == "admin1" else getattr(p, level)
+    if not own:
+        return False
+    if anchor.kind in ("region", "raion", "hromada"):
+        return own == anchor.name or _core(own) == _core(anchor.name) or _core(own) == _core(other.key)
+    # a town named with a unit word: its oblast ("Zaporizhzhia region"), or the raion named after it
+    return _core(own) == _core(other.key) or (level == "admin1" and own == anchor.admin1)
+
+
+def _by_unit(pool: tuple[Place, ...], level: str, other: Hit) -> tuple[Place, ...] | None:
+    if level == "near":
+        return _by_near(pool, other)
+    inside = tuple(p for p in pool if _in_unit(p, level, other))
+    if inside:
+        return inside
+    # no candidate knows its raion or hromada (older data): the district's town stands for it
+    anchor = other.place or other.places[0]
+    if level != "admin1" and anchor.kind == "settlement" and not any(getattr(p, level) for p in pool):
+        return _by_near(pool, other)
+    return None
+
+
+def _by_near(pool: tuple[Place, ...], other: Hit) -> tuple[Place, ...] | None:
+    anchor = other.place or other.places[0]
+    if anchor.kind not in ("settlement", "facility"):
+        if anchor.kind == "region":
+            inside = tuple(p for p in pool if p.admin1 and p.admin1 == anchor.name)
+            return inside or None
+        return None
+    return (min(pool, key=lambda p: _km(p, anchor)),)
+
+
+def _renamed(ctx: _Context, i: int) -> Place | None:
+    """ "X (formerly Y)", "X (now Y)": the town Y names, whether or not it is among X's candidates (an
+    old or foreign name the gazetteer lacks: "Dmitrov (formerly Mirnograd)")."""
+    if i + 1 >= len(ctx.hits):
+        return None
+    h, nxt = ctx.hits[i], ctx.hits[i + 1]
+    gap = (h.end, nxt.start)
+    if gap[1] - gap[0] > _MAX_GAP or ctx.text.find("(", *gap) < 0 or not _ALIAS.fullmatch(ctx.text, *gap):
+        return None
+    anchor = nxt.place or nxt.places[0]
+    if anchor.kind != "settlement" or h.places == (anchor,):  # nothing to choose: "Kyiv (formerly Kiev)"
+        return None
+    return anchor
+
+
+def _by_other(pool: tuple[Place, ...], how: str, level: str | None, other: Hit) -> tuple[Place, ...] | None:
+    if level is not None:
+        return _by_unit(pool, level, other)
+    return _by_near(pool, other) if how in ("near", "unit_or_near") else None
+
+
+def _neighbour(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
+    """A neighbouring name that qualifies this one: "X in the Y region", "Y Oblast's X", "X near Y"."""
+    text, h = ctx.text, ctx.hits[i]
+    if i + 1 < len(ctx.hits):
+        nxt = ctx.hits[i + 1]
+        gap = text[h.end : nxt.start]
+        if len(gap) <= _MAX_GAP:
+            for _, pattern, how in _AFTER:
+                if pattern.fullmatch(gap):
+                    level = _unit_level(text, nxt)
+                    if level is None and how == "unit":
+                        continue
+                    return _by_other(pool, how, level, nxt)
+    if i > 0:
+        prev = ctx.hits[i - 1]
+        start = prev.end
+        unit = _UNIT_WORD.match(text, start)  # "the Donetsk region village of X"
+        if unit and unit.end() <= h.start:
+            start = unit.end()
+        gap = text[start : h.start]
+        if len(gap) <= _MAX_GAP and any(pattern.fullmatch(gap) for _, pattern, _how in _BEFORE):
+            level = _unit_level(text, prev)
+            if level is not None:
+                return _by_unit(pool, level, prev)
+    return None
+
+
+def _kind_before(text: str, start: int) -> re.Match | None:
+    """ "the (Ukrainian) village of " just before ``start``."""
+    if text.find("of", max(0, start - 12), start) < 0:  # most names have no such phrase: look no further
+        return None
+    return _KIND_BEFORE.search(text, max(0, start - 40), start)
+
+
+def _by_kind(ctx: _Context, h: Hit, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
+    """ "The village of X", "the Ukrainian town of X", "X village": the candidates of that size (and
+    country)."""
+    text = ctx.text
+    before = _kind_before(text, h.start)
+    kind_word, adjective = (before.group(2), before.group(1)) if before else (None, None)
+    if kind_word is None:
+        after = _KIND_AFTER.match(text, h.end)
+        kind_word = after.group(1) if after else None
+    if kind_word is None:
+        return None
+    lo, hi = _KINDS[kind_word.lower()]
+    fit = tuple(p for p in pool if p.kind == "settlement" and lo <= p.population <= hi)
+    country = COUNTRY_ADJECTIVES.get(adjective.lower()) if adjective else None
+    if country:
+        fit = tuple(p for p in fit if p.country == country) or fit
+    return fit if fit and len(fit) < len(pool) else None
+
+
+def qualifier(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
+    """The candidates the words next to the name allow (kind first, then a neighbouring name)."""
+    h = ctx.hits[i]
+    narrowed = _by_kind(ctx, h, pool)
+    if narrowed is not None:
+        pool = narrowed
+    by_name = _neighbour(ctx, i, pool) if len(pool) > 1 else None
+    return by_name or narrowed
+
+
+# -- 2. hierarchy --------------------------------------------------------------------------------
+
+
+def hierarchy(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
+    """The candidates sharing the most units with the article's places: hromada, then raion, then an
+    oblast named (as such) in the same sentence, then in the article."""
+    s = ctx.sentence(ctx.hits[i].start)
+
+    def score(p: Place) -> tuple[int, ...]:
+        admin1 = _core(p.admin1)
+        return (
+            ctx.units[("hromada", _core(p.hromada))] if p.hromada else 0,
+            ctx.units[("raion", _core(p.raion))] if p.raion else 0,
+            ctx.sentence_units[(s, admin1)] if admin1 else 0,
+            ctx.units[("admin1", admin1)] if admin1 else 0,
+        )
+
+    scores = {p.id: score(p) for p in pool}
+    top = max(scores.values())
+    if not any(top):
+        return None
+    best = tuple(p for p in pool if scores[p.id] == top)
+    return best if len(best) < len(pool) else None
+
+
+# -- 3. proximity --------------------------------------------------------------------------------
+
+
+def _nearest(ctx: _Context, p: Place, mentioned: bool = False) -> float:
+    """km from ``p`` to the nearest of the article's places (``inf`` beyond :data:`NEAR_KM`), once per
+    candidate and article; ``mentioned``: ``p`` is one of them (a city taken provisionally), leave it out."""
+    key = p.id + "!" if mentioned else p.id
+    if key not in ctx.near:
+        assert ctx.grid is not None
+        ctx.near[key] = ctx.grid.nearest(p, NEAR_KM, frozenset({p.id}) if mentioned else frozenset())
+    return ctx.near[key]
+
+
+def proximity(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
+    """The candidates near the article's places (within :data:`NEAR_KM`, and within :data:`SLACK_KM` of
+    the nearest); a dominant city yields only to a village close by while it is far from all of them."""
+    if _dominant(pool):
+        city = pool[0]
+        near = [p for p in pool[1:] if _nearest(ctx, p) <= VILLAGE_NEAR_KM]
+        if near and _nearest(ctx, city, mentioned=True) > CITY_FAR_KM:
+            return (min(near, key=lambda p: _nearest(ctx, p)),)
+        return None
+    d = {p.id: _nearest(ctx, p) for p in pool}
+    best = min(d.values())
+    if best > NEAR_KM:
+        return None
+    close = tuple(p for p in pool if d[p.id] <= best + SLACK_KM)
+    return close if len(close) < len(pool) else None
+
+
+# -- 4. claim ------------------------------------------------------------------------------------
+
+
+def _stated(text: str, start: int, end: int) -> tuple[float, float] | None:
+    """``(km, bearing)`` when ``text[start:end]`` is a distance and direction ending in "of": ", about 13
+    km south of"."""
+    head = _CLAIM_HEAD.match(text, start, end)
+    pos = head.end() if head else start
+    q = P.QTY.match(text, pos, end)
+    if q is None or q.group("dist") is None:
+        return None
+    value, unit = number(q), DISTANCE_UNITS.get(q.group("dist").lower())
+    if value is None or unit is None:
+        return None
+    pos = q.end()
+    conv = P.CONVERSION.match(text, pos, end)
+    if conv:
+        pos = conv.end()
+    d = P.DIRECTION.match(text, pos, end)
+    if d is None or d.group("end") is not None or not _CLAIM_TAIL.fullmatch(text, d.end(), end):
+        return None
+    wind = DIRECTIONS.get(" ".join(d.group("dir").lower().split()), d.group("dir").upper())
+    try:
+        return to_km(value, unit), WINDS_16.index(direction_key(wind)) * 22.5
+    except Exception:  # an odd direction: no claim
+        return None
+
+
+def _destination(p: Place, km: float, bearing: float) -> tuple[float, float]:
+    """``(lat, lon)`` ``km`` from ``p`` along ``bearing`` on a sphere (for ranking only; reading does not
+    load the geodesy stack)."""
+    d, az = km / 6371.0, math.radians(bearing)
+    lat1, lon1 = math.radians(p.lat), math.radians(p.lon)
+    lat2 = math.asin(math.sin(lat1) * math.cos(d) + math.cos(lat1) * math.sin(d) * math.cos(az))
+    lon2 = lon1 + math.atan2(
+        math.sin(az) * math.sin(d) * math.cos(lat1), math.cos(d) - math.sin(lat1) * math.sin(lat2)
+    )
+    return math.degrees(lat2), math.degrees(lon2)
+
+
+def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
+    """The candidates that lie where a distance claim puts the name ("X, about 13 km south of Y")."""
+    h = ctx.hits[i]
+    if i + 1 >= len(ctx.hits):
+        return None
+    anchor_hit = ctx.hits[i + 1]
+    if anchor_hit.start - h.end > _MAX_GAP:
+        return None
+    stated = _stated(ctx.text, h.end, anchor_hit.start)
+    if stated is None:
+        return None
+    km, az = stated
+    anchor = anchor_hit.place or anchor_hit.places[0]
+    there = _destination(anchor, km, az)
+    err = {p.id: _km(p, there) for p in pool}
+    best = min(err.values())
+    if best > max(5.0, 0.4 * km):
+        return None
+    fit = tuple(p for p in pool if err[p.id] <= best + 2.0)
+    return fit if len(fit) < len(pool) else None
+
+
+# -- 5. size -------------------------------------------------------------------------------------
+
+
+def _local(ctx: _Context, h: Hit, home: Place) -> bool:
+    """Does the text present the Ukrainian namesake: "the town of X", or a Ukrainian place named nearby?"""
+    if _kind_before(ctx.text, h.start):
+        return True
+    exclude = frozenset({home.id})
+    assert ctx.grid is not None
+    return ctx.grid.nearest(home, NEAR_KM, exclude) <= NEAR_KM
+
+
+def size(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...]:
+    """The largest candidate in the gazetteer's order, but a city abroad before a far smaller Ukrainian
+    namesake, and a place whose own name this is before a small one that merely had it once."""
+    h = ctx.hits[i]
+    top = pool[0]
+    big = _biggest(pool)
+    if big.country != top.country and big.population >= max(100_000, 100 * top.population):
+        if not _local(ctx, h, top):
+            return (big,)
+    demotable = top.kind == "settlement" and not top.id.startswith("add:")  # curated names stay first
+    if demotable and normalize(top.name) != h.key and top.population < 10_000:
+        floor = 10 * max(top.population, 1)
+        own = [p for p in pool[1:] if normalize(p.name) == h.key and p.population >= floor]
+        if own and not _local(ctx, h, top):
+            return (own[0],)
+    return (top,)
+
+
+Step = Callable[[_Context, int, tuple[Place, ...]], tuple[Place, ...] | None]
+
+#: The steps between the qualifier and size, in :data:`ORDER` (the qualifier runs first, for every
+#: mention, so that places it settles count as context for the others; size decides what is left).
+_STEP: dict[str, Step] = {"hierarchy": hierarchy, "proximity": proximity, "claim": claim}
+_STEPS: tuple[tuple[str, Step], ...] = tuple((name, _STEP[name]) for name in ORDER if name in _STEP)
+
+#: A city far larger than its namesakes yields only to a village among the article's places.
+_DOMINATED_STEPS: tuple[tuple[str, Step], ...] = (("proximity", proximity),)
+
+
+def choose(ctx: _Context, i: int, pool: tuple[Place, ...], evidence: str | None) -> tuple[Place, str]:
+    """The place of mention ``i`` among ``pool``, and the evidence that chose it: the last step that
+    narrowed the candidates (``size`` when none did)."""
+    for name, step in _DOMINATED_STEPS if _dominant(pool) else _STEPS:
+        if len(pool) == 1:
+            break
+        narrowed = step(ctx, i, pool)
+        if narrowed:
+            pool, evidence = narrowed, name
+    if len(pool) == 1:
+        return pool[0], evidence or "size"
+    return size(ctx, i, pool)[0], evidence or "size"
+
+
+def resolve(text: str, hits: list[Hit]) -> None:
+    """Set ``place`` and ``evidence`` of every hit (``place`` already set: ``evidence`` kept or ``only``)."""
+    ctx = _context(text, hits)
+    pending: list[tuple[int, tuple[Place, ...], str | None]] = []
+    for i, h in enumerate(hits):
+        renamed = _renamed(ctx, i)
+        if renamed is not None:
+            ctx.renamed[h.key] = renamed
+        renamed = renamed or ctx.renamed.get(h.key)
+        if renamed is not None:  # this mention, and later ones of the name
+            h.place, h.evidence = renamed, "qualifier"
+        elif h.place is not None:
+            h.evidence = h.evidence or "only"
+        elif len(h.places) == 1:
+            h.place, h.evidence = h.places[0], h.evidence or "only"
+        else:
+            narrowed = qualifier(ctx, i, h.places)
+            if narrowed is not None and len(narrowed) == 1:
+                h.place, h.evidence = narrowed[0], "qualifier"
+            elif narrowed is None and _dominant(h.places):
+                # a city outranks its villages: taken now, so that it counts as context for the others,
+                # and looked at again once the article's places are known (a village may lie among them)
+                h.place, h.evidence = h.places[0], "size"
+                if h.place.kind == "settlement":
+                    pending.append((i, h.places, None))
+            else:
+                pending.append((i, narrowed or h.places, "qualifier" if narrowed else None))
+                continue
+        ctx.add(h, h.place)
+    ctx.finish()
+    # a city taken over its villages is looked at by proximity alone, which depends on its candidates
+    # only: once per name and article
+    dominated: dict[tuple[str, ...], tuple[Place, str]] = {}
+    for i, pool, evidence in pending:
+        h = hits[i]
+        if evidence is None and _dominant(pool):
+            ids = tuple(p.id for p in pool)
+            if ids not in dominated:
+                dominated[ids] = choose(ctx, i, pool, evidence)
+            h.place, h.evidence = dominated[ids]
+        else:
+            h.place, h.evidence = choose(ctx, i, pool, evidence)

@@ -1,0 +1,335 @@
+"""Choosing among places of one name, and the evidence recorded (``frontmap.reading.homonyms``).
+
+The sentences are written for these tests.  The places come from a small gazetteer made up below:
+several villages of one name in different oblasts, raions and hromadas, a city with a village namesake,
+a Russian town that shares an old name of a Ukrainian one.  Coordinates are roughly where such places
+lie, so that distances mean something; the names, units and sizes are chosen for the tests (not real
+data).  A few cases at the end read with the bundled gazetteer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import frontmap as fm
+from frontmap.gazetteer.names import normalize
+from frontmap.gazetteer.place import Place
+from frontmap.reading import homonyms as H
+from frontmap.reading.mentions import find_mentions
+
+
+def _p(
+    pid: str,
+    name: str,
+    lat: float,
+    lon: float,
+    admin1: str | None,
+    population: int = 0,
+    raion: str | None = None,
+    hromada: str | None = None,
+    kind: str = "settlement",
+    country: str = "UA",
+) -> Place:
+    return Place(f"t:{pid}", name, kind, lat, lon, country, admin1, population, raion=raion, hromada=hromada)
+
+
+BAKHMUT_H = "Bakhmut urban hromada"
+PLACES = {
+    # four villages called Andriivka: two in Donetsk Oblast, one each in Zaporizhzhia and Kharkiv
+    "andriivka-bakhmut": _p("andriivka-bakhmut", "Andriivka", 48.49, 37.97, "Donetsk Oblast", 90,
+                            "Bakhmut Raion", BAKHMUT_H),
+    "andriivka-kramatorsk": _p("andriivka-kramatorsk", "Andriivka", 48.90, 37.45, "Donetsk Oblast", 1_000,
+                               "Kramatorsk Raion", "Sviatohirsk hromada"),
+    "andriivka-polohy": _p("andriivka-polohy", "Andriivka", 47.10, 36.60, "Zaporizhzhia Oblast", 2_700,
+                           "Polohy Raion", "Polohy urban hromada"),
+    "andriivka-izium": _p("andriivka-izium", "Andriivka", 49.53, 36.63, "Kharkiv Oblast", 9_700,
+                          "Izium Raion", "Balakliia urban hromada"),
+    "bakhmut": _p("bakhmut", "Bakhmut", 48.595, 38.00, "Donetsk Oblast", 70_000, "Bakhmut Raion", BAKHMUT_H),
+    "klishchiivka": _p("klishchiivka", "Klishchiivka", 48.53, 37.97, "Donetsk Oblast", 400, "Bakhmut Raion",
+                       BAKHMUT_H),
+    "chasiv-yar": _p("chasiv-yar", "Chasiv Yar", 48.59, 37.84, "Donetsk Oblast", 12_000),  # no units known
+    "kharkiv": _p("kharkiv", "Kharkiv", 49.99, 36.23, "Kharkiv Oblast", 1_400_000),
+    "kyiv": _p("kyiv", "Kyiv", 50.45, 30.52, "Kyiv City", 2_900_000),
+    # a city and a village of one name, and a town beside the village
+    "kamianske-city": _p("kamianske-city", "Kamianske", 48.52, 34.61, "Dnipropetrovsk Oblast", 226_000),
+    "kamianske-village": _p("kamianske-village", "Kamianske", 47.54, 35.37, "Zaporizhzhia Oblast", 2_000,
+                            "Vasylivka Raion"),
+    "stepnohirsk": _p("stepnohirsk", "Stepnohirsk", 47.58, 35.45, "Zaporizhzhia Oblast", 5_000,
+                      "Vasylivka Raion"),
+    "dnipro": _p("dnipro", "Dnipro", 48.47, 35.04, "Dnipropetrovsk Oblast", 970_000),
+    "dnipro-river": _p("dnipro-river", "Dnipro River", 47.5, 34.5, None, kind="river"),
+    # a Russian town whose name is also an old name of a Ukrainian one
+    "dmitrov": _p("dmitrov", "Dmitrov", 56.34, 37.52, "Moscow Oblast", 61_000, country="RU"),
+    "myrnohrad": _p("myrnohrad", "Myrnohrad", 48.31, 37.27, "Donetsk Oblast", 46_000, "Pokrovsk Raion"),
+    "pokrovsk": _p("pokrovsk", "Pokrovsk", 48.28, 37.18, "Donetsk Oblast", 60_000, "Pokrovsk Raion"),
+    "moscow": _p("moscow", "Moscow", 55.75, 37.62, "Moscow", 12_000_000, country="RU"),
+    # two villages of one name, on either side of Bakhmut, with no units known: only a claim tells them apart
+    "zelene-south": _p("zelene-south", "Zelene", 48.478, 38.00, "Donetsk Oblast", 300),
+    "zelene-north": _p("zelene-north", "Zelene", 48.70, 38.00, "Donetsk Oblast", 500),
+    "zelene-far": _p("zelene-far", "Zelene", 46.50, 30.70, "Odesa Oblast", 800),
+    # oblasts
+    "donetsk-oblast": _p("donetsk-oblast", "Donetsk Oblast", 48.0, 37.8, "Donetsk Oblast", kind="region"),
+    "zaporizhzhia-oblast": _p("zaporizhzhia-oblast", "Zaporizhzhia Oblast", 47.5, 35.8,
+                              "Zaporizhzhia Oblast", kind="region"),
+    "kharkiv-oblast": _p("kharkiv-oblast", "Kharkiv Oblast", 49.5, 36.5, "Kharkiv Oblast", kind="region"),
+}  # fmt: skip
+
+#: Other names of the places above, as the gazetteer would index them.
+ALIASES = {
+    "dmitrov": ["myrnohrad"],
+    "dnipro river": ["dnipro-river"],
+    "donetsk region": ["donetsk-oblast"],
+    "zaporizhzhia region": ["zaporizhzhia-oblast"],
+    "kharkiv region": ["kharkiv-oblast"],
+}
+
+
+class FakeGazetteer:
+    """Just what :func:`find_mentions` asks of a gazetteer: candidates by name, largest first."""
+
+    max_words = 3
+
+    def __init__(self, places: dict[str, Place], aliases: dict[str, list[str]]) -> None:
+        self.index: dict[str, list[Place]] = {}
+        for p in places.values():
+            self.index.setdefault(normalize(p.name), []).append(p)
+        for key, ids in aliases.items():
+            self.index.setdefault(key, []).extend(places[i] for i in ids)
+        for found in self.index.values():
+            found.sort(key=lambda p: -p.population)
+
+    def lookup(self, key: str) -> tuple[Place, ...]:
+        return tuple(self.index.get(key, ()))
+
+
+GZ = FakeGazetteer(PLACES, ALIASES)
+
+
+def chosen(text: str, surface: str, gz=GZ) -> tuple[str, str | None]:
+    """The id of the place the first mention ``surface`` of ``text`` resolves to, and its evidence."""
+    found = [m for m in find_mentions(text, gz) if m.text == surface]
+    assert found, f"{surface!r} not found in {text!r}"
+    return found[0].place.id.removeprefix("t:"), found[0].evidence
+
+
+def cases(*rows):
+    """pytest params ``(text, surface, place, evidence)`` with ids that show the sentence."""
+    return pytest.mark.parametrize(
+        ("text", "surface", "place", "evidence"),
+        [pytest.param(*row, id=f"{row[0]!r} [{row[1]}]") for row in rows],
+    )
+
+
+def test_evidence_vocabulary_is_a_documented_table():
+    assert set(H.ORDER) <= set(H.EVIDENCE)
+    assert H.ORDER == ("qualifier", "hierarchy", "proximity", "claim", "size")
+    assert all(H.EVIDENCE[k] and f"``{k}``" in (H.__doc__ or "") for k in H.EVIDENCE)
+
+
+# --- 1. qualifier ---------------------------------------------------------------------------------
+
+
+@cases(
+    # two Andriivkas are in Donetsk Oblast: the larger of those two
+    ("Troops took Andriivka in the Donetsk region.", "Andriivka", "andriivka-kramatorsk", "qualifier"),
+    ("Shells fell on Andriivka in the Zaporizhzhia region.", "Andriivka", "andriivka-polohy", "qualifier"),
+    ("Donetsk Oblast's Andriivka was shelled.", "Andriivka", "andriivka-kramatorsk", "qualifier"),
+    ("The raid on Andriivka (Zaporizhzhia region) failed.", "Andriivka", "andriivka-polohy", "qualifier"),
+    ("Drones hit Andriivka, Kharkiv Oblast, at dawn.", "Andriivka", "andriivka-izium", "qualifier"),
+    ("Sappers cleared Andriivka in the Bakhmut district.", "Andriivka", "andriivka-bakhmut", "qualifier"),
+    ("Sappers cleared Andriivka near Bakhmut.", "Andriivka", "andriivka-bakhmut", "qualifier"),
+    ("Sappers cleared Andriivka, south of Bakhmut.", "Andriivka", "andriivka-bakhmut", "qualifier"),
+    ("The Kharkiv region village of Andriivka was shelled.", "Andriivka", "andriivka-izium", "qualifier"),
+    ("Aid reached the village of Kamianske on Monday.", "Kamianske", "kamianske-village", "qualifier"),
+    ("Aid reached Kamianske village on Monday.", "Kamianske", "kamianske-village", "qualifier"),
+    ("Kamianske, Zaporizhzhia Oblast, was shelled.", "Kamianske", "kamianske-village", "qualifier"),
+    ("Guns fired on Dmitrov (formerly Myrnohrad) all night.", "Dmitrov", "myrnohrad", "qualifier"),
+)
+def test_qualifier(text, surface, place, evidence):
+    assert chosen(text, surface) == (place, evidence)
+
+
+def test_a_former_name_makes_the_place_even_beyond_the_candidates():
+    # here "Hirnyk" is known only as a town in Russia; "X (formerly Y)" says X is Y's place, in this
+    # mention and in the later ones of X
+    text = "Troops in Hirnyk (formerly Pokrovsk) held out. Later Hirnyk fell."
+    gz = FakeGazetteer({**PLACES, "hirnyk": _p("hirnyk", "Hirnyk", 55.0, 60.0, "Chelyabinsk Oblast", 20_000,
+                                               country="RU")}, ALIASES)  # fmt: skip
+    found = [(m.text, m.place.id, m.evidence) for m in find_mentions(text, gz)]
+    assert found == [
+        ("Hirnyk", "t:pokrovsk", "qualifier"),
+        ("Pokrovsk", "t:pokrovsk", "only"),
+        ("Hirnyk", "t:pokrovsk", "qualifier"),
+    ]
+
+
+def test_a_qualified_mention_settles_the_name_for_the_article():
+    text = "Troops took Andriivka in the Zaporizhzhia region. Andriivka was quiet by noon."
+    found = [(m.place.id, m.evidence) for m in find_mentions(text, GZ) if m.text == "Andriivka"]
+    # the second mention follows the first: it shares the first one's units (and lies at its point)
+    assert found == [("t:andriivka-polohy", "qualifier"), ("t:andriivka-polohy", "hierarchy")]
+
+
+# --- 2. hierarchy ---------------------------------------------------------------------------------
+
+
+@cases(
+    ("Dmitrov was cut off, and Pokrovsk too.", "Dmitrov", "myrnohrad", "hierarchy"),  # Pokrovsk Raion
+    # Klishchiivka shares its hromada with one Andriivka only
+    ("Andriivka and Klishchiivka were shelled.", "Andriivka", "andriivka-bakhmut", "hierarchy"),
+    # the oblast named in the sentence
+    ("In the Zaporizhzhia region, Andriivka was shelled.", "Andriivka", "andriivka-polohy", "hierarchy"),
+    # ... or elsewhere in the article
+    (
+        "Fighting went on in the Kharkiv region. Andriivka was shelled.",
+        "Andriivka",
+        "andriivka-izium",
+        "hierarchy",
+    ),
+)
+def test_hierarchy(text, surface, place, evidence):
+    assert chosen(text, surface) == (place, evidence)
+
+
+def test_hierarchy_is_not_the_oblast_of_a_mere_town():
+    # Kharkiv the city is in Kharkiv Oblast, but only an oblast named as such counts: with Chasiv Yar
+    # named too, the Andriivka near it wins by proximity
+    text = "Kharkiv was quiet. Near Chasiv Yar the guns fired on. Andriivka burned."
+    assert chosen(text, "Andriivka") == ("andriivka-bakhmut", "proximity")
+
+
+# --- 3. proximity ---------------------------------------------------------------------------------
+
+
+@cases(
+    # Chasiv Yar has no units known: only its distance to each Andriivka speaks
+    ("Andriivka and Chasiv Yar were shelled.", "Andriivka", "andriivka-bakhmut", "proximity"),
+    ("Dmitrov was cut off, and Chasiv Yar too.", "Dmitrov", "myrnohrad", "proximity"),
+    # a dominant city yields to a village among the article's places...
+    ("Kamianske was shelled. Stepnohirsk was hit too.", "Kamianske", "kamianske-village", "proximity"),
+)
+def test_proximity(text, surface, place, evidence):
+    assert chosen(text, surface) == (place, evidence)
+
+
+def test_faraway_namesake_loses_only_within_reach():
+    # the article's only place lies far from every Andriivka: proximity says nothing, size decides
+    assert chosen("Kyiv sent aid. Andriivka was shelled.", "Andriivka") == ("andriivka-izium", "size")
+
+
+def test_dominant_city_stays_when_it_is_among_the_places():
+    # ... but not when the city lies among them too
+    text = "Kamianske was shelled. Dnipro and Stepnohirsk were hit too."
+    assert chosen(text, "Kamianske") == ("kamianske-city", "size")
+
+
+# --- 4. claim -------------------------------------------------------------------------------------
+
+
+@cases(
+    ("Zelene, about 13 km south of Bakhmut, was shelled.", "Zelene", "zelene-south", "claim"),
+    ("Zelene lies some 12 kilometres north of Bakhmut.", "Zelene", "zelene-north", "claim"),
+    ("Zelene is about 8 miles (13 km) south of Bakhmut.", "Zelene", "zelene-south", "claim"),
+)
+def test_claim(text, surface, place, evidence):
+    assert chosen(text, surface) == (place, evidence)
+
+
+def test_claim_that_fits_no_candidate_says_nothing():
+    # 60 km south of Bakhmut is no Zelene: both near ones stay, the larger wins
+    assert chosen("Zelene, 60 km south of Bakhmut, was shelled.", "Zelene") == ("zelene-north", "proximity")
+
+
+# --- 5. size, only, feature -----------------------------------------------------------------------
+
+
+@cases(
+    ("Andriivka was shelled.", "Andriivka", "andriivka-izium", "size"),
+    ("Kamianske was shelled.", "Kamianske", "kamianske-city", "size"),
+    ("Dmitrov was quiet.", "Dmitrov", "dmitrov", "size"),
+    ("Troops entered Klishchiivka.", "Klishchiivka", "klishchiivka", "only"),
+    ("Boats crossed the Dnipro at night.", "Dnipro", "dnipro-river", "feature"),
+    ("Dnipro was hit at night.", "Dnipro", "dnipro", "only"),
+)
+def test_size_only_and_feature(text, surface, place, evidence):
+    assert chosen(text, surface) == (place, evidence)
+
+
+def test_evidence_is_in_the_json_record():
+    (m,) = find_mentions("Troops took Andriivka near Bakhmut.", GZ)[:1]
+    assert m.to_dict()["evidence"] == "qualifier"
+    assert set(m.to_dict()) == {"text", "start", "end", "role", "place", "evidence"}
+
+
+def test_every_evidence_recorded_is_in_the_vocabulary():
+    text = (
+        "Troops took Andriivka in the Donetsk region. Zelene, about 13 km south of Bakhmut, burned. "
+        "Kamianske was shelled, and boats crossed the Dnipro. Dmitrov was quiet."
+    )
+    assert {m.evidence for m in find_mentions(text, GZ)} <= set(H.EVIDENCE)
+
+
+def test_many_mentions_read_in_linear_time():
+    # every Andriivka after the first follows from the article's places, looked up once per candidate
+    text = "Andriivka and Chasiv Yar were shelled. " * 2_000
+    found = find_mentions(text, GZ)
+    assert len(found) == 4_000
+    assert {m.place.id for m in found if m.text == "Andriivka"} == {"t:andriivka-bakhmut"}
+
+
+# --- with the bundled gazetteer -------------------------------------------------------------------
+
+
+def _has(key: str, admin1: str) -> bool:
+    return any(p.admin1 == admin1 for p in fm.Gazetteer().lookup(key))
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        pytest.param(
+            "Fighting flared in Lyman in the Donetsk region.", "Donetsk Oblast", id="Lyman, Donetsk"
+        ),
+        pytest.param("Drones hit Lyman in the Kharkiv region.", "Kharkiv Oblast", id="Lyman, Kharkiv"),
+        pytest.param("Shelling hit Lyman and Izium overnight.", "Donetsk Oblast", id="Lyman with Izium"),
+    ],
+)
+def test_lyman_on_the_bundled_gazetteer(text, admin1):
+    if not (_has("lyman", "Donetsk Oblast") and _has("lyman", "Kharkiv Oblast")):
+        pytest.skip("the bundled gazetteer has no Lyman in both Donetsk and Kharkiv Oblast")
+    m = next(m for m in fm.read(text).mentions if m.text == "Lyman")
+    assert m.place.admin1 == admin1 and m.evidence in H.EVIDENCE
+
+
+def test_kalynivka_near_kyiv_on_the_bundled_gazetteer():
+    m = next(m for m in fm.read("A depot burned in Kalynivka near Kyiv.").mentions if m.text == "Kalynivka")
+    assert (m.place.admin1, m.evidence) == ("Kyiv Oblast", "qualifier")
+
+
+def test_dmitrov_near_pokrovsk_on_the_bundled_gazetteer():
+    if not _has("dmitrov", "Donetsk Oblast"):
+        pytest.skip("the bundled gazetteer does not know Dmitrov as an old name of Myrnohrad")
+    text = "Troops near Dmitrov were cut off as Pokrovsk fell."
+    m = next(m for m in fm.read(text).mentions if m.text == "Dmitrov")
+    assert m.place.admin1 == "Donetsk Oblast"
+
+
+def test_former_name_on_the_bundled_gazetteer():
+    if not any(p.name == "Myrnohrad" for p in fm.Gazetteer().lookup("mirnograd")):
+        pytest.skip("the bundled gazetteer does not know Mirnograd as a name of Myrnohrad")
+    text = "Troops in Dmitrov (formerly Mirnograd) were cut off, and the roads out of Dmitrov were mined."
+    found = [(m.place.name, m.evidence) for m in fm.read(text).mentions if m.text == "Dmitrov"]
+    assert found == [("Myrnohrad", "qualifier")] * 2
+
+
+def test_city_and_oblast_still_read_as_before():
+    art = fm.read("Strikes hit Kharkiv and Zaporizhzhia. People left the Donetsk and Luhansk regions.")
+    found = [(m.text, m.place.name, m.place.kind, m.evidence) for m in art.mentions]
+    assert [f[:3] for f in found] == [
+        ("Kharkiv", "Kharkiv", "settlement"),
+        ("Zaporizhzhia", "Zaporizhzhia", "settlement"),
+        ("Donetsk", "Donetsk Oblast", "region"),
+        ("Luhansk", "Luhansk Oblast", "region"),
+    ]
+    assert [f[3] for f in found[2:]] == ["feature", "feature"]
+    assert {f[3] for f in found[:2]} <= {"only", "size"}
