@@ -2,7 +2,8 @@
 
 * Natural Earth 10m river lines become the geometry of the rivers already in the gazetteer
   (additions.json: Dnipro, Siverskyi Donets, Oskil, Desna, Southern Bug ... keep their ids) and of a
-  few more (Don, Prypiat, Seim ...), as (Multi)LineStrings simplified to ``LINE_TOLERANCE``.
+  few more (Don, Prypiat, Seim ...), as (Multi)LineStrings simplified to ``LINE_TOLERANCE``; each of
+  these keeps its bare name ("Don"), ranked after any other place of that name.
 * Natural Earth lakes: the Kakhovka, Kremenchuk and Kyiv reservoirs ... as polygons (kind "lake").
 * The State Register of Geographical Names: every river name, one point each (often its mouth, so
   ``approximate`` with a wide ``uncertainty_km``), keyed with and without "River".
@@ -151,6 +152,10 @@ def lake_polygons(features: list[dict], places_by_id: dict[str, dict]) -> tuple[
 
 def _water(pid, name, kind, lat, lon, names, g) -> dict:
     keys = {normalize(n) for n in [name, *names]}
+    if kind == "river":
+        # a major river keeps its bare name ("the Don") even when it is a given name or a common word:
+        # not explicit and tier 1, so it ranks after every other place of that name
+        keys.add(normalize(name.removesuffix(" River")))
     return {
         "id": pid, "name": name, "kind": kind, "lat": lat, "lon": lon, "country": None, "admin1": None,
         "population": 0, "feature": "STM" if kind == "river" else "LK", "keys": keys,

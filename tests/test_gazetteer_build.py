@@ -207,7 +207,9 @@ def test_rivers_get_lines_and_lakes_polygons(water):
     assert lined == 1 and donets["geometry"].geom_type == "LineString"  # the two pieces merged
     assert (donets["lat"], donets["lon"]) == (49.21, 37.28)  # the point stays
     assert [p["id"] for p in new] == ["ne:river-don"]  # "Sal" is not a river of the list
-    assert new[0]["kind"] == "river" and "don river" in new[0]["keys"] and "don" not in new[0]["keys"]
+    assert new[0]["kind"] == "river" and "don river" in new[0]["keys"]
+    # the bare name is a key too (a given name, but a major river), never an explicit one
+    assert "don" in new[0]["keys"] and "don" not in new[0]["explicit"] and new[0]["tier"] == 1
     lakes = water.read_geojson(DATA / "lakes.geojson")
     kakhovka = {"id": "add:kakhovka-reservoir", "kind": "river", "keys": set(), "geometry": None}
     new, polygons = water.lake_polygons(lakes, {kakhovka["id"]: kakhovka})
@@ -278,3 +280,23 @@ def test_the_whole_slice_builds_packs_and_reads_back(build, rows, tmp_path):
     assert near[0].name == "Klishchiivka" and all(p.lat > 48.48 for p in near)
     assert [p.name for p in store.near(48.59, 37.99, 0.5)] == ["Bakhmut"]
     assert store.lookup("siverskyi donets") == ()  # not in this slice's places
+
+
+@pytest.mark.parametrize(
+    ("tier", "country"),
+    [(0, "UA"), (0, "RU"), (0, "US"), (1, "UA")],
+    ids=["gazetteer town in UA", "gazetteer town in RU", "gazetteer town in US", "codifier village"],
+)
+def test_bare_river_name_ranks_after_other_places(water, tier, country):
+    rivers = water.read_geojson(DATA / "rivers.geojson")
+    (don,), _ = water.river_lines(rivers, {})
+    # a made-up place called "Don": of the first gazetteer (tier 0) or a new codifier village (tier 1)
+    town = {"id": "t:don", "name": "Don", "kind": "settlement", "country": country, "population": 0,
+            "feature": "PPL", "keys": {"don"}, "explicit": set(), "tier": tier}  # fmt: skip
+    index = _pack().build_index([don, town])
+    assert index["don"] == (1, 0)  # the town first, the river after it
+    assert index["don river"] == (0,)
+
+
+def _pack():
+    return _module("pack")

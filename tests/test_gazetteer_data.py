@@ -705,3 +705,16 @@ def test_store_places_in_and_near():
     assert all(_km(p.lat, p.lon, *KLISHCHIIVKA) <= 3 for p in near)
     assert [p.id for p in s.near(48.5942, 37.9989, 0.1)] == [BAKHMUT]
     assert s.places_in() == []
+
+
+BARE_RIVER_NAMES = [
+    # a major river keeps its bare name even when it is a given name; after any other place of that name
+    ("don", ("ne:river-don",)),
+    ("uzh", ("ne:river-uzh",)),
+    ("ros", ("geonames:622700", "ne:river-ros")),  # the town in Belarus first
+]
+
+
+@pytest.mark.parametrize(("key", "ids"), BARE_RIVER_NAMES, ids=[k for k, _ in BARE_RIVER_NAMES])
+def test_major_rivers_keep_their_bare_name(gz, key, ids):
+    assert tuple(p.id for p in gz.lookup(key)) == ids

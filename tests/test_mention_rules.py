@@ -57,7 +57,15 @@ PLACES = [
     _p("Bentley", "settlement", "UA", 200, "Kharkiv Oblast"),
     _p("Sosnivka", "settlement", "UA", 0, "Sumy Oblast"),
     _p("Сосонівка", "settlement", "UA", 0, "Sumy Oblast"),
+    # a facility and a canal known by their initials (ALIASES), a river whose name is a given name
+    _p("Kherson Hydro Power Plant", "facility", "UA"),
+    _p("North Kherson Water Canal", "river", "UA"),
+    _p("Don", "river", None),
+    _p("Ross", "settlement", "US", 200),
+    _p("Ross", "river", None),
 ]
+#: Other names of the places above: name -> the place's name.
+ALIASES = {"KHPP": "Kherson Hydro Power Plant", "NKWC": "North Kherson Water Canal"}
 
 
 class TinyGazetteer:
@@ -65,16 +73,18 @@ class TinyGazetteer:
 
     max_words = 3
 
-    def __init__(self, places: list[Place]) -> None:
+    def __init__(self, places: list[Place], aliases: dict[str, str] | None = None) -> None:
         self.index: dict[str, tuple[Place, ...]] = {}
         for p in places:
             self.index[normalize(p.name)] = (*self.index.get(normalize(p.name), ()), p)
+        for alias, name in (aliases or {}).items():
+            self.index[normalize(alias)] = self.index[normalize(name)]
 
     def lookup(self, key: str) -> tuple[Place, ...]:
         return self.index.get(key, ())
 
 
-GZ = TinyGazetteer(PLACES)
+GZ = TinyGazetteer(PLACES, ALIASES)
 
 
 def candidate(text: str, surface: str) -> Candidate:
@@ -104,6 +114,7 @@ def cases(*rows):
 
 ORDER = [
     "dateline",
+    "known_acronym",
     "shouted_word",
     "acronym_modifier",
     "noble_title",
@@ -113,6 +124,7 @@ ORDER = [
     "military_unit",
     "ship_name",
     "longer_foreign_name",
+    "river_after_article",
     "common_word",
     "calendar_word",
     "demonym",
@@ -122,6 +134,7 @@ ORDER = [
     "surname_after_given_name_or_title",
     "inside_other_name",
     "given_name_small_town",
+    "given_name_river",
     "small_village_without_support",
     "large_feature",
     "ukrainian_place",
@@ -159,6 +172,16 @@ def test_first_deciding_rule_wins():
 )
 def test_dateline(text, surface, expected):
     check(R.dateline, text, surface, expected)
+
+
+@cases(
+    ("Drones circled the KHPP at night.", "KHPP", ACCEPT),  # a facility's acronym
+    ("Water stopped flowing in the NKWC in May.", "NKWC", ACCEPT),  # the initials of a place in Ukraine
+    ("Shells fell as RUSSIA denied everything.", "RUSSIA", None),  # shouting
+    ("Rain fell on KHERSON all night.", "KHERSON", None),  # a town, not its initials
+)
+def test_known_acronym(text, surface, expected):
+    check(R.known_acronym, text, surface, expected)
 
 
 @cases(
@@ -297,9 +320,22 @@ def test_surname_after_given_name_or_title(text, surface, expected):
 
 
 @cases(
+    ("Barges sailed down the Don to the sea.", "Don", ACCEPT),  # a given name, but a river after "the"
+    ("The Ross froze early that winter.", "Ross", ACCEPT),  # a town abroad, but a river after "the"
+    ("The Don Cossacks rode south.", "Don", None),  # part of a longer name
+    ("Don thanked the volunteers by letter.", "Don", None),  # no article
+    ("Boats crossed the Dnipro under fire.", "Dnipro", None),  # a river and nothing else
+)
+def test_river_after_article(text, surface, expected):
+    check(R.river_after_article, text, surface, expected)
+
+
+@cases(
     ("Supporters of Shakhtar Donetsk sang all night.", "Donetsk", REJECT),
     ("Shakhtar Donetsk played its home games far away.", "Donetsk", None),  # opens the sentence
     ("Supporters in Donetsk sang all night.", "Donetsk", None),
+    ("Attacks went on in the Lymen-Kherson direction.", "Kherson", None),  # an axis named by its ends
+    ("Supporters of Lymen-Kherson sang all night.", "Kherson", REJECT),  # no axis noun after it
 )
 def test_inside_other_name(text, surface, expected):
     check(R.inside_other_name, text, surface, expected)
@@ -311,6 +347,14 @@ def test_inside_other_name(text, surface, expected):
 )
 def test_given_name_small_town(text, surface, expected):
     check(R.given_name_small_town, text, surface, expected)
+
+
+@cases(
+    ("Don thanked the volunteers by letter.", "Don", REJECT),
+    ("Barges sailed down the Don to the sea.", "Don", None),
+)
+def test_given_name_river(text, surface, expected):
+    check(R.given_name_river, text, surface, expected)
 
 
 # --- 4. what is left: large, in Ukraine, or supported -----------------------------------------
@@ -329,6 +373,8 @@ def test_given_name_small_town(text, surface, expected):
     ("Bentley and Sosnivka signed the letter.", "Bentley", REJECT),  # two bare villages: no support
     ("Troops liberated Sosnivka and Bentley.", "Bentley", None),  # ... unless one is supported
     ("Сосонівка was shelled.", "Сосонівка", None),  # Cyrillic script
+    ("The Bentley-Sosnivka direction was quiet.", "Sosnivka", None),  # an end of an axis
+    ("The Bentley-Sosnivka feud was settled.", "Sosnivka", REJECT),  # no axis noun after it
     ("Shelling hit Kherson overnight.", "Kherson", None),  # not a small village
     ("Fog covered Rhode overnight.", "Rhode", None),  # small, but not in Ukraine: later rules decide
 )

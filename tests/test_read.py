@@ -71,6 +71,58 @@ def test_mentions(text, expected):
             assert m.place.name == name
 
 
+SPELLINGS = [
+    # misspelled names: the one place a typo away (a swap, a doubled, dropped or added letter)
+    (
+        "Shells hit Kramatrosk and Slovainsk overnight.",
+        [("Kramatrosk", "Kramatorsk"), ("Slovainsk", "Sloviansk")],
+    ),
+    ("Air raid sirens sounded in Zaporizzhia at dawn.", [("Zaporizzhia", "Zaporizhzhia")]),
+    ("Residents of Kostiantynivak queued for water.", [("Kostiantynivak", "Kostiantynivka")]),
+    ("Convoys moved from Ivano-Frankivks to the border.", [("Ivano-Frankivks", "Ivano-Frankivsk")]),
+    ("Buses left Kramatrosk's station at noon.", [("Kramatrosk", "Kramatorsk")]),
+    # stress marks, soft hyphens and zero-width characters inside a word: the span keeps them
+    ("The train reached Костянти́нівка before noon.", [("Костянти́нівка", "Kostiantynivka")]),
+    ("Guns fired near Kra\u00admatorsk overnight.", [("Kra\u00admatorsk", "Kramatorsk")]),
+    ("Guns fired near Khar\u200bkiv overnight.", [("Khar\u200bkiv", "Kharkiv")]),
+    (
+        "Guns fired near Pokrov\u200csk and Lyman\u2060 overnight.",
+        [("Pokrov\u200csk", "Pokrovsk"), ("Lyman", "Lyman")],
+    ),
+    # apostrophes inside a romanised name (', ’, ʼ); a possessive 's is still left out
+    (
+        "Fighting raged near Sivers'k and Kramators’k.",
+        [("Sivers'k", "Siversk"), ("Kramators’k", "Kramatorsk")],
+    ),
+    (
+        "Sirens sounded in Ivano-Frankivsʼk and Ternopil.",
+        [("Ivano-Frankivsʼk", "Ivano-Frankivsk"), ("Ternopil", "Ternopil")],
+    ),
+    ("Ukraine's army held Sivers'k.", [("Ukraine", "Ukraine"), ("Sivers'k", "Siversk")]),
+    # axes named by their ends: each end on its own, even when the other is not a known name
+    (
+        "Russia gained ground in the Lymen-Sivers'k direction.",
+        [("Russia", "Russia"), ("Sivers'k", "Siversk")],
+    ),
+    (
+        "Attacks grew along the Huliaipolle-Orikhiv axis.",
+        [("Huliaipolle", "Huliaipole"), ("Orikhiv", "Orikhiv")],
+    ),
+    ("Strikes hit the Kupyansk-Svatove road.", [("Kupyansk", "Kupiansk"), ("Svatove", "Svatove")]),
+    # an acronym the gazetteer knows; a river whose name is also a given name, after "the"
+    ("Drones circled over the ZNPP at night.", [("ZNPP", "Zaporizhzhia Nuclear Power Plant")]),
+    ("The Oskil flows on until it reaches the Don.", [("Oskil", "Oskil"), ("Don", "Don River")]),
+    ("Barges crossed the Ros below the dam.", [("Ros", "Ros River")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPELLINGS, ids=[ascii(t) for t, _ in SPELLINGS])
+def test_spellings(text, expected):
+    got = fm.read(text).mentions
+    assert [(m.text, m.place.name) for m in got] == expected
+    assert all(text[m.start : m.end] == m.text for m in got)
+
+
 KINDS = [
     ("Ferries crossed the Dnipro River at night.", "river"),
     ("Boats moved along the Dnipro under fire.", "river"),
@@ -113,6 +165,13 @@ NOT_PLACES = [
     "It is roughly the size of Rhode Island.",
     "Glushkovo lies far from here.",
     "The Shevchenkivskyi district court ruled.",
+    "Zelenksy said talks would resume.",  # a misspelled surname is no place
+    "Protesters marched in Bloombreg for the third day.",  # nor a small town abroad a typo away
+    "Don Bradley said the road was closed.",  # a given name, not the river
+    "Don said the road was closed.",
+    "Ros Atkins explained the attack.",
+    "Smoke rose over the ZAES.",  # an acronym the gazetteer does not know
+    "The Jean-Pierre direction was never taken.",
 ]
 
 

@@ -24,6 +24,8 @@ PIECES = [
     "the town of", "LVIV —", "NATO", "UK", "US-", "Mr", "Vladimir", "Izium", "the Dnipro", "retaken",
     "Andriivka", "Kamianske", "Lyman", "in the Donetsk region", "(formerly", "the village of", ", 13 km",
     "south of", "Bakhmut", "(Zaporizhzhia region)", "Oblast's",
+    "Slovainsk", "Kramatrosk", "Костянти́нівка", "Khar\u00adkiv", "Sivers'k", "Sivers’k-", "ZNPP", "the Don",
+    "Don", "direction", "-", "\u0301", "\u200b", "Ivano-Frankivks",
 ]  # fmt: skip
 
 texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=40).map(" ".join)
@@ -54,3 +56,20 @@ def test_what_is_read_can_be_checked_and_shaped(text, published):
             claim.point()
         except fm.ClaimError:
             pass
+
+
+NAMES = ["Kharkiv", "Kramatorsk", "Sloviansk", "Zaporizhzhia", "Orikhiv", "Костянтинівка"]
+INVISIBLE = ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\u0301"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(NAMES), st.data())
+def test_marks_inside_a_name_change_nothing_but_the_span(name, data):
+    """A soft hyphen, a zero-width character or a stress mark inside a name: the same place, its span
+    taken from the text as written."""
+    at = data.draw(st.integers(1, len(name) - 1))
+    mark = data.draw(st.sampled_from(INVISIBLE))
+    written = name[:at] + mark + name[at:]
+    plain, marked = fm.read(f"Shelling hit {name} overnight."), fm.read(f"Shelling hit {written} overnight.")
+    assert [m.place.id for m in marked.mentions] == [m.place.id for m in plain.mentions]
+    assert [m.text for m in marked.mentions] == [written]

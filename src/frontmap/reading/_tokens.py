@@ -11,7 +11,17 @@ from frontmap.gazetteer.place import Place
 
 __all__ = ["POSSESSIVE", "Hit", "Token", "joined", "token_key", "tokenize"]
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*", re.UNICODE)
+#: A letter with the combining marks written on it (stress: "Орі́хово").
+_LETTERS = r"(?:[^\W\d_][\u0300-\u036f]*)+"
+#: Invisible characters inside a word: soft hyphen, zero-width space/joiners, word joiner, BOM.
+_INVISIBLE = "[\u00ad\u200b-\u200d\u2060\ufeff]"
+_WORD = rf"{_LETTERS}(?:{_INVISIBLE}+{_LETTERS})*"
+#: A word: letters (with their combining marks and the invisible characters between them, which
+#: :func:`~frontmap.gazetteer.names.normalize` removes), and inner apostrophes ("Kyiv's", "Sivers'k").
+_TOKEN = re.compile(rf"{_WORD}(?:['’ʼ]{_WORD})*", re.UNICODE)
+#: The same for a text without marks or invisible characters (most texts; about twice as fast).
+_PLAIN_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*", re.UNICODE)
+_MARKED = re.compile(rf"[\u0300-\u036f]|{_INVISIBLE}")
 #: A possessive ending: "Kyiv's", "Kyiv’s", "Donbas'".
 POSSESSIVE = re.compile(r"['’ʼ]s$|['’ʼ]$")
 _MAX_GAP = 3
@@ -46,7 +56,8 @@ class Hit:
 def tokenize(text: str) -> list[Token]:
     """The words of ``text``, in order."""
     out = []
-    for m in _TOKEN.finditer(text):
+    pattern = _TOKEN if _MARKED.search(text) else _PLAIN_TOKEN
+    for m in pattern.finditer(text):
         s = m.group()
         out.append(Token(m.start(), m.end(), s, "", s[0].isupper()))
     return out

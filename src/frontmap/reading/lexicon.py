@@ -28,6 +28,7 @@ __all__ = [
     "ABBREVIATIONS",
     "ACRONYM_MODIFIERS",
     "AGREEMENT_WORDS",
+    "AXIS_NOUNS",
     "COMMON_WORDS",
     "CONTROL_AUXILIARIES",
     "CONTROL_FILLER",
@@ -137,6 +138,8 @@ ACRONYM_MODIFIERS = entries("acronym_modifiers.txt")
 VILLAGE_SUPPORT = _words("village_support.txt")
 #: Nouns after a name of small villages only that make it a place ("X village", "the X area").
 PLACE_NOUNS = _words("place_nouns.txt")
+#: Nouns after names joined by hyphens that make each a place ("the Bakhmut-Siversk direction").
+AXIS_NOUNS = _words("axis_nouns.txt")
 
 # -- homonyms (frontmap.reading.homonyms) ------------------------------------------------------------
 

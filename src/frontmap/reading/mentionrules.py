@@ -5,12 +5,13 @@
 :data:`RULES`; the first that returns a :class:`Verdict` decides, the others are not asked.  The order
 is the precedence, from the safest evidence to the most ambiguous:
 
-1. shouted words: a dateline is a place ("KHARKIV, Ukraine --"), other shouting and acronyms used as
-   modifiers are not ("RUSSIA", "UK officials");
+1. shouted words: a dateline is a place ("KHARKIV, Ukraine --"), and so is an acronym the gazetteer
+   knows ("ZNPP"); other shouting and acronyms used as modifiers are not ("RUSSIA", "UK officials");
 2. longer names the place is part of: a title, an organisation, an agreement, a unit, a ship, a
    geographic name the gazetteer does not know ("Princess of Wales", "Kyiv Independent", "Rhode Island");
-3. single words that are something else: ordinary English, a month or weekday, a demonym, a title, a
-   person's given name or surname ("Most", "March", "Western", "Vladimir Putin", "Panetta said");
+3. single words that are something else, unless "the" before them makes a river of them ("the Don"):
+   ordinary English, a month or weekday, a demonym, a title, a person's given name or surname ("Most",
+   "March", "Western", "Vladimir Putin", "Panetta said", "Don said");
 4. what is left is a place when it is large or in Ukraine; a name whose only candidates are small
    villages, and a small place abroad, need support (a locative word before it, a noun like "village",
    another Ukrainian place in the sentence, its region named elsewhere in the text).
@@ -36,6 +37,7 @@ from frontmap.reading._tokens import POSSESSIVE, Hit, Token, joined
 from frontmap.reading.lexicon import (
     ACRONYM_MODIFIERS,
     AGREEMENT_WORDS,
+    AXIS_NOUNS,
     COMMON_WORDS,
     DEMONYMS,
     GEO_HEADS,
@@ -91,6 +93,10 @@ _PERSON_BEFORE = GIVEN_NAMES | TITLES
 SMALL_VILLAGE = 1_000
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:the\s+)?$")
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+#: After a name: up to three more names joined by hyphens, then the noun after them ("-Siversk direction").
+_AXIS_AFTER = re.compile(r"(?:-[^\W\d_][^\s-]{0,40}){0,3}\s{1,3}([a-z]+)")  # bounded: linear reading
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 
 @dataclass(slots=True)
@@ -173,6 +179,20 @@ def dateline(c: Candidate) -> Verdict | None:
     return None
 
 
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in _NAME_WORD.findall(name)).lower()
+
+
+def known_acronym(c: Candidate) -> Verdict | None:
+    """Accept a word in capitals naming a facility, or the initials of a place in Ukraine ("ZNPP")."""
+    if not c.shouted or c.hit.n != 1:
+        return None
+    for p in c.hit.places:
+        if p.kind == "facility" or (p.country == "UA" and _initials(p.name) == c.low):
+            return ACCEPT
+    return None
+
+
 def shouted_word(c: Candidate) -> Verdict | None:
     """Reject other shouted words longer than an acronym ("RUSSIA"): headline shouting, not naming."""
     return REJECT if c.shouted and len(c.word) > 3 else None
@@ -244,6 +264,15 @@ def longer_foreign_name(c: Candidate) -> Verdict | None:
 # -- 3. single words that are something else --------------------------------------------------
 
 
+def river_after_article(c: Candidate) -> Verdict | None:
+    """Accept a lone name after "the" that is also a word, a person or a town, and a river ("the Don")."""
+    if c.hit.n != 1 or c.next_cap or not any(p.kind == "river" for p in c.hit.places):
+        return None
+    if c.best.kind == "river" and c.low not in GIVEN_NAMES and c.low not in COMMON_WORDS:
+        return None  # nothing else it could be: large_feature takes it
+    return ACCEPT if _THE_BEFORE.search(c.text, max(0, c.hit.start - 5), c.hit.start) else None
+
+
 def common_word(c: Candidate) -> Verdict | None:
     """Reject a lone ordinary English word ("Most", "Police", "Reading"): sentence openers, page words."""
     return REJECT if c.hit.n == 1 and c.low in COMMON_WORDS else None
@@ -284,13 +313,25 @@ def surname_after_given_name_or_title(c: Candidate) -> Verdict | None:
     return None
 
 
+def _axis_end(c: Candidate) -> bool:
+    """Is the name one end of an axis: joined by a hyphen to another name, before a noun like
+    "direction" ("the Bakhmut-Siversk direction")?"""
+    text, start, end = c.text, c.hit.start, c.hit.end
+    if not (text.startswith("-", end) or (start > 0 and text[start - 1] == "-")):
+        return False
+    m = _AXIS_AFTER.match(text, end)
+    return m is not None and m.group(1) in AXIS_NOUNS
+
+
 def inside_other_name(c: Candidate) -> Verdict | None:
-    """Reject a word after a capitalised word mid-sentence that is not English, a demonym or a place."""
+    """Reject a word after a capitalised word mid-sentence that is no word, demonym, place or axis end."""
     prev = c.prev
     if c.hit.n != 1 or c.headline or not c.prev_cap or prev is None:
         return None
     pl = prev.text.lower()
     if _starts_sentence(c.text, prev.start) or pl in COMMON_WORDS or pl in DEMONYMS:
+        return None
+    if _axis_end(c):
         return None
     return None if c.gz.lookup(normalize(prev.text)) else REJECT
 
@@ -300,6 +341,13 @@ def given_name_small_town(c: Candidate) -> Verdict | None:
     if c.hit.n == 1 and c.low in GIVEN_NAMES and c.best.kind == "settlement" and c.best.population < 100_000:
         return REJECT
     return None
+
+
+def given_name_river(c: Candidate) -> Verdict | None:
+    """Reject a lone given name whose best candidate is a river, without "the" ("Don said"): a person."""
+    if c.hit.n != 1 or c.low not in GIVEN_NAMES or c.best.kind != "river":
+        return None
+    return None if _THE_BEFORE.search(c.text, max(0, c.hit.start - 5), c.hit.start) else REJECT
 
 
 # -- 4. what is left: a place, if large, in Ukraine, or supported -------------------------------
@@ -317,11 +365,13 @@ def small_villages_only(c: Candidate) -> bool:
 
 def _supported_here(c: Candidate) -> bool:
     """A word of place or fighting before the name ("near X", "in the X"), a noun like "village" or "area"
-    after it, or Cyrillic script."""
+    after it, an axis it ends ("the X-Y direction"), or Cyrillic script."""
     before = _WORD_BEFORE.search(c.text, max(0, c.hit.start - 30), c.hit.start)
     if before and before.group(1).lower() in VILLAGE_SUPPORT:
         return True
     if c.next_joined and c.nxt is not None and c.nxt.text.lower() in PLACE_NOUNS:
+        return True
+    if _axis_end(c):
         return True
     return bool(_CYRILLIC.search(c.text, c.hit.start, c.hit.end))
 
@@ -385,6 +435,7 @@ Rule = Callable[[Candidate], Verdict | None]
 #: The rules in order of precedence: the first that returns a verdict decides.
 RULES: tuple[Rule, ...] = (
     dateline,
+    known_acronym,
     shouted_word,
     acronym_modifier,
     noble_title,
@@ -394,6 +445,7 @@ RULES: tuple[Rule, ...] = (
     military_unit,
     ship_name,
     longer_foreign_name,
+    river_after_article,
     common_word,
     calendar_word,
     demonym,
@@ -403,6 +455,7 @@ RULES: tuple[Rule, ...] = (
     surname_after_given_name_or_title,
     inside_other_name,
     given_name_small_town,
+    given_name_river,
     small_village_without_support,
     large_feature,
     ukrainian_place,

@@ -4,7 +4,9 @@ Steps, from safest to most ambiguous:
 
 1. Every capitalised word starts a candidate; the longest run of words (up to the gazetteer's longest
    name) whose normalised form is a known name wins: "Kharkiv region" before "Kharkiv", "Zaporizhzhia
-   nuclear power plant" before "Zaporizhzhia".  A possessive ('s) is tried without its suffix.
+   nuclear power plant" before "Zaporizhzhia".  A possessive ('s) is tried without its suffix.  A long
+   capitalised word that is no name and no ordinary word may be a misspelled name ("Kramatrosk"): the one
+   place a typo away is taken (:mod:`~frontmap.reading._spelling`).
 2. The ordered rules of :mod:`~frontmap.reading.mentionrules` accept or refuse each candidate: a word
    that is ordinary English that opens sentences or fills pages ("Most", "Read", "March"), a month or
    weekday, a demonym, a shouted headline word ("RUSSIA"), part of a person's name ("Vitaly Kim",
@@ -28,6 +30,7 @@ from itertools import pairwise
 
 from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
+from frontmap.reading._spelling import misspelled
 from frontmap.reading._tokens import POSSESSIVE, Hit, Token, joined, token_key, tokenize
 from frontmap.reading.article import Mention
 from frontmap.reading.homonyms import resolve
@@ -159,37 +162,40 @@ def _match(text: str, tokens: list[Token], gz) -> list[Hit]:
         limit = max_words
         if words_from is not None:
             limit = max(words_from(token_key(t)), words_from(normalize(bare)) if bare != t.text else 0)
-            if limit == 0:
-                i += 1
-                continue
-        run = [t]
-        while len(run) < limit and i + len(run) < n_tok and joined(text, run[-1], tokens[i + len(run)]):
-            run.append(tokens[i + len(run)])
         found = None
-        for n in range(len(run), 0, -1):
-            keys = [token_key(w) for w in run[:n]]
-            last = run[n - 1].text
-            variants = [(keys, len(last))]
-            if POSSESSIVE.search(last):
-                stripped = POSSESSIVE.sub("", last)
-                if stripped:
-                    variants.insert(0, ([*keys[:-1], normalize(stripped)], len(stripped)))
-            for ks, last_len in variants:
-                key = " ".join(ks)
-                places = gz.lookup(key)
-                if places and n > 1 and _splits([w.text for w in run[:n]], gz):
-                    continue
-                if places:
-                    found = Hit(i, n, t.start, run[n - 1].start + last_len, key, tuple(places))
-                    break
-            if found:
-                break
+        if limit > 0:
+            run = [t]
+            while len(run) < limit and i + len(run) < n_tok and joined(text, run[-1], tokens[i + len(run)]):
+                run.append(tokens[i + len(run)])
+            found = _longest(run, i, gz)
+        if found is None:  # no name starts here: perhaps a misspelled one ("Kramatrosk")
+            found = misspelled(text, tokens, i, gz)
         if found:
             hits.append(found)
             i += found.n
         else:
             i += 1
     return hits
+
+
+def _longest(run: list[Token], i: int, gz) -> Hit | None:
+    """The longest known name made of the first words of ``run`` (token ``i`` on), or None."""
+    for n in range(len(run), 0, -1):
+        keys = [token_key(w) for w in run[:n]]
+        last = run[n - 1].text
+        variants = [(keys, len(last))]
+        if POSSESSIVE.search(last):
+            stripped = POSSESSIVE.sub("", last)
+            if stripped:
+                variants.insert(0, ([*keys[:-1], normalize(stripped)], len(stripped)))
+        for ks, last_len in variants:
+            key = " ".join(ks)
+            places = gz.lookup(key)
+            if places and n > 1 and _splits([w.text for w in run[:n]], gz):
+                continue
+            if places:
+                return Hit(i, n, run[0].start, run[n - 1].start + last_len, key, tuple(places))
+    return None
 
 
 def _splits(words: list[str], gz) -> bool:
