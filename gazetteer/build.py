@@ -31,6 +31,8 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(HERE))
 
+from world import reader_words, world_region_places  # noqa: E402
+
 from frontmap.gazetteer import store  # noqa: E402  (the format: file names, schema, version)
 from frontmap.gazetteer.names import is_cyrillic, normalize, spelling_variants, translit_uk  # noqa: E402
 
@@ -482,7 +484,10 @@ def apply_aliases(places: list[dict], aliases: list[dict]) -> list[str]:
         p = max(hits, key=lambda q: q["population"])
         ks = {normalize(n) for n in a["names"]}
         p["keys"] |= ks
-        p["explicit"] |= ks
+        if a.get("alternate"):  # a further name that ranks after the other places that have it
+            p.setdefault("late", set()).update(ks)
+        else:
+            p["explicit"] |= ks
         if a.get("prefer"):
             p["name"] = a["prefer"]
     return problems
@@ -534,6 +539,7 @@ def build(
     regions = region_places(
         [f for f in all_a1 if str(f["properties"].get("iso_3166_2", ""))[:2] in FULL_DETAIL]
     )
+    regions += world_region_places(all_a1, FULL_DETAIL, reader_words(ROOT))
     log("reading Natural Earth admin-0 ...")
     df = read_ne0(ne0_path())
     countries = country_places(df, additions["country_aliases"])

@@ -11,6 +11,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
+sys.path.insert(0, str(HERE))
+
+from world import RANK_AS_POPULATION  # noqa: E402
 
 from frontmap._io import atomic_write  # noqa: E402
 from frontmap.gazetteer import store  # noqa: E402
@@ -32,16 +35,18 @@ def rank_key(p: dict, key: str) -> tuple:
     KATOTTG villages, raions, hromadas, register rivers) so that today's order stays as it was, then
     countries/regions/seas before settlements, Ukraine before its neighbours before the world, then
     places whose own name is ``key`` before those that merely have it as an alternate name, then
-    population."""
+    population.  The bare name of a world state ("Virginia") ranks as a town of
+    :data:`world.RANK_AS_POPULATION` people."""
     c = p["country"]
     crank = 0 if c == UA else 1 if c in NEIGHBOURS else 2
+    bare = key in p.get("bare", ())  # a world state's own name ranks among towns (world.py)
     return (
         0 if key in p["explicit"] else 1,
-        p.get("tier", 0),
-        KIND_RANK[p["kind"]],
+        2 if key in p.get("late", ()) else 0 if bare else p.get("tier", 0),
+        KIND_RANK["settlement"] if bare else KIND_RANK[p["kind"]],
         crank,
         0 if key in p.get("primary", (key,)) else 1,
-        -p["population"],
+        -(RANK_AS_POPULATION if bare else p["population"]),
         FEATURE_RANK.get(p["feature"], 2),
         p["id"],
     )

@@ -121,9 +121,49 @@ def _hierarchy_problems(p) -> list[str]:
     return out
 
 
+#: Ukraine and its neighbours: their first-level units have polygons; the rest of the world's are points.
+FULL_DETAIL = ("UA", "RU", "BY", "PL", "SK", "HU", "RO", "MD")
+
+
+def _world_unit(p) -> bool:
+    return p.kind == "region" and p.id.startswith("ne1:") and p.country not in FULL_DETAIL
+
+
 def _polygon_places():
     g = fm.Gazetteer()
-    return [p for p in g.places() if p.kind in ("country", "region", "sea", "lake")]
+    return [p for p in g.places() if p.kind in ("country", "region", "sea", "lake") and not _world_unit(p)]
+
+
+def test_world_first_level_units_are_points():
+    units = [p for p in fm.Gazetteer().places(kind="region") if _world_unit(p)]
+    assert len(units) > 3000  # Natural Earth admin-1, outside Ukraine and its neighbours
+    assert all(p.id.startswith("ne1:") and p.geometry.geom_type == "Point" for p in units)
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "country"),
+    [
+        ("Virginia", "ne1:US-VA", "US"),  # not the South African town of 120,000
+        ("Texas", "ne1:US-TX", "US"),
+        ("state of California", "ne1:US-CA", "US"),
+        ("Bavaria", "ne1:DE-BY", "DE"),
+        ("Ontario", "ne1:CA-ON", "CA"),
+    ],
+)
+def test_a_world_state_outranks_a_smaller_town_of_its_name(name, unit, country):
+    p = fm.Gazetteer().resolve(name)
+    assert (p.id, p.kind, p.country) == (unit, "region", country)
+
+
+@pytest.mark.parametrize(("name", "city"), [("Washington", "US"), ("Como", "IT")])
+def test_a_city_still_outranks_the_state_or_province_of_its_name(name, city):
+    p = fm.Gazetteer().resolve(name)
+    assert (p.kind, p.country) == ("settlement", city)
+
+
+def test_an_alternate_old_name_ranks_after_the_place_that_bears_it():
+    found = [(p.name, p.admin1) for p in fm.Gazetteer().candidates("Dmitrov")]
+    assert found[:2] == [("Dmitrov", "Moscow Oblast"), ("Myrnohrad", "Donetsk Oblast")]
 
 
 @pytest.mark.parametrize("place", _polygon_places(), ids=lambda p: p.id)

@@ -82,6 +82,8 @@ EVIDENCE: MappingProxyType[str, str] = MappingProxyType(
 #: The steps that choose among candidates, strongest first.
 ORDER: tuple[str, ...] = ("qualifier", "hierarchy", "proximity", "claim", "size")
 
+#: Population of a town in Ukraine that anchors proximity when no other place is settled (_weak_anchors).
+WEAK_ANCHOR_POPULATION = 10_000
 #: A candidate this close (km) to one of the article's places is near them; farther, proximity says nothing.
 NEAR_KM = 60.0
 #: Candidates within this many km of the nearest one are equally near (a claim may choose among them).
@@ -533,6 +535,18 @@ def choose(ctx: _Context, i: int, pool: tuple[Place, ...], evidence: str | None)
     return size(ctx, i, pool)[0], evidence or "size"
 
 
+def _weak_anchors(ctx: _Context, pending: list[tuple[int, tuple[Place, ...], str | None]]) -> None:
+    """With no place of Ukraine settled yet, the first-ranked town of each undecided name (a town of
+    :data:`WEAK_ANCHOR_POPULATION` or more in Ukraine) is what proximity measures from: in "near Dmitrov
+    as Pokrovsk fell" the two names keep each other on the Donetsk front."""
+    if any(p.country == "UA" for p in ctx.places.values()):
+        return
+    for _, pool, _ in pending:
+        top = pool[0]
+        if top.country == "UA" and top.kind == "settlement" and top.population >= WEAK_ANCHOR_POPULATION:
+            ctx.places.setdefault(top.id, top)
+
+
 def resolve(text: str, hits: list[Hit]) -> None:
     """Set ``place`` and ``evidence`` of every hit (``place`` already set: ``evidence`` kept or ``only``)."""
     ctx = _context(text, hits)
@@ -562,6 +576,7 @@ def resolve(text: str, hits: list[Hit]) -> None:
                 pending.append((i, narrowed or h.places, "qualifier" if narrowed else None))
                 continue
         ctx.add(h, h.place)
+    _weak_anchors(ctx, pending)
     ctx.finish()
     # a city taken over its villages is looked at by proximity alone, which depends on its candidates
     # only: once per name and article
