@@ -7,6 +7,7 @@ import re
 
 import numpy as np
 import pytest
+import shapely
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import (
@@ -16,10 +17,12 @@ from shapely.geometry import (
     MultiPolygon,
     Point,
     Polygon,
+    box,
 )
 
 from frontmap import Place
 from frontmap.errors import GeometryError
+from frontmap.geometry import EARTH_KM2
 from frontmap.geometry import geodesic as geo
 from frontmap.quantities.tolerance import WINDS_16
 
@@ -129,6 +132,158 @@ def test_length_km():
     multi = MultiLineString([[(0, 0), (1, 0)], [(5, 0), (7, 0)]])
     assert geo.length_km(multi) == pytest.approx(3 * equator, rel=1e-12)
     assert geo.length_km(Point(0, 0)) == 0.0
+    square = Polygon([(0, 0), (1, 0), (1, 1), (0, 1)])
+    holed = Polygon(square.exterior.coords, [[(0.2, 0.2), (0.8, 0.2), (0.8, 0.8)]])
+    assert geo.length_km(holed) == geo.length_km(square)  # the outer perimeter only
+
+
+# --- every valid lon/lat shape: edges straight in lon/lat, antimeridian, poles -----------------
+
+EARTH = 510_065_621.7  # km², 4π·R_q² on WGS84 (R_q the authalic radius)
+
+
+def authalic_earth_km2() -> float:
+    e = math.sqrt(E2)
+    return 2 * math.pi * A_M**2 * (1 + (1 - E2) / e * math.atanh(e)) / 1e6
+
+
+def test_earth_constant_is_the_authalic_sphere():
+    assert authalic_earth_km2() == pytest.approx(EARTH, abs=0.05)
+    assert EARTH_KM2 == pytest.approx(authalic_earth_km2(), rel=1e-12)
+
+
+def _both_ways(p: Polygon) -> list[Polygon]:
+    return [p, Polygon(p.exterior.coords[::-1], [h.coords[::-1] for h in p.interiors])]
+
+
+def test_whole_earth_box_is_the_whole_earth():  # old code: 0.0
+    for p in _both_ways(box(-180, -90, 180, 90)):
+        assert geo.area_km2(p) == pytest.approx(EARTH, rel=1e-10)
+
+
+def test_band_between_parallels_is_the_authalic_band():  # old code: 0.0
+    for p in _both_ways(box(-180, -80, 180, 80)):
+        assert geo.area_km2(p) == pytest.approx(analytic_cell_km2(-180, -80, 360, 160), rel=1e-10)
+    assert geo.area_km2(box(-180, -80, 180, 80)) == pytest.approx(5.0225e8, rel=1e-4)
+
+
+@pytest.mark.parametrize(
+    "p",
+    [box(-180, 0, 180, 90), box(-180, -90, 180, 0), box(0, -90, 180, 90), box(-90, -90, 90, 90)],
+    ids=["north", "south", "east", "greenwich"],
+)
+def test_hemispheres_are_half_the_earth(p):
+    for q in _both_ways(p):
+        assert geo.area_km2(q) == pytest.approx(EARTH / 2, rel=1e-10)
+
+
+@pytest.mark.parametrize("dlon", [0.5, 1, 30, 179, 180])
+def test_lune_is_its_share_of_the_earth(dlon):
+    for q in _both_ways(box(10, -90, 10 + dlon, 90)):
+        assert geo.area_km2(q) == pytest.approx(EARTH * dlon / 360, rel=1e-10)
+
+
+ACROSS_180 = analytic_cell_km2(179, 0, 2, 1)  # ≈ 24,617 km²
+
+
+@pytest.mark.parametrize(
+    "p",
+    [
+        box(179, 0, 181, 1),
+        Polygon([(179, 0), (-179, 0), (-179, 1), (179, 1)]),
+        Polygon([(-179, 0), (179, 0), (179, 1), (-179, 1)]),
+        MultiPolygon([box(179, 0, 180, 1), box(-180, 0, -179, 1)]),
+    ],
+    ids=["179-181", "179-minus179", "minus179-179", "split"],
+)
+def test_box_across_the_antimeridian(p):  # old code through control.measure's segmentize: 4,406,430
+    assert ACROSS_180 == pytest.approx(24_617, abs=1)
+    assert geo.area_km2(p) == pytest.approx(ACROSS_180, rel=1e-10)
+
+
+@pytest.mark.parametrize(
+    "p",
+    [
+        Polygon([(0, 80), (90, 80), (180, 80), (-90, 80)]),
+        Polygon([(-180, 80), (-60, 80), (60, 80)]),
+        box(-180, 80, 180, 90),
+        shapely.segmentize(box(-180, 80, 180, 90), 0.05),
+    ],
+    ids=["4-vertex", "3-vertex", "box-to-pole", "segmentized"],
+)
+def test_ring_round_the_north_pole_is_the_polar_cap(p):  # old code: 4-vertex 0.0
+    for q in _both_ways(p):
+        assert geo.area_km2(q) == pytest.approx(analytic_cell_km2(-180, 80, 360, 10), rel=1e-10)
+
+
+def test_ring_round_the_south_pole_is_the_polar_cap():
+    south = Polygon([(0, -70), (-120, -70), (120, -70)])
+    for q in _both_ways(south):
+        assert geo.area_km2(q) == pytest.approx(analytic_cell_km2(-180, -90, 360, 20), rel=1e-10)
+
+
+def test_holes_are_subtracted_from_the_earth_and_from_bands():
+    hole = box(30, 50, 31, 51)
+    for p in _both_ways(Polygon(box(-180, -90, 180, 90).exterior.coords, [hole.exterior.coords])):
+        assert geo.area_km2(p) == pytest.approx(EARTH_KM2 - analytic_cell_km2(30, 50, 1, 1), rel=1e-12)
+    across = Polygon(box(-180, -10, 180, 10).exterior.coords, [[(179, 0), (-179, 0), (-179, 1), (179, 1)]])
+    assert geo.area_km2(across) == pytest.approx(analytic_cell_km2(0, -10, 360, 20) - ACROSS_180, rel=1e-12)
+
+
+def test_edges_are_straight_in_lon_lat_so_densifying_changes_nothing():
+    # long slanted edges included: the measure is of the shape shapely draws
+    tri = Polygon([(-170, -60), (0, 10), (-20, 75)])  # edges of 170°, 20° and 150° of longitude
+    assert geo.area_km2(tri) == pytest.approx(geo.area_km2(shapely.segmentize(tri, 0.01)), rel=1e-10)
+    assert geo.area_km2(SQUARE) == pytest.approx(analytic_cell_km2(30, 50, 1, 1), rel=1e-12)
+    coarse = box(22, 44, 40, 52)  # four vertices around Ukraine: 1,193,855 km² (geodesic edges: 1,187,394)
+    assert geo.area_km2(coarse) == pytest.approx(analytic_cell_km2(22, 44, 18, 8), rel=1e-12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.floats(-360, 360),
+    st.floats(-90, 89),
+    st.floats(1e-3, 179.9),
+    st.floats(1e-3, 90),
+)
+def test_any_box_is_the_analytic_cell(lon0, lat0, dlon, dlat):
+    lat1 = min(lat0 + dlat, 90.0)
+    p = Polygon([(lon0, lat0), (lon0 + dlon, lat0), (lon0 + dlon, lat1), (lon0, lat1)])
+    expected = analytic_cell_km2(lon0, lat0, dlon, lat1 - lat0)
+    assert geo.area_km2(p) == pytest.approx(expected, rel=1e-9, abs=1e-6)
+
+
+def test_length_across_the_antimeridian_and_along_parallels():
+    degree = geo.length_km(LineString([(0, 0), (1, 0)]))
+    assert geo.length_km(LineString([(179, 0), (-179, 0)])) == pytest.approx(2 * degree, rel=1e-12)
+    assert geo.length_km(LineString([(179, 0), (181, 0)])) == pytest.approx(2 * degree, rel=1e-12)
+    # the perimeter of the band: two parallels at ±80 and two meridians of 160°
+    parallel = (
+        2 * math.pi * A_M * math.cos(math.radians(80)) / math.sqrt(1 - E2 * math.sin(math.radians(80)) ** 2)
+    )
+    meridian = geo.distance_km((0, -80), (0, 80))
+    assert geo.length_km(box(-180, -80, 180, 80)) == pytest.approx(
+        2 * parallel / 1000 + 2 * meridian, rel=1e-5
+    )
+
+
+AREA_ERRORS = {
+    "lat-91": (lambda: geo.area_km2(Polygon([(30, 50), (31, 50), (31, 91)])), "91"),
+    "lat-minus-95": (lambda: geo.area_km2(Polygon([(30, -95), (31, 50), (31, 51)])), "-95"),
+    "nan": (lambda: geo.area_km2(Polygon([(30, 50), (math.nan, 50), (31, 51)])), "nan"),
+    "inf": (lambda: geo.area_km2(Polygon([(30, 50), (31, 50), (31, math.inf)])), "inf"),
+    "edge-over-360": (lambda: geo.area_km2(Polygon([(-200, 0), (200, 0), (200, 1)])), "360"),
+    "length-lat-91": (lambda: geo.length_km(LineString([(0, 0), (0, 91)])), "91"),
+    "length-nan": (lambda: geo.length_km(LineString([(0, 0), (math.nan, 1)])), "nan"),
+}
+
+
+@pytest.mark.filterwarnings("ignore:invalid value encountered:RuntimeWarning")
+@pytest.mark.parametrize("call", AREA_ERRORS.values(), ids=AREA_ERRORS.keys())
+def test_what_cannot_be_measured_raises_geometry_error(call):
+    fn, fragment = call
+    with pytest.raises(GeometryError, match=fragment):
+        fn()
 
 
 # --- points, distances and bearings --------------------------------------------------------------

@@ -2,14 +2,15 @@
 
 :class:`pyproj.Geod` (WGS84 ellipsoid) does all geodesy; shapely holds the shapes.  Coordinates are
 always ``(lon, lat)`` in degrees; distances in km, areas in km², bearings in degrees clockwise from
-north.  Measurements (:func:`area_km2`, :func:`length_km`, :func:`distance_km`) are geodesic --
-planar degrees are never measured.
+north.  Measurements (:func:`area_km2`, :func:`length_km`, :func:`distance_km`) are on the ellipsoid --
+planar degrees are never measured; :func:`area_km2` and :func:`length_km` live in
+:mod:`frontmap.geometry.areas` (re-exported here), whose docstring states their edge semantics.
 
 Curved edges are densified: a full circle has 256 vertices and an arc at least one vertex every
 360/256 = 1.40625°, so that the shape drawn from the vertices and the shape measured agree
 (:func:`disk_of_area` solves for the radius on the densified polygon itself).  Polygon edges between
-vertices are geodesics when measured and straight lon/lat segments when drawn or tested by shapely;
-over the short edges made here the two differ by metres.
+vertices are straight lon/lat segments, when measured as when drawn or tested by shapely; over the
+short edges made here they differ from geodesics by metres.
 
 Scope: Ukraine and its neighbours.  Shapes that contain a pole are refused
 (:class:`~frontmap.errors.GeometryError`); shapes near the antimeridian keep their longitudes
@@ -28,11 +29,11 @@ from typing import Any
 
 import numpy as np
 from pyproj import Geod
-from shapely.geometry import LineString, MultiPoint, Point, Polygon, shape
-from shapely.geometry.base import BaseGeometry
+from shapely.geometry import LineString, MultiPoint, Point, Polygon
 from shapely.geometry.polygon import orient
 
 from frontmap.errors import GeometryError
+from frontmap.geometry.areas import area_km2, length_km
 from frontmap.quantities.tolerance import WINDS_16, direction_key
 
 __all__ = [
@@ -336,68 +337,3 @@ def hull(places: Iterable[Any]) -> Polygon | LineString | Point:
 def _unit_vector(lon: float, lat: float) -> tuple[float, float, float]:
     lo, la = math.radians(lon), math.radians(lat)
     return (math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la))
-
-
-# --- measurement ---------------------------------------------------------------------------------
-
-
-def _as_geometry(geometry: Any) -> BaseGeometry:
-    g = geometry
-    if not isinstance(g, BaseGeometry):
-        if isinstance(getattr(g, "geometry", None), BaseGeometry):  # a Place or similar record
-            g = g.geometry
-        elif isinstance(g, dict) and "type" in g:
-            try:
-                g = shape(g)
-            except Exception as exc:
-                raise GeometryError(f"cannot read GeoJSON geometry {geometry!r}: {exc}") from None
-        else:
-            raise GeometryError(f"expected a shapely geometry (or a Place), got {geometry!r}")
-    if g.is_empty:
-        raise GeometryError(f"empty geometry given: {g.wkt!r}")
-    return g
-
-
-def _ring_area_m2(coords: Any) -> float:
-    xy = np.asarray(coords)
-    if len(xy) < 4:
-        return 0.0
-    if np.any(np.abs(xy[:, 1]) > 90):
-        raise GeometryError(f"latitudes beyond ±90 degrees in ring {xy[:3].tolist()!r}...")
-    return abs(_GEOD.polygon_area_perimeter(xy[:, 0], xy[:, 1])[0])
-
-
-def _area_m2(g: BaseGeometry) -> float:
-    if isinstance(g, Polygon):
-        return _ring_area_m2(g.exterior.coords) - sum(_ring_area_m2(r.coords) for r in g.interiors)
-    if hasattr(g, "geoms"):
-        return sum(_area_m2(part) for part in g.geoms if not part.is_empty)
-    return 0.0  # points and lines
-
-
-def area_km2(geometry: Any) -> float:
-    """Geodesic area in km² of a (Multi)Polygon or collection; 0 for points and lines.
-
-    Ring orientation does not matter (clockwise and counter-clockwise give the same, positive area);
-    holes are subtracted; parts of multi-geometries are summed (overlapping parts count twice).
-
-    Examples
-    --------
-    >>> f"{area_km2(Polygon([(30, 50), (31, 50), (31, 51), (30, 51)])):.1f}"
-    '7892.1'
-    """
-    return _area_m2(_as_geometry(geometry)) / 1e6
-
-
-def length_km(geometry: Any) -> float:
-    """Geodesic length in km of a (Multi)LineString (a polygon's perimeter, as in shapely; 0 for points).
-
-    Examples
-    --------
-    >>> f"{length_km(LineString([(30, 50), (31, 50)])):.2f}"
-    '71.70'
-    """
-    g = _as_geometry(geometry)
-    if g.geom_type in ("Point", "MultiPoint"):
-        return 0.0
-    return float(_GEOD.geometry_length(g)) / 1000.0
