@@ -96,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{top['region']} {top['km2']:,.0f} km² ({top['share']:.0%})"
         )
     print(f"\nlargest |geodesic − LAEA| area difference: {worst:.4f} % (target < 0.1 %)")
+    n_rep = sum(len(r["cm"].repairs) for r in results.values())
+    n_skip = sum(len(r["cm"].skipped) for r in results.values())
+    print(f"features repaired while reading: {n_rep}, skipped: {n_skip} (see ControlMap.repairs / .skipped)")
 
     a, b = results.get(dt.date(2022, 9, 6)), results.get(dt.date(2022, 9, 12))
     if a and b:

@@ -441,7 +441,11 @@ def test_read_unions_repairs_and_drops_z(tmp_path):
     with_z = Polygon([(x, y, 100.0) for x, y in box(33, 45, 34, 46).exterior.coords])
     path = tmp_path / "m.geojson"
     path.write_text(_geojson(_feature(bowtie, id="bow"), _feature(with_z), _feature(box(33.5, 45, 35, 46))))
-    cm = ControlMap.read(path, date="2022-01-01")
+    with pytest.raises(ControlMapError, match="feature 'bow' would change area on repair"):
+        ControlMap.read(path, date="2022-01-01")  # repairing the bow-tie doubles its area
+    with pytest.warns(UserWarning, match=r"repaired 1 feature\(s\).*bow: made valid"):
+        cm = ControlMap.read(path, date="2022-01-01", repair="allow")
+    assert [r.feature for r in cm.repairs] == ["bow"]
     assert cm.geometry.is_valid and not cm.geometry.has_z
     assert cm.geometry.geom_type == "MultiPolygon"
     expected = shapely.union_all([shapely.make_valid(bowtie), box(33, 45, 35, 46)])

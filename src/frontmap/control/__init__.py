@@ -7,12 +7,14 @@ gives the ground that changed hands between two; :func:`infer_control` draws an 
 
 from frontmap.control.controlmap import Change, ControlMap, at, between, change
 from frontmap.control.inferred import FrontSegment, InferredControl, infer_control
+from frontmap.control.repairs import Repair
 
 __all__ = [
     "Change",
     "ControlMap",
     "FrontSegment",
     "InferredControl",
+    "Repair",
     "at",
     "between",
     "change",

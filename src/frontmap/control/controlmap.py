@@ -23,7 +23,7 @@ from functools import cached_property
 from typing import Any
 
 from frontmap._dates import date_from_name, require_date
-from frontmap.control.files import MAX_BYTES, _polygonal, load
+from frontmap.control.files import MAX_BYTES, load
 from frontmap.control.measure import (
     _area_km2,
     _default_country,
@@ -34,10 +34,11 @@ from frontmap.control.measure import (
     _resolve_geometry,
     metric_projection,
 )
+from frontmap.control.repairs import Repair, _polygonal
 from frontmap.errors import ControlMapError, GeometryError, InputError
 from frontmap.gazetteer.place import Place
 
-__all__ = ["Change", "ControlMap", "at", "between", "change"]
+__all__ = ["Change", "ControlMap", "Repair", "at", "between", "change"]
 
 #: Default tolerance (km) within which a stretch of boundary counts as lying on the country outline.
 FRONT_TOLERANCE_KM = 3.0
@@ -63,7 +64,11 @@ class ControlMap:
     name : str or None
         A short label (the file name without extension by default).
     skipped : tuple of str
-        Ids of features that were not polygons (points, lines, empty geometries) and were left out.
+        Ids of features that were not polygons (points, lines, empty geometries) and were left out
+        (also unreadable geometries, when read with ``repair="allow"``).
+    repairs : tuple of Repair
+        Every change made to a feature while reading (made valid, non-polygon members of a collection
+        dropped ...): the feature's id (or name, or index), what was done, its km² before and after.
 
     Build one with :meth:`read` (files, URLs, GeoDataFrames, geometries) or directly.
 
@@ -81,6 +86,7 @@ class ControlMap:
     source: str | None = None
     name: str | None = None
     skipped: tuple[str, ...] = field(default=(), compare=False)
+    repairs: tuple[Repair, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         from shapely.geometry import MultiPolygon, Polygon
@@ -97,6 +103,7 @@ class ControlMap:
             )
         object.__setattr__(self, "side", self.side.strip().lower())
         object.__setattr__(self, "skipped", tuple(self.skipped))
+        object.__setattr__(self, "repairs", tuple(self.repairs))
 
     def __repr__(self) -> str:
         import shapely
@@ -118,6 +125,7 @@ class ControlMap:
         name: str | None = None,
         layer: str | None = None,
         max_bytes: int = MAX_BYTES,
+        repair: str = "refuse",
     ) -> ControlMap:
         """Read a control map from a file, a URL, a GeoDataFrame or a shapely geometry.
 
@@ -137,32 +145,34 @@ class ControlMap:
             Who holds the area (default ``"occupied"``).
         max_bytes : int
             Refuse files (and KMZ contents once unzipped) larger than this (default 200 MB).
+        repair : ``"refuse"`` or ``"allow"``
+            With ``"refuse"`` (the default) a repair that changes a feature's area by more than 0.1 %
+            (a hole outside its shell, a bow-tie ring ...) and a geometry that cannot be parsed (an
+            unclosed ring) are errors; with ``"allow"`` the repair is applied (the unparseable feature
+            skipped), recorded and warned about.
 
         Invalid polygons are repaired (``shapely.make_valid``, polygonal parts kept), Z values dropped
-        and all polygons unioned.  Features that are not polygons are skipped with a warning listing
-        their ids (also kept in :attr:`skipped`).
+        and all polygons unioned.  Every repair is recorded in :attr:`repairs` (feature, what was done,
+        km² before and after) and summarised in one warning.  Features that are not polygons are
+        skipped with a warning listing their ids (also kept in :attr:`skipped`).
 
         Raises
         ------
         ControlMapError
             Naming the file: unreadable or empty file, no polygons, a zip inside the KMZ, a file over the
-            size cap, or a polygon that cannot be repaired (with its feature id).
+            size cap, a polygon that cannot be repaired or whose repair changes its area (with its feature
+            id), an unknown CRS, coordinates outside the world or with latitude and longitude swapped.
         """
-        loaded = load(source, layer=layer, max_bytes=max_bytes)
+        loaded = load(source, layer=layer, max_bytes=max_bytes, repair=repair)
         when = require_date(date)
         if when is None:
             when = loaded.date
         if when is None and isinstance(source, (str, os.PathLike)):
             when = date_from_name(os.fspath(source).split("?")[0])
-        if loaded.skipped:
-            shown = ", ".join(loaded.skipped[:10]) + (" ..." if len(loaded.skipped) > 10 else "")
-            warnings.warn(
-                f"{loaded.source or 'control map'}: skipped {len(loaded.skipped)} feature(s) that are not "
-                f"polygons: {shown}",
-                UserWarning,
-                stacklevel=2,
-            )
-        return cls(loaded.geometry, when, side, loaded.source, name or loaded.name, loaded.skipped)
+        _warn_about(loaded.source or "control map", loaded.skipped, loaded.repairs)
+        return cls(
+            loaded.geometry, when, side, loaded.source, name or loaded.name, loaded.skipped, loaded.repairs
+        )
 
     @classmethod
     def series(cls, paths: Iterable[Any], side: str = "occupied", **kwargs: Any) -> list[ControlMap]:
@@ -348,6 +358,27 @@ class ControlMap:
             "area_km2": self._area,
         }
         return gpd.GeoDataFrame([row], geometry=[self.geometry], crs="EPSG:4326")
+
+
+def _warn_about(label: str, skipped: tuple[str, ...], repairs: tuple[Repair, ...]) -> None:
+    """One warning for the skipped features, one summarising the repairs (area before and after)."""
+    if skipped:
+        shown = ", ".join(skipped[:10]) + (" ..." if len(skipped) > 10 else "")
+        warnings.warn(
+            f"{label}: skipped {len(skipped)} feature(s) that are not usable polygons: {shown}",
+            UserWarning,
+            stacklevel=3,
+        )
+    if repairs:
+        before = sum(r.km2_before for r in repairs)
+        after = sum(r.km2_after for r in repairs)
+        shown = "; ".join(str(r) for r in repairs[:10]) + (" ..." if len(repairs) > 10 else "")
+        warnings.warn(
+            f"{label}: repaired {len(repairs)} feature(s), area of the repaired features "
+            f"{before:,.1f} km² before, {after:,.1f} km² after (see .repairs): {shown}",
+            UserWarning,
+            stacklevel=3,
+        )
 
 
 _SHRUNK: dict[tuple[bytes, float], tuple[Any, Any, Any]] = {}

@@ -11,12 +11,14 @@ import datetime as _dt
 import io
 import os
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from frontmap._dates import to_date
+from frontmap.control.repairs import Repair, check_crs_member, check_mode, clean_geometries
 from frontmap.errors import ControlMapError
 
 __all__ = ["MAX_BYTES", "Loaded", "load"]
@@ -40,6 +42,7 @@ class Loaded:
     name: str | None
     date: _dt.date | None
     skipped: tuple[str, ...]
+    repairs: tuple[Repair, ...] = ()
 
 
 # ---------------------------------------------------------------------------------------------- dates
@@ -142,7 +145,7 @@ def _read_frames(target: Any, label: str, layer: str | None) -> list[tuple[str, 
                 known = ", ".join(repr(n) for n, _ in layers)
                 raise ControlMapError(f"{label!r} has no layer {layer!r}; its layers are {known}")
             wanted = [[n for n, _ in layers].index(layer)]
-        return [(layers[i][0], pyogrio.read_dataframe(opened(), layer=i, fid_as_index=True)) for i in wanted]
+        return [(layers[i][0], _read_layer(opened, i)) for i in wanted]
     except ControlMapError:
         raise
     except Exception as e:  # pyogrio raises DataSourceError (a RuntimeError) and friends
@@ -150,6 +153,35 @@ def _read_frames(target: Any, label: str, layer: str | None) -> list[tuple[str, 
         raise ControlMapError(
             f"cannot read {label!r} as a map file ({msg}); give GeoJSON, KML, KMZ or GeoPackage"
         ) from None
+
+
+def _read_layer(opened: Any, index: int) -> Any:
+    """One layer as a GeoDataFrame; geometries GEOS cannot parse (an unclosed ring ...) become None and
+    are listed, with GEOS's message, in ``frame.attrs["unparseable"]`` (by row)."""
+    import pyogrio
+    import pyogrio.raw
+    import shapely
+
+    with warnings.catch_warnings():  # an unclosed ring is reported below, naming the feature
+        warnings.filterwarnings("ignore", "Non closed ring detected", RuntimeWarning)
+        try:
+            return pyogrio.read_dataframe(opened(), layer=index, fid_as_index=True)
+        except shapely.errors.GEOSException:
+            pass  # read again feature by feature below, to name the bad ones
+        meta, fids, wkbs, fields = pyogrio.raw.read(opened(), layer=index, return_fids=True)
+    import geopandas as gpd
+
+    geoms, bad = [], {}
+    for row, wkb in enumerate(wkbs):
+        try:
+            geoms.append(None if wkb is None else shapely.from_wkb(wkb))
+        except shapely.errors.GEOSException as e:
+            geoms.append(None)
+            bad[row] = str(e)
+    frame = gpd.GeoDataFrame(dict(zip(meta["fields"], fields, strict=True)), geometry=geoms, crs=meta["crs"])
+    frame.index = fids
+    frame.attrs["unparseable"] = bad
+    return frame
 
 
 def _frames_from(source: Any, layer: str | None, cap: int) -> tuple[list[tuple[str, Any]], str, str | None]:
@@ -178,112 +210,62 @@ def _frames_from(source: Any, layer: str | None, cap: int) -> tuple[list[tuple[s
                 f"{label!r} is {size:,} bytes, larger than the {cap:,}-byte cap; pass max_bytes= to raise it"
             )
         with path.open("rb") as fh:
-            is_zip = fh.read(4) == _ZIP_MAGIC
-        if not is_zip:
+            head = fh.read(64)
+        if head[:4] != _ZIP_MAGIC:
+            if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":  # GeoJSON: check its crs member
+                check_crs_member(path.read_bytes(), label)
             return _read_frames(path, label, layer), label, filename
         data = path.read_bytes()
     if not data.strip():
         raise ControlMapError(f"{label!r} is empty")
     if data[:4] == _ZIP_MAGIC:
         data, _inner = _unzip(data, label, cap)
+    check_crs_member(data, label)
     return _read_frames(data, label, layer), label, filename
 
 
-# --------------------------------------------------------------------------------------------- repair
+# ------------------------------------------------------------------------------------------ feature ids
+_ID_KEYS = ("id", "name", "fid")
+
+
 def _feature_ids(frame: Any, layer: str, n_layers: int) -> list[str]:
-    cols = {str(c).lower(): c for c in frame.columns}
-    picked = next((cols[k] for k in ("id", "name", "fid") if k in cols), None)
+    """A label per feature: its ``id``, else its ``name`` (KML ``<name>``), else ``fid N`` (its index)."""
+    cols = {str(c).lower(): c for c in frame.columns if c != frame.geometry.name}
+    values = [frame[cols[k]].tolist() for k in _ID_KEYS if k in cols]
     ids = []
     for i, fid in enumerate(frame.index.tolist()):
-        v = frame[picked].iloc[i] if picked is not None else None
-        label = str(v) if v is not None and str(v) not in ("", "nan", "None") else f"fid {fid}"
+        label = next((str(v[i]) for v in values if _usable(v[i])), f"fid {fid}")
         ids.append(f"{layer}:{label}" if n_layers > 1 else label)
     return ids
 
 
-def clean_geometries(geoms: list[Any], ids: list[str], label: str) -> tuple[Any, tuple[str, ...]]:
-    """Union the polygonal parts of ``geoms`` (lon/lat) into one valid 2-D (Multi)Polygon.
-
-    Z values are dropped; invalid polygons are repaired with ``shapely.make_valid`` keeping only the
-    polygonal parts; features with no geometry or a non-polygonal one are skipped and their ids
-    returned.  A polygon that repair reduces to nothing raises :class:`ControlMapError` with its id.
-    """
-    import numpy as np
-    import shapely
-
-    polys, skipped = [], []
-    for geom, fid in zip(geoms, ids, strict=True):
-        if geom is None or geom.is_empty:
-            skipped.append(fid)
-            continue
-        geom = shapely.force_2d(geom)
-        coords = shapely.get_coordinates(geom)
-        if not np.isfinite(coords).all():
-            raise ControlMapError(f"{label!r}: feature {fid!r} has NaN or infinite coordinates")
-        polygonal = _polygonal(geom)
-        if polygonal.is_empty:
-            skipped.append(fid)
-            continue
-        if not polygonal.is_valid:
-            reason = shapely.is_valid_reason(polygonal)
-            polygonal = _polygonal(shapely.make_valid(polygonal))
-            if polygonal.is_empty:
-                raise ControlMapError(
-                    f"{label!r}: feature {fid!r} has an invalid polygon that cannot be repaired ({reason}); "
-                    "fix or remove that feature"
-                )
-        polys.append(polygonal)
-    if not polys:
-        what = f" ({len(skipped)} feature(s) without polygons: {', '.join(skipped[:5])})" if skipped else ""
-        raise ControlMapError(f"{label!r} holds no polygons{what}; a control map needs polygon features")
-    merged = shapely.union_all(polys) if len(polys) > 1 else polys[0]
-    merged = _polygonal(merged)
-    minx, miny, maxx, maxy = merged.bounds
-    if minx < -180.5 or maxx > 180.5 or miny < -90.5 or maxy > 90.5:
-        raise ControlMapError(
-            f"{label!r}: coordinates {merged.bounds!r} are not lon/lat degrees; "
-            "give the file a CRS or reproject it to EPSG:4326"
-        )
-    return merged, tuple(skipped)
+def _usable(value: Any) -> bool:
+    return value is not None and str(value).strip() not in ("", "nan", "None", "NaT", "<NA>")
 
 
-def _polygonal(geom: Any) -> Any:
-    """The (Multi)Polygon made of the polygonal parts of ``geom`` (empty MultiPolygon if none)."""
-    from shapely.geometry import MultiPolygon, Polygon
-
-    if isinstance(geom, (Polygon, MultiPolygon)):
-        return geom
-    parts: list[Any] = []
-    for g in getattr(geom, "geoms", ()):
-        if isinstance(g, Polygon):
-            parts.append(g)
-        elif isinstance(g, MultiPolygon):
-            parts.extend(g.geoms)
-        elif hasattr(g, "geoms"):
-            sub = _polygonal(g)
-            parts.extend(getattr(sub, "geoms", [sub]) if not sub.is_empty else [])
-    if len(parts) == 1:
-        return parts[0]
-    return MultiPolygon(parts)
-
-
-def load(source: Any, *, layer: str | None = None, max_bytes: int = MAX_BYTES) -> Loaded:
+def load(
+    source: Any, *, layer: str | None = None, max_bytes: int = MAX_BYTES, repair: str = "refuse"
+) -> Loaded:
     """Read ``source`` into a :class:`Loaded`: path, ``http(s)://`` URL string, bytes, GeoDataFrame,
     GeoSeries or shapely geometry (lon/lat).  All spatial layers are read unless ``layer`` names one.
+    ``repair`` is ``"refuse"`` (repairs that change a feature's area are errors; so are unparseable
+    geometries) or ``"allow"`` (they are applied, or the feature skipped, and recorded).
     """
     from shapely.geometry.base import BaseGeometry
 
+    check_mode(repair)
     if isinstance(source, BaseGeometry):
-        geom, skipped = clean_geometries([source], ["geometry"], "<geometry>")
-        return Loaded(geom, None, None, None, skipped)
+        geom, skipped, repairs = clean_geometries([source], ["geometry"], "<geometry>", repair)
+        return Loaded(geom, None, None, None, skipped, repairs)
     if hasattr(source, "geometry") and hasattr(source, "crs") and hasattr(source, "columns"):
         frame = _to_wgs84(source, "<GeoDataFrame>")
-        geom, skipped = clean_geometries(list(frame.geometry), _feature_ids(frame, "", 1), "<GeoDataFrame>")
-        return Loaded(geom, None, None, _date_from_frame(frame), skipped)
+        labels = _feature_ids(frame, "", 1)
+        geom, skipped, repairs = clean_geometries(list(frame.geometry), labels, "<GeoDataFrame>", repair)
+        return Loaded(geom, None, None, _date_from_frame(frame), skipped, repairs)
     if hasattr(source, "crs") and hasattr(source, "to_crs"):  # a GeoSeries
         import geopandas as gpd
 
-        return load(gpd.GeoDataFrame(geometry=source), layer=layer, max_bytes=max_bytes)
+        return load(gpd.GeoDataFrame(geometry=source), layer=layer, max_bytes=max_bytes, repair=repair)
     if not isinstance(source, (str, bytes, os.PathLike)):
         raise ControlMapError(
             f"cannot read a control map from {type(source).__name__!r}; give a file path, URL string, "
@@ -294,17 +276,26 @@ def load(source: Any, *, layer: str | None = None, max_bytes: int = MAX_BYTES) -
     ids: list[str] = []
     dates = []
     for name, frame in frames:
+        frame_ids = _feature_ids(frame, name, len(frames))
+        bad = frame.attrs.get("unparseable", {})
+        if bad and repair != "allow":
+            row, msg = next(iter(bad.items()))
+            raise ControlMapError(
+                f"{label!r}: feature {frame_ids[row]!r} has a geometry that cannot be read ({msg})"
+                + (f" ({len(bad)} such features)" if len(bad) > 1 else "")
+                + "; fix it, or pass repair='allow' to skip it"
+            )
         frame = _to_wgs84(frame, label)
         geoms.extend(frame.geometry)
-        ids.extend(_feature_ids(frame, name, len(frames)))
+        ids.extend(frame_ids)
         d = _date_from_frame(frame)
         if d is not None:
             dates.append(d)
     if not geoms:
         raise ControlMapError(f"{label!r} holds no features; a control map needs polygon features")
-    geom, skipped = clean_geometries(geoms, ids, label)
+    geom, skipped, repairs = clean_geometries(geoms, ids, label, repair)
     stem = Path(filename).name.split(".")[0] if filename else None
-    return Loaded(geom, label, stem, max(dates) if dates else None, skipped)
+    return Loaded(geom, label, stem, max(dates) if dates else None, skipped, repairs)
 
 
 def _to_wgs84(frame: Any, label: str) -> Any:
