@@ -119,3 +119,37 @@ def test_help_shows_an_example(capsys):
         main(["check", "--help"])
     out = capsys.readouterr().out
     assert "examples:" in out and "frontmap check" in out and "--against" in out
+
+
+def test_utf16_file_is_checked(tmp_path, capsys):
+    p = tmp_path / "izium16.txt"
+    p.write_bytes(TEXTS["izium.txt"].encode("utf-16"))
+    code, verdicts, err = run_json([str(p)], capsys)
+    assert code == 0, err
+    find(verdicts, "distance", "izium16.txt", "consistent")
+
+
+def test_binary_and_latin1_files_give_status_1_but_the_rest_is_checked(files, tmp_path, capsys):
+    binary = tmp_path / "scan.pdf.txt"
+    binary.write_bytes(b"%PDF-1.7\n\x00\x01\x02\xff\xfe")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Troops entered Izium, a town 120 km southeast of Kharkiv, café.".encode("latin-1"))
+    code, verdicts, err = run_json([str(binary), str(latin), *files], capsys)
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert lines == [
+        f"frontmap: {str(binary)!r} is not UTF-8 text (byte 0x00 at offset 9); it looks like a binary file, "
+        "not text",
+        f"frontmap: {str(latin)!r} is not UTF-8 text (byte 0xe9 at offset 61); convert it, e.g. iconv -f "
+        f"WINDOWS-1252 -t UTF-8 {latin} > {tmp_path / 'latin.utf8.txt'}",
+    ]
+    find(verdicts, "distance", "izium.txt", "consistent")
+    assert not [v for v in verdicts if v["claim"]["source"].endswith("latin.txt")]
+
+
+def test_a_missing_output_folder_is_a_clean_error(files, tmp_path, capsys):
+    out = tmp_path / "missing" / "verdicts.json"
+    assert main(["check", *files, "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"frontmap: cannot write {str(out)!r}: folder {str(out.parent)!r} does not exist\n"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
+import os
+import signal
+import tempfile
 
 import pytest
 
+from frontmap import _io
 from frontmap.cli import main
 
 TEXT = "Balakliia lies 74 km (46 miles) southeast of Kharkiv.\n"
@@ -89,3 +94,96 @@ def test_help_shows_examples(capsys):
     with pytest.raises(SystemExit):
         main(["extract", "--help"])
     assert "examples:" in capsys.readouterr().out
+
+
+def test_utf16_and_utf8_bom_files_are_read(tmp_path, capsys):
+    u16 = tmp_path / "u16.txt"
+    u16.write_bytes(TEXT.encode("utf-16"))  # with a byte-order mark
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes(codecs.BOM_UTF8 + TEXT.encode("utf-8"))
+    assert main(["extract", str(u16), str(bom)]) == 0
+    out, err = capsys.readouterr()
+    for data in json.loads(out):
+        assert [m["text"] for m in data["mentions"]] == ["Balakliia", "Kharkiv"]
+        assert TEXT[data["claims"][0]["start"] : data["claims"][0]["end"]] == data["claims"][0]["text"]
+    assert err == ""
+
+
+def test_utf16_stdin_is_read(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(TEXT.encode("utf-16"))))
+    assert main(["extract", "-"]) == 0
+    assert [m["text"] for m in json.loads(capsys.readouterr().out)["mentions"]] == ["Balakliia", "Kharkiv"]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "(byte 0x00 at offset 8)"),
+        ("Balakliia lies 74 km southeast of Kharkiv, café.".encode("latin-1"), "(byte 0xe9 at offset 46)"),
+        ("Балаклія".encode("cp1251"), "iconv -f WINDOWS-1251 -t UTF-8"),
+        (TEXT.encode("utf-16-le"), "iconv -f UTF-16LE -t UTF-8"),
+    ],
+    ids=["binary", "latin-1", "cp1251", "utf-16-without-bom"],
+)
+def test_a_file_that_is_not_text_is_reported_and_the_others_read(report, tmp_path, capsys, data, expected):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(data)
+    code = main(["extract", str(bad), str(report)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert err.startswith(f"frontmap: {str(bad)!r} is not UTF-8 text (byte 0x")
+    assert expected in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert [d["source"] for d in json.loads(out)] == [str(report)]
+
+
+def test_binary_stdin_is_reported(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(bytes(range(256)))))
+    assert main(["extract", "-"]) == 1
+    assert "'<stdin>' is not UTF-8 text (byte 0x00 at offset 0)" in capsys.readouterr().err
+
+
+def test_a_missing_output_folder_is_a_clean_error(report, tmp_path, capsys):
+    out = tmp_path / "missing" / "dir" / "x.json"
+    assert main(["extract", str(report), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"frontmap: cannot write {str(out)!r}: folder {str(out.parent)!r} does not exist\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.txt"]
+
+
+def test_an_interrupted_write_leaves_no_temporary_file(report, tmp_path, monkeypatch, capsys):
+    out = tmp_path / "out.json"
+    out.write_text("old", encoding="utf-8")
+
+    def interrupted(fd):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("frontmap._io.os.fsync", interrupted)  # the data is written, not yet renamed
+    assert main(["extract", str(report), "-o", str(out)]) == 130
+    assert "interrupted" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json", "report.txt"]
+    assert out.read_text(encoding="utf-8") == "old"
+
+
+def test_never_writes_over_an_input_under_another_name(report, tmp_path, capsys):
+    link = tmp_path / "link.txt"
+    os.link(report, link)
+    assert main(["extract", str(report), "-o", str(link)]) == 1
+    assert "it is one of the input files" in capsys.readouterr().err
+    assert report.read_text(encoding="utf-8") == TEXT
+
+
+def test_ctrl_c_as_the_temporary_file_is_created_leaves_none(report, tmp_path, monkeypatch, capsys):
+    def then_ctrl_c(create):
+        def wrapped(*args, **kwargs):
+            made = create(*args, **kwargs)
+            os.kill(os.getpid(), signal.SIGINT)
+            return made
+
+        return wrapped
+
+    # The file is made by _io._create (tempfile.mkstemp before; patched too, to show the old leak).
+    monkeypatch.setattr(tempfile, "mkstemp", then_ctrl_c(tempfile.mkstemp))
+    monkeypatch.setattr(_io, "_create", then_ctrl_c(getattr(_io, "_create", None)), raising=False)
+    assert main(["extract", str(report), "-o", str(tmp_path / "out.json")]) == 130
+    assert "interrupted" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.txt"]

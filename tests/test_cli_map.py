@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -154,3 +160,61 @@ def test_help_shows_an_example(capsys):
 def test_no_inputs_is_a_usage_error(tmp_path, capsys):
     assert run("-o", tmp_path / "map.html") == 2
     assert "nothing to map" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["x.html", "x.png"])
+def test_a_missing_output_folder_is_a_clean_error(texts, tmp_path, capsys, name):
+    out = tmp_path / "missing" / "dir" / name
+    assert run(*texts, "-o", out) == 1
+    err = capsys.readouterr().err
+    assert err == f"frontmap: cannot write {str(out)!r}: folder {str(out.parent)!r} does not exist\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["first.txt", "second.txt"]
+
+
+def test_utf16_input_is_mapped_and_binary_is_reported(texts, tmp_path, capsys):
+    u16 = tmp_path / "u16.txt"
+    u16.write_bytes(SECOND.encode("utf-16"))
+    binary = tmp_path / "photo.jpg.txt"
+    binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    out = tmp_path / "map.html"
+    assert run(u16, binary, texts[0], "-o", out, "-q") == 1
+    assert capsys.readouterr().err == (
+        f"frontmap: {str(binary)!r} is not UTF-8 text (byte 0x00 at offset 4); it looks like a binary file, "
+        "not text\n"
+    )
+    html = out.read_text(encoding="utf-8")
+    assert "Kupiansk" in html and "Balakliia" in html
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name == "nt", reason="POSIX signals")
+def test_sigterm_during_the_write_leaves_no_temporary_file(tmp_path):
+    """A real ``frontmap map`` process, terminated while its PNG is being written (about 2 s: it starts
+    Python, reads the examples and draws the map; the SIGTERM goes out as soon as the temporary file
+    appears, during matplotlib's ``savefig``)."""
+    examples = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.txt"))
+    big = tmp_path / "big.txt"
+    big.write_text("\n\n".join(p.read_text(encoding="utf-8") for p in examples), encoding="utf-8")
+    out = tmp_path / "map.png"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "frontmap", "map", str(big), "-o", str(out), "-q"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        seen: list[str] = []
+        while not seen and proc.poll() is None and time.monotonic() < deadline:
+            seen = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+            time.sleep(0.002)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert seen, "the map was written before a temporary file was seen: nothing was tested"
+    assert seen[0].startswith(".frontmap-")
+    assert proc.returncode == 128 + signal.SIGTERM, err
+    assert b"frontmap: terminated" in err and b"Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt"]

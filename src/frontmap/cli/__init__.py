@@ -7,8 +7,12 @@ Each subcommand lives in a module of this package exposing ``add_parser(subparse
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import signal
 import sys
+from collections.abc import Iterator
+from types import FrameType
 
 import frontmap as fm
 
@@ -43,6 +47,43 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(SystemExit):
+    """SIGTERM, raised in the main thread so that ``finally`` blocks (and the removal of a half-written
+    temporary file) run before the process exits with status 128 + 15."""
+
+
+@contextlib.contextmanager
+def _sigterm_exits() -> Iterator[None]:
+    """While inside, SIGTERM raises :class:`Terminated` (once; a second SIGTERM during the clean-up is
+    ignored).  Only in the main thread, and only when SIGTERM has its default action (a parent that
+    ignores it, or a program that embeds :func:`main` with its own handler, keeps its choice)."""
+    sigterm = getattr(signal, "SIGTERM", None)
+    try:
+        active = sigterm is not None and signal.getsignal(sigterm) is signal.SIG_DFL
+    except ValueError:
+        active = False
+    if not active or sigterm is None:
+        yield
+        return
+    fired = False
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        nonlocal fired
+        if not fired:
+            fired = True
+            raise Terminated(128 + signum)
+
+    try:
+        previous = signal.signal(sigterm, handler)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(sigterm, previous)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -50,9 +91,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return int(args.run(args) or 0)
+        with _sigterm_exits():
+            return int(args.run(args) or 0)
     except KeyboardInterrupt:
         print("frontmap: interrupted", file=sys.stderr)
         return 130
+    except Terminated as exc:
+        print("frontmap: terminated", file=sys.stderr)
+        return int(exc.code or 143)
     except BrokenPipeError:
         return 0

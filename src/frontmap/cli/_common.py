@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import frontmap as fm
-from frontmap._io import atomic_write
+from frontmap._io import atomic_write, decode_text
 
-__all__ = ["error", "read_articles", "read_inputs", "subparser", "write_output"]
+__all__ = ["error", "is_an_input", "read_articles", "read_inputs", "subparser", "write_error", "write_output"]
 
 MAX_INPUT_BYTES = 50_000_000
 
@@ -37,29 +37,69 @@ def error(message: str) -> None:
 
 def read_inputs(paths: list[str], quiet: bool = False) -> Iterator[tuple[str, str | None]]:
     """Yield ``(source, text)`` for each path in order; ``text`` is None (and an error is printed) when
-    the file cannot be read.  ``-`` reads standard input.  A progress line goes to stderr when more
-    than a few files are read and ``quiet`` is false."""
+    the file cannot be read or is not text (UTF-8, or UTF-16/UTF-32 with a byte-order mark).  ``-``
+    reads standard input.  A progress line goes to stderr when more than a few files are read and
+    ``quiet`` is false."""
     show = not quiet and len(paths) > 3 and sys.stderr.isatty()
     for i, p in enumerate(paths, 1):
         if show:
             print(f"\rreading {i}/{len(paths)} {p[:60]:<60}", end="", file=sys.stderr, flush=True)
-        if p == "-":
-            yield "<stdin>", sys.stdin.read()
-            continue
         try:
-            path = Path(p)
-            if path.is_dir():
-                raise IsADirectoryError(f"{p!r} is a directory; give the text files inside it")
-            if path.stat().st_size > MAX_INPUT_BYTES:
-                raise ValueError(f"{p!r} is larger than {MAX_INPUT_BYTES // 1_000_000} MB")
-            yield p, path.read_bytes().decode("utf-8", errors="replace")
+            text = _read_stdin() if p == "-" else _read_file(p)
+        except fm.InputError as exc:  # not text: the message names the file and says what to do
+            if show:
+                print(file=sys.stderr)
+            error(str(exc))
+            text = None
         except (OSError, ValueError) as exc:
             if show:
                 print(file=sys.stderr)
             error(f"cannot read {p!r}: {getattr(exc, 'strerror', None) or exc}")
-            yield p, None
+            text = None
+        yield ("<stdin>" if p == "-" else p), text
     if show:
         print(file=sys.stderr)
+
+
+def _read_stdin() -> str:
+    raw = getattr(sys.stdin, "buffer", None)  # bytes when there are (a replaced stdin may be text only)
+    return decode_text(raw.read(), "<stdin>") if raw is not None else sys.stdin.read()
+
+
+def _read_file(p: str) -> str:
+    path = Path(p)
+    if path.is_dir():
+        raise IsADirectoryError(f"{p!r} is a directory; give the text files inside it")
+    if path.stat().st_size > MAX_INPUT_BYTES:
+        raise ValueError(f"{p!r} is larger than {MAX_INPUT_BYTES // 1_000_000} MB")
+    return decode_text(path.read_bytes(), p)
+
+
+def is_an_input(out: str, inputs: Sequence[str]) -> bool:
+    """Whether writing ``out`` would write over one of ``inputs`` (the same path, a link to it, or the
+    same file under another name)."""
+    if out == "-":
+        return False
+    target = os.path.realpath(out)
+    for i in inputs:
+        if i == "-":
+            continue
+        if os.path.realpath(i) == target:
+            return True
+        try:
+            if os.path.samefile(i, out):
+                return True
+        except OSError:  # one of them does not exist (yet)
+            pass
+    return False
+
+
+def write_error(out: str, exc: BaseException) -> str:
+    """One clean line for a failed write of ``out`` (no temporary file names, no errno codes)."""
+    message = (getattr(exc, "strerror", None) if isinstance(exc, OSError) else None) or str(exc)
+    if message.startswith(("cannot write", "refusing to write")):
+        return message
+    return f"cannot write {out!r}: {message}"
 
 
 def write_output(out: str | None, data: str | bytes, inputs: Sequence[str] = ()) -> None:
@@ -70,10 +110,12 @@ def write_output(out: str | None, data: str | bytes, inputs: Sequence[str] = ())
         else:
             sys.stdout.write(data)
         return
-    target = os.path.realpath(out)
-    if any(i != "-" and os.path.realpath(i) == target for i in inputs):
+    if is_an_input(out, inputs):
         raise ValueError(f"refusing to write {out!r}: it is one of the input files")
-    atomic_write(out, data)
+    try:
+        atomic_write(out, data)
+    except OSError as exc:
+        raise ValueError(write_error(out, exc)) from None
 
 
 def read_articles(args: Any) -> tuple[list[Any], bool]:

@@ -9,7 +9,7 @@ import warnings
 from typing import Any
 
 import frontmap as fm
-from frontmap.cli._common import error, read_articles, subparser, write_output
+from frontmap.cli._common import error, is_an_input, read_articles, subparser, write_error, write_output
 
 EXAMPLES = """  frontmap map examples/*.txt -o map.html
   frontmap map examples/*.txt -o map.html --tiles none        # self-contained: works offline
@@ -86,10 +86,13 @@ def run(args: Any) -> int:
         error("nothing to map: give text files (or '-' for stdin) and/or --control FILE")
         return 2
     inputs = list(args.files) + list(args.control)
-    if args.output != "-" and any(
-        i != "-" and os.path.realpath(i) == os.path.realpath(args.output) for i in inputs
-    ):
+    if is_an_input(args.output, inputs):
         error(f"refusing to write {args.output!r}: it is one of the input files")
+        return 1
+    folder = os.path.dirname(args.output) or "."
+    if args.output != "-" and not os.path.isdir(folder):  # say so before the work, not after
+        why = f"{folder!r} is not a folder" if os.path.exists(folder) else f"folder {folder!r} does not exist"
+        error(f"cannot write {args.output!r}: {why}")
         return 1
 
     articles, failed = read_articles(args)
@@ -104,7 +107,7 @@ def run(args: Any) -> int:
         try:
             written = _write(fmt, args, articles, control)
         except (OSError, ValueError) as exc:
-            error(f"cannot write {args.output!r}: {getattr(exc, 'strerror', None) or exc}")
+            error(write_error(args.output, exc))
             return 1
     for w in caught:
         if issubclass(w.category, UserWarning):
