@@ -2,9 +2,13 @@
 
     python benchmarks/bench_read.py                        # the seed articles in ../shared/seeds
     python benchmarks/bench_read.py examples/*.txt         # any text files
+    python benchmarks/bench_read.py --doubling             # only the growth of reading time
 
 Prints articles/s and MB/s on one core (target: >= 1 MB/s), and the time of one 5 MB text read whole;
-each time as wall clock and as the CPU time of this process (steadier on a busy machine).
+each time as wall clock and as the CPU time of this process (steadier on a busy machine).  Then, for
+texts of several shapes (one name repeated, one sentence full of places, a text without sentence
+breaks...), the CPU time of reading n and 2n pieces and their ratio: about 2 when reading is linear,
+4 when it is quadratic.
 """
 
 from __future__ import annotations
@@ -20,6 +24,29 @@ DEFAULT = sorted((HERE.parent.parent / "shared" / "seeds").glob("*.txt")) or sor
     (HERE.parent / "examples").glob("*.txt")
 )
 TARGET_BYTES = 5_000_000
+
+_EVENTS = (
+    "Ukrainian troops retook Izium on September 10 while Russian forces captured Bakhmut, a town 5 km "
+    "north of Donetsk, was retaken and Balakliia lies 74 km (46 miles) southeast of Kharkiv and "
+)
+#: Shapes of text, each a function of n (pieces): the ways one text can be long.
+SHAPES = {
+    "'Kyiv ' x n": lambda n: "Kyiv " * n,
+    "one sentence, n places and commas": lambda n: (
+        "Shelling hit " + ", ".join(["Kyiv", "Izium", "Lyman"] * (n // 3))
+    ),
+    "'Bakhmut and Avdiivka, ' x n": lambda n: "Bakhmut and Avdiivka, " * n,
+    "no sentence break, events and claims": lambda n: _EVENTS * (n // 10),
+    "'Kyiv. ' x n (short sentences)": lambda n: "Kyiv. " * n,
+    "'Kyiv 1,0,0,0 km east of Kharkiv ' x n": lambda n: "Kyiv 1,0,0,0 km east of Kharkiv " * (n // 3),
+    "one sentence of areas and comparisons": lambda n: (
+        "an area twice the size of Luxembourg and 600 sq km near Kharkiv and " * (n // 10)
+    ),
+    "one date, then n events": lambda n: "On September 10 " + "Ukrainian troops retook Izium and " * (n // 5),
+    "one subject, then n distances": lambda n: (
+        "Izium lies on the road and " + "shelling hit 5 km from the front line and " * (n // 10)
+    ),
+}
 
 
 def main(paths: list[str]) -> None:
@@ -67,6 +94,28 @@ def main(paths: list[str]) -> None:
         f"{time.perf_counter() - t0:.2f} s, CPU {time.process_time() - c0:.2f} s"
     )
 
+    doubling()
+
+
+def doubling(sizes: tuple[int, ...] = (10_000, 20_000, 40_000)) -> None:
+    """CPU time of reading each shape at n, 2n, 4n pieces, and the ratio of each to the one before
+    (about 2 when linear).  The largest texts are around 1 MB."""
+    fm.read("Kyiv")
+    print("growth when the text doubles (CPU s; ratio to the half-size text, ~2 = linear):")
+    for name, make in SHAPES.items():
+        cells, prev = [], None
+        for n in sizes:
+            text = make(n)
+            c0 = time.process_time()
+            fm.read(text)
+            cpu = time.process_time() - c0
+            cells.append(f"{len(text) / 1e3:,.0f} kB {cpu:.2f} s" + (f" x{cpu / prev:.2f}" if prev else ""))
+            prev = max(cpu, 1e-6)
+        print(f"  {name:42s} " + " | ".join(cells))
+
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if sys.argv[1:] == ["--doubling"]:
+        doubling()
+    else:
+        main(sys.argv[1:])

@@ -41,7 +41,13 @@ def test_parse_number(text, value):
     assert parse_number(text) == value
 
 
-@pytest.mark.parametrize("text", ["", "   ", "1,0,0,0", "1,00", "many", "9" * 100, "twenty bananas", None, 7])
+# signed figures and expressions are not read as the digits in them ("\u2212" is a minus sign)
+NOT_NUMBERS = ["-5", "+5", "5-", "\u22125", "\u20135", "10^3", "1e3", "1/2", "2*3", "-twenty"]
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   ", "1,0,0,0", "1,00", "many", "9" * 100, "twenty bananas", None, 7, *NOT_NUMBERS]
+)
 def test_parse_number_refuses(text):
     assert parse_number(text) is None
 

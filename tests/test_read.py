@@ -849,3 +849,48 @@ SUBJECTS = [
 def test_distance_subject_and_anchor_forms(text, subject, anchor):
     c = only(text, "distance")
     assert (c.subject.name, c.anchor.name) == (subject, anchor)
+
+
+# Figures that cannot be read as a size: no claim at all, rather than the digits after the sign.
+UNREADABLE_FIGURES = [
+    "Shelling was reported 10^3 km north of Kharkiv.",  # an exponent: not "3 km"
+    "Shelling was reported 10**3 km north of Kharkiv.",
+    "Balakliia lies -5 km southeast of Kharkiv.",  # a minus sign: not "5 km"
+    "Balakliia lies \u22125 km southeast of Kharkiv.",  # U+2212 MINUS SIGN
+    "Balakliia lies \u20135 km southeast of Kharkiv.",  # an en dash used as a minus
+    "Balakliia lies 1e3 km southeast of Kharkiv.",  # scientific notation
+    "Balakliia lies 2.5E2 km southeast of Kharkiv.",
+    "Balakliia lies 1.5e+3 km southeast of Kharkiv.",  # not "3 km"
+    "Balakliia lies 1e-3 km southeast of Kharkiv.",
+    "Balakliia lies 1/2 km southeast of Kharkiv.",  # a fraction: not "2 km"
+    "Balakliia lies x5 km southeast of Kharkiv.",  # glued to a letter before: not "5 km"
+    "Balakliia lies 3.5.7 km southeast of Kharkiv.",
+    "Balakliia lies 50,000 km southeast of Kharkiv.",  # longer than the equator
+    "Balakliia lies 25,000 miles southeast of Kharkiv.",  # 40,234 km
+    "Balakliia lies 1,000,000,000 km southeast of Kharkiv.",
+    "Balakliia lies 50,000 km (31,069 miles) southeast of Kharkiv.",  # nor its conversion
+    "Russian forces now control 600 million km² of territory.",  # larger than the Earth's surface
+    "Russian forces now control 300 million square miles of land.",
+    "Russian forces now control -18% of Ukraine.",
+]
+
+
+@pytest.mark.parametrize("text", UNREADABLE_FIGURES, ids=UNREADABLE_FIGURES)
+def test_unreadable_figure_is_left_out(text):
+    assert fm.read(text).claims == ()
+
+
+# ... while figures close to them still read as written.
+READABLE_FIGURES = [
+    ("Balakliia lies 5km southeast of Kharkiv.", "distance", 5.0),
+    ("Balakliia lies 5-10 km southeast of Kharkiv.", "distance", 10.0),  # a range, not a minus
+    ("Balakliia lies 40,075 km southeast of Kharkiv.", "distance", 40075.0),  # the equator, just
+    ("Russia lost more than 600,000 km² of land.", "area", 600000.0),
+    ("The occupied area covers 1.5 million km².", "area", 1_500_000.0),
+    ("The occupied area covers 600 million hectares.", "area", 600_000_000.0),  # 6 million km²
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), READABLE_FIGURES, ids=[t for t, _, _ in READABLE_FIGURES])
+def test_figure_near_the_limits_is_read(text, kind, value):
+    assert [(c.kind, c.value) for c in fm.read(text).claims] == [(kind, value)]

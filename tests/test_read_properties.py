@@ -6,8 +6,11 @@ checked and turned into JSON and shapes without an exception other than a docume
 
 from __future__ import annotations
 
+import sys
 import warnings
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -73,3 +76,48 @@ def test_marks_inside_a_name_change_nothing_but_the_span(name, data):
     plain, marked = fm.read(f"Shelling hit {name} overnight."), fm.read(f"Shelling hit {written} overnight.")
     assert [m.place.id for m in marked.mentions] == [m.place.id for m in plain.mentions]
     assert [m.text for m in marked.mentions] == [written]
+
+
+def _reading_steps(text: str) -> int:
+    """Python lines run inside ``frontmap.reading`` to read ``text``: a count of work that, unlike a
+    time, is the same on every machine (loops in comprehensions count once per item)."""
+    folder = str(Path(fm.reading.__file__).parent)
+    steps = 0
+
+    def tracer(frame, event, arg):
+        nonlocal steps
+        if not frame.f_code.co_filename.startswith(folder):
+            return None
+        if event == "line":
+            steps += 1
+        return tracer
+
+    fm.read(text[:50])  # the gazetteer and lazy tables are loaded before counting
+    sys.settrace(tracer)
+    try:
+        fm.read(text)
+    finally:
+        sys.settrace(None)
+    return steps
+
+
+SHAPES = {  # a piece of text, repeated n and 2n times
+    "one name repeated": ("Kyiv ", 200),
+    "a list of places": ("Bakhmut and Avdiivka, ", 100),
+    "one sentence of events and distances": (
+        "Ukrainian troops retook Izium on September 10 while Russian forces captured Bakhmut, "
+        "a town 5 km north of Donetsk, was retaken and Balakliia lies 74 km southeast of Kharkiv and ",
+        40,
+    ),
+    "areas and comparisons": ("an area twice the size of Luxembourg and 600 sq km near Kharkiv and ", 60),
+}
+
+
+@pytest.mark.parametrize(("piece", "n"), SHAPES.values(), ids=SHAPES.keys())
+def test_reading_work_grows_linearly(piece, n):
+    """Doubling a text at most about doubles the reading work, whatever its shape (one endless
+    sentence, a list of thousands of places): each mention is looked at a bounded number of times
+    (rescanning a sentence's earlier mentions, or the claims before, for each one gave 2.4 to 2.7).
+    The time this takes is measured in benchmarks/bench_read.py, never in tests."""
+    small, large = _reading_steps(piece * n), _reading_steps(piece * 2 * n)
+    assert large <= 2.1 * small, (small, large)

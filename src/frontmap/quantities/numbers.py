@@ -25,6 +25,8 @@ __all__ = [
     "AREA_UNITS",
     "DIRECTIONS",
     "DISTANCE_UNITS",
+    "EARTH_CIRCUMFERENCE_KM",
+    "EARTH_SURFACE_KM2",
     "FRACTIONS",
     "QUALIFIERS",
     "parse_fraction",
@@ -38,6 +40,11 @@ DISTANCE_UNITS: dict[str, str] = {f: u.name for u in units() if u.dimension == "
 
 #: Area unit as written (lower case, single spaces) -> canonical unit: the area rows of ``data/units.tsv``.
 AREA_UNITS: dict[str, str] = {f: u.name for u in units() if u.dimension == "area" for f in u.reader}
+
+#: No distance on Earth is longer (the equator), no area larger (the planet's surface): a figure beyond
+#: them is a misprint or not about the ground, never a claim to read.
+EARTH_CIRCUMFERENCE_KM = 40_075.0
+EARTH_SURFACE_KM2 = 510_072_000.0
 
 _KM = {u.name: u.per_unit for u in units() if u.dimension == "length"}
 _KM2 = {u.name: u.per_unit for u in units() if u.dimension == "area"}
@@ -97,6 +104,7 @@ FRACTIONS = {
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$")
 _MAX_NUMBER_TEXT = 80
+_SIGNS = "-−–+"  # "-5", "+5", "5-": a signed or dangling figure is not a size
 
 
 def parse_number(text: str) -> float | None:
@@ -107,10 +115,14 @@ def parse_number(text: str) -> float | None:
 
     >>> parse_number("600,000"), parse_number("1.5 million"), parse_number("twenty-one")
     (600000.0, 1500000.0, 21.0)
-    >>> parse_number("1,0,0,0") is None
-    True
+    >>> parse_number("1,0,0,0") is None, parse_number("-5") is None, parse_number("10^3") is None
+    (True, True, True)
+
+    Negative numbers, exponents and other expressions are not read (None), never read as part of them.
     """
     if not isinstance(text, str) or not text.strip() or len(text) > _MAX_NUMBER_TEXT:
+        return None
+    if text.strip()[0] in _SIGNS or text.strip()[-1] in _SIGNS:
         return None
     words = text.strip().lower().replace("-", " ").split()
     scale = 1.0

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 
 from frontmap.gazetteer.place import Place
 from frontmap.quantities.numbers import QUALIFIERS, parse_number
@@ -30,6 +31,8 @@ class Context:
         self.published = published
         self.home = home
         self.events = tuple(events)
+        self._sentence: tuple[int, int, str] = (-1, -1, "")
+        self._found: dict[tuple[re.Pattern[str], int, int], re.Match[str] | None] = {}
 
     def mention_at(self, pos: int) -> Mention | None:
         """The mention starting at ``pos`` (after optional "the ")."""
@@ -46,10 +49,27 @@ class Context:
             i += 1
         return out
 
+    def mentions_back(self, a: int, b: int) -> Iterator[Mention]:
+        """The mentions starting in ``[a, b)``, last first, one at a time (a caller that stops early
+        pays only for what it looks at, not for the whole span)."""
+        i = bisect_left(self.starts, b) - 1
+        while i >= 0 and self.mentions[i].start >= a:
+            yield self.mentions[i]
+            i -= 1
+
+    def search(self, pattern: re.Pattern[str], s: int, e: int) -> re.Match[str] | None:
+        """``pattern.search(text[s:e])``, done once per sentence however many claims ask."""
+        key = (pattern, s, e)
+        if key not in self._found:
+            self._found[key] = pattern.search(self.text[s:e])
+        return self._found[key]
+
     def common(self, start: int, end: int) -> dict:
         s, e = sentence_span(self.text, start)
+        if self._sentence[:2] != (s, e):  # claims of one long sentence share its (stripped) text
+            self._sentence = (s, e, self.text[s:e].strip())
         return {
-            "sentence": self.text[s:e].strip(),
+            "sentence": self._sentence[2],
             "source": self.source,
             "published": self.published,
         }

@@ -119,7 +119,7 @@ def _says_who_holds(ctx: Context, pos: int) -> bool:
 
 
 def _last_region(ctx: Context, pos: int) -> Place | None:
-    for m in reversed(ctx.mentions_between(0, pos)):
+    for m in ctx.mentions_back(0, pos):
         if m.place is not None and m.place.kind == "region":
             return m.place
     return None

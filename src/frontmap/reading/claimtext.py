@@ -24,12 +24,15 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import replace
+from itertools import islice
 
 from frontmap.errors import InputError
 from frontmap.gazetteer.place import Place
 from frontmap.quantities.numbers import (
     AREA_UNITS,
     DISTANCE_UNITS,
+    EARTH_CIRCUMFERENCE_KM,
+    EARTH_SURFACE_KM2,
     QUALIFIERS,
     parse_number,
     to_km,
@@ -44,6 +47,11 @@ from frontmap.reading.claimshares import share_claim
 from frontmap.reading.lexicon import MULTIPLIERS
 
 __all__ = ["find_claims"]
+
+_SIZE_WORDS = re.compile(r"\b(?:area|territory|land|size)\b", re.I)
+_BLANK = re.compile(r"\s*")  # matched within bounds: is a span blank, without copying it
+_WORD = re.compile(r"\S+")  # a word as str.split() finds it
+_LINK_WORDS = 30  # at most this many words between a subject and its distance (an apposition: fewer)
 
 
 def find_claims(
@@ -63,10 +71,11 @@ def find_claims(
         if m.start() < taken_until:
             continue
         converted, figure_end = _conversion(text, m.end())
-        if m.group("area") or _area_slip(text, m):
-            c = _area(ctx, m, converted, figure_end)
-        else:
-            c = _distance(ctx, m, converted, figure_end)
+        area = bool(m.group("area")) or _area_slip(text, m)
+        if _beyond_earth(m, area):  # "50,000 km (31,069 miles)": neither figure is read
+            taken_until = max(taken_until, figure_end)
+            continue
+        c = _area(ctx, m, converted, figure_end) if area else _distance(ctx, m, converted, figure_end)
         if c is not None:
             claims.append(c)
             # numbers inside this claim's own figure or conversion belong to it ("74 km (46 miles)")
@@ -76,7 +85,8 @@ def find_claims(
         if c is not None:
             claims.append(c)
     claims.sort(key=lambda c: c.start)
-    comparisons = [_comparison(ctx, m, claims) for m in P.COMPARISON.finditer(text)]
+    first_area = min((c.start for c in claims if isinstance(c, AreaClaim)), default=None)
+    comparisons = [_comparison(ctx, m, first_area) for m in P.COMPARISON.finditer(text)]
     claims.extend(c for c in comparisons if c is not None)
     claims.sort(key=lambda c: c.start)
     return _link_comparisons(claims)
@@ -111,6 +121,19 @@ def _conversion(text: str, pos: int) -> tuple[Converted | None, int]:
 def _area_unit(s: str) -> str | None:
     key = " ".join(s.lower().replace(".", " ").split())
     return AREA_UNITS.get(key) or AREA_UNITS.get(key.replace(" ", ""))
+
+
+def _beyond_earth(m: re.Match, area: bool) -> bool:
+    """Whether a figure is impossible on Earth: a distance longer than the equator, an area larger than
+    the planet's surface ("1.5 million km²" is fine)."""
+    value = number(m)
+    if value is None:
+        return False
+    if area:
+        unit = _area_unit(m.group("area")) if m.group("area") else "km2"
+        return unit is not None and to_km2(value, unit) > EARTH_SURFACE_KM2
+    unit = DISTANCE_UNITS.get(m.group("dist").lower())
+    return unit is not None and to_km(value, unit) > EARTH_CIRCUMFERENCE_KM
 
 
 def _area_slip(text: str, m: re.Match) -> bool:
@@ -190,7 +213,8 @@ def _subject(ctx: Context, start: int, anchor: Place | None) -> Place | None:
     """The place a distance statement is about: the nearest settlement before it in the sentence,
     when the words between link them ("Balakliia, ... which lies 74 km ...")."""
     s, e = sentence_bounds(ctx, start)
-    if not ctx.text[s:start].strip():
+    blank = _BLANK.match(ctx.text, s, start)  # always matches
+    if blank is not None and blank.end() == start:
         # "About 120 km southeast of Kharkiv, the town of Izium ...": the subject follows the distance.
         claim_end = _phrase_end(ctx, start, e)
         after = P.SUBJECT_AFTER.match(ctx.text, claim_end)
@@ -202,16 +226,20 @@ def _subject(ctx: Context, start: int, anchor: Place | None) -> Place | None:
         # "The town lies 15 miles west of Donetsk": the settlement the previous sentences are about.
         earlier = [m.place for m in ctx.mentions_between(max(0, s - 600), s) if m.place is not None]
         return next((p for p in reversed(earlier) if p.kind == "settlement" and p != anchor), None)
-    before = [(m, m.place) for m in ctx.mentions_between(s, start) if m.place is not None]
-    for m, place in reversed(before):
+    for m in ctx.mentions_back(s, start):
+        place = m.place
+        if place is None:
+            continue
         if place.kind not in ("settlement", "facility") or (anchor is not None and place == anchor):
             continue
+        if len(list(islice(_WORD.finditer(ctx.text, m.end, start), _LINK_WORDS + 1))) > _LINK_WORDS:
+            return None  # too far for any link below (counted without copying a long gap)
         gap = ctx.text[m.end : start]
         words = gap.split()
         apposition = (len(words) <= 3 and gap.lstrip()[:1] in (",", "(", "—", "–")) or bool(
             P.APPOSITIVE.match(gap) and not P.CLAUSE_WORDS.search(gap)
         )
-        if apposition or (P.LINK.search(gap) and len(words) <= 30):
+        if apposition or (P.LINK.search(gap) and len(words) <= _LINK_WORDS):
             return place
         return None
     return None
@@ -249,7 +277,7 @@ def _area(ctx: Context, m: re.Match, converted: Converted | None, end: int) -> A
     elif P.CAPTURED.search(clause):
         change = "captured"
     subject = _area_subject(ctx, start, before, text[end : end + 40], change)
-    since = _since(ctx, text[s:e])
+    since = _since(ctx, s, e)
     places: tuple[Place, ...] = ()
     if subject is None and change in ("regained", "captured"):
         region = _region_of_change(ctx, s, start, end, e)
@@ -322,8 +350,8 @@ def _area_subject(ctx: Context, start: int, before: str, after: str, change: str
     return None
 
 
-def _since(ctx: Context, sentence: str) -> _dt.date | None:
-    m = P.SINCE.search(sentence)
+def _since(ctx: Context, s: int, e: int) -> _dt.date | None:
+    m = ctx.search(P.SINCE, s, e)
     if not m or ctx.published is None:
         return None
     month = P.MONTHS.index(m.group("month").lower()[:3]) + 1
@@ -335,7 +363,8 @@ def _since(ctx: Context, sentence: str) -> _dt.date | None:
         return None
 
 
-def _comparison(ctx: Context, m: re.Match, claims: list[Claim]) -> ComparisonClaim | None:
+def _comparison(ctx: Context, m: re.Match, first_area: int | None) -> ComparisonClaim | None:
+    """``first_area``: where the text's first area claim starts (None without one)."""
     text = ctx.text
     s, e = sentence_bounds(ctx, m.start())
     places: list[Place] = []
@@ -351,9 +380,7 @@ def _comparison(ctx: Context, m: re.Match, claims: list[Claim]) -> ComparisonCla
             end = men.end
     if not places:
         return None
-    if not any(isinstance(c, AreaClaim) for c in claims if c.start < m.start()) and not re.search(
-        r"\b(?:area|territory|land|size)\b", text[s:e], re.I
-    ):
+    if (first_area is None or first_area >= m.start()) and not ctx.search(_SIZE_WORDS, s, e):
         return None
     rel = m.group("rel").lower()
     relation = (
@@ -396,12 +423,13 @@ def _link_comparisons(claims: list[Claim]) -> list[Claim]:
     """Point each comparison at the area it sizes: the latest area claim before it that is not a
     reference total (an area with a subject, "Ukraine's land area of ..."), else the latest area."""
     out: list[Claim] = []
+    last_area = last_free = None  # indexes in ``out`` of the latest area, and of the latest without subject
     for c in claims:
         if isinstance(c, ComparisonClaim):
-            areas = [(i, a) for i, a in enumerate(out) if isinstance(a, AreaClaim)]
-            pick = next((i for i, a in reversed(areas) if a.subject is None), None)
-            if pick is None and areas:
-                pick = areas[-1][0]
-            c = replace(c, refers_to=pick)
+            c = replace(c, refers_to=last_free if last_free is not None else last_area)
+        elif isinstance(c, AreaClaim):
+            last_area = len(out)
+            if c.subject is None:
+                last_free = len(out)
         out.append(c)
     return out

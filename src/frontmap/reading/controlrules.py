@@ -8,10 +8,20 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_left
+from typing import NamedTuple
 
 from frontmap.reading.lexicon import CONTROL_AUXILIARIES, CONTROL_FILLER, MONTH_NUMBERS
 
-__all__ = ["WINDOW", "left_event", "list_separator", "right_event", "sentence_date"]
+__all__ = [
+    "WINDOW",
+    "DatePhrases",
+    "date_phrases",
+    "left_event",
+    "list_separator",
+    "right_event",
+    "sentence_date",
+]
 
 _F = re.IGNORECASE | re.VERBOSE
 _UA = r"(?:ukrain(?:ians|ian|e)(?:['’]s)?|kyiv['’]s|zsu|afu)"
@@ -147,6 +157,8 @@ _FINITE = re.compile(r"(?:was|were|is|are|has|had|have|remains|remained)\b", re.
 _RELATIVE_TIME = re.compile(
     r"\b(?:later|earlier|afterwards?|after|before|following|next|previous|then)\b", re.I
 )
+_RELATIVE_TIME_AT_END = re.compile(_RELATIVE_TIME.pattern + r"\Z", re.I)
+_EDGE_SPAN = 16
 _REGAIN = re.compile(r"^(?:recaptured|retaken|retook|liberated|freed|reclaimed|regained|de-?occupied)$", re.I)
 _OCCUPY = re.compile(r"^(?:occupied|annexed)$", re.I)
 _MODAL = re.compile(
@@ -275,17 +287,58 @@ def right_event(post: str) -> tuple[str, int, int, bool] | None:
     return None
 
 
-def sentence_date(sentence: str, at: int, published: _dt.date | None) -> _dt.date | None:
+class DatePhrases(NamedTuple):
+    """The "on <day>" phrases of a sentence and its relative-time words ("later", "after"), found once
+    per sentence however many events it has (:func:`date_phrases`)."""
+
+    starts: list[int]
+    found: list[re.Match[str]]
+    relative_starts: list[int]
+    relative_ends: list[int]
+
+
+def date_phrases(sentence: str) -> DatePhrases:
+    """The :class:`DatePhrases` of ``sentence``, for :func:`sentence_date`."""
+    found = list(_ON_DATE.finditer(sentence))
+    relative = list(_RELATIVE_TIME.finditer(sentence))
+    return DatePhrases(
+        [m.start() for m in found], found, [m.start() for m in relative], [m.end() for m in relative]
+    )
+
+
+def _relative_between(sentence: str, lo: int, hi: int, phrases: DatePhrases) -> bool:
+    """``_RELATIVE_TIME.search(sentence[lo:hi])``, without copying or searching the span: a word of the
+    whole sentence inside it, or one that only the cut makes a word (at either end of the span)."""
+    if hi <= lo:
+        return False
+    i = bisect_left(phrases.relative_starts, lo)
+    if i < len(phrases.relative_starts) and phrases.relative_ends[i] <= hi:
+        return True
+    edge = _EDGE_SPAN  # longer than any relative-time word, so the cut side of a window is never reached
+    return bool(
+        _RELATIVE_TIME.match(sentence[lo : min(hi, lo + edge)])
+        or _RELATIVE_TIME_AT_END.search(sentence[max(lo, hi - edge) : hi])
+    )
+
+
+def sentence_date(
+    sentence: str, at: int, published: _dt.date | None, phrases: DatePhrases | None = None
+) -> _dt.date | None:
     """The date of an event whose trigger is at offset ``at`` of ``sentence``: the explicit "on <day>"
-    nearest to it, unless words such as "later" or "after" stand between them; else ``published``."""
+    nearest to it (the earlier one on a tie), unless words such as "later" or "after" stand between
+    them; else ``published``.  ``phrases`` is ``date_phrases(sentence)``, if already known."""
+    phrases = phrases if phrases is not None else date_phrases(sentence)
+    starts, found = phrases.starts, phrases.found
+    i = bisect_left(starts, at)
     best = None
-    for m in _ON_DATE.finditer(sentence):
-        if best is None or abs(m.start() - at) < abs(best.start() - at):
-            best = m
+    if i > 0:
+        best = found[i - 1]
+    if i < len(found) and (best is None or starts[i] - at < at - best.start()):
+        best = found[i]
     if best is None:
         return published
-    between = sentence[best.end() : at] if best.end() <= at else sentence[at : best.start()]
-    if _RELATIVE_TIME.search(between):
+    lo, hi = (best.end(), at) if best.end() <= at else (at, best.start())
+    if _relative_between(sentence, lo, hi, phrases):
         return published
     m = best
     month = _MONTHS[(m.group("m1") or m.group("m2")).rstrip(".").lower()]

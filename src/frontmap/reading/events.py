@@ -39,13 +39,21 @@ from __future__ import annotations
 
 import datetime as _dt
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from frontmap._dates import to_date
 from frontmap.gazetteer.place import Place
-from frontmap.reading.controlrules import WINDOW, left_event, list_separator, right_event, sentence_date
+from frontmap.reading.controlrules import (
+    WINDOW,
+    DatePhrases,
+    date_phrases,
+    left_event,
+    list_separator,
+    right_event,
+    sentence_date,
+)
 from frontmap.reading.sentences import sentence_span
 
 __all__ = ["SIDES", "ControlEvent", "find_control_events"]
@@ -134,16 +142,16 @@ def find_control_events(
             usable.append((start, end, place))
     usable.sort(key=lambda t: (t[0], t[1]))
 
+    heads = _heads(text, usable)
+    sentences = _Sentences(text)
     events: list[ControlEvent] = []
     chain: list[tuple[int, int, Place]] = []
     chain_sentence: tuple[int, int] | None = None
 
     def flush() -> None:
         if chain and chain_sentence is not None:
-            lo = bisect_left(usable, (chain_sentence[0],), key=lambda u: u[:1])
-            hi = bisect_left(usable, (chain[0][0],), key=lambda u: u[:1])
-            earlier = [u for u in usable[lo:hi] if u[1] <= chain[0][0]]
-            events.extend(_chain_events(text, chain, earlier, chain_sentence, pub, source))
+            head = heads(chain_sentence[0], chain[0][0])
+            events.extend(_chain_events(text, chain, head, sentences, chain_sentence, pub, source))
 
     for start, end, place in usable:
         span = sentence_span(text, start)
@@ -158,17 +166,64 @@ def find_control_events(
     return events
 
 
+def _heads(
+    text: str, usable: list[tuple[int, int, Place]]
+) -> Callable[[int, int], list[tuple[int, int, Place]]]:
+    """A lookup of the head of an apposition closed before a chain: ``lookup(s0, c0)`` is ``[m]`` for the
+    last mention ``m`` (in ``usable`` order) with ``s0 <= m.start < c0``, ``m.end <= c0`` and a comma right
+    after it ("Irpin, a town west of Kyiv, was retaken"), else ``[]``.
+
+    Each mention followed by a comma is linked to the previous one, so a lookup steps back only over
+    such mentions that overlap ``c0`` (none for the non-overlapping mentions of :func:`read`), instead
+    of rescanning the sentence's earlier mentions for every chain (quadratic in a long sentence)."""
+    prev = [-1] * (len(usable) + 1)
+    last = -1
+    for i, (_, end, _) in enumerate(usable):
+        prev[i] = last
+        if text[end : end + 3].lstrip(" ").startswith(","):
+            last = i
+    prev[len(usable)] = last
+    starts = [u[0] for u in usable]
+
+    def lookup(s0: int, c0: int) -> list[tuple[int, int, Place]]:
+        k = prev[bisect_left(starts, c0)]
+        while k >= 0 and usable[k][0] >= s0:
+            if usable[k][1] <= c0:
+                return [usable[k]]
+            k = prev[k]
+        return []
+
+    return lookup
+
+
+class _Sentences:
+    """The text, stripped text and date phrases of the sentence last asked for: the chains of one
+    sentence come one after another, so a long sentence is copied and searched once, not per chain."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.span: tuple[int, int] | None = None
+        self.value: tuple[str, str, DatePhrases] = ("", "", date_phrases(""))
+
+    def get(self, span: tuple[int, int]) -> tuple[str, str, DatePhrases]:
+        if span != self.span:
+            raw = self.text[span[0] : span[1]]
+            self.span, self.value = span, (raw, raw.strip(), date_phrases(raw))
+        return self.value
+
+
 def _chain_events(
     text: str,
     chain: list[tuple[int, int, Place]],
-    earlier: list[tuple[int, int, Place]],
+    head: list[tuple[int, int, Place]],
+    sentences: _Sentences,
     span: tuple[int, int],
     pub: _dt.date | None,
     source: str | None,
 ) -> list[ControlEvent]:
     """Events for a list of places in one sentence ("X, Y and Z"): a trigger before the first, or a
-    passive after the last, applies to all of them.  ``earlier`` are the sentence's mentions before
-    the chain (the subject of an apposition closed by the passive)."""
+    passive after the last, applies to all of them.  ``head`` is the sentence's last mention before
+    the chain that a comma follows (the subject of an apposition closed by the passive), if any."""
     s0, s1 = span
     first, last = chain[0], chain[-1]
     pre_start = max(s0, first[0] - WINDOW)
@@ -183,15 +238,15 @@ def _chain_events(
         side, a, b, closes = right
         targets = chain
         if closes:  # "Irpin, a town west of Kyiv, was retaken": the event is Irpin's
-            heads = [m for m in earlier if text[m[1] : m[1] + 3].lstrip(" ").startswith(",")]
-            targets = heads[-1:]
+            targets = head
         if targets:
             found.append((side, last[1] + a, last[1] + b, targets))
-    raw = text[s0:s1]
-    sentence = raw.strip()
+    if not found:
+        return []
+    raw, sentence, phrases = sentences.get(span)
     out: list[ControlEvent] = []
     for side, a, b, targets in found:
-        date = sentence_date(raw, a - s0, pub)
+        date = sentence_date(raw, a - s0, pub, phrases)
         out.extend(
             ControlEvent(place, side, date, text[a:b], a, b, sentence, source) for _, _, place in targets
         )

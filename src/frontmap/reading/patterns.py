@@ -23,8 +23,12 @@ def leading(words: list[str]) -> str:
 
 
 WORDNUM = leading(list(lexicon.NUMBER_WORDS))
+#: After a figure's first digit: it does not continue a word, a number or an expression ("x5", "1.5",
+#: "10^3", "1e3", "1/2", "2*3", "1e+3"), nor carry a minus sign ("-5", "−5", "–5"; a range "5-10" is
+#: fine): such a figure is unreadable or impossible, never read as the digits after the sign.
+FIGURE_START = r"(?<![\w.,^/*+]\d)(?<!(?<!\d)[-−–]\d)"
 NUM = (
-    r"(?:\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?(?![.,]?\d)(?:\s+(?:million|thousand))?"
+    r"(?:\d" + FIGURE_START + r"(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?(?![.,]?\d)(?:\s+(?:million|thousand))?"
     r"|" + WORDNUM + r"(?:[\s-]+" + WORDNUM + r"){0,3}"
     # "a kilometre", "half a mile": a lone article counts only right before a unit of length or area
     r"|[aAhH](?<![\w][aAhH])(?:alf\s+an?|n?)(?=\s+(?:kilomet|km\b|mile|met(?:re|er)|square\b|sq\b|hectare)))"
@@ -87,7 +91,11 @@ def found(pattern: re.Pattern, text: str):
 
 FRACTION_WORDS = leading(list(lexicon.FRACTION_WORDS))
 SHARE = re.compile(
-    r"(?P<frac>\d(?<![\w.,]\d)\d{0,2}(?:\.\d+)?\s*(?:%|(?i:per\s?cent|percent)\b)|" + FRACTION_WORDS + r")"
+    r"(?P<frac>\d"
+    + FIGURE_START
+    + r"\d{0,2}(?:\.\d+)?\s*(?:%|(?i:per\s?cent|percent)\b)|"
+    + FRACTION_WORDS
+    + r")"
     r"\s+of\s+"
 )
 FRACTION_BEFORE = re.compile(r"\b((?:an?|one|two|three|four)[\s-]+)$", re.IGNORECASE)
