@@ -894,3 +894,14 @@ READABLE_FIGURES = [
 @pytest.mark.parametrize(("text", "kind", "value"), READABLE_FIGURES, ids=[t for t, _, _ in READABLE_FIGURES])
 def test_figure_near_the_limits_is_read(text, kind, value):
     assert [(c.kind, c.value) for c in fm.read(text).claims] == [(kind, value)]
+
+
+def test_read_many_reads_utf16_with_a_bom_and_names_a_file_that_is_not_text(tmp_path):
+    good = tmp_path / "utf16.txt"
+    good.write_bytes("Shelling hit Kharkiv overnight.".encode("utf-16"))
+    assert [m.place.name for m in fm.read_many([good])[0].mentions] == ["Kharkiv"]
+    assert [m.text for m in fm.read(good.read_bytes()).mentions] == ["Kharkiv"]
+    bad = tmp_path / "image.bin"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(fm.InputError, match=r"image\.bin"):
+        fm.read_many([bad])

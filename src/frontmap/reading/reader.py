@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from frontmap._dates import require_date
+from frontmap._io import decode_text
 from frontmap.errors import InputError
 from frontmap.gazetteer.lookup import Gazetteer
 from frontmap.reading.article import Article
@@ -43,7 +44,10 @@ def _as_text(text: Any) -> str:
     if text is None:
         return ""
     if isinstance(text, bytes | bytearray | memoryview):
-        return bytes(text).decode("utf-8", errors="replace")
+        try:  # UTF-8, or UTF-16/32 with a byte-order mark
+            return decode_text(bytes(text))
+        except InputError:  # text never raises: undecodable bytes read with replacement characters
+            return bytes(text).decode("utf-8", errors="replace")
     if not isinstance(text, str):
         return str(text)
     return text
@@ -121,7 +125,8 @@ def read_many(paths: Iterable[str | os.PathLike[str]], gazetteer: Any = None) ->
     Raises
     ------
     InputError
-        Naming the file, when one cannot be read (missing, a directory, not a file).
+        Naming the file, when one cannot be read (missing, a directory, not a file) or is not text
+        (UTF-8, or UTF-16/32 with a byte-order mark).
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
@@ -132,5 +137,5 @@ def read_many(paths: Iterable[str | os.PathLike[str]], gazetteer: Any = None) ->
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(f"cannot read {str(p)!r}: {exc.strerror or exc}") from None
-        out.append(read(data, source=str(p), gazetteer=gazetteer))
+        out.append(read(decode_text(data, str(p)), source=str(p), gazetteer=gazetteer))
     return out
