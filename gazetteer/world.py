@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ukraine import read_word_list
+
 from frontmap.gazetteer.names import normalize
 
 #: Countries whose first-level units are named on their own in the news (and are not, as Italy's,
@@ -41,14 +43,8 @@ _ISO = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")  # features without a code ("-99-
 def reader_words(root: Path) -> frozenset[str]:
     """The reader's ordinary English words (normalised), which never become bare keys.  Given names do
     ("Virginia", "Georgia"): the reader tells a person from a place by the words around the name."""
-    words: set[str] = set()
-    for name in _WORD_LISTS:
-        path = root / "src" / "frontmap" / "reading" / "data" / name
-        for line in path.read_text(encoding="utf-8").splitlines():
-            line = line.split("#", 1)[0].strip()
-            if line:
-                words.add(normalize(line))
-    return frozenset(words)
+    data = root / "src" / "frontmap" / "reading" / "data"
+    return frozenset(set().union(*(read_word_list(data / name) for name in _WORD_LISTS)))
 
 
 def _names(p: dict) -> tuple[str, list[str]]:
