@@ -40,7 +40,7 @@ from typing import Any
 from frontmap.errors import DataError, InputError, UnknownPlaceError
 from frontmap.gazetteer.names import FUZZY_MIN_LETTERS, normalize, normalize_mixed, typo_variants
 from frontmap.gazetteer.place import KINDS, Place
-from frontmap.gazetteer.store import PLACES, Store, shipped
+from frontmap.gazetteer.store import PLACES, Store, haversine_km, shipped
 
 __all__ = ["REVERSE_RADIUS_KM", "WITHIN_KINDS", "Gazetteer"]
 
@@ -92,15 +92,6 @@ def _finite_lon_lat(lon: Any, lat: Any, what: str) -> tuple[float, float]:
     if not (-180 <= lon <= 180 and -90 <= lat <= 90):
         raise InputError(f"{what} is out of range: latitude is -90..90, longitude -180..180 degrees")
     return lon, lat
-
-
-def _haversine_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 # ------------------------------------------------------------------------------- the API
@@ -199,7 +190,7 @@ class Gazetteer:
             found = [p for p in found if _inside(p, unit)]
         if near is not None and len(found) > 1:
             lon, lat = self._near_point(near)
-            found = sorted(found, key=lambda p: _haversine_km(lon, lat, p.lon, p.lat))
+            found = sorted(found, key=lambda p: haversine_km(lat, lon, p.lat, p.lon))
         return list(found)
 
     def resolve(
@@ -548,11 +539,11 @@ def _nearest(lat: float, lon: float, radius_km: float, limit: int) -> list[tuple
     big = [
         (d, p)
         for p in _big_settlements(store)
-        if abs(p.lat - lat) <= dlat and (d := _haversine_km(lon, lat, p.lon, p.lat)) <= radius_km
+        if abs(p.lat - lat) <= dlat and (d := haversine_km(lat, lon, p.lat, p.lon)) <= radius_km
     ]
     for r in (*(x for x in _REVERSE_STEPS_KM if x < radius_km), radius_km):
         found = {
-            p.id: (_haversine_km(lon, lat, p.lon, p.lat), p)
+            p.id: (haversine_km(lat, lon, p.lat, p.lon), p)
             for p in store.near(lat, lon, r)
             if p.kind == "settlement"
         }
