@@ -11,7 +11,7 @@ import frontmap as fm
 import frontmap.gazetteer.lookup as lookup_module
 from frontmap.errors import InputError, UnknownPlaceError
 from frontmap.gazetteer.names import normalize
-from frontmap.gazetteer.store import shipped
+from frontmap.gazetteer.store import haversine_km, shipped
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +76,7 @@ def test_within_accepts_a_place(gz):
 def test_within_combines_with_near_kind_and_country(gz):
     kyiv = gz.resolve("Kyiv")
     found = gz.candidates("Kalynivka", within="Kyiv Oblast", near=kyiv)
-    dist = [lookup_module._haversine_km(kyiv.lon, kyiv.lat, p.lon, p.lat) for p in found]
+    dist = [haversine_km(kyiv.lat, kyiv.lon, p.lat, p.lon) for p in found]
     assert len(found) >= 2 and dist == sorted(dist)
     assert (
         gz.resolve("Kalynivka", within="Kyiv Oblast", kind="settlement", country="UA").admin1 == "Kyiv Oblast"
@@ -379,7 +379,7 @@ def test_reverse_radius(gz):
 def test_reverse_is_the_nearest_settlement_or_one_covering_the_point(gz, query):
     lat, lon = query
     around = [p for p in shipped().near(lat, lon, 25.0) if p.kind == "settlement"]
-    dist = {p.id: lookup_module._haversine_km(lon, lat, p.lon, p.lat) for p in around}
+    dist = {p.id: haversine_km(lat, lon, p.lat, p.lon) for p in around}
     nearest = min(around, key=lambda p: dist[p.id])
     got = gz.reverse(query).raw
     assert got["distance_km"] == pytest.approx(dist[got["id"]], abs=1e-3)
