@@ -55,7 +55,8 @@ class Terminated(SystemExit):
 @contextlib.contextmanager
 def _sigterm_exits() -> Iterator[None]:
     """While inside, SIGTERM raises :class:`Terminated` (once; a second SIGTERM during the clean-up is
-    ignored).  Only in the main thread, and only when SIGTERM has its default action (a parent that
+    ignored), and leaving after a SIGTERM raises it again, whatever the command made of it.  Only in
+    the main thread, and only when SIGTERM has its default action (a parent that
     ignores it, or a program that embeds :func:`main` with its own handler, keeps its choice)."""
     sigterm = getattr(signal, "SIGTERM", None)
     try:
@@ -80,8 +81,13 @@ def _sigterm_exits() -> Iterator[None]:
         return
     try:
         yield
+    except Exception:  # a library may turn the Terminated raised inside it into an error of its own
+        if not fired:
+            raise
     finally:
         signal.signal(sigterm, previous)
+    if fired:  # the command went on to handle that error (or swallowed the signal): still terminated
+        raise Terminated(128 + sigterm)
 
 
 def main(argv: list[str] | None = None) -> int:
