@@ -24,6 +24,12 @@ NUMBERS = [
     ("600,000", 600000),
     ("2.5", 2.5),
     ("1,234.5", 1234.5),
+    ("486,5", 486.5),  # a decimal comma: one or two digits after it
+    ("1,25", 1.25),
+    ("188 600", 188600),  # thousands separated by a space
+    ("188\u2009600", 188600),  # ... or a thin space
+    ("two and a half", 2.5),
+    ("one and a half", 1.5),
     ("1.5 million", 1_500_000),
     ("6 thousand", 6000),
     ("twenty-one", 21),
@@ -46,7 +52,21 @@ NOT_NUMBERS = ["-5", "+5", "5-", "\u22125", "\u20135", "10^3", "1e3", "1/2", "2*
 
 
 @pytest.mark.parametrize(
-    "text", ["", "   ", "1,0,0,0", "1,00", "many", "9" * 100, "twenty bananas", None, 7, *NOT_NUMBERS]
+    "text",
+    [
+        "",
+        "   ",
+        "1,0,0,0",
+        "1,0000",
+        "12,345,6",
+        "and a half",
+        "many",
+        "9" * 100,
+        "twenty bananas",
+        None,
+        7,
+        *NOT_NUMBERS,
+    ],
 )
 def test_parse_number_refuses(text):
     assert parse_number(text) is None
@@ -169,6 +189,7 @@ READER_AREA_UNITS = {
     "ha": "ha", "hectare": "ha", "hectares": "ha",
     "m2": "m2", "m²": "m2", "sq m": "m2", "square metre": "m2", "square metres": "m2",
     "square meter": "m2", "square meters": "m2",
+    "acre": "acre", "acres": "acre",
 }  # fmt: skip
 READER_QUALIFIERS = {
     "about": "about", "around": "around", "some": "some", "roughly": "roughly",

@@ -102,7 +102,13 @@ FRACTIONS = {
     "one eighth": 0.125, "one-eighth": 0.125, "a tenth": 0.1, "one tenth": 0.1, "one-tenth": 0.1,
 }  # fmt: skip
 
-_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$")
+_DIGITS = re.compile(
+    r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?$"
+)
+#: A decimal comma, as much of Europe writes it: "486,5", "1,25" (a comma before three digits is a
+#: thousands separator: "1,260").
+_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
+_AND_A_HALF = (" and a half", " and one half")
 _MAX_NUMBER_TEXT = 80
 _SIGNS = "-−–+"  # "-5", "+5", "5-": a signed or dangling figure is not a size
 
@@ -110,11 +116,14 @@ _SIGNS = "-−–+"  # "-5", "+5", "5-": a signed or dangling figure is not a si
 def parse_number(text: str) -> float | None:
     """The value of a number as news writes it, or None.
 
-    Digits with thousands separators ("6,000", "1 000"), decimals ("2.5"), a scale word
+    Digits with thousands separators ("6,000", "1 000"), decimals ("2.5", or with a decimal comma
+    "486,5"), halves ("two and a half"), a scale word
     ("1.5 million", "6 thousand") and number words ("twenty-one", "two dozen", "a few hundred").
 
     >>> parse_number("600,000"), parse_number("1.5 million"), parse_number("twenty-one")
     (600000.0, 1500000.0, 21.0)
+    >>> parse_number("188 600"), parse_number("486,5"), parse_number("two and a half")
+    (188600.0, 486.5, 2.5)
     >>> parse_number("1,0,0,0") is None, parse_number("-5") is None, parse_number("10^3") is None
     (True, True, True)
 
@@ -124,7 +133,16 @@ def parse_number(text: str) -> float | None:
         return None
     if text.strip()[0] in _SIGNS or text.strip()[-1] in _SIGNS:
         return None
-    words = text.strip().lower().replace("-", " ").split()
+    written = text.strip().lower()
+    if _DECIMAL_COMMA.match(written):
+        return float(written.replace(",", "."))
+    if _DIGITS.match(written):  # "188 600": a space (or thin space) between thousands
+        return float(re.sub(r"[,\s\u00a0\u2009\u202f]", "", written))
+    for half in _AND_A_HALF:  # "two and a half", "one and a half"
+        if written.endswith(half) and written != half.strip():
+            whole = parse_number(written[: -len(half)])
+            return None if whole is None else whole + 0.5
+    words = written.replace("-", " ").split()
     scale = 1.0
     while words and words[-1] in _SCALES and len(words) > 1 and _DIGITS.match(words[0]):
         scale *= _SCALES[words.pop()]
