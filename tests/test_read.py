@@ -774,14 +774,14 @@ def test_to_geodataframe():
 # --- known misses (strict: fixing one makes the test fail, so the mark gets removed) -------------
 
 
-@pytest.mark.xfail(strict=True, reason="depth of an advance ('N km deep near X') is not read as a distance")
-def test_known_miss_advance_depth():
-    only("Russian forces advanced up to 1.5 kilometers deep near Zalizne.", "distance")
+def test_advance_depth():
+    c = only("Russian forces advanced up to 1.5 kilometers deep near Zalizne.", "distance")
+    assert (c.value, c.qualifier, c.text) == (1.5, "up to", "up to 1.5 kilometers deep")
 
 
-@pytest.mark.xfail(strict=True, reason="acres are not an area unit of the reader (km2, mi2, ha, m2 only)")
-def test_known_miss_acres():
-    only("Ukraine has cleared 3,000 acres of mines.", "area")
+def test_acres():
+    c = only("Ukraine has cleared 3,000 acres of mines.", "area")
+    assert (c.value, c.unit) == (3000, "acre") and c.km2 == pytest.approx(12.14, abs=0.01)
 
 
 def test_small_village():

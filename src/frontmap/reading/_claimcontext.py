@@ -14,7 +14,7 @@ from frontmap.reading import patterns as P
 from frontmap.reading.article import Mention
 from frontmap.reading.sentences import sentence_span
 
-__all__ = ["Context", "anchor_at", "number", "qualifier", "safe", "sentence_bounds"]
+__all__ = ["Context", "anchor_at", "low_end", "number", "qualifier", "safe", "sentence_bounds"]
 
 
 class Context:
@@ -82,6 +82,13 @@ def number(m: re.Match) -> float | None:
     return value if value is not None and value > 0 else None
 
 
+def low_end(m: re.Match, value: float | None) -> float | None:
+    """The lower end of a range written before the figure ("28 to 35 km" -> 28), or None."""
+    written = m.group("low")
+    low = parse_number(" ".join(written.lower().split())) if written else None
+    return low if low is not None and value is not None and 0 < low < value else None
+
+
 def qualifier(m: re.Match) -> str | None:
     """The canonical qualifier written before a match ("about", "up to"), or None."""
     q = m.group("qual")
@@ -99,7 +106,7 @@ def anchor_at(ctx: Context, pos: int) -> tuple[Place | None, str, int]:
     the = re.match(r"(?:the\s+)?", text[pos : pos + 5])
     for p in (pos, pos + (the.end() if the else 0)):
         m = ctx.mention_at(p)
-        if m is not None:
+        if m is not None and not P.HELD_BY.match(text, m.end):  # "Moscow-held Donetsk" is Donetsk
             return m.place, text[pos : m.end], m.end
     cap = P.CAPITAL.match(text, pos)
     if cap:
@@ -135,11 +142,23 @@ def anchor_at(ctx: Context, pos: int) -> tuple[Place | None, str, int]:
         return safe(ctx.gz.country, P.ADJ_COUNTRY[ground.group("adj").lower()]), ground.group(), ground.end()
     border = P.BORDER.match(text, pos)
     if border:
-        # "the Ukrainian border" is Ukraine's edge (seen from Russia); a bare "the border", in war news
-        # about Ukraine, is the border with Russia.
-        code = P.ADJ_COUNTRY.get((border.group("adj") or "russian").lower(), "RU")
+        # "the Ukrainian border" is Ukraine's edge (seen from Russia); a bare "the border" is the border
+        # with the one other neighbour the sentence names ("Belarus ... the border"), else with Russia.
+        adj = border.group("adj")
+        code = P.ADJ_COUNTRY.get(adj.lower(), "RU") if adj else _border_country(ctx, pos)
         return safe(ctx.gz.country, code), border.group(), border.end()
     return None, "", pos
+
+
+def _border_country(ctx: Context, pos: int) -> str:
+    """The country across "the border" at ``pos``: the one neighbour of Ukraine other than Russia that
+    the sentence names, else Russia."""
+    s, e = sentence_bounds(ctx, pos)
+    named = {
+        m.place.country for m in ctx.mentions_between(max(s, pos - 300), min(e, pos + 300))
+        if m.place is not None and m.place.kind == "country" and m.place.country in P.OTHER_NEIGHBOURS
+    }  # fmt: skip
+    return named.pop() if len(named) == 1 else "RU"
 
 
 def safe(fn, *args):

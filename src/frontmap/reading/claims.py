@@ -104,7 +104,9 @@ class DistanceClaim(Claim):
     ``value``/``unit`` as written (unit one of ``km``, ``m``, ``mi``); ``km`` the value in kilometres;
     ``direction`` a 16-wind abbreviation (``"SE"``) or None, ``bearing_deg`` its bearing (135.0);
     ``anchor`` the place measured from and ``anchor_text`` how the text named it ("the capital");
-    ``subject`` the place the statement is about, when the sentence names it.
+    ``subject`` the place the statement is about, when the sentence names it, and ``subject_text`` how
+    the text named a subject that is no gazetteer place ("the front line"); ``low`` the lower end
+    of a range ("28 to 35 km": ``low`` 28, ``value`` 35), else None.
     """
 
     kind: ClassVar[str] = "distance"
@@ -113,24 +115,28 @@ class DistanceClaim(Claim):
     km: float = 0.0
     value_text: str = ""
     qualifier: str | None = None
+    low: float | None = None
     direction: str | None = None
     bearing_deg: float | None = None
     anchor: Place | None = None
     anchor_text: str = ""
     subject: Place | None = None
     converted: Converted | None = None
+    subject_text: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return self._base() | {
             "value": _num(self.value),
             "unit": self.unit,
             "km": round(self.km, 6),
+            "low": _num(self.low),
             "qualifier": self.qualifier,
             "direction": self.direction,
             "bearing": self.bearing_deg,
             "anchor": _place(self.anchor),
             "anchor_text": self.anchor_text,
             "subject": _place(self.subject),
+            "subject_text": self.subject_text,
             "converted": self.converted.to_dict() if self.converted else None,
         }
 
@@ -144,7 +150,8 @@ class AreaClaim(Claim):
     what happened to the area when the sentence says so: ``"regained"`` (retaken, liberated,
     reclaimed), ``"captured"`` or ``"held"`` (controls, occupies), else None; ``places`` are the places
     the article says changed hands with it (the centre of its disk when there is no subject);
-    ``since`` the start date the sentence gives ("since the start of September"), if any.
+    ``since`` the start date the sentence gives ("since the start of September"), if any; ``low`` the
+    lower end of a range ("between 500 and 600 km²": ``low`` 500, ``value`` 600), else None.
     """
 
     kind: ClassVar[str] = "area"
@@ -153,6 +160,7 @@ class AreaClaim(Claim):
     km2: float = 0.0
     value_text: str = ""
     qualifier: str | None = None
+    low: float | None = None
     subject: Place | None = None
     converted: Converted | None = None
     change: str | None = None
@@ -164,6 +172,7 @@ class AreaClaim(Claim):
             "value": _num(self.value),
             "unit": self.unit,
             "km2": round(self.km2, 6),
+            "low": _num(self.low),
             "qualifier": self.qualifier,
             "converted": self.converted.to_dict() if self.converted else None,
             "subject": _place(self.subject),

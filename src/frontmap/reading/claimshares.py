@@ -23,8 +23,11 @@ from frontmap.reading._claimcontext import Context, anchor_at, qualifier, safe, 
 from frontmap.reading.claims import ShareClaim
 from frontmap.reading.lexicon import COUNTRY_NOUNS, TOWN_NOUNS
 
-__all__ = ["share_claim"]
+__all__ = ["share_again", "share_claim"]
 
+_AGAIN_WITHIN = 400  # characters after a share within which "that figure" can name it again
+#: "Russia's Kursk region": a possessive before the region that is meant.
+_POSSESSED_REGION = re.compile(r"['’ʼ]s\s+(?:the\s+)?")
 #: "'s (primary refining) capacity": the noun a possessive is about.
 _OWNED = re.compile(r"['’ʼ]s?\s+(?:[a-z]+\s+){0,2}?([a-z]+)\b")
 
@@ -70,12 +73,36 @@ def _whole(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | None:
     of, of_text, end = anchor_at(ctx, pos)
     if of is None:
         return _territory(ctx, m)
-    if of.kind == "settlement" and P.THE_TOWN_ANCHOR.match(ctx.text, pos):
-        if not _says_who_holds(ctx, m.start()):
+    inner = _POSSESSED_REGION.match(ctx.text, end)
+    region = ctx.mention_at(inner.end()) if inner else None
+    if region is not None and region.place is not None and region.place.kind == "region":
+        # "10% of Russia's Kursk region": the share is of the region, not of the country
+        return region.place, ctx.text[pos : region.end], region.end
+    if of.kind == "settlement":
+        if not (_says_who_holds(ctx, m.start()) or P.TOWN_GROUND.match(ctx.text, end)):
             return None  # "80% of the city was without power" is not a share of ground
     elif of.kind not in ("country", "region"):
         return None
     return of, of_text, end
+
+
+def share_again(ctx: Context, m: re.Match, last: ShareClaim | None) -> ShareClaim | None:
+    """ "Russia held a fifth of Ukraine in 2023; by 2025 that figure was 19%": a bare percentage that
+    names again (``that figure``) the share given just before (``last``) is a share of the same
+    territory."""
+    if last is None or last.of is None or last.end > m.start() or m.start() - last.end > _AGAIN_WITHIN:
+        return None
+    s, _ = sentence_bounds(ctx, m.start())
+    if not P.REFERS_BACK.search(ctx.text, max(s, last.end, m.start() - 120), m.start()):
+        return None
+    value = parse_fraction(" ".join(m.group("frac").split()))
+    if value is None or not 0 < value <= 1:
+        return None
+    start, end = m.start(), m.end("frac")
+    return ShareClaim(
+        ctx.text[start:end], start, end, value=value, value_text=m.group("frac"), qualifier=qualifier(m),
+        of=last.of, of_text=last.of_text, change=last.change, **ctx.common(start, end),
+    )  # fmt: skip
 
 
 def _territory(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | None:

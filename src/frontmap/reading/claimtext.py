@@ -40,10 +40,18 @@ from frontmap.quantities.numbers import (
 )
 from frontmap.quantities.tolerance import WINDS_16, direction_key
 from frontmap.reading import patterns as P
-from frontmap.reading._claimcontext import Context, anchor_at, number, qualifier, safe, sentence_bounds
+from frontmap.reading._claimcontext import (
+    Context,
+    anchor_at,
+    low_end,
+    number,
+    qualifier,
+    safe,
+    sentence_bounds,
+)
 from frontmap.reading.article import Mention
-from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, Converted, DistanceClaim
-from frontmap.reading.claimshares import share_claim
+from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, Converted, DistanceClaim, ShareClaim
+from frontmap.reading.claimshares import share_again, share_claim
 from frontmap.reading.lexicon import MULTIPLIERS
 
 __all__ = ["find_claims"]
@@ -52,6 +60,10 @@ _SIZE_WORDS = re.compile(r"\b(?:area|territory|land|size)\b", re.I)
 _BLANK = re.compile(r"\s*")  # matched within bounds: is a span blank, without copying it
 _WORD = re.compile(r"\S+")  # a word as str.split() finds it
 _LINK_WORDS = 30  # at most this many words between a subject and its distance (an apposition: fewer)
+_LINK_CHARS = 600  # and at most this many characters (so that a long sentence stays linear)
+_POINT_KINDS = ("settlement", "facility")
+_NEAR = 300  # characters around a claim that implied anchors and goals are looked for in (stays linear)
+_PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")  # what a distance can be about or measured from
 
 
 def find_claims(
@@ -70,7 +82,7 @@ def find_claims(
     for m in P.found(P.QTY, text):
         if m.start() < taken_until:
             continue
-        converted, figure_end = _conversion(text, m.end())
+        converted, figure_end = _conversion(text, m.end(), _unit_of(m))
         area = bool(m.group("area")) or _area_slip(text, m)
         if _beyond_earth(m, area):  # "50,000 km (31,069 miles)": neither figure is read
             taken_until = max(taken_until, figure_end)
@@ -80,16 +92,45 @@ def find_claims(
             claims.append(c)
             # numbers inside this claim's own figure or conversion belong to it ("74 km (46 miles)")
             taken_until = max(taken_until, figure_end)
+    shares: list[ShareClaim] = []
     for m in P.found(P.SHARE, text):
         c = share_claim(ctx, m)
         if c is not None:
-            claims.append(c)
+            shares.append(c)
+    if shares:  # "... that figure was 19%": only a text with a share can name it again
+        given, i, last = list(shares), 0, None
+        for m in P.found(P.BARE_PERCENT, text):
+            while i < len(given) and given[i].end <= m.start():
+                last, i = given[i], i + 1
+            again = share_again(ctx, m, last)
+            if again is not None:
+                shares.append(again)
+    claims.extend(shares)
     claims.sort(key=lambda c: c.start)
+    claims = _joined_subjects(text, claims)
     first_area = min((c.start for c in claims if isinstance(c, AreaClaim)), default=None)
     comparisons = [_comparison(ctx, m, first_area) for m in P.COMPARISON.finditer(text)]
     claims.extend(c for c in comparisons if c is not None)
     claims.sort(key=lambda c: c.start)
     return _link_comparisons(claims)
+
+
+def _joined_subjects(text: str, claims: list[Claim]) -> list[Claim]:
+    """Two distances joined in one statement share its subject: "A lies about 100 km west of B and
+    some 55 km northwest of C" (the second is about A, not about B)."""
+    out: list[Claim] = []
+    for c in claims:
+        prev = out[-1] if out else None
+        if (
+            isinstance(c, DistanceClaim)
+            and isinstance(prev, DistanceClaim)
+            and prev.end <= c.start
+            and P.JOINED.fullmatch(text, prev.end, c.start)
+            and (prev.subject is not None or c.subject == prev.anchor)
+        ):
+            c = replace(c, subject=prev.subject)
+        out.append(c)
+    return out
 
 
 def _home_country(mentions: list[Mention], gz) -> Place | None:
@@ -102,19 +143,20 @@ def _home_country(mentions: list[Mention], gz) -> Place | None:
     return safe(gz.country, code)
 
 
-def _conversion(text: str, pos: int) -> tuple[Converted | None, int]:
-    c = P.CONVERSION.match(text, pos)
-    if not c:
-        return None, pos
-    value = parse_number(re.sub(r"\s+", " ", c.group("num")))
-    if value is None:
-        return None, pos
-    if c.group("area"):
-        unit = _area_unit(c.group("area"))
-    else:
-        unit = DISTANCE_UNITS.get(c.group("dist").lower())
-    if unit is None:
-        return None, pos
+def _unit_of(m: re.Match) -> str | None:
+    """The canonical unit of a match with an ``area`` or a ``dist`` group."""
+    if m.group("area"):
+        return _area_unit(m.group("area"))
+    return DISTANCE_UNITS.get(m.group("dist").lower()) if m.group("dist") else None
+
+
+def _conversion(text: str, pos: int, written_unit: str | None) -> tuple[Converted | None, int]:
+    """The conversion after a figure: "(46 miles)", or ", or 25 miles," in another unit."""
+    c = P.CONVERSION.match(text, pos) or P.OR_CONVERSION.match(text, pos)
+    value = parse_number(re.sub(r"\s+", " ", c.group("num"))) if c else None
+    unit = _unit_of(c) if c else None
+    if c is None or value is None or unit is None or (c.re is P.OR_CONVERSION and unit == written_unit):
+        return None, pos  # "80 or 60 km" are two figures, not a conversion
     return Converted(value, unit, c.group("num")), c.end()
 
 
@@ -151,67 +193,151 @@ def _area_slip(text: str, m: re.Match) -> bool:
 def _distance(ctx: Context, m: re.Match, converted: Converted | None, pos: int) -> DistanceClaim | None:
     """``converted`` and ``pos``: the parenthetical conversion after the figure, and where it ends."""
     text = ctx.text
-    value = number(m)
     unit = DISTANCE_UNITS.get(m.group("dist").lower())
-    if value is None or unit is None:
+    figure = _figure(ctx, m, converted, pos)
+    if figure is None or unit is None:
         return None
-    if P.RANGE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
-        return None
-    half = P.AND_A_HALF.match(text, pos)
-    if half and m.group("num").strip().lower() in ("a", "an", "one"):  # "a kilometre and a half"
-        value, pos = value + 0.5, half.end()
-    if P.NOT_LOCATION.match(text, pos):
-        return None
-    paired = P.PAIRED.match(text, pos)
-    if paired:  # "about 80 km and 60 km from the city": both share what follows
-        pos = paired.end()
+    value, pos, travel = figure
     start = m.start()
 
     def claim(end: int, **fields) -> DistanceClaim:
-        fields.setdefault("subject", _subject(ctx, start, fields.get("anchor")))
+        fields.setdefault("subject", _subject(ctx, start, fields.get("anchor"), end))
+        if fields["subject"] is None:  # "The front line lies 7 km from Orikhiv"
+            fields["subject_text"] = _subject_text(ctx, start)
         return DistanceClaim(
             text[start:end], start, end, value=value, unit=unit, km=to_km(value, unit),
             value_text=m.group("num"), qualifier=qualifier(m), converted=converted,
-            **fields, **ctx.common(start, end),
+            low=low_end(m, value), **fields, **ctx.common(start, end),
         )  # fmt: skip
 
+    zone = P.ZONE.match(text, pos)
+    if zone:  # "the 1.5 km zone around the plant": a radius around the place
+        anchor, anchor_text, end = anchor_at(ctx, zone.end())
+        if anchor is not None or anchor_text:
+            return claim(end, anchor=anchor, anchor_text=anchor_text)
     d = P.DIRECTION.match(text, pos)
     if d is None:
-        stream = P.STREAM.match(text, pos)
-        if stream and not stream.group("of"):
-            # "Kherson, 70 km downstream": a distance along the river, no compass direction.
-            return claim(stream.end("dir"))
-        into = None if stream else P.INTO.match(text, pos)
-        if into:
-            # "up to 10 km into Ukrainian territory": measured from the border of that country.
-            adj = (into.group("adj") or into.group("adj2")).lower()
-            code = P.ADJ_COUNTRY.get(adj) or {"russia": "RU", "belarus": "BY"}.get(adj, "UA")
-            return claim(into.end(), anchor=safe(ctx.gz.country, code), anchor_text=into.group("what"))
-        away = stream or P.AWAY.match(text, pos)
-        if not away:
-            bare = P.AWAY_END.match(text, pos)
-            return claim(bare.end()) if bare else None
-        anchor, anchor_text, end = anchor_at(ctx, away.end())
-        if anchor is None and not anchor_text:
-            return None
-        return claim(end, anchor=anchor, anchor_text=anchor_text)
-
+        return _undirected(ctx, claim, start, pos, travel)
     try:
         direction = direction_key(d.group("dir"))
     except InputError:
         return None
     fields = {"direction": direction, "bearing_deg": WINDS_16.index(direction) * 22.5}
     if d.group("end") is not None:  # "... some 20 km to the south."
-        return claim(d.end("dir"), **fields)
+        return _implied_anchor(ctx, claim(d.end("dir"), **fields))
     anchor, anchor_text, end = anchor_at(ctx, d.end())
     if anchor is None and not anchor_text:
         end = d.end("dir")
     return claim(end, anchor=anchor, anchor_text=anchor_text, **fields)
 
 
-def _subject(ctx: Context, start: int, anchor: Place | None) -> Place | None:
+def _figure(
+    ctx: Context, m: re.Match, converted: Converted | None, pos: int
+) -> tuple[float, int, bool] | None:
+    """A distance figure's value, where the words after it start, and whether a verb of travel comes
+    before it; None when the figure is no location ("a range of 300 km", "40 km/h", "5 km long")."""
+    text = ctx.text
+    value = number(m)
+    if value is None or P.RANGE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+        return None
+    half = P.AND_A_HALF.match(text, pos)
+    if half and m.group("num").strip().lower() in ("a", "an", "one"):  # "a kilometre and a half"
+        value, pos = value + 0.5, half.end()
+    if converted is not None and text.startswith(",", pos):  # "40 km, or 25 miles, east of Kharkiv"
+        pos += 1
+    travel = P.TRAVEL_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
+    deep = P.DEEP.match(text, pos) if travel else None
+    if deep:  # "advanced 1.5 km deep near Robotyne": the depth of an advance
+        pos = deep.end()
+    if P.NOT_LOCATION.match(text, pos):
+        return None
+    paired = P.PAIRED.match(text, pos)
+    if paired:  # "about 80 km and 60 km from the city": both share what follows
+        pos = paired.end()
+    return value, pos, travel
+
+
+def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> DistanceClaim | None:
+    """A distance with no compass direction after it: along a river, into a country, from or of a
+    place, away, or travelled.  ``claim(end, **fields)`` makes the record."""
+    text = ctx.text
+    stream = P.STREAM.match(text, pos)
+    if stream and not stream.group("of"):
+        # "Kherson, 70 km downstream": a distance along the river, no compass direction.
+        return claim(stream.end("dir"))
+    into = None if stream else P.INTO.match(text, pos)
+    if into:
+        # "up to 10 km into Ukrainian territory": measured from the border of that country.
+        if into.group("held"):  # "into Russian-held territory": measured from the front line
+            return claim(into.end(), anchor_text=into.group("what"))
+        adj = (into.group("adj") or into.group("adj2")).lower()
+        code = P.ADJ_COUNTRY.get(adj) or {"russia": "RU", "belarus": "BY"}.get(adj, "UA")
+        return claim(into.end(), anchor=safe(ctx.gz.country, code), anchor_text=into.group("what"))
+    away = stream or P.AWAY.match(text, pos)
+    if away:
+        anchor, anchor_text, end = anchor_at(ctx, away.end())
+        if anchor is None and not anchor_text:
+            return None
+        return claim(end, anchor=anchor, anchor_text=anchor_text)
+    bare = P.AWAY_END.match(text, pos)
+    if bare:  # "the village of B, about five miles away": away from the place named before B
+        return _implied_anchor(ctx, claim(bare.end()))
+    if travel:  # "To reach Nikopol, drones cover less than 5 km": the one town of the sentence is the goal
+        return claim(pos, subject=_subject(ctx, start, None, pos) or _only_town(ctx, start))
+    return None
+
+
+def _subject_text(ctx: Context, start: int) -> str:
+    """ "The front line lies 7 km from Orikhiv": a line the sentence opens with, as the subject."""
+    line = P.LINE_SUBJECT.match(ctx.text, sentence_bounds(ctx, start)[0])
+    return "the " + " ".join(line.group("what").split()) if line and line.end() <= start else ""
+
+
+def _implied_anchor(ctx: Context, c: DistanceClaim) -> DistanceClaim:
+    """A distance with no place after it ("..., the town of B, about five miles away", "B, some 40 miles
+    to the west") is measured from the place the sentence named before its subject."""
+    if c.subject is None or c.anchor is not None or c.anchor_text:
+        return c
+    s, _ = sentence_bounds(ctx, c.start)
+    before = [m for m in ctx.mentions_between(max(s, c.start - _NEAR), c.start) if m.place is not None]
+    at = next((i for i in range(len(before) - 1, -1, -1) if before[i].place == c.subject), None)
+    for m in reversed(before[:at] if at is not None else []):
+        if m.role == "location" and m.place is not None and m.place.kind in _POINT_KINDS:
+            return replace(c, anchor=m.place, anchor_text=m.text)
+    return c
+
+
+def _subject(ctx: Context, start: int, anchor: Place | None, end: int) -> Place | None:
+    """The place a distance statement is about (see :func:`_subject_before`), else the place the phrase
+    is said to be near ("... 60 km north of Donetsk near Bakhmut")."""
+    found = _subject_before(ctx, start, anchor)
+    if found is None:
+        near = P.NEAR_AFTER.match(ctx.text, end)
+        m = ctx.mention_at(near.end()) if near and end > start else None
+        if m is not None and m.place is not None and m.place.kind in _POINT_KINDS and m.place != anchor:
+            return m.place
+    return found
+
+
+def _only_town(ctx: Context, pos: int) -> Place | None:
+    """The one settlement the sentence at ``pos`` names (None if it names none or several)."""
+    s, e = sentence_bounds(ctx, pos)
+    towns = {m.place.id: m.place for m in ctx.mentions_between(max(s, pos - _NEAR), min(e, pos + _NEAR))
+             if m.place is not None and m.role == "location" and m.place.kind == "settlement"}  # fmt: skip
+    return next(iter(towns.values())) if len(towns) == 1 else None
+
+
+def _latest_town(ctx: Context, pos: int, anchor: Place | None) -> Place | None:
+    """The settlement named last before ``pos`` (within a few sentences), other than ``anchor``."""
+    earlier = [m.place for m in ctx.mentions_between(max(0, pos - 600), pos) if m.place is not None]
+    return next((p for p in reversed(earlier) if p.kind == "settlement" and p != anchor), None)
+
+
+def _subject_before(ctx: Context, start: int, anchor: Place | None) -> Place | None:
     """The place a distance statement is about: the nearest settlement before it in the sentence,
-    when the words between link them ("Balakliia, ... which lies 74 km ...")."""
+    when the words between link them ("Balakliia, ... which lies 74 km ..."), or the place a sentence
+    starting "The town ..." / "It lies ..." or a description ("the frontline city, which lies ...")
+    refers back to."""
     s, e = sentence_bounds(ctx, start)
     blank = _BLANK.match(ctx.text, s, start)  # always matches
     if blank is not None and blank.end() == start:
@@ -224,17 +350,30 @@ def _subject(ctx: Context, start: int, anchor: Place | None) -> Place | None:
                 return m.place
     if P.THE_TOWN.match(ctx.text, s):
         # "The town lies 15 miles west of Donetsk": the settlement the previous sentences are about.
-        earlier = [m.place for m in ctx.mentions_between(max(0, s - 600), s) if m.place is not None]
-        return next((p for p in reversed(earlier) if p.kind == "settlement" and p != anchor), None)
-    for m in ctx.mentions_back(s, start):
+        return _latest_town(ctx, s, anchor)
+    if P.IT_LIES.match(ctx.text, s):
+        # "It lies 11 km northwest of Bakhmut": the place the sentence before is about (its first).
+        ps, _ = sentence_bounds(ctx, max(0, s - 2))
+        topic = [m.place for m in ctx.mentions_between(ps, s) if m.place is not None]
+        return next((p for p in topic if p.kind in _POINT_KINDS and p != anchor), None)
+    described = P.DESCRIBED_BEFORE.search(ctx.text, max(s, start - 100), start)
+    if described and not ctx.mentions_between(described.start(), start):
+        # "... the frontline city, which lies 15 km from Donetsk": the town named last before it
+        return _latest_town(ctx, described.start(), anchor)
+    for m in ctx.mentions_back(max(s, start - _LINK_CHARS), start):
         place = m.place
-        if place is None:
-            continue
-        if place.kind not in ("settlement", "facility") or (anchor is not None and place == anchor):
+        if (
+            place is None
+            or m.role == "metonymy"
+            or P.AGENT_BEFORE.search(ctx.text, max(0, m.start - 8), m.start)
+        ):
+            continue  # "ordered by Moscow": who acts is not where the distance is
+        if place.kind not in _POINT_KINDS or (anchor is not None and place == anchor):
             continue
         if len(list(islice(_WORD.finditer(ctx.text, m.end, start), _LINK_WORDS + 1))) > _LINK_WORDS:
             return None  # too far for any link below (counted without copying a long gap)
-        gap = ctx.text[m.end : start]
+        # "Pokrovsk (formerly Krasnoarmeisk), a hub ...": a bracketed aside does not break the link
+        gap = _PARENTHESES.sub("", ctx.text[m.end : start]).removeprefix(")")
         words = gap.split()
         apposition = (len(words) <= 3 and gap.lstrip()[:1] in (",", "(", "—", "–")) or bool(
             P.APPOSITIVE.match(gap) and not P.CLAUSE_WORDS.search(gap)
@@ -296,6 +435,7 @@ def _area(ctx: Context, m: re.Match, converted: Converted | None, end: int) -> A
         km2=to_km2(value, unit),
         value_text=m.group("num"),
         qualifier=qualifier(m),
+        low=low_end(m, value),
         subject=subject,
         converted=converted,
         change=change if subject is None else None,

@@ -33,6 +33,9 @@ last step that narrowed them (``size`` when none did), or:
 ``feature``
     words around the name say which kind of feature it is: "the Donetsk and Luhansk regions", "the
     Dnipro" (the river), "the Rivne nuclear plant", "Kharkiv's Industrialnyi district" (of the city).
+``anaphora``
+    a capitalised feature word after "the" names again the place of that kind the text named before
+    ("Kinburn ... Russian forces on the Spit"; :mod:`~frontmap.reading.mentions`).
 
 A city of 50,000 or more that is ten times larger than every namesake (:func:`_dominant`) is taken at
 once (``size``), and counts as one of the article's places for the other names; it yields to a village
@@ -77,6 +80,7 @@ EVIDENCE: MappingProxyType[str, str] = MappingProxyType(
         "proximity": "it lies close to the article's other places, its namesakes far from them",
         "claim": "a distance claim names it, and it lies at that distance and bearing from the anchor",
         "size": "nothing in the text points elsewhere: the largest (or the name's own) place",
+        "anaphora": "a feature word after 'the' ('the Spit') names again the place of that kind named before",
     }
 )
 #: The steps that choose among candidates, strongest first.

@@ -28,6 +28,7 @@ __all__ = [
     "ABBREVIATIONS",
     "ACRONYM_MODIFIERS",
     "AGREEMENT_WORDS",
+    "ANAPHOR_FEATURES",
     "AXIS_NOUNS",
     "COMMON_WORDS",
     "CONTROL_AUXILIARIES",
@@ -55,6 +56,7 @@ __all__ = [
     "TERRITORIAL_NOUNS",
     "TITLES",
     "TOWN_NOUNS",
+    "TRAVEL_VERBS",
     "UNIT_WORDS",
     "VESSEL_WORDS",
     "VILLAGE_SUPPORT",
@@ -163,6 +165,10 @@ CONTROL_AUXILIARIES = entries("control_auxiliaries.txt")
 
 #: Words that begin a written-out number ("seventy", "a few hundred"), in file order.
 NUMBER_WORDS = entries("number_words.txt")
+#: Verbs of travel and advance before a distance ("cover 5 km", "advanced 2 km"), in file order.
+TRAVEL_VERBS = entries("travel_verbs.txt")
+#: Feature words that, capitalised after "the", name again a place named before ("the Spit").
+ANAPHOR_FEATURES = _words("anaphor_features.txt")
 #: Fraction words that begin a share ("a fifth of"), in file order.
 FRACTION_WORDS = entries("fraction_words.txt")
 #: After a possessive place, only these nouns make a share territorial ("Russia's territory").

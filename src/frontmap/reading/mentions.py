@@ -35,6 +35,7 @@ from frontmap.reading._tokens import POSSESSIVE, Hit, Token, joined, token_key, 
 from frontmap.reading.article import Mention
 from frontmap.reading.homonyms import resolve
 from frontmap.reading.lexicon import (
+    ANAPHOR_FEATURES,
     GIVEN_NAMES,
     METONYMY_NOUNS,
     METONYMY_VERBS,
@@ -94,11 +95,39 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
     resolve(text, kept)
     for h in kept:
         h.role = _role(text, h)
-    return [
+    mentions = [
         Mention(text[h.start : h.end], h.start, h.end, h.place, h.role, source, h.evidence)
         for h in kept
         if h.place
     ]
+    return _anaphora(text, mentions, source)
+
+
+_THE_FEATURE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\b(?!\s+(?:of\b|[A-Z]))")
+
+
+def _anaphora(text: str, mentions: list[Mention], source: str | None) -> list[Mention]:
+    """ "the Spit", "the Reservoir": a capitalised feature word after "the" names again the place of
+    that kind the text named last ("Kinburn ... Russian forces on the Spit")."""
+    if not mentions:
+        return mentions
+    added = []
+    starts = [m.start for m in mentions]
+    for f in _THE_FEATURE.finditer(text, mentions[0].end):
+        word = f.group(1).lower()
+        if word not in ANAPHOR_FEATURES:
+            continue
+        i = bisect_right(starts, f.start(1))
+        if (i < len(mentions) and mentions[i].start < f.end(1)) or (i and mentions[i - 1].end > f.start(1)):
+            continue  # already part of a name
+        named = next(
+            (m.place for m in reversed(mentions[:i]) if m.place is not None
+             and m.place.name.lower().split()[-1] == word),
+            None,
+        )  # fmt: skip
+        if named is not None:
+            added.append(Mention(f.group(1), f.start(1), f.end(1), named, "location", source, "anaphora"))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 def candidates(text: str, gz) -> list[Candidate]:

@@ -27,9 +27,16 @@ WORDNUM = leading(list(lexicon.NUMBER_WORDS))
 #: "10^3", "1e3", "1/2", "2*3", "1e+3"), nor carry a minus sign ("-5", "−5", "–5"; a range "5-10" is
 #: fine): such a figure is unreadable or impossible, never read as the digits after the sign.
 FIGURE_START = r"(?<![\w.,^/*+]\d)(?<!(?<!\d)[-−–]\d)"
+#: Thousands separated by commas ("6,000") or by spaces, no-break or thin spaces ("188 600"), decimals
+#: with a point or a comma ("486,5": a comma before one or two final digits), a scale word after them.
+DIGITS = (
+    r"\d" + FIGURE_START + r"(?:\d{0,2}(?:,\d{3})+|\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d*)"
+    r"(?:(?:\.|,(?=\d{1,2}(?![\d,.])))\d+)?(?![.,]?\d)"
+)
 NUM = (
-    r"(?:\d" + FIGURE_START + r"(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?(?![.,]?\d)(?:\s+(?:million|thousand))?"
-    r"|" + WORDNUM + r"(?:[\s-]+" + WORDNUM + r"){0,3}"
+    r"(?:" + DIGITS + r"(?:\s+(?:million|thousand))?"
+    # "two and a half miles", "one and a half kilometre zone"
+    r"|" + WORDNUM + r"(?:[\s-]+" + WORDNUM + r"){0,3}(?:\s+and\s+a\s+half\b)?"
     # "a kilometre", "half a mile": a lone article counts only right before a unit of length or area
     r"|[aAhH](?<![\w][aAhH])(?:alf\s+an?|n?)(?=\s+(?:kilomet|km\b|mile|met(?:re|er)|square\b|sq\b|hectare)))"
 )
@@ -42,7 +49,7 @@ QUAL = (
 )
 AREA_UNIT = (
     r"(?:square\s+(?:kilomet(?:re|er)s?|km|miles?|mi|met(?:re|er)s?)|sq\.?\s*(?:km|kilomet(?:re|er)s?|mi(?:les)?|m)\b"
-    r"|km²|km2|kmsq|km\s+sq\b|mi²|mi2|m²|hectares?|ha\b)"
+    r"|km²|km2|kmsq|km\s+sq\b|mi²|mi2|m²|hectares?|ha\b|acres?\b)"
 )
 DIST_UNIT = r"(?:kilomet(?:re|er)s?|kms?\b|miles?\b|mi\b|met(?:re|er)s?\b|m\b)"
 
@@ -51,22 +58,32 @@ QTY = re.compile(
 )
 
 QUAL_BEFORE = re.compile(r"\b(" + QUAL + r")\s+$", re.IGNORECASE)
+#: The lower end of a range written before a figure: "28 to 35 km", "10-15 km", "between 10 and 15 km".
+RANGE_LOW = re.compile(
+    r"(?:\b[Bb]etween\s+(?P<between>" + DIGITS + r"|" + WORDNUM + r")\s+and"
+    r"|(?P<low>" + DIGITS + r"|" + WORDNUM + r")\s*(?:-|–|—|\bto))\s*$"
+)
 
 
 class Found:
     """A pattern match widened to the qualifier written before it ("about 6,000 km²")."""
 
-    __slots__ = ("_frac", "_m", "_qual", "_start")
+    __slots__ = ("_frac", "_low", "_m", "_qual", "_start")
 
     def __init__(self, text: str, m: re.Match):
         self._m = m
         start = m.start()
-        self._frac = None
+        self._frac = self._low = None
         if "frac" in m.re.groupindex and not m.group("frac")[0].isdigit():
             f = FRACTION_BEFORE.search(text, max(0, start - 8), start)
             if f:
                 start = f.start(1)
                 self._frac = text[start : m.end("frac")]
+        if "num" in m.re.groupindex:
+            r = RANGE_LOW.search(text, max(0, start - 40), start)
+            if r:  # "28 to 35 km": the claim starts at the range's lower end
+                start = r.start()
+                self._low = r.group("between") or r.group("low")
         q = QUAL_BEFORE.search(text, max(0, start - 30), start)
         self._start = q.start(1) if q else start
         self._qual = q.group(1) if q else None
@@ -82,6 +99,8 @@ class Found:
             return self._qual
         if name == "frac" and self._frac is not None:
             return self._frac
+        if name == "low":
+            return self._low
         return self._m.group(name)
 
 
@@ -96,14 +115,30 @@ SHARE = re.compile(
     + r"\d{0,2}(?:\.\d+)?\s*(?:%|(?i:per\s?cent|percent)\b)|"
     + FRACTION_WORDS
     + r")"
-    r"\s+of\s+"
+    # "18% — roughly a fifth — of Ukraine", "18 percent, of Ukraine's territory": an aside or a mark
+    r"(?:\s*[—–(][^—–()\n]{1,40}?[—–)]|\s*[,—–])?\s+of\s+"
+)
+#: A percentage with no "of" after it: "that figure was 19%" names again the share just given.
+BARE_PERCENT = re.compile(
+    r"(?P<frac>\d"
+    + FIGURE_START
+    + r"\d{0,2}(?:\.\d+)?\s*(?:%|(?i:per\s?cent|percent)\b))(?!\s*[—–(,]?\s*of\b)"
+)
+REFERS_BACK = re.compile(r"\b(?:that|the|this|its)\s+(?:figure|share|proportion|percentage)\b", re.I)
+#: After a share of a named town: what happened to its ground ("80% of Bakhmut was destroyed").
+TOWN_GROUND = re.compile(
+    r"\s+(?:(?:has|had|have|was|were|is|are)\s+)?(?:(?:been|now|already|largely|mostly)\s+)*"
+    r"(?:destroyed|damaged|razed|flattened|ruined|captured|occupied|controlled|held|taken|liberated|retaken)\b",
+    re.I,
 )
 FRACTION_BEFORE = re.compile(r"\b((?:an?|one|two|three|four)[\s-]+)$", re.IGNORECASE)
 
 CONVERSION = re.compile(
     r"\s*[(\[]\s*(?:"
     + QUAL
-    + r"\s+|~\s*)?(?P<num>"
+    + r"\s+|~\s*)?(?:(?:"
+    + NUM
+    + r")\s*(?:-|–|to)\s*)?(?P<num>"
     + NUM
     + r")\s*-?\s*(?:(?P<area>"
     + AREA_UNIT
@@ -125,7 +160,9 @@ STREAM = re.compile(
     r"\s*(?P<dir>downstream|upstream|down\s+river|up\s+river)(?P<of>\s+(?:of|from)\s+)?", re.I
 )
 INTO = re.compile(
-    r"\s*(?:deep\s+)?(?:into|inside)\s+(?P<what>(?:the\s+)?(?P<adj>ukrainian|russian|belarusian)\s+"
+    r"\s*(?:deep\s+)?(?:into|inside)\s+(?P<what>(?:the\s+)?(?P<adj>ukrainian|russian|belarusian)"
+    # "into Russian-held territory": the ground one side holds, measured from the front line
+    r"(?P<held>-(?:held|controlled|occupied))?\s+"
     r"(?:territory|land|lines|positions|defen[cs]es)|(?P<adj2>ukraine|russia|belarus))\b",
     re.IGNORECASE,
 )
@@ -138,6 +175,34 @@ AWAY = re.compile(
 AWAY_END = re.compile(
     r"\s*(?:away|apart|across\s+(?:the\s+)?(?:river|water|strait|border|lake|estuary))\b(?!\s+(?:from|of)\b)",
     re.IGNORECASE,
+)
+#: "a 1.5 km zone around the plant", "a 30-km radius of the city": a distance measured around a place.
+ZONE = re.compile(
+    r"\s*-?\s*(?:exclusion\s+|buffer\s+|security\s+|no-?fly\s+)?(?:zone|radius|perimeter|buffer|belt)\s+"
+    r"(?:around|round|of|from|surrounding|along)\s+",
+    re.IGNORECASE,
+)
+#: A distance travelled or advanced, just before the figure: "drones need to cover less than 5 km",
+#: "troops advanced another 2 km": a spatial statement even with no place after it.
+TRAVEL_BEFORE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lexicon.TRAVEL_VERBS, key=len, reverse=True)
+    )
+    + r")\s+(?:(?:another|a\s+further|further|some)\s+)?$",
+    re.IGNORECASE,
+)
+DEEP = re.compile(r"\s*-?\s*deep\b", re.IGNORECASE)
+#: "some 40 km, or 25 miles, east of Kharkiv": a conversion written with "or" instead of brackets.
+OR_CONVERSION = re.compile(
+    r"\s*,?\s+or\s+(?:(?:about|around|some|roughly|nearly|almost)\s+)?(?P<num>" + NUM + r")\s*-?\s*"
+    r"(?i:(?P<area>" + AREA_UNIT + r")|(?P<dist>" + DIST_UNIT + r"))"
+)
+#: "The front line lies just 7 km from Orikhiv": a line, not a place, is what the distance is about.
+LINE_SUBJECT = re.compile(
+    r"\s*(?:The|the)\s+(?P<what>front\s*-?\s*lines?|frontlines?|line\s+of\s+contact|contact\s+line|front"
+    r"|border|coast(?:line)?)\s+(?:(?:now|still|already|currently)\s+)?(?:lies|is|runs|sits|stands|was|lay"
+    r"|remains|remained)\b"
 )
 #: "80 km and 60 km from the city": the second value of a pair, skipped to reach the anchor.
 PAIRED = re.compile(
@@ -188,7 +253,7 @@ TERRITORY = re.compile(
     re.IGNORECASE,
 )
 ITS_TERRITORY = re.compile(
-    r"(?:its|their|ukrainian|ukraine['’]s)\s+(?:\w+\s+)?(?:territory|land|landmass)\b", re.I
+    r"(?:its|their|our|ukrainian|ukraine['’]s)\s+(?:\w+\s+)?(?:territory|land|landmass)\b", re.I
 )
 TAKEN_PART = re.compile(
     r"\s+(?:that\s+|which\s+)?(?:(?:(?:[A-Z][\w'’-]+|forces|troops)\s+){1,2}(?:has\s+|had\s+|have\s+)?)?"
@@ -208,9 +273,11 @@ THING = re.compile(
 THE_TOWN_ANCHOR = re.compile(r"the\s+(?:city|town|village)\b(?!\s+(?:of|cent(?:re|er)))", re.IGNORECASE)
 #: "the logistics hub of", "the Ukrainian-held town of": a description before the place it names.
 DESCRIBED = re.compile(
-    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:town|city|village|hub|port|capital|settlement|center|centre"
-    r"|junction|stronghold|outpost|base|plant)\s+(?:of\s+)?"
+    r"(?:the\s+)?(?:[\w'’´ʼ-]+\s+){0,3}?(?:home\s*town|town|city|village|hub|port|capital|settlement|center"
+    r"|centre|junction|stronghold|outpost|base|plant)(?:\s*,\s*|\s+(?:of\s+)?)"
 )
+#: "Moscow-held Donetsk": the first name describes who holds the second, the place meant.
+HELD_BY = re.compile(r"-(?:held|controlled|occupied|run|backed|installed|annexed|led|allied)\b", re.I)
 #: "About 120 km southeast of Kharkiv, the town of Izium ...": the subject after the distance.
 SUBJECT_AFTER = re.compile(
     r"\s*,\s*(?:(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|settlement|hub)\s+(?:of\s+)?)?"
@@ -278,6 +345,8 @@ BORDER = re.compile(
     r"(?:border|frontier)\b",
     re.IGNORECASE,
 )
+#: Ukraine's neighbours other than Russia: "the border" in a sentence naming one of them is with it.
+OTHER_NEIGHBOURS = frozenset(lexicon.NEIGHBOUR_COUNTRIES - {"RU"})
 #: "the Russian border" -> RU.
 ADJ_COUNTRY = lexicon.COUNTRY_ADJECTIVES
 #: "within 1.5 km of Romanian territory": a country's ground, waters or air.
@@ -292,8 +361,27 @@ CHANGED_KINDS = ("settlement", "facility")
 
 
 THE_TOWN = re.compile(
-    r"\s*(?:The|This)\s+(?:town|city|village|settlement|hub)(?:\s+(?:itself\s+)?(?:lies|is|sits)\b|\s*,)"
+    r"\s*(?:The|This)\s+(?:[\w'’-]+\s+){0,3}?(?:town|city|village|settlement|hub)"
+    r"(?:\s+(?:itself\s+)?(?:lies|is|sits)\b|\s*,)"
 )
+#: "It lies 11 km northwest of Bakhmut": the place the sentence before is about.
+IT_LIES = re.compile(
+    r"\s*(?:It|The\s+(?:town|city|village|settlement))\s+(?:(?:is|lies|sits|stands)\s+)?(?:located|situated|lies|sits|stands|is)\b"
+)
+#: "... the frontline city, which lies 15 km from ...": a description of a place named before.
+DESCRIBED_BEFORE = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?:city|town|village|settlement|hub)\s*,?\s*"
+    r"(?:(?:which|that)\s+)?(?:(?:lies|is|sits|stands|was)\s+)?(?:(?:located|situated)\s+)?$",
+    re.IGNORECASE,
+)
+#: "... is 60 km north of Donetsk near Bakhmut": the place a distance phrase is said to be near.
+NEAR_AFTER = re.compile(
+    r"\s*,?\s*(?:near|close\s+to|around|outside)\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
+)
+#: A passive agent ("ordered by Moscow") is who acts, never where a distance is.
+AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+#: Two distances joined in one statement: "100 km west of A and some 55 km northwest of B".
+JOINED = re.compile(r"\s*(?:,\s*)?(?:and|but|or|while)?\s*$", re.IGNORECASE)
 #: ", a road and rail hub" / ", the regional capital": a short noun phrase naming the place again.
 APPOSITIVE = re.compile(r"\s*[,(—–]\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
 CLAUSE_WORDS = re.compile(
@@ -302,5 +390,8 @@ CLAUSE_WORDS = re.compile(
 )
 #: The words just before a distance that make the place before them its subject ("..., which lies").
 LINK = re.compile(
-    r"(?:^\s*|\b(?:lies|lie|lying|located|situated|sits|sitting|stands|is|are|was|based)\s+)$", re.I
+    r"(?:^\s*|\b(?:lies|lie|lying|located|situated|sits|sitting|stands|is|are|was|based)\s+"
+    # "Orikhiv is a Ukrainian-held town 50 km ...": the place is what the noun phrase describes
+    r"|\b(?:is|was|lies)\s+(?:a|an|the)\s+(?:(?!(?:which|where|that|who|when|while|and|but)\b)[\w'’-]+\s+){0,4})$",
+    re.I,
 )
