@@ -28,6 +28,7 @@ from frontmap.errors import InputError
 from frontmap.gazetteer.lookup import Gazetteer
 from frontmap.reading.article import Article
 from frontmap.reading.claimtext import find_claims
+from frontmap.reading.datelines import dateline
 from frontmap.reading.events import find_control_events
 from frontmap.reading.mentions import find_mentions
 
@@ -72,8 +73,10 @@ def read(text: Any, source: str | None = None, published: Any = None, gazetteer:
     source : str, optional
         Where the text came from (a file name or URL), kept on every record.
     published : datetime.date or str, optional
-        Publication date ('YYYY-MM-DD'); if absent, a line ``Published: YYYY-MM-DD`` in the text is used.
-        Control events and claims are dated by it.
+        Publication date ('YYYY-MM-DD'); if absent, the text's own date is used: a line
+        ``Published: YYYY-MM-DD``, a dateline ("KYIV, Nov. 11, 2022 —") or a date line near the top
+        ("Published 10:42 GMT, 3 March 2023"; see :mod:`~frontmap.reading.datelines`).  Control events
+        and claims are dated by it.
     gazetteer : frontmap.Gazetteer, optional
         Defaults to the bundled offline gazetteer.
 
@@ -96,6 +99,8 @@ def read(text: Any, source: str | None = None, published: Any = None, gazetteer:
                 date = _dt.date.fromisoformat(m.group(1))
             except ValueError:
                 date = None
+    if date is None:  # "KYIV, Nov. 11, 2022 —", "Published 10:42 GMT, 3 March 2023"
+        date = dateline(raw)
     if gazetteer is None:
         gazetteer = Gazetteer()
     work = _clean(raw)
