@@ -346,6 +346,24 @@ def test_a_feature_word_with_nothing_named_before_is_no_mention():
     assert [m.text for m in fm.read("Russian forces on the Spit fired back.").mentions] == []
 
 
+MENTIONS = [
+    ("Shelling hit Орі́хово-Васи́лівка and Бахмут overnight.", ["Orikhovo-Vasylivka", "Bakhmut"]),
+    ("Troops from Ukrane and Rusia met near the front.", []),
+    ("Sofia Bondarenko and Olena Lyman spoke to reporters.", []),
+    ("Drones struck near the ZNPP again.", ["Zaporizhzhia Nuclear Power Plant"]),
+]
+
+
+@pytest.mark.parametrize("text, names", MENTIONS, ids=[t for t, _ in MENTIONS])
+def test_mentions_in_real_reporting(text, names):
+    assert [m.place.name for m in fm.read(text).mentions] == names
+
+
+@pytest.mark.xfail(strict=True, reason="a place in an upper-case headline or section label is not read")
+def test_known_miss_upper_case_headline():
+    assert [m.place.name for m in fm.read("KHARKIV OFFENSIVE\nTroops moved east.").mentions] == ["Kharkiv"]
+
+
 @pytest.mark.xfail(
     strict=True, reason="axis names in Russian forms ('the Limen direction') are not in the gazetteer"
 )
