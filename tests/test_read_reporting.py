@@ -270,6 +270,21 @@ def test_a_bare_distance_without_travel_is_still_no_claim():
     assert fm.read("The new bridge is 300 m long and the road 20 km.").claims == ()
 
 
+# --- what happened to an area ---------------------------------------------------------------------
+
+CHANGES = [
+    case("More than 2,000 square kilometres are back in Ukrainian hands.", kind="area", change="regained"),
+    case("Some 500 sq km returned to Ukrainian control this week.", kind="area", change="regained"),
+    case("Russian forces captured 300 square kilometres in a month.", kind="area", change="captured"),
+    case("Ukraine has liberated 6,000 square kilometres since September.", kind="area", change="regained"),
+]
+
+
+@pytest.mark.parametrize("text, kind, index, expected", CHANGES)
+def test_area_changes(text, kind, index, expected):
+    check(text, kind, index, expected)
+
+
 # --- shares ---------------------------------------------------------------------------------------
 
 SHARES = [

@@ -316,6 +316,8 @@ REGAINED = re.compile(
     r"\b(?:re-?took|re-?taken|retakes?|retaking|re-?captured?|recapturing|reclaimed|reclaims?|liberated|liberates?"
     r"|liberation|regained|regains?|recovered|(?:won|win|took|taken|taking|take)\s+back|freed|de-?occupied"
     r"|returned\s+control|clawed\s+back"
+    # "are back in Ukrainian hands", "returned to Ukrainian control"
+    r"|(?:back\s+(?:in|under)|returned\s+to)\s+ukrainian\s+(?:hands|control)"
     r"|pushed\s+(?:russian|the\s+russians)|counter-?offensive)\b",
     re.IGNORECASE,
 )
