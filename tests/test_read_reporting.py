@@ -150,6 +150,64 @@ DESCRIPTIONS = [
 ]
 
 
+# "the city", "the plant", "the regional centre", the centre of a place: named before, or by the region
+REFERRING = [
+    case(
+        "Missiles hit Kramatorsk overnight as troops pressed on Lyman, a rail hub some 30 km north of "
+        "the city.",
+        subject="Lyman",
+        anchor="Kramatorsk",
+    ),
+    case(
+        "Bakhmut fell in May. Troops still hold the hills around Chasiv Yar, about 10 km west of the city.",
+        subject="Chasiv Yar",
+        anchor="Bakhmut",
+    ),
+    case(
+        "Enerhodar lies beside the Zaporizhzhia nuclear power plant. Across the water, Nikopol lies "
+        "about 10 miles from the plant.",
+        subject="Nikopol",
+        anchor="Zaporizhzhia Nuclear Power Plant",
+    ),
+    case(
+        "Shelling hit the Mykolaiv region again: Ochakiv, a port about 50 km southwest of the regional "
+        "centre, lost power.",
+        subject="Ochakiv",
+        anchor="Mykolaiv",
+    ),
+    case("KYIV - Bucha, about 25 km from the city centre, was retaken.", subject="Bucha", anchor="Kyiv"),
+    case("The convoy stalled less than 30 km from the centre of the capital.", anchor="Kyiv"),
+    case(
+        "Troops liberated Snihurivka in Mykolaiv region, some 60 km east of Mykolaiv.",
+        subject="Snihurivka",
+        anchor="Mykolaiv",
+    ),
+    case(
+        "Kamianske, once called Dniprodzerzhynsk, is an industrial city on the Dnipro River about 30 km "
+        "west of Dnipro.",
+        subject="Kamianske",
+        anchor="Dnipro",
+    ),
+    case(
+        "Forces took Lysychansk, which lies on the right bank of the river only about 6 km southwest of "
+        "Sievierodonetsk.",
+        subject="Lysychansk",
+        anchor="Sievierodonetsk",
+    ),
+    case(
+        "Troops are trying to encircle Toretsk, a spokesman of the Khortytsia group said. The town lies "
+        "18 km southeast of Kostiantynivka.",
+        subject="Toretsk",
+        anchor="Kostiantynivka",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, kind, index, expected", REFERRING)
+def test_places_referred_to(text, kind, index, expected):
+    check(text, kind, index, expected)
+
+
 @pytest.mark.parametrize("text, kind, index, expected", DESCRIPTIONS)
 def test_descriptions(text, kind, index, expected):
     check(text, kind, index, expected)

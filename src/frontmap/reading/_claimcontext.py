@@ -8,13 +8,24 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
+from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
 from frontmap.quantities.numbers import QUALIFIERS, parse_number
 from frontmap.reading import patterns as P
 from frontmap.reading.article import Mention
+from frontmap.reading.lexicon import REGIONAL_CENTRES
 from frontmap.reading.sentences import sentence_span
 
-__all__ = ["Context", "anchor_at", "low_end", "number", "qualifier", "safe", "sentence_bounds"]
+__all__ = [
+    "Context",
+    "anchor_at",
+    "latest_place",
+    "low_end",
+    "number",
+    "qualifier",
+    "safe",
+    "sentence_bounds",
+]
 
 
 class Context:
@@ -100,54 +111,129 @@ def sentence_bounds(ctx: Context, pos: int) -> tuple[int, int]:
     return sentence_span(ctx.text, pos)
 
 
-def anchor_at(ctx: Context, pos: int) -> tuple[Place | None, str, int]:
-    """The place named at ``pos`` (a mention, "the capital", "the border"), its text and end offset."""
+Anchor = tuple[Place | None, str, int]
+
+
+def anchor_at(ctx: Context, pos: int) -> Anchor:
+    """The place named at ``pos`` (a mention, "the capital", "the border"), its text and end offset:
+    the first of :data:`ANCHOR_FINDERS` that finds one, else ``(None, "", pos)``."""
+    for finder in ANCHOR_FINDERS:
+        found = finder(ctx, pos)
+        if found is not None:
+            return found
+    return None, "", pos
+
+
+def _named(ctx: Context, pos: int) -> Anchor | None:
+    """A mention at ``pos`` (after an optional "the"); "Moscow-held Donetsk" is Donetsk."""
     text = ctx.text
     the = re.match(r"(?:the\s+)?", text[pos : pos + 5])
     for p in (pos, pos + (the.end() if the else 0)):
         m = ctx.mention_at(p)
-        if m is not None and not P.HELD_BY.match(text, m.end):  # "Moscow-held Donetsk" is Donetsk
+        if m is not None and not P.HELD_BY.match(text, m.end):
             return m.place, text[pos : m.end], m.end
-    cap = P.CAPITAL.match(text, pos)
-    if cap:
-        code = P.ADJ_COUNTRY.get((cap.group("adj") or "").lower()) or (ctx.home.country if ctx.home else "UA")
-        return safe(ctx.gz.capital, code), cap.group(), cap.end()
-    town = P.THE_TOWN_ANCHOR.match(text, pos)
-    if town:
-        earlier = [m.place for m in ctx.mentions_between(max(0, pos - 600), pos) if m.place is not None]
-        last_town = next((p for p in reversed(earlier) if p.kind == "settlement"), None)
-        if last_town is not None:
-            return last_town, town.group(), town.end()
-    thing = P.THING.match(text, pos)
-    if thing:
-        named = ctx.mention_at(thing.end() + 1)
-        if named is not None and named.place is not None and named.place.kind in ("river", "facility"):
-            return named.place, text[pos : named.end], named.end  # "the river Dnipro"
-        # "within 30 km of the front line": a real anchor that is not a gazetteer place.
-        return None, thing.group(), thing.end()
-    words = P.DESCRIPTORS.match(text, pos)
-    if words:
-        # "the destroyed Kakhovka dam", "the Russian-held city Donetsk": a place after describing words
-        m = ctx.mention_at(words.end())
+    return None
+
+
+def _capital(ctx: Context, pos: int) -> Anchor | None:
+    """ "the capital", "the Russian capital"."""
+    cap = P.CAPITAL.match(ctx.text, pos)
+    if not cap:
+        return None
+    code = P.ADJ_COUNTRY.get((cap.group("adj") or "").lower()) or (ctx.home.country if ctx.home else "UA")
+    return safe(ctx.gz.capital, code), cap.group(), cap.end()
+
+
+def _the_town(ctx: Context, pos: int) -> Anchor | None:
+    """ "the city", "the plant", "the city centre": the place of that kind named last."""
+    town = P.THE_TOWN_ANCHOR.match(ctx.text, pos)
+    last = latest_place(ctx, pos, P.THE_KIND[town.group("what").lower()]) if town else None
+    return (last, town.group(), town.end()) if town and last is not None else None
+
+
+def _part_of(ctx: Context, pos: int) -> Anchor | None:
+    """ "the centre of the capital", "the outskirts of Kharkiv": measured from the place itself."""
+    part = P.PART_OF.match(ctx.text, pos)
+    if not part:
+        return None
+    place, _, end = anchor_at(ctx, part.end())
+    return (place, ctx.text[pos:end], end) if place is not None else None
+
+
+def _centre(ctx: Context, pos: int) -> Anchor | None:
+    """ "the regional centre" with no name after it."""
+    centre = P.REGIONAL_CENTRE.match(ctx.text, pos)
+    place = _regional_centre(ctx, pos) if centre else None
+    return (place, centre.group(), centre.end()) if centre and place is not None else None
+
+
+def _thing(ctx: Context, pos: int) -> Anchor | None:
+    """ "within 30 km of the front line": a real anchor that is no gazetteer place ("the river Dnipro"
+    is the river)."""
+    thing = P.THING.match(ctx.text, pos)
+    if not thing:
+        return None
+    named = ctx.mention_at(thing.end() + 1)
+    if named is not None and named.place is not None and named.place.kind in ("river", "facility"):
+        return named.place, ctx.text[pos : named.end], named.end
+    return None, thing.group(), thing.end()
+
+
+def _described(ctx: Context, pos: int) -> Anchor | None:
+    """A place after describing words: "the destroyed Kakhovka dam", "the Russian-held city Donetsk",
+    "the logistics hub of Pokrovsk", "the regional centre, Zaporizhzhia"."""
+    for pattern in (P.DESCRIPTORS, P.DESCRIBED):
+        words = pattern.match(ctx.text, pos)
+        m = ctx.mention_at(words.end()) if words else None
         if m is not None and m.place is not None:
-            return m.place, text[pos : m.end], m.end
-    described = P.DESCRIBED.match(text, pos)
-    if described:
-        # "the logistics hub of Pokrovsk", "the Ukrainian-held town of Kostiantynivka"
-        m = ctx.mention_at(described.end())
-        if m is not None and m.place is not None:
-            return m.place, text[pos : m.end], m.end
-    ground = P.ADJ_TERRITORY.match(text, pos)
-    if ground:
-        return safe(ctx.gz.country, P.ADJ_COUNTRY[ground.group("adj").lower()]), ground.group(), ground.end()
-    border = P.BORDER.match(text, pos)
-    if border:
-        # "the Ukrainian border" is Ukraine's edge (seen from Russia); a bare "the border" is the border
-        # with the one other neighbour the sentence names ("Belarus ... the border"), else with Russia.
-        adj = border.group("adj")
-        code = P.ADJ_COUNTRY.get(adj.lower(), "RU") if adj else _border_country(ctx, pos)
-        return safe(ctx.gz.country, code), border.group(), border.end()
-    return None, "", pos
+            return m.place, ctx.text[pos : m.end], m.end
+    return None
+
+
+def _ground(ctx: Context, pos: int) -> Anchor | None:
+    """ "Romanian territory", "Russian airspace": a country's ground."""
+    ground = P.ADJ_TERRITORY.match(ctx.text, pos)
+    if not ground:
+        return None
+    return safe(ctx.gz.country, P.ADJ_COUNTRY[ground.group("adj").lower()]), ground.group(), ground.end()
+
+
+def _border(ctx: Context, pos: int) -> Anchor | None:
+    """ "the Ukrainian border" is Ukraine's edge (seen from Russia); a bare "the border" is the border
+    with the one other neighbour the sentence names ("Belarus ... the border"), else with Russia."""
+    border = P.BORDER.match(ctx.text, pos)
+    if not border:
+        return None
+    adj = border.group("adj")
+    code = P.ADJ_COUNTRY.get(adj.lower(), "RU") if adj else _border_country(ctx, pos)
+    return safe(ctx.gz.country, code), border.group(), border.end()
+
+
+#: How an anchor is named, tried in this order.
+ANCHOR_FINDERS = (_named, _capital, _the_town, _part_of, _centre, _thing, _described, _ground, _border)
+
+
+def latest_place(ctx: Context, pos: int, kind: str, exclude: Place | None = None) -> Place | None:
+    """The place of ``kind`` named last before ``pos`` (within a few sentences), other than ``exclude``."""
+    for m in ctx.mentions_back(max(0, pos - 600), pos):
+        if m.place is not None and m.place.kind == kind and m.place != exclude:
+            return m.place
+    return None
+
+
+def _regional_centre(ctx: Context, pos: int) -> Place | None:
+    """ "the regional centre": the centre of the region named last before ``pos``, else of the region
+    of the town named last."""
+    region = latest_place(ctx, pos, "region")
+    name = region.name if region is not None else None
+    if name is None:
+        town = latest_place(ctx, pos, "settlement")
+        name = town.admin1 if town is not None else None
+    centre = REGIONAL_CENTRES.get((name or "").lower())
+    if centre is None:
+        return None
+    towns = [p for p in ctx.gz.lookup(normalize(centre)) if p.kind == "settlement"]
+    return next((p for p in towns if p.admin1 == name), towns[0] if towns else None)
 
 
 def _border_country(ctx: Context, pos: int) -> str:

@@ -43,6 +43,7 @@ from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import (
     Context,
     anchor_at,
+    latest_place,
     low_end,
     number,
     qualifier,
@@ -201,7 +202,10 @@ def _distance(ctx: Context, m: re.Match, converted: Converted | None, pos: int) 
     start = m.start()
 
     def claim(end: int, **fields) -> DistanceClaim:
-        fields.setdefault("subject", _subject(ctx, start, fields.get("anchor"), end))
+        if "subject" not in fields:
+            fields.update(
+                _subject_and_anchor(ctx, start, end, fields.get("anchor"), fields.get("anchor_text", ""))
+            )
         if fields["subject"] is None:  # "The front line lies 7 km from Orikhiv"
             fields["subject_text"] = _subject_text(ctx, start)
         return DistanceClaim(
@@ -287,6 +291,18 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
     return None
 
 
+def _subject_and_anchor(ctx: Context, start: int, end: int, anchor: Place | None, anchor_text: str) -> dict:
+    """The subject of a distance; when the anchor is "the city" and the subject is the town named last
+    ("Lyman, a rail hub 30 km northeast of the city"), the city is the town named before it."""
+    town = P.THE_TOWN_ANCHOR.fullmatch(anchor_text) if anchor is not None else None
+    if town is None:
+        return {"subject": _subject(ctx, start, anchor, end)}
+    subject = _subject(ctx, start, None, end)
+    if subject == anchor and anchor is not None:
+        anchor = latest_place(ctx, start, anchor.kind, exclude=subject)
+    return {"subject": subject if subject != anchor else None, "anchor": anchor}
+
+
 def _subject_text(ctx: Context, start: int) -> str:
     """ "The front line lies 7 km from Orikhiv": a line the sentence opens with, as the subject."""
     line = P.LINE_SUBJECT.match(ctx.text, sentence_bounds(ctx, start)[0])
@@ -327,10 +343,19 @@ def _only_town(ctx: Context, pos: int) -> Place | None:
     return next(iter(towns.values())) if len(towns) == 1 else None
 
 
-def _latest_town(ctx: Context, pos: int, anchor: Place | None) -> Place | None:
-    """The settlement named last before ``pos`` (within a few sentences), other than ``anchor``."""
-    earlier = [m.place for m in ctx.mentions_between(max(0, pos - 600), pos) if m.place is not None]
-    return next((p for p in reversed(earlier) if p.kind == "settlement" and p != anchor), None)
+def _topic(ctx: Context, s: int, anchor: Place | None) -> Place | None:
+    """The place the sentence before ``s`` is about: its first town named as a location (not one that
+    speaks for its state), other than ``anchor``; else the town named last before ``s``."""
+    ps, _ = sentence_bounds(ctx, max(0, s - 2))
+    for m in ctx.mentions_between(max(ps, s - _NEAR * 2), s):
+        if (
+            m.place is not None
+            and m.role == "location"
+            and m.place.kind in _POINT_KINDS
+            and m.place != anchor
+        ):
+            return m.place
+    return latest_place(ctx, s, "settlement", exclude=anchor)
 
 
 def _subject_before(ctx: Context, start: int, anchor: Place | None) -> Place | None:
@@ -348,18 +373,14 @@ def _subject_before(ctx: Context, start: int, anchor: Place | None) -> Place | N
             m = ctx.mention_at(after.end())
             if m is not None and m.place is not None and m.place.kind in ("settlement", "facility"):
                 return m.place
-    if P.THE_TOWN.match(ctx.text, s):
-        # "The town lies 15 miles west of Donetsk": the settlement the previous sentences are about.
-        return _latest_town(ctx, s, anchor)
-    if P.IT_LIES.match(ctx.text, s):
-        # "It lies 11 km northwest of Bakhmut": the place the sentence before is about (its first).
-        ps, _ = sentence_bounds(ctx, max(0, s - 2))
-        topic = [m.place for m in ctx.mentions_between(ps, s) if m.place is not None]
-        return next((p for p in topic if p.kind in _POINT_KINDS and p != anchor), None)
+    if P.THE_TOWN.match(ctx.text, s) or P.IT_LIES.match(ctx.text, s):
+        # "The town lies 15 miles west of Donetsk", "It lies 11 km northwest of Bakhmut": the place
+        # the sentence before is about.
+        return _topic(ctx, s, anchor)
     described = P.DESCRIBED_BEFORE.search(ctx.text, max(s, start - 100), start)
     if described and not ctx.mentions_between(described.start(), start):
         # "... the frontline city, which lies 15 km from Donetsk": the town named last before it
-        return _latest_town(ctx, described.start(), anchor)
+        return latest_place(ctx, described.start(), "settlement", exclude=anchor)
     for m in ctx.mentions_back(max(s, start - _LINK_CHARS), start):
         place = m.place
         if (
@@ -373,7 +394,8 @@ def _subject_before(ctx: Context, start: int, anchor: Place | None) -> Place | N
         if len(list(islice(_WORD.finditer(ctx.text, m.end, start), _LINK_WORDS + 1))) > _LINK_WORDS:
             return None  # too far for any link below (counted without copying a long gap)
         # "Pokrovsk (formerly Krasnoarmeisk), a hub ...": a bracketed aside does not break the link
-        gap = _PARENTHESES.sub("", ctx.text[m.end : start]).removeprefix(")")
+        # ... nor does the region it is in ("Snihurivka in Mykolaiv region, some 60 km ...")
+        gap = P.REGION_ASIDE.sub("", _PARENTHESES.sub("", ctx.text[m.end : start]).removeprefix(")"), count=1)
         words = gap.split()
         apposition = (len(words) <= 3 and gap.lstrip()[:1] in (",", "(", "—", "–")) or bool(
             P.APPOSITIVE.match(gap) and not P.CLAUSE_WORDS.search(gap)

@@ -53,6 +53,7 @@ __all__ = [
     "NUMBER_WORDS",
     "ORG_WORDS",
     "PLACE_NOUNS",
+    "REGIONAL_CENTRES",
     "TERRITORIAL_NOUNS",
     "TITLES",
     "TOWN_NOUNS",
@@ -179,5 +180,7 @@ COUNTRY_NOUNS = _words("country_nouns.txt")
 TOWN_NOUNS = _words("town_nouns.txt")
 #: Country adjective -> ISO code ("russian" -> "RU").
 COUNTRY_ADJECTIVES: MappingProxyType[str, str] = _table("country_adjectives.json")
+#: Region name -> its administrative centre ("Mykolaiv Oblast" -> "Mykolaiv"): "the regional centre".
+REGIONAL_CENTRES: MappingProxyType[str, str] = _table("regional_centres.json")
 #: A multiple before "the size of" -> its factor ("twice" -> 2.0).
 MULTIPLIERS: MappingProxyType[str, float] = _table("multipliers.json")

@@ -270,7 +270,22 @@ THING = re.compile(
     r"|(?:Russian|Ukrainian|enemy)\s+(?:positions|lines|trenches|artillery|guns|troops|forces)\b"
 )
 #: "60 km from the city": the town the text has just named.
-THE_TOWN_ANCHOR = re.compile(r"the\s+(?:city|town|village)\b(?!\s+(?:of|cent(?:re|er)))", re.IGNORECASE)
+THE_TOWN_ANCHOR = re.compile(
+    r"the\s+(?P<what>city|town|village|plant|station)(?:\s+cent(?:re|er))?\b(?!\s+of\b)", re.IGNORECASE
+)
+#: The kind of place "the city", "the plant" names again.
+THE_KIND = {"city": "settlement", "town": "settlement", "village": "settlement", "plant": "facility",
+            "station": "facility"}  # fmt: skip
+#: "the centre of the capital", "the outskirts of Kharkiv": a part of the place named after it.
+PART_OF = re.compile(r"the\s+(?:(?:city|town)\s+)?(?:cent(?:re|er)|outskirts|suburbs|edge)\s+of\s+", re.I)
+#: "the regional centre" with no name after it: the centre of the region named before.
+REGIONAL_CENTRE = re.compile(
+    r"the\s+(?:regional|oblast|provincial)\s+(?:cent(?:re|er)|capital)\b(?!\s*,\s*(?-i:[A-Z]))", re.IGNORECASE
+)
+#: "Snihurivka in Mykolaiv region, some 60 km ...": a region named between a place and what is said of it.
+REGION_ASIDE = re.compile(
+    r"^\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}(?:region|oblast|province|district|raion)\b"
+)
 #: "the logistics hub of", "the Ukrainian-held town of": a description before the place it names.
 DESCRIBED = re.compile(
     r"(?:the\s+)?(?:[\w'’´ʼ-]+\s+){0,3}?(?:home\s*town|town|city|village|hub|port|capital|settlement|center"
@@ -394,6 +409,8 @@ CLAUSE_WORDS = re.compile(
 LINK = re.compile(
     r"(?:^\s*|\b(?:lies|lie|lying|located|situated|sits|sitting|stands|is|are|was|based)\s+"
     # "Orikhiv is a Ukrainian-held town 50 km ...": the place is what the noun phrase describes
-    r"|\b(?:is|was|lies)\s+(?:a|an|the)\s+(?:(?!(?:which|where|that|who|when|while|and|but)\b)[\w'’-]+\s+){0,4})$",
+    r"|\b(?:is|was|lies)\s+(?:a|an|the)\s+(?:(?!(?:which|where|that|who|when|while|and|but)\b)[\w'’-]+\s+){0,8}"
+    # "which lies on the right bank of the Donets only 6 km ...": where it lies, then the distance
+    r"|\b(?:lies|lie|lying|located|situated|sits|sitting|stands)\s+(?:on|in|at|along|by|near|beside)\b[^.;:,()]{0,60})$",
     re.I,
 )
