@@ -203,6 +203,23 @@ REFERRING = [
 ]
 
 
+REFERRING += [
+    case(
+        "Missiles struck Kramatorsk overnight. Moscow's forces pressed their assault on Lyman, a rail hub "
+        "some 30 km northeast of the city.",
+        subject="Lyman",
+        anchor="Kramatorsk",
+    ),
+    case(
+        "Troops are trying to encircle Toretsk. The town lies 18 km southeast of Kostiantynivka. Russian "
+        "troops captured Niu-York, some eight kilometres to the south.",
+        index=1,
+        subject="Niu-York",
+        anchor="Toretsk",
+    ),
+]
+
+
 @pytest.mark.parametrize("text, kind, index, expected", REFERRING)
 def test_places_referred_to(text, kind, index, expected):
     check(text, kind, index, expected)
@@ -247,6 +264,11 @@ NUMBERS = [
 @pytest.mark.parametrize("text, kind, index, expected", NUMBERS)
 def test_numbers(text, kind, index, expected):
     check(text, kind, index, expected)
+
+
+def test_range_conversion_with_and():
+    c = claim("Marines pushed between 3 and 8 km (2 and 5 miles) inland.")
+    assert (c.value, c.low, c.converted.value, c.converted.unit) == (8, 3, 5, "mi")
 
 
 def test_or_conversion_keeps_the_other_unit():

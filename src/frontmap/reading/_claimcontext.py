@@ -214,9 +214,10 @@ ANCHOR_FINDERS = (_named, _capital, _the_town, _part_of, _centre, _thing, _descr
 
 
 def latest_place(ctx: Context, pos: int, kind: str, exclude: Place | None = None) -> Place | None:
-    """The place of ``kind`` named last before ``pos`` (within a few sentences), other than ``exclude``."""
+    """The place of ``kind`` named last before ``pos`` (within a few sentences) as a location (not
+    "Moscow's forces", a capital speaking for its state), other than ``exclude``."""
     for m in ctx.mentions_back(max(0, pos - 600), pos):
-        if m.place is not None and m.place.kind == kind and m.place != exclude:
+        if m.place is not None and m.place.kind == kind and m.place != exclude and m.role == "location":
             return m.place
     return None
 

@@ -51,6 +51,7 @@ from frontmap.reading._claimcontext import (
     sentence_bounds,
 )
 from frontmap.reading.article import Mention
+from frontmap.reading.claimlinks import joined_subjects, link_comparisons, topic_anchors
 from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, Converted, DistanceClaim, ShareClaim
 from frontmap.reading.claimshares import share_again, share_claim
 from frontmap.reading.lexicon import MULTIPLIERS
@@ -108,30 +109,12 @@ def find_claims(
                 shares.append(again)
     claims.extend(shares)
     claims.sort(key=lambda c: c.start)
-    claims = _joined_subjects(text, claims)
+    claims = topic_anchors(ctx, joined_subjects(text, claims))
     first_area = min((c.start for c in claims if isinstance(c, AreaClaim)), default=None)
     comparisons = [_comparison(ctx, m, first_area) for m in P.COMPARISON.finditer(text)]
     claims.extend(c for c in comparisons if c is not None)
     claims.sort(key=lambda c: c.start)
-    return _link_comparisons(claims)
-
-
-def _joined_subjects(text: str, claims: list[Claim]) -> list[Claim]:
-    """Two distances joined in one statement share its subject: "A lies about 100 km west of B and
-    some 55 km northwest of C" (the second is about A, not about B)."""
-    out: list[Claim] = []
-    for c in claims:
-        prev = out[-1] if out else None
-        if (
-            isinstance(c, DistanceClaim)
-            and isinstance(prev, DistanceClaim)
-            and prev.end <= c.start
-            and P.JOINED.fullmatch(text, prev.end, c.start)
-            and (prev.subject is not None or c.subject == prev.anchor)
-        ):
-            c = replace(c, subject=prev.subject)
-        out.append(c)
-    return out
+    return link_comparisons(claims)
 
 
 def _home_country(mentions: list[Mention], gz) -> Place | None:
@@ -579,19 +562,3 @@ def _times(word: str) -> float:
         return MULTIPLIERS[w]
     n = parse_number(w.removesuffix(" times").strip())
     return n if n is not None and n > 0 else 1.0
-
-
-def _link_comparisons(claims: list[Claim]) -> list[Claim]:
-    """Point each comparison at the area it sizes: the latest area claim before it that is not a
-    reference total (an area with a subject, "Ukraine's land area of ..."), else the latest area."""
-    out: list[Claim] = []
-    last_area = last_free = None  # indexes in ``out`` of the latest area, and of the latest without subject
-    for c in claims:
-        if isinstance(c, ComparisonClaim):
-            c = replace(c, refers_to=last_free if last_free is not None else last_area)
-        elif isinstance(c, AreaClaim):
-            last_area = len(out)
-            if c.subject is None:
-                last_free = len(out)
-        out.append(c)
-    return out

@@ -138,7 +138,7 @@ CONVERSION = re.compile(
     + QUAL
     + r"\s+|~\s*)?(?:(?:"
     + NUM
-    + r")\s*(?:-|–|to)\s*)?(?P<num>"
+    + r")\s*(?:-|–|to|and)\s*)?(?P<num>"
     + NUM
     + r")\s*-?\s*(?:(?P<area>"
     + AREA_UNIT

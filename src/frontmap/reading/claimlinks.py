@@ -1,0 +1,66 @@
+"""Links between the claims of one text, made once all are found (used by
+:mod:`~frontmap.reading.claimtext`): two distances joined in one statement share a subject, a distance
+with no place to measure from after a sentence about a town is measured from it, and each comparison
+points at the area it sizes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from frontmap.gazetteer.place import Place
+from frontmap.reading import patterns as P
+from frontmap.reading._claimcontext import Context, sentence_bounds
+from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, DistanceClaim
+
+__all__ = ["joined_subjects", "link_comparisons", "topic_anchors"]
+
+
+def joined_subjects(text: str, claims: list[Claim]) -> list[Claim]:
+    """Two distances joined in one statement share its subject: "A lies about 100 km west of B and
+    some 55 km northwest of C" (the second is about A, not about B)."""
+    out: list[Claim] = []
+    for c in claims:
+        prev = out[-1] if out else None
+        if (
+            isinstance(c, DistanceClaim)
+            and isinstance(prev, DistanceClaim)
+            and prev.end <= c.start
+            and P.JOINED.fullmatch(text, prev.end, c.start)
+            and (prev.subject is not None or c.subject == prev.anchor)
+        ):
+            c = replace(c, subject=prev.subject)
+        out.append(c)
+    return out
+
+
+def topic_anchors(ctx: Context, claims: list[Claim]) -> list[Claim]:
+    """ "The town lies 18 km southeast of A. Troops took B, some 8 km to the south.": a distance with
+    no place to measure from, in the sentence after one about a town, is measured from that town."""
+    out: list[Claim] = []
+    about: tuple[int, Place] | None = None  # (sentence start, subject) of the last distance with one
+    for c in claims:
+        if isinstance(c, DistanceClaim):
+            s, _ = sentence_bounds(ctx, c.start)
+            if c.anchor is None and not c.anchor_text and c.subject is not None and about is not None:
+                if about[1] != c.subject and sentence_bounds(ctx, max(0, s - 2))[0] <= about[0] < s:
+                    c = replace(c, anchor=about[1], anchor_text="")
+            if c.subject is not None:
+                about = (s, c.subject)
+        out.append(c)
+    return out
+
+
+def link_comparisons(claims: list[Claim]) -> list[Claim]:
+    """Point each comparison at the area it sizes: the latest area claim before it that is not a
+    reference total (an area with a subject, "Ukraine's land area of ..."), else the latest area."""
+    out: list[Claim] = []
+    last_area = last_free = None  # indexes in ``out`` of the latest area, and of the latest without subject
+    for c in claims:
+        if isinstance(c, ComparisonClaim):
+            c = replace(c, refers_to=last_free if last_free is not None else last_area)
+        elif isinstance(c, AreaClaim):
+            last_area = len(out)
+            if c.subject is None:
+                last_free = len(out)
+        out.append(c)
+    return out
