@@ -3,8 +3,12 @@
     python benchmarks/bench_read.py                        # the seed articles in ../shared/seeds
     python benchmarks/bench_read.py examples/*.txt         # any text files
     python benchmarks/bench_read.py --doubling             # only the growth of reading time
+    python benchmarks/bench_read.py --peer                 # only the speed next to geotext
 
-Prints articles/s and MB/s on one core (target: >= 1 MB/s), and the time of one 5 MB text read whole;
+First the speed next to a peer: ``fm.read`` and geotext (``pip install geotext``; skipped when it is not
+installed), which only spots city names, over the same articles repeated to 2 MB, in the same process:
+MB/s of CPU time for each, and their ratio (issue 13 asks for >= 10 MB/s and >= 0.4 x geotext).
+Then articles/s and MB/s on one core (target: >= 1 MB/s), and the time of one 5 MB text read whole;
 each time as wall clock and as the CPU time of this process (steadier on a busy machine).  Then, for
 texts of several shapes (one name repeated, one sentence full of places, a text without sentence
 breaks...), the CPU time of reading n and 2n pieces and their ratio: about 2 when reading is linear,
@@ -24,6 +28,7 @@ DEFAULT = sorted((HERE.parent.parent / "shared" / "seeds").glob("*.txt")) or sor
     (HERE.parent / "examples").glob("*.txt")
 )
 TARGET_BYTES = 5_000_000
+PEER_BYTES = 2_000_000
 
 _EVENTS = (
     "Ukrainian troops retook Izium on September 10 while Russian forces captured Bakhmut, a town 5 km "
@@ -49,12 +54,51 @@ SHAPES = {
 }
 
 
+def _repeated(texts: list[str], target: int) -> tuple[list[str], int]:
+    """``texts`` repeated in order until they hold ``target`` bytes of UTF-8; and their size."""
+    corpus, size = [], 0
+    while size < target:
+        for t in texts:
+            corpus.append(t)
+            size += len(t.encode("utf-8"))
+    return corpus, size
+
+
+def _cpu_mb_per_s(read, corpus: list[str], size: int, repeat: int = 3) -> float:
+    """MB/s of CPU time (this process) of ``read`` over ``corpus``: the best of ``repeat`` passes."""
+    best = float("inf")
+    for _ in range(repeat):
+        c0 = time.process_time()
+        for t in corpus:
+            read(t)
+        best = min(best, time.process_time() - c0)
+    return size / 1e6 / max(best, 1e-9)
+
+
+def versus_peer(texts: list[str]) -> None:
+    """MB/s (CPU) of ``fm.read`` and of geotext over the same articles repeated to 2 MB, and the ratio."""
+    corpus, size = _repeated(texts, PEER_BYTES)
+    fm.read(texts[0])  # the gazetteer loaded outside the timing
+    ours = _cpu_mb_per_s(fm.read, corpus, size)
+    print(f"fm.read over {len(corpus)} articles ({size / 1e6:.2f} MB): {ours:.2f} MB/s CPU (target >= 10)")
+    try:
+        from geotext import GeoText
+    except ImportError:
+        print("  geotext is not installed (pip install geotext): no peer to compare with")
+        return
+    GeoText(texts[0])  # its data loaded outside the timing
+    peer = _cpu_mb_per_s(GeoText, corpus, size)
+    print(f"geotext over the same articles: {peer:.2f} MB/s CPU")
+    print(f"  ratio fm.read / geotext: {ours / peer:.3f} (target >= 0.4)")
+
+
 def main(paths: list[str]) -> None:
     texts = [Path(p).read_text(encoding="utf-8") for p in (paths or DEFAULT)]
     if not texts:
         raise SystemExit("no text files to read")
     fm.Gazetteer().resolve("Kyiv")  # load the gazetteer outside the timing
     fm.read(texts[0])
+    versus_peer(texts)
     corpus, size = [], 0
     while size < TARGET_BYTES:
         for t in texts:
@@ -117,5 +161,7 @@ def doubling(sizes: tuple[int, ...] = (10_000, 20_000, 40_000)) -> None:
 if __name__ == "__main__":
     if sys.argv[1:] == ["--doubling"]:
         doubling()
+    elif sys.argv[1:2] == ["--peer"]:
+        versus_peer([Path(p).read_text(encoding="utf-8") for p in (sys.argv[2:] or DEFAULT)])
     else:
         main(sys.argv[1:])

@@ -11,8 +11,12 @@ The candidate then goes through the rules of :mod:`~frontmap.reading.mentionrule
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import lru_cache
+
 from frontmap.gazetteer.names import FUZZY_MIN_LETTERS, normalize
-from frontmap.reading._tokens import POSSESSIVE, Hit, Token, token_key
+from frontmap.gazetteer.place import Place
+from frontmap.reading._tokens import POSSESSIVE, Hit, Token
 from frontmap.reading.lexicon import COMMON_WORDS, DEMONYMS, GIVEN_NAMES, MONTHS, TITLES, WEEKDAYS
 
 __all__ = ["misspelled"]
@@ -27,8 +31,14 @@ _MAX_PARTS = 3
 
 def _word_ok(t: Token) -> bool:
     """Could ``t`` be (part of) a misspelled name: capitalised, not in capitals, not a known word?"""
-    word = POSSESSIVE.sub("", t.text)
-    return t.cap and not word.isupper() and word.lower() not in _WORDS
+    return t.cap and _plain_word(t.text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _plain_word(text: str) -> bool:
+    """Is ``text`` (a possessive aside) neither in capitals nor a known word?"""
+    word = POSSESSIVE.sub("", text)
+    return not word.isupper() and word.lower() not in _WORDS
 
 
 def _meant(p) -> bool:
@@ -36,7 +46,7 @@ def _meant(p) -> bool:
     return p.country == "UA" or p.kind != "settlement" or p.population >= _CITY
 
 
-def misspelled(text: str, tokens: list[Token], i: int, gz) -> Hit | None:
+def misspelled(text: str, tokens: Sequence[Token], i: int, gz) -> Hit | None:
     """The hit for a misspelled name starting at token ``i``, or None."""
     t = tokens[i]
     if len(t.text) < FUZZY_MIN_LETTERS and not text.startswith("-", t.end):
@@ -52,12 +62,30 @@ def misspelled(text: str, tokens: list[Token], i: int, gz) -> Hit | None:
         and _word_ok(tokens[i + len(run)])
     ):
         run.append(tokens[i + len(run)])
-    for n in range(len(run), 0, -1):
-        last = POSSESSIVE.sub("", run[n - 1].text) or run[n - 1].text
-        key = " ".join([*(token_key(w) for w in run[: n - 1]), normalize(last)])
+    words = tuple(w.text for w in run)
+    memo = getattr(gz, "memo", None)
+    guesses = memo.guesses if memo is not None else {}
+    guess = guesses.get(words, _UNKNOWN)
+    if guess is _UNKNOWN:
+        guess = guesses[words] = _guess(words, fuzzy)
+    if guess is None:
+        return None
+    n, last_len, key, places = guess
+    return Hit(i, n, t.start, run[n - 1].start + last_len, key, places)
+
+
+_UNKNOWN = object()
+
+
+def _guess(words: tuple[str, ...], fuzzy) -> tuple[int, int, str, tuple[Place, ...]] | None:
+    """The misspelled name the first of ``words`` make: ``(words, length of its last word, key,
+    places)``, or None (the answer depends on the words alone: ``gz.memo`` remembers it)."""
+    for n in range(len(words), 0, -1):
+        last = POSSESSIVE.sub("", words[n - 1]) or words[n - 1]
+        key = " ".join([*(normalize(w) for w in words[: n - 1]), normalize(last)])
         if n == 1 and sum(ch.isalpha() for ch in key) < FUZZY_MIN_LETTERS:
             continue
         places = fuzzy(key)
         if places and any(_meant(p) for p in places):
-            return Hit(i, n, t.start, run[n - 1].start + len(last), key, tuple(places))
+            return n, len(last), key, tuple(places)
     return None

@@ -225,12 +225,76 @@ _LEFT_HINT = re.compile(
 )
 
 
+#: :data:`_LEFT_HINT` without the case-insensitive flag, for a window in lower case (:func:`_folded`): the
+#: same answer in a seventh of the time.
+_LEFT_HINT_FOLDED = re.compile(_LEFT_HINT.pattern)
+#: The only letters beyond ASCII that a case-insensitive pattern matches to an ASCII letter.
+_ASCII_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _folded(s: str) -> str:
+    """``s`` in lower case, with the letters a case-insensitive pattern reads as ASCII letters made
+    them: a lower-case pattern of ASCII words finds in it what the case-insensitive one finds in ``s``,
+    at the same offsets (no character of ``s`` becomes two)."""
+    return s.lower() if s.isascii() else s.translate(_ASCII_TWINS).lower()
+
+
+#: For each rule of :data:`_LEFT_RULES`, more characters than its trigger can hold, white space and
+#: hyphens aside (the longest phrase of each pattern, counted by hand, plus a margin: "ukrainians's
+#: national flags proudly ... unfurled again above" holds 71).  Every repetition a trigger may make
+#: without bound is of white space or hyphens, so its start lies at most this many counted characters
+#: before the end of the trigger.
+_TRIGGER_CHARS = (71 + 8, 22 + 8, 23 + 8, 19 + 8, 28 + 8, 27 + 8, 43 + 8)
+#: The same, as patterns matched on the reversed window: how far back a trigger can start.
+_BACK = tuple(re.compile(rf"(?:[\s-]*[^\s-]){{0,{n}}}[\s-]*") for n in _TRIGGER_CHARS)
+#: For each rule of :data:`_LEFT_RULES`, words one of which every trigger of the rule holds (in lower
+#: case): a rule none of whose words is in the window is not searched.
+_RULE_WORDS: tuple[tuple[str, ...], ...] = (
+    ("flag",),
+    ("occupied", "held", "controlled"),
+    ("occupied", "occupation", "liberation", "returned"),
+    ("occupied", "annexed", "occupation", "annexation", "fall"),
+    ("retook", "retaken", "recapture", "liberated", "freed", "reclaimed", "regained", "took", "taken", "won",
+     "wrested", "restored", "established", "retaking"),
+    ("control", "captur", "seiz", "took", "taken", "overr", "conque", "entered", "takeover"),
+    ("withdr", "retreat", "pull", "fled", "abandoned", "surrendered", "lost"),
+)  # fmt: skip
+_FILLER_WORDS = frozenset(w.lower() for w in CONTROL_FILLER)
+_MAX_FILLER = 6  # as in _FILLER
+
+
+def _trigger_end_bound(pre: str) -> int:
+    """An offset no trigger of ``pre`` ends before: the end of ``pre`` without the words at its end that
+    could be filler (at most six; a word that is not plain ASCII might be one, so it counts as one)."""
+    rest = pre.rstrip()
+    for _ in range(_MAX_FILLER):
+        parts = rest.rsplit(None, 1)
+        if not parts:
+            break
+        last = parts[-1]
+        if last.isascii() and last.lower() not in _FILLER_WORDS:
+            break
+        rest = parts[0].rstrip() if len(parts) == 2 else ""
+    return len(rest)
+
+
 def left_event(pre: str, post: str) -> tuple[str, int, int] | None:
-    """``(side, start, end)`` of a trigger ending ``pre`` (offsets within ``pre``), or None."""
-    if not _LEFT_HINT.search(pre):
+    """``(side, start, end)`` of a trigger ending ``pre`` (offsets within ``pre``), or None.
+
+    Each rule is searched only where its trigger can start (:data:`_TRIGGER_CHARS` before the filler
+    that ends ``pre``), not over the whole window: the same first match, found in a fraction of the time.
+    """
+    folded = _folded(pre)  # as long as ``pre``, offset for offset
+    if not _LEFT_HINT_FOLDED.search(folded):
         return None
-    for kind, rx in _LEFT_RULES:
-        m = rx.search(pre)
+    reverse = pre[::-1]
+    from_end = len(pre) - _trigger_end_bound(pre)
+    for (kind, rx), back, words in zip(_LEFT_RULES, _BACK, _RULE_WORDS, strict=True):
+        reach = back.match(reverse, from_end)
+        start_at = len(pre) - reach.end() if reach else 0
+        if not any(folded.find(w, start_at) >= 0 for w in words):
+            continue  # none of the rule's words where its trigger could be
+        m = rx.search(pre, start_at)
         if m is None:
             continue
         start, trig_end = m.start("trig"), m.end("trig")

@@ -21,19 +21,24 @@ mention gets its ``role`` afterwards (:func:`frontmap.reading.mentions.find_ment
 
 Each rule has a one-line docstring saying what it decides and why; ``tests/test_mention_rules.py`` has
 a case each rule decides and one it lets pass.
+
+The reader asks the rules through :mod:`frontmap.reading._decide`, which works out once per name what
+the rules that look only at the name say (``NAME_ONLY``) and which of the others can decide it at all
+(``MAY_DECIDE``): a rule that comes to look around the name must leave ``NAME_ONLY``, and a new
+condition a rule puts on the name itself may go in ``MAY_DECIDE``.
 """
 
 from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
-from frontmap.reading._tokens import POSSESSIVE, Hit, Token, joined
+from frontmap.reading._tokens import POSSESSIVE, Hit, Token, Tokens, joined
 from frontmap.reading.lexicon import (
     ACRONYM_MODIFIERS,
     AGREEMENT_WORDS,
@@ -123,7 +128,7 @@ class Candidate:
 
 def candidate(
     text: str,
-    tokens: list[Token],
+    tokens: Sequence[Token],
     h: Hit,
     gz: Any,
     persons: set[str],
@@ -132,11 +137,17 @@ def candidate(
     sentence_ua: bool = False,
 ) -> Candidate:
     """The :class:`Candidate` for hit ``h`` among ``tokens``."""
-    first, last = tokens[h.i], tokens[h.i + h.n - 1]
-    word = POSSESSIVE.sub("", first.text)
     prev = tokens[h.i - 1] if h.i > 0 else None
     nxt = tokens[h.i + h.n] if h.i + h.n < len(tokens) else None
-    next_joined = nxt is not None and joined(text, last, nxt)
+    if isinstance(tokens, Tokens):  # the words as lists: no token objects made for the name itself
+        word = POSSESSIVE.sub("", tokens.words[h.i])
+        prev_joined = prev is not None and tokens.joined(h.i - 1)
+        next_joined = nxt is not None and tokens.joined(h.i + h.n - 1)
+    else:
+        first, last = tokens[h.i], tokens[h.i + h.n - 1]
+        word = POSSESSIVE.sub("", first.text)
+        prev_joined = prev is not None and joined(text, prev, first)
+        next_joined = nxt is not None and joined(text, last, nxt)
     return Candidate(
         text,
         h,
@@ -148,7 +159,7 @@ def candidate(
         line_start,
         prev,
         nxt,
-        prev is not None and joined(text, prev, first) and prev.cap,
+        prev_joined and prev is not None and prev.cap,
         next_joined,
         next_joined and nxt is not None and nxt.cap,
         persons,

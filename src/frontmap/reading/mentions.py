@@ -26,12 +26,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from itertools import pairwise
+from itertools import compress
+from operator import itemgetter
 
-from frontmap.gazetteer.names import normalize
+from frontmap.gazetteer.names import FUZZY_MIN_LETTERS, normalize
 from frontmap.gazetteer.place import Place
+from frontmap.reading._decide import decide
+from frontmap.reading._gzcache import CachedGazetteer
 from frontmap.reading._spelling import misspelled
-from frontmap.reading._tokens import POSSESSIVE, Hit, Token, joined, token_key, tokenize
+from frontmap.reading._tokens import JOINED_GAPS, POSSESSIVE, Hit, Tokens
 from frontmap.reading.article import Mention
 from frontmap.reading.homonyms import resolve
 from frontmap.reading.lexicon import (
@@ -47,7 +50,6 @@ from frontmap.reading.mentionrules import (
     Candidate,
     Verdict,
     candidate,
-    decide,
     small_villages_only,
     ukrainian_anchor,
 )
@@ -64,15 +66,21 @@ _DISTRICT = re.compile(r"\s(?:district|raion|rayon|hromada|municipality|communit
 _CITY_DISTRICT = re.compile(r"\b[A-Z][a-z]+(?:skyi|skyy|skiy|skyj|ivskyi|nyi|ny)\s+(?:district|raion)\b")
 
 
+_LONG_WORD = re.compile(r"\S{4,}")  # the words of str.split() longer than three characters
+
+
 def _is_headline(line: str) -> bool:
-    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    """Do most words of ``line`` longer than three characters that start with a letter start with a
+    capital?  (At least three such words.)"""
+    firsts = list(filter(str.isalpha, map(itemgetter(0), _LONG_WORD.findall(line))))
+    return len(firsts) >= 3 and sum(map(str.isupper, firsts)) >= 0.7 * len(firsts)
 
 
 def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
     """The place mentions of ``text``, in order, without overlaps."""
+    gz = _cached(gz)
     found = candidates(text, gz)
-    verdicts = [decide(c)[0] for c in found]
+    verdicts = [decide(c, gz.memo.plans)[0] for c in found]  # mentionrules.decide(c), faster
     kept = [c.hit for c, v in zip(found, verdicts, strict=True) if v is Verdict.ACCEPT]
     # A small town across the border counts when the text names its region or a place in it
     # ("Shebekino ... the Belgorod region", "Glushkovo and Korenevo" in a report on Kursk).
@@ -106,6 +114,28 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
 _THE_FEATURE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\b(?!\s+(?:of\b|[A-Z]))")
 
 
+#: The feature words as they are written after "the" (only words of lower-case ASCII letters can be).
+_FEATURE_WORDS = tuple(w[0].upper() + w[1:] for w in sorted(ANAPHOR_FEATURES) if re.fullmatch("[a-z]+", w))
+
+
+def _the_features(text: str, pos: int) -> list[re.Match[str]]:
+    """The matches of ``_THE_FEATURE.finditer(text, pos)`` whose word may be a feature word: each
+    is found from its word (no match can hide another that names a feature word, so none is missed)."""
+    found: dict[int, re.Match[str]] = {}
+    for word in _FEATURE_WORDS:
+        i = text.find(word, pos)
+        while i >= 0:
+            j = i
+            while j > 0 and text[j - 1].isspace():
+                j -= 1
+            if j < i and j - 3 >= pos and text[j - 3 : j] in ("the", "The"):
+                m = _THE_FEATURE.match(text, j - 3)
+                if m is not None and m.start(1) == i:
+                    found[m.start()] = m
+            i = text.find(word, i + 1)
+    return [found[k] for k in sorted(found)]
+
+
 def _anaphora(text: str, mentions: list[Mention], source: str | None) -> list[Mention]:
     """ "the Spit", "the Reservoir": a capitalised feature word after "the" names again the place of
     that kind the text named last ("Kinburn ... Russian forces on the Spit")."""
@@ -113,7 +143,7 @@ def _anaphora(text: str, mentions: list[Mention], source: str | None) -> list[Me
         return mentions
     added = []
     starts = [m.start for m in mentions]
-    for f in _THE_FEATURE.finditer(text, mentions[0].end):
+    for f in _the_features(text, mentions[0].end):
         word = f.group(1).lower()
         if word not in ANAPHOR_FEATURES:
             continue
@@ -133,23 +163,29 @@ def _anaphora(text: str, mentions: list[Mention], source: str | None) -> list[Me
 def candidates(text: str, gz) -> list[Candidate]:
     """Every known name in ``text`` (longest first, without overlaps), with what the rules of
     :mod:`~frontmap.reading.mentionrules` look at; :func:`find_mentions` keeps those they accept."""
-    tokens = tokenize(text)
+    gz = _cached(gz)
+    tokens = Tokens(text)
     if not tokens:
         return []
     lines = _Lines(text)
     hits = _match(text, tokens, gz)
-    persons = _person_words(text, tokens)
+    persons = _person_words(tokens)
     out = []
     for h in hits:
-        line_start = lines.start_of(h.start)
-        out.append(candidate(text, tokens, h, gz, persons, line_start, line_start in lines.headlines))
+        line_start, headline = lines.line_of(h.start)
+        out.append(candidate(text, tokens, h, gz, persons, line_start, headline))
     _mark_ukrainian_neighbours(text, out)
     return out
 
 
+def _cached(gz) -> CachedGazetteer:
+    return gz if isinstance(gz, CachedGazetteer) else CachedGazetteer(gz)
+
+
 def _mark_ukrainian_neighbours(text: str, found: list[Candidate]) -> None:
     """Set ``sentence_ua`` of each candidate: does another name in its sentence support a small village?"""
-    if not any(small_villages_only(c) for c in found):
+    places = {id(c.hit.places): c for c in found}  # names of the same places: asked once
+    if not any(small_villages_only(c) for c in places.values()):
         return  # only small villages ask
     starts = [a for a, _ in sentence_spans(text)] or [0]
     sentence = [bisect_right(starts, c.hit.start) - 1 for c in found]
@@ -161,57 +197,99 @@ def _mark_ukrainian_neighbours(text: str, found: list[Candidate]) -> None:
 
 class _Lines:
     """Line starts of a text, and which lines are Title Case headlines (where name adjacency means
-    little)."""
+    little), decided only for the lines that hold a name, once each."""
 
     def __init__(self, text: str):
+        self.text = text
         self.starts = [0]
         self.starts.extend(m.end() for m in re.finditer("\n", text))
-        self.headlines = set()
-        for a, b in zip(self.starts, [*self.starts[1:], len(text) + 1], strict=True):
-            if b - a < 300 and _is_headline(text[a : b - 1]):
-                self.headlines.add(a)
+        self._headline: dict[int, bool] = {}
 
-    def start_of(self, offset: int) -> int:
-        return self.starts[bisect_right(self.starts, offset) - 1]
+    def line_of(self, offset: int) -> tuple[int, bool]:
+        """The start of the line containing ``offset``, and whether that line is a headline."""
+        k = bisect_right(self.starts, offset) - 1
+        a = self.starts[k]
+        headline = self._headline.get(a)
+        if headline is None:
+            b = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text) + 1
+            headline = self._headline[a] = b - a < 300 and _is_headline(self.text[a : b - 1])
+        return a, headline
 
 
-def _match(text: str, tokens: list[Token], gz) -> list[Hit]:
-    """Longest known names starting at capitalised tokens, left to right, without overlaps."""
+def _match(text: str, tokens: Tokens, gz: CachedGazetteer) -> list[Hit]:
+    """Longest known names starting at capitalised tokens, left to right, without overlaps.
+
+    What a word may start (the most words of a name it opens) and the longest name a run of words
+    makes depend on the words alone: both are remembered with the gazetteer's answers (``gz.memo``)."""
     max_words = max(1, int(getattr(gz, "max_words", 6)))
     words_from = getattr(gz, "words_from", None)
+    memo_starts, runs, singles = gz.memo.starts, gz.memo.runs, gz.memo.singles
+    words, gaps, starts, ends = tokens.words, tokens.gaps, tokens.starts, tokens.ends
     hits: list[Hit] = []
-    i = 0
-    n_tok = len(tokens)
-    while i < n_tok:
-        t = tokens[i]
-        if not t.cap or t.text in NAME_ARTICLES:  # a name never starts with "The" ("The Black Sea")
-            i += 1
+    n_tok = len(words)
+    free = 0  # the first token not inside a name found
+    for i in compress(range(n_tok), tokens.caps):
+        word = words[i]
+        if i < free or word in NAME_ARTICLES:  # a name never starts with "The" ("The Black Sea")
             continue
-        bare = POSSESSIVE.sub("", t.text)
-        limit = max_words
-        if words_from is not None:
-            limit = max(words_from(token_key(t)), words_from(normalize(bare)) if bare != t.text else 0)
+        limit = memo_starts.get(word)
+        if limit is None:
+            limit = memo_starts[word] = _limit(word, max_words, words_from)
         found = None
         if limit > 0:
-            run = [t]
-            while len(run) < limit and i + len(run) < n_tok and joined(text, run[-1], tokens[i + len(run)]):
-                run.append(tokens[i + len(run)])
-            found = _longest(run, i, gz)
-        if found is None:  # no name starts here: perhaps a misspelled one ("Kramatrosk")
-            found = misspelled(text, tokens, i, gz)
+            m = 1
+            while m < limit and i + m < n_tok and gaps[i + m] in JOINED_GAPS:
+                m += 1
+            run = tuple(words[i : i + m])
+            name = runs.get(run, _UNKNOWN)
+            if name is _UNKNOWN:
+                name = runs[run] = _longest(run, gz)
+            if name is not None:
+                n, last_len, key, places = name
+                found = Hit(i, n, starts[i], starts[i + n - 1] + last_len, key, places)
+        # no name starts here: perhaps a misspelled one ("Kramatrosk"; too short a word is none)
+        if found is None and (len(word) >= FUZZY_MIN_LETTERS or text.startswith("-", ends[i])):
+            found = _misspelled(text, tokens, i, gz, singles)
         if found:
             hits.append(found)
-            i += found.n
-        else:
-            i += 1
+            free = i + found.n
     return hits
 
 
-def _longest(run: list[Token], i: int, gz) -> Hit | None:
-    """The longest known name made of the first words of ``run`` (token ``i`` on), or None."""
-    for n in range(len(run), 0, -1):
-        keys = [token_key(w) for w in run[:n]]
-        last = run[n - 1].text
+_UNKNOWN = object()
+
+
+def _misspelled(text: str, tokens: Tokens, i: int, gz, singles: dict) -> Hit | None:
+    """``misspelled(text, tokens, i, gz)`` for capitalised token ``i``.  Without a hyphen after it, the
+    answer depends on the word alone (no hyphen-joined name is tried): remembered in ``singles``."""
+    if text.startswith("-", tokens.ends[i]):
+        return misspelled(text, tokens, i, gz)
+    word = tokens.words[i]
+    guess = singles.get(word, _UNKNOWN)
+    if guess is _UNKNOWN:
+        hit = misspelled(text, tokens, i, gz)
+        guess = singles[word] = None if hit is None else (hit.end - hit.start, hit.key, hit.places)
+    if guess is None:
+        return None
+    length, key, places = guess
+    return Hit(i, 1, tokens.starts[i], tokens.starts[i] + length, key, places)
+
+
+def _limit(word: str, max_words: int, words_from) -> int:
+    """The most words of a name ``word`` may open (with and without a possessive)."""
+    if words_from is None:
+        return max_words
+    bare = POSSESSIVE.sub("", word)
+    return max(words_from(normalize(word)), words_from(normalize(bare)) if bare != word else 0)
+
+
+def _longest(words: tuple[str, ...], gz) -> tuple[int, int, str, tuple[Place, ...]] | None:
+    """The longest known name made of the first of ``words``: ``(words, length of its last word, key,
+    places)``, or None."""
+    all_keys = [normalize(w) for w in words]
+    for n in range(len(words), 0, -1):
+        keys = all_keys[:n]
+        last = words[n - 1]
         variants = [(keys, len(last))]
         if POSSESSIVE.search(last):
             stripped = POSSESSIVE.sub("", last)
@@ -220,10 +298,10 @@ def _longest(run: list[Token], i: int, gz) -> Hit | None:
         for ks, last_len in variants:
             key = " ".join(ks)
             places = gz.lookup(key)
-            if places and n > 1 and _splits([w.text for w in run[:n]], gz):
+            if places and n > 1 and _splits(list(words[:n]), gz):
                 continue
             if places:
-                return Hit(i, n, run[0].start, run[n - 1].start + last_len, key, tuple(places))
+                return n, last_len, key, tuple(places)
     return None
 
 
@@ -238,21 +316,25 @@ def _splits(words: list[str], gz) -> bool:
     )
 
 
-def _person_words(text: str, tokens: list[Token]) -> set[str]:
+def _person_words(tokens: Tokens) -> set[str]:
     """Surnames of people named in the text: the word after a given name or a title ("Leon Panetta")."""
     out: set[str] = set()
-    for a, b in pairwise(tokens):
-        if not (a.cap and b.cap and joined(text, a, b)) or b.text.isupper():
+    words, caps, gaps = tokens.words, tokens.caps, tokens.gaps
+    for k in compress(range(len(words) - 1), caps):
+        b = words[k + 1]
+        if not (caps[k + 1] and gaps[k + 1] in JOINED_GAPS) or b.isupper():
             continue
-        la = a.text.lower()
+        la = words[k].lower()
         if la in GIVEN_NAMES or la in TITLES:
-            out.add(POSSESSIVE.sub("", b.text).lower())
+            out.add(POSSESSIVE.sub("", b).lower())
     return out
 
 
 def _city_districts(text: str, kept: list[Hit]) -> list[Hit]:
     """ "Kharkiv's Industrialnyi district", "the Ternivskyi district" (of the city just named): a district
     the gazetteer does not know is read as part of the city named before it."""
+    if "district" not in text and "raion" not in text:
+        return kept  # _CITY_DISTRICT cannot match
     added = []
     starts = [h.start for h in kept]
     for m in _CITY_DISTRICT.finditer(text):
@@ -282,12 +364,14 @@ def _contextual_referents(text: str, hits: list[Hit], gz) -> None:
         if best.kind == "settlement":
             after = text[h.end : h.end + 120]
             before = text[max(0, h.start - 120) : h.start]
-            if _REGION_WORDS.match(after) or _REGIONS_OF.search(before):
+            if (_any_in(after, _REGION_NOUNS) and _REGION_WORDS.match(after)) or (
+                _any_in(before, _REGION_NOUNS) and _REGIONS_OF.search(before)
+            ):
                 region = _first_kind(gz.lookup(h.key + " oblast"), "region")
                 if region is not None:
                     h.places, h.evidence = (region,), "feature"
                     continue
-            plant = _PLANTS.match(after)
+            plant = _any_in(after, _PLANT_WORDS) and _PLANTS.match(after)
             if plant:  # "the Rivne nuclear plants", "the Khmelnytskyi and Rivne nuclear plants"
                 facility = _first_kind(gz.lookup(h.key + " nuclear power plant"), "facility")
                 if facility is not None:
@@ -300,10 +384,20 @@ def _contextual_referents(text: str, hits: list[Hit], gz) -> None:
                     continue
 
 
+#: Words the patterns above cannot match without (each is searched only where one of its words is).
+_REGION_NOUNS = ("regions", "oblasts", "provinces")
+_PLANT_WORDS = ("nuclear", "NPP")
+
+
+def _any_in(s: str, words: tuple[str, ...]) -> bool:
+    return any(w in s for w in words)
+
+
 def _first_kind(places, kind: str) -> Place | None:
     return next((p for p in places if p.kind == kind), None)
 
 
+_POSSESSIVE_NOUN = re.compile(r"['’ʼ]s\s+(\w+)")
 _METONYMY_VERB = re.compile(r"(?:\s+(?:has|have|had|is|was|will|would|also|again|now)){0,3}\s+(\w+)")
 
 
@@ -313,8 +407,7 @@ def _role(text: str, h: Hit) -> str:
         return "location"
     if place.kind == "settlement" and place.population < 500_000:
         return "location"
-    tail = text[h.start : h.end + 40]
-    m = re.match(re.escape(text[h.start : h.end]) + r"['’ʼ]s\s+(\w+)", tail)
+    m = _POSSESSIVE_NOUN.match(text, h.end, h.end + 40)  # the name's 's and the word after (40 chars)
     if m and m.group(1).lower() in METONYMY_NOUNS:
         return "metonymy"
     m = _METONYMY_VERB.match(text, h.end)

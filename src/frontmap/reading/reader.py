@@ -26,6 +26,7 @@ from frontmap._dates import require_date
 from frontmap._io import decode_text
 from frontmap.errors import InputError
 from frontmap.gazetteer.lookup import Gazetteer
+from frontmap.reading._gzcache import CachedGazetteer
 from frontmap.reading.article import Article
 from frontmap.reading.claimtext import find_claims
 from frontmap.reading.datelines import dateline
@@ -38,7 +39,9 @@ _DATE_LINE = re.compile(
     r"^(?:published|date|updated)\s*:\s*(\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE | re.MULTILINE
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_HTML_TAG = re.compile(r"<[^<>]{0,500}>")
+#: A tag starts with a name, "/", "!" or "?" right after "<" ("< 5 km ... >" in prose is no tag) and
+#: never runs across a blank line (so "<b" in one paragraph and ">" in the next hide nothing).
+_HTML_TAG = re.compile(r"<[A-Za-z/!?](?:[^<>\n]|\n(?![ \t\r]*\n)){0,500}>")
 
 
 def _as_text(text: Any) -> str:
@@ -103,6 +106,7 @@ def read(text: Any, source: str | None = None, published: Any = None, gazetteer:
         date = dateline(raw)
     if gazetteer is None:
         gazetteer = Gazetteer()
+    gazetteer = CachedGazetteer(gazetteer)  # its answers remembered (for the bundled one, across reads)
     work = _clean(raw)
     mentions = find_mentions(work, gazetteer, source)
     mentions = [_retext(raw, m) for m in mentions]

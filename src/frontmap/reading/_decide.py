@@ -1,0 +1,97 @@
+""":func:`~frontmap.reading.mentionrules.decide`, asking only the rules that can decide (used by
+:func:`frontmap.reading.mentions.find_mentions`).
+
+Most rules of :data:`~frontmap.reading.mentionrules.RULES` look only at the name itself: its key, its
+number of words, its first word and its candidate places ("a lone ordinary English word", "a region").
+What they say about a name is the same wherever it stands, so for each name it is worked out once
+(:func:`plan`): the first of those rules that decides, and, before it, the rules that look around the
+name and can decide for this name at all (a rule about shouted words is not asked about "Kyiv").
+Reading a name then asks only those, in the order of :data:`~frontmap.reading.mentionrules.RULES`, and
+gets the verdict and rule :func:`~frontmap.reading.mentionrules.decide` would give.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from frontmap.reading import mentionrules as R
+from frontmap.reading.lexicon import GIVEN_NAMES
+from frontmap.reading.mentionrules import Candidate, Rule, Verdict
+
+__all__ = ["Plan", "decide", "plan"]
+
+#: Rules that look only at the name (its key, words, first word and places), never around it.
+NAME_ONLY: frozenset[Rule] = frozenset(
+    {
+        R.known_acronym,
+        R.shouted_word,
+        R.not_a_place,
+        R.common_word,
+        R.calendar_word,
+        R.demonym,
+        R.title_word,
+        R.given_name_small_town,
+        R.large_feature,
+        R.ukrainian_place,
+        R.large_city_abroad,
+        R.border_town,
+        R.small_place_abroad,
+    }
+)
+
+
+def _one_word(c: Candidate) -> bool:
+    return c.hit.n == 1
+
+
+#: Rules that look around the name, with what the name itself must be for them to decide anything
+#: (each a condition the rule checks before it looks around); a rule not listed may decide any name.
+MAY_DECIDE: dict[Rule, Callable[[Candidate], bool]] = {
+    R.dateline: lambda c: c.shouted,
+    R.acronym_modifier: lambda c: c.shouted and c.hit.n == 1,
+    R.longer_foreign_name: lambda c: c.hit.n == 1 and c.best.country != "UA",
+    R.river_after_article: lambda c: c.hit.n == 1 and any(p.kind == "river" for p in c.hit.places),
+    R.known_surname: _one_word,
+    R.given_name_before_surname: lambda c: c.hit.n == 1 and c.low in GIVEN_NAMES,
+    R.surname_after_given_name_or_title: _one_word,
+    R.inside_other_name: _one_word,
+    R.given_name_river: lambda c: c.hit.n == 1 and c.low in GIVEN_NAMES and c.best.kind == "river",
+    R.small_village_without_support: R.small_villages_only,
+}
+
+#: The rules to ask about a name, then the verdict and rule if none of them decides.
+Plan = tuple[tuple[Rule, ...], Verdict, Rule | None]
+
+
+def plan(c: Candidate) -> Plan:
+    """What :func:`decide` asks about the name of ``c``, wherever it stands."""
+    asked: list[Rule] = []
+    for rule in R.RULES:
+        if rule in NAME_ONLY:
+            verdict = rule(c)
+            if verdict is not None:
+                return tuple(asked), verdict, rule
+        elif MAY_DECIDE.get(rule, _always)(c):
+            asked.append(rule)
+    return tuple(asked), R.REJECT, None
+
+
+def _always(c: Candidate) -> bool:
+    return True
+
+
+def decide(c: Candidate, plans: dict[Any, tuple[Any, Plan]]) -> tuple[Verdict, Rule | None]:
+    """``mentionrules.decide(c)``; ``plans`` remembers the :func:`plan` of each name (with its places,
+    so that a name whose places differ is planned again)."""
+    h = c.hit
+    key = (h.key, h.n, c.word)
+    known = plans.get(key)
+    if known is None or known[0] != h.places:
+        known = plans[key] = (h.places, plan(c))
+    asked, verdict, rule = known[1]
+    for r in asked:
+        v = r(c)
+        if v is not None:
+            return v, r
+    return verdict, rule
