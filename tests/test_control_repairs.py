@@ -4,8 +4,10 @@ area, and implausible coordinates or CRSs are refused naming the file and the fe
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import warnings
+import zipfile
 
 import pytest
 
@@ -233,3 +235,68 @@ def test_a_map_partly_in_the_region_is_not_called_swapped(tmp_path):
     path = _write(tmp_path, "mixed.geojson", _feature(_poly(SHELL)), _feature(_poly(swapped)))
     cm = _read_quietly(path)
     assert cm.skipped == () and cm.area_km2() > 1.9 * BOX_KM2
+
+
+# ------------------------------------------------------------------------------ damaged containers
+def test_a_kmz_with_damaged_compressed_data_names_the_file(tmp_path):
+    # found by tests/test_fuzz_controlmaps.py: a raw zlib.error escaped from reading the KMZ
+    kml = b'<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+    kml += b"<Placemark><name>a</name></Placemark>" * 20 + b"</Document></kml>"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("doc.kml", kml)
+    data = bytearray(buf.getvalue())
+    start = 30 + len("doc.kml")  # the deflated stream starts after the local header and the name
+    data[start : start + 4] = b"\xff\xff\xff\xff"
+    path = tmp_path / "damaged.kmz"
+    path.write_bytes(bytes(data))
+    with pytest.raises(ControlMapError, match=r"damaged\.kmz': cannot unzip 'doc\.kml' \(Error -3"):
+        ControlMap.read(path, date="2022-09-06")
+
+
+def test_a_collection_with_a_collapsed_polygon_is_repaired_not_crashed(tmp_path):
+    # found by benchmarks/fuzz_long.py: GEOS's make_valid raised "Overlay input is mixed-dimension"
+    # (a raw GEOSException) for a polygon collapsed to a point beside a real one
+    collection = {
+        "type": "GeometryCollection",
+        "geometries": [_poly([[37, 49], [37, 49], [37, 49], [37, 49]]), _poly(SHELL)],
+    }
+    path = _write(tmp_path, "collapsed.geojson", _feature(collection, id="C"))
+    with pytest.warns(UserWarning, match=r"C: made valid \(Too few points"):
+        cm = ControlMap.read(path, date="2022-09-06")
+    assert cm.area_km2() == pytest.approx(BOX_KM2, rel=1e-4)
+    assert [r.feature for r in cm.repairs] == ["C"] and not cm.repairs[0].changes_area
+
+
+# found by benchmarks/fuzz_long.py: a zip whose damaged directory points before the start of the file
+# made zipfile raise a raw "ValueError: negative seek value -256"
+BAD_OFFSET_ZIP = (
+    b'PK\x03\x04\x14\x00\x00\x00\x08\x00sS}]\x8f\x06\xfc\x84\x87\x00\x00\x00"\x01\x00\x00\x0b\x00\x00\x00'
+    b"map.geojson\x85\x8e1\x0b\xc3 \x10\x85\xff\x8a\xb8V\x8a\xb1[\xd7B\xe7\xee\xe2\x10\x92K\x10\xac'\xf62"
+    b"\x88\xf8\xdf\xa3u(\x14\x9an\xf7>\xbe{\xbc\xcc)\x05\xe0W\xc6\xef0\xd2\x16\xe1\x86\xce\xc1D\x16=\x17"
+    b'\x8c/\x1d\xbe\xaa\xa0\xf3\xb7\xda\x04;7\xb0\xc8v\x87\x88\x01"\xd9\xb7\x9eK%+\xe0\x13(\xa6\x9a\xfd'
+    b"\xe6\\EG%\xc3\xdf\x92\xcf\xf7\x03]Z\xfb\xc6\t1\xce\xd6\x8f\xd4gj\xad\xd4Y\n6\xc0II#\x98V\x97\xc3"
+    b"\xa8~FcJ1e\x07PK\x01\x02\x14\x03\x14\x00\x00\x00\x08\x00sS}]\x8f\x06\xfc\x84\x87\x00\x00\x00"
+    b'"\x01\x00\x00\x0b\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x01\x00\x00\x00\x00map.geojson'
+    b"PK\x05\x06\x00\x00\x00\x00\x01\x00\x01\x009\x00\x00\x00\xb0\x01\x00\x00\x00\x00"
+)
+
+
+@pytest.mark.parametrize("as_path", [True, False], ids=["file", "bytes"])
+def test_a_zip_with_a_damaged_directory_names_the_file(tmp_path, as_path):
+    path = tmp_path / "bad_offset.zip"
+    path.write_bytes(BAD_OFFSET_ZIP)
+    source = path if as_path else BAD_OFFSET_ZIP
+    with pytest.raises(ControlMapError, match=r"(bad_offset\.zip|<bytes>)'.*(cannot unzip|not a readable)"):
+        ControlMap.read(source, date="2022-09-06")
+
+
+def test_a_feature_id_that_is_not_utf8_is_named_with_a_replacement_character(tmp_path):
+    # found by benchmarks/fuzz_long.py: a damaged byte in an id raised a raw UnicodeDecodeError
+    feature = json.dumps(_feature(_poly(SHELL, AWAY), id="@3", date="2022-09-\u00e9"))
+    path = tmp_path / "bytes.geojson"
+    path.write_bytes(
+        b'{"type": "FeatureCollection", "features": [' + feature.encode().replace(b"@", b"\x80") + b"]}"
+    )
+    with pytest.raises(ControlMapError, match="feature '\ufffd3' would change area on repair"):
+        ControlMap.read(path)

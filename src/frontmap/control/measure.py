@@ -1,7 +1,8 @@
 """Geometry helpers shared by the control modules (:mod:`~frontmap.control.controlmap`,
 :mod:`~frontmap.control.inferred`).
 
-Geodesic areas and lengths of lon/lat shapes whose long edges are straight on the map, a local
+Geodesic areas and lengths of lon/lat shapes whose long edges are straight on the map (areas from
+:mod:`frontmap.geometry.areas`, right across the antimeridian), a local
 equal-area projection for buffers and snapping, the default country and oblast polygons from the
 gazetteer, and areas per region.
 """
@@ -23,12 +24,15 @@ _SEGMENT_DEG = 0.05
 
 # ----------------------------------------------------------------------------------- metric helpers
 def _area_km2(geom: Any) -> float:
-    """Geodesic area (km², WGS84) of a lon/lat polygonal geometry, edges straight in lon/lat; 0 if empty."""
-    import shapely
+    """Geodesic area (km², WGS84) of a lon/lat polygonal geometry, edges straight in lon/lat; 0 if empty.
 
+    Measured by :func:`frontmap.geometry.area_km2` as drawn (its area is exact for such edges, so no
+    densifying): an edge spanning more than 180° of longitude crosses the antimeridian the short way,
+    a ring round a pole bounds the smaller cap.
+    """
     if geom is None or geom.is_empty:
         return 0.0
-    return area_km2(shapely.segmentize(geom, _SEGMENT_DEG))
+    return area_km2(geom)
 
 
 def _length_km(geom: Any) -> float:
