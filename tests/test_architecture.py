@@ -3,10 +3,11 @@ package's own modules are imported at module level (so the graph below is the re
 
 The stages, top to bottom (README, "How the code is laid out")::
 
-    cli › maps › checks › control › shapes › reading › geometry › quantities › gazetteer › ground
+    cli › corpus › maps › checks › control › shapes › reading › geometry › quantities › gazetteer › ground
 
-``ground`` is ``errors``, ``_io`` and ``_dates``.  ``frontmap/__init__.py`` (the facade that re-exports
-every public name, lazily) and ``__main__`` stand outside the stages; only the CLI imports the facade.
+``ground`` is ``errors``, ``_io``, ``_dates`` and ``_display``.  ``frontmap/__init__.py`` (the facade
+that re-exports every public name, lazily) and ``__main__`` stand outside the stages; only the CLI
+imports the facade.
 Imports of third-party libraries are not counted: heavy ones (shapely, pyproj, folium, matplotlib,
 pandas) may be imported inside the function that needs them, as geopandas does, to keep
 ``import frontmap`` fast.
@@ -22,8 +23,8 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 #: Stages from the bottom up; a module may import its own stage and the ones before it in this list.
-STAGES = "ground gazetteer quantities geometry reading shapes control checks maps cli".split()
-GROUND = ("errors", "_io", "_dates")
+STAGES = "ground gazetteer quantities geometry reading shapes control checks maps corpus cli".split()
+GROUND = ("errors", "_io", "_dates", "_display")
 OUTSIDE = ("frontmap", "frontmap.__main__")
 
 

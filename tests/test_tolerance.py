@@ -327,3 +327,35 @@ def test_tolerance_imports_no_geometry():
         for alias in node.names
     }
     assert not any(m.split(".")[0] in {"shapely", "pyproj", "numpy", "geometry"} for m in imported)
+
+
+# --- the checks' policy table (places, roads, windows) ------------------------------------------------
+
+
+def test_the_docstring_policy_table_matches_check_policy_tsv():
+    policy = tol.check_policy()
+    rows = re.findall(r"^``(\w+)``\s+([\d.]+)", tol.__doc__ or "", re.M)
+    assert {name for name, _ in rows} == set(policy)
+    for name, value in rows:
+        assert policy[name] == pytest.approx(float(value)), name
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("name value unit meaning\nx 1 km a\nx 2 km b\n", "listed twice"),
+        ("name value unit meaning\nx -1 km a\n", ">= 0"),
+        ("name value unit meaning\nx many km a\n", "finite number"),
+    ],
+    ids=["twice", "negative", "not a number"],
+)
+def test_a_damaged_policy_table_is_refused(text, message):
+    from frontmap.errors import FrontmapError
+
+    with pytest.raises(FrontmapError, match=message):
+        tol.parse_policy(text.replace(" ", "  "))
+
+
+def test_road_band_and_windows_come_from_the_table():
+    assert tol.ROAD_FACTOR == (1.2, 1.4)
+    assert tol.window_days("regained") == 2 and tol.window_days("size") is None

@@ -44,13 +44,16 @@ _LAZY = {
     "find_control_events": "reading",
     "Verdict": "checks",
     "check": "checks",
+    "verdicts_frame": "checks.frame",
     "Change": "control",
     "ControlMap": "control",
+    "ControlSeries": "control.timeline",
     "change": "control",
     "InferredControl": "control",
     "infer_control": "control",
     "draw": "maps",
     "render": "maps",
+    "read_corpus": "corpus",
 }
 _SUBMODULES = ("geometry", "shapes", "tolerance")
 
@@ -79,6 +82,7 @@ __all__ = [
     "ControlEvent",
     "ControlMap",
     "ControlMapError",
+    "ControlSeries",
     "Converted",
     "DataError",
     "DistanceClaim",
@@ -100,10 +104,12 @@ __all__ = [
     "geometry",
     "infer_control",
     "read",
+    "read_corpus",
     "read_many",
     "render",
     "shapes",
     "tolerance",
+    "verdicts_frame",
 ]
 
 
@@ -127,7 +133,10 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # for type checkers and IDEs: the eager form of the lazy names above
     from frontmap import geometry, shapes
     from frontmap.checks import Verdict, check
+    from frontmap.checks.frame import verdicts_frame
     from frontmap.control import Change, ControlMap, InferredControl, change, infer_control
+    from frontmap.control.timeline import ControlSeries
+    from frontmap.corpus import read_corpus
     from frontmap.maps import draw, render
     from frontmap.quantities import tolerance
     from frontmap.reading import (

@@ -9,7 +9,16 @@ likeness, so an unqualified one is read as "about" (±10 %), never narrower than
 
 from __future__ import annotations
 
-from frontmap.checks.verdict import Verdict, _is_point, _span, _verdict, fmt, judged, safe_interval
+from frontmap.checks.verdict import (
+    Verdict,
+    _is_point,
+    _span,
+    _verdict,
+    fmt,
+    judged,
+    place_numbers,
+    safe_interval,
+)
 from frontmap.errors import FrontmapError
 from frontmap.geometry.geodesic import area_km2
 from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, ShareClaim
@@ -42,7 +51,11 @@ def check_area_of_subject(c: AreaClaim) -> Verdict | None:
         )
     ok = low <= measured
     what = f"{s.name} measures {fmt(measured, 'km2')} in all"
-    tail = "so the area fits inside it" if ok else "less than the area said to have changed hands in it"
+    tail = (
+        "so the area fits inside it"
+        if ok
+        else "less than the area said to have changed hands in it, which is impossible"
+    )
     return _verdict(
         "area",
         "consistent" if ok else "inconsistent",
@@ -53,6 +66,8 @@ def check_area_of_subject(c: AreaClaim) -> Verdict | None:
         unit="km2",
         ratio=measured / c.km2,
         tolerance=(c.km2 - low) / c.km2,
+        note=None if ok else "impossible",
+        numbers={"measured": measured, "allowed": [low, high], "unit": "km2", "subject": place_numbers(s)},
     )
 
 

@@ -1,42 +1,65 @@
 """The checks one claim gets on its own: its conversion, its distance and bearing, its area.
 
-Gazetteer points stand for towns that have an extent, so distances and bearings also allow
-:func:`position_km` of slack at each end (half the radius of a town of that population).  A check that
-lacks a place gives an *unverifiable* verdict saying what is missing.
+Gazetteer points stand for places that have an extent, so distances and bearings also allow
+:func:`position_km` of slack at each end (the place's radius plus its point's uncertainty); a stated
+distance longer than the straight line, by at most the road factor, is consistent as a road distance
+(note ``road``).  When the article chose a place among its namesakes by the distance itself, the
+verdict says it is not independent evidence (note ``not independent``).  Impossible numbers get the note
+``impossible``.  A check that lacks a place gives an *unverifiable* verdict saying what is missing.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import math
+from collections.abc import Mapping
 from typing import Any
 
 from frontmap.checks.areas import check_area_of_subject, check_comparison
+from frontmap.checks.lines import edge_distance_km, is_front, line_anchor, stated_km
 from frontmap.checks.verdict import (
-    URBAN_DENSITY,
     Verdict,
     _is_point,
     _verdict,
     fmt,
     judged,
+    place_numbers,
     written,
 )
 from frontmap.errors import FrontmapError, InputError
+from frontmap.gazetteer.lookup import Gazetteer
 from frontmap.gazetteer.place import Place
 from frontmap.geometry.geodesic import bearing, bearing_of, compass, distance_km
-from frontmap.quantities.tolerance import conversion_consistent, direction_half_angle, factor
+from frontmap.quantities.tolerance import (
+    ROAD_FACTOR,
+    check_interval,
+    check_policy,
+    conversion_consistent,
+    direction_half_angle,
+    distance_basis,
+    factor,
+    place_slack_km,
+)
 from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, DistanceClaim, ShareClaim
-from frontmap.shapes import distance_interval_km
+from frontmap.shapes import place_area_km2
 
 __all__ = ["claim_checks", "nothing_to_check", "position_km"]
 
 
-def claim_checks(c: Claim, siblings: tuple[Claim, ...] = ()) -> list[Verdict]:
-    """The verdicts one claim gets on its own (no control maps, no other articles)."""
+def claim_checks(
+    c: Claim, siblings: tuple[Claim, ...] = (), evidence: Mapping[str, Any] | None = None
+) -> list[Verdict]:
+    """The verdicts one claim gets on its own (no control maps, no other articles); ``evidence`` says how
+    the article chose its places among namesakes (see :func:`check_distance`)."""
     out: list[Verdict] = []
     if isinstance(c, DistanceClaim | AreaClaim) and c.converted is not None:
         out.append(check_conversion(c))
+    bad = _impossible(c)
+    if bad is not None:
+        return [*out, bad]
     if isinstance(c, DistanceClaim):
-        out += check_distance(c)
+        out += check_distance(c, evidence)
         return out
     if isinstance(c, AreaClaim):
         v = check_area_of_subject(c)
@@ -98,43 +121,81 @@ def _diagnose(c: DistanceClaim | AreaClaim, f: float) -> str:
 
 # ------------------------------------------------------------------------------- distance, bearing
 def position_km(place: Place) -> float:
-    """Slack (km) for where in a place a reporter measured from: half the radius of a town of its
-    population at :data:`URBAN_DENSITY` (at least 0.5 km; 0.5 km for facilities and unknown size).
+    """Slack (km) for where in a place a reporter measured from: the place's radius (its gazetteer
+    ``extent_km``, else that of a town of its population, else of its kind) plus the uncertainty of its
+    point -- :func:`frontmap.quantities.tolerance.place_slack_km`.
 
     >>> f"{position_km(Place('x', 'Kharkiv', 'settlement', 50.0, 36.2, population=1_430_000)):.1f}"
-    '5.3'
+    '10.7'
     """
-    if place.kind != "settlement" or not place.population:
-        return 0.5
-    return max(0.5, 0.5 * math.sqrt(place.population / URBAN_DENSITY / math.pi))
+    return place_slack_km(place.kind, place.population, place.extent_km, place.uncertainty_km)
 
 
-def _edge_distance_km(point: Place, other: Place) -> float:
-    """Geodesic distance (km) from a point place to the nearest part of an area or line place's geometry,
-    measured in an azimuthal-equidistant plane centred on the point (true distances from the centre)."""
-    import shapely
-    from pyproj import Transformer
-
-    to_plane = Transformer.from_crs(
-        "EPSG:4326", f"+proj=aeqd +lon_0={point.lon} +lat_0={point.lat} +ellps=WGS84 +units=m", always_xy=True
-    )
-    g = shapely.segmentize(other.geometry, 0.05)
-    planar = shapely.transform(g, lambda xy: _stack(to_plane.transform(xy[:, 0], xy[:, 1])))
-    edge = planar.boundary if planar.geom_type in ("Polygon", "MultiPolygon") else planar
-    return float(shapely.Point(0.0, 0.0).distance(edge)) / 1000.0
+def _negative(c: Claim) -> str | None:
+    value = getattr(c, "value", 0.0)
+    return f"a {c.kind} cannot be negative" if value is not None and value < 0 else None
 
 
-def _stack(xy: tuple[Any, Any]) -> Any:
-    import numpy as np
+def _over_whole(c: Claim) -> str | None:
+    if isinstance(c, ShareClaim) and c.value > 1.0:
+        return f"a share of {fmt(c.value, 'share')} is more than the whole"
+    return None
 
-    return np.column_stack(xy)
+
+def _over_earth(c: Claim) -> str | None:
+    earth = check_policy()["earth_km2"]
+    if isinstance(c, AreaClaim) and c.km2 > earth:
+        return f"{fmt(c.km2, 'km2')} is more than the area of the Earth ({fmt(earth, 'km2')})"
+    return None
 
 
-def check_distance(c: DistanceClaim) -> list[Verdict]:
-    """Distance and bearing verdicts for a claim that names both places; [] when it names no subject."""
-    if c.subject is None:
-        return []
-    if c.anchor is None:
+@functools.cache
+def _country_km2(code: str) -> tuple[str, float] | None:
+    try:
+        country = Gazetteer().country(code)
+        return country.name, place_area_km2(country)
+    except FrontmapError:
+        return None
+
+
+def _over_country(c: Claim) -> str | None:
+    """Ground said to change hands (or be held) with no place named, larger than the country its places
+    are in (Ukraine when it names none): no front is that large."""
+    if not isinstance(c, AreaClaim) or c.subject is not None or c.change is None or not c.km2 > 0:
+        return None
+    codes = {p.country for p in c.places if p.country}
+    found = _country_km2(codes.pop() if len(codes) == 1 else "UA")
+    if found is None or check_interval(c.km2, c.qualifier, c.value_text or None)[0] <= found[1]:
+        return None
+    return f"{fmt(c.km2, 'km2')} is more than the whole of {found[0]} ({fmt(found[1], 'km2')})"
+
+
+#: The rules that find an impossible number, in order: each gives the reason, or None.
+IMPOSSIBLE: tuple[Any, ...] = (_negative, _over_whole, _over_earth, _over_country)
+
+
+def _impossible(c: Claim) -> Verdict | None:
+    """A number no claim can state (:data:`IMPOSSIBLE`): a negative distance or area, a share over 100 %,
+    an area larger than the Earth or than the country it lies in."""
+    for rule in IMPOSSIBLE:
+        why = rule(c)
+        if why is not None:
+            kind = c.kind if c.kind in ("distance", "area", "share") else "consistency"
+            return _verdict(kind, "inconsistent", c, f"'{c.text}' is impossible: {why}",
+                            stated=getattr(c, "value", None), unit=getattr(c, "unit", None),
+                            note="impossible")  # fmt: skip
+    return None
+
+
+def check_distance(c: DistanceClaim, evidence: Mapping[str, Any] | None = None) -> list[Verdict]:
+    """Distance and bearing verdicts for a claim that names both places; [] when it names no subject.
+
+    ``evidence`` maps a place id to how the article chose that place among its namesakes
+    (``{"evidence": "claim", "namesakes": 3}``)."""
+    if c.subject is None or is_front(c):
+        return []  # a distance from the front line is measured against control maps (lines.front_checks)
+    anchor = c.anchor if c.anchor is not None else line_anchor(c)
+    if anchor is None:
         return [
             _verdict(
                 "distance",
@@ -143,23 +204,25 @@ def check_distance(c: DistanceClaim) -> list[Verdict]:
                 f"'{c.text}': {_no_anchor(c)}, so the distance to {c.subject.name} cannot be measured",
             )
         ]
-    a, s = c.anchor, c.subject
+    a, s = anchor, c.subject
     if a == s:
         return [_verdict("distance", "unverifiable", c, f"'{c.text}' measures {a.name} from itself")]
-
-    try:
-        low, high = distance_interval_km(c)
-    except FrontmapError as exc:
-        return [_verdict("distance", "unverifiable", c, str(exc))]
+    if c.km <= 0:
+        return [_verdict("distance", "unverifiable", c, f"'{c.text}' states no distance")]
+    low, high = stated_km(c)
+    places = {"anchor": _with_evidence(a, evidence), "subject": _with_evidence(s, evidence)}
     if _is_point(a) and _is_point(s):
         d = distance_km(a, s)
         slack = position_km(a) + position_km(s)
         what = f"{s.name} lies {fmt(d, 'km')} from {a.name}"
     elif _is_point(a) or _is_point(s):
         pt, area = (a, s) if _is_point(a) else (s, a)
-        d = _edge_distance_km(pt, area)
+        d = edge_distance_km(pt, area)
         slack = position_km(pt)
-        what = f"{pt.name} lies {fmt(d, 'km')} from the nearest edge of {area.name}"
+        edge = (
+            "border" if area.kind == "country" and "border" in (c.anchor_text or c.text).lower() else "edge"
+        )
+        what = f"{pt.name} lies {fmt(d, 'km')} from the nearest {edge} of {area.name}"
     else:
         return [
             _verdict(
@@ -170,10 +233,7 @@ def check_distance(c: DistanceClaim) -> list[Verdict]:
                 "a distance between areas is not defined",
             )
         ]
-    u = c.unit if c.unit in ("km", "mi", "m") else "km"
-    per = c.km / c.value if c.value else 1.0  # km per stated unit
-    lo, hi = max(0.0, low - slack) / per, (high + slack) / per
-    out = [judged("distance", c, c.value, d / per, u, lo, hi, what)]
+    out = [_judge_distance(c, d, slack, low, high, what + _approximate(a, s), places)]
     if c.direction is None:
         return out
     if not (_is_point(a) and _is_point(s)):
@@ -189,6 +249,55 @@ def check_distance(c: DistanceClaim) -> list[Verdict]:
         return out
     out.append(_bearing_verdict(c, a, s, bearing(a, s), d, slack, compass))
     return out
+
+
+def _with_evidence(p: Place, evidence: Mapping[str, Any] | None) -> dict[str, Any]:
+    extra = dict((evidence or {}).get(p.id, {}))
+    return place_numbers(p, slack_km=round(position_km(p), 3), **extra)
+
+
+def _judge_distance(
+    c: DistanceClaim, d: float, slack: float, low: float, high: float, what: str, places: dict[str, Any]
+) -> Verdict:
+    """The distance verdict: straight line, or road distance (:func:`distance_basis`), with its numbers."""
+    u = c.unit if c.unit in ("km", "mi", "m") else "km"
+    per = c.km / c.value if c.value else 1.0  # km per stated unit
+    basis = distance_basis(low, high, d, slack)
+    numbers = places | {"straight_km": d, "slack_km": slack, "basis": basis,
+                        "road_band_km": [d * ROAD_FACTOR[0], d * ROAD_FACTOR[1]]}  # fmt: skip
+    tail = _not_independent(places)
+    note = "not independent" if tail else None
+    if basis == "road":  # the measured straight line may be as short as the stated figure / road factor
+        lo, hi = low / ROAD_FACTOR[1] / per, (high + slack) / per
+        v = judged("distance", c, c.value, d / per, u, lo, hi, what, numbers, "road")
+        said = f"'{c.text}' is longer than the straight line, consistent as a road distance (up to "
+        explanation = f"{what}: {said}{ROAD_FACTOR[1]:g} times the straight line){tail}"
+        return dataclasses.replace(v, explanation=explanation, note=note or "road")
+    lo, hi = max(0.0, low - slack) / per, (high + slack) / per
+    v = judged("distance", c, c.value, d / per, u, lo, hi, what, numbers, note)
+    return dataclasses.replace(v, explanation=v.explanation + tail) if tail else v
+
+
+def _approximate(*places: Place) -> str:
+    """What to add to an explanation for places whose point is uncertain by 1 km or more:
+    " (Blahodatne's point is approximate, ±8.6 km)"."""
+    shaky = [
+        f"{p.name}'s point is approximate, ±{p.uncertainty_km:.1f} km"
+        for p in places
+        if p.uncertainty_km >= 1
+    ]
+    return f" ({'; '.join(shaky)})" if shaky else ""
+
+
+def _not_independent(places: dict[str, Any]) -> str:
+    """The clause saying the verdict is not independent evidence: the distance chose the place among its
+    namesakes, and it is not the one chosen when nothing points elsewhere (the gazetteer's first)."""
+    for role in ("subject", "anchor"):
+        p = places[role]
+        if p.get("evidence") == "claim" and p.get("namesakes", 0) > 1 and not p.get("default", False):
+            return (f", but this distance is what chose this {p['name']} among {p['namesakes']} places of "
+                    "that name, so the verdict is not independent evidence")  # fmt: skip
+    return ""
 
 
 def _bearing_verdict(
@@ -230,7 +339,9 @@ def _no_anchor(c: DistanceClaim) -> str:
 def nothing_to_check(c: Claim, have_maps: bool) -> Verdict:
     maps = "" if have_maps else "; give control maps (against=) to check it against the ground"
     if isinstance(c, DistanceClaim):
-        if c.anchor is None:
+        if is_front(c):
+            why = "it is measured from the front line" + (maps or " but names no place at that distance")
+        elif c.anchor is None:
             why = _no_anchor(c)
         else:
             why = f"it names no place at that distance from {c.anchor.name}, so nothing can be measured"

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
+from frontmap.checks.frame import verdict_html, verdict_repr
 from frontmap.errors import InputError
 from frontmap.gazetteer.place import Place
-from frontmap.quantities.tolerance import interval
+from frontmap.quantities.tolerance import check_policy, interval
 from frontmap.reading.claims import Claim
 from frontmap.shapes import POINT_KINDS
 
@@ -26,6 +29,7 @@ __all__ = [
     "Verdict",
     "fmt",
     "judged",
+    "place_numbers",
     "quote",
     "safe_interval",
     "written",
@@ -35,9 +39,17 @@ __all__ = [
 CHECKS = ("conversion", "distance", "bearing", "area", "share", "comparison", "consistency")
 #: The possible statuses.
 STATUSES = ("consistent", "inconsistent", "unverifiable")
+#: Notes a verdict may carry beside its status: ``impossible`` (a number no place can have: an area
+#: larger than the country or the Earth, a share over 100 %, a negative distance), ``road`` (a distance
+#: consistent as a road distance, not as the crow flies), ``not independent`` (the claim itself chose
+#: which of several namesakes is meant), ``far map`` (the nearest control map is weeks from the claim).
+NOTES = ("impossible", "road", "not independent", "far map")
 
-#: Urban population density (people per km²) used to guess a town's radius from its population.
-URBAN_DENSITY = 4000.0
+_NO_NUMBERS: Mapping[str, Any] = MappingProxyType({})
+
+#: Urban population density (people per km²) used to guess a town's radius from its population
+#: (the ``urban_density`` row of the tolerance policy).
+URBAN_DENSITY = check_policy()["urban_density"]
 
 _UNIT_WORDS = {"km": "km", "m": "m", "mi": "miles", "nmi": "nautical miles", "km2": "km²", "mi2": "sq mi",
                "ha": "ha", "m2": "m²", "acre": "acres", "deg": "°", "share": ""}  # fmt: skip
@@ -66,6 +78,14 @@ class Verdict:
         The claim checked, and for cross-claim checks the other claim.
     explanation : str
         One plain sentence saying what was compared and why the status follows.
+    note : str or None
+        One of :data:`NOTES` when the status needs a qualification ("impossible", "road" ...).
+    others : tuple of Claim
+        For a cross-report verdict, every other report in the group it speaks about (``other`` is the
+        first of them).
+    numbers : mapping
+        Every number the verdict used: the allowed interval, the places' points, extents and homonym
+        evidence, the maps' dates ...; JSON-ready (see :meth:`to_dict`).
     """
 
     check: str
@@ -78,11 +98,22 @@ class Verdict:
     claim: Claim
     other: Claim | None = None
     explanation: str = ""
+    note: str | None = None
+    others: tuple[Claim, ...] = field(default=(), compare=False)
+    numbers: Mapping[str, Any] = field(default_factory=lambda: _NO_NUMBERS, compare=False, hash=False)
 
     @property
     def source(self) -> str | None:
         """The source of the claim checked."""
         return self.claim.source
+
+    def __repr__(self) -> str:
+        """One line: ``Verdict(distance consistent: stated 74 km, measured 72.3 km; '74 km ...')``."""
+        return verdict_repr(self)
+
+    def _repr_html_(self) -> str:
+        """In a notebook: the status in its colour, the numbers, the explanation and the claim."""
+        return verdict_html(self)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data: claims as ``frontmap extract`` prints them, plus their ``source``."""
@@ -97,6 +128,9 @@ class Verdict:
             "explanation": self.explanation,
             "claim": _claim_dict(self.claim),
             "other": _claim_dict(self.other) if self.other is not None else None,
+            "note": self.note,
+            "others": [_claim_dict(c) for c in self.others],
+            "numbers": _json_tree(self.numbers),
         }
 
 
@@ -109,6 +143,32 @@ def _json_num(x: float | None, digits: int = 6) -> float | int | None:
 
 def _claim_dict(c: Claim) -> dict[str, Any]:
     return c.to_dict() | {"source": c.source}
+
+
+def _json_tree(x: Any) -> Any:
+    """Mappings, sequences and numbers as JSON-ready data (floats rounded, dates as ISO text)."""
+    if isinstance(x, Mapping):
+        return {str(k): _json_tree(v) for k, v in x.items()}
+    if isinstance(x, list | tuple):
+        return [_json_tree(v) for v in x]
+    if isinstance(x, bool) or x is None or isinstance(x, str | int):
+        return x
+    if isinstance(x, float):
+        return _json_num(x)
+    iso = getattr(x, "isoformat", None)
+    return iso() if iso is not None else str(x)
+
+
+def place_numbers(p: Place, **extra: Any) -> dict[str, Any]:
+    """What a verdict records of a place: id, name, kind, point (lon, lat), extent and uncertainty (km)."""
+    return {
+        "id": p.id,
+        "name": p.name,
+        "kind": p.kind,
+        "point": [round(p.lon, 6), round(p.lat, 6)],
+        "extent_km": round(p.extent_km, 3) if p.extent_km else None,
+        "uncertainty_km": round(p.uncertainty_km, 3),
+    } | extra
 
 
 # ---------------------------------------------------------------------------------------- formatting
@@ -156,14 +216,26 @@ def safe_interval(value: float, qualifier: str | None, text: str | None) -> tupl
 
 def _verdict(check: str, status: str, claim: Claim, explanation: str, **kw: Any) -> Verdict:
     fields = {"stated": None, "measured": None, "unit": None, "ratio": None, "tolerance": None} | kw
+    if "numbers" in fields:
+        fields["numbers"] = MappingProxyType(dict(fields["numbers"]))
     return Verdict(check=check, status=status, claim=claim, explanation=explanation, **fields)
 
 
 def judged(
-    check: str, claim: Claim, stated: float, measured: float, unit: str, low: float, high: float, what: str
+    check: str,
+    claim: Claim,
+    stated: float,
+    measured: float,
+    unit: str,
+    low: float,
+    high: float,
+    what: str,
+    numbers: Mapping[str, Any] | None = None,
+    note: str | None = None,
 ) -> Verdict:
     """A verdict from a measurement and the interval the stated number allows; ``what`` opens the
-    explanation ("Balakliia lies 74.4 km from Kharkiv")."""
+    explanation ("Balakliia lies 74.4 km from Kharkiv"); ``numbers`` adds to what the verdict records
+    (the measured value and the allowed interval are always recorded)."""
     ok = low <= measured <= high
     tol = max(stated - low, high - stated) / stated if stated else math.inf
     said = f"'{claim.text}'"
@@ -178,6 +250,8 @@ def judged(
         unit=unit,
         ratio=measured / stated if stated else None,
         tolerance=tol,
+        note=note,
+        numbers={"measured": measured, "allowed": [low, high], "unit": unit} | dict(numbers or {}),
     )
 
 

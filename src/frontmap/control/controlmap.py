@@ -23,6 +23,8 @@ from functools import cached_property
 from typing import Any
 
 from frontmap._dates import date_from_name, require_date
+from frontmap._display import KM2_NOISE
+from frontmap.control._show import change_html, controlmap_html
 from frontmap.control.files import MAX_BYTES, load
 from frontmap.control.measure import (
     _area_km2,
@@ -35,6 +37,7 @@ from frontmap.control.measure import (
     metric_projection,
 )
 from frontmap.control.repairs import Repair, _polygonal
+from frontmap.control.timeline import ControlSeries
 from frontmap.errors import ControlMapError, GeometryError, InputError
 from frontmap.gazetteer.place import Place
 
@@ -126,6 +129,7 @@ class ControlMap:
         layer: str | None = None,
         max_bytes: int = MAX_BYTES,
         repair: str = "refuse",
+        progress: bool = False,
     ) -> ControlMap:
         """Read a control map from a file, a URL, a GeoDataFrame or a shapely geometry.
 
@@ -144,12 +148,15 @@ class ControlMap:
         side : str
             Who holds the area (default ``"occupied"``).
         max_bytes : int
-            Refuse files (and KMZ contents once unzipped) larger than this (default 200 MB).
+            Refuse files (and KMZ contents once unzipped) larger than this (default 500 MB); the error
+            names the file and its size.
         repair : ``"refuse"`` or ``"allow"``
             With ``"refuse"`` (the default) a repair that changes a feature's area by more than 0.1 %
             (a hole outside its shell, a bow-tie ring ...) and a geometry that cannot be parsed (an
             unclosed ring) are errors; with ``"allow"`` the repair is applied (the unparseable feature
             skipped), recorded and warned about.
+        progress : bool
+            Show a progress bar (tqdm, on stderr) while a large file is read (default off).
 
         Invalid polygons are repaired (``shapely.make_valid``, polygonal parts kept), Z values dropped
         and all polygons unioned.  Every repair is recorded in :attr:`repairs` (feature, what was done,
@@ -163,7 +170,7 @@ class ControlMap:
             size cap, a polygon that cannot be repaired or whose repair changes its area (with its feature
             id), an unknown CRS, coordinates outside the world or with latitude and longitude swapped.
         """
-        loaded = load(source, layer=layer, max_bytes=max_bytes, repair=repair)
+        loaded = load(source, layer=layer, max_bytes=max_bytes, repair=repair, progress=progress)
         when = require_date(date)
         if when is None:
             when = loaded.date
@@ -175,8 +182,11 @@ class ControlMap:
         )
 
     @classmethod
-    def series(cls, paths: Iterable[Any], side: str = "occupied", **kwargs: Any) -> list[ControlMap]:
-        """Read several snapshots and return them sorted by date (oldest first).
+    def series(cls, paths: Iterable[Any], side: str = "occupied", **kwargs: Any) -> ControlSeries:
+        """Read several snapshots and return them sorted by date (oldest first), as a
+        :class:`~frontmap.control.timeline.ControlSeries`: a list of the maps whose ``to_frame()`` is a
+        pandas DataFrame indexed by date (``area_km2``, ``share`` of Ukraine, ``change_km2``) and whose
+        ``plot()`` draws the area held over time.
 
         Every snapshot needs a date (from a property or its file name); otherwise
         :class:`ControlMapError` names the file.  Extra keyword arguments go to :meth:`read`.
@@ -200,7 +210,7 @@ class ControlMap:
             maps.append(cm)
         if not maps:
             raise ControlMapError("no control-map files given")
-        return sorted(maps, key=lambda m: m.date)  # type: ignore[arg-type,return-value]
+        return ControlSeries(sorted(maps, key=lambda m: m.date))  # type: ignore[arg-type,return-value]
 
     def with_date(self, date: Any) -> ControlMap:
         """A copy with another date (the geometry is shared)."""
@@ -346,6 +356,10 @@ class ControlMap:
             geom = _resolve_geometry(place)
         return bool(self.geometry.covers(geom))
 
+    def _repr_html_(self) -> str:
+        """In a notebook: the held area on a small map, with its date, area and share of Ukraine."""
+        return controlmap_html(self)
+
     def to_geodataframe(self) -> Any:
         """One-row GeoDataFrame (EPSG:4326): name, date, side, source, area_km2, geometry."""
         import geopandas as gpd
@@ -431,6 +445,10 @@ class Change:
             f"gained_km2={self.gained_km2:.1f}, lost_km2={self.lost_km2:.1f}, net_km2={self.net_km2:.1f})"
         )
 
+    def _repr_html_(self) -> str:
+        """In a notebook: the ground gained and lost on a small map, with the areas."""
+        return change_html(self)
+
     def by_region(self, regions: Any = None) -> Any:
         """km² gained and lost in each region, a pandas DataFrame sorted by ``gained_km2 + lost_km2``
         (the area that changed hands), largest first.  Columns: ``region``, ``gained_km2``,
@@ -439,6 +457,8 @@ class Change:
 
         names, _, vals = _per_region({"gained": self.gained, "lost": self.lost}, regions)
         df = pd.DataFrame({"region": names, "gained_km2": vals["gained"], "lost_km2": vals["lost"]})
+        areas = df[["gained_km2", "lost_km2"]]
+        df[["gained_km2", "lost_km2"]] = areas.mask(areas.abs() < KM2_NOISE, 0.0)  # overlay noise: 0
         df["net_km2"] = df["gained_km2"] - df["lost_km2"]
         order = (df["gained_km2"] + df["lost_km2"]).sort_values(ascending=False, kind="stable").index
         df = df.loc[order].reset_index(drop=True)

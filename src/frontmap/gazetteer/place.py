@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from frontmap._display import box, html_table, number, svg_shapes
+
 __all__ = ["KINDS", "Place"]
 
 #: The feature kinds a place can have: ``raion`` and ``hromada`` are Ukraine's districts and
@@ -122,6 +124,30 @@ class Place:
             out["uncertainty_km"] = round(self.uncertainty_km, 3)
             out["approximate"] = self.approximate
         return out
+
+    def __repr__(self) -> str:
+        """One line: ``Place('Kharkiv', settlement, 49.9818°N 36.2548°E, Kharkiv Oblast, UA,
+        pop. 1,421,125, id='geonames:706483')``."""
+        lat = f"{abs(self.lat):.4f}°{'N' if self.lat >= 0 else 'S'}"
+        lon = f"{abs(self.lon):.4f}°{'E' if self.lon >= 0 else 'W'}"
+        parts = [repr(self.name), self.kind, f"{lat} {lon}"]
+        parts += [x for x in (self.admin1, self.country) if x]
+        if self.population:
+            parts.append(f"pop. {self.population:,}")
+        if self.approximate:
+            parts.append(f"approximate ±{self.uncertainty_km:g} km")
+        return f"Place({', '.join(parts)}, id={self.id!r})"
+
+    def _repr_html_(self) -> str:
+        """In a notebook: the place's record, and its outline for an area."""
+        fields = [(k, v) for k, v in self.to_dict().items() if k not in ("name", "lat", "lon")]
+        rows = [
+            (k, number(v) if isinstance(v, int | float) else v) for k, v in fields if v not in (None, "", 0)
+        ]
+        rows.insert(0, ("point", f"{self.lat:.5f}°N, {self.lon:.5f}°E"))
+        g = self.geometry
+        outline = svg_shapes([(g, "#d252b9", 0.2)], 200, 150) if "Polygon" in g.geom_type else ""
+        return box(f"{self.name} ({self.kind})", html_table(("", ""), rows) + outline)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Place) and other.id == self.id

@@ -58,15 +58,47 @@ so that :mod:`frontmap.geometry` and the checks read it from one place.
 :data:`CONVERSION_SLACK` (3 %) -- the parenthetical is the number the reporter computed; unit factors
 are in :data:`LENGTH_KM` and :data:`AREA_KM2`, read from ``data/units.tsv`` with every written form
 :func:`unit_key` knows.
+
+**Places and roads** -- the numbers beyond a figure's own rounding are rows of ``data/check_policy.tsv``
+(:func:`check_policy`):
+
+=====================  ==========  ==========================================================================
+name                   value       meaning
+=====================  ==========  ==========================================================================
+``urban_density``      4000        people per km² of a town: a town of population P has radius √(P/4000/π)
+``radius_settlement``  0.5 km      radius of a settlement of unknown population
+``radius_facility``    0.5 km      radius of a plant, airport, base or bridge
+``radius_other``       0.5 km      radius of any other place given as a point
+``road_factor_low``    1.2         a road is typically 1.2 ...
+``road_factor_high``   1.4         ... to 1.4 times the straight line (:data:`ROAD_FACTOR`)
+``rough_fraction``     0.15        a fraction in words ("about a fifth") allows ±15 %
+``window_regained``    2 days      reports of ground retaken are compared within 2 days of each other
+``window_captured``    2 days      ... ground captured, 2 days
+``window_held``        31 days     ... ground held, 31 days (sizes of places: any time)
+``window_unknown``     2 days      ... an area of unknown status, 2 days
+``window_extent``      7 days      ... the extent of an advance ("up to 35 km east of Kyiv"), 7 days
+``map_gap_warn``       31 days     a control map further than this from a claim's date is called far
+``earth_km2``          510072000   no area can be larger than the Earth's
+=====================  ==========  ==========================================================================
+
+A distance between two places is measured between their points, and each end may lie anywhere within
+its place (:func:`place_radius_km`: the gazetteer's ``extent_km``, else the radius of a town of its
+population, else the radius of its kind) plus the point's own ``uncertainty_km``
+(:func:`place_slack_km`).  A stated distance longer than the straight line but no longer than
+``road_factor_high`` times it (between the points) is consistent *as a road distance*
+(:func:`distance_basis`).
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from frontmap.errors import InputError
-from frontmap.quantities._tables import fold_qualifier, fold_unit, qualifiers, senses, units
+from frontmap.quantities._tables import _read, _Rows, fold_qualifier, fold_unit, qualifiers, senses, units
 
 __all__ = [
     "AREA_KM2",
@@ -74,16 +106,26 @@ __all__ = [
     "LENGTH_KM",
     "MIN_RELATIVE",
     "QUALIFIERS",
+    "ROAD_FACTOR",
     "WINDS_16",
     "WORDS_RELATIVE",
+    "bound_sense",
+    "check_interval",
+    "check_policy",
     "conversion_consistent",
     "direction_half_angle",
     "direction_key",
+    "distance_basis",
     "factor",
     "interval",
+    "parse_policy",
+    "place_radius_km",
+    "place_slack_km",
     "relative_tolerance",
     "rounding_half_width",
+    "share_interval",
     "unit_key",
+    "window_days",
 ]
 
 #: The smallest relative half-width :func:`interval` allows on either side.
@@ -355,3 +397,135 @@ def conversion_consistent(
     rel = rounding_half_width(c, text_converted) / c
     tolerance = rel + CONVERSION_SLACK
     return abs(ratio - 1.0) <= tolerance, ratio, tolerance
+
+
+# ------------------------------------------------------------------------------ places, roads, time
+POLICY_COLUMNS = ("name", "value", "unit", "meaning")
+
+
+def parse_policy(text: str, source: str = "check_policy.tsv") -> Mapping[str, float]:
+    """The numbers of a ``check_policy.tsv`` text by name, checked: finite, non-negative, named once."""
+    rows = _Rows(text, source, POLICY_COLUMNS)
+    out: dict[str, float] = {}
+    for name, value, _unit, _meaning in rows:
+        rows.check(name not in out, f"{name!r} is listed twice")
+        v = rows.number(value, name)
+        rows.check(v >= 0, f"{name} must be >= 0, got {value!r}")
+        out[name] = v
+    return MappingProxyType(out)
+
+
+@functools.cache
+def check_policy() -> Mapping[str, float]:
+    """The numbers of ``data/check_policy.tsv`` by name (see the module docstring).
+
+    >>> check_policy()["road_factor_high"], check_policy()["window_held"]
+    (1.4, 31.0)
+    """
+    return parse_policy(_read("check_policy.tsv"))
+
+
+#: ``(typical, most)`` times the straight line a road distance is (``road_factor_low``, ``road_factor_high``).
+ROAD_FACTOR: tuple[float, float] = (check_policy()["road_factor_low"], check_policy()["road_factor_high"])
+
+
+def place_radius_km(kind: str, population: int = 0, extent_km: float = 0.0) -> float:
+    """Radius (km) of the area a place given as a point covers: ``extent_km`` when the gazetteer knows it,
+    else that of a town of ``population`` at ``urban_density``, else the ``radius_<kind>`` row (or
+    ``radius_other``).
+
+    >>> f"{place_radius_km('settlement', 1_430_000):.1f}", place_radius_km("facility")
+    ('10.7', 0.5)
+    """
+    policy = check_policy()
+    if extent_km and extent_km > 0:
+        return float(extent_km)
+    if kind == "settlement" and population and population > 0:
+        return max(policy["radius_settlement"], math.sqrt(population / policy["urban_density"] / math.pi))
+    return policy.get(f"radius_{kind}", policy["radius_other"])
+
+
+def place_slack_km(
+    kind: str, population: int = 0, extent_km: float = 0.0, uncertainty_km: float = 0.0
+) -> float:
+    """How far (km) from its point a distance to a place may have been measured: its radius
+    (:func:`place_radius_km`) plus the point's own uncertainty."""
+    return place_radius_km(kind, population, extent_km) + max(0.0, uncertainty_km or 0.0)
+
+
+def distance_basis(low: float, high: float, straight: float, slack: float) -> str | None:
+    """Which distance a stated interval ``low``–``high`` (km) fits, given the straight-line distance between
+    the two points and the slack of both ends: ``"straight"`` (as the crow flies), ``"road"`` (longer
+    than the straight line, by at most ``road_factor_high`` times it) or None (neither).
+
+    >>> straight = 72.3
+    >>> [distance_basis(lo, hi, straight, 12.0) for lo, hi in ((73.5, 74.5), (95, 96), (150, 152))]
+    ['straight', 'road', None]
+    """
+    if low <= straight + slack and high >= max(0.0, straight - slack):
+        return "straight"
+    if high >= straight and low <= ROAD_FACTOR[1] * straight:
+        return "road"
+    return None
+
+
+def share_interval(
+    value: float, qualifier: str | None = None, text: str | None = None
+) -> tuple[float, float]:
+    """:func:`interval` for a share (0.2 = a fifth), a fraction in words ("about a fifth") being rough:
+    at least ±``rough_fraction`` of it.
+
+    >>> [round(x, 3) for x in share_interval(0.2, "around", "a fifth")]
+    [0.17, 0.23]
+    """
+    low, high = interval(value, qualifier, text)
+    if text and not any(ch.isdigit() for ch in text):
+        r = check_policy()["rough_fraction"] * value
+        low, high = min(low, value - r), max(high, value + r)
+    return max(low, 0.0), high
+
+
+def window_days(topic: str) -> int | None:
+    """Days apart two reports about ``topic`` (``regained``, ``captured``, ``held``, ``unknown``, ``extent``)
+    may be and still be compared; None (any time) for the size of a place.
+
+    >>> window_days("held"), window_days("size")
+    (31, None)
+    """
+    days = check_policy().get(f"window_{topic}")
+    return None if days is None else int(days)
+
+
+def bound_sense(qualifier: str | None) -> str:
+    """``"lower"`` for more than/over/at least..., ``"upper"`` for up to/within/less than..., else
+    ``"point"``.
+
+    >>> bound_sense("more than"), bound_sense("within"), bound_sense("about"), bound_sense(None)
+    ('lower', 'upper', 'point', 'point')
+    """
+    try:
+        lo, hi = _qualifier_offsets(qualifier)
+    except InputError:
+        return "point"
+    return "upper" if lo <= -1.0 else "lower" if hi >= 0.5 else "point"
+
+
+def check_interval(
+    value: float, qualifier: str | None = None, text: str | None = None, share: bool = False
+) -> tuple[float, float]:
+    """The interval a stated number allows when it is *checked*: :func:`interval` (or
+    :func:`share_interval` for a share), except that a lower bound ("more than", "over", "at least") is
+    open above -- the cap at twice the number only keeps drawn shapes finite.  An unknown qualifier is
+    read as none.
+
+    >>> check_interval(1000, "over")
+    (900.0, inf)
+    >>> check_interval(35, "up to")
+    (0.0, 37.5)
+    """
+    try:
+        _qualifier_offsets(qualifier)
+    except InputError:
+        qualifier = None
+    low, high = (share_interval if share else interval)(value, qualifier, text)
+    return (low, math.inf) if bound_sense(qualifier) == "lower" else (low, high)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from frontmap.gazetteer.place import Place
+from frontmap.reading._show import article_html, article_repr
 from frontmap.reading.claims import Claim
 from frontmap.reading.sentences import sentence_span
 
@@ -87,6 +88,15 @@ class Article:
 
     def to_json(self, **kwargs: Any) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
+
+    def __repr__(self) -> str:
+        """One line of counts, however long the text: ``Article(source='a.txt', published=2022-09-12,
+        1,530 chars, 24 mentions of 13 places, 6 claims, 3 events)``."""
+        return article_repr(self)
+
+    def _repr_html_(self) -> str:
+        """In a notebook: the text with its mentions and claims marked, and a table of the claims."""
+        return article_html(self)
 
     def to_geodataframe(self) -> Any:
         """Mentions and claims as rows of a GeoDataFrame (EPSG:4326), every field a column.

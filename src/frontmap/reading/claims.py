@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from frontmap.gazetteer.place import Place
+from frontmap.reading._show import claim_html, claim_repr
 
 __all__ = [
     "AreaClaim",
@@ -96,8 +97,17 @@ class Claim:
         """The claim's best single point (shapely Point, lon/lat), or None; see :mod:`frontmap.shapes`."""
         return _shaper("claim_point")(self)
 
+    def __repr__(self) -> str:
+        """One line: the text and what it reads as, ``DistanceClaim('74 km southeast of Kharkiv': 74 km
+        SE of Kharkiv (subject Balakliia))``."""
+        return claim_repr(self)
 
-@dataclass(frozen=True, slots=True)
+    def _repr_html_(self) -> str:
+        """In a notebook: the sentence with the claim marked, and its fields."""
+        return claim_html(self)
+
+
+@dataclass(frozen=True, slots=True, repr=False)  # repr: Claim.__repr__, one line
 class DistanceClaim(Claim):
     """A distance from an anchor, optionally in a direction: "up to 35 km east of Kyiv".
 
@@ -141,7 +151,7 @@ class DistanceClaim(Claim):
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)  # repr: Claim.__repr__, one line
 class AreaClaim(Claim):
     """An area: "about 6,000 square kilometres (2,400 sq mi) retaken".
 
@@ -182,7 +192,7 @@ class AreaClaim(Claim):
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)  # repr: Claim.__repr__, one line
 class ShareClaim(Claim):
     """A fraction of a territory: "around a fifth of the country" -> value 0.2, of = Ukraine.
 
@@ -209,7 +219,7 @@ class ShareClaim(Claim):
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)  # repr: Claim.__repr__, one line
 class ComparisonClaim(Claim):
     """An area compared with named places: "about the size of the West Bank and Gaza put together".
 
