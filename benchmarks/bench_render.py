@@ -1,4 +1,6 @@
-"""How long static maps take: the four example reports to PNG, SVG and PDF, and label placement alone.
+"""How long static maps take: the example reports to PNG, SVG and PDF (a conformal projection, the
+basemap densified and cut to the frame, a detail inset when the claims crowd), one report alone, and
+label placement alone.
 
 Run from the repository root: ``python benchmarks/bench_render.py``.  Prints figures; asserts nothing.
 """
@@ -32,12 +34,15 @@ def main() -> None:
     verdicts = fm.check(articles)
     out = Path(tempfile.mkdtemp())
     fm.render([], out / "warm.png")  # loads the gazetteer's outlines once
+    n = len(articles)
+    kharkiv = [a for a in articles if "kharkiv" in (a.source or "")]
 
     print("render (median of 3), 10 x 7 in")
     for name, things, kw in [
         ("empty map of Ukraine", [], {}),
-        ("4 articles + verdicts", [articles, verdicts], {}),
-        ("4 articles, no basemap", articles, {"basemap": False, "check": False}),
+        (f"{n} articles + verdicts", [articles, verdicts], {}),
+        (f"{n} articles, no basemap", articles, {"basemap": False, "check": False}),
+        ("1 article (Kharkiv), checked", kharkiv, {}),
     ]:
         for fmt, dpi in (("png", 150), ("png", 300), ("svg", 150), ("pdf", 150)):
             path = out / f"m.{fmt}"

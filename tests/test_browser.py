@@ -12,12 +12,11 @@ import datetime as dt
 import browser as browser_harness
 import folium
 import pytest
-from shapely.geometry import box
 
 import frontmap
 from frontmap.control.controlmap import change
 from frontmap.gazetteer.place import Place
-from frontmap.maps.html import UKRAINE_CENTRE
+from frontmap.maps.html import BASEMAP, UKRAINE_CENTRE
 from frontmap.maps.style import place_style, style
 from frontmap.reading.article import Article, Mention
 from frontmap.reading.claims import ShareClaim
@@ -109,11 +108,12 @@ def test_complete_offline_map_needs_no_network(browser, tmp_path, map_records):
     assert only_the_page(page, path) == []
     page.assert_clean()  # no console error or warning, no page error, no dialog
     assert page.tiles == 0
-    assert page.layer_names() == r.complete_layers
-    assert page.count(".leaflet-marker-pane > .frontmap-pin") == len(r.places)
-    assert page.count(".leaflet-marker-pane > *") == len(r.places)
-    # outlines are drawn but not interactive; the claims, checks, control map and timeline are
-    assert page.count(".leaflet-overlay-pane path:not(.leaflet-interactive)") >= 2
+    assert page.layer_names() == [BASEMAP, *r.complete_layers[1:]]
+    pins = [p for p in r.places if p.kind in ("settlement", "facility") or p.geometry.geom_type == "Point"]
+    assert page.count(".leaflet-marker-pane > .frontmap-pin") == len(pins)
+    assert page.count(".leaflet-marker-pane > *") == len(pins)
+    # the basemap is drawn but not interactive; the claims, checks, control map and timeline are
+    assert page.count(".leaflet-fm-base-pane path:not(.leaflet-interactive)") >= 20
     assert page.count(".leaflet-overlay-pane path.leaflet-interactive") >= 6
     assert page.count(".leaflet-control-scale") == 1
     assert page.texts(".timecontrol-date") == ["2022-09-06"]  # the slider starts at the first date
@@ -146,6 +146,9 @@ def test_offline_with_tiles_requests_only_tiles(browser, tmp_path, map_records):
     m = frontmap.draw(map_records.first, check=False, offline=True)
     path = save(m, tmp_path / "tiled_offline.html")
     page = browser.open(path)
+    assert page.tiles == 0  # the web map is an overlay, off until the reader wants it
+    page.page.get_by_text("Web map (OpenStreetMap; needs a network)").click()
+    page.page.wait_for_timeout(300)
 
     page.assert_clean()
     assert page.tiles > 0
@@ -166,7 +169,8 @@ def test_popup_shows_sentences_source_and_date(browser, tmp_path, map_records):
 
 
 def test_online_maps_keep_awesome_markers(browser, tmp_path, map_records):
-    page = browser.open(save(frontmap.draw(map_records.second, check=False), tmp_path / "online.html"))
+    m = frontmap.draw(map_records.second, check=False, offline=False)
+    page = browser.open(save(m, tmp_path / "online.html"))
 
     names = [page.page.locator(".leaflet-marker-pane > *").nth(i).get_attribute("class") for i in range(3)]
     assert all("awesome-marker" in n for n in names)
@@ -175,9 +179,10 @@ def test_online_maps_keep_awesome_markers(browser, tmp_path, map_records):
 
 
 def test_switching_a_layer_off_removes_its_markers(browser, tmp_path, map_records):
-    page = browser.open(save(frontmap.draw(map_records.articles, check=False), tmp_path / "toggle.html"))
+    m = frontmap.draw(map_records.articles, check=False, offline=False)
+    page = browser.open(save(m, tmp_path / "toggle.html"))
     assert page.count(".leaflet-marker-pane > *") == len(map_records.places)
-    assert page.tiles > 0  # OpenStreetMap by default (served by the harness)
+    assert page.tiles > 0  # OpenStreetMap shown when online (served by the harness)
 
     page.page.get_by_text("Places mentioned").click()
 
@@ -247,7 +252,7 @@ XSS = {
 
 
 def test_hostile_text_stays_inert_and_is_shown_literally(browser, tmp_path):
-    place = Place("t:x", XSS["name"], "region", 48.5, 31.5, "UA", _geometry=box(31, 48, 32, 49))
+    place = Place("t:x", XSS["name"], "settlement", 48.5, 31.5, "UA")
     text = f"Strikes near {XSS['name']} were reported. {XSS['sentence']}"
     start = text.index("Vil")
     article = Article(
@@ -257,7 +262,8 @@ def test_hostile_text_stays_inert_and_is_shown_literally(browser, tmp_path):
         mentions=(Mention(place.name, start, start + len(place.name), place),),
         claims=(ShareClaim(XSS["claim"], 0, 5, sentence=text, value=0.2, of=place, source=XSS["source"]),),
     )
-    m = frontmap.draw(article, tiles=None)
+    with pytest.warns(UserWarning, match="left out 1 item"):  # a share of a town: no area
+        m = frontmap.draw(article, tiles=None)
     page = browser.open(save(m, tmp_path / "hostile.html"), network=False)
 
     popup = page.open_popup(".leaflet-marker-pane > *", 0)
@@ -273,3 +279,7 @@ def test_hostile_text_stays_inert_and_is_shown_literally(browser, tmp_path):
     assert XSS["sentence"] in popup
     assert XSS["name"] in tooltip
     assert XSS["name"] in " ".join(page.texts(".leaflet-popup-content b"))
+    assert XSS["name"] in page.texts(".fm-label-place")  # the permanent label, literally
+    page.page.get_by_text("item(s) left out").click()  # details on request
+    assert XSS["claim"] in " ".join(page.texts(".fm-panel li"))  # left out (a share of a town), inert
+    page.assert_clean()

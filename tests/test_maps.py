@@ -13,7 +13,7 @@ from typing import ClassVar
 
 import folium
 import pytest
-from shapely.geometry import LineString, Point, box
+from shapely.geometry import LineString, Point, box, shape
 
 import frontmap
 from frontmap.checks import Verdict
@@ -23,11 +23,12 @@ from frontmap.gazetteer.place import Place
 from frontmap.maps import html as maps
 from frontmap.maps import kit as _mapkit
 from frontmap.maps import offline as _offline
-from frontmap.maps.style import marker_colour, place_style, status_style
+from frontmap.maps.basemap import LabelSet
+from frontmap.maps.style import marker_colour, place_style, status_style, style
 from frontmap.reading.article import Article, Mention
-from frontmap.reading.claims import DistanceClaim, ShareClaim
+from frontmap.reading.claims import AreaClaim, DistanceClaim, ShareClaim
 
-REAL_OUTLINES = maps._outlines  # kept before the autouse fixture below replaces it
+REAL_BASEMAP = maps.basemap_data  # kept before the autouse fixture below replaces it
 
 
 def render(m: folium.Map) -> str:
@@ -43,11 +44,19 @@ def fit_bounds(m: folium.Map) -> list[list[float]] | None:
     return fits[-1].bounds if fits else None
 
 
+SMALL_BASEMAP = {
+    "shapes": _mapkit.collection(
+        [_mapkit.feature(box(30, 45, 40, 52), k="ukraine"), _mapkit.feature(box(30, 49, 40, 52), k="oblast")]
+    ),
+    "labels": [{"t": "North Oblast", "at": [50.5, 35.0], "c": "oblast", "p": 10}],
+    "styles": {"ukraine": {"color": "#000000"}, "oblast": {"color": "#000000"}},
+}
+
+
 @pytest.fixture(autouse=True)
-def small_outlines(monkeypatch):
-    """A made-up two-shape basemap, so tests do not depend on the shipped outlines."""
-    outlines = (("Testland", "country", box(30, 45, 40, 52)), ("North", "region", box(30, 49, 40, 52)))
-    monkeypatch.setattr(maps, "_outlines", lambda: outlines)
+def small_basemap(monkeypatch):
+    """A made-up two-shape basemap, so tests do not depend on the shipped data."""
+    monkeypatch.setattr(maps, "basemap_data", lambda: SMALL_BASEMAP)
 
 
 # ------------------------------------------------------------------------------------ empty, errors
@@ -121,13 +130,69 @@ def test_change_legend_names_gains_and_losses_by_side(map_records):
     assert "lost by occupied" in html and "gained by occupied" not in html  # the area only shrank
 
 
-def test_share_disks_are_outlines_not_places():
-    # a share is a size, not a location: drawn as a dashed outline, as in static maps
-    square = Place("t:sq", "Square Oblast", "region", 48.5, 31.5, "UA", _geometry=box(31, 48, 32, 49))
-    m = frontmap.draw(ShareClaim("a fifth", 0, 7, value=0.2, of=square), check=False)
-    (disk,) = _find(m._children["feature_group_" + _group_id(m, "Area claims")], folium.GeoJson)
-    st = disk.style_function(None)
-    assert st["fillOpacity"] == 0 and st["dashArray"]
+SQUARE = Place("t:sq", "Square Oblast", "region", 48.5, 31.5, "UA", _geometry=box(31, 48, 32, 49))
+
+
+def _shapes_in(m: folium.Map, layer: str) -> list:
+    return [
+        (shape(g.data["features"][0]["geometry"]), g.style_function(None))
+        for g in _find(m._children["feature_group_" + _group_id(m, layer)], folium.GeoJson)
+    ]
+
+
+def test_a_share_of_a_region_highlights_the_region_not_a_disk():
+    m = frontmap.draw(ShareClaim("a fifth", 0, 7, value=0.2, of=SQUARE), check=False)
+    shapes = _shapes_in(m, "Area claims")
+    assert shapes and all(g.equals(SQUARE.geometry) for g, _ in shapes)  # the territory, twice: fill, outline
+    territory = style("territory")
+    assert {st["color"] for _, st in shapes} == {territory.stroke}
+    html = render(m)
+    assert "Sizes stated (1)" in html and "20% of Square Oblast" in html  # the size, beside the map
+
+
+def test_a_share_held_highlights_the_ground_held_when_a_control_map_is_given():
+    held = ControlMap(box(31.5, 48, 32, 49), date="2022-09-13")
+    claim = ShareClaim("a fifth", 0, 7, value=0.2, of=SQUARE, change="held")
+    shapes = _shapes_in(frontmap.draw(claim, held, check=False), "Area claims")
+    assert shapes and all(g.equals(box(31.5, 48, 32, 49)) for g, _ in shapes)
+
+
+def test_an_area_without_a_place_is_a_size_in_the_panel_not_a_disk_on_the_map():
+    claim = AreaClaim("2,150 square kilometres", 0, 23, value=2150, km2=2150)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # not "left out": shown where it belongs
+        m = frontmap.draw(claim, check=False)
+    assert _shapes_in(m, "Area claims") == []
+    html = render(m)
+    assert "Sizes stated (1)" in html and "2,150 km²" in html and "<svg" in html
+
+
+def test_an_area_retaken_around_places_is_their_hull(map_records):
+    ((g, _),) = _shapes_in(frontmap.draw(map_records.area, check=False), "Area claims")
+    assert g.geom_type == "Polygon"
+    for p in map_records.area.places:
+        assert g.buffer(1e-6).contains(Point(p.lon, p.lat))
+
+
+def test_a_distance_from_a_border_ends_on_the_border(map_records):
+    land = Place("t:land", "Northland", "country", 51.0, 36.0, "RU", _geometry=box(35, 50.2, 38, 52))
+    claim = DistanceClaim(
+        "10 km from the border", 0, 21, value=10, km=10, anchor=land, subject=map_records.kharkiv
+    )
+    v = Verdict("distance", "consistent", 10.0, 10.0, "km", 1.0, 0.1, claim, explanation="made-up")
+    m = frontmap.draw(claim, v)
+    (line,) = _find(m, folium.PolyLine)
+    (on_border, actual) = line.locations
+    assert on_border[0] == pytest.approx(50.2, abs=1e-4)  # on the border, not at Northland's middle
+    assert on_border[1] == pytest.approx(map_records.kharkiv.lon, abs=1e-3)
+    assert actual == [round(map_records.kharkiv.lat, 5), round(map_records.kharkiv.lon, 5)]
+    ((band, _),) = _shapes_in(m, "Distance claims")
+    assert band.intersects(Point(36.2, 50.11)) and not band.intersects(Point(36, 51))  # 10 km south of it
+
+
+def complete_layers(records) -> list[str]:
+    """The layer control of draw(articles, control_before, control_after, tiles=None), in order."""
+    return [maps.BASEMAP, *records.complete_layers[1:]]
 
 
 def test_articles_give_the_complete_map(map_records):
@@ -136,7 +201,7 @@ def test_articles_give_the_complete_map(map_records):
         m = frontmap.draw(
             map_records.articles, map_records.control_before, map_records.control_after, tiles=None
         )
-    assert layer_names(m) == map_records.complete_layers
+    assert layer_names(m) == complete_layers(map_records)
     html = render(m)
     assert "L.control.scale" in html
     assert "frontmap-legend" in html
@@ -167,7 +232,7 @@ def _group_id(m: folium.Map, name: str) -> str:
     [(kind, place_style(kind).icon) for kind in ("settlement", "region", "river", "facility")],
 )
 def test_marker_icon_depends_on_the_kind(kind, icon):
-    html = render(frontmap.draw(Place("t:1", "Somewhere", kind, 49.0, 32.0, "UA")))
+    html = render(frontmap.draw(Place("t:1", "Somewhere", kind, 49.0, 32.0, "UA"), offline=False))
     assert f'"icon": "{icon}"' in html
 
 
@@ -176,6 +241,37 @@ def test_popup_quotes_each_sentence_with_source_and_date(map_records):
     assert "Residents of Izium returned on Tuesday." in html
     assert "second.txt, 2022-09-13" in html
     assert "first.txt, 2022-09-10" in html
+
+
+def test_popups_name_files_never_their_folders(map_records):
+    import dataclasses
+
+    article = dataclasses.replace(map_records.second, source="/home/someone/news/second.txt")
+    held = ControlMap(
+        box(37.7, 48.9, 38.4, 49.9), date="2022-09-13", source="/home/someone/maps/after.geojson"
+    )
+    html = render(frontmap.draw(article, map_records.first, held, check=False))
+    assert "/home/someone" not in html and "second.txt, 2022-09-13" in html and "after.geojson" in html
+
+
+def test_a_place_named_in_many_sentences_shows_a_few_and_how_many_more(map_records):
+    text = " ".join(f"Kharkiv was hit for the {i}th time." for i in range(12))
+    starts = [i for i in range(len(text)) if text.startswith("Kharkiv", i)]
+    mentions = tuple(Mention("Kharkiv", i, i + 7, map_records.kharkiv) for i in starts)
+    article = Article(text, source="a.txt", mentions=mentions)
+    (popup,) = [p for p in _find(frontmap.draw(article, check=False), folium.Popup)]
+    shown = popup.html.render()
+    assert shown.count("<li>") == 3 and "and 9 more sentence(s)" in shown
+
+
+def test_labels_are_permanent_most_important_first(map_records):
+    m = frontmap.draw(map_records.articles, check=False)
+    (labels,) = _find(m, LabelSet)
+    specs = json.loads(labels.data)
+    ranks = {s["t"]: s["p"] for s in specs}
+    assert set(ranks) == {p.name for p in map_records.places}
+    assert ranks["Kharkiv"] > ranks["Kupiansk"]  # named in more sentences, measured from
+    assert all(s["pin"] for s in specs if s["c"] == "place")
 
 
 def test_verdicts_are_coloured_by_status(map_records):
@@ -246,9 +342,12 @@ def test_a_claim_whose_geometry_fails_unexpectedly_is_left_out(map_records, monk
         raise RuntimeError("shapes not ready")
 
     monkeypatch.setitem(SHAPERS, "claim_geometry", broken)
-    with pytest.warns(UserWarning, match="shapes not ready"):
-        m = frontmap.draw(map_records.area, check=False)
+    with pytest.warns(UserWarning, match="shapes not ready") as caught:
+        m = frontmap.draw(map_records.distance, check=False)
     assert isinstance(m, folium.Map)
+    assert len(caught) == 1 and len(str(caught[0].message)) < 200  # one short line
+    assert any("shapes not ready" in item for item in caught[0].message.items)  # all, for --verbose
+    assert any("shapes not ready" in item for item in m.frontmap_left_out)  # the details, on request
 
 
 # ---------------------------------------------------------------------------------------- escaping
@@ -306,24 +405,27 @@ def test_json_in_script_blocks_cannot_close_the_script():
 
 
 # ---------------------------------------------------------------------------- tiles, size, bounds
-def test_no_tiles_gives_outlines_and_no_tile_server(map_records):
+def test_no_tiles_gives_the_basemap_and_no_tile_server(map_records):
     m = frontmap.draw(map_records.kharkiv, tiles=None)
     html = render(m)
     assert "tile.openstreetmap.org" not in html
-    assert "Outlines (country, oblasts)" in layer_names(m)
-    assert "Testland" not in html  # outlines carry no names, only their kind
-    assert '"kind": "country"' in html
+    assert maps.BASEMAP in layer_names(m)
+    assert "North Oblast" in html  # oblast names, as permanent labels
 
 
-def test_default_tiles_are_openstreetmap(map_records):
-    html = render(frontmap.draw(map_records.kharkiv))
-    assert "tile.openstreetmap.org" in html
-    assert "Outlines (country, oblasts)" not in html
+def test_by_default_tiles_are_an_overlay_switched_off_over_the_basemap(map_records):
+    m = frontmap.draw(map_records.kharkiv)
+    (tiles,) = _find(m, folium.TileLayer)
+    assert tiles.overlay and not tiles.show
+    assert "tile.openstreetmap.org" in render(m)
+    assert layer_names(m)[:2] == [maps.BASEMAP, "Web map (OpenStreetMap; needs a network)"]
+    (tiles,) = _find(frontmap.draw(map_records.kharkiv, offline=False), folium.TileLayer)
+    assert tiles.show  # online: the tiles are shown from the start
 
 
 def test_coordinates_are_rounded_to_five_decimals(map_records):
     html = render(frontmap.draw(map_records.articles, map_records.control_after, tiles=None))
-    html = re.sub(r"<(script|style)>/\* frontmap/assets/.*?</\1>", "", html, flags=re.S)  # library code
+    html = re.sub(r"<(script|style)>/\* frontmap/(assets|maps/data)/.*?</\1>", "", html, flags=re.S)  # code
     long_numbers = re.findall(r"-?\d+\.\d{6,}", html)
     assert long_numbers == []
 
@@ -341,15 +443,19 @@ def test_a_single_place_is_shown_with_its_surroundings(map_records):
     assert 0.05 <= north - south <= 0.2 and 0.05 <= east - west <= 0.2
 
 
-def test_real_outlines_are_simplified_and_small():
-    shapes = REAL_OUTLINES()
-    if not shapes:
-        pytest.skip("gazetteer outlines not available")
-    kinds = [k for _, k, _ in shapes]
-    assert kinds.count("country") == 1 and kinds.count("region") >= 20
-    m = folium.Map(tiles=None)
-    _mapkit.basemap_layer(list(shapes)).add_to(m)
-    assert len(render(m)) < 600_000
+def test_the_real_basemap_has_land_sea_oblasts_rivers_and_names_and_is_small():
+    data = REAL_BASEMAP()
+    if data is None:
+        pytest.skip("gazetteer not available")
+    kinds = [f["properties"]["k"] for f in data["shapes"]["features"]]
+    assert kinds.count("ukraine") == 1 and kinds.count("oblast") >= 25
+    assert kinds.count("land") >= 10 and kinds.count("water") >= 2 and kinds.count("river") >= 5
+    names = {label["t"]: label["c"] for label in data["labels"]}
+    assert (
+        names["Kharkiv Oblast"] == "oblast" and names["Russia"] == "country" and names["Black Sea"] == "sea"
+    )
+    assert "Kyiv City" not in names  # too small to name
+    assert len(_mapkit.script_json(data)) < 400_000
 
 
 # ---------------------------------------------------------------------------------------- timeline
@@ -401,10 +507,13 @@ def test_places_far_from_the_theatre_do_not_zoom_the_map_out(map_records):
     assert west > 30 and north < 52
 
 
-def test_far_places_alone_still_set_the_view():
+def test_far_places_are_listed_beside_the_map_not_drawn():
     washington = Place("t:dc", "Washington", "settlement", 38.895, -77.037, "US")
-    (_, west), (_, east) = fit_bounds(frontmap.draw(washington))
-    assert west < -77 < east
+    gaza = Place("t:gaza", "Gaza", "settlement", 31.5, 34.47, "PS")
+    m = frontmap.draw(washington, gaza)
+    assert fit_bounds(m) is None  # the map stays on Ukraine
+    assert _find(m, folium.Marker) == []
+    assert "Not on the map: Washington, Gaza" in render(m)
 
 
 def test_shapes_far_away_do_not_set_the_view(map_records):
@@ -448,7 +557,7 @@ def asset_names(html: str) -> list[str]:
 
 
 def test_the_reference_finder_sees_cdn_links(map_records):
-    refs = external_refs(render(frontmap.draw(map_records.kharkiv)))
+    refs = external_refs(render(frontmap.draw(map_records.kharkiv, offline=False)))
     assert "script src=https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" in refs
     assert any(r.startswith("link href=https://") for r in refs)
     page = '<style>a { background: url("x.png") }</style><a href="#top"><img src="data:,">'
@@ -513,8 +622,14 @@ def test_tiles_none_can_still_load_from_cdns(map_records):
     assert "script src=https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" in external_refs(html)
 
 
-def test_online_maps_are_unchanged(map_records):
-    m = frontmap.draw(map_records.kharkiv)
+def test_maps_are_offline_by_default(map_records):
+    html = render(frontmap.draw(map_records.articles))
+    assert external_refs(html) == []
+    assert asset_names(html)[:2] == ["leaflet.css", "leaflet.js"]
+
+
+def test_online_maps_load_the_code_from_cdns(map_records):
+    m = frontmap.draw(map_records.kharkiv, offline=False)
     html = render(m)
     assert asset_names(html) == []
     assert _find(m, folium.DivIcon) == [] and len(_find(m, folium.Icon)) == 1
@@ -541,5 +656,16 @@ def test_every_inlined_asset_is_shipped_with_its_source_and_licence(name):
 
 def test_a_broken_asset_is_refused(monkeypatch):
     monkeypatch.setattr(_offline, "asset", lambda name: "var a = '</script><script>alert(1)';")
-    with pytest.raises(ValueError, match=r"rebuild it \(scripts/vendor_assets\.py\)"):
+    with pytest.raises(ValueError, match=r"frontmap/assets/leaflet\.js cannot be inlined; rebuild"):
         _offline.block("leaflet.js")
+
+
+def test_the_pages_own_code_takes_its_colours_from_the_style_table():
+    from frontmap.maps.basemap import own_asset
+
+    raw = (resources.files("frontmap.maps") / "data" / "frontmap.css").read_text(encoding="utf-8")
+    assert re.findall(r"#[0-9a-fA-F]{3,6}\b", raw) == []  # colours only as $style names$
+    css = own_asset("frontmap.css")
+    assert "$" not in css and style("base.sea").fill in css and style("label.oblast").text in css
+    for name in _offline.OWN:
+        assert _offline._checked(name, own_asset(name), "frontmap/maps/data").count("</") == 1

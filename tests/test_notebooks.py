@@ -91,6 +91,16 @@ EXPECTED = {
     "02_checking_claims": ("image/png", "[consistent] Balakliia lies 72.3 km from Kharkiv"),
     "03_front_lines": ("image/png", "gained 0 km², lost"),
 }
+#: What the notebooks show of frontmap's own displays: (HTML snippets that must be displayed, text that
+#: must be printed, how many PNG images at least).
+DISPLAYS = {
+    # the article's text with its mentions marked, a place with its outline, a one-line repr
+    "01_quickstart": (["<mark", "Kharkiv Oblast (region)", "<svg"], "Article(source=", 0),
+    # a verdict with its coloured status, the table of verdicts, the static map
+    "02_checking_claims": ([">consistent</span>", "<table"], "Verdict(distance consistent", 1),
+    # a control map on a small map, the series table, a change; the series plot and the static map
+    "03_front_lines": (["<svg", "ControlMap occupied_2022-09-05", "Change, 2022-09-05 to 2022-09-13"], "", 2),
+}
 
 
 @pytest.mark.notebook
@@ -101,3 +111,10 @@ def test_runs_top_to_bottom(path, kernel_name):
     assert outputs(nb, mime), f"{path.name} displayed no {mime}"
     assert text in stream(nb)
     assert not any(o.get("output_type") == "error" for c in nb.cells for o in c.get("outputs", []))
+    snippets, printed, images = DISPLAYS[path.stem]
+    html = "\n".join(outputs(nb, "text/html"))
+    for snippet in snippets:
+        assert snippet in html, f"{path.name} displayed no HTML with {snippet!r}"
+    assert printed in stream(nb)
+    assert len(outputs(nb, "image/png")) >= images
+    assert "e-12" not in html and "e-13" not in html  # numbers rounded for people

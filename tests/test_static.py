@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyproj import Geod
 from shapely.geometry import LineString, Point, box
@@ -26,10 +26,11 @@ import frontmap as fm
 from frontmap.control.controlmap import ControlMap, change
 from frontmap.errors import InputError
 from frontmap.gazetteer.place import Place
+from frontmap.maps._drawing import fill_frame
 from frontmap.maps.labels import OFFSETS, Box, place_labels
 from frontmap.maps.plan import UKRAINE_EXTENT, fit, plan
 from frontmap.maps.scene import collect
-from frontmap.maps.static import _axes_rect, _fill_box, _scale_bar_km, render
+from frontmap.maps.static import _axes_rect, figure, render, scale_bar
 from frontmap.reading.article import Article, Mention
 from frontmap.reading.claims import AreaClaim, ComparisonClaim, DistanceClaim, ShareClaim
 
@@ -106,13 +107,27 @@ def near(img: np.ndarray, colour: tuple[int, int, int], tol: int = 12) -> np.nda
     return np.abs(img - np.array(colour)).max(axis=2) <= tol
 
 
-def to_pixel(lon: float, lat: float, extent, figsize, dpi, title=False) -> tuple[int, int]:
-    """Where (lon, lat) lands in the PNG: the axes rectangle, filled by the grown extent."""
-    left, bottom, width, height = _axes_rect(title)
-    w, s, e, n = _fill_box(extent, figsize[0] * width, figsize[1] * height)
-    fx = left + width * (lon - w) / (e - w)
-    fy = bottom + height * (lat - s) / (n - s)
-    return round(fx * figsize[0] * dpi), round((1 - fy) * figsize[1] * dpi)
+def to_pixel(lon: float, lat: float, fig) -> tuple[int, int]:
+    """Where (lon, lat) lands in the PNG of ``fig`` (as render writes it): through the axes' CRS."""
+    from pyproj import Transformer
+
+    ax = fig.axes[0]
+    x, y = Transformer.from_crs("EPSG:4326", ax.crs, always_xy=True).transform(lon, lat)
+    px, py = ax.transData.transform((x, y))
+    return round(px), round(fig.get_size_inches()[1] * fig.dpi - py)
+
+
+def frame_lonlat(fig) -> tuple[float, float, float, float]:
+    """The lon/lat box covering the axes' frame (its edges sampled)."""
+    from pyproj import Transformer
+
+    ax = fig.axes[0]
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    t = np.linspace(0, 1, 50)
+    xs = np.concatenate([x0 + (x1 - x0) * t, np.full(50, x1), x0 + (x1 - x0) * t, np.full(50, x0)])
+    ys = np.concatenate([np.full(50, y0), y0 + (y1 - y0) * t, np.full(50, y1), y0 + (y1 - y0) * t])
+    lon, lat = Transformer.from_crs(ax.crs, "EPSG:4326", always_xy=True).transform(xs, ys)
+    return lon.min(), lat.min(), lon.max(), lat.max()
 
 
 def reddish(img: np.ndarray) -> np.ndarray:
@@ -183,18 +198,19 @@ def test_pdf_header_and_size(tmp_path):
 def test_control_map_square_is_red_at_its_centre_and_not_in_a_far_corner(tmp_path):
     extent, figsize, dpi = (28.0, 46.0, 40.0, 52.0), (8, 6), 60
     cm = ControlMap(box(30.0, 47.0, 32.0, 49.0), "2022-09-06")
-    img = pixels(
-        render(cm, tmp_path / "m.png", extent=extent, figsize=figsize, dpi=dpi, basemap=False, legend=False)
-    )
-    x, y = to_pixel(31.0, 48.0, extent, figsize, dpi)
+    kw = {"extent": extent, "figsize": figsize, "dpi": dpi, "basemap": False, "legend": False}
+    img = pixels(render(cm, tmp_path / "m.png", **kw))
+    fig = figure(cm, **kw)
+    x, y = to_pixel(31.0, 48.0, fig)
     assert reddish(img[y - 3 : y + 4, x - 3 : x + 4]).all()
-    fx, fy = to_pixel(39.0, 51.5, extent, figsize, dpi)  # north-east corner, far from the square
+    fx, fy = to_pixel(39.0, 51.5, fig)  # north-east corner, far from the square
     assert not reddish(img[fy - 5 : fy + 6, fx - 5 : fx + 6]).any()
     assert not reddish(img).all()
 
 
 def test_a_square_in_degrees_is_drawn_narrower_by_cos_latitude(tmp_path):
-    # 2° x 2° at 49°N: a km east equals a km north, so the square is cos(49°) as wide as it is tall
+    # 2° x 2° at 49°N on a conformal map: a km east equals a km north, so the square is about cos(49°)
+    # as wide as it is tall (its southern edge, the widest, is at 48°N)
     cm = ControlMap(box(30.0, 48.0, 32.0, 50.0))
     img = pixels(
         render(
@@ -209,7 +225,7 @@ def test_a_square_in_degrees_is_drawn_narrower_by_cos_latitude(tmp_path):
     )
     ys, xs = np.nonzero(reddish(img))
     ratio = (xs.max() - xs.min() + 1) / (ys.max() - ys.min() + 1)
-    assert ratio == pytest.approx(math.cos(math.radians(49.0)), rel=0.03)
+    assert ratio == pytest.approx(math.cos(math.radians(48.5)), rel=0.03)
 
 
 def test_fitted_extent_centres_the_content(tmp_path):
@@ -253,15 +269,48 @@ def test_conversion_verdicts_draw_nothing_of_their_own(tmp_path):
     assert (plain == both).all()
 
 
-def test_basemap_greys_ukraine_and_leaves_the_sea_blank(tmp_path):
-    pytest.importorskip("frontmap.gazetteer")
-    extent, figsize, dpi = UKRAINE_EXTENT, (8, 5), 60
-    img = pixels(render([], tmp_path / "m.png", figsize=figsize, dpi=dpi))
-    x, y = to_pixel(31.5, 49.4, extent, figsize, dpi)  # central Ukraine, inside Cherkasy Oblast
-    patch = img[y - 2 : y + 3, x - 2 : x + 3]
-    assert (patch.max(axis=2) < 245).all() and (np.ptp(patch, axis=2) < 10).all()  # light grey
-    sx, sy = to_pixel(31.0, 44.6, extent, figsize, dpi)  # the Black Sea west of Crimea
-    assert (img[sy - 2 : sy + 3, sx - 2 : sx + 3] >= 248).all()
+def _hex(name: str, key: str = "fill") -> tuple[int, int, int]:
+    from frontmap.maps.style import style
+
+    h = getattr(style(name), key)
+    return tuple(int(h[i : i + 2], 16) for i in (1, 3, 5))
+
+
+def test_basemap_paints_sea_land_and_ukraine_apart(tmp_path):
+    kw = {"figsize": (8, 5), "dpi": 60, "legend": False}
+    img = pixels(render([], tmp_path / "m.png", **kw))
+    fig = figure([], **kw)
+    x, y = to_pixel(31.5, 49.4, fig)  # central Ukraine: its commonest colour (oblast names are printed on it)
+    patch = img[y - 15 : y + 16, x - 15 : x + 16].reshape(-1, 3)
+    colours, counts = np.unique(patch, axis=0, return_counts=True)
+    assert tuple(colours[counts.argmax()]) == _hex("base.ukraine")
+    sx, sy = to_pixel(31.0, 44.6, fig)  # the Black Sea west of Crimea
+    assert near(img[sy - 2 : sy + 3, sx - 2 : sx + 3], _hex("base.sea"), 3).all()
+    lx, ly = to_pixel(26.0, 46.0, fig)  # Romania
+    assert near(img[ly - 2 : ly + 3, lx - 2 : lx + 3], _hex("base.land"), 3).all()
+
+
+def test_sea_of_azov_is_not_cut_by_a_straight_line(tmp_path):
+    # the map's eastern edge runs through the Sea of Azov: the water reaches the edge, with no stroked
+    # cut line along it (polygons are filled without edges and cut outside the frame)
+    kw = {
+        "extent": (31.0, 44.5, 36.0, 47.5),
+        "figsize": (6, 5),
+        "dpi": 80,
+        "legend": False,
+        "north_arrow": False,
+    }
+    img = pixels(render([], tmp_path / "m.png", **kw))
+    fig = figure([], **kw)
+    ax = fig.axes[0]
+    x1, (y0, y1) = ax.get_xlim()[1], ax.get_ylim()
+    from pyproj import Transformer
+
+    lon, lat = Transformer.from_crs(ax.crs, "EPSG:4326", always_xy=True).transform(x1, (y0 + y1) / 2)
+    assert 35.5 < lon < 36.5 and 45.5 < lat < 46.5  # the edge's middle is in the sea
+    ex, ey = to_pixel(lon, lat, fig)
+    strip = img[ey - 15 : ey + 15, ex - 6 : ex]  # the last columns of the map (a faint parallel crosses)
+    assert (near(strip, _hex("base.sea"), 3).mean(axis=0) > 0.9).all()
 
 
 # ------------------------------------------------------------------------------- what can be drawn
@@ -386,35 +435,38 @@ def test_fit_defaults_to_ukraine_and_ignores_share_disks():
 
 
 @given(
-    w=st.floats(-20, 60),
-    s=st.floats(-60, 60),
-    dw=st.floats(0.01, 40),
-    dh=st.floats(0.01, 25),
+    x0=st.floats(-5e6, 5e6),
+    y0=st.floats(-5e6, 5e6),
+    dx=st.floats(1e3, 5e6),
+    dy=st.floats(1e3, 5e6),
     bw=st.floats(1, 20),
     bh=st.floats(1, 20),
 )
 @settings(max_examples=200, deadline=None)
-def test_fill_box_grows_one_side_to_the_box_shape(w, s, dw, dh, bw, bh):
-    from frontmap.maps.static import _aspect
+def test_fill_frame_grows_one_side_to_the_box_shape(x0, y0, dx, dy, bw, bh):
+    X0, Y0, X1, Y1 = fill_frame((x0, y0, x0 + dx, y0 + dy), bw, bh)
+    assert X0 <= x0 + 1e-6 and X1 >= x0 + dx - 1e-6 and Y0 <= y0 + 1e-6 and Y1 >= y0 + dy - 1e-6
+    assert (Y1 - Y0) / (X1 - X0) == pytest.approx(bh / bw, rel=1e-6)
+    assert (X0 == pytest.approx(x0) and X1 == pytest.approx(x0 + dx)) or (
+        Y0 == pytest.approx(y0) and Y1 == pytest.approx(y0 + dy)
+    )
 
-    n = min(s + dh, 75.0)
-    W, S, E, N = _fill_box((w, s, w + dw, n), bw, bh)
-    assume(-89.9 < S and N < 89.9)  # near a pole the latitude cannot grow enough; the box then shrinks
-    assert W <= w + 1e-9 and E >= w + dw - 1e-9 and S <= s + 1e-9 and N >= n - 1e-9
-    assert (N - S) * _aspect(S, N) / (E - W) == pytest.approx(bh / bw, rel=1e-6)
 
+@pytest.mark.parametrize("where", [(24.0, 44.8), (31.0, 48.5), (38.0, 52.0)], ids=str)
+@pytest.mark.parametrize("width_km", [30.0, 400.0, 1500.0])
+def test_scale_bar_is_a_round_length_true_on_the_ground_where_it_is_drawn(where, width_km):
+    from frontmap.maps._projection import Projector
 
-@pytest.mark.parametrize("lat", [44.5, 48.0, 52.3, 0.0, 70.0])
-@pytest.mark.parametrize("width_deg", [0.3, 4.0, 18.0])
-def test_scale_bar_is_a_round_length_measured_along_the_parallel(lat, width_deg):
-    km, deg = _scale_bar_km(30.0, lat, width_deg)
-    # the same length measured with pyproj in small geodesic steps along the parallel
-    lons = np.linspace(30.0, 30.0 + deg, 201)
-    _, _, dists = Geod(ellps="WGS84").inv(lons[:-1], [lat] * 200, lons[1:], [lat] * 200)
-    assert sum(dists) / 1000 == pytest.approx(km, rel=1e-5)
+    proj = Projector.for_extent((22.0, 44.2, 40.4, 52.5))
+    x, y = proj.forward(*where)
+    km, length = scale_bar(proj, x, y, width_km * 1000.0)
+    lon0, lat0 = proj.inverse(x, y)
+    lon1, lat1 = proj.inverse(x + length, y)
+    _, _, metres = Geod(ellps="WGS84").inv(lon0, lat0, lon1, lat1)
+    assert metres / 1000 == pytest.approx(km, rel=2e-3)
     mantissa = km / 10 ** math.floor(math.log10(km))
     assert round(mantissa, 9) in (1, 2, 5)
-    assert 0.08 * width_deg <= deg <= 0.2 * width_deg + 1e-12
+    assert 0.07 * width_km <= length / 1000 <= 0.21 * width_km
 
 
 # ---------------------------------------------------------------------------------- source and title
@@ -614,3 +666,135 @@ def test_render_skips_labels_that_cannot_fit(tmp_path):
     shown = [i for i in range(20) if f"Village number {i}<" in raw]
     assert 1 <= len(shown) < 20
     assert 19 in shown  # the most populous one is placed first
+
+
+# --------------------------------------------------------------------------- stories, framed on Ukraine
+EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.txt"))
+KHARKIV_STORY = (
+    "KHARKIV, Ukraine (Sept 12, 2022) - Ukrainian troops pushed to within 10 km of the Russian border "
+    "north of Kharkiv on Monday, officials said in Washington. Ukrainian forces recaptured Balakliia, a "
+    "town 74 km (46 miles) southeast of Kharkiv, and entered Kupiansk and Izium. Kyiv says about 6,000 "
+    "square km have been retaken this month, around a fifth of the Kharkiv region. A Pentagon spokesman "
+    "in Virginia said the Russian lines had collapsed. Russia still occupies around a fifth of the country."
+)
+STORIES = {p.stem: (p.read_text("utf-8"), p.name) for p in EXAMPLES} | {
+    "kharkiv_story": (KHARKIV_STORY, "kharkiv_story.txt")
+}
+#: An occupied area in the south-east (a box cut to Ukraine), drawn with the stories.
+OCCUPIED_BOX = box(35.0, 46.3, 39.5, 48.0)
+SETTLEMENT_BLUE = (0x38, 0xAA, 0xDD)
+
+
+@pytest.fixture(scope="module")
+def ukraine():
+    return fm.Gazetteer().country("UA").geometry
+
+
+@pytest.fixture(scope="module")
+def story_maps(tmp_path_factory, ukraine):
+    """Each story read, drawn with an occupied area, as (article, figure, PNG pixels)."""
+    out = {}
+    folder = tmp_path_factory.mktemp("stories")
+    occupied = ControlMap(OCCUPIED_BOX.intersection(ukraine), "2022-09-12")
+    for name, (text, source) in STORIES.items():
+        art = fm.read(text, source=source)
+        kw = {"dpi": 50, "title": name}
+        fig = figure([art, occupied], **kw)
+        img = pixels(render([art, occupied], folder / f"{name}.png", **kw))
+        out[name] = (art, fig, img)
+    return out
+
+
+def test_there_are_stories_to_frame():
+    assert len(EXAMPLES) >= 4 and "kharkiv_counteroffensive" in STORIES
+
+
+@pytest.mark.parametrize("name", list(STORIES))
+def test_story_map_uses_a_conformal_projected_crs(story_maps, name):
+    from pyproj import Proj
+
+    ax = story_maps[name][1].axes[0]
+    assert ax.crs.is_projected and not ax.crs.is_geographic
+    assert ax.crs.coordinate_operation.method_name == "Lambert Conic Conformal (2SP)"
+    f = Proj(ax.crs).get_factors(33.0, 48.5)  # conformal: the same scale in every direction
+    assert f.meridional_scale == pytest.approx(f.parallel_scale, rel=1e-9)
+    assert abs(f.meridional_scale - 1) < 0.01
+
+
+@pytest.mark.parametrize("name", list(STORIES))
+def test_story_map_is_framed_on_ukraine_not_the_world(story_maps, ukraine, name):
+    art, fig, _ = story_maps[name]
+    w, s, e, n = frame_lonlat(fig)
+    assert 17 < w and e < 47 and 40 < s and n < 57  # not the Atlantic, not Russia's centroid at 58°N
+    cx, cy = (w + e) / 2, (s + n) / 2
+    assert ukraine.buffer(0.5).contains(Point(cx, cy))
+    for m in art.mentions:  # every settlement of the story in Ukraine is on the map
+        p = m.place
+        if m.role == "location" and p is not None and p.kind == "settlement" and p.country == "UA":
+            assert w <= p.lon <= e and s <= p.lat <= n, p.name
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        n
+        for n in STORIES
+        if ("fifth of" in STORIES[n][0] and "Ukraine" in STORIES[n][0]) or n == "kharkiv_story"
+    ],
+)
+def test_a_share_of_the_country_frames_and_highlights_the_whole_of_ukraine(story_maps, ukraine, name):
+    from pyproj import Transformer
+
+    _, fig, _ = story_maps[name]
+    ax = fig.axes[0]
+    mainland = max(ukraine.geoms, key=lambda g: g.area)
+    t = Transformer.from_crs("EPSG:4326", ax.crs, always_xy=True)
+    x, y = t.transform(*np.asarray(mainland.exterior.coords).T)
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    assert x0 <= x.min() and x.max() <= x1 and y0 <= y.min() and y.max() <= y1  # covers Ukraine's main area
+    labels = {a.get_label() for a in ax.patches}
+    assert "territory" in labels and "share" not in labels  # highlighted, not a disk
+
+
+@pytest.mark.parametrize("name", list(STORIES))
+def test_story_map_shows_its_layers(story_maps, name):
+    _, _, img = story_maps[name]
+    assert reddish(img).sum() > 200  # the occupied area
+    assert near(img, SETTLEMENT_BLUE, 12).sum() > 8  # the markers of the story's places (a few px each)
+    assert near(img, _hex("base.sea"), 3).sum() > 200  # sea ...
+    assert near(img, _hex("base.land"), 3).sum() > 200  # ... and land apart
+
+
+def test_far_places_are_listed_not_drawn(story_maps):
+    _, fig, _ = story_maps["kharkiv_story"]
+    ax = fig.axes[0]
+    texts = " ".join(t.get_text() for t in ax.texts).replace("\u00a0", " ")
+    assert "Washington (US)" in texts and "off this map" in texts
+    labels = [t for t in ax.texts if t.get_text() == "Washington"]
+    assert labels == []
+
+
+def test_a_distance_from_the_border_is_a_band_along_it_not_a_ring_around_russia(story_maps, ukraine):
+    from pyproj import Transformer
+
+    _, fig, _ = story_maps["kharkiv_story"]
+    ax = fig.axes[0]
+    bands = [p for p in ax.patches if p.get_label() == "distance"]
+    assert bands
+    t = Transformer.from_crs(ax.crs, "EPSG:4326", always_xy=True)
+    for patch in bands:
+        lon, lat = t.transform(*patch.get_path().vertices.T)
+        assert lat.max() < 53 and lon.max() < 41  # along the border, inside the map
+
+
+def test_graticule_is_labelled_in_degrees_at_the_edges(tmp_path):
+    raw = render([KHARKIV, IZIUM], tmp_path / "m.svg", basemap=False).read_text()
+    texts = ["".join(t.itertext()) for t in ET.fromstring(raw).iter("{http://www.w3.org/2000/svg}text")]
+    assert any(t.endswith("°N") for t in texts) and any(t.endswith("°E") for t in texts)
+    assert any(t.endswith(" km") for t in texts)  # the scale bar
+
+
+def test_a_map_of_part_of_ukraine_gets_a_locator(tmp_path):
+    fig = figure([KHARKIV, IZIUM], dpi=40)
+    assert len(fig.axes[0].child_axes) == 1
+    assert figure([KHARKIV, IZIUM], dpi=40, basemap=False).axes[0].child_axes == []

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from frontmap.maps.style import Style
+from frontmap.maps.style import Style, style
 
 __all__ = ["draw_legend", "draw_mark", "draw_shape", "line_kw", "mark_kw", "patch_kw"]
 
@@ -145,4 +145,14 @@ def draw_legend(ax: Any, entries: dict[str, tuple[str, Style]], limit: int = 14)
         handles.append(h)
     if not handles:
         return None
-    return ax.legend(handles=handles, loc="upper right", fontsize=7, framealpha=0.85)
+    return ax.legend(
+        handles=handles,
+        loc="upper right",
+        fontsize=6.5,
+        framealpha=0.9,
+        borderpad=0.5,
+        labelspacing=0.35,
+        handlelength=1.8,
+        handletextpad=0.6,
+        edgecolor=style("frame").stroke,
+    )

@@ -15,10 +15,10 @@ import html
 import json
 import math
 from collections.abc import Iterable, Sequence
+from pathlib import PurePath
 from typing import Any
 
 import folium
-from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from folium.map import Layer
 from folium.template import Template
@@ -28,7 +28,6 @@ from frontmap.maps.style import marker_colour, style
 #: Decimal places kept in coordinates (5 ≈ 1 m).
 DECIMALS = 5
 
-MAX_SENTENCES = 8
 MAX_TEXT = 400
 
 
@@ -73,9 +72,18 @@ def script_json(data: Any) -> str:
     )
 
 
+def file_name(source: Any) -> str:
+    """A source as a reader should see it: a URL as is, a file path by its name only (never the
+    folders of the machine that made the map)."""
+    text = str(source)
+    if text.startswith(("http://", "https://")):
+        return text
+    return PurePath(text.replace("\\", "/")).name or text
+
+
 def provenance(source: Any, published: Any) -> str:
     """``source, 2022-09-10`` escaped (either part may be missing)."""
-    bits = [clip(str(source), 120)] if source else []
+    bits = [clip(file_name(source), 120)] if source else []
     if published:
         bits.append(published.isoformat() if hasattr(published, "isoformat") else str(published))
     return esc(", ".join(bits)) if bits else ""
@@ -119,54 +127,6 @@ def geo_json(geom: Any, style: dict[str, Any], tip: str | None = None, parts: Se
         popup=popup(parts) if parts else None,  # type: ignore[arg-type]  # a plain Popup binds fine
         **kwargs,
     )
-
-
-# -------------------------------------------------------------------------------------- basemap
-def basemap_layer(outlines: Sequence[tuple[str, str, Any]]) -> folium.FeatureGroup:
-    """Country and oblast outlines as a light, non-interactive basemap (no tile server needed)."""
-    group = folium.FeatureGroup(name=esc("Outlines (country, oblasts)"), overlay=True, control=True)
-    feats = [feature(g, 4, kind=kind) for _name, kind, g in outlines]
-    styles = {kind: style(f"outline.{kind}").leaflet() for kind in ("country", "region")}
-    folium.GeoJson(
-        collection(feats),
-        style_function=lambda f: styles.get(f["properties"]["kind"], styles["region"]),
-        interactive=False,
-    ).add_to(group)
-    return group
-
-
-# ----------------------------------------------------------------------------------- the legend
-_LEGEND = Template(
-    """
-{% macro html(this, kwargs) %}
-<div class="frontmap-legend" style="position: fixed; bottom: 28px; right: 10px; z-index: 1000;
-     background: rgba(255,255,255,0.93); padding: 6px 10px; border-radius: 5px; max-width: 300px;
-     font: 12px/1.45 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,0.35);">
-<div style="font-weight: bold; margin-bottom: 3px;">{{ this.title }}</div>
-{% for swatch, label in this.rows %}
-<div><span style="display: inline-block; width: 22px; margin-right: 5px;">{{ swatch }}</span>{{ label }}</div>
-{% endfor %}
-{% if this.note %}<div style="color: {{ this.note_colour }}; margin-top: 3px;">{{ this.note }}</div>
-{% endif %}
-</div>
-{% endmacro %}
-"""
-)
-
-
-class Legend(MacroElement):
-    """A fixed box explaining colours and shapes.  ``rows`` are ``(swatch_html, label)``; labels are
-    escaped here, swatches are markup built by :func:`swatch` from fixed colours."""
-
-    _template = _LEGEND
-
-    def __init__(self, rows: list[tuple[str, str]], title: str = "frontmap", note: str = "") -> None:
-        super().__init__()
-        self._name = "Legend"
-        self.rows = [(s, esc(label)) for s, label in rows]
-        self.title = esc(title)
-        self.note = esc(note)
-        self.note_colour = style("legend").text
 
 
 def swatch(colour: str, shape: str = "box", dashed: bool = False) -> str:
@@ -243,8 +203,21 @@ var {{ this.get_name() }} = (function () {
         });
     }
     td.on("timeload", show);
-    group.on("add", function () { map.addControl(control); show(); });
-    group.on("remove", function () { map.removeControl(control); });
+    // one snapshot at a time: while the slider is on, the control maps' own layers step aside
+    var others = [{{ this.hide }}], hidden = [];
+    group.on("add", function () {
+        map.addControl(control); show();
+        setTimeout(function () {  // after the layer control has finished its own changes
+            hidden = others.filter(function (l) { return map.hasLayer(l); });
+            hidden.forEach(function (l) { map.removeLayer(l); });
+        }, 0);
+    });
+    group.on("remove", function () {
+        map.removeControl(control);
+        var back = hidden;
+        hidden = [];
+        setTimeout(function () { back.forEach(function (l) { map.addLayer(l); }); }, 0);
+    });
     return group;
 })();
 {% if this.show %}{{ this.get_name() }}.addTo({{ this._parent.get_name() }});{% endif %}
@@ -252,7 +225,9 @@ var {{ this.get_name() }} = (function () {
 """
     )
 
-    def __init__(self, features: list[dict[str, Any]], times: list[str], name: str, show: bool = False):
+    def __init__(
+        self, features: list[dict[str, Any]], times: list[str], name: str, show: bool = False, hide: Any = ()
+    ):
         from folium.plugins import TimestampedGeoJson
 
         super().__init__(name=name, overlay=True, control=True, show=show)
@@ -261,6 +236,11 @@ var {{ this.get_name() }} = (function () {
         self.default_css = list(TimestampedGeoJson.default_css)
         self.times = list(times)
         self.data = script_json({"times": self.times, "features": features})
+        self._hide = list(hide)  # layers (folium elements) hidden while the slider is shown
+
+    @property
+    def hide(self) -> str:
+        return ", ".join(layer.get_name() for layer in self._hide)
 
 
 def timeline_dates(dates: Iterable[_dt.date | None]) -> list[_dt.date]:

@@ -15,16 +15,23 @@ from typing import Any
 
 from frontmap._dates import to_date
 from frontmap.gazetteer.place import Place
-from frontmap.geometry.geodesic import bearing, destination, hull
+from frontmap.geometry.geodesic import bearing, destination
 from frontmap.maps import kit as L
-from frontmap.maps.scene import Scene, band_of, date_of
-from frontmap.maps.style import Style, place_style, status_style, style
-from frontmap.reading.claims import AreaClaim, ComparisonClaim, DistanceClaim, ShareClaim
+from frontmap.maps.scene import AREA_KINDS, THEATRE, Scene, band_of, buffer_km, date_of, is_far
+from frontmap.maps.style import Style, status_style, style
+from frontmap.reading.claims import DistanceClaim
+from frontmap.shapes import distance_interval_km
 
-#: Simplification tolerances in degrees (≈ 200 m for control maps).
+#: Simplification tolerances in degrees (≈ 200 m for control maps, ≈ 50 m for claim shapes).
 CONTROL_TOLERANCE = 0.002
+SHAPE_TOLERANCE = 0.0005
+#: Pixels kept free when the view is fitted: the side panel (left) and the legend (right).
+PADDING_TOP_LEFT, PADDING_BOTTOM_RIGHT = (330, 20), (40, 20)
+#: Ukraine's box (west, south, east, north), shown whole when what is drawn spans more than
+#: ``WIDE_DEG`` degrees of longitude (or 0.6 of that of latitude).
+UKRAINE_BOX, WIDE_DEG = (22.1, 44.4, 40.2, 52.4), 6.0
 #: The theatre (west, south, east, north): Ukraine and a margin.  Places outside it do not set the view.
-FOCUS = (21.0, 43.5, 41.5, 53.5)
+FOCUS = THEATRE
 
 
 class Bounds:
@@ -68,9 +75,26 @@ class Bounds:
         if box is None:
             return
         w, s, e, n = box
+        if e - w > WIDE_DEG or n - s > WIDE_DEG * 0.6:  # a story across the country: show all of it
+            uw, us, ue, un = UKRAINE_BOX
+            w, s, e, n = min(w, uw), min(s, us), max(e, ue), max(n, un)
         pad = 0.05 if (e - w) < 0.1 and (n - s) < 0.1 else 0.0  # a single point: show its surroundings
         corners = [[s - pad, w - pad], [n + pad, e + pad]]
-        m.fit_bounds([[round(v, L.DECIMALS) for v in corner] for corner in corners], max_zoom=11)
+        m.fit_bounds(
+            [[round(v, L.DECIMALS) for v in corner] for corner in corners],
+            max_zoom=11,
+            padding_top_left=PADDING_TOP_LEFT,
+            padding_bottom_right=PADDING_BOTTOM_RIGHT,
+        )
+
+
+class LeftOutWarning(UserWarning):
+    """The one warning of a :func:`frontmap.draw` call that left items out: a short message, and every
+    item (what, and why) in ``items``."""
+
+    def __init__(self, message: str, items: list[str]) -> None:
+        super().__init__(message)
+        self.items = list(items)
 
 
 class Skips:
@@ -83,10 +107,13 @@ class Skips:
         self.items.append(f"{what}: {exc}")
 
     def warn(self) -> None:
+        """One short line: how many items were left out and the first reason (all of them are in the
+        warning's ``items``, in the page's side panel, and in ``m.frontmap_left_out``)."""
         if self.items:
-            more = len(self.items) - 5
-            shown = "; ".join(self.items[:5]) + (f"; and {more} more" if more > 0 else "")
-            warnings.warn(f"draw() left out {len(self.items)} item(s): {shown}", UserWarning, stacklevel=3)
+            first = L.clip(self.items[0], 90)
+            more = f" (and {len(self.items) - 1} more)" if len(self.items) > 1 else ""
+            message = f"draw() left out {len(self.items)} item(s): {first}{more}"
+            warnings.warn(LeftOutWarning(message, self.items), stacklevel=3)
 
 
 # ------------------------------------------------------------------------------------------ marks
@@ -110,65 +137,6 @@ def _circle(location: list[float], st: Style, tip: str | None = None, parts: lis
         tooltip=L.tooltip(tip) if tip else None,
         popup=L.popup(parts) if parts else None,
     )
-
-
-# ------------------------------------------------------------------------------- places mentioned
-def _quotes(scene: Scene) -> dict[str, tuple[Place, list[tuple[str, str]]]]:
-    """``{place id: (place, [(sentence, provenance), ...])}``: given places first, then mentioned ones."""
-    entries: dict[str, tuple[Place, list[tuple[str, str]]]] = {}
-    for p in scene.places:
-        entries.setdefault(p.id, (p, []))
-    for mention, article in scene.mentions:
-        place = mention.place
-        if place is None:  # the collector keeps located mentions only
-            continue
-        _, quotes = entries.setdefault(place.id, (place, []))
-        sentence_at = getattr(article, "sentence_at", None)
-        if sentence_at is not None:
-            published = getattr(article, "published", None)
-            quote = (sentence_at(mention.start), L.provenance(getattr(article, "source", None), published))
-        else:
-            quote = (mention.text, L.provenance(getattr(mention, "source", None), None))
-        if quote not in quotes:
-            quotes.append(quote)
-    return entries
-
-
-def places_layer(scene: Scene, bounds: Bounds, legend: list, offline: bool = False) -> Any:
-    """One marker per place (an awesome marker, or a CSS pin when ``offline``: no icon font)."""
-    import folium
-
-    group = folium.FeatureGroup(name=L.esc("Places mentioned"))
-    kinds = []
-    for place, quotes in _quotes(scene).values():
-        st = place_style(place.kind)
-        if place.kind not in kinds:
-            kinds.append(place.kind)
-        where = ", ".join(x for x in (place.kind, place.admin1, place.country) if x)
-        parts = [f"<b>{L.esc(place.name)}</b> <small>({L.esc(where)})</small>"]
-        if quotes:
-            parts.append("<ul style='padding-left: 16px; margin: 4px 0;'>")
-            for sentence, prov in quotes[: L.MAX_SENTENCES]:
-                parts.append(
-                    f"<li>“{L.esc(L.clip(sentence))}”" + (f" <i>— {prov}</i>" if prov else "") + "</li>"
-                )
-            parts.append("</ul>")
-            if len(quotes) > L.MAX_SENTENCES:
-                parts.append(f"<i>and {len(quotes) - L.MAX_SENTENCES} more</i>")
-        marker = st.marker or "gray"
-        folium.Marker(
-            _latlon(place.lat, place.lon),
-            icon=L.pin_icon(marker)
-            if offline
-            else folium.Icon(color=marker, icon=st.icon or "", prefix="fa"),
-            tooltip=L.tooltip(place.name),
-            popup=L.popup(parts),
-        ).add_to(group)
-        bounds.add_place(place)
-    for kind in kinds:
-        st = place_style(kind)
-        legend.append((L.swatch(st.fill or "", "pin"), st.legend(kind=kind)))
-    return group
 
 
 def _claim_parts(claim: Any) -> list[str]:
@@ -198,9 +166,10 @@ def _point(claim: Any) -> Any:
 
 
 # -------------------------------------------------------------------------------------- distance
-def _stated_marker(point: Any, colour: str | None, tip: str, parts: list[str]) -> Any:
-    """The hollow ring that marks where a claim puts a place (legend: "stated position")."""
-    return _circle(L.latlon(point), style("check.stated").but(stroke=colour), tip, parts)
+def _stated_marker(point: Any, colour: str | None, tip: str) -> Any:
+    """The hollow ring that marks where a claim puts a place (legend: "stated position"); the popup
+    is on the shape or line it belongs to (one copy per claim keeps big maps small)."""
+    return _circle(L.latlon(point), style("check.stated").but(stroke=colour), tip)
 
 
 def distance_layer(scene: Scene, bounds: Bounds, legend: list, skips: Skips) -> Any:
@@ -212,61 +181,75 @@ def distance_layer(scene: Scene, bounds: Bounds, legend: list, skips: Skips) -> 
     group = folium.FeatureGroup(name=L.esc("Distance claims"))
     st, anchor = style("distance"), style("anchor")
     drawn = False
+    anchors: set[str] = set()
     for c in claims:
-        g = _geometry(c, skips)
+        g = _from_line(c, skips) if _is_area(c.anchor) else _geometry(c, skips)
         if g is None:
             continue
         drawn = True
         parts = _claim_parts(c)
+        g = g.simplify(SHAPE_TOLERANCE)
+        if _is_area(c.anchor):  # measured from a border: the band beside it, no point for the anchor
+            L.geo_json(g, st.leaflet(), c.text, parts).add_to(group)
+            bounds.add(g)
+            continue
         L.geo_json(g, st.leaflet(), c.text, parts).add_to(group)
         bounds.add(g)
-        if c.anchor is not None:
+        if c.anchor is not None and c.anchor.id not in anchors:  # one dot per place measured from
+            anchors.add(c.anchor.id)
             where = _latlon(c.anchor.lat, c.anchor.lon)
             _circle(where, anchor, f"measured from {c.anchor.name}").add_to(group)
         pt = _point(c)
         if pt is not None:
-            _stated_marker(pt, st.stroke, f"where “{c.text}” puts it", parts).add_to(group)
+            _stated_marker(pt, st.stroke, f"where “{c.text}” puts it").add_to(group)
     if drawn:
         legend.append((L.swatch(st.fill or ""), st.legend()))
         legend.append((L.swatch(anchor.fill or "", "dot"), anchor.legend()))
     return group
 
 
-# ------------------------------------------------------------------------------------------ area
-def area_layer(scene: Scene, bounds: Bounds, legend: list, skips: Skips) -> Any:
-    import folium
+def _is_area(place: Any) -> bool:
+    """True for a country or region with an outline: a distance from it is from its border."""
+    geom = getattr(place, "geometry", None) if isinstance(place, Place) else None
+    return (
+        place is not None
+        and place.kind in AREA_KINDS
+        and geom is not None
+        and geom.geom_type in ("Polygon", "MultiPolygon")
+    )
 
-    claims = [c for c in scene.claims if isinstance(c, AreaClaim | ShareClaim | ComparisonClaim)]
-    if not claims:
+
+def _anchor_name(claim: Any) -> str:
+    return str(getattr(getattr(claim, "anchor", None), "name", ""))
+
+
+def _border_near(claim: Any) -> Any:
+    """The anchor's border within reach of the subject (the part a distance from it is measured to)."""
+    from shapely.geometry import box
+
+    _low, high = distance_interval_km(claim)
+    reach = (high + 50.0) / 70.0  # degrees: generous at any latitude of the theatre
+    s = claim.subject
+    window = box(s.lon - 2 * reach, s.lat - reach, s.lon + 2 * reach, s.lat + reach)
+    return claim.anchor.geometry.boundary.intersection(window)
+
+
+def _from_line(claim: Any, skips: Skips) -> Any:
+    """Where a distance from a border puts its subject: the band between the stated distances from
+    the stretch of border near the subject (without a subject: nothing to draw)."""
+    if claim.subject is None:
+        skips.items.append(f"claim {claim.text!r} (a distance from a border, but from what place?)")
         return None
-    group = folium.FeatureGroup(name=L.esc("Area claims"))
-    hull_style = style("hull")
-    shown: list[Style] = []
-    for c in claims:
-        st = style(c.kind)
-        g = _geometry(c, skips)
-        if g is not None:
-            L.geo_json(g, st.leaflet(), c.text, _claim_parts(c)).add_to(group)
-            bounds.add(g)
-            if st not in shown:
-                shown.append(st)
-        places = getattr(c, "places", ()) if isinstance(c, AreaClaim) else ()
-        if len(places) >= 2:
-            try:
-                h = hull(places)
-            except Exception as exc:
-                skips.add(f"hull of the places in {c.text!r}", exc)
-                continue
-            names = ", ".join(p.name for p in places)
-            tip = f"places retaken with “{c.text}”: {names}"
-            L.geo_json(h, hull_style.leaflet(), tip, _claim_parts(c)).add_to(group)
-            bounds.add(h)
-            if hull_style not in shown:
-                shown.append(hull_style)
-    for st in shown:
-        swatch = L.swatch(st.stroke or "", "line", dashed=True) if st.dash else L.swatch(st.fill or "")
-        legend.append((swatch, st.legend()))
-    return group
+    try:
+        border = _border_near(claim)
+        if border.is_empty:
+            return None
+        low, high = distance_interval_km(claim)
+        band = buffer_km(border, high)
+        return band.difference(buffer_km(border, low)) if low > 0 else band
+    except Exception as exc:
+        skips.add(f"claim {claim.text!r}", exc)
+        return None
 
 
 # ---------------------------------------------------------------------------------------- checks
@@ -293,10 +276,27 @@ def checks_layer(scene: Scene, bounds: Bounds, legend: list, skips: Skips) -> An
     for chk in scene.checks:
         claim, status = chk.claim, chk.status
         colour = status_style(status).stroke or ""
+        if claim.kind in ("area", "share"):  # a size: its check is shown with it in the side panel
+            continue
         parts = _check_parts(claim, chk.verdicts)
         stated, actual = _stated_and_actual(claim)
         tip = f"{status}: {claim.text}"
-        if stated is not None and actual is not None:
+        if stated is not None and actual is not None and _is_area(getattr(claim, "anchor", None)):
+            tip = f"{tip} (measured to the border of {_anchor_name(claim)})"
+            line = style("check.line").coloured(colour)
+            ends = [L.latlon(stated), _latlon(actual.lat, actual.lon)]
+            folium.PolyLine(
+                ends,
+                color=colour,
+                weight=line.weight,
+                dash_array=line.dash,
+                tooltip=L.tooltip(tip),
+                popup=L.popup(parts),
+            ).add_to(group)
+            actual_st = style("check.actual").coloured(colour)
+            _circle(_latlon(actual.lat, actual.lon), actual_st, f"actual: {actual.name}").add_to(group)
+            bounds.add(LineString([(stated.x, stated.y), (actual.lon, actual.lat)]))
+        elif stated is not None and actual is not None:
             line = style("check.line").coloured(colour)
             folium.PolyLine(
                 [L.latlon(stated), _latlon(actual.lat, actual.lon)],
@@ -306,9 +306,9 @@ def checks_layer(scene: Scene, bounds: Bounds, legend: list, skips: Skips) -> An
                 tooltip=L.tooltip(tip),
                 popup=L.popup(parts),
             ).add_to(group)
-            _stated_marker(stated, colour, f"stated: {claim.text}", parts).add_to(group)
+            _stated_marker(stated, colour, f"stated: {claim.text}").add_to(group)
             actual_st = style("check.actual").coloured(colour)
-            _circle(_latlon(actual.lat, actual.lon), actual_st, f"actual: {actual.name}", parts).add_to(group)
+            _circle(_latlon(actual.lat, actual.lon), actual_st, f"actual: {actual.name}").add_to(group)
             bounds.add(LineString([(stated.x, stated.y), (actual.lon, actual.lat)]))
         else:
             where = _point(claim)
@@ -332,6 +332,15 @@ def _stated_and_actual(claim: Any) -> tuple[Any, Any]:
     """For a distance claim naming both places: where the text puts the subject, and the subject."""
     if not isinstance(claim, DistanceClaim) or claim.subject is None or claim.anchor is None:
         return None, None
+    if _is_area(claim.anchor):  # from a border: the line ends on the border, nearest the subject
+        from shapely.geometry import Point
+        from shapely.ops import nearest_points
+
+        try:
+            on_border = nearest_points(_border_near(claim), Point(claim.subject.lon, claim.subject.lat))[0]
+        except Exception:
+            return None, None
+        return on_border, claim.subject
     stated = _point(claim)
     if stated is None:  # no direction: the stated distance along the true bearing
         try:
@@ -373,7 +382,7 @@ def _control_layer(scene: Scene, cm: Any, bounds: Bounds, skips: Skips) -> Any:
     group = folium.FeatureGroup(name=L.esc(label), show=scene.is_latest(cm))
     fill = style("control").coloured(scene.side_colour(cm.side))
     g = cm.geometry.simplify(CONTROL_TOLERANCE)
-    named = getattr(cm, "name", None) or getattr(cm, "source", None)
+    named = getattr(cm, "name", None) or (L.file_name(cm.source) if getattr(cm, "source", None) else None)
     about = ", ".join(str(x) for x in (named, day) if x)
     L.geo_json(g, fill.leaflet(), f"held ({cm.side})" + (f", {about}" if about else "")).add_to(group)
     bounds.add(g)
@@ -462,7 +471,7 @@ def shapes_layer(scene: Scene, bounds: Bounds, legend: list) -> Any:
 
 
 # -------------------------------------------------------------------------------------- timeline
-def timeline(scene: Scene) -> Any:
+def timeline(scene: Scene, hide: Any = ()) -> Any:
     """The date-slider layer when the content spans two or more dates, else None."""
     from shapely.geometry import Point
 
@@ -478,10 +487,12 @@ def timeline(scene: Scene) -> Any:
     for m, a in scene.mentions:
         p = m.place
         d = to_date(getattr(a, "published", None)) if a is not None else None
-        if d is None or p is None or (id(a), p.id) in seen:
+        if d is None or p is None or (id(a), p.id) in seen or p.kind == "country" or is_far(p):
             continue
         seen.add((id(a), p.id))
-        tip = L.esc(f"{p.name} (mentioned {d.isoformat()}, {getattr(a, 'source', None) or 'article'})")
+        tip = L.esc(
+            f"{p.name} (mentioned {d.isoformat()}, {L.file_name(getattr(a, 'source', None) or 'article')})"
+        )
         point = Point(p.lon, p.lat)
         feats.append(L.feature(point, start=d.isoformat(), end=last, tooltip=tip, style=dot_style))
     by_side: dict[str, list[tuple[_dt.date, Any]]] = {}
@@ -502,4 +513,5 @@ def timeline(scene: Scene) -> Any:
                     style=fill,
                 )
             )
-    return L.Timeline(feats, [s.isoformat() for s in steps], name=L.esc("Timeline (date slider)"))
+    steps_iso = [s.isoformat() for s in steps]
+    return L.Timeline(feats, steps_iso, name=L.esc("Timeline (date slider)"), hide=hide)

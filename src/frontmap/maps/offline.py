@@ -1,6 +1,6 @@
 """Self-contained maps: the JavaScript and CSS folium loads from CDNs, inlined into the page instead.
 
-Private; :func:`frontmap.draw` uses it for ``tiles=None`` (or ``offline=True``).  :func:`inline` empties
+Private; :func:`frontmap.draw` uses it by default (``offline=True``).  :func:`inline` empties
 the CDN lists of a :class:`folium.Map` (and of the date slider) and adds an element that writes the
 shipped copies into the page's ``<head>`` as ``<script>`` and ``<style>`` blocks, so the HTML written by
 ``m.save()`` or ``m.get_root().render()`` requests nothing from anywhere.
@@ -10,7 +10,8 @@ The copies live in ``frontmap/assets/`` (Leaflet, Leaflet.TimeDimension and iso8
 They are read on first use, never at import.  Only what a map uses is inlined: Leaflet always, jQuery
 when the map has a popup (folium builds popup content with ``$(...)``), the date-slider stack only
 with a date slider.  Place markers in offline maps are CSS pins (:func:`frontmap.maps.kit.pin_icon`),
-so no icon font, Bootstrap or Leaflet.awesome-markers is needed.
+so no icon font, Bootstrap or Leaflet.awesome-markers is needed.  frontmap's own code (labels, side
+panel, legend: ``frontmap/maps/data/frontmap.{css,js}``) is inlined into every map (:func:`own_code`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ from typing import Any
 from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
+from frontmap.maps.basemap import own_asset
+
+#: frontmap's own code (labels, panel), in every map, from ``frontmap/maps/data``.
+OWN = ("frontmap.css", "frontmap.js")
 #: Shipped files inlined into every offline map, in load order.
 BASE = ("leaflet.css", "leaflet.js")
 #: Inlined when the map has a popup.
@@ -42,14 +47,15 @@ def block(name: str) -> str:
     The files were checked when they were built (no ``</script``, ``</style`` or ``<!--`` inside);
     the check is repeated here so a hand-edited copy cannot break the page.
     """
-    text = asset(name)
+    return _checked(name, asset(name), "frontmap/assets")
+
+
+def _checked(name: str, text: str, folder: str) -> str:
     tag = "style" if name.endswith(".css") else "script"
     lowered = text.lower()
     if f"</{tag}" in lowered or "<!--" in lowered:
-        raise ValueError(
-            f"the shipped asset {name!r} cannot be inlined; rebuild it (scripts/vendor_assets.py)"
-        )
-    return f"<{tag}>/* frontmap/assets/{name} */\n{text}\n</{tag}>"
+        raise ValueError(f"the shipped file {folder}/{name} cannot be inlined; rebuild or fix it")
+    return f"<{tag}>/* {folder}/{name} */\n{text}\n</{tag}>"
 
 
 class _Raw(Element):
@@ -101,6 +107,30 @@ def _has_popup(element: Any) -> bool:
     from folium import Popup
 
     return any(isinstance(c, Popup) or _has_popup(c) for c in element._children.values())
+
+
+class OwnCode(MacroElement):
+    """Writes frontmap's own CSS and JavaScript (``frontmap/maps/data/frontmap.{css,js}``: labels,
+    panel, legend) into the ``<head>``; every HTML map has it, online or not."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "OwnCode"
+
+    def render(self, **kwargs: Any) -> str:
+        figure = self.get_root()
+        if not isinstance(figure, Figure):
+            raise TypeError("a frontmap map can only be rendered inside a folium Figure")
+        for name in OWN:
+            figure.header.add_child(
+                _Raw(_checked(name, own_asset(name), "frontmap/maps/data")), name=f"frontmap_{name}"
+            )
+        return ""
+
+
+def own_code(m: Any) -> None:
+    """Add frontmap's own CSS and JavaScript to ``m`` (a :class:`folium.Map`)."""
+    m.add_child(OwnCode(), name="frontmap_own_code")
 
 
 def inline(m: Any, timeline: Any = None) -> None:

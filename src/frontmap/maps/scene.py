@@ -32,7 +32,20 @@ from frontmap.maps.style import side_colours, side_key
 from frontmap.reading.article import Mention
 from frontmap.reading.claims import Claim
 
-__all__ = ["ACCEPTED", "MAX_DEPTH", "Check", "Scene", "band_of", "buffer_km", "collect", "date_of"]
+__all__ = [
+    "ACCEPTED",
+    "MAX_DEPTH",
+    "NEARBY",
+    "THEATRE",
+    "Check",
+    "Scene",
+    "band_of",
+    "buffer_km",
+    "collect",
+    "date_of",
+    "is_far",
+    "territory_of",
+]
 
 #: What :func:`collect` accepts, as said in its error messages.
 ACCEPTED = (
@@ -47,6 +60,12 @@ MAX_DEPTH = 20
 NOT_SPATIAL = ("conversion",)
 #: A claim checked several ways takes the first of these statuses among its verdicts.
 WORST_FIRST = ("inconsistent", "consistent", "unverifiable")
+#: The theatre (west, south, east, north): Ukraine and a margin.  Only what lies in it frames a map.
+THEATRE = (21.0, 43.5, 41.5, 53.5)
+#: Places outside this box (Washington, Gaza) are far away: listed beside the map, not drawn on it.
+NEARBY = (12.0, 37.0, 56.0, 61.0)
+#: Place kinds that are areas (a claim about one is about its territory).
+AREA_KINDS = ("country", "region", "raion", "hromada")
 
 
 @dataclass
@@ -259,6 +278,35 @@ def _group_checks(verdicts: list[Any]) -> list[Check]:
             group.status = min(spatial, key=_rank)
             out.append(group)
     return out
+
+
+# ------------------------------------------------------------------------------- where things are
+def is_far(place: Any) -> bool:
+    """True for a place to list rather than draw: a point outside :data:`NEARBY`, or an area that
+    does not reach into :data:`THEATRE` (the United States; not Russia, which borders Ukraine)."""
+    from shapely.geometry import box
+
+    kind = getattr(place, "kind", "")
+    if kind in (*AREA_KINDS, "sea", "lake", "river"):
+        geom = getattr(place, "geometry", None)
+        if geom is not None and not geom.is_empty and geom.geom_type != "Point":
+            return not geom.intersects(box(*THEATRE))
+    w, s, e, n = NEARBY
+    return not (w <= place.lon <= e and s <= place.lat <= n)
+
+
+def territory_of(claim: Any) -> Place | None:
+    """The country or region an area or share claim is about, when it has an outline: a share's
+    ``of`` ("a fifth of Ukraine"), an area claim's subject when that is a region or country.  Such a
+    claim is drawn by highlighting that territory, not as a disk of its size."""
+    kind = getattr(claim, "kind", "")
+    place = getattr(claim, "of", None) if kind == "share" else getattr(claim, "subject", None)
+    if kind not in ("share", "area") or not isinstance(place, Place) or place.kind not in AREA_KINDS:
+        return None
+    geom = place.geometry
+    if geom is None or geom.is_empty or geom.geom_type not in ("Polygon", "MultiPolygon"):
+        return None
+    return place
 
 
 # --------------------------------------------------------------------------------- inferred band

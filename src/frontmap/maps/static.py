@@ -1,24 +1,34 @@
 """Static maps: PNG, SVG and PDF files drawn with matplotlib, offline.
 
 :func:`render` draws the same things as :func:`frontmap.draw` (articles, claims, verdicts, control maps,
-changes, inferred control, places, shapely geometries, lists of them) on a light basemap of Ukraine's
-oblasts, and writes one file, chosen by the extension.  No browser, no network, no tiles: the figure is
+changes, inferred control, places, shapely geometries, lists of them) on a basemap of Ukraine and its
+neighbours, and writes one file, chosen by the extension.  No browser, no network, no tiles: the figure is
 a plain matplotlib ``Figure`` on the Agg canvas (pyplot and its global state are never touched).
 
-Projection: the map is drawn in lon/lat degrees (EPSG:4326, "plate carrée") with the axes' aspect set to
-``1 / cos(mid-latitude)``, so that a kilometre east-west and a kilometre north-south have the same
-length at the map's middle latitude and north is up.  Over Ukraine (44°N-52.5°N) east-west scale then
-varies by about ±9 % from the bottom to the top of the map; the scale bar is computed for its own
-latitude, along the parallel on the WGS84 ellipsoid.  Everything frontmap stores is lon/lat, so nothing
-is reprojected.
+Projection: a conformal projection chosen from the extent (:mod:`frontmap.maps._projection`): Lambert
+Conformal Conic with standard parallels at one sixth and five sixths of the extent's latitudes (Mercator
+near the equator, polar stereographic near a pole), in metres on the WGS84 ellipsoid.  Shapes and
+angles are true everywhere on the map; over Ukraine lengths are true to about 0.3 %, and the scale bar
+is measured for the place it is drawn.  Every layer is densified in lon/lat before it is projected
+(a coast or a parallel comes out curved, not as a chord) and cut to the frame, so no clipped edge is
+stroked across the sea.  The axes' data coordinates are those projected metres; the CRS is ``ax.crs``
+(a :class:`pyproj.CRS`).  Meridians and parallels are drawn faintly and labelled where they leave the map
+(°E below, °N on the left); a north arrow points to true north where it stands.
 
-Layers, bottom to top: neighbouring countries (lighter grey), Ukraine's oblasts and outline (the
-gazetteer's), control maps (filled, semi-transparent, red for the occupied side) and changes, claim
-shapes (distance sectors/rings, area disks, share disks as outlines only: a size, not a place),
-front lines, inferred control (places held, the line and its uncertainty band), verdicts (stated point and
-actual place joined by a line coloured by status), mentioned places (a marker by kind), then labels placed
-so that none overlap (:mod:`frontmap.maps.labels`), the legend, a scale bar, a north arrow, the title and
-a source line.
+Framing (:mod:`frontmap.maps._framing`): the map frames the theatre.  Places a story mentions far
+outside Ukraine and its surroundings ("officials in Washington") are listed in a small box instead of
+stretching the map; a share or area claim about a whole country or oblast highlights that territory
+(its controlled part when a control map is drawn) instead of a disk of that area around its centre; a
+distance from a border or a river is a band along the line, and the place it is said of is joined to the
+nearest point of the line.  A map showing only part of Ukraine gets a locator inset.
+
+Layers, bottom to top: sea (the background), neighbouring countries, Ukraine, its oblasts, lakes and
+rivers (the ``base.*`` entries the HTML basemap uses), the graticule, control maps (filled,
+semi-transparent, red for the occupied side) and changes, claim shapes, front lines, inferred control,
+verdicts (stated point and actual place joined by a line coloured by status), mentioned places (a
+marker by kind), then labels placed so that none overlap each other, a marker or the map's furniture
+(:mod:`frontmap.maps.labels`; the story's places first, then oblast, sea and country names), the legend,
+a scale bar, a north arrow, the title and a source line.
 
 What was passed is sorted by the same collector as :func:`frontmap.draw`'s
 (:func:`frontmap.maps.scene.collect`), laid out by :mod:`frontmap.maps.plan`, and drawn with the colours,
@@ -38,23 +48,34 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from frontmap._io import atomic_write_with
-from frontmap.errors import FrontmapError, InputError
-from frontmap.gazetteer.lookup import Gazetteer
-from frontmap.maps.artists import draw_legend, draw_mark, draw_shape
-from frontmap.maps.labels import Box, place_labels
-from frontmap.maps.plan import UKRAINE_EXTENT, Plan, credit_line, fit, plan
+from frontmap.errors import InputError
+from frontmap.gazetteer.place import Place
+from frontmap.maps._basemap import Label, draw_basemap, draw_graticule
+from frontmap.maps._drawing import (
+    MapFrame,
+    draw_layers,
+    draw_places,
+    fill_frame,
+    focus_of,
+    frame_of,
+    map_frame,
+    notes_of,
+    off_map,
+    place_label_groups,
+)
+from frontmap.maps._framing import LineDistance, compact, far_away, fit, line_distances, territories
+from frontmap.maps._furniture import decorate, far_box, locator, scale_bar
+from frontmap.maps.artists import draw_legend, draw_shape
+from frontmap.maps.plan import UKRAINE_EXTENT, Plan, credit_line, plan
 from frontmap.maps.scene import collect
-from frontmap.maps.style import place_style, style
+from frontmap.maps.style import style
 
-__all__ = ["FORMATS", "UKRAINE_EXTENT", "figure", "render"]
+__all__ = ["FORMATS", "UKRAINE_EXTENT", "figure", "render", "scale_bar"]
 
 #: File formats :func:`render` writes, by extension.
 FORMATS = ("png", "svg", "pdf")
-_NEIGHBOURS = ("BY", "RU", "PL", "SK", "HU", "RO", "MD")
 _DEFAULT_FIGSIZE = (10.0, 7.0)
 _MAX_PIXELS = 100_000_000
-_MARKED = ("settlement", "facility")
-_LABEL_RANK = {"settlement": 5, "facility": 4, "region": 2, "river": 2, "sea": 1, "country": 0}
 
 
 # ------------------------------------------------------------------------------------ validation
@@ -96,222 +117,41 @@ def _extent(extent: Any) -> tuple[float, float, float, float]:
     return w, s, e, n
 
 
-# ------------------------------------------------------------------------------------- drawing
-def _basemap(ax: Any, extent: tuple[float, float, float, float], width_px: float) -> bool:
-    """Draw neighbours, oblasts and Ukraine's outline from the gazetteer; False when it is unavailable.
-
-    Outlines are clipped to the extent (plus a margin) and simplified to half a pixel, which keeps SVG
-    and PDF files small without any visible change."""
-    import shapely
-    from shapely.geometry import box
-
-    w, s, e, n = extent
-    pad = 0.05 * max(e - w, n - s)
-    frame = box(w - pad, s - pad, e + pad, n + pad)
-    tolerance = 0.5 * (e - w) / max(width_px, 1.0)
-
-    def fit(g: Any) -> Any:
-        if g is None or g.is_empty or not g.intersects(frame):
-            return None
-        if not frame.contains(g):
-            g = g.intersection(frame)
-        return shapely.simplify(g, tolerance, preserve_topology=True)
-
-    gz = Gazetteer()
-    for code in _NEIGHBOURS:
-        try:
-            g = fit(gz.country(code).geometry)
-        except (LookupError, FrontmapError):
-            continue
-        if g is not None:
-            draw_shape(ax, g, style("outline.neighbour"), 0.1)
-    try:
-        ua = gz.country("UA").geometry
-    except (LookupError, FrontmapError):
-        return False
-    country, region = style("outline.country"), style("outline.region")
-    layers = [
-        (fit(ua), country.but(weight=0), 0.2),
-        *((fit(r.geometry.boundary), region, 0.3) for r in gz.regions("UA")),
-        (fit(ua.boundary), country, 0.4),
-    ]
-    for geom, st, z in layers:
-        if geom is not None:
-            draw_shape(ax, geom, st, z)
-    return True
+# ------------------------------------------------------------------------------------- the story
+class _Story(NamedTuple):
+    layout: Plan
+    bands: list[LineDistance]
+    far: list[Place]
 
 
-def _draw_places(ax: Any, out: Plan) -> list[tuple[float, float, str, dict[str, Any], float]]:
-    """Markers and outlines for places; returns label candidates (lon, lat, text, text style, priority)."""
-    labels = []
-    point, area = style("label.point").text, style("label.area").text
-    for p in out.places.values():
-        if p.kind == "country" and p.id not in out.explicit:  # a mentioned country: the basemap shows it
-            continue
-        st = place_style(p.kind)
-        if p.kind in _MARKED:
-            ms = st.ms
-            if p.kind == "settlement" and p.population:
-                ms = min(3.5 + math.log10(max(p.population, 1000)) - 3, 8.0)
-            draw_mark(ax, p.lon, p.lat, st, 8, ms=ms)
-        else:  # region, country and seas outlined, rivers stroked
-            draw_shape(ax, p.geometry, st, 0.05 if p.kind == "sea" else 1.0)
-        size = 9.0 if p.population >= 1_000_000 else (8.0 if p.population >= 100_000 else 7.0)
-        text = {"fontsize": size, "color": point}
-        if p.kind in ("region", "river", "sea", "country"):
-            text = {"fontsize": 7.5, "color": area, "style": "italic"}
-        prio = _LABEL_RANK.get(p.kind, 1) * 1e9 + min(p.population, 1e9 - 1)
-        labels.append((p.lon, p.lat, p.name, text, prio))
-    return labels
+def _story(scene: Any) -> _Story:
+    """Lay out the scene the way a map of a story needs it (see :mod:`frontmap.maps._framing`):
+    territories highlighted instead of disks, distances from lines as bands, far places left out."""
+    scene, regions = territories(scene)
+    scene, bands = line_distances(scene)
+    layout = plan(scene)
+    for t in regions:
+        layout.shape(t.geometry, t.style, 2.2, legend=t.legend)
+        if t.notes:
+            text = "\n".join(dict.fromkeys(n for n, _ in t.notes))
+            layout.notes.append((t.place.lon, t.place.lat, text, t.notes[0][1], 1.0))
+    for b in bands:
+        layout.legend.setdefault(b.legend, ("polygon", b.style))
+        if b.subject is not None:
+            layout.place(b.subject)
+            if b.notes:
+                text = "\n".join(dict.fromkeys(n for n, _ in b.notes))
+                layout.notes.append((b.subject.lon, b.subject.lat, text, b.notes[0][1], 1.0))
+    far = far_away(layout)
+    layout.notes = [(x, y, compact(text), c, p) for x, y, text, c, p in layout.notes]
+    return _Story(layout, bands, far)
 
 
 def _axes_rect(title: bool) -> tuple[float, float, float, float]:
-    """The map axes (left, bottom, width, height) as fractions of the figure: room below for the tick
-    labels and the source line, above for the title."""
-    left, bottom, right, top = 0.045, 0.075, 0.99, (0.93 if title else 0.985)
+    """The map axes (left, bottom, width, height) as fractions of the figure: room below for the
+    graticule labels and the source line, on the left for latitudes, above for the title."""
+    left, bottom, right, top = 0.05, 0.07, 0.99, (0.93 if title else 0.985)
     return (left, bottom, right - left, top - bottom)
-
-
-def _aspect(south: float, north: float) -> float:
-    """Data aspect (y unit / x unit) that makes a km east equal a km north at the middle latitude."""
-    return 1 / max(math.cos(math.radians((south + north) / 2)), 0.05)
-
-
-def _fill_box(
-    extent: tuple[float, float, float, float], width_in: float, height_in: float
-) -> tuple[float, ...]:
-    """Grow ``extent`` (west, south, east, north) about its centre, in one direction only, so that drawn
-    at :func:`_aspect` it fills a box of ``width_in × height_in`` exactly.
-
-    >>> w, s, e, n = _fill_box((30.0, 50.0, 31.0, 51.0), 2.0, 1.0)
-    >>> round((n - s) * _aspect(s, n) / (e - w), 6), (w + e) / 2, (s + n) / 2
-    (0.5, 30.5, 50.5)
-    """
-    w, s, e, n = extent
-    a = _aspect(s, n)
-    want = height_in / width_in
-    have = (n - s) * a / (e - w)
-    if have < want:  # too wide: add latitude
-        half = want * (e - w) / a / 2
-        cy = (s + n) / 2
-        s, n = max(cy - half, -89.9), min(cy + half, 89.9)
-    else:  # too tall: add longitude
-        half = (n - s) * a / want / 2
-        cx = (w + e) / 2
-        w, e = cx - half, cx + half
-    return w, s, e, n
-
-
-def _scale_bar_km(lon: float, lat: float, width_deg: float) -> tuple[float, float]:
-    """A round length (km) near a fifth of the map's width, and its length in degrees of longitude along
-    the parallel ``lat`` on the WGS84 ellipsoid (radius of the parallel ``N(φ)·cos φ``)."""
-    a, f = 6378137.0, 1 / 298.257223563
-    e2 = f * (2 - f)
-    phi = math.radians(lat)
-    km_per_deg = math.pi / 180 * a * math.cos(phi) / math.sqrt(1 - e2 * math.sin(phi) ** 2) / 1000
-    target = 0.2 * width_deg * km_per_deg
-    exp = 10 ** math.floor(math.log10(target))
-    km = max(m * exp for m in (1, 2, 5) if m * exp <= target)
-    return km, km / km_per_deg
-
-
-def _decorate(ax: Any, north_arrow: bool) -> list[Any]:
-    """Scale bar (lower left) and north arrow (upper left); returns their artists (label obstacles)."""
-    import matplotlib.patheffects as pe
-
-    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-    w, h = x1 - x0, y1 - y0
-    bx, by = x0 + 0.03 * w, y0 + 0.04 * h
-    km, deg = _scale_bar_km(bx, by, w)
-    bar_style = style("scale_bar")
-    dark = bar_style.stroke
-    halo = [pe.withStroke(linewidth=2.5, foreground=bar_style.fill)]
-    out = []
-    for i in range(2):
-        colour = dark if i == 0 else bar_style.fill
-        (bar,) = ax.plot(
-            [bx + i * deg / 2, bx + (i + 1) * deg / 2],
-            [by, by],
-            color=colour,
-            lw=4,
-            solid_capstyle="butt",
-            zorder=20,
-            path_effects=[pe.withStroke(linewidth=5.5, foreground=dark)],
-        )
-        out.append(bar)
-    label = f"{km:g} km"
-    out.append(
-        ax.text(
-            bx + deg / 2,
-            by + 0.012 * h,
-            label,
-            ha="center",
-            va="bottom",
-            fontsize=7.5,
-            color=bar_style.text,
-            zorder=20,
-            path_effects=halo,
-        )
-    )
-    if north_arrow:
-        ax_ = ax.annotate(
-            "N",
-            xy=(0.04, 0.95),
-            xytext=(0.04, 0.85),
-            xycoords="axes fraction",
-            ha="center",
-            va="center",
-            fontsize=9,
-            fontweight="bold",
-            zorder=20,
-            color=bar_style.text,
-            arrowprops={"arrowstyle": "-|>", "color": dark, "lw": 1.2},
-        )
-        out.append(ax_)
-    return out
-
-
-def _place_labels(
-    ax: Any,
-    renderer: Any,
-    cands: list[tuple[float, float, str, dict[str, Any], float]],
-    obstacles: list[Any],
-    dpi: float,
-) -> None:
-    import matplotlib.patheffects as pe
-
-    if not cands:
-        return
-    texts = [ax.text(x, y, s, zorder=21, **st) for x, y, s, st, _ in cands]
-    sizes = []
-    for t in texts:
-        bb = t.get_window_extent(renderer)
-        sizes.append((bb.width, bb.height))
-    anchors = ax.transData.transform([(x, y) for x, y, *_ in cands])
-    boxes = [Box(*a.get_window_extent(renderer).extents) for a in obstacles]
-    px = dpi / 72.0
-    spots = place_labels(
-        [tuple(a) for a in anchors],
-        sizes,
-        [c[4] for c in cands],
-        gap=4 * px,
-        point_radius=3 * px,
-        bounds=Box(*ax.bbox.extents),
-        obstacles=boxes,
-    )
-    inv = ax.transData.inverted()
-    # The white halo is a stroked copy underneath (drawn as a path); the label itself stays plain text,
-    # so SVG and PDF labels remain text that can be searched and edited.
-    halo = [pe.Stroke(linewidth=2.4, foreground="white")]
-    for t, spot, (_, _, s, st, _) in zip(texts, spots, cands, strict=True):
-        if spot is None:
-            t.remove()
-            continue
-        xy = inv.transform((spot.x, spot.y))
-        t.set_position(xy)
-        t.set_horizontalalignment(spot.ha)
-        t.set_verticalalignment(spot.va)
-        ax.text(*xy, s, zorder=20.5, ha=spot.ha, va=spot.va, path_effects=halo, **st)
 
 
 def render(
@@ -348,10 +188,14 @@ def render(
     figsize : (width, height) in inches, optional
         Default (10, 7).
     extent : (west, south, east, north) in degrees, optional
-        Default: what is drawn, plus a margin; all of Ukraine when there is nothing to fit.  The axes
-        keep their shape, so one side of the extent grows to keep the map's aspect.
+        Default: what is drawn in the theatre (Ukraine and a margin), plus a margin; all of Ukraine when
+        there is nothing to fit.  Far-away places are listed in a box, not framed.  The projection is
+        chosen from this extent; the axes keep their shape, so one side of the frame grows to keep the
+        map's aspect.  Without an explicit extent, a detail inset is drawn where the claims crowd a
+        small part of the map.
     basemap : bool
-        Draw Ukraine's oblasts and outline and neighbouring countries (from the gazetteer).
+        Draw the sea, the neighbouring countries, Ukraine's oblasts, lakes and rivers, and their names
+        (from the gazetteer), and a locator inset when the map shows only part of Ukraine.
     legend : bool
         Draw a legend of the layers shown (upper right).
     north_arrow : bool
@@ -416,8 +260,11 @@ def figure(
 ) -> Any:
     """The map :func:`render` would write, as a matplotlib ``Figure`` on the Agg canvas (same options).
 
-    Every artist of a layer is labelled with its style's name (``"gained"``, ``"control"``,
-    ``"check.line"`` ...; see :mod:`frontmap.maps.artists`)."""
+    The map is ``fig.axes[0]``; its data coordinates are projected metres and its CRS is ``ax.crs`` (a
+    :class:`pyproj.CRS`), so ``Transformer.from_crs("EPSG:4326", ax.crs, always_xy=True)`` places a
+    lon/lat on it.  Insets (locator, detail) are its ``child_axes``.  Every artist of a layer is labelled
+    with its style's name (``"gained"``, ``"control"``, ``"check.line"`` ...; see
+    :mod:`frontmap.maps.artists`)."""
     opts = _options(dpi, figsize, title, source_line, extent)
     return _draw(things, opts, basemap=basemap, legend=legend, north_arrow=north_arrow, check=check)
 
@@ -449,43 +296,114 @@ def _options(dpi: Any, figsize: Any, title: Any, source_line: Any, extent: Any) 
     return _Options(dpi_v, fw, fh, box, title, source_line)
 
 
+def _dress(ax: Any, m: MapFrame, basemap: bool) -> Any:
+    """An axes showing ``m``'s frame: its CRS (``ax.crs``), the sea (or a plain ground), no ticks."""
+    frame = style("frame")
+    ax.crs = m.proj.crs  # the map's CRS, as cartopy's GeoAxes has it
+    ax.set_facecolor(style("base.sea").fill if basemap else frame.fill)
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_color(frame.stroke)
+    return ax
+
+
+def _story_on(
+    ax: Any, story: _Story, m: MapFrame, basemap: bool, width_px: float
+) -> tuple[bool, list[Label], list[Label]]:
+    """Basemap, layers and places of ``story`` on ``ax``; (basemap drawn, place labels, basemap labels)."""
+    base: list[Label] = []
+    drew = False
+    if basemap:
+        skip = {p.name for p in story.layout.places.values()}
+        drew, base = draw_basemap(ax, m.proj, m.frame, width_px, skip)
+    draw_layers(ax, story.layout, story.bands, m)
+    cands = draw_places(ax, story.layout, m)
+    x0, y0, x1, y1 = m.frame
+    ax.set_xlim(x0, x1)  # drawing may have autoscaled; the frame is ours
+    ax.set_ylim(y0, y1)
+    ax.apply_aspect()
+    return drew, cands, base
+
+
+#: A detail inset is drawn when the story's claims fill less than this fraction of the map's width.
+DETAIL_BELOW = 0.2
+_DETAIL_SIZE = (0.36, 0.46)  # fraction of the axes (width, height)
+
+
+class _Detail(NamedTuple):
+    ax: Any
+    corner: tuple[float, float]  # its lower left, axes fraction
+    frame: MapFrame
+    labels: list[Label]  # the places', then the basemap's
+    base: list[Label]
+
+
+def _detail(ax: Any, story: _Story, m: MapFrame, basemap: bool, right_free: bool) -> _Detail | None:
+    """A detail inset of where the claims are, when they crowd a small part of a large map (a story
+    about the Donbas that also speaks of "a fifth of Ukraine"), drawn at the corner that hides the
+    fewest of the story's places; None when the claims are spread out or no corner is free."""
+    from shapely.geometry import Point, box
+
+    focus = focus_of(story.layout, m)
+    x0, y0, x1, y1 = m.frame
+    if focus is None or focus[2] - focus[0] > DETAIL_BELOW * (x1 - x0):
+        return None
+    fw, fh = _DETAIL_SIZE
+    bb = ax.get_window_extent()
+    corners = [(1 - fw - 0.012, 0.015)] if right_free else []
+    corners += [(0.012, 0.13), (0.012, 1 - fh - 0.16)]
+    where = box(*focus)
+
+    def crowd(corner: tuple[float, float]) -> float:
+        cx, cy = corner
+        r = box(
+            x0 + cx * (x1 - x0), y0 + cy * (y1 - y0), x0 + (cx + fw) * (x1 - x0), y0 + (cy + fh) * (y1 - y0)
+        )
+        return 1e9 * r.intersects(where) + sum(
+            r.contains(Point(*xy)) for p in story.layout.places.values() if (xy := m.xy(p.lon, p.lat))
+        )
+
+    corner = min(corners, key=crowd)
+    if crowd(corner) >= 1e9:
+        return None
+    inset = _dress(ax.inset_axes((*corner, fw, fh), zorder=23), m, basemap)
+    inner = frame_of(m.proj, fill_frame(focus, fw * bb.width, fh * bb.height))
+    _, labels, base = _story_on(inset, story, inner, basemap, fw * bb.width)
+    for spine in inset.spines.values():
+        spine.set_color(style("scale_bar").stroke)
+        spine.set_linewidth(1.2)
+    draw_shape(ax, box(*inner.frame).boundary, style("scale_bar").but(weight=2.4), 19)
+    return _Detail(inset, corner, inner, labels + notes_of(story.layout, inner), base)
+
+
 def _draw(things: Any, opts: _Options, *, basemap: bool, legend: bool, north_arrow: bool, check: bool) -> Any:
-    layout = plan(collect(things, check=bool(check), caller="render"))
-    west, south, east, north = opts.box or fit(layout)
+    story = _story(collect(things, check=bool(check), caller="render"))
+    layout = story.layout
     fw, fh, dpi_v, title = opts.width, opts.height, opts.dpi, opts.title
 
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    frame = style("frame")
     fig = Figure(figsize=(fw, fh), dpi=dpi_v)
     canvas = FigureCanvasAgg(fig)
     rect = _axes_rect(bool(title))
-    ax = fig.add_axes(rect)
-    ax.set_facecolor(frame.fill)
-    aspect = _aspect(south, north)
-    west, south, east, north = _fill_box((west, south, east, north), fw * rect[2], fh * rect[3])
-    ax.set_aspect(aspect, adjustable="box")
-    ax.set_xlim(west, east)
-    ax.set_ylim(south, north)
-    ax.tick_params(labelsize=6.5, length=2, colors=frame.text)
-    ax.xaxis.set_major_formatter(lambda v, _: f"{v:g}°E" if v >= 0 else f"{-v:g}°W")
-    ax.yaxis.set_major_formatter(lambda v, _: f"{v:g}°N" if v >= 0 else f"{-v:g}°S")
-    for spine in ax.spines.values():
-        spine.set_color(frame.stroke)
-
-    drew_basemap = _basemap(ax, (west, south, east, north), fw * rect[2] * dpi_v) if basemap else False
-    for geom, st, z, _ in layout.shapes:
-        draw_shape(ax, geom, st, z)
-    for x, y, st, z in layout.marks:
-        draw_mark(ax, x, y, st, z)
-    cands = _draw_places(ax, layout)
-    cands += [(x, y, s, {"fontsize": 6.5, "color": c}, p) for x, y, s, c, p in layout.notes]
-    ax.set_xlim(west, east)  # drawing may have autoscaled; the extent is ours
-    ax.set_ylim(south, north)
-    ax.apply_aspect()
-
-    obstacles = _decorate(ax, north_arrow)
+    m = map_frame(opts.box or fit(layout), fw * rect[2], fh * rect[3])
+    ax = _dress(fig.add_axes(rect), m, basemap)
+    drew_basemap, cands, base = _story_on(ax, story, m, basemap, fw * rect[2] * dpi_v)
+    obstacles = draw_graticule(ax, m.proj, m.frame)
+    obstacles += decorate(ax, m.proj, m.frame, north_arrow)
+    inset = locator(ax, m.proj, m.frame, 0.985) if basemap else None
+    detail = _detail(ax, story, m, basemap, inset is None) if opts.box is None else None
+    if detail is None:
+        cands += notes_of(layout, m)
+    off = story.far + off_map(layout, m)
+    if detail is not None and detail.corner[0] > 0.5:  # the inset holds the lower right: list on the left
+        far = far_box(ax, off, 0.012, 0.12, "left")
+    else:
+        far = far_box(ax, off, 0.765 if inset is not None else 0.985)
+    obstacles += [a for a in (inset, far, detail and detail.ax) if a is not None]
     legend_artist = draw_legend(ax, layout.legend) if legend else None
     if legend_artist is not None:
         obstacles.append(legend_artist)
@@ -496,12 +414,16 @@ def _draw(things: Any, opts: _Options, *, basemap: bool, legend: bool, north_arr
         width = max(int(fw * 72 / (6.5 * 0.52)), 40)
         fig.text(
             0.015,
-            0.008,
+            0.006,
             "\n".join(textwrap.wrap(line, width)[:2]),
             ha="left",
             va="bottom",
             fontsize=6.5,
             color=style("credit").text,
         )
-    _place_labels(ax, canvas.get_renderer(), cands, obstacles, dpi_v)
+    renderer = canvas.get_renderer()
+    place_label_groups(ax, renderer, [cands, base], obstacles, dpi_v)
+    if detail is not None:
+        bar = decorate(detail.ax, detail.frame.proj, detail.frame.frame, False)
+        place_label_groups(detail.ax, renderer, [detail.labels, detail.base], bar, dpi_v)
     return fig
