@@ -61,10 +61,8 @@ def test_json_verdicts_for_our_examples(files, capsys):
     assert "(NE)" in b["explanation"]
     c = find(verdicts, "comparison", "west.txt", "inconsistent")  # the West Bank is nearly twice 3,000 km²
     assert "West Bank" in c["explanation"]
-    pair = find(verdicts, "consistency", "izium.txt", "consistent")
-    assert pair["other"]["source"].endswith("west.txt")
     for v in verdicts:
-        assert set(v) == {"check", "status", "stated", "measured", "unit", "ratio", "tolerance", "claim",
+        assert set(v) >= {"check", "status", "stated", "measured", "unit", "ratio", "tolerance", "claim",
                           "other", "explanation"}  # fmt: skip
         assert v["claim"]["kind"] in ("distance", "area", "share", "comparison")
 

@@ -76,9 +76,21 @@ def test_unreadable_file_reported_others_processed(report, tmp_path, capsys):
     assert [d["source"] for d in json.loads(out)] == [str(report)]
 
 
-def test_bad_date_is_a_clear_error(report, capsys):
-    assert main(["extract", str(report), "--published", "last week"]) == 1
-    assert "not a date" in capsys.readouterr().err
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [
+        ("last week", "give it as YYYY-MM-DD"),
+        ("29/08/2023", "give it as YYYY-MM-DD, e.g. 2023-08-29"),
+        ("2023-02-30", "give it as YYYY-MM-DD"),
+    ],
+)
+def test_a_bad_date_is_an_error_naming_the_option(report, capsys, value, hint):
+    with pytest.raises(SystemExit) as exit:
+        main(["extract", str(report), "--published", value])
+    assert exit.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument --published: {value!r} is not a date; {hint}" in err
+    assert str(report) not in err  # the input file is not blamed
 
 
 def test_output_file_written_and_never_over_input(report, tmp_path, capsys):

@@ -1,26 +1,47 @@
-"""Helpers shared by the subcommands: reading inputs, reporting errors, progress, writing output."""
+"""Helpers shared by the subcommands: options, reading inputs, reporting errors, writing output."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
 import frontmap as fm
+from frontmap._dates import to_date
 from frontmap._io import atomic_write, decode_text
+from frontmap.cli._progress import phase, say
+from frontmap.corpus.inputs import Doc, chunks
+from frontmap.corpus.run import run_chunks
+from frontmap.corpus.tasks import Outcome, read_docs
 
-__all__ = ["error", "is_an_input", "read_articles", "read_inputs", "subparser", "write_error", "write_output"]
-
-MAX_INPUT_BYTES = 50_000_000
+__all__ = [
+    "add_control_options",
+    "add_feedback_options",
+    "add_run_options",
+    "check_output",
+    "error",
+    "input_docs",
+    "is_an_input",
+    "positive_int",
+    "published_date",
+    "read_all",
+    "read_articles",
+    "read_control_maps",
+    "reading",
+    "subparser",
+    "write_error",
+    "write_output",
+]
 
 
 def subparser(
     sub: argparse._SubParsersAction, name: str, help: str, examples: str
 ) -> argparse.ArgumentParser:
-    """A subcommand parser whose help ends with examples."""
+    """A subcommand parser whose help ends with examples (run from the repository root)."""
     return sub.add_parser(
         name,
         help=help,
@@ -31,50 +52,190 @@ def subparser(
 
 
 def error(message: str) -> None:
-    """One line on stderr, prefixed with the program name."""
-    print(f"frontmap: {message}", file=sys.stderr)
+    """One line on stderr, prefixed with the program name (a progress bar showing is kept intact)."""
+    say(f"frontmap: {message}")
 
 
-def read_inputs(paths: list[str], quiet: bool = False) -> Iterator[tuple[str, str | None]]:
-    """Yield ``(source, text)`` for each path in order; ``text`` is None (and an error is printed) when
-    the file cannot be read or is not text (UTF-8, or UTF-16/UTF-32 with a byte-order mark).  ``-``
-    reads standard input.  A progress line goes to stderr when more than a few files are read and
-    ``quiet`` is false."""
-    show = not quiet and len(paths) > 3 and sys.stderr.isatty()
-    for i, p in enumerate(paths, 1):
-        if show:
-            print(f"\rreading {i}/{len(paths)} {p[:60]:<60}", end="", file=sys.stderr, flush=True)
-        try:
-            text = _read_stdin() if p == "-" else _read_file(p)
-        except fm.InputError as exc:  # not text: the message names the file and says what to do
-            if show:
-                print(file=sys.stderr)
-            error(str(exc))
-            text = None
-        except (OSError, ValueError) as exc:
-            if show:
-                print(file=sys.stderr)
-            error(f"cannot read {p!r}: {getattr(exc, 'strerror', None) or exc}")
-            text = None
-        yield ("<stdin>" if p == "-" else p), text
-    if show:
-        print(file=sys.stderr)
+# ------------------------------------------------------------------------------------ options
+_DMY = re.compile(r"\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*")
 
 
+def published_date(value: str) -> dt.date:
+    """``--published``: a date written ``YYYY-MM-DD``; the message of a bad one says how to write it."""
+    found = to_date(value)
+    if found is not None:
+        return found
+    hint = "give it as YYYY-MM-DD"
+    m = _DMY.fullmatch(value)
+    if m:
+        a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        guesses = []
+        for day, month in ((a, b), (b, a)):
+            try:
+                guesses.append(dt.date(year, month, day).isoformat())
+            except ValueError:
+                pass
+        if guesses:
+            hint += ", e.g. " + " or ".join(dict.fromkeys(guesses))
+    raise argparse.ArgumentTypeError(f"{value!r} is not a date; {hint}")
+
+
+def positive_int(value: str) -> int:
+    """A whole number of 1 or more (``--workers``, ``--chunk-size``)."""
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 1 or more")
+    return n
+
+
+def add_run_options(p: argparse.ArgumentParser) -> None:
+    """``--workers``, ``--scheduler`` and ``--chunk-size``: where the reading runs."""
+    g = p.add_argument_group("running on several cores or machines (Dask)")
+    g.add_argument(
+        "--workers",
+        type=positive_int,
+        default=1,
+        metavar="N",
+        help="read on N local worker processes (a Dask LocalCluster; default 1: this process alone)",
+    )
+    g.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="read on the running Dask cluster at ADDRESS (tcp://host:8786) instead; its workers need "
+        "frontmap installed and the input files at the same paths",
+    )
+    g.add_argument(
+        "--chunk-size",
+        type=positive_int,
+        metavar="N",
+        help="input files per task (default: about 32 chunks, at most 64 files each)",
+    )
+
+
+def add_control_options(p: argparse.ArgumentParser, old: str | None = None) -> None:
+    """``--control FILE``, once per control map (or folder of dated ones); ``old`` is an older spelling
+    still accepted, which took several files after one flag (``--against A B``)."""
+    p.add_argument(
+        "--control",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a control map (GeoJSON, KML, KMZ, GeoPackage; its date from the file or its name) or a "
+        "folder of dated ones; repeat the option for several",
+    )
+    if old:
+        p.add_argument(
+            old,
+            dest="control",
+            action="extend",
+            nargs="+",
+            metavar="FILE",
+            help=f"the older spelling of --control, taking one or more files: {old} A B",
+        )
+
+
+def add_feedback_options(p: argparse.ArgumentParser, verbose: bool = False) -> None:
+    """``--quiet`` / ``--progress`` (and ``--verbose`` when the command has details to give)."""
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
+    g.add_argument(
+        "--progress", action="store_true", help="progress bars on stderr even when it is not a terminal"
+    )
+    if verbose:
+        p.add_argument("-v", "--verbose", action="store_true", help="list every item left out, not a summary")
+
+
+# ------------------------------------------------------------------------------------- inputs
 def _read_stdin() -> str:
     raw = getattr(sys.stdin, "buffer", None)  # bytes when there are (a replaced stdin may be text only)
     return decode_text(raw.read(), "<stdin>") if raw is not None else sys.stdin.read()
 
 
-def _read_file(p: str) -> str:
-    path = Path(p)
-    if path.is_dir():
-        raise IsADirectoryError(f"{p!r} is a directory; give the text files inside it")
-    if path.stat().st_size > MAX_INPUT_BYTES:
-        raise ValueError(f"{p!r} is larger than {MAX_INPUT_BYTES // 1_000_000} MB")
-    return decode_text(path.read_bytes(), p)
+def input_docs(paths: Sequence[str]) -> tuple[list[Doc], dict[int, str]]:
+    """The inputs to read, and problems found already (standard input that is not text), by position."""
+    docs, early = [], {}
+    for i, p in enumerate(paths):
+        if p != "-":
+            docs.append(Doc(i, p))
+            continue
+        try:
+            docs.append(Doc(i, "<stdin>", _read_stdin()))
+        except (OSError, ValueError) as exc:  # InputError is a ValueError
+            early[i] = str(exc)
+    return docs, early
 
 
+def reading(
+    args: Any, func: Any, parts: Sequence[Any], extra: tuple[Any, ...], size: Any = len
+) -> Iterator[Any]:
+    """``func(part, *extra)`` for every part, in order, here or on Dask as ``args.workers`` and
+    ``args.scheduler`` say, under a progress bar counting ``size(part)`` inputs per part."""
+    total = sum(size(p) for p in parts)
+    with phase(args, "reading", total=total) as bar:
+        yield from run_chunks(
+            func,
+            parts,
+            *extra,
+            workers=getattr(args, "workers", 1),
+            scheduler=getattr(args, "scheduler", None),
+            done=bar.update,
+            size=size,
+        )
+
+
+def _outcomes(args: Any, extra: tuple[Any, ...]) -> Iterator[Outcome]:
+    """The outcome of every input in order (problems with standard input at its place)."""
+    docs, early = input_docs(args.files)
+    for outcomes in reading(args, read_docs, chunks(docs, getattr(args, "chunk_size", None)), extra):
+        for o in outcomes:
+            for n in sorted(k for k in early if k < o.number):
+                yield Outcome(n, "<stdin>", None, early.pop(n))
+            yield o
+    for n in sorted(early):
+        yield Outcome(n, "<stdin>", None, early[n])
+
+
+def read_all(args: Any, want: str) -> tuple[list[Any], bool]:
+    """Read ``args.files`` (dated ``args.published``): the value of every usable input, in order, as
+    ``want`` says (see :func:`frontmap.corpus.tasks.read_docs`), and whether any input was unusable.
+    Each problem is reported on stderr, in input order, and the other inputs are still read."""
+    values, failed = [], False
+    for o in _outcomes(args, (getattr(args, "published", None), want)):
+        if o.problem:
+            error(o.problem)
+            failed = True
+        else:
+            values.append(o.value)
+    return values, failed
+
+
+def read_articles(args: Any) -> tuple[list[Any], bool]:
+    """Read ``args.files`` into Articles (see :func:`read_all`)."""
+    return read_all(args, "article")
+
+
+def read_control_maps(paths: Sequence[str], args: Any = None) -> tuple[list[Any], bool]:
+    """The control maps (files, or folders of dated ones) that could be read, and whether any could
+    not; each failure is reported on stderr.  A progress bar counts the paths when ``args`` asks."""
+    maps: list[Any] = []
+    failed = False
+    if not paths:
+        return maps, failed
+    with phase(args, "control maps", total=len(paths), unit="path") as bar:
+        for p in paths:
+            try:
+                maps += fm.ControlMap.series(p) if os.path.isdir(p) else [fm.ControlMap.read(p)]
+            except (fm.FrontmapError, OSError) as exc:
+                error(f"cannot read the control map {p!r}: {getattr(exc, 'strerror', None) or exc}")
+                failed = True
+            bar.update()
+    return maps, failed
+
+
+# ------------------------------------------------------------------------------------ outputs
 def is_an_input(out: str, inputs: Sequence[str]) -> bool:
     """Whether writing ``out`` would write over one of ``inputs`` (the same path, a link to it, or the
     same file under another name)."""
@@ -92,6 +253,19 @@ def is_an_input(out: str, inputs: Sequence[str]) -> bool:
         except OSError:  # one of them does not exist (yet)
             pass
     return False
+
+
+def check_output(out: str | None, inputs: Sequence[str]) -> str | None:
+    """Why ``out`` cannot be written (checked before the work, not after), or None."""
+    if out is None or out == "-":
+        return None
+    if is_an_input(out, inputs):
+        return f"refusing to write {out!r}: it is one of the input files"
+    folder = os.path.dirname(out) or "."
+    if not os.path.isdir(folder):
+        why = f"{folder!r} is not a folder" if os.path.exists(folder) else f"folder {folder!r} does not exist"
+        return f"cannot write {out!r}: {why}"
+    return None
 
 
 def write_error(out: str, exc: BaseException) -> str:
@@ -116,26 +290,3 @@ def write_output(out: str | None, data: str | bytes, inputs: Sequence[str] = ())
         atomic_write(out, data)
     except OSError as exc:
         raise ValueError(write_error(out, exc)) from None
-
-
-def read_articles(args: Any) -> tuple[list[Any], bool]:
-    """Read ``args.files`` (with ``args.published`` and ``args.quiet``) into Articles.
-
-    Returns the articles and whether any input was unusable (unreadable, empty, a bad date); each
-    problem is reported on stderr and the other files are still read.
-    """
-    articles, failed = [], False
-    for source, text in read_inputs(args.files, args.quiet):
-        if text is None:
-            failed = True
-            continue
-        if not text.strip():
-            error(f"{source!r} is empty: nothing to read")
-            failed = True
-            continue
-        try:
-            articles.append(fm.read(text, source=source, published=getattr(args, "published", None)))
-        except fm.FrontmapError as exc:
-            error(f"cannot read {source!r}: {exc}")
-            failed = True
-    return articles, failed

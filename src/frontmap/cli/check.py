@@ -2,90 +2,105 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
+from typing import Any
 
 import frontmap as fm
 from frontmap.checks.verdict import fmt
-from frontmap.cli._common import error, read_articles, subparser, write_output
+from frontmap.cli._common import (
+    add_control_options,
+    add_feedback_options,
+    add_run_options,
+    check_output,
+    error,
+    published_date,
+    read_articles,
+    read_control_maps,
+    subparser,
+    write_error,
+    write_output,
+)
+from frontmap.cli._formats import csv_text, jsonl_text, verdict_columns, verdict_row
+from frontmap.cli._progress import phase
 
-EXAMPLES = """  frontmap check examples/kharkiv.txt
-  frontmap check reports/*.txt --format json -o verdicts.json
-  frontmap check report.txt --published 2022-09-13 --against maps/deepstate_2022-09-06.geojson \\
-      maps/deepstate_2022-09-13.geojson
+EXAMPLES = """\
+  frontmap check examples/kharkiv_counteroffensive.txt
+  frontmap check examples/*.txt --format json -o verdicts.json
+  frontmap check examples/*.txt --format csv -o verdicts.csv
+  frontmap check examples/kyiv_region_retaken.txt --published 2022-04-02 --format jsonl
 
 Exit status 0 whatever the verdicts; 1 when an input file or control map could not be read (the others
-are still checked).  Put the article files before --against, which takes one or more control maps (a
-directory of dated snapshots works too).
+are still checked).  Control maps for areas and shares: --control FILE, once per map or folder of dated
+maps (e.g. --control occupied_2022-09-06.geojson --control occupied_2022-09-13.geojson).  Reading runs
+on --workers/--scheduler; the checks across reports then run here, on every article at once.
 """
 
 COLUMNS = ("status", "check", "source", "stated", "measured", "ratio", "explanation")
+FORMATS = ("table", "json", "jsonl", "csv")
 
 
-def add_parser(sub) -> None:
+def add_parser(sub: Any) -> None:
     p = subparser(
         sub, "check", "Check stated distances, directions, areas and shares against geometry.", EXAMPLES
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="text files to read ('-' reads stdin)")
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    add_control_options(p, old="--against")
     p.add_argument(
-        "--against",
-        nargs="+",
-        action="extend",
-        metavar="CONTROLFILE",
-        help="control maps (GeoJSON, KML, KMZ, GeoPackage, or a folder of dated ones) for areas and shares",
+        "--published", type=published_date, metavar="YYYY-MM-DD", help="publication date of the articles"
     )
-    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of the articles")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of stdout")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    add_run_options(p)
+    add_feedback_options(p)
     p.set_defaults(run=run)
 
 
-def run(args) -> int:
-    failed = False
-    maps = None
-    if args.against:
-        maps, failed = _maps(args.against)
-    articles, unusable = read_articles(args)
+def run(args: argparse.Namespace) -> int:
+    problem = check_output(args.output, args.files + args.control)
+    if problem:
+        error(problem)
+        return 1
+    maps, failed = read_control_maps(args.control, args)
+    try:
+        articles, unusable = read_articles(args)
+    except (ImportError, ConnectionError) as exc:  # no Dask, or no scheduler at that address
+        error(str(exc))
+        return 1
     failed = failed or unusable
     try:
-        verdicts = fm.check(articles, against=maps) if articles else []
+        with phase(args, "checking"):
+            verdicts = fm.check(articles, against=maps or None) if articles else []
     except fm.FrontmapError as exc:
         error(str(exc))
         return 1
-    if args.format == "json":
-        out = json.dumps([v.to_dict() for v in verdicts], ensure_ascii=False, indent=1)
-    else:
-        out = table(verdicts)
     try:
-        write_output(args.output, out + "\n", args.files + list(args.against or []))
+        write_output(args.output, render(args.format, verdicts), args.files + args.control)
     except (OSError, ValueError) as exc:
-        error(str(exc))
+        error(write_error(args.output or "-", exc))
         return 1
     return 1 if failed else 0
 
 
-def _maps(paths: list[str]) -> tuple[list | None, bool]:
-    """The control maps that could be read, and whether any could not."""
-    import os
-
-    maps, failed = [], False
-    for p in paths:
-        try:
-            maps += fm.ControlMap.series(p) if os.path.isdir(p) else [fm.ControlMap.read(p)]
-        except (fm.FrontmapError, OSError) as exc:
-            error(f"cannot read control map {p!r}: {exc}")
-            failed = True
-    return (maps or None), failed
+def render(format: str, verdicts: list[Any]) -> str:
+    """The verdicts in ``format`` (:data:`FORMATS`)."""
+    if format == "json":
+        return json.dumps([v.to_dict() for v in verdicts], ensure_ascii=False, indent=1) + "\n"
+    if format == "jsonl":
+        return jsonl_text(v.to_dict() for v in verdicts)
+    if format == "csv":
+        rows = [verdict_row(v.to_dict()) for v in verdicts]
+        return csv_text(rows, verdict_columns(rows))
+    return table(verdicts) + "\n"
 
 
-def _value(x, unit) -> str:
+def _value(x: Any, unit: Any) -> str:
     return "" if x is None else fmt(x, unit)
 
 
-def table(verdicts) -> str:
+def table(verdicts: list[Any]) -> str:
     """Aligned columns for people: status, check, source file, stated, measured, ratio, explanation."""
-    import os
-
     rows = [COLUMNS]
     for v in verdicts:
         ratio = "" if v.ratio is None else f"{v.ratio:.2f}"

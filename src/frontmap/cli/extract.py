@@ -1,68 +1,147 @@
-"""``frontmap extract``: the places and spatial claims of articles, as JSON, a table or GeoJSON."""
+"""``frontmap extract``: the places and spatial claims of articles, as JSON, JSON Lines, CSV, a table,
+GeoJSON or GeoParquet; on several cores or a Dask cluster with ``--workers``/``--scheduler``."""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
+from typing import Any
 
-from frontmap.cli._common import error, read_articles, subparser, write_output
+from frontmap.cli._common import (
+    add_feedback_options,
+    add_run_options,
+    check_output,
+    error,
+    input_docs,
+    published_date,
+    read_all,
+    reading,
+    subparser,
+    write_error,
+    write_output,
+)
+from frontmap.cli._formats import csv_header
+from frontmap.corpus.inputs import MAX_CHUNK, chunks
+from frontmap.corpus.parquet import write_parquet, write_parquet_parts
+from frontmap.corpus.records import empty_frame, plain_columns
+from frontmap.corpus.tasks import read_part
 
-EXAMPLES = """  frontmap extract examples/kharkiv.txt
+EXAMPLES = """\
+  frontmap extract examples/kharkiv_counteroffensive.txt
   frontmap extract examples/*.txt --format table
-  frontmap extract report.txt --format geojson -o report.geojson
-  cat report.txt | frontmap extract - --published 2022-09-13
+  frontmap extract examples/*.txt --format csv -o places.csv
+  frontmap extract examples/kakhovka_dam.txt --format geojson -o kakhovka.geojson
+  frontmap extract examples/*.txt --format parquet -o mentions.parquet --workers 2
+  cat examples/kyiv_region_retaken.txt | frontmap extract - --published 2022-04-02
+
+Formats: json (an object per article; one file gives one object), jsonl (the same, one per line), csv
+(a row per mention and per claim, with source, offsets and sentence), table (for reading), geojson,
+parquet (GeoParquet: the columns of csv plus the whole record as JSON; one file for up to 64 inputs,
+else -- or with --chunk-size -- a folder with a part per chunk of inputs).  Output is the same whatever
+--workers says.
 """
 
+FORMATS = ("json", "jsonl", "csv", "table", "geojson", "parquet")
 
-def add_parser(sub) -> None:
+#: What each format needs from every article (see frontmap.corpus.tasks.WANTS).
+WANT = {"json": "json", "jsonl": "jsonl", "table": "dict", "csv": "csv", "geojson": "features"}
+
+
+def add_parser(sub: Any) -> None:
     p = subparser(sub, "extract", "List the places and spatial claims found in articles.", EXAMPLES)
     p.add_argument("files", nargs="+", metavar="FILE", help="text files to read ('-' reads stdin)")
-    p.add_argument("--format", choices=("json", "table", "geojson"), default="json")
-    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of the articles")
+    p.add_argument("--format", choices=FORMATS, default="json", help="output format (default: json)")
+    p.add_argument(
+        "--published", type=published_date, metavar="YYYY-MM-DD", help="publication date of the articles"
+    )
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of stdout")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    add_run_options(p)
+    add_feedback_options(p)
     p.set_defaults(run=run)
 
 
-def run(args) -> int:
-    articles, failed = read_articles(args)
-    if args.format == "json":
-        data = [a.to_dict() for a in articles]
-        out = json.dumps(
-            data[0] if len(args.files) == 1 and len(data) == 1 else data, ensure_ascii=False, indent=1
-        )
-    elif args.format == "geojson":
-        out = json.dumps(_geojson(articles), ensure_ascii=False)
-    else:
-        out = _table(articles)
+def run(args: Any) -> int:
+    if args.format == "parquet" and args.output in (None, "-"):
+        error("--format parquet writes a file: give -o OUT.parquet")
+        return 2
+    problem = check_output(args.output, args.files)
+    if problem:
+        error(problem)
+        return 1
     try:
-        write_output(args.output, out + "\n", args.files)
-    except (OSError, ValueError) as exc:
+        if args.format == "parquet":
+            return _parquet(args)
+        values, failed = read_all(args, WANT[args.format])
+        out = _render(args, values)
+        write_output(args.output, out, args.files)
+    except (ImportError, ConnectionError, ValueError) as exc:  # no Dask, no scheduler, cannot write
         error(str(exc))
+        return 1
+    except OSError as exc:  # writing GeoParquet: a full disk ...
+        error(write_error(args.output, exc))
         return 1
     return 1 if failed else 0
 
 
-def _geojson(articles) -> dict:
-    features = []
-    for a in articles:
-        gdf = a.to_geodataframe()
-        if len(gdf):
-            features.extend(json.loads(gdf.to_json(na="null", drop_id=True))["features"])
-    return {"type": "FeatureCollection", "features": features}
+def _render(args: Any, values: list[Any]) -> str:
+    if args.format == "json":  # texts of json.dumps(article, indent=1): as items of a list, one level in
+        if len(args.files) == 1 and len(values) == 1:
+            return values[0] + "\n"
+        items = ",\n".join(" " + v.replace("\n", "\n ") for v in values)
+        return "[\n" + items + "\n]\n" if values else "[]\n"
+    if args.format in ("jsonl", "csv"):
+        return (csv_header(plain_columns()) if args.format == "csv" else "") + "".join(values)
+    if args.format == "geojson":
+        features = ", ".join(v for v in values if v)
+        return '{"type": "FeatureCollection", "features": [' + features + "]}\n"
+    return table(values) + "\n"
 
 
-def _table(articles) -> str:
+def table(articles: list[dict[str, Any]]) -> str:
+    """Articles (``Article.to_dict()``) as lines for people: a header per article, then its places and
+    claims with their offsets."""
     lines = []
     for a in articles:
-        lines.append(f"== {a.source}" + (f" ({a.published})" if a.published else ""))
-        for m in a.mentions:
-            p = m.place
+        lines.append(f"== {a['source']}" + (f" ({a['published']})" if a["published"] else ""))
+        for m in a["mentions"]:
+            p = m["place"]
             where = (
-                f"{p.name} [{p.kind}, {p.admin1 or p.country or ''}] {p.lat:.3f},{p.lon:.3f}" if p else "-"
+                f"{p['name']} [{p['kind']}, {p.get('admin1') or p.get('country') or ''}] "
+                f"{p['lat']:.3f},{p['lon']:.3f}"
+                if p
+                else "-"
             )
-            lines.append(
-                f"  place  {m.start:>6}  {m.text:<28} {where}  {m.role if m.role != 'location' else ''}"
-            )
-        for c in a.claims:
-            lines.append(f"  {c.kind:<10} {c.start:>5}  {c.text}")
+            role = m["role"] if m["role"] != "location" else ""
+            lines.append(f"  place  {m['start']:>6}  {m['text']:<28} {where}  {role}")
+        for c in a["claims"]:
+            lines.append(f"  {c['kind']:<10} {c['start']:>5}  {c['text']}")
     return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------------------- parquet
+def _parquet(args: Any) -> int:
+    """GeoParquet: one file for up to :data:`MAX_CHUNK` inputs (unless ``--chunk-size`` is given), else
+    a folder with a part per chunk, each written as it arrives."""
+    docs, early = input_docs(args.files)
+    parts = list(enumerate(chunks(docs, args.chunk_size)))
+    failed = bool(early)
+    for problem in early.values():
+        error(problem)
+
+    def frames() -> Iterator[tuple[int, Any]]:
+        nonlocal failed
+        results = reading(args, read_part, parts, (args.published,), size=lambda p: len(p[1]))
+        for chunk, outcomes, gdf in results:
+            for o in outcomes:
+                if o.problem:
+                    error(o.problem)
+                    failed = True
+            yield chunk, gdf
+
+    if args.chunk_size is None and len(docs) <= MAX_CHUNK:
+        import pandas as pd
+
+        gdfs = [g for _, g in frames()]
+        write_parquet(args.output, pd.concat(gdfs, ignore_index=True) if gdfs else empty_frame())
+    else:
+        write_parquet_parts(args.output, frames())
+    return 1 if failed else 0

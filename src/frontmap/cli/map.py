@@ -9,17 +9,37 @@ import warnings
 from typing import Any
 
 import frontmap as fm
-from frontmap.cli._common import error, is_an_input, read_articles, subparser, write_error, write_output
+from frontmap.cli._common import (
+    add_control_options,
+    add_feedback_options,
+    add_run_options,
+    check_output,
+    error,
+    published_date,
+    read_articles,
+    read_control_maps,
+    subparser,
+    write_error,
+    write_output,
+)
+from frontmap.cli._progress import phase
 
-EXAMPLES = """  frontmap map examples/*.txt -o map.html
+EXAMPLES = """\
+  frontmap map examples/*.txt -o map.html
   frontmap map examples/*.txt -o map.html --tiles none        # self-contained: works offline
-  frontmap map report.txt --control occupied_2022-09-13.geojson -o map.png
-  cat report.txt | frontmap map - --published 2022-09-13 -o report.svg
+  frontmap map examples/kharkiv_counteroffensive.txt -o kharkiv.png --title "Kharkiv, September 2022"
+  cat examples/kakhovka_dam.txt | frontmap map - --published 2023-06-06 -o kakhovka.svg
+
+Control maps: --control FILE, once per map (or folder of dated maps), e.g. --control
+occupied_2022-09-13.geojson.  Items that cannot be drawn are counted in one line; --verbose lists them.
 """
 
 #: Output formats by file extension.
 HTML = (".html", ".htm")
 STATIC = (".png", ".svg", ".pdf")
+
+#: ``--tiles`` not given: the library's default (see :func:`frontmap.draw`).
+DEFAULT_TILES = None
 
 
 def add_parser(sub: Any) -> None:
@@ -39,10 +59,10 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument(
         "--tiles",
-        default="OpenStreetMap",
+        default=DEFAULT_TILES,
         metavar="NAME",
-        help="background tiles of the HTML map (a folium tile name; 'none': outlines instead, and a "
-        "self-contained page that works with no network)",
+        help="background tiles of the HTML map (a folium tile name such as OpenStreetMap; 'none': "
+        "outlines instead, and a self-contained page that works with no network); default: frontmap's",
     )
     p.add_argument(
         "--check",
@@ -50,16 +70,13 @@ def add_parser(sub: Any) -> None:
         default=True,
         help="check the claims and draw the verdicts (default: on; --no-check to leave them out)",
     )
+    add_control_options(p)
     p.add_argument(
-        "--control",
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="a control map (GeoJSON, KML, ...; its date from the file or its name); may be repeated",
+        "--published", type=published_date, metavar="YYYY-MM-DD", help="publication date of the articles"
     )
-    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of the articles")
     p.add_argument("--title", help="title of a static map")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
+    add_run_options(p)
+    add_feedback_options(p, verbose=True)
     p.set_defaults(run=run)
 
 
@@ -85,18 +102,16 @@ def run(args: Any) -> int:
     if not args.files and not args.control:
         error("nothing to map: give text files (or '-' for stdin) and/or --control FILE")
         return 2
-    inputs = list(args.files) + list(args.control)
-    if is_an_input(args.output, inputs):
-        error(f"refusing to write {args.output!r}: it is one of the input files")
+    problem = check_output(args.output, list(args.files) + list(args.control))
+    if problem:  # say so before the work, not after
+        error(problem)
         return 1
-    folder = os.path.dirname(args.output) or "."
-    if args.output != "-" and not os.path.isdir(folder):  # say so before the work, not after
-        why = f"{folder!r} is not a folder" if os.path.exists(folder) else f"folder {folder!r} does not exist"
-        error(f"cannot write {args.output!r}: {why}")
+    try:
+        articles, failed = read_articles(args) if args.files else ([], False)
+    except (ImportError, ConnectionError) as exc:  # no Dask, or no scheduler at that address
+        error(str(exc))
         return 1
-
-    articles, failed = read_articles(args)
-    control, control_failed = _read_control(args.control)
+    control, control_failed = read_control_maps(args.control, args)
     failed = failed or control_failed
     if not articles and not control:
         error("nothing to map: no input could be used")
@@ -105,13 +120,12 @@ def run(args: Any) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            written = _write(fmt, args, articles, control)
+            with phase(args, "drawing"):
+                written = _write(fmt, args, articles, control)
         except (OSError, ValueError) as exc:
             error(write_error(args.output, exc))
             return 1
-    for w in caught:
-        if issubclass(w.category, UserWarning):
-            error(f"warning: {w.message}")
+    _report_warnings(caught, verbose=args.verbose)
     if not args.quiet and written:
         n_places = len({p.id for a in articles for p in a.places})
         n_claims = sum(len(a.claims) for a in articles)
@@ -123,23 +137,35 @@ def run(args: Any) -> int:
     return 1 if failed else 0
 
 
-def _read_control(paths: list[str]) -> tuple[list[Any], bool]:
-    if not paths:
-        return [], False
-    maps, failed = [], False
-    for path in paths:
-        try:
-            maps.append(fm.ControlMap.read(path))
-        except (fm.FrontmapError, OSError) as exc:
-            error(f"cannot read the control map {path!r}: {getattr(exc, 'strerror', None) or exc}")
-            failed = True
-    return maps, failed
+#: Longest warning printed whole without --verbose.
+SHORT = 160
+
+
+def _report_warnings(caught: list[warnings.WarningMessage], verbose: bool) -> None:
+    """One line per warning: whole with ``verbose`` (every item left out, when the warning lists
+    them in ``items``), else a summary of at most :data:`SHORT` characters pointing at --verbose."""
+    for w in caught:
+        if not issubclass(w.category, UserWarning):
+            continue
+        items = list(getattr(w.message, "items", None) or [])
+        text = str(w.message)
+        if verbose:
+            error(f"warning: {text}")
+            for item in items:
+                error(f"  left out: {item}")
+        elif len(text) <= SHORT and not items:
+            error(f"warning: {text}")
+        else:
+            head = text.split(":", 1)[0] if ":" in text[:SHORT] else text[: SHORT - 1] + "…"
+            error(f"warning: {head} (--verbose lists them)")
 
 
 def _write(fmt: str, args: Any, articles: list[Any], control: list[Any]) -> str:
     if fmt == "html":
-        tiles = None if str(args.tiles).strip().lower() in ("none", "") else args.tiles
-        m = fm.draw(articles, control, tiles=tiles, check=args.check)
+        options: dict[str, Any] = {"check": args.check}
+        if args.tiles is not None:
+            options["tiles"] = None if str(args.tiles).strip().lower() in ("none", "") else args.tiles
+        m = fm.draw(articles, control, **options)
         html = m.get_root().render()
         write_output(args.output, html, list(args.files) + list(args.control))
         return "" if args.output == "-" else args.output
