@@ -93,6 +93,12 @@ SUBJECTS = [
         subject="Bakhmut",
         anchor="Donetsk",
     ),
+    case(
+        "Russian troops took Selydove, a town in the Donetsk People's Republic located about 18 km "
+        "southeast of Pokrovsk.",
+        subject="Selydove",
+        anchor="Pokrovsk",
+    ),
 ]
 
 
@@ -446,6 +452,7 @@ MENTIONS = [
     ("Troops from Ukrane and Rusia met near the front.", []),
     ("Sofia Bondarenko and Olena Lyman spoke to reporters.", []),
     ("Drones struck near the ZNPP again.", ["Zaporizhzhia Nuclear Power Plant"]),
+    ("Moscow says the Lugansk People's Republic is fully taken.", ["Moscow", "Luhansk Oblast"]),
 ]
 
 

@@ -62,6 +62,7 @@ _REGIONS_OF = re.compile(r"\b(?:regions|oblasts|provinces)\s+of\s+(?:[A-Z][\w'�
 _PLANTS = re.compile(
     r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:nuclear\s+(?:power\s+)?(?:plants?|stations?)|NPPs?|nuclear\s+facilit)"
 )
+_PEOPLES_REPUBLIC = re.compile(r"\s+[Pp]eople['’]?s\s+[Rr]epublic\b")
 _DISTRICT = re.compile(r"\s(?:district|raion|rayon|hromada|municipality|community)\b")
 _CITY_DISTRICT = re.compile(r"\b[A-Z][a-z]+(?:skyi|skyy|skiy|skyj|ivskyi|nyi|ny)\s+(?:district|raion)\b")
 
@@ -364,8 +365,12 @@ def _contextual_referents(text: str, hits: list[Hit], gz) -> None:
         if best.kind == "settlement":
             after = text[h.end : h.end + 120]
             before = text[max(0, h.start - 120) : h.start]
-            if (_any_in(after, _REGION_NOUNS) and _REGION_WORDS.match(after)) or (
-                _any_in(before, _REGION_NOUNS) and _REGIONS_OF.search(before)
+            # "the Donetsk region", "the regions of Kherson and Zaporizhzhia", and the "Donetsk People's
+            # Republic" Russia proclaimed over the oblast: the region, never the city
+            if (
+                (_any_in(after, _REGION_NOUNS) and _REGION_WORDS.match(after))
+                or (_any_in(before, _REGION_NOUNS) and _REGIONS_OF.search(before))
+                or _PEOPLES_REPUBLIC.match(after)
             ):
                 region = _first_kind(gz.lookup(h.key + " oblast"), "region")
                 if region is not None:
