@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from frontmap.cli import main
+from frontmap.cli import Terminated, _sigterm_exits, main
 
 # Made-up reports naming real towns.
 FIRST = "Ukrainian units entered Balakliia, about 74 km southeast of Kharkiv, on Thursday.\n"
@@ -215,3 +215,22 @@ def test_sigterm_during_the_write_leaves_no_temporary_file(tmp_path):
     assert proc.returncode == 128 + signal.SIGTERM, err
     assert b"frontmap: terminated" in err and b"Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt"]
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or sys.platform == "win32", reason="POSIX signals")
+def test_sigterm_inside_a_finaliser_prints_no_traceback(capsys, monkeypatch):
+    # SIGTERM can land while a finaliser or weakref callback runs (matplotlib has many); Python drops
+    # an exception raised there with "Exception ignored in ..." and a traceback. The command must
+    # still end as terminated, and quietly.
+    class Dying:
+        def __del__(self):
+            os.kill(os.getpid(), signal.SIGTERM)
+            for _ in range(100_000):  # the handler runs here, inside the finaliser
+                pass
+
+    monkeypatch.setattr(sys, "unraisablehook", sys.__unraisablehook__)  # as in a `frontmap` process
+    with pytest.raises(Terminated), _sigterm_exits():
+        Dying()
+        for _ in range(1000):
+            pass
+    assert "Traceback" not in capsys.readouterr().err

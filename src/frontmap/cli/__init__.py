@@ -13,6 +13,7 @@ import signal
 import sys
 from collections.abc import Iterator
 from types import FrameType
+from typing import Any
 
 import frontmap as fm
 
@@ -74,11 +75,18 @@ def _sigterm_exits() -> Iterator[None]:
             fired = True
             raise Terminated(128 + signum)
 
+    def unraisable(info: Any) -> None:
+        # Raised into a finaliser or a weakref callback (matplotlib has many), Terminated is printed as
+        # "Exception ignored in ..." with a traceback and dropped: say nothing, it is raised on leaving.
+        if not isinstance(info.exc_value, Terminated):
+            hook(info)
+
     try:
         previous = signal.signal(sigterm, handler)
     except ValueError:  # not the main thread
         yield
         return
+    hook, sys.unraisablehook = sys.unraisablehook, unraisable
     try:
         yield
     except Exception:  # a library may turn the Terminated raised inside it into an error of its own
@@ -86,6 +94,7 @@ def _sigterm_exits() -> Iterator[None]:
             raise
     finally:
         signal.signal(sigterm, previous)
+        sys.unraisablehook = hook
     if fired:  # the command went on to handle that error (or swallowed the signal): still terminated
         raise Terminated(128 + sigterm)
 
