@@ -495,3 +495,24 @@ def test_article_date_from_its_dateline(text, date):
 def test_a_date_given_by_the_caller_wins_over_the_dateline():
     art = fm.read("KYIV, Nov. 11, 2022 — Troops entered Kherson.", published="2022-11-12")
     assert art.published == dt.date(2022, 11, 12)
+
+
+# --- notes: rather no field than a wrong one, and say why ------------------------------------------
+
+NOTES = [
+    ("The town lies roughly 8 kilometres from the coast.", "measured from 'the coast'"),
+    ("The women walked from Kamianske to Stepnohirsk, about five miles away.", "(implied)"),
+    ("Drones need to cover less than five kilometres.", "the text names no place to measure from"),
+    ("Russia holds a fifth of the land seized by Russia.", "the territory it is a share of is not named"),
+]
+
+
+@pytest.mark.parametrize("text, note", NOTES, ids=[t for t, _ in NOTES])
+def test_a_note_says_why_a_field_is_empty_or_implied(text, note):
+    c = fm.read(text).claims[0]
+    assert note in c.note and c.to_dict()["note"] == c.note
+
+
+def test_a_claim_with_every_field_has_no_note():
+    c = claim("Balakliia lies 74 km (46 miles) southeast of Kharkiv.")
+    assert c.note == "" and "note" not in c.to_dict()

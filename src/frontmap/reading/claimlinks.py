@@ -10,9 +10,17 @@ from dataclasses import replace
 from frontmap.gazetteer.place import Place
 from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import Context, sentence_bounds
-from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, DistanceClaim
+from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, DistanceClaim, ShareClaim
 
-__all__ = ["joined_subjects", "link_comparisons", "topic_anchors"]
+__all__ = ["explain", "joined_subjects", "link_comparisons", "topic_anchors"]
+
+#: Why a distance's field is empty, in the words of a claim's ``note``.
+NO_ANCHOR = "the text names no place to measure from"
+LINE_ANCHOR = "measured from {what!r}, a line or an area that is no gazetteer place"
+NO_SUBJECT = "no place in the sentence is linked to this distance"
+IMPLIED_BEFORE = "measured from the place the sentence names before its subject (implied)"
+IMPLIED_TOPIC = "measured from the town the sentence before is about (implied)"
+NO_WHOLE = "the territory it is a share of is not named"
 
 
 def joined_subjects(text: str, claims: list[Claim]) -> list[Claim]:
@@ -43,7 +51,7 @@ def topic_anchors(ctx: Context, claims: list[Claim]) -> list[Claim]:
             s, _ = sentence_bounds(ctx, c.start)
             if c.anchor is None and not c.anchor_text and c.subject is not None and about is not None:
                 if about[1] != c.subject and sentence_bounds(ctx, max(0, s - 2))[0] <= about[0] < s:
-                    c = replace(c, anchor=about[1], anchor_text="")
+                    c = replace(c, anchor=about[1], anchor_text="", note=IMPLIED_TOPIC)
             if c.subject is not None:
                 about = (s, c.subject)
         out.append(c)
@@ -64,3 +72,27 @@ def link_comparisons(claims: list[Claim]) -> list[Claim]:
                 last_free = len(out)
         out.append(c)
     return out
+
+
+def explain(claims: list[Claim]) -> list[Claim]:
+    """Claims with a ``note`` where a field the reader looks for stays empty: rather no field than a
+    wrong one, and say why."""
+    out: list[Claim] = []
+    for c in claims:
+        if not c.note:
+            c = replace(c, note=_why(c)) if _why(c) else c
+        out.append(c)
+    return out
+
+
+def _why(c: Claim) -> str:
+    from_what = ""
+    if isinstance(c, DistanceClaim):
+        if c.anchor is None:
+            from_what = LINE_ANCHOR.format(what=c.anchor_text) if c.anchor_text else NO_ANCHOR
+        if c.subject is None and not c.subject_text:
+            return f"{from_what}; {NO_SUBJECT}" if from_what else NO_SUBJECT
+        return from_what
+    if isinstance(c, ShareClaim) and c.of is None:
+        return NO_WHOLE
+    return ""

@@ -72,7 +72,8 @@ def _place(p: Place | None) -> dict[str, Any] | None:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """Fields common to every claim."""
+    """Fields common to every claim; ``note`` says, in one plain sentence, why a field is empty or
+    how it was inferred ("the text names no place to measure from"), and is empty otherwise."""
 
     kind: ClassVar[str] = "claim"
     text: str
@@ -81,9 +82,11 @@ class Claim:
     sentence: str = field(default="", repr=False, compare=False)
     source: str | None = field(default=None, compare=False)
     published: _dt.date | None = field(default=None, compare=False)
+    note: str = field(default="", compare=False)
 
     def _base(self) -> dict[str, Any]:
-        return {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end}
+        base = {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end}
+        return base | {"note": self.note} if self.note else base
 
     def to_dict(self) -> dict[str, Any]:
         """The claim as JSON-ready data (the ``frontmap extract`` contract)."""

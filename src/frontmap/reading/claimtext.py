@@ -52,7 +52,13 @@ from frontmap.reading._claimcontext import (
     sentence_bounds,
 )
 from frontmap.reading.article import Mention
-from frontmap.reading.claimlinks import joined_subjects, link_comparisons, topic_anchors
+from frontmap.reading.claimlinks import (
+    IMPLIED_BEFORE,
+    explain,
+    joined_subjects,
+    link_comparisons,
+    topic_anchors,
+)
 from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, Converted, DistanceClaim, ShareClaim
 from frontmap.reading.claimshares import share_again, share_claim
 from frontmap.reading.lexicon import MULTIPLIERS
@@ -115,7 +121,7 @@ def find_claims(
     comparisons = [_comparison(ctx, m, first_area) for m in _scan.comparisons(text)]
     claims.extend(c for c in comparisons if c is not None)
     claims.sort(key=lambda c: c.start)
-    return link_comparisons(claims)
+    return explain(link_comparisons(claims))
 
 
 def _home_country(mentions: list[Mention], gz) -> Place | None:
@@ -303,7 +309,7 @@ def _implied_anchor(ctx: Context, c: DistanceClaim) -> DistanceClaim:
     at = next((i for i in range(len(before) - 1, -1, -1) if before[i].place == c.subject), None)
     for m in reversed(before[:at] if at is not None else []):
         if m.role == "location" and m.place is not None and m.place.kind in _POINT_KINDS:
-            return replace(c, anchor=m.place, anchor_text=m.text)
+            return replace(c, anchor=m.place, anchor_text=m.text, note=IMPLIED_BEFORE)
     return c
 
 
