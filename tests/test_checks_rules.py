@@ -62,6 +62,18 @@ def test_extent_of_both_places_widens_a_distance():
     assert v.numbers["subject"]["point"] == [round(far.lon, 6), round(far.lat, 6)]
 
 
+def test_extent_shortens_a_distance_but_never_lengthens_it():
+    # a big town 20 km away: "12 km" may be measured from its edge; "26 km" is no one's straight line
+    big = town("Greatford", 20.0, extent_km=8.0)
+    short = only(check([dist("Greatford lies 12 km from Oldtown", 12, big)]), "distance")
+    assert short.status == "consistent" and short.numbers["basis"] == "straight"
+    long = only(check([dist("Greatford lies 26 km from Oldtown", 26, big)]), "distance")
+    assert long.numbers["basis"] == "road" and long.note == "road"
+    too_long = only(check([dist("Greatford lies 32 km from Oldtown", 32, big)]), "distance")
+    assert too_long.status == "inconsistent"
+    assert too_long.numbers["beyond_km"] == 0
+
+
 def test_radius_comes_from_extent_population_or_kind():
     assert place_radius_km("settlement", extent_km=3.0) == 3.0
     assert place_radius_km("settlement", 350 * 4000) == pytest.approx((350 / 3.14159265) ** 0.5, rel=1e-4)

@@ -214,11 +214,13 @@ def check_distance(c: DistanceClaim, evidence: Mapping[str, Any] | None = None) 
     if _is_point(a) and _is_point(s):
         d = distance_km(a, s)
         slack = position_km(a) + position_km(s)
+        beyond = _uncertainty(a) + _uncertainty(s)
         what = f"{s.name} lies {fmt(d, 'km')} from {a.name}"
     elif _is_point(a) or _is_point(s):
         pt, area = (a, s) if _is_point(a) else (s, a)
         d = edge_distance_km(pt, area)
         slack = position_km(pt)
+        beyond = _uncertainty(pt)
         edge = (
             "border" if area.kind == "country" and "border" in (c.anchor_text or c.text).lower() else "edge"
         )
@@ -233,7 +235,7 @@ def check_distance(c: DistanceClaim, evidence: Mapping[str, Any] | None = None) 
                 "a distance between areas is not defined",
             )
         ]
-    out = [_judge_distance(c, d, slack, low, high, what + _approximate(a, s), places)]
+    out = [_judge_distance(c, d, (slack, beyond), low, high, what + _approximate(a, s), places)]
     if c.direction is None:
         return out
     if not (_is_point(a) and _is_point(s)):
@@ -257,13 +259,22 @@ def _with_evidence(p: Place, evidence: Mapping[str, Any] | None) -> dict[str, An
 
 
 def _judge_distance(
-    c: DistanceClaim, d: float, slack: float, low: float, high: float, what: str, places: dict[str, Any]
+    c: DistanceClaim,
+    d: float,
+    slacks: tuple[float, float],
+    low: float,
+    high: float,
+    what: str,
+    places: dict[str, Any],
 ) -> Verdict:
-    """The distance verdict: straight line, or road distance (:func:`distance_basis`), with its numbers."""
+    """The distance verdict: straight line, or road distance (:func:`distance_basis`), with its numbers.
+    ``slacks``: how much shorter (the places' radii and point uncertainty) and how much longer (the
+    point uncertainty only) than the straight line ``d`` the stated figure may be."""
+    slack, beyond = slacks
     u = c.unit if c.unit in ("km", "mi", "m") else "km"
     per = c.km / c.value if c.value else 1.0  # km per stated unit
-    basis = distance_basis(low, high, d, slack)
-    numbers = places | {"straight_km": d, "slack_km": slack, "basis": basis,
+    basis = distance_basis(low, high, d, slack, beyond)
+    numbers = places | {"straight_km": d, "slack_km": slack, "beyond_km": beyond, "basis": basis,
                         "road_band_km": [d * ROAD_FACTOR[0], d * ROAD_FACTOR[1]]}  # fmt: skip
     tail = _not_independent(places)
     note = "not independent" if tail else None
@@ -273,9 +284,14 @@ def _judge_distance(
         said = f"'{c.text}' is longer than the straight line, consistent as a road distance (up to "
         explanation = f"{what}: {said}{ROAD_FACTOR[1]:g} times the straight line){tail}"
         return dataclasses.replace(v, explanation=explanation, note=note or "road")
-    lo, hi = max(0.0, low - slack) / per, (high + slack) / per
+    lo, hi = max(0.0, low - beyond) / per, (high + slack) / per
     v = judged("distance", c, c.value, d / per, u, lo, hi, what, numbers, note)
     return dataclasses.replace(v, explanation=v.explanation + tail) if tail else v
+
+
+def _uncertainty(p: Place) -> float:
+    """How far (km) the place's point may be from where it really is (0 for a well-placed point)."""
+    return max(0.0, p.uncertainty_km or 0.0)
 
 
 def _approximate(*places: Place) -> str:

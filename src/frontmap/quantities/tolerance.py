@@ -453,16 +453,26 @@ def place_slack_km(
     return place_radius_km(kind, population, extent_km) + max(0.0, uncertainty_km or 0.0)
 
 
-def distance_basis(low: float, high: float, straight: float, slack: float) -> str | None:
+def distance_basis(
+    low: float, high: float, straight: float, slack: float, beyond: float | None = None
+) -> str | None:
     """Which distance a stated interval ``low``–``high`` (km) fits, given the straight-line distance between
     the two points and the slack of both ends: ``"straight"`` (as the crow flies), ``"road"`` (longer
     than the straight line, by at most ``road_factor_high`` times it) or None (neither).
 
+    A distance is measured between the places' points or from their edges, so a stated figure may be
+    shorter than the straight line by the whole ``slack`` (radii and point uncertainty), but longer by
+    ``beyond`` only (the points' uncertainty; ``slack`` when not given): nobody measures from a town's
+    far side, and a longer figure is a road distance or wrong.
+
     >>> straight = 72.3
     >>> [distance_basis(lo, hi, straight, 12.0) for lo, hi in ((73.5, 74.5), (95, 96), (150, 152))]
     ['straight', 'road', None]
+    >>> distance_basis(60.5, 61.5, straight, 12.0, beyond=0.0), distance_basis(80, 81, straight, 12.0, 0.0)
+    ('straight', 'road')
     """
-    if low <= straight + slack and high >= max(0.0, straight - slack):
+    beyond = slack if beyond is None else beyond
+    if low <= straight + beyond and high >= max(0.0, straight - slack):
         return "straight"
     if high >= straight and low <= ROAD_FACTOR[1] * straight:
         return "road"
