@@ -516,3 +516,22 @@ def test_a_note_says_why_a_field_is_empty_or_implied(text, note):
 def test_a_claim_with_every_field_has_no_note():
     c = claim("Balakliia lies 74 km (46 miles) southeast of Kharkiv.")
     assert c.note == "" and "note" not in c.to_dict()
+
+
+# --- a region named as a direction or a boundary is not where a place lies -------------------------
+
+DIRECTIONS = [
+    ("Russian forces advanced into Udachne, pushing toward the Dnipropetrovsk region.", "Donetsk Oblast"),
+    ("Russian troops took Udachne, five kilometres from the Dnipropetrovsk Oblast border.", "Donetsk Oblast"),
+    ("Shelling hit Udachne in the Dnipropetrovsk region.", "Dnipropetrovsk Oblast"),
+    (
+        "Fighting grew around Huliaipole, where Russian forces push toward the Dnipropetrovsk region.",
+        "Zaporizhzhia Oblast",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, oblast", DIRECTIONS, ids=[t for t, _ in DIRECTIONS])
+def test_a_region_named_as_a_direction_does_not_place_a_village(text, oblast):
+    towns = [m.place for m in fm.read(text).mentions if m.place.kind == "settlement"]
+    assert towns and towns[0].admin1 == oblast

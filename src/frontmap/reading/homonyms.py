@@ -64,6 +64,7 @@ from frontmap.quantities.numbers import DIRECTIONS, DISTANCE_UNITS, to_km
 from frontmap.quantities.tolerance import WINDS_16, direction_key
 from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import number
+from frontmap.reading._directions import named_as_direction
 from frontmap.reading._tokens import Hit
 from frontmap.reading.lexicon import COUNTRY_ADJECTIVES, HOMONYM_QUALIFIERS
 from frontmap.reading.sentences import sentence_spans
@@ -202,6 +203,8 @@ class _Context:
     def add(self, h: Hit, p: Place) -> None:
         """Count ``p``'s units: its hromada and raion (or itself, if it is one), and an oblast named as
         such (an oblast is too large for the oblast of a mere town to say much)."""
+        if p.kind == "region" and named_as_direction(self.text, h.start, h.end):
+            return  # "pushing toward the Dnipropetrovsk region", "the Donetsk-Dnipropetrovsk Oblast border"
         if p.kind == "region":
             self.sentence_units[(self.sentence(h.start), _core(p.name))] += 1
         if p.id in self.places:

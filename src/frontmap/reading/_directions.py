@@ -1,0 +1,26 @@
+"""Regions named as a direction or a boundary: "pushing toward the Dnipropetrovsk region", "the
+Donetsk-Dnipropetrovsk Oblast border".  The places of such a sentence are not said to lie in that
+region, so homonyms (:mod:`~frontmap.reading.homonyms`) do not count it as their context.
+
+>>> text = "Troops advanced on Udachne, toward the Dnipropetrovsk region."
+>>> named_as_direction(text, text.index("Dnipropetrovsk"), text.index(" region"))
+True
+>>> text = "Shelling hit Udachne in the Dnipropetrovsk region."
+>>> named_as_direction(text, text.index("Dnipropetrovsk"), text.index(" region"))
+False
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["named_as_direction"]
+
+_TOWARD_BEFORE = re.compile(r"\b(?:towards?|border\s+(?:of|with)|borders\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+_BORDER_AFTER = re.compile(r"(?:\s+(?:region|oblast|province))?\s+(?:administrative\s+)?borders?\b", re.I)
+
+
+def named_as_direction(text: str, start: int, end: int) -> bool:
+    """Whether the region named at ``text[start:end]`` is a direction ("toward the X region") or a
+    boundary ("the X Oblast border", "the border of the X region"), not where places lie."""
+    return bool(_TOWARD_BEFORE.search(text, max(0, start - 30), start) or _BORDER_AFTER.match(text, end))
