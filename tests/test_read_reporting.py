@@ -400,6 +400,19 @@ SHARES = [
         of="Kursk Oblast",
     ),
     case("About 80% of Bakhmut was destroyed.", kind="share", value=0.8, of="Bakhmut"),
+    case(
+        "Russia holds about 18.7 percent of Ukraine's internationally recognised territory.",
+        kind="share",
+        value=0.187,
+        of="Ukraine",
+    ),
+    case(
+        "Russia held a fifth of Ukraine. That is down from a peak of around 27 percent in 2022.",
+        kind="share",
+        index=1,
+        value=0.27,
+        of="Ukraine",
+    ),
 ]
 
 

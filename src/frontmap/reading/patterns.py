@@ -124,7 +124,12 @@ BARE_PERCENT = re.compile(
     + FIGURE_START
     + r"\d{0,2}(?:\.\d+)?\s*(?:%|(?i:per\s?cent|percent)\b))(?!\s*[—–(,]?\s*of\b)"
 )
-REFERS_BACK = re.compile(r"\b(?:that|the|this|its)\s+(?:figure|share|proportion|percentage)\b", re.I)
+REFERS_BACK = re.compile(
+    r"\b(?:that|the|this|its)\s+(?:figure|share|proportion|percentage)\b"
+    # "That is down from a peak of around 27 percent": the same share at another time
+    r"|\b(?:is|was|are|were)\s+(?:up|down)\s+from\b",
+    re.I,
+)
 #: After a share of a named town: what happened to its ground ("80% of Bakhmut was destroyed").
 TOWN_GROUND = re.compile(
     r"\s+(?:(?:has|had|have|was|were|is|are)\s+)?(?:(?:been|now|already|largely|mostly)\s+)*"
