@@ -31,7 +31,22 @@ def usable(value: Any) -> bool:
     return value is not None and str(value).strip() not in ("", "nan", "None", "NaT", "<NA>")
 
 
-class Labels(Sequence[str]):
+class _Lazy(Sequence[str]):
+    """A sequence whose items are worked out on demand by ``_at(row)``, ``row`` in ``range(len(self))``."""
+
+    def __getitem__(self, row: Any) -> Any:
+        if isinstance(row, slice):
+            return [self[i] for i in range(*row.indices(len(self)))]
+        row = int(row)
+        if row < 0:
+            row += len(self)
+        return self._at(row)
+
+    def _at(self, row: int) -> str:
+        raise NotImplementedError
+
+
+class Labels(_Lazy):
     """A label per feature, worked out on demand: its ``id``, else its ``name`` (KML ``<name>``), else
     ``fid N``; prefixed with ``layer:`` when the file has several layers."""
 
@@ -43,12 +58,7 @@ class Labels(Sequence[str]):
     def __len__(self) -> int:
         return len(self._fids)
 
-    def __getitem__(self, row: Any) -> Any:
-        if isinstance(row, slice):
-            return [self[i] for i in range(*row.indices(len(self)))]
-        row = int(row)
-        if row < 0:
-            row += len(self)
+    def _at(self, row: int) -> str:
         for column in self._columns:
             value = _python(column[row])
             if usable(value):
@@ -66,7 +76,7 @@ def _python(value: Any) -> Any:
         return value.as_buffer().to_pybytes().decode("utf-8", errors="replace")
 
 
-class Joined(Sequence[str]):
+class Joined(_Lazy):
     """Several :class:`Labels` (one per layer) seen as one sequence."""
 
     def __init__(self, parts: Sequence[Sequence[str]]) -> None:
@@ -75,12 +85,7 @@ class Joined(Sequence[str]):
     def __len__(self) -> int:
         return sum(len(p) for p in self._parts)
 
-    def __getitem__(self, row: Any) -> Any:
-        if isinstance(row, slice):
-            return [self[i] for i in range(*row.indices(len(self)))]
-        row = int(row)
-        if row < 0:
-            row += len(self)
+    def _at(self, row: int) -> str:
         for part in self._parts:
             if row < len(part):
                 return part[row]

@@ -24,7 +24,7 @@ from typing import Any
 
 from frontmap.errors import FrontmapError
 from frontmap.gazetteer.place import Place
-from frontmap.maps.plan import UKRAINE_EXTENT, Plan
+from frontmap.maps.plan import UKRAINE_EXTENT, Plan, verdict_note
 from frontmap.maps.plan import fit as fit_plan
 from frontmap.maps.scene import THEATRE, Check, Scene, is_far, territory_of
 from frontmap.maps.style import Style, status_style, style
@@ -52,20 +52,6 @@ def _linear(p: Any) -> bool:
         return False
 
 
-def note_of(v: Any) -> str:
-    """``"share: stated 20%, measured 18%"``; empty when a number is missing."""
-    stated, measured, unit = getattr(v, "stated", None), getattr(v, "measured", None), getattr(v, "unit", "")
-    if not isinstance(stated, int | float) or not isinstance(measured, int | float):
-        return ""
-    check = getattr(v, "check", "")
-    if unit == "share":
-        return f"{check}: stated {stated:.0%}, measured {measured:.0%}"
-    if unit == "deg":
-        return f"{check}: stated {stated:.0f}°, measured {measured:.0f}°"
-    unit = {"km2": "km²", "mi2": "sq mi"}.get(unit or "", unit or "")
-    return f"{check}: stated {stated:,.0f} {unit}, measured {measured:,.0f} {unit}".rstrip()
-
-
 # ------------------------------------------------------------------------------------- territories
 @dataclass
 class Territory:
@@ -82,7 +68,7 @@ def _notes(checks: list[Check]) -> list[tuple[str, str]]:
     out = []
     for ch in checks:
         colour = status_style(ch.status).stroke or ""
-        out += [(n, colour) for n in (note_of(v) for v in ch.spatial) if n]
+        out += [(n, colour) for n in (verdict_note(v) for v in ch.spatial) if n]
     return out
 
 

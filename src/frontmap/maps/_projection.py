@@ -106,20 +106,12 @@ class Projector:
 
     def bounds(self, extent: tuple[float, float, float, float], n: int = 64) -> tuple[float, ...]:
         """Projected (xmin, ymin, xmax, ymax) of the lon/lat box ``extent``, its edges densified."""
-        w, s, e, n_ = extent
-        t = np.linspace(0.0, 1.0, n)
-        lon = np.concatenate([w + (e - w) * t, np.full(n, e), e - (e - w) * t, np.full(n, w)])
-        lat = np.concatenate([np.full(n, s), s + (n_ - s) * t, np.full(n, n_), n_ - (n_ - s) * t])
-        x, y = self.forward(lon, lat)
+        x, y = self.forward(*_box_edges(extent, n))
         return float(np.min(x)), float(np.min(y)), float(np.max(x)), float(np.max(y))
 
     def lonlat_envelope(self, frame: tuple[float, float, float, float], n: int = 64) -> tuple[float, ...]:
         """The lon/lat (west, south, east, north) covering the projected rectangle ``frame``."""
-        x0, y0, x1, y1 = frame
-        t = np.linspace(0.0, 1.0, n)
-        x = np.concatenate([x0 + (x1 - x0) * t, np.full(n, x1), x1 - (x1 - x0) * t, np.full(n, x0)])
-        y = np.concatenate([np.full(n, y0), y0 + (y1 - y0) * t, np.full(n, y1), y1 - (y1 - y0) * t])
-        lon, lat = self.inverse(x, y)
+        lon, lat = self.inverse(*_box_edges(frame, n))
         ok = np.isfinite(lon) & np.isfinite(lat)
         lon, lat = lon[ok], lat[ok]
         return float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max())
@@ -155,3 +147,12 @@ def lonlat_label(value: float, axis: str) -> str:
     total = round(abs(value) * 60)
     deg, minutes = divmod(total, 60)
     return f"{deg}°{h}" if minutes == 0 else f"{deg}°{minutes:02d}′{h}"
+
+
+def _box_edges(box: tuple[float, float, float, float], n: int) -> tuple[Any, Any]:
+    """The x and y coordinates of ``n`` points along each edge of the box (x0, y0, x1, y1), in order."""
+    x0, y0, x1, y1 = box
+    t = np.linspace(0.0, 1.0, n)
+    x = np.concatenate([x0 + (x1 - x0) * t, np.full(n, x1), x1 - (x1 - x0) * t, np.full(n, x0)])
+    y = np.concatenate([np.full(n, y0), y0 + (y1 - y0) * t, np.full(n, y1), y1 - (y1 - y0) * t])
+    return x, y

@@ -59,16 +59,10 @@ def _occupied() -> str:
 
 
 def _claim_parts(claim: Any, size: Size | None) -> list[str]:
-    parts = [f"<b>{L.esc(L.clip(claim.text, 200))}</b>"]
-    if size is not None:
-        ref = f" ({L.esc(size.reference)}: {L.fmt_km(size.reference_km2)} km²)" if size.reference_km2 else ""
-        parts.append(f"<br>{L.fmt_km(size.km2)} km²{ref}")
-    if claim.sentence and claim.sentence != claim.text:
-        parts.append(f"<br>“{L.esc(L.clip(claim.sentence))}”")
-    prov = L.provenance(claim.source, claim.published)
-    if prov:
-        parts.append(f"<br><i>{prov}</i>")
-    return parts
+    if size is None:
+        return L.claim_popup(claim)
+    ref = f" ({L.esc(size.reference)}: {L.fmt_km(size.reference_km2)} km²)" if size.reference_km2 else ""
+    return L.claim_popup(claim, f"<br>{L.fmt_km(size.km2)} km²{ref}")
 
 
 def _highlight(group: Any, geom: Any, st: Style, tip: str, parts: list[str]) -> None:

@@ -89,6 +89,18 @@ def provenance(source: Any, published: Any) -> str:
     return esc(", ".join(bits)) if bits else ""
 
 
+def claim_popup(claim: Any, *extra: str) -> list[str]:
+    """The popup lines of a claim: its text in bold, ``extra`` lines (already HTML), the sentence it
+    stands in (when longer than the claim) and where it comes from."""
+    parts = [f"<b>{esc(clip(claim.text, 200))}</b>", *extra]
+    if claim.sentence and claim.sentence != claim.text:
+        parts.append(f"<br>“{esc(clip(claim.sentence))}”")
+    prov = provenance(claim.source, claim.published)
+    if prov:
+        parts.append(f"<br><i>{prov}</i>")
+    return parts
+
+
 # --------------------------------------------------------------------------------------- geometry
 def rounded(geom: Any, decimals: int = DECIMALS) -> Any:
     """``geom`` with coordinates rounded (lon/lat degrees)."""

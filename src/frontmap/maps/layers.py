@@ -139,16 +139,6 @@ def _circle(location: list[float], st: Style, tip: str | None = None, parts: lis
     )
 
 
-def _claim_parts(claim: Any) -> list[str]:
-    parts = [f"<b>{L.esc(L.clip(claim.text, 200))}</b>"]
-    if claim.sentence and claim.sentence != claim.text:
-        parts.append(f"<br>“{L.esc(L.clip(claim.sentence))}”")
-    prov = L.provenance(claim.source, claim.published)
-    if prov:
-        parts.append(f"<br><i>{prov}</i>")
-    return parts
-
-
 def _geometry(claim: Any, skips: Skips) -> Any:
     try:
         g = claim.geometry()
@@ -187,7 +177,7 @@ def distance_layer(scene: Scene, bounds: Bounds, legend: list, skips: Skips) -> 
         if g is None:
             continue
         drawn = True
-        parts = _claim_parts(c)
+        parts = L.claim_popup(c)
         g = g.simplify(SHAPE_TOLERANCE)
         if _is_area(c.anchor):  # measured from a border: the band beside it, no point for the anchor
             L.geo_json(g, st.leaflet(), c.text, parts).add_to(group)
@@ -254,7 +244,7 @@ def _from_line(claim: Any, skips: Skips) -> Any:
 
 # ---------------------------------------------------------------------------------------- checks
 def _check_parts(claim: Any, verdicts: list[Any]) -> list[str]:
-    parts = [*_claim_parts(claim), "<ul style='padding-left: 16px; margin: 4px 0;'>"]
+    parts = [*L.claim_popup(claim), "<ul style='padding-left: 16px; margin: 4px 0;'>"]
     for v in verdicts:
         c = status_style(v.status).stroke
         what, why = getattr(v, "check", "check"), getattr(v, "explanation", "")
@@ -281,22 +271,10 @@ def checks_layer(scene: Scene, bounds: Bounds, legend: list, skips: Skips) -> An
         parts = _check_parts(claim, chk.verdicts)
         stated, actual = _stated_and_actual(claim)
         tip = f"{status}: {claim.text}"
-        if stated is not None and actual is not None and _is_area(getattr(claim, "anchor", None)):
-            tip = f"{tip} (measured to the border of {_anchor_name(claim)})"
-            line = style("check.line").coloured(colour)
-            ends = [L.latlon(stated), _latlon(actual.lat, actual.lon)]
-            folium.PolyLine(
-                ends,
-                color=colour,
-                weight=line.weight,
-                dash_array=line.dash,
-                tooltip=L.tooltip(tip),
-                popup=L.popup(parts),
-            ).add_to(group)
-            actual_st = style("check.actual").coloured(colour)
-            _circle(_latlon(actual.lat, actual.lon), actual_st, f"actual: {actual.name}").add_to(group)
-            bounds.add(LineString([(stated.x, stated.y), (actual.lon, actual.lat)]))
-        elif stated is not None and actual is not None:
+        if stated is not None and actual is not None:
+            to_border = _is_area(getattr(claim, "anchor", None))
+            if to_border:  # the line ends on the border; no stated point of its own
+                tip = f"{tip} (measured to the border of {_anchor_name(claim)})"
             line = style("check.line").coloured(colour)
             folium.PolyLine(
                 [L.latlon(stated), _latlon(actual.lat, actual.lon)],
@@ -306,7 +284,8 @@ def checks_layer(scene: Scene, bounds: Bounds, legend: list, skips: Skips) -> An
                 tooltip=L.tooltip(tip),
                 popup=L.popup(parts),
             ).add_to(group)
-            _stated_marker(stated, colour, f"stated: {claim.text}").add_to(group)
+            if not to_border:
+                _stated_marker(stated, colour, f"stated: {claim.text}").add_to(group)
             actual_st = style("check.actual").coloured(colour)
             _circle(_latlon(actual.lat, actual.lon), actual_st, f"actual: {actual.name}").add_to(group)
             bounds.add(LineString([(stated.x, stated.y), (actual.lon, actual.lat)]))

@@ -19,7 +19,7 @@ from frontmap.gazetteer.place import Place
 from frontmap.maps.scene import Check, Scene, band_of, date_of
 from frontmap.maps.style import Style, status_style, style
 
-__all__ = ["ATTRIBUTION", "UKRAINE_EXTENT", "Plan", "credit_line", "fit", "plan"]
+__all__ = ["ATTRIBUTION", "UKRAINE_EXTENT", "Plan", "credit_line", "fit", "plan", "verdict_note"]
 
 #: (west, south, east, north) in degrees: the default extent when there is nothing to fit.
 UKRAINE_EXTENT = (22.0, 44.2, 40.4, 52.5)
@@ -133,12 +133,12 @@ def _add_check(out: Plan, scene: Scene, check: Check) -> None:
         if actual is not None:
             out.shape(_line([stated_xy, actual]), style("check.line").coloured(colour.stroke or ""), 6.5)
     where = actual or stated_xy
-    notes = [n for n in (_verdict_note(v) for v in check.spatial) if n]
+    notes = [n for n in (verdict_note(v) for v in check.spatial) if n]
     if where is not None and notes:
         out.notes.append((where[0], where[1], "\n".join(notes), colour.stroke or "", 1.0))
 
 
-def _verdict_note(v: Any) -> str:
+def verdict_note(v: Any) -> str:
     """``"distance: stated 74 km, measured 72 km"``; empty when a number is missing."""
     stated, measured, unit = getattr(v, "stated", None), getattr(v, "measured", None), getattr(v, "unit", "")
     if not isinstance(stated, int | float) or not isinstance(measured, int | float):
