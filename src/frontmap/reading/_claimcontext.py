@@ -17,6 +17,7 @@ from frontmap.reading.lexicon import REGIONAL_CENTRES
 from frontmap.reading.sentences import sentence_span
 
 __all__ = [
+    "NEAR",
     "Context",
     "anchor_at",
     "latest_place",
@@ -26,6 +27,11 @@ __all__ = [
     "safe",
     "sentence_bounds",
 ]
+
+
+#: Characters around a claim in which its implied places are looked for: a few lines, so that reading
+#: stays linear however long a sentence is.
+NEAR = 300
 
 
 class Context:
@@ -216,7 +222,7 @@ ANCHOR_FINDERS = (_named, _capital, _the_town, _part_of, _centre, _thing, _descr
 def latest_place(ctx: Context, pos: int, kind: str, exclude: Place | None = None) -> Place | None:
     """The place of ``kind`` named last before ``pos`` (within a few sentences) as a location (not
     "Moscow's forces", a capital speaking for its state), other than ``exclude``."""
-    for m in ctx.mentions_back(max(0, pos - 600), pos):
+    for m in ctx.mentions_back(max(0, pos - 2 * NEAR), pos):
         if m.place is not None and m.place.kind == kind and m.place != exclude and m.role == "location":
             return m.place
     return None
@@ -242,7 +248,7 @@ def _border_country(ctx: Context, pos: int) -> str:
     the sentence names, else Russia."""
     s, e = sentence_bounds(ctx, pos)
     named = {
-        m.place.country for m in ctx.mentions_between(max(s, pos - 300), min(e, pos + 300))
+        m.place.country for m in ctx.mentions_between(max(s, pos - NEAR), min(e, pos + NEAR))
         if m.place is not None and m.place.kind == "country" and m.place.country in P.OTHER_NEIGHBOURS
     }  # fmt: skip
     return named.pop() if len(named) == 1 else "RU"

@@ -42,6 +42,7 @@ from frontmap.quantities.tolerance import WINDS_16, direction_key
 from frontmap.reading import _scan
 from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import (
+    NEAR,
     Context,
     anchor_at,
     latest_place,
@@ -71,7 +72,6 @@ _WORD = re.compile(r"\S+")  # a word as str.split() finds it
 _LINK_WORDS = 30  # at most this many words between a subject and its distance (an apposition: fewer)
 _LINK_CHARS = 600  # and at most this many characters (so that a long sentence stays linear)
 _POINT_KINDS = ("settlement", "facility")
-_NEAR = 300  # characters around a claim that implied anchors and goals are looked for in (stays linear)
 _PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")  # what a distance can be about or measured from
 
 
@@ -305,7 +305,7 @@ def _implied_anchor(ctx: Context, c: DistanceClaim) -> DistanceClaim:
     if c.subject is None or c.anchor is not None or c.anchor_text:
         return c
     s, _ = sentence_bounds(ctx, c.start)
-    before = [m for m in ctx.mentions_between(max(s, c.start - _NEAR), c.start) if m.place is not None]
+    before = [m for m in ctx.mentions_between(max(s, c.start - NEAR), c.start) if m.place is not None]
     at = next((i for i in range(len(before) - 1, -1, -1) if before[i].place == c.subject), None)
     for m in reversed(before[:at] if at is not None else []):
         if m.role == "location" and m.place is not None and m.place.kind in _POINT_KINDS:
@@ -328,7 +328,7 @@ def _subject(ctx: Context, start: int, anchor: Place | None, end: int) -> Place 
 def _only_town(ctx: Context, pos: int) -> Place | None:
     """The one settlement the sentence at ``pos`` names (None if it names none or several)."""
     s, e = sentence_bounds(ctx, pos)
-    towns = {m.place.id: m.place for m in ctx.mentions_between(max(s, pos - _NEAR), min(e, pos + _NEAR))
+    towns = {m.place.id: m.place for m in ctx.mentions_between(max(s, pos - NEAR), min(e, pos + NEAR))
              if m.place is not None and m.role == "location" and m.place.kind == "settlement"}  # fmt: skip
     return next(iter(towns.values())) if len(towns) == 1 else None
 
@@ -337,7 +337,7 @@ def _topic(ctx: Context, s: int, anchor: Place | None) -> Place | None:
     """The place the sentence before ``s`` is about: its first town named as a location (not one that
     speaks for its state), other than ``anchor``; else the town named last before ``s``."""
     ps, _ = sentence_bounds(ctx, max(0, s - 2))
-    for m in ctx.mentions_between(max(ps, s - _NEAR * 2), s):
+    for m in ctx.mentions_between(max(ps, s - NEAR * 2), s):
         if (
             m.place is not None
             and m.role == "location"
