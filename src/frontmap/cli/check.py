@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 from typing import Any
 
@@ -24,6 +23,7 @@ from frontmap.cli._common import (
 )
 from frontmap.cli._formats import csv_text, jsonl_text, verdict_columns, verdict_row
 from frontmap.cli._progress import phase
+from frontmap.corpus.texts import indented
 
 EXAMPLES = """\
   frontmap check examples/kharkiv_counteroffensive.txt
@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
 def render(format: str, verdicts: list[Any]) -> str:
     """The verdicts in ``format`` (:data:`FORMATS`)."""
     if format == "json":
-        return json.dumps([v.to_dict() for v in verdicts], ensure_ascii=False, indent=1) + "\n"
+        return indented([v.to_dict() for v in verdicts]) + "\n"
     if format == "jsonl":
         return jsonl_text(v.to_dict() for v in verdicts)
     if format == "csv":

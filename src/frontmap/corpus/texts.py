@@ -11,6 +11,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
+from json.encoder import encode_basestring  # the C version where there is one, as json.dumps uses
 from typing import Any
 
 __all__ = ["cell", "csv_lines", "indented", "json_line"]
@@ -40,5 +41,65 @@ def json_line(x: Any) -> str:
 
 
 def indented(x: Any) -> str:
-    """JSON indented by one space per level, as ``json.dumps(..., indent=1)``."""
-    return json.dumps(x, ensure_ascii=False, indent=1)
+    """JSON indented by one space per level: the text of ``json.dumps(x, ensure_ascii=False, indent=1)``,
+    made about five times faster (the standard library falls back to pure Python when it indents, and the
+    records of a year of news are gigabytes of it).
+
+    >>> doc = {"a": [1, 2.5, None, True], "b": {}, "c": [], "d": {"e": "x\\"y"}}
+    >>> indented(doc) == json.dumps(doc, ensure_ascii=False, indent=1)
+    True
+    """
+    out: list[str] = []
+    try:
+        _indent(x, out, "\n")
+    except _Unusual:  # keys that are not strings, objects json must convert: its own rules apply
+        return json.dumps(x, ensure_ascii=False, indent=1)
+    return "".join(out)
+
+
+class _Unusual(Exception):
+    """A value the fast path leaves to :func:`json.dumps`."""
+
+
+#: JSON for the constants and the floats json.dumps writes with names (allow_nan, its default).
+_CONSTANTS: dict[Any, str] = {None: "null", True: "true", False: "false"}
+_NAMED_FLOATS = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}
+
+
+def _indent(x: Any, out: list[str], newline: str) -> None:
+    """Append the JSON of ``x`` to ``out``; ``newline`` is a newline and the indentation of ``x``."""
+    if isinstance(x, str):
+        out.append(encode_basestring(x))
+    elif x is None or x is True or x is False:
+        out.append(_CONSTANTS[x])
+    elif isinstance(x, int):
+        out.append(int.__repr__(x))
+    elif isinstance(x, float):
+        r = float.__repr__(x)
+        out.append(_NAMED_FLOATS.get(r, r))
+    elif isinstance(x, dict):
+        if not x:
+            out.append("{}")
+            return
+        inner = newline + " "
+        opening = "{" + inner
+        for k, v in x.items():
+            if not isinstance(k, str):
+                raise _Unusual
+            out.append(opening + encode_basestring(k) + ": ")
+            _indent(v, out, inner)
+            opening = "," + inner
+        out.append(newline + "}")
+    elif isinstance(x, list | tuple):
+        if not x:
+            out.append("[]")
+            return
+        inner = newline + " "
+        opening = "[" + inner
+        for v in x:
+            out.append(opening)
+            _indent(v, out, inner)
+            opening = "," + inner
+        out.append(newline + "]")
+    else:
+        raise _Unusual
