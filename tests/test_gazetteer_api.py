@@ -4,6 +4,8 @@ bad input, against the shipped data (places that exist before and after the sett
 from __future__ import annotations
 
 import math
+import pickle
+import shutil
 
 import pytest
 
@@ -11,7 +13,7 @@ import frontmap as fm
 import frontmap.gazetteer.lookup as lookup_module
 from frontmap.errors import InputError, UnknownPlaceError
 from frontmap.gazetteer.names import normalize
-from frontmap.gazetteer.store import haversine_km, shipped
+from frontmap.gazetteer.store import Store, data_directory, haversine_km, shipped
 
 
 @pytest.fixture(scope="module")
@@ -456,3 +458,13 @@ def test_empty_or_absurd_names_raise_input_error(gz, bad):
 def test_nan_near_raises_input_error(gz):
     with pytest.raises(InputError, match="near"):
         gz.resolve("Lyman", near=(math.nan, 48.0), within="Donetsk Oblast")
+
+
+def test_a_pickled_store_comes_back_as_the_store_of_its_folder(tmp_path):
+    assert pickle.loads(pickle.dumps(shipped())) is shipped()  # one shared store per process
+    copy = tmp_path / "data"
+    shutil.copytree(data_directory(), copy)
+    other = pickle.loads(pickle.dumps(Store(copy)))
+    assert other.directory == copy and other is not shipped()
+    assert pickle.loads(pickle.dumps(other)) is other
+    assert [p.name for p in other.lookup("izium")] == [p.name for p in shipped().lookup("izium")]

@@ -5,24 +5,20 @@ a GeoDataFrame -- with one :class:`Outcome` per input, so that problems are repo
 input order, exactly as when everything runs in one process.
 
 Articles themselves can travel too (``want="article"``): their places load polygons lazily from the
-gazetteer's data files, and :func:`_reopen_store` lets that loader cross a process boundary by
-reopening the data files on the other side instead of pickling open database connections.
+gazetteer's data files, and the gazetteer's store pickles as its folder, reopened on the other side
+(:meth:`frontmap.gazetteer.store.Store.__reduce__`).
 """
 
 from __future__ import annotations
 
-import copyreg
-import functools
 import json
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from frontmap.corpus.inputs import Doc, load
 from frontmap.corpus.records import frame, plain_columns, rows_of
 from frontmap.corpus.texts import csv_lines, indented, json_line
 from frontmap.errors import FrontmapError
-from frontmap.gazetteer.store import Store, data_directory, shipped
 from frontmap.reading.article import Article
 from frontmap.reading.reader import read
 
@@ -111,23 +107,3 @@ def read_part(part: tuple[int, Sequence[Doc]], published: Any = None) -> tuple[i
     chunk, docs = part
     outcomes, gdf = read_frame(docs, chunk, published)
     return chunk, outcomes, gdf
-
-
-# ------------------------------------------------------------------- articles across processes
-@functools.cache
-def _store_at(directory: str) -> Store:
-    return Store(directory)
-
-
-def _reopen_store(directory: str) -> Store:
-    """The gazetteer store of ``directory`` in this process (the shipped one when it is that)."""
-    if Path(directory) == Path(data_directory()):
-        return shipped()
-    return _store_at(directory)
-
-
-def _reduce_store(store: Store) -> tuple[Any, tuple[str]]:
-    return _reopen_store, (str(store.directory),)
-
-
-copyreg.pickle(Store, _reduce_store)

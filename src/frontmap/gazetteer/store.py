@@ -53,6 +53,7 @@ __all__ = [
     "PLACES",
     "PLACES_SCHEMA",
     "Store",
+    "reopen",
     "shipped",
 ]
 
@@ -145,6 +146,11 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({str(self.directory)!r})"
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        """Pickled as its folder: unpickled (in a Dask worker, say), it is that process's store of the
+        folder, opening the files anew there, never a copy of open database connections."""
+        return reopen, (str(self.directory),)
 
     # -- files -----------------------------------------------------------------------------
     def _error(self, name: str, problem: str) -> DataError:
@@ -406,3 +412,16 @@ def data_directory() -> Path:
 def shipped() -> Store:
     """The store of the data installed with frontmap, shared by the whole process."""
     return Store(data_directory())
+
+
+def reopen(directory: str) -> Store:
+    """The store of ``directory`` in this process, one per folder (:func:`shipped` for the installed data):
+    how a pickled :class:`Store` comes back."""
+    if Path(directory) == Path(data_directory()):
+        return shipped()
+    return _store_at(directory)
+
+
+@functools.cache
+def _store_at(directory: str) -> Store:
+    return Store(directory)
