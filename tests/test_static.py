@@ -26,11 +26,13 @@ import frontmap as fm
 from frontmap.control.controlmap import ControlMap, change
 from frontmap.errors import InputError
 from frontmap.gazetteer.place import Place
+from frontmap.geometry.geodesic import hull
 from frontmap.maps._drawing import fill_frame
 from frontmap.maps.labels import OFFSETS, Box, place_labels
 from frontmap.maps.plan import UKRAINE_EXTENT, fit, plan
 from frontmap.maps.scene import collect
 from frontmap.maps.static import _axes_rect, figure, render, scale_bar
+from frontmap.maps.style import style
 from frontmap.reading.article import Article, Mention
 from frontmap.reading.claims import AreaClaim, ComparisonClaim, DistanceClaim, ShareClaim
 
@@ -270,7 +272,6 @@ def test_conversion_verdicts_draw_nothing_of_their_own(tmp_path):
 
 
 def _hex(name: str, key: str = "fill") -> tuple[int, int, int]:
-    from frontmap.maps.style import style
 
     h = getattr(style(name), key)
     return tuple(int(h[i : i + 2], 16) for i in (1, 3, 5))
@@ -427,6 +428,16 @@ def test_fit_covers_the_content_with_a_margin():
     sector = DIST.geometry().bounds
     assert w < min(KHARKIV.lon, sector[0]) and e > max(IZIUM.lon, sector[2])
     assert s < min(IZIUM.lat, sector[1]) and n > KHARKIV.lat
+
+
+def test_an_area_retaken_with_several_places_is_their_hull_not_a_disk():
+    three = dataclasses.replace(AREA, places=(KHARKIV, BALAKLIIA, IZIUM))
+    shapes = layout([three]).shapes
+    assert [g.equals(hull(three.places)) for g, *_ in shapes] == [True]
+    assert shapes[0][1] == style("hull")
+    # one town: the disk of its area around that town, as before
+    (disk, st, *_), *_ = layout([dataclasses.replace(AREA, places=(IZIUM,))]).shapes
+    assert disk.contains(Point(IZIUM.lon, IZIUM.lat)) and st == style("area")
 
 
 def test_fit_defaults_to_ukraine_and_ignores_share_disks():

@@ -26,7 +26,7 @@ from frontmap.gazetteer.place import Place
 from frontmap.geometry.geodesic import hull
 from frontmap.maps import kit as L
 from frontmap.maps.panel import Size, size_of
-from frontmap.maps.scene import Scene, territory_of
+from frontmap.maps.scene import Scene, hull_places, territory_of
 from frontmap.maps.style import Style, side_colours, style
 from frontmap.reading.claims import AreaClaim, ComparisonClaim, ShareClaim
 
@@ -96,8 +96,7 @@ def area_layer(scene: Scene, bounds: Any, legend: list, skips: Any, sizes: list[
             sizes.append(size)
         parts = _claim_parts(c, size)
         territory = territory_of(c)
-        places = tuple(getattr(c, "places", ()) or ()) if isinstance(c, AreaClaim) else ()
-        subject = getattr(c, "subject", None)
+        places = hull_places(c)
         if territory is not None and territory.id in highlighted:
             continue  # already highlighted for another claim (its popup and the panel list them all)
         if territory is not None:
@@ -117,14 +116,10 @@ def area_layer(scene: Scene, bounds: Any, legend: list, skips: Any, sizes: list[
             else:
                 _highlight(group, territory.geometry, st, f"“{c.text}”: {territory.name}", parts)
                 show(st)
-        elif (
-            c.kind == "comparison"
-            or len(places) == 1
-            or (isinstance(subject, Place) and subject.kind in ("settlement", "facility"))
-        ):
-            _shape(c, group, bounds, skips, parts, show)
-        elif len(places) >= 2:
+        elif places:
             _hull(c, places, group, bounds, skips, parts, show)
+        elif c.kind == "comparison" or _placed(c):
+            _shape(c, group, bounds, skips, parts, show)
         elif size is None:  # neither on the map nor in the panel: say why
             _why_not(c, skips)
         # else: a size without a place -- the side panel shows it
@@ -132,6 +127,13 @@ def area_layer(scene: Scene, bounds: Any, legend: list, skips: Any, sizes: list[
         swatch = L.swatch(st.stroke or "", "line", dashed=True) if st.dash else L.swatch(st.fill or "")
         legend.append((swatch, label or st.legend()))
     return group
+
+
+def _placed(c: Any) -> bool:
+    """Is the claim's size said of one place (a town it is around, the one place that changed hands)?"""
+    subject = getattr(c, "subject", None)
+    one_place = c.kind == "area" and len(getattr(c, "places", ()) or ()) == 1
+    return one_place or (isinstance(subject, Place) and subject.kind in ("settlement", "facility"))
 
 
 def _why_not(c: Any, skips: Any) -> None:

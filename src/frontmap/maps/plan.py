@@ -16,7 +16,8 @@ import numpy as np
 
 from frontmap.errors import FrontmapError
 from frontmap.gazetteer.place import Place
-from frontmap.maps.scene import Check, Scene, band_of, date_of
+from frontmap.geometry.geodesic import hull
+from frontmap.maps.scene import Check, Scene, band_of, date_of, hull_places
 from frontmap.maps.style import Style, status_style, style
 
 __all__ = ["ATTRIBUTION", "UKRAINE_EXTENT", "Plan", "credit_line", "fit", "plan", "verdict_note"]
@@ -86,9 +87,13 @@ def _line(coords: list[tuple[float, float]]) -> Any:
 def _add_claim(out: Plan, c: Any) -> None:
     kind = getattr(c, "kind", "claim")
     st = style(kind if kind in _CLAIM_KINDS else "area")
-    geom = _safe(c.geometry)
-    # a share or a comparison is a size, not a location: never stretch the extent to it
-    out.shape(geom, st, 3.0, fit=kind not in ("share", "comparison"), legend=st.legend())
+    places = hull_places(c)
+    if places:  # where the area changed hands, not a disk of its size around their middle
+        hull_style = style("hull")
+        out.shape(_safe(lambda: hull(places)), hull_style, 3.0, legend=hull_style.legend())
+    else:
+        # a share or a comparison is a size, not a location: never stretch the extent to it
+        out.shape(_safe(c.geometry), st, 3.0, fit=kind not in ("share", "comparison"), legend=st.legend())
     for attr in ("anchor", "subject", "of"):
         out.place(getattr(c, attr, None))
     for p in getattr(c, "places", ()) if kind == "area" else ():
@@ -109,8 +114,9 @@ def _add_check(out: Plan, scene: Scene, check: Check) -> None:
     colour = status_style(check.status)
     out.legend.setdefault(colour.legend(), ("line", style("check.line").coloured(colour.stroke or "")))
     kind = getattr(claim, "kind", "")
+    places = hull_places(claim)
     out.shape(
-        _safe(claim.geometry),
+        _safe(lambda: hull(places)) if places else _safe(claim.geometry),
         style("check.shape").but(stroke=colour.stroke),
         5.0,
         fit=kind in ("distance", "area"),

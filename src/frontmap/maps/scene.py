@@ -43,6 +43,7 @@ __all__ = [
     "buffer_km",
     "collect",
     "date_of",
+    "hull_places",
     "is_far",
     "territory_of",
 ]
@@ -307,6 +308,19 @@ def territory_of(claim: Any) -> Place | None:
     if geom is None or geom.is_empty or geom.geom_type not in ("Polygon", "MultiPolygon"):
         return None
     return place
+
+
+def hull_places(claim: Any) -> tuple[Place, ...]:
+    """The places whose hull shows where an area changed hands ("6,000 km² retaken, including Izium,
+    Balakliia and Kupiansk"): two or more, when the area is not said of one town.  Empty otherwise: such
+    a claim is drawn as a disk of its area around that town (or, with no place, not on the map)."""
+    if getattr(claim, "kind", "") != "area" or territory_of(claim) is not None:
+        return ()
+    subject = getattr(claim, "subject", None)
+    places = tuple(getattr(claim, "places", ()) or ())
+    if len(places) < 2 or (isinstance(subject, Place) and subject.kind in ("settlement", "facility")):
+        return ()
+    return places
 
 
 # --------------------------------------------------------------------------------- inferred band

@@ -18,9 +18,10 @@ stroked across the sea.  The axes' data coordinates are those projected metres; 
 Framing (:mod:`frontmap.maps._framing`): the map frames the theatre.  Places a story mentions far
 outside Ukraine and its surroundings ("officials in Washington") are listed in a small box instead of
 stretching the map; a share or area claim about a whole country or oblast highlights that territory
-(its controlled part when a control map is drawn) instead of a disk of that area around its centre; a
-distance from a border or a river is a band along the line, and the place it is said of is joined to the
-nearest point of the line.  A map showing only part of Ukraine gets a locator inset.
+(its controlled part when a control map is drawn) instead of a disk of that area around its centre, and
+an area said to have changed hands with several places is their hull, as on the HTML map; a distance
+from a border or a river is a band along the line, and the place it is said of is joined to the nearest
+point of the line.  A map showing only part of Ukraine gets a locator inset.
 
 Layers, bottom to top: sea (the background), neighbouring countries, Ukraine, its oblasts, lakes and
 rivers (the ``base.*`` entries the HTML basemap uses), the graticule, control maps (filled,
