@@ -23,9 +23,9 @@ LIMIT = 1 << 16
 
 class Memo:
     """Answers of one gazetteer: lookups, first words, fuzzy lookups, and the scanner's own results
-    per word and per run of words (see :func:`frontmap.reading.mentions.candidates`), misspelled names
-    among them (:func:`frontmap.reading._spelling.misspelled`), and the rules to ask about each name
-    (:func:`frontmap.reading._decide.plan`)."""
+    per word and per run of words as written (see :func:`frontmap.reading.mentions.candidates`),
+    misspelled names among them (:func:`frontmap.reading._spelling.misspelled`), and the rules to ask
+    about each name (:func:`frontmap.reading._decide.plan`)."""
 
     __slots__ = ("countries", "fuzzy", "guesses", "lookups", "plans", "runs", "singles", "starts", "words")
 
@@ -33,7 +33,7 @@ class Memo:
         self.lookups: dict[str, tuple[Place, ...]] = {}
         self.words: dict[str, int] = {}
         self.fuzzy: dict[str, tuple[Place, ...]] = {}
-        self.runs: dict[tuple[str, ...], Any] = {}
+        self.runs: dict[str, Any] = {}  # the text of a run of words -> its longest name, or None
         self.starts: dict[str, int] = {}
         self.guesses: dict[tuple[str, ...], Any] = {}
         self.singles: dict[str, Any] = {}  # a capitalised word alone -> its misspelled name, or None

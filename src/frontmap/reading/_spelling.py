@@ -11,12 +11,11 @@ The candidate then goes through the rules of :mod:`~frontmap.reading.mentionrule
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import lru_cache
 
 from frontmap.gazetteer.names import FUZZY_MIN_LETTERS, normalize
 from frontmap.gazetteer.place import Place
-from frontmap.reading._tokens import POSSESSIVE, Hit, Token
+from frontmap.reading._tokens import POSSESSIVE, Hit, Token, Words
 from frontmap.reading.lexicon import COMMON_WORDS, DEMONYMS, GIVEN_NAMES, MONTHS, TITLES, WEEKDAYS
 
 __all__ = ["misspelled"]
@@ -46,22 +45,19 @@ def _meant(p) -> bool:
     return p.country == "UA" or p.kind != "settlement" or p.population >= _CITY
 
 
-def misspelled(text: str, tokens: Sequence[Token], i: int, gz) -> Hit | None:
-    """The hit for a misspelled name starting at token ``i``, or None."""
-    t = tokens[i]
+def misspelled(text: str, found: Words, t: Token, gz) -> Hit | None:
+    """The hit for a misspelled name starting at word ``t`` of ``found``, or None."""
     if len(t.text) < FUZZY_MIN_LETTERS and not text.startswith("-", t.end):
         return None  # too short, and no hyphen-joined name (the common case: decided first, cheaply)
     fuzzy = getattr(gz, "lookup_fuzzy", None)
     if fuzzy is None or not _word_ok(t):
         return None
     run = [t]
-    while (
-        len(run) < _MAX_PARTS
-        and i + len(run) < len(tokens)
-        and text[run[-1].end : tokens[i + len(run)].start] == "-"
-        and _word_ok(tokens[i + len(run)])
-    ):
-        run.append(tokens[i + len(run)])
+    while len(run) < _MAX_PARTS and text.startswith("-", run[-1].end):
+        nxt = found.after(run[-1].end)
+        if nxt is None or nxt.start != run[-1].end + 1 or not _word_ok(nxt):
+            break
+        run.append(nxt)
     words = tuple(w.text for w in run)
     memo = getattr(gz, "memo", None)
     guesses = memo.guesses if memo is not None else {}
@@ -71,7 +67,7 @@ def misspelled(text: str, tokens: Sequence[Token], i: int, gz) -> Hit | None:
     if guess is None:
         return None
     n, last_len, key, places = guess
-    return Hit(i, n, t.start, run[n - 1].start + last_len, key, places)
+    return Hit(n, t.start, run[n - 1].start + last_len, key, places)
 
 
 _UNKNOWN = object()

@@ -1,18 +1,31 @@
 """Words of a text and the gazetteer names found in them (shared by :mod:`~frontmap.reading.mentions`
-and :mod:`~frontmap.reading.mentionrules`)."""
+and :mod:`~frontmap.reading.mentionrules`).
+
+A name starts at a capitalised word, and the rules look only at the words next to a name: :func:`words`
+finds the capitalised words of a text and, when asked, a word's neighbours.  In a plain text (no
+combining marks or invisible characters: most texts) nothing else is looked at (:class:`PlainWords`);
+a text with them is split into all its words once (:class:`MarkedWords`).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
-from operator import itemgetter
 
-from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
 
-__all__ = ["JOINED_GAPS", "POSSESSIVE", "Hit", "Token", "Tokens", "joined", "token_key", "tokenize"]
+__all__ = [
+    "JOINED_GAPS",
+    "POSSESSIVE",
+    "Hit",
+    "MarkedWords",
+    "PlainWords",
+    "Token",
+    "Words",
+    "tokenize",
+    "words",
+]
 
 #: A letter with the combining marks written on it (stress: "Орі́хово").
 _LETTERS = r"(?:[^\W\d_][\u0300-\u036f]*)+"
@@ -25,12 +38,32 @@ _TOKEN = re.compile(rf"{_WORD}(?:['’ʼ]{_WORD})*", re.UNICODE)
 #: The same for a text without marks or invisible characters (most texts; about twice as fast).
 _PLAIN_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*", re.UNICODE)
 _MARKED = re.compile(rf"[\u0300-\u036f]|{_INVISIBLE}")
-#: The same two patterns as one group each, to split a text into its gaps and words.
-_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})", re.UNICODE)
-_PLAIN_TOKEN_SPLIT = re.compile(f"({_PLAIN_TOKEN.pattern})", re.UNICODE)
+#: Where a word of a plain text starts: a letter after no letter, and after no apostrophe that follows a
+#: letter ("Kyiv's" is one word).
+_STARTS = r"(?<![^\W\d_])(?<![^\W\d_]['’ʼ])"
+_PLAIN_WORD = re.compile(_STARTS + _PLAIN_TOKEN.pattern)
+#: A capitalised word of a plain text: a capital A-Z or a letter outside ASCII (whose case is asked
+#: after), at a word start; the class of its first character lets the regex engine skip ahead.
+_CAPITAL = re.compile(
+    r"[A-Z\x80-\U0010ffff](?<=[^\W\d_])(?<![^\W\d_].)(?<![^\W\d_]['’ʼ].)[^\W\d_]*(?:['’ʼ][^\W\d_]+)*"
+)
+#: In a text read backwards: the gap, then the word before it (a word backwards fits the same pattern).
+_LAST_WORD = re.compile(r"([\W\d_]*)(" + _PLAIN_TOKEN.pattern + ")")
+#: From inside or at the end of a word: the rest of the word, the gap after it, the next word.
+_NEXT_WORD = re.compile(r"(?:['’ʼ][^\W\d_]+)*+([\W\d_]*)(" + _PLAIN_TOKEN.pattern + ")")
+#: :meth:`PlainWords.run` for each most number of words.
+_RUNS: dict[int, re.Pattern[str]] = {}
+#: The word after a gap that joins it to the word before (see :data:`JOINED_GAPS`).
+_JOINED_WORD = re.compile(r"[ \-\u00a0]{1,3}(" + _PLAIN_TOKEN.pattern + ")")
+#: The rest of a plain word from inside it: its apostrophes and the letters after them ("'s").
+_REST = re.compile(r"(?:['’ʼ][^\W\d_]+)*")
 #: A possessive ending: "Kyiv's", "Kyiv’s", "Donbas'".
 POSSESSIVE = re.compile(r"['’ʼ]s$|['’ʼ]$")
-_MAX_GAP = 3
+
+#: The gaps that join two words into one name: one to three spaces, no-break spaces or hyphens.
+JOINED_GAPS = frozenset(
+    a + b + c for a in " -\u00a0" for b in ("", *" -\u00a0") for c in ("", *" -\u00a0") if c == "" or b
+)
 
 
 @dataclass(slots=True)
@@ -40,16 +73,14 @@ class Token:
     start: int
     end: int
     text: str
-    key: str  # its normalised form, filled in by :func:`token_key` when first needed
     cap: bool
 
 
 @dataclass(slots=True)
 class Hit:
-    """A known name in the text: ``n`` tokens from token ``i``, and the places it may be."""
+    """A known name in the text: ``n`` words from offset ``start``, and the places it may be."""
 
-    i: int  # first token
-    n: int  # number of tokens
+    n: int  # number of words
     start: int
     end: int
     key: str
@@ -61,63 +92,193 @@ class Hit:
 
 def tokenize(text: str) -> list[Token]:
     """The words of ``text``, in order."""
-    out = []
     pattern = _TOKEN if _MARKED.search(text) else _PLAIN_TOKEN
-    for m in pattern.finditer(text):
-        s = m.group()
-        out.append(Token(m.start(), m.end(), s, "", s[0].isupper()))
-    return out
+    return [Token(m.start(), m.end(), m.group(), m.group()[0].isupper()) for m in pattern.finditer(text)]
 
 
-class Tokens(Sequence[Token]):
-    """The words of a text, as :func:`tokenize` finds them, kept as lists (``words``, ``starts``,
-    ``ends``, ``caps``; ``gaps[k]`` is the text between word ``k - 1`` and word ``k``, ``gaps[0]`` what
-    comes before the first word); indexing gives the :class:`Token` of a word, made when first asked for.
-    Most words of a text are never a name's neighbour: no object is made for them."""
+def words(text: str) -> Words:
+    """The words of ``text``: :class:`PlainWords` or, for a text with combining marks or invisible
+    characters, :class:`MarkedWords`."""
+    return MarkedWords(text) if _MARKED.search(text) else PlainWords(text)
 
-    __slots__ = ("_made", "caps", "ends", "gaps", "starts", "words")
+
+class Words:
+    """The words of a text, as :func:`tokenize` finds them, asked for where they are needed."""
+
+    __slots__ = ("text",)
 
     def __init__(self, text: str):
-        parts = (_TOKEN_SPLIT if _MARKED.search(text) else _PLAIN_TOKEN_SPLIT).split(text)
-        offsets = list(accumulate(map(len, parts)))
-        self.words: list[str] = parts[1::2]
-        self.gaps: list[str] = parts[0::2]
-        self.starts: list[int] = offsets[0:-1:2]
-        self.ends: list[int] = offsets[1::2]
-        self.caps: list[bool] = list(map(str.isupper, map(itemgetter(0), self.words)))
-        self._made: dict[int, Token] = {}
+        self.text = text
 
-    def __len__(self) -> int:
-        return len(self.words)
+    def capitals(self) -> list[tuple[int, int, str]]:
+        """``(start, end, word)`` of each capitalised word, in order."""
+        raise NotImplementedError
 
-    def __getitem__(self, i):  # type: ignore[override]  # an index, never a slice
-        t = self._made.get(i)
-        if t is None:
-            k = i + len(self.words) if i < 0 else i
-            if not 0 <= k < len(self.words):
-                raise IndexError(i)
-            t = self._made[i] = Token(self.starts[k], self.ends[k], self.words[k], "", self.caps[k])
-        return t
+    def run(self, start: int, most: int) -> str:
+        """The text of the word at ``start`` and of up to ``most - 1`` words after it, each joined to
+        the one before by a gap of :data:`JOINED_GAPS` (the words a name there may have)."""
+        raise NotImplementedError
 
-    def joined(self, k: int) -> bool:
-        """Are words ``k`` and ``k + 1`` part of one name (see :func:`joined`)?"""
-        return self.gaps[k + 1] in JOINED_GAPS
+    def split(self, run: str) -> list[tuple[int, str]]:
+        """``(offset in run, word)`` of each word of a :meth:`run`."""
+        raise NotImplementedError
+
+    def joined_after(self, end: int) -> tuple[int, int, str] | None:
+        """``(start, end, word)`` of the word after the word ending at ``end``, if the gap between them
+        joins them into one name (:data:`JOINED_GAPS`)."""
+        raise NotImplementedError
+
+    def after(self, pos: int) -> Token | None:
+        """The first word that starts at ``pos`` or later (a word ``pos`` falls inside is passed)."""
+        raise NotImplementedError
+
+    def before(self, pos: int) -> Token | None:
+        """The last word that ends at ``pos`` or earlier (``pos`` a word's start, or in a gap)."""
+        raise NotImplementedError
+
+    def at(self, start: int) -> str:
+        """The word that starts at ``start``."""
+        raise NotImplementedError
+
+    def end_of(self, pos: int) -> int:
+        """The end of the word that holds offset ``pos - 1`` ("Kyiv's" when ``pos`` is after "Kyiv")."""
+        raise NotImplementedError
+
+    def next_to(self, start: int, end: int) -> tuple[Token | None, bool, Token | None, bool]:
+        """The word before the name at ``start:end`` and whether the gap joins them, the same after it."""
+        text = self.text
+        prev, nxt = self.before(start), self.after(end)
+        prev_joined = prev is not None and text[prev.end : start] in JOINED_GAPS
+        next_joined = nxt is not None and text[self.end_of(end) : nxt.start] in JOINED_GAPS
+        return prev, prev_joined, nxt, next_joined
 
 
-#: The gaps that join two words into one name: one to three spaces, no-break spaces or hyphens.
-JOINED_GAPS = frozenset(
-    a + b + c for a in " -\u00a0" for b in ("", *" -\u00a0") for c in ("", *" -\u00a0") if c == "" or b
-)
+class PlainWords(Words):
+    """The words of a plain text, found by regular expressions where asked for: most words of a text
+    are never a name's neighbour, and no list of them is made.  The word before a name is found in the
+    text read backwards (made once, when first needed)."""
+
+    __slots__ = ("back",)
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.back: str | None = None  # the text backwards, made when first needed
+
+    def capitals(self) -> list[tuple[int, int, str]]:
+        found = [(m.start(), m.end(), m.group()) for m in _CAPITAL.finditer(self.text)]
+        return [c for c in found if c[2][0] < "\x80" or c[2][0].isupper()]
+
+    def run(self, start: int, most: int) -> str:
+        pattern = _RUNS.get(most)
+        if pattern is None:
+            pattern = _RUNS[most] = re.compile(
+                rf"{_PLAIN_TOKEN.pattern}(?:[ \-\u00a0]{{1,3}}{_PLAIN_TOKEN.pattern}){{0,{most - 1}}}"
+            )
+        return pattern.match(self.text, start).group()  # type: ignore[union-attr]  # a word's start
+
+    def split(self, run: str) -> list[tuple[int, str]]:
+        return [(m.start(), m.group()) for m in _PLAIN_TOKEN.finditer(run)]
+
+    def joined_after(self, end: int) -> tuple[int, int, str] | None:
+        m = _JOINED_WORD.match(self.text, end)
+        return None if m is None else (m.start(1), m.end(1), m.group(1))
+
+    def after(self, pos: int) -> Token | None:
+        m = _PLAIN_WORD.search(self.text, pos)
+        return None if m is None else _token(m)
+
+    def before(self, pos: int) -> Token | None:
+        last = self._last(pos)
+        return None if last is None else last[0]
+
+    def _last(self, pos: int) -> tuple[Token, str] | None:
+        """The last word before ``pos`` and the gap after it, read in the text backwards."""
+        if self.back is None:
+            self.back = self.text[::-1]
+        n = len(self.text)
+        m = _LAST_WORD.match(self.back, n - pos)
+        if m is None:
+            return None
+        start, end = n - m.end(2), n - m.start(2)
+        word = self.text[start:end]
+        return Token(start, end, word, word[0].isupper()), self.text[end:pos]
+
+    def at(self, start: int) -> str:
+        return _PLAIN_TOKEN.match(self.text, start).group()  # type: ignore[union-attr]  # a word's start
+
+    def end_of(self, pos: int) -> int:
+        return _REST.match(self.text, pos).end()  # type: ignore[union-attr]  # matches the empty string
+
+    def next_to(self, start: int, end: int) -> tuple[Token | None, bool, Token | None, bool]:
+        prev = nxt = None
+        prev_joined = next_joined = False
+        last = self._last(start)
+        if last is not None:
+            prev, gap = last
+            prev_joined = gap in JOINED_GAPS
+        m = _NEXT_WORD.match(self.text, end)
+        if m is not None:
+            word = m.group(2)
+            nxt = Token(m.start(2), m.end(2), word, word[0].isupper())
+            next_joined = m.group(1) in JOINED_GAPS
+        return prev, prev_joined, nxt, next_joined
 
 
-def joined(text: str, a: Token, b: Token) -> bool:
-    """Are two consecutive tokens part of one name (separated by one space or hyphen only)?"""
-    gap = text[a.end : b.start]
-    return 0 < len(gap) <= _MAX_GAP and gap.strip(" -\u00a0") == "" and "\n" not in gap
+def _token(m: re.Match[str]) -> Token:
+    word = m.group()
+    return Token(m.start(), m.end(), word, word[0].isupper())
 
 
-def token_key(t: Token) -> str:
-    """The normalised form of a token (computed once)."""
-    if not t.key:
-        t.key = normalize(t.text)
-    return t.key
+class MarkedWords(Words):
+    """The words of a text with combining marks or invisible characters, all found at once (lists of
+    ``starts``, ``ends`` and ``words``)."""
+
+    __slots__ = ("ends", "starts", "words")
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        found = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        self.starts = [s for s, _, _ in found]
+        self.ends = [e for _, e, _ in found]
+        self.words = [w for _, _, w in found]
+
+    def _at(self, k: int) -> Token:
+        word = self.words[k]
+        return Token(self.starts[k], self.ends[k], word, word[0].isupper())
+
+    def capitals(self) -> list[tuple[int, int, str]]:
+        return [c for c in zip(self.starts, self.ends, self.words, strict=True) if c[2][0].isupper()]
+
+    def run(self, start: int, most: int) -> str:
+        k = m = bisect_left(self.starts, start)
+        while (
+            m - k < most - 1
+            and m + 1 < len(self.starts)
+            and self.text[self.ends[m] : self.starts[m + 1]] in JOINED_GAPS
+        ):
+            m += 1
+        return self.text[start : self.ends[m]]
+
+    def split(self, run: str) -> list[tuple[int, str]]:
+        return [(m.start(), m.group()) for m in _TOKEN.finditer(run)]
+
+    def joined_after(self, end: int) -> tuple[int, int, str] | None:
+        k = bisect_left(self.starts, end)
+        if k < len(self.starts) and self.text[end : self.starts[k]] in JOINED_GAPS:
+            return self.starts[k], self.ends[k], self.words[k]
+        return None
+
+    def after(self, pos: int) -> Token | None:
+        k = bisect_left(self.starts, pos)
+        return self._at(k) if k < len(self.starts) else None
+
+    def before(self, pos: int) -> Token | None:
+        k = bisect_right(self.ends, pos) - 1
+        return self._at(k) if k >= 0 else None
+
+    def at(self, start: int) -> str:
+        return self.words[bisect_left(self.starts, start)]
+
+    def end_of(self, pos: int) -> int:
+        k = bisect_right(self.starts, pos - 1) - 1
+        return max(pos, self.ends[k]) if k >= 0 else pos

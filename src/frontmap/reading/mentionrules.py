@@ -32,13 +32,13 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
-from frontmap.reading._tokens import POSSESSIVE, Hit, Token, Tokens, joined
+from frontmap.reading._tokens import POSSESSIVE, Hit, Token, Words
 from frontmap.reading.lexicon import (
     ACRONYM_MODIFIERS,
     AGREEMENT_WORDS,
@@ -128,7 +128,7 @@ class Candidate:
 
 def candidate(
     text: str,
-    tokens: Sequence[Token],
+    found: Words,
     h: Hit,
     gz: Any,
     persons: set[str],
@@ -136,18 +136,9 @@ def candidate(
     headline: bool,
     sentence_ua: bool = False,
 ) -> Candidate:
-    """The :class:`Candidate` for hit ``h`` among ``tokens``."""
-    prev = tokens[h.i - 1] if h.i > 0 else None
-    nxt = tokens[h.i + h.n] if h.i + h.n < len(tokens) else None
-    if isinstance(tokens, Tokens):  # the words as lists: no token objects made for the name itself
-        word = POSSESSIVE.sub("", tokens.words[h.i])
-        prev_joined = prev is not None and tokens.joined(h.i - 1)
-        next_joined = nxt is not None and tokens.joined(h.i + h.n - 1)
-    else:
-        first, last = tokens[h.i], tokens[h.i + h.n - 1]
-        word = POSSESSIVE.sub("", first.text)
-        prev_joined = prev is not None and joined(text, prev, first)
-        next_joined = nxt is not None and joined(text, last, nxt)
+    """The :class:`Candidate` for hit ``h`` among the words ``found`` of ``text``."""
+    prev, prev_joined, nxt, next_joined = found.next_to(h.start, h.end)
+    word = POSSESSIVE.sub("", found.at(h.start))
     return Candidate(
         text,
         h,

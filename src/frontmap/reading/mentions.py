@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from itertools import compress
 from operator import itemgetter
 
 from frontmap.gazetteer.names import FUZZY_MIN_LETTERS, normalize
@@ -34,7 +33,7 @@ from frontmap.gazetteer.place import Place
 from frontmap.reading._decide import decide
 from frontmap.reading._gzcache import CachedGazetteer
 from frontmap.reading._spelling import misspelled
-from frontmap.reading._tokens import JOINED_GAPS, POSSESSIVE, Hit, Tokens
+from frontmap.reading._tokens import POSSESSIVE, Hit, Token, Words, words
 from frontmap.reading.article import Mention
 from frontmap.reading.homonyms import resolve
 from frontmap.reading.lexicon import (
@@ -165,16 +164,17 @@ def candidates(text: str, gz) -> list[Candidate]:
     """Every known name in ``text`` (longest first, without overlaps), with what the rules of
     :mod:`~frontmap.reading.mentionrules` look at; :func:`find_mentions` keeps those they accept."""
     gz = _cached(gz)
-    tokens = Tokens(text)
-    if not tokens:
+    found = words(text)
+    capitals = list(found.capitals())
+    if not capitals:
         return []
+    hits = _match(text, found, capitals, gz)
+    persons = _person_words(found, capitals)
     lines = _Lines(text)
-    hits = _match(text, tokens, gz)
-    persons = _person_words(tokens)
     out = []
     for h in hits:
         line_start, headline = lines.line_of(h.start)
-        out.append(candidate(text, tokens, h, gz, persons, line_start, headline))
+        out.append(candidate(text, found, h, gz, persons, line_start, headline))
     _mark_ukrainian_neighbours(text, out)
     return out
 
@@ -197,83 +197,78 @@ def _mark_ukrainian_neighbours(text: str, found: list[Candidate]) -> None:
 
 
 class _Lines:
-    """Line starts of a text, and which lines are Title Case headlines (where name adjacency means
-    little), decided only for the lines that hold a name, once each."""
+    """Which lines of a text are Title Case headlines (where name adjacency means little), decided only
+    for the lines that hold a name, once each: names are asked about in order, so each line is found
+    from where the last one ended (linear in the text)."""
 
     def __init__(self, text: str):
         self.text = text
-        self.starts = [0]
-        self.starts.extend(m.end() for m in re.finditer("\n", text))
-        self._headline: dict[int, bool] = {}
+        self.start = self.end = 0  # the line last asked about: text[start:end], its newline included
+        self.headline = False
 
     def line_of(self, offset: int) -> tuple[int, bool]:
-        """The start of the line containing ``offset``, and whether that line is a headline."""
-        k = bisect_right(self.starts, offset) - 1
-        a = self.starts[k]
-        headline = self._headline.get(a)
-        if headline is None:
-            b = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text) + 1
-            headline = self._headline[a] = b - a < 300 and _is_headline(self.text[a : b - 1])
-        return a, headline
+        """The start of the line containing ``offset`` (no earlier than the last asked about), and
+        whether that line is a headline."""
+        if offset >= self.end:
+            text = self.text
+            a = self.start = text.rfind("\n", self.end, offset) + 1 or self.end
+            b = text.find("\n", offset)
+            self.end = b = b + 1 if b >= 0 else len(text) + 1
+            self.headline = b - a < 300 and _is_headline(text[a : b - 1])
+        return self.start, self.headline
 
 
-def _match(text: str, tokens: Tokens, gz: CachedGazetteer) -> list[Hit]:
-    """Longest known names starting at capitalised tokens, left to right, without overlaps.
+def _match(text: str, found: Words, capitals: list[tuple[int, int, str]], gz: CachedGazetteer) -> list[Hit]:
+    """Longest known names starting at capitalised words, left to right, without overlaps.
 
     What a word may start (the most words of a name it opens) and the longest name a run of words
     makes depend on the words alone: both are remembered with the gazetteer's answers (``gz.memo``)."""
     max_words = max(1, int(getattr(gz, "max_words", 6)))
     words_from = getattr(gz, "words_from", None)
     memo_starts, runs, singles = gz.memo.starts, gz.memo.runs, gz.memo.singles
-    words, gaps, starts, ends = tokens.words, tokens.gaps, tokens.starts, tokens.ends
     hits: list[Hit] = []
-    n_tok = len(words)
-    free = 0  # the first token not inside a name found
-    for i in compress(range(n_tok), tokens.caps):
-        word = words[i]
-        if i < free or word in NAME_ARTICLES:  # a name never starts with "The" ("The Black Sea")
+    free = 0  # the end of the last name found: no name starts before it
+    for start, end, word in capitals:
+        if start < free or word in NAME_ARTICLES:  # a name never starts with "The" ("The Black Sea")
             continue
         limit = memo_starts.get(word)
         if limit is None:
             limit = memo_starts[word] = _limit(word, max_words, words_from)
-        found = None
+        name = None
         if limit > 0:
-            m = 1
-            while m < limit and i + m < n_tok and gaps[i + m] in JOINED_GAPS:
-                m += 1
-            run = tuple(words[i : i + m])
+            run = word if limit == 1 else found.run(start, limit)
             name = runs.get(run, _UNKNOWN)
             if name is _UNKNOWN:
-                name = runs[run] = _longest(run, gz)
-            if name is not None:
-                n, last_len, key, places = name
-                found = Hit(i, n, starts[i], starts[i + n - 1] + last_len, key, places)
+                name = runs[run] = _longest(found.split(run), gz)
+        if name is not None:
+            n, length, word_end, key, places = name
+            hits.append(Hit(n, start, start + length, key, places))
+            free = start + word_end
         # no name starts here: perhaps a misspelled one ("Kramatrosk"; too short a word is none)
-        if found is None and (len(word) >= FUZZY_MIN_LETTERS or text.startswith("-", ends[i])):
-            found = _misspelled(text, tokens, i, gz, singles)
-        if found:
-            hits.append(found)
-            free = i + found.n
+        elif len(word) >= FUZZY_MIN_LETTERS or text.startswith("-", end):
+            hit = _misspelled(text, found, Token(start, end, word, True), gz, singles)
+            if hit is not None:
+                hits.append(hit)
+                free = found.end_of(hit.end)
     return hits
 
 
 _UNKNOWN = object()
 
 
-def _misspelled(text: str, tokens: Tokens, i: int, gz, singles: dict) -> Hit | None:
-    """``misspelled(text, tokens, i, gz)`` for capitalised token ``i``.  Without a hyphen after it, the
+def _misspelled(text: str, found: Words, t: Token, gz, singles: dict) -> Hit | None:
+    """``misspelled(text, found, t, gz)`` for capitalised word ``t``.  Without a hyphen after it, the
     answer depends on the word alone (no hyphen-joined name is tried): remembered in ``singles``."""
-    if text.startswith("-", tokens.ends[i]):
-        return misspelled(text, tokens, i, gz)
-    word = tokens.words[i]
-    guess = singles.get(word, _UNKNOWN)
+    if text.startswith("-", t.end):
+        return misspelled(text, found, t, gz)
+    guess = singles.get(t.text, _UNKNOWN)
     if guess is _UNKNOWN:
-        hit = misspelled(text, tokens, i, gz)
-        guess = singles[word] = None if hit is None else (hit.end - hit.start, hit.key, hit.places)
+        hit = misspelled(text, found, t, gz)
+        guess = singles[t.text] = None if hit is None else (hit.end - hit.start, hit.key, hit.places)
     if guess is None:
         return None
     length, key, places = guess
-    return Hit(i, 1, tokens.starts[i], tokens.starts[i] + length, key, places)
+    return Hit(1, t.start, t.start + length, key, places)
 
 
 def _limit(word: str, max_words: int, words_from) -> int:
@@ -284,9 +279,10 @@ def _limit(word: str, max_words: int, words_from) -> int:
     return max(words_from(normalize(word)), words_from(normalize(bare)) if bare != word else 0)
 
 
-def _longest(words: tuple[str, ...], gz) -> tuple[int, int, str, tuple[Place, ...]] | None:
-    """The longest known name made of the first of ``words``: ``(words, length of its last word, key,
-    places)``, or None."""
+def _longest(run: list[tuple[int, str]], gz) -> tuple[int, int, int, str, tuple[Place, ...]] | None:
+    """The longest known name made of the first words of a run (``(offset in the run, word)`` each):
+    ``(words, length, length to the end of its last word, key, places)``, or None."""
+    words = [w for _, w in run]
     all_keys = [normalize(w) for w in words]
     for n in range(len(words), 0, -1):
         keys = all_keys[:n]
@@ -299,10 +295,11 @@ def _longest(words: tuple[str, ...], gz) -> tuple[int, int, str, tuple[Place, ..
         for ks, last_len in variants:
             key = " ".join(ks)
             places = gz.lookup(key)
-            if places and n > 1 and _splits(list(words[:n]), gz):
+            if places and n > 1 and _splits(words[:n], gz):
                 continue
             if places:
-                return n, last_len, key, tuple(places)
+                offset = run[n - 1][0]
+                return n, offset + last_len, offset + len(last), key, tuple(places)
     return None
 
 
@@ -317,17 +314,15 @@ def _splits(words: list[str], gz) -> bool:
     )
 
 
-def _person_words(tokens: Tokens) -> set[str]:
+def _person_words(found: Words, capitals: list[tuple[int, int, str]]) -> set[str]:
     """Surnames of people named in the text: the word after a given name or a title ("Leon Panetta")."""
     out: set[str] = set()
-    words, caps, gaps = tokens.words, tokens.caps, tokens.gaps
-    for k in compress(range(len(words) - 1), caps):
-        b = words[k + 1]
-        if not (caps[k + 1] and gaps[k + 1] in JOINED_GAPS) or b.isupper():
-            continue
-        la = words[k].lower()
+    for _, end, word in capitals:
+        la = word.lower()
         if la in GIVEN_NAMES or la in TITLES:
-            out.add(POSSESSIVE.sub("", b).lower())
+            nxt = found.joined_after(end)
+            if nxt is not None and nxt[2][0].isupper() and not nxt[2].isupper():
+                out.add(POSSESSIVE.sub("", nxt[2]).lower())
     return out
 
 
@@ -351,7 +346,7 @@ def _city_districts(text: str, kept: list[Hit]) -> list[Hit]:
                 city = h
                 break
         if city is not None:
-            hit = Hit(-1, 0, m.start(), m.end(), city.key, (city.places[0],))
+            hit = Hit(0, m.start(), m.end(), city.key, (city.places[0],))
             hit.place, hit.evidence = city.place, "feature"
             added.append(hit)
     return sorted(kept + added, key=lambda h: h.start) if added else kept
