@@ -64,6 +64,7 @@ POSSESSIVE = re.compile(r"['’ʼ]s$|['’ʼ]$")
 JOINED_GAPS = frozenset(
     a + b + c for a in " -\u00a0" for b in ("", *" -\u00a0") for c in ("", *" -\u00a0") if c == "" or b
 )
+_JOINING = (" ", "-", "\u00a0")
 
 
 @dataclass(slots=True)
@@ -114,9 +115,15 @@ class Words:
         """``(start, end, word)`` of each capitalised word, in order."""
         raise NotImplementedError
 
-    def run(self, start: int, most: int) -> str:
-        """The text of the word at ``start`` and of up to ``most - 1`` words after it, each joined to
-        the one before by a gap of :data:`JOINED_GAPS` (the words a name there may have)."""
+    def run(self, start: int, end: int, most: int) -> str:
+        """The text of the word at ``start:end`` and of up to ``most - 1`` words after it, each joined
+        to the one before by a gap of :data:`JOINED_GAPS` (the words a name there may have)."""
+        if most > 1 and self.text.startswith(_JOINING, end):
+            return self._run(start, most)
+        return self.text[start:end]
+
+    def _run(self, start: int, most: int) -> str:
+        """:meth:`run`, when a gap that may join follows the first word."""
         raise NotImplementedError
 
     def split(self, run: str) -> list[tuple[int, str]]:
@@ -165,10 +172,13 @@ class PlainWords(Words):
         self.back: str | None = None  # the text backwards, made when first needed
 
     def capitals(self) -> list[tuple[int, int, str]]:
-        found = [(m.start(), m.end(), m.group()) for m in _CAPITAL.finditer(self.text)]
-        return [c for c in found if c[2][0] < "\x80" or c[2][0].isupper()]
+        return [
+            (m.start(), m.end(), word)
+            for m in _CAPITAL.finditer(self.text)
+            if (word := m.group())[0] < "\x80" or word[0].isupper()
+        ]
 
-    def run(self, start: int, most: int) -> str:
+    def _run(self, start: int, most: int) -> str:
         pattern = _RUNS.get(most)
         if pattern is None:
             pattern = _RUNS[most] = re.compile(
@@ -249,7 +259,7 @@ class MarkedWords(Words):
     def capitals(self) -> list[tuple[int, int, str]]:
         return [c for c in zip(self.starts, self.ends, self.words, strict=True) if c[2][0].isupper()]
 
-    def run(self, start: int, most: int) -> str:
+    def _run(self, start: int, most: int) -> str:
         k = m = bisect_left(self.starts, start)
         while (
             m - k < most - 1

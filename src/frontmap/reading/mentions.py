@@ -165,11 +165,7 @@ def candidates(text: str, gz) -> list[Candidate]:
     :mod:`~frontmap.reading.mentionrules` look at; :func:`find_mentions` keeps those they accept."""
     gz = _cached(gz)
     found = words(text)
-    capitals = list(found.capitals())
-    if not capitals:
-        return []
-    hits = _match(text, found, capitals, gz)
-    persons = _person_words(found, capitals)
+    hits, persons = _match(text, found, gz)
     lines = _Lines(text)
     out = []
     for h in hits:
@@ -218,8 +214,9 @@ class _Lines:
         return self.start, self.headline
 
 
-def _match(text: str, found: Words, capitals: list[tuple[int, int, str]], gz: CachedGazetteer) -> list[Hit]:
-    """Longest known names starting at capitalised words, left to right, without overlaps.
+def _match(text: str, found: Words, gz: CachedGazetteer) -> tuple[list[Hit], set[str]]:
+    """Longest known names starting at capitalised words, left to right, without overlaps; and the
+    surnames of people named in the text, the word after a given name or a title ("Leon Panetta").
 
     What a word may start (the most words of a name it opens) and the longest name a run of words
     makes depend on the words alone: both are remembered with the gazetteer's answers (``gz.memo``)."""
@@ -227,8 +224,13 @@ def _match(text: str, found: Words, capitals: list[tuple[int, int, str]], gz: Ca
     words_from = getattr(gz, "words_from", None)
     memo_starts, runs, singles = gz.memo.starts, gz.memo.runs, gz.memo.singles
     hits: list[Hit] = []
+    persons: set[str] = set()
     free = 0  # the end of the last name found: no name starts before it
-    for start, end, word in capitals:
+    for start, end, word in found.capitals():
+        if word.lower() in _PERSON_BEFORE:
+            nxt = found.joined_after(end)
+            if nxt is not None and nxt[2][0].isupper() and not nxt[2].isupper():
+                persons.add(POSSESSIVE.sub("", nxt[2]).lower())
         if start < free or word in NAME_ARTICLES:  # a name never starts with "The" ("The Black Sea")
             continue
         limit = memo_starts.get(word)
@@ -236,39 +238,38 @@ def _match(text: str, found: Words, capitals: list[tuple[int, int, str]], gz: Ca
             limit = memo_starts[word] = _limit(word, max_words, words_from)
         name = None
         if limit > 0:
-            run = word if limit == 1 else found.run(start, limit)
+            run = found.run(start, end, limit)
             name = runs.get(run, _UNKNOWN)
             if name is _UNKNOWN:
                 name = runs[run] = _longest(found.split(run), gz)
+        # no name starts here: perhaps a misspelled one ("Kramatrosk"; too short a word is none), which,
+        # with no hyphen after it (no hyphen-joined name is tried), depends on the word alone
+        if name is None and text.startswith("-", end):
+            name = _as_name(misspelled(text, found, Token(start, end, word, True), gz), found)
+        elif name is None and len(word) >= FUZZY_MIN_LETTERS:
+            name = singles.get(word, _UNKNOWN)
+            if name is _UNKNOWN:
+                name = singles[word] = _as_name(
+                    misspelled(text, found, Token(start, end, word, True), gz), found
+                )
         if name is not None:
             n, length, word_end, key, places = name
             hits.append(Hit(n, start, start + length, key, places))
             free = start + word_end
-        # no name starts here: perhaps a misspelled one ("Kramatrosk"; too short a word is none)
-        elif len(word) >= FUZZY_MIN_LETTERS or text.startswith("-", end):
-            hit = _misspelled(text, found, Token(start, end, word, True), gz, singles)
-            if hit is not None:
-                hits.append(hit)
-                free = found.end_of(hit.end)
-    return hits
+    return hits, persons
 
 
+#: The words before a surname: given names and titles.
+_PERSON_BEFORE = GIVEN_NAMES | TITLES
 _UNKNOWN = object()
 
 
-def _misspelled(text: str, found: Words, t: Token, gz, singles: dict) -> Hit | None:
-    """``misspelled(text, found, t, gz)`` for capitalised word ``t``.  Without a hyphen after it, the
-    answer depends on the word alone (no hyphen-joined name is tried): remembered in ``singles``."""
-    if text.startswith("-", t.end):
-        return misspelled(text, found, t, gz)
-    guess = singles.get(t.text, _UNKNOWN)
-    if guess is _UNKNOWN:
-        hit = misspelled(text, found, t, gz)
-        guess = singles[t.text] = None if hit is None else (hit.end - hit.start, hit.key, hit.places)
-    if guess is None:
+def _as_name(hit: Hit | None, found: Words) -> tuple[int, int, int, str, tuple[Place, ...]] | None:
+    """A hit as :func:`_longest` gives a name: ``(words, length, length to the end of its last word,
+    key, places)``."""
+    if hit is None:
         return None
-    length, key, places = guess
-    return Hit(1, t.start, t.start + length, key, places)
+    return hit.n, hit.end - hit.start, found.end_of(hit.end) - hit.start, hit.key, hit.places
 
 
 def _limit(word: str, max_words: int, words_from) -> int:
@@ -312,18 +313,6 @@ def _splits(words: list[str], gz) -> bool:
     return bool(gz.lookup(normalize(" ".join(words[:k])))) and bool(
         gz.lookup(normalize(" ".join(words[k + 1 :])))
     )
-
-
-def _person_words(found: Words, capitals: list[tuple[int, int, str]]) -> set[str]:
-    """Surnames of people named in the text: the word after a given name or a title ("Leon Panetta")."""
-    out: set[str] = set()
-    for _, end, word in capitals:
-        la = word.lower()
-        if la in GIVEN_NAMES or la in TITLES:
-            nxt = found.joined_after(end)
-            if nxt is not None and nxt[2][0].isupper() and not nxt[2].isupper():
-                out.add(POSSESSIVE.sub("", nxt[2]).lower())
-    return out
 
 
 def _city_districts(text: str, kept: list[Hit]) -> list[Hit]:
