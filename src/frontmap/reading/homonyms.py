@@ -53,7 +53,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
@@ -65,6 +65,8 @@ from frontmap.quantities.tolerance import WINDS_16, direction_key
 from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import number
 from frontmap.reading._directions import named_as_direction
+from frontmap.reading._mentions_grid import Grid
+from frontmap.reading._mentions_grid import km as _km
 from frontmap.reading._tokens import Hit
 from frontmap.reading.lexicon import COUNTRY_ADJECTIVES, HOMONYM_QUALIFIERS
 from frontmap.reading.sentences import sentence_spans
@@ -132,15 +134,6 @@ def _core(name: str | None) -> str:
     return _CORE_TAIL.sub("", normalize(name)) if name else ""
 
 
-def _km(a: Place, b: Place | tuple[float, float]) -> float:
-    """Great-circle distance in km (for ranking only); ``b`` a place or ``(lat, lon)``."""
-    lat2, lon2 = (b.lat, b.lon) if isinstance(b, Place) else b
-    p1, p2 = math.radians(a.lat), math.radians(lat2)
-    dl = math.radians(lon2 - a.lon)
-    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
-    return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
-
-
 def _dominant(places: tuple[Place, ...]) -> bool:
     """One candidate, a large feature, or a city far larger than every namesake."""
     if len(places) == 1 or places[0].kind in _LARGE_KINDS:
@@ -156,33 +149,6 @@ def _biggest(pool: tuple[Place, ...]) -> Place:
 # -- what the article says around its names, gathered once ---------------------------------------
 
 
-class _Grid:
-    """Points in cells of half a degree: the places near a point without looking at all of them."""
-
-    CELL = 0.5
-
-    def __init__(self, places: Iterable[Place]):
-        self.cells: dict[tuple[int, int], list[Place]] = {}
-        for p in places:
-            self.cells.setdefault(self._cell(p.lat, p.lon), []).append(p)
-
-    def _cell(self, lat: float, lon: float) -> tuple[int, int]:
-        return (math.floor(lat / self.CELL), math.floor(lon / self.CELL))
-
-    def nearest(self, p: Place, radius_km: float, exclude: frozenset[str]) -> float:
-        """km to the nearest point within ``radius_km`` (``inf`` if none), ids in ``exclude`` aside."""
-        ci, cj = self._cell(p.lat, p.lon)
-        di = math.ceil(radius_km / 55.0)
-        dj = math.ceil(radius_km / max(1.0, 111.0 * self.CELL * math.cos(math.radians(p.lat))))
-        best = math.inf
-        for i in range(ci - di, ci + di + 1):
-            for j in range(cj - dj, cj + dj + 1):
-                for c in self.cells.get((i, j), ()):
-                    if c.id not in exclude:
-                        best = min(best, _km(p, c))
-        return best if best <= radius_km else math.inf
-
-
 @dataclass
 class _Context:
     """The article: its hits, their sentences, and its unambiguous places (units counted, points gridded)."""
@@ -193,7 +159,7 @@ class _Context:
     places: dict[str, Place] = field(default_factory=dict)
     units: Counter = field(default_factory=Counter)  # (level, core name) -> distinct places
     sentence_units: Counter = field(default_factory=Counter)  # (sentence, core admin1) -> places
-    grid: _Grid | None = None
+    grid: Grid | None = None
     near: dict[str, float] = field(default_factory=dict)  # candidate id -> km to nearest place
     renamed: dict[str, Place] = field(default_factory=dict)  # name -> the place "X (formerly Y)" made it
 
@@ -222,7 +188,7 @@ class _Context:
     def finish(self) -> None:
         """Grid the places proximity measures from: settlements and facilities, in Ukraine or not too large
         (a capital abroad is named for its government more often than as a place)."""
-        self.grid = _Grid(
+        self.grid = Grid(
             p
             for p in self.places.values()
             if p.kind in ("settlement", "facility") and (p.country == "UA" or p.population < 500_000)

@@ -1,0 +1,57 @@
+"""Distances between places, and a grid of an article's places (used by
+:mod:`~frontmap.reading.homonyms`: proximity asks for the article's place nearest a candidate)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+
+from frontmap.gazetteer.place import Place
+
+__all__ = ["Grid", "km"]
+
+
+def km(a: Place, b: Place | tuple[float, float]) -> float:
+    """Great-circle distance in km (for ranking only); ``b`` a place or ``(lat, lon)``."""
+    lat2, lon2 = (b.lat, b.lon) if isinstance(b, Place) else b
+    p1, p2 = math.radians(a.lat), math.radians(lat2)
+    dl = math.radians(lon2 - a.lon)
+    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
+    return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
+
+
+class Grid:
+    """Points in cells of half a degree: the places near a point without looking at all of them."""
+
+    CELL = 0.5
+
+    def __init__(self, places: Iterable[Place]):
+        self.cells: dict[tuple[int, int], list[Place]] = {}
+        for p in places:
+            self.cells.setdefault(self._cell(p.lat, p.lon), []).append(p)
+
+    def _cell(self, lat: float, lon: float) -> tuple[int, int]:
+        return (math.floor(lat / self.CELL), math.floor(lon / self.CELL))
+
+    def nearest(self, p: Place, radius_km: float, exclude: frozenset[str]) -> float:
+        """km to the nearest point within ``radius_km`` (``inf`` if none), ids in ``exclude`` aside."""
+        ci, cj = self._cell(p.lat, p.lon)
+        di = math.ceil(radius_km / 55.0)
+        dj = math.ceil(radius_km / max(1.0, 111.0 * self.CELL * math.cos(math.radians(p.lat))))
+        best = math.inf
+        for c in self._around(ci, cj, di, dj):
+            if c.id not in exclude:
+                best = min(best, km(p, c))
+        return best if best <= radius_km else math.inf
+
+    def _around(self, ci: int, cj: int, di: int, dj: int) -> Iterator[Place]:
+        """The points of the cells within ``di`` rows and ``dj`` columns of cell ``(ci, cj)``: from the
+        filled cells when they are fewer than the cells of that square (an article's places fill few)."""
+        if len(self.cells) < (2 * di + 1) * (2 * dj + 1):
+            for (i, j), points in self.cells.items():
+                if abs(i - ci) <= di and abs(j - cj) <= dj:
+                    yield from points
+        else:
+            for i in range(ci - di, ci + di + 1):
+                for j in range(cj - dj, cj + dj + 1):
+                    yield from self.cells.get((i, j), ())
