@@ -34,6 +34,7 @@ import enum
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from frontmap.gazetteer.names import normalize
@@ -138,14 +139,14 @@ def candidate(
 ) -> Candidate:
     """The :class:`Candidate` for hit ``h`` among the words ``found`` of ``text``."""
     prev, prev_joined, nxt, next_joined = found.next_to(h.start, h.end)
-    word = POSSESSIVE.sub("", found.at(h.start))
+    word, low, shouted = _first_word(found.at(h.start))
     return Candidate(
         text,
         h,
         h.places[0],
         word,
-        word.lower(),
-        word.isupper() and len(word) > 1,
+        low,
+        shouted,
         headline,
         line_start,
         prev,
@@ -157,6 +158,13 @@ def candidate(
         gz,
         sentence_ua,
     )
+
+
+@lru_cache(maxsize=1 << 14)
+def _first_word(first: str) -> tuple[str, str, bool]:
+    """The first word of a name without a possessive 's, in lower case, and whether it is shouted."""
+    word = POSSESSIVE.sub("", first)
+    return word, word.lower(), word.isupper() and len(word) > 1
 
 
 def _starts_sentence(text: str, pos: int) -> bool:

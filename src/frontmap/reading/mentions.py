@@ -111,29 +111,11 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
     return _anaphora(text, mentions, source)
 
 
-_THE_FEATURE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\b(?!\s+(?:of\b|[A-Z]))")
-
-
 #: The feature words as they are written after "the" (only words of lower-case ASCII letters can be).
 _FEATURE_WORDS = tuple(w[0].upper() + w[1:] for w in sorted(ANAPHOR_FEATURES) if re.fullmatch("[a-z]+", w))
-
-
-def _the_features(text: str, pos: int) -> list[re.Match[str]]:
-    """The matches of ``_THE_FEATURE.finditer(text, pos)`` whose word may be a feature word: each
-    is found from its word (no match can hide another that names a feature word, so none is missed)."""
-    found: dict[int, re.Match[str]] = {}
-    for word in _FEATURE_WORDS:
-        i = text.find(word, pos)
-        while i >= 0:
-            j = i
-            while j > 0 and text[j - 1].isspace():
-                j -= 1
-            if j < i and j - 3 >= pos and text[j - 3 : j] in ("the", "The"):
-                m = _THE_FEATURE.match(text, j - 3)
-                if m is not None and m.start(1) == i:
-                    found[m.start()] = m
-            i = text.find(word, i + 1)
-    return [found[k] for k in sorted(found)]
+#: "the" and a feature word after it, not before "of" or a capitalised word ("the Spit", not "the Bay of
+#: Biscay"); the "t" first, so that the regex engine skips ahead to it.
+_THE_FEATURE = re.compile(r"[Tt](?<!\w[Tt])he\s+(" + "|".join(_FEATURE_WORDS) + r")\b(?!\s+(?:of\b|[A-Z]))")
 
 
 def _anaphora(text: str, mentions: list[Mention], source: str | None) -> list[Mention]:
@@ -143,7 +125,7 @@ def _anaphora(text: str, mentions: list[Mention], source: str | None) -> list[Me
         return mentions
     added = []
     starts = [m.start for m in mentions]
-    for f in _the_features(text, mentions[0].end):
+    for f in _THE_FEATURE.finditer(text, mentions[0].end):
         word = f.group(1).lower()
         if word not in ANAPHOR_FEATURES:
             continue
@@ -344,38 +326,45 @@ def _city_districts(text: str, kept: list[Hit]) -> list[Hit]:
 def _contextual_referents(text: str, hits: list[Hit], gz) -> None:
     """Regions named as such, rivers after "the", nuclear plants: the words around a name pick the
     feature (the homonyms of one kind are chosen afterwards, by :mod:`~frontmap.reading.homonyms`)."""
+    # a word a pattern cannot match without, missing from the text, is missing around every name
+    regions, plants = _any_in(text, _REGION_NOUNS), _any_in(text, _PLANT_WORDS)
+    republic = _REPUBLIC in text
     for h in hits:
-        best = h.places[0]
-        if best.kind == "settlement":
-            after = text[h.end : h.end + 120]
-            before = text[max(0, h.start - 120) : h.start]
-            # "the Donetsk region", "the regions of Kherson and Zaporizhzhia", and the "Donetsk People's
-            # Republic" Russia proclaimed over the oblast: the region, never the city
-            if (
-                (_any_in(after, _REGION_NOUNS) and _REGION_WORDS.match(after))
-                or (_any_in(before, _REGION_NOUNS) and _REGIONS_OF.search(before))
-                or _PEOPLES_REPUBLIC.match(after)
-            ):
-                region = _first_kind(gz.lookup(h.key + " oblast"), "region")
-                if region is not None:
-                    h.places, h.evidence = (region,), "feature"
-                    continue
-            plant = _any_in(after, _PLANT_WORDS) and _PLANTS.match(after)
-            if plant:  # "the Rivne nuclear plants", "the Khmelnytskyi and Rivne nuclear plants"
-                facility = _first_kind(gz.lookup(h.key + " nuclear power plant"), "facility")
-                if facility is not None:
-                    h.places, h.evidence = (facility,), "feature"
-                    continue
-            if re.search(r"\bthe\s+$", before[-5:]) and not re.match(r"\s+(?:city|town|village)\b", after):
-                river = _first_kind(gz.lookup(h.key + " river"), "river")
-                if river is not None:
-                    h.places, h.evidence = (river,), "feature"
-                    continue
+        if h.places[0].kind != "settlement":
+            continue
+        after = text[h.end : h.end + 120]
+        before = text[max(0, h.start - 120) : h.start]
+        # "the Donetsk region", "the regions of Kherson and Zaporizhzhia", and the "Donetsk People's
+        # Republic" Russia proclaimed over the oblast: the region, never the city
+        if (
+            (regions and _any_in(after, _REGION_NOUNS) and _REGION_WORDS.match(after))
+            or (regions and _any_in(before, _REGION_NOUNS) and _REGIONS_OF.search(before))
+            or (republic and _PEOPLES_REPUBLIC.match(after))
+        ):
+            region = _first_kind(gz.lookup(h.key + " oblast"), "region")
+            if region is not None:
+                h.places, h.evidence = (region,), "feature"
+                continue
+        plant = plants and _any_in(after, _PLANT_WORDS) and _PLANTS.match(after)
+        if plant:  # "the Rivne nuclear plants", "the Khmelnytskyi and Rivne nuclear plants"
+            facility = _first_kind(gz.lookup(h.key + " nuclear power plant"), "facility")
+            if facility is not None:
+                h.places, h.evidence = (facility,), "feature"
+                continue
+        if _THE_END.search(before[-5:]) and not _SETTLEMENT_NOUN.match(after):
+            river = _first_kind(gz.lookup(h.key + " river"), "river")
+            if river is not None:
+                h.places, h.evidence = (river,), "feature"
+                continue
 
+
+_THE_END = re.compile(r"\bthe\s+$")
+_SETTLEMENT_NOUN = re.compile(r"\s+(?:city|town|village)\b")
 
 #: Words the patterns above cannot match without (each is searched only where one of its words is).
 _REGION_NOUNS = ("regions", "oblasts", "provinces")
 _PLANT_WORDS = ("nuclear", "NPP")
+_REPUBLIC = "epublic"  # "Republic", "republic"
 
 
 def _any_in(s: str, words: tuple[str, ...]) -> bool:
