@@ -39,6 +39,7 @@ from typing import Any
 
 from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
+from frontmap.reading._mentions_lines import Lines
 from frontmap.reading._tokens import POSSESSIVE, Hit, Token, Words
 from frontmap.reading.lexicon import (
     ACRONYM_MODIFIERS,
@@ -115,7 +116,6 @@ class Candidate:
     word: str  # the first word, without a possessive 's
     low: str  # ``word`` in lower case
     shouted: bool  # ``word`` is in capitals (two letters or more)
-    headline: bool  # on a Title Case headline line, where capitalised neighbours mean little
     line_start: int  # offset of the line the name is on
     prev: Token | None  # the word before
     nxt: Token | None  # the word after
@@ -124,7 +124,14 @@ class Candidate:
     next_cap: bool  # ... and capitalised ("Kyiv Independent")
     persons: set[str]  # surnames of people named in the text, lower case
     gz: Any  # the gazetteer
+    lines: Lines  # the lines of the text
     sentence_ua: bool = False  # another name in the sentence can support a small village (ukrainian_anchor)
+
+    @property
+    def headline(self) -> bool:
+        """Is the name on a Title Case headline line, where capitalised neighbours mean little?  (Asked
+        of few names: decided when first asked, once per line.)"""
+        return self.lines.headline(self.line_start)
 
 
 def candidate(
@@ -133,8 +140,7 @@ def candidate(
     h: Hit,
     gz: Any,
     persons: set[str],
-    line_start: int,
-    headline: bool,
+    lines: Lines,
     sentence_ua: bool = False,
 ) -> Candidate:
     """The :class:`Candidate` for hit ``h`` among the words ``found`` of ``text``."""
@@ -147,8 +153,7 @@ def candidate(
         word,
         low,
         shouted,
-        headline,
-        line_start,
+        lines.line_of(h.start),
         prev,
         nxt,
         prev_joined and prev is not None and prev.cap,
@@ -156,6 +161,7 @@ def candidate(
         next_joined and nxt is not None and nxt.cap,
         persons,
         gz,
+        lines,
         sentence_ua,
     )
 
@@ -310,16 +316,15 @@ def known_surname(c: Candidate) -> Verdict | None:
 
 def given_name_before_surname(c: Candidate) -> Verdict | None:
     """Reject a given name before a capitalised word ("Vladimir Putin"), except in Title Case headlines."""
-    if c.hit.n == 1 and not c.headline and c.low in GIVEN_NAMES and c.next_cap:
+    if c.hit.n == 1 and c.low in GIVEN_NAMES and c.next_cap and not c.headline:
         return REJECT
     return None
 
 
 def surname_after_given_name_or_title(c: Candidate) -> Verdict | None:
     """Reject a word after a given name or title ("Governor Kim"): a surname, except in headlines."""
-    if c.hit.n == 1 and not c.headline and c.prev_cap and c.prev is not None:
-        if c.prev.text.lower() in _PERSON_BEFORE:
-            return REJECT
+    if c.hit.n == 1 and c.prev_cap and c.prev is not None and c.prev.text.lower() in _PERSON_BEFORE:
+        return None if c.headline else REJECT
     return None
 
 
@@ -336,7 +341,7 @@ def _axis_end(c: Candidate) -> bool:
 def inside_other_name(c: Candidate) -> Verdict | None:
     """Reject a word after a capitalised word mid-sentence that is no word, demonym, place or axis end."""
     prev = c.prev
-    if c.hit.n != 1 or c.headline or not c.prev_cap or prev is None:
+    if c.hit.n != 1 or not c.prev_cap or prev is None or c.headline:
         return None
     pl = prev.text.lower()
     if _starts_sentence(c.text, prev.start) or pl in COMMON_WORDS or pl in DEMONYMS:

@@ -26,12 +26,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from operator import itemgetter
 
 from frontmap.gazetteer.names import FUZZY_MIN_LETTERS, normalize
 from frontmap.gazetteer.place import Place
 from frontmap.reading._decide import decide
 from frontmap.reading._gzcache import CachedGazetteer
+from frontmap.reading._mentions_lines import Lines
 from frontmap.reading._spelling import misspelled
 from frontmap.reading._tokens import POSSESSIVE, Hit, Token, Words, words
 from frontmap.reading.article import Mention
@@ -64,16 +64,6 @@ _PLANTS = re.compile(
 _PEOPLES_REPUBLIC = re.compile(r"\s+[Pp]eople['’]?s\s+[Rr]epublic\b")
 _DISTRICT = re.compile(r"\s(?:district|raion|rayon|hromada|municipality|community)\b")
 _CITY_DISTRICT = re.compile(r"\b[A-Z][a-z]+(?:skyi|skyy|skiy|skyj|ivskyi|nyi|ny)\s+(?:district|raion)\b")
-
-
-_LONG_WORD = re.compile(r"\S{4,}")  # the words of str.split() longer than three characters
-
-
-def _is_headline(line: str) -> bool:
-    """Do most words of ``line`` longer than three characters that start with a letter start with a
-    capital?  (At least three such words.)"""
-    firsts = list(filter(str.isalpha, map(itemgetter(0), _LONG_WORD.findall(line))))
-    return len(firsts) >= 3 and sum(map(str.isupper, firsts)) >= 0.7 * len(firsts)
 
 
 def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
@@ -148,11 +138,8 @@ def candidates(text: str, gz) -> list[Candidate]:
     gz = _cached(gz)
     found = words(text)
     hits, persons = _match(text, found, gz)
-    lines = _Lines(text)
-    out = []
-    for h in hits:
-        line_start, headline = lines.line_of(h.start)
-        out.append(candidate(text, found, h, gz, persons, line_start, headline))
+    lines = Lines(text)
+    out = [candidate(text, found, h, gz, persons, lines) for h in hits]
     _mark_ukrainian_neighbours(text, out)
     return out
 
@@ -172,28 +159,6 @@ def _mark_ukrainian_neighbours(text: str, found: list[Candidate]) -> None:
     count = Counter(k for k, a in zip(sentence, anchor, strict=True) if a)
     for c, k, a in zip(found, sentence, anchor, strict=True):
         c.sentence_ua = count[k] - a > 0
-
-
-class _Lines:
-    """Which lines of a text are Title Case headlines (where name adjacency means little), decided only
-    for the lines that hold a name, once each: names are asked about in order, so each line is found
-    from where the last one ended (linear in the text)."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.start = self.end = 0  # the line last asked about: text[start:end], its newline included
-        self.headline = False
-
-    def line_of(self, offset: int) -> tuple[int, bool]:
-        """The start of the line containing ``offset`` (no earlier than the last asked about), and
-        whether that line is a headline."""
-        if offset >= self.end:
-            text = self.text
-            a = self.start = text.rfind("\n", self.end, offset) + 1 or self.end
-            b = text.find("\n", offset)
-            self.end = b = b + 1 if b >= 0 else len(text) + 1
-            self.headline = b - a < 300 and _is_headline(text[a : b - 1])
-        return self.start, self.headline
 
 
 def _match(text: str, found: Words, gz: CachedGazetteer) -> tuple[list[Hit], set[str]]:
