@@ -333,3 +333,37 @@ def test_city_and_oblast_still_read_as_before():
     ]
     assert [f[3] for f in found[2:]] == ["feature", "feature"]
     assert {f[3] for f in found[:2]} <= {"only", "size"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        pytest.param(
+            "A drone struck Chernihiv and shells fell on Donetsk. Ukrainian units left Avdiivka.",
+            "Avdiivka",
+            "Donetsk Oblast",
+            id="a big city's raion does not pull a village namesake",
+        ),
+        pytest.param(
+            "Shells hit Novhorod-Siverskyi at night. In nearby Sumy Oblast, drones struck Krasnopillia.",
+            "Krasnopillia",
+            "Sumy Oblast",
+            id="an oblast named in the sentence before a raion shared elsewhere",
+        ),
+        pytest.param(
+            "Assault groups pushed toward Mezhova and took Uspenivka (south of Udachne), a blogger said.",
+            "Uspenivka",
+            "Donetsk Oblast",
+            id="a direction in brackets after the name",
+        ),
+        pytest.param(
+            "Shells fell on Sloviansk and Kramatorsk; in Mykolaiv, the port was hit by a missile.",
+            "Mykolaiv",
+            "Mykolaiv Oblast",
+            id="a city before a village that once had its name",
+        ),
+    ],
+)
+def test_namesakes_on_the_bundled_gazetteer(text, name, admin1):
+    m = next(m for m in fm.read(text).mentions if m.text == name)
+    assert m.place.admin1 == admin1, (m.place, m.evidence)

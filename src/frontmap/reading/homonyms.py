@@ -6,15 +6,18 @@ picks one by the evidence the text offers, from the strongest to the weakest (:d
 
 ``qualifier``
     the text says it next to the name: "in the Donetsk region", "Donetsk Oblast's X", "X (Zaporizhzhia
-    region)", "X, Zaporizhzhia Oblast", "in the Bakhmut district", "near Y", "north of Y", "the village of
-    X", "the Ukrainian town of X"; "X (formerly Y)" makes X the town Y names, in this mention and the
-    later ones of X, even where X's own candidates lie elsewhere (an old or foreign name the gazetteer
-    lacks).  The phrasings are a table (``data/homonym_qualifiers.json``).
+    region)", "X, Zaporizhzhia Oblast", "in the Bakhmut district", "near Y", "north of Y", "X (south of
+    Y)", "the village of X", "the Ukrainian town of X"; "X (formerly Y)" makes X the town Y names, in this
+    mention and the later ones of X, even where X's own candidates lie elsewhere (an old or foreign name
+    the gazetteer lacks).  The phrasings are a table (``data/homonym_qualifiers.json``).
 ``hierarchy``
-    the candidate shares its hromada or raion with the article's unambiguous places, or lies in an oblast
-    the article names (hromada before raion before an oblast named in the same sentence before one named
-    elsewhere in the article).  The oblast of a mere town is not counted: oblasts are large, and the
+    the candidate lies in an oblast its sentence names, or shares its hromada or raion with the article's
+    unambiguous places, or lies in an oblast the article names elsewhere (in that order: "Shelling hit
+    Novhorod-Siverskyi. In Sumy Oblast, drones struck Krasnopillia" means Sumy's Krasnopillia, whatever
+    raion Novhorod-Siverskyi shares).  The oblast of a mere town is not counted: oblasts are large, and the
     front runs along their borders (Lyman in Donetsk Oblast is nearer Izium than Lyman in Kharkiv Oblast).
+    Nor is the raion of a city of :data:`RAION_CITY_POPULATION` or more: a strike on Chernihiv says
+    nothing of which Avdiivka a later sentence means.
 ``proximity``
     the candidate lies within :data:`NEAR_KM` of the nearest unambiguous place the article names, and
     clearly nearer than the other candidates: an article's places lie together, a faraway namesake loses.
@@ -99,6 +102,9 @@ SLACK_KM = 10.0
 VILLAGE_NEAR_KM = 30.0
 #: ... while the city is farther than this from all of them.
 CITY_FAR_KM = NEAR_KM
+#: A city this large is named for itself (a strike on Chernihiv): its raion, thousands of km² of villages
+#: around it, says nothing of which namesake a village name is; its hromada, the city itself, still does.
+RAION_CITY_POPULATION = 100_000
 #: Gap (characters) between a name and a neighbour that can qualify it.
 _MAX_GAP = 80
 
@@ -178,7 +184,7 @@ class _Context:
         self.places[p.id] = p
         units = (
             ("admin1", p.name if p.kind == "region" else None),
-            ("raion", p.name if p.kind == "raion" else p.raion),
+            ("raion", p.name if p.kind == "raion" else _raion_of(p)),
             ("hromada", p.name if p.kind == "hromada" else p.hromada),
         )
         for level, unit in units:
@@ -193,6 +199,11 @@ class _Context:
             for p in self.places.values()
             if p.kind in ("settlement", "facility") and (p.country == "UA" or p.population < 500_000)
         )
+
+
+def _raion_of(p: Place) -> str | None:
+    """The raion ``p`` counts for: none for a city of :data:`RAION_CITY_POPULATION` or more."""
+    return None if p.population >= RAION_CITY_POPULATION else p.raion
 
 
 def _context(text: str, hits: list[Hit]) -> _Context:
@@ -340,16 +351,16 @@ def qualifier(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
 
 
 def hierarchy(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
-    """The candidates sharing the most units with the article's places: hromada, then raion, then an
-    oblast named (as such) in the same sentence, then in the article."""
+    """The candidates sharing the most units with the article's places: an oblast named (as such) in the
+    same sentence, then hromada, then raion, then an oblast named elsewhere in the article."""
     s = ctx.sentence(ctx.hits[i].start)
 
     def score(p: Place) -> tuple[int, ...]:
         admin1 = _core(p.admin1)
         return (
+            ctx.sentence_units[(s, admin1)] if admin1 else 0,
             ctx.units[("hromada", _core(p.hromada))] if p.hromada else 0,
             ctx.units[("raion", _core(p.raion))] if p.raion else 0,
-            ctx.sentence_units[(s, admin1)] if admin1 else 0,
             ctx.units[("admin1", admin1)] if admin1 else 0,
         )
 
@@ -376,10 +387,13 @@ def _nearest(ctx: _Context, p: Place, mentioned: bool = False) -> float:
 
 def proximity(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
     """The candidates near the article's places (within :data:`NEAR_KM`, and within :data:`SLACK_KM` of
-    the nearest); a dominant city yields only to a village close by while it is far from all of them."""
+    the nearest); a dominant city yields only to a village of its name close by while it is far from all
+    of them."""
     if _dominant(pool):
         city = pool[0]
-        near = [p for p in pool[1:] if _nearest(ctx, p) <= VILLAGE_NEAR_KM]
+        # only a village of the city's own name: Mykolaivka (once Mykolaiv) does not take Mykolaiv's place
+        key = ctx.hits[i].key
+        near = [p for p in pool[1:] if normalize(p.name) == key and _nearest(ctx, p) <= VILLAGE_NEAR_KM]
         if near and _nearest(ctx, city, mentioned=True) > CITY_FAR_KM:
             return (min(near, key=lambda p: _nearest(ctx, p)),)
         return None
