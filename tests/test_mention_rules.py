@@ -53,6 +53,7 @@ PLACES = [
     _p("Tulcea", "settlement", "RO", 65_000),
     _p("Sulina", "settlement", "RO", 3_000),
     _p("Glushkovo", "settlement", "RU", 5_000, "Kursk Oblast"),
+    _p("Guyevo", "settlement", "RU", 900, "Kursk Oblast"),
     # small Ukrainian villages whose Latin names are also an English surname or word
     _p("Bentley", "settlement", "UA", 200, "Kharkiv Oblast"),
     _p("Sosnivka", "settlement", "UA", 0, "Sumy Oblast"),
@@ -422,6 +423,7 @@ def test_town_abroad_after_locative(text, surface, expected):
 
 @cases(
     ("Glushkovo was shelled again overnight.", "Glushkovo", IF_REGION_NAMED),
+    ("Troops cleared Guyevo, the ministry said.", "Guyevo", IF_REGION_NAMED),  # a village, not a town
     ("Fog covered Rhode overnight.", "Rhode", None),
 )
 def test_border_town(text, surface, expected):

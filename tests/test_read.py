@@ -163,6 +163,7 @@ NOT_PLACES = [
     "Units of the Vostok group attacked.",
     "The landing ship Saratov was sunk.",
     "Glushkovo lies far from here.",
+    "Troops cleared Guyevo overnight.",  # a village across the border, its region not named
     "The Shevchenkivskyi district court ruled.",
     "Zelenksy said talks would resume.",  # a misspelled surname is no place
     "Protesters marched in Bloombreg for the third day.",  # nor a small town abroad a typo away
@@ -210,6 +211,10 @@ BORDER_TOWNS_AND_DATELINES = [
         [("Kursk region", "Kursk Oblast"), ("Glushkovo", "Glushkovo"), ("Korenevo", "Korenevo")],
     ),
     ("Missiles struck the port of Novorossiysk overnight.", [("Novorossiysk", "Novorossiysk")]),
+    (
+        "Troops cleared Guyevo, a village south of Sudzha, said the Kursk region's governor.",
+        [("Guyevo", "Guyevo"), ("Sudzha", "Sudzha"), ("Kursk region", "Kursk Oblast")],
+    ),
 ]
 
 

@@ -436,8 +436,8 @@ def town_abroad_after_locative(c: Candidate) -> Verdict | None:
 
 
 def border_town(c: Candidate) -> Verdict | None:
-    """Keep a town of 2,000+ in a neighbouring country only if the text names its region too."""
-    return IF_REGION_NAMED if c.best.country in NEIGHBOUR_COUNTRIES and _population(c) >= 2_000 else None
+    """Keep a place in a neighbouring country only if the text names its region too (or a place there)."""
+    return IF_REGION_NAMED if c.best.country in NEIGHBOUR_COUNTRIES else None
 
 
 def small_place_abroad(c: Candidate) -> Verdict | None:
