@@ -11,11 +11,12 @@ picks one by the evidence the text offers, from the strongest to the weakest (:d
     mention and the later ones of X, even where X's own candidates lie elsewhere (an old or foreign name
     the gazetteer lacks).  The phrasings are a table (``data/homonym_qualifiers.json``).
 ``hierarchy``
-    the candidate lies in an oblast its sentence names, or shares its hromada or raion with the article's
-    unambiguous places, or lies in an oblast the article names elsewhere (in that order: "Shelling hit
-    Novhorod-Siverskyi. In Sumy Oblast, drones struck Krasnopillia" means Sumy's Krasnopillia, whatever
-    raion Novhorod-Siverskyi shares).  The oblast of a mere town is not counted: oblasts are large, and the
-    front runs along their borders (Lyman in Donetsk Oblast is nearer Izium than Lyman in Kharkiv Oblast).
+    the candidate lies in an oblast its sentence names, or shares its hromada, or its raion (with a place
+    of its sentence first), with the article's unambiguous places, or lies in an oblast the article names
+    elsewhere (in that order: "Shelling hit Novhorod-Siverskyi. In Sumy Oblast, drones struck
+    Krasnopillia" means Sumy's Krasnopillia, whatever raion Novhorod-Siverskyi shares).  The oblast of
+    a mere town is not counted: oblasts are large, and the front runs along their borders (Lyman in
+    Donetsk Oblast is nearer Izium than Lyman in Kharkiv Oblast).
     Nor is the raion of a city of :data:`RAION_CITY_POPULATION` or more: a strike on Chernihiv says
     nothing of which Avdiivka a later sentence means.
 ``proximity``
@@ -164,7 +165,7 @@ class _Context:
     sentence_starts: list[int]
     places: dict[str, Place] = field(default_factory=dict)
     units: Counter = field(default_factory=Counter)  # (level, core name) -> distinct places
-    sentence_units: Counter = field(default_factory=Counter)  # (sentence, core admin1) -> places
+    sentence_units: Counter = field(default_factory=Counter)  # (sentence, level, core name) -> mentions
     grid: Grid | None = None
     near: dict[str, float] = field(default_factory=dict)  # candidate id -> km to nearest place
     renamed: dict[str, Place] = field(default_factory=dict)  # name -> the place "X (formerly Y)" made it
@@ -177,16 +178,18 @@ class _Context:
         such (an oblast is too large for the oblast of a mere town to say much)."""
         if p.kind == "region" and named_as_direction(self.text, h.start, h.end):
             return  # "pushing toward the Dnipropetrovsk region", "the Donetsk-Dnipropetrovsk Oblast border"
-        if p.kind == "region":
-            self.sentence_units[(self.sentence(h.start), _core(p.name))] += 1
-        if p.id in self.places:
-            return
-        self.places[p.id] = p
         units = (
             ("admin1", p.name if p.kind == "region" else None),
             ("raion", p.name if p.kind == "raion" else _raion_of(p)),
             ("hromada", p.name if p.kind == "hromada" else p.hromada),
         )
+        sentence = self.sentence(h.start)
+        for level, unit in units[:2]:
+            if unit:
+                self.sentence_units[(sentence, level, _core(unit))] += 1
+        if p.id in self.places:
+            return
+        self.places[p.id] = p
         for level, unit in units:
             if unit:
                 self.units[(level, _core(unit))] += 1
@@ -352,15 +355,18 @@ def qualifier(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
 
 def hierarchy(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
     """The candidates sharing the most units with the article's places: an oblast named (as such) in the
-    same sentence, then hromada, then raion, then an oblast named elsewhere in the article."""
+    same sentence, then hromada, then raion (with a place of the same sentence, then of the article), then
+    an oblast named elsewhere in the article."""
     s = ctx.sentence(ctx.hits[i].start)
 
     def score(p: Place) -> tuple[int, ...]:
         admin1 = _core(p.admin1)
+        raion = _core(p.raion)
         return (
-            ctx.sentence_units[(s, admin1)] if admin1 else 0,
+            ctx.sentence_units[(s, "admin1", admin1)] if admin1 else 0,
             ctx.units[("hromada", _core(p.hromada))] if p.hromada else 0,
-            ctx.units[("raion", _core(p.raion))] if p.raion else 0,
+            ctx.sentence_units[(s, "raion", raion)] if raion else 0,
+            ctx.units[("raion", raion)] if raion else 0,
             ctx.units[("admin1", admin1)] if admin1 else 0,
         )
 
