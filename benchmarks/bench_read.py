@@ -4,12 +4,15 @@
     python benchmarks/bench_read.py examples/*.txt         # any text files
     python benchmarks/bench_read.py --doubling             # only the growth of reading time
     python benchmarks/bench_read.py --peer                 # only the speed next to geotext
+    python benchmarks/bench_read.py --fresh                # only start-up time and peak memory
 
 First the speed next to a peer: ``fm.read`` and geotext (``pip install geotext``; skipped when it is not
 installed), which only spots city names, over the same articles repeated to 2 MB, in the same process:
 MB/s of CPU time for each, and their ratio (issue 13 asks for >= 10 MB/s and >= 0.4 x geotext).
-Then articles/s and MB/s on one core (target: >= 1 MB/s), and the time of one 5 MB text read whole;
-each time as wall clock and as the CPU time of this process (steadier on a busy machine).  Then, for
+Then, in fresh processes, ``import frontmap`` and a first ``read`` (issue 13 asks for <= 0.5 s), and
+the peak memory of reading the articles repeated to 5 MB (<= 150 MB).  Then articles/s and MB/s on
+one core (target: >= 1 MB/s), and the time of one 5 MB text read whole; each time as wall clock and
+as the CPU time of this process (steadier on a busy machine).  Then, for
 texts of several shapes (one name repeated, one sentence full of places, a text without sentence
 breaks...), the CPU time of reading n and 2n pieces and their ratio: about 2 when reading is linear,
 4 when it is quadratic.
@@ -17,6 +20,7 @@ breaks...), the CPU time of reading n and 2n pieces and their ratio: about 2 whe
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -92,6 +96,37 @@ def versus_peer(texts: list[str]) -> None:
     print(f"  ratio fm.read / geotext: {ours / peer:.3f} (target >= 0.4)")
 
 
+_FRESH = """
+import resource, sys, time
+t0, c0 = time.perf_counter(), time.process_time()
+import frontmap as fm
+texts = [open(p, encoding="utf-8").read() for p in sys.argv[1:]]
+fm.read(texts[0])
+print(time.perf_counter() - t0, time.process_time() - c0)
+size = 0
+while size < 5_000_000:
+    for t in texts:
+        fm.read(t)
+        size += len(t.encode("utf-8"))
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def fresh(paths: list[Path], runs: int = 3) -> None:
+    """``import frontmap`` and a first ``read`` in a fresh process (best of ``runs``), and the peak
+    resident memory of that process after reading ``paths`` repeated to 5 MB."""
+    best = (float("inf"), float("inf"))
+    peak = 0.0
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", _FRESH, *map(str, paths)], capture_output=True, text=True, check=True
+        ).stdout.split()
+        wall, cpu, mb = float(out[0]), float(out[1]), float(out[2])
+        best, peak = min(best, (wall, cpu)), max(peak, mb)
+    print(f"fresh process: import frontmap + first read {best[0]:.3f} s (CPU {best[1]:.3f} s) [<= 0.5 s]")
+    print(f"  peak memory after reading 5 MB of articles: {peak:.0f} MB [<= 150 MB]")
+
+
 def main(paths: list[str]) -> None:
     texts = [Path(p).read_text(encoding="utf-8") for p in (paths or DEFAULT)]
     if not texts:
@@ -99,6 +134,7 @@ def main(paths: list[str]) -> None:
     fm.Gazetteer().resolve("Kyiv")  # load the gazetteer outside the timing
     fm.read(texts[0])
     versus_peer(texts)
+    fresh([Path(p) for p in (paths or DEFAULT)])
     corpus, size = [], 0
     while size < TARGET_BYTES:
         for t in texts:
@@ -161,6 +197,8 @@ def doubling(sizes: tuple[int, ...] = (10_000, 20_000, 40_000)) -> None:
 if __name__ == "__main__":
     if sys.argv[1:] == ["--doubling"]:
         doubling()
+    elif sys.argv[1:2] == ["--fresh"]:
+        fresh([Path(p) for p in (sys.argv[2:] or DEFAULT)])
     elif sys.argv[1:2] == ["--peer"]:
         versus_peer([Path(p).read_text(encoding="utf-8") for p in (sys.argv[2:] or DEFAULT)])
     else:
