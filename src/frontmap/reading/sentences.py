@@ -21,6 +21,8 @@ _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9А-ЯІЇЄ
 #: more: a larger memo would answer for an article read again, and a benchmark that repeats its
 #: articles would measure the memo, not the reader.
 _TEXTS = 2
+#: The word a full stop ends, to tell "Gen." or "U.S." from the end of a sentence.
+_WORD_BEFORE = re.compile(r"([\w.]+)\.*$")
 
 
 @lru_cache(maxsize=_TEXTS)
@@ -29,8 +31,8 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     start = 0
     for m in _END.finditer(text):
-        if m.group()[0] == ".":
-            word = re.search(r"([\w.]+)\.*$", text[max(start, m.start() - 12) : m.start()])
+        if text[m.start()] == ".":
+            word = _WORD_BEFORE.search(text, max(start, m.start() - 12), m.start())
             if word and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1):
                 continue
         spans.append((start, m.end()))
