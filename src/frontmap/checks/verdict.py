@@ -18,6 +18,7 @@ from typing import Any
 from frontmap.checks.frame import verdict_html, verdict_repr
 from frontmap.errors import InputError
 from frontmap.gazetteer.place import Place
+from frontmap.quantities.numbers import UNIT_WORDS, fmt
 from frontmap.quantities.tolerance import check_policy, interval
 from frontmap.reading.claims import Claim
 from frontmap.shapes import POINT_KINDS
@@ -50,9 +51,6 @@ _NO_NUMBERS: Mapping[str, Any] = MappingProxyType({})
 #: Urban population density (people per km²) used to guess a town's radius from its population
 #: (the ``urban_density`` row of the tolerance policy).
 URBAN_DENSITY = check_policy()["urban_density"]
-
-_UNIT_WORDS = {"km": "km", "m": "m", "mi": "miles", "nmi": "nautical miles", "km2": "km²", "mi2": "sq mi",
-               "ha": "ha", "m2": "m²", "acre": "acres", "deg": "°", "share": ""}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,30 +169,11 @@ def place_numbers(p: Place, **extra: Any) -> dict[str, Any]:
     } | extra
 
 
-# ---------------------------------------------------------------------------------------- formatting
-def fmt(x: float, unit: str | None = None) -> str:
-    """A number for an explanation: ``fmt(74.43, "km")`` -> ``'74.4 km'``, ``fmt(0.2, "share")`` -> ``'20%'``.
-
-    >>> fmt(74.43, "km"), fmt(603628.4, "km2"), fmt(0.05, "share"), fmt(0.2, "share")
-    ('74.4 km', '603,628 km²', '5%', '20%')
-    """
-    if unit == "share":
-        return f"{x * 100:.3g}%" if x < 0.1 else f"{x * 100:.0f}%"
-    if unit == "deg":
-        return f"{x:.0f}°"
-    if abs(x) >= 100 or float(x).is_integer():
-        s = f"{x:,.0f}"
-    else:
-        s = f"{x:.1f}" if abs(x) >= 1 else f"{x:.3g}"
-    word = _UNIT_WORDS.get(unit or "", unit or "")
-    return f"{s} {word}".strip()
-
-
 def written(value: float, text: str, unit: str) -> str:
     """A stated number as it was written, with its unit: ``written(46, "46", "mi")`` -> ``'46 miles'``."""
     if not text:
         return fmt(value, unit)
-    return f"{text} {_UNIT_WORDS.get(unit, unit)}".strip()
+    return f"{text} {UNIT_WORDS.get(unit, unit)}".strip()
 
 
 def quote(c: Claim) -> str:

@@ -7,7 +7,6 @@ import os
 from typing import Any
 
 import frontmap as fm
-from frontmap.checks.verdict import fmt
 from frontmap.cli._common import (
     add_control_options,
     add_feedback_options,
@@ -24,6 +23,7 @@ from frontmap.cli._common import (
 from frontmap.cli._formats import csv_text, jsonl_text, verdict_columns, verdict_row
 from frontmap.cli._progress import phase
 from frontmap.corpus.texts import indented
+from frontmap.quantities.numbers import fmt
 
 EXAMPLES = """\
   frontmap check examples/kharkiv_counteroffensive.txt

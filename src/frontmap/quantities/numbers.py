@@ -29,6 +29,8 @@ __all__ = [
     "EARTH_SURFACE_KM2",
     "FRACTIONS",
     "QUALIFIERS",
+    "UNIT_WORDS",
+    "fmt",
     "parse_fraction",
     "parse_number",
     "to_km",
@@ -206,3 +208,28 @@ def to_km2(value: float, unit: str) -> float:
     """An area in square kilometres. ``unit`` is a canonical area unit (``km2``, ``m2``, ``ha``, ``mi2``,
     ``acre``)."""
     return value * _KM2[unit]
+
+
+# ---------------------------------------------------------------------------------------- formatting
+#: How a number's unit is written in a sentence for people (verdicts' explanations, the CLI's tables).
+UNIT_WORDS: dict[str, str] = {"km": "km", "m": "m", "mi": "miles", "nmi": "nautical miles", "km2": "km²",
+                              "mi2": "sq mi", "ha": "ha", "m2": "m²", "acre": "acres", "deg": "°",
+                              "share": ""}  # fmt: skip
+
+
+def fmt(x: float, unit: str | None = None) -> str:
+    """A number for an explanation: ``fmt(74.43, "km")`` -> ``'74.4 km'``, ``fmt(0.2, "share")`` -> ``'20%'``.
+
+    >>> fmt(74.43, "km"), fmt(603628.4, "km2"), fmt(0.05, "share"), fmt(0.2, "share")
+    ('74.4 km', '603,628 km²', '5%', '20%')
+    """
+    if unit == "share":
+        return f"{x * 100:.3g}%" if x < 0.1 else f"{x * 100:.0f}%"
+    if unit == "deg":
+        return f"{x:.0f}°"
+    if abs(x) >= 100 or float(x).is_integer():
+        s = f"{x:,.0f}"
+    else:
+        s = f"{x:.1f}" if abs(x) >= 1 else f"{x:.3g}"
+    word = UNIT_WORDS.get(unit or "", unit or "")
+    return f"{s} {word}".strip()
