@@ -11,6 +11,7 @@ from frontmap.gazetteer.names import (
     is_cyrillic,
     normalize,
     normalize_mixed,
+    russian_forms,
     spelling_variants,
     translit_ru,
     translit_uk,
@@ -264,3 +265,92 @@ def test_spelling_variants_are_bounded_and_latin(name):
 @pytest.mark.parametrize("name", ["Kyiv", "", "123"])
 def test_spelling_variants_only_for_cyrillic(name):
     assert spelling_variants(name) == set()
+
+
+@pytest.mark.parametrize(
+    ("ukrainian", "russian"),
+    [
+        ("Синьківка", "Синьковка"),  # Kharkiv Oblast, Kupiansk raion
+        ("Новоселівка", "Новоселовка"),
+        ("Петропавлівка", "Петропавловка"),
+        ("Степова Новоселівка", "Степовая Новоселовка"),
+        ("Новомихайлівка", "Новомихайловка"),
+        ("Успенівка", "Успеновка"),
+        ("Сергіївка", "Сергеевка"),
+        ("Андріївка", "Андреевка"),
+        ("Кліщіївка", "Клещеевка"),
+        ("Авдіївка", "Авдеевка"),
+        ("Миколаївка", "Николаевка"),
+        ("Олександрівка", "Александровка"),
+        ("Новоолександрівка", "Новоалександровка"),
+        ("Володимирівка", "Владимировка"),
+        ("Василівка", "Васильевка"),
+        ("Вільхівка", "Ольховка"),
+        ("Курахове", "Курахово"),
+        ("Берестове", "Берестовое"),
+        ("Єнакієве", "Енакиево"),
+        ("Привільне", "Привольное"),
+        ("Кам'яне", "Каменное"),
+        ("Кам'янка-Дніпровська", "Каменка-Днепровская"),
+        ("Водяне", "Водяное"),
+        ("Широке", "Широкое"),
+        ("Веселе", "Веселое"),
+        ("Первомайське", "Первомайское"),
+        ("Світлодарськ", "Светлодарск"),
+        ("Покровськ", "Покровск"),
+        ("Торецьк", "Торецк"),
+        ("Вугледар", "Угледар"),
+        ("Вовчанськ", "Волчанск"),
+        ("Мирнопілля", "Мирнополье"),
+        ("Заріччя", "Заречье"),
+        ("Часів Яр", "Часов Яр"),
+        ("Нова Каховка", "Новая Каховка"),
+        ("Велика Новосілка", "Великая Новоселка"),
+        ("Верхнє Водяне", "Верхнее Водяное"),
+        ("Старі Кути", "Старые Куты"),
+        ("Ясинувата", "Ясиноватая"),
+        ("Мар'їнка", "Марьинка"),
+        ("Енергодар", "Энергодар"),
+        ("Київ", "Киев"),
+        ("Миколаїв", "Николаев"),
+        ("Морози", "Морозы"),
+        ("Борова", "Боровая"),
+        ("Кролевець", "Кролевец"),
+        ("Станиця Луганська", "Станица Луганская"),
+        # no regular difference: the name stays as it is
+        ("Бахмут", "Бахмут"),
+        ("Соледар", "Соледар"),
+        ("Гуляйполе", "Гуляйполе"),
+        ("Красна Поляна", "Красная Поляна"),
+        ("Лиман", "Лиман"),
+        ("Ізюм", "Изюм"),
+        ("Широкий", "Широкий"),
+    ],
+)
+def test_russian_forms_follow_the_regular_correspondences(ukrainian, russian):
+    assert russian in russian_forms(ukrainian)
+
+
+@pytest.mark.parametrize(
+    ("ukrainian", "wrong"),
+    [
+        ("Гуляйполе", "Гуляйполое"),  # поле is a noun, not an adjective in -е
+        ("Красна Поляна", "Красная Поляная"),  # nor is поляна
+        ("Кам'янка-Дніпровська", "Каменкая-Днепровская"),  # only a separate first word is an adjective
+        ("Широкий", "Широкый"),  # -ий stays after к
+        ("Синьківка", "Синькивка"),
+    ],
+)
+def test_russian_forms_leave_what_does_not_correspond(ukrainian, wrong):
+    assert wrong not in russian_forms(ukrainian)
+
+
+def test_russian_forms_romanise_to_the_news_spellings():
+    romanised = {v for n in ("Синьківка", "Степова Новоселівка", "Берестове", "Сергіївка")
+                 for f in russian_forms(n) for v in {translit_ru(f)} | spelling_variants(f)}  # fmt: skip
+    assert {"Sinkovka", "Stepovaya Novoselovka", "Berestovoye", "Sergeyevka"} <= romanised
+
+
+@pytest.mark.parametrize("name", ["Kyiv", "", "Бахмут 2", "Харків-Kharkiv"])
+def test_russian_forms_only_of_ukrainian_cyrillic(name):
+    assert russian_forms(name) == []

@@ -14,6 +14,8 @@ Examples
 ('Zaporizhzhia', 'Zaporozhye')
 >>> "Zaliznichne" in spelling_variants("Залізничне")
 True
+>>> russian_forms("Синьківка"), russian_forms("Степова Новоселівка")
+(['Синьковка'], ['Степовая Новоселовка'])
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ __all__ = [
     "FUZZY_MIN_LETTERS",
     "is_cyrillic",
     "normalize",
+    "russian_forms",
     "spelling_variants",
     "translit_ru",
     "translit_uk",
@@ -321,3 +324,207 @@ def spelling_variants(name: str, limit: int = _MAX_VARIANTS) -> set[str]:
     # Doubled letters that news spellings often simplify (Zaporizhzhia -> Zaporizhia)
     out |= {v.replace("zhzh", "zh") for v in out if "zhzh" in v}
     return {v for v in out if v}
+
+
+# --- Ukrainian -> Russian toponyms ----------------------------------------------------------------
+# The regular correspondences between a Ukrainian settlement name and the form Russian sources use
+# (Синьківка -> Синьковка, Сергіївка -> Сергеевка, Берестове -> Берестовое/Берестово, Привільне ->
+# Привольное, Степова Новоселівка -> Степовая Новоселовка). Derived, not sourced: see
+# gazetteer/README.md ("Russian forms"). Three tables, applied to each word (lower case, hyphenated
+# parts separately) in this order:
+#
+# 1. _UK_RU_ROOTS: roots whose vowel differs (Ukrainian і for Old East Slavic ѣ or for о/е in a
+#    closed syllable: Біла/Белая, Світлодарськ/Светлодарск, Вільне/Вольное, Новосілка/Новоселка) and
+#    a few regular initial sounds (Олександрівка/Александровка, Миколаївка/Николаевка,
+#    Вугледар/Угледар, Вовчанськ/Волчанск). Regular expressions, first match per position.
+# 2. _UK_RU_ENDINGS: the word's ending, longest first (suffixes -івка/-ївка -> -овка/-евка, -ів/-їв
+#    -> -ов/-ев, the neuter adjective -ове/-не/-ське -> -ово or -овое/-ное/-ское, the masculine
+#    -ий/-ій -> -ый/-ий, the -ття/-лля nouns -> -тье/-лье). "|" separates alternatives.
+# 3. _UK_RU_LETTERS: the letters Russian lacks (і -> и, ї -> и, є -> е, ґ -> г, the apostrophe).
+# A word before the last word of a name ending in a feminine adjective ending (_UK_RU_ADJ_FIRST:
+# Нова, Степова, Велика, Верхня) takes the Russian long form (-ая, -яя).
+_UK_RU_ROOTS: tuple[tuple[str, str], ...] = (
+    ("олекс", "алекс"),  # Олександрівка, Олексіївка -> Александровка, Алексеевка
+    ("микола", "никола"),  # Миколаївка, Новомиколаївка
+    ("^вугле", "угле"),  # Вугледар, Вуглегірськ
+    ("^вузл", "узл"),  # Вузлове
+    ("^вовч", "волч"),  # Вовчанськ, Вовче
+    ("^вільх", "ольх"),  # Вільхівка -> Ольховка
+    ("^вільш", "ольш"),  # Вільшанка -> Ольшанка
+    ("^жовт", "желт"),  # Жовте, Жовтневе
+    ("чорн", "черн"),  # Чорнобаївка, Чорноморськ
+    ("^під", "под"),  # Підгородне, Підлісне
+    ("(^|о)біл", r"\1бел"),  # Біла, Білогорівка, Новобілоусівка
+    ("світ", "свет"),  # Світле, Світлодарськ, Новий Світ
+    ("ліс", "лес"),  # Лісне, Підлісне, Залісся
+    ("річ", "реч"),  # Річки, Заріччя
+    ("гір", "гор"),  # Гірське, Святогірськ, Вуглегірськ
+    ("піл", "пол"),  # Мирнопілля, Тернопіль
+    ("піс", "пес"),  # Піски, Пісочин
+    ("віль", "воль"),  # Вільне, Привільне, Вільнянськ
+    ("вілл", "волл"),  # Привілля
+    ("сіл", "сел"),  # Новосілка, Новосілки
+    ("сівер", "север"),  # Сіверськ
+    ("кліщ", "клещ"),  # Кліщіївка
+    ("дніпр", "днепр"),  # Дніпровське
+    ("кам'яне$", "каменне"),  # Кам'яне -> Каменное
+    ("кам'ян", "камен"),  # Кам'янка, Кам'янське
+    ("ріг$", "рог"),  # Кривий Ріг, Новий Ріг
+    ("володимир", "владимир"),  # Володимирівка -> Владимировка
+    ("яблун", "яблон"),  # Яблунівка -> Яблоновка
+    ("^довг", "долг"),  # Довга Гребля -> Долгая Гребля
+    ("^довж", "долж"),  # Довжанськ -> Должанск
+    ("^ілл", "иль"),  # Іллінка -> Ильинка
+    ("^ганн", "анн"),  # Ганнівка -> Анновка (Ганна = Анна)
+    ("^відрад", "отрад"),  # Відрадне -> Отрадное
+    ("^роздол", "раздол"),  # Роздольне -> Раздольное
+    ("шкіл", "школ"),  # Шкільне -> Школьное
+    ("сокіл", "сокол"),  # Сокільське -> Сокольское
+    ("уват", "оват"),  # Ясинувата -> Ясиноватая, Купувате -> Куповатое
+    ("^козак", "казак"),  # Козаківка -> Казаковка
+    ("^товст", "толст"),  # Товсте -> Толстое
+    ("^кирил(?!л)", "кирилл"),  # Кирилівка -> Кирилловка
+    ("^гліб", "глеб"),  # Глібівка -> Глебовка
+    ("^між", "меж"),  # Міжріччя -> Межречье
+    ("^ювіл", "юбил"),  # Ювілейне -> Юбилейное
+    ("^цілин", "целин"),  # Цілинне -> Целинное
+    ("^тінист", "тенист"),  # Тінисте -> Тенистое
+    ("^зоря$", "заря"),  # Зоря, Красна Зоря
+    ("діл$", "дол"),  # Суходіл -> Суходол
+)
+_UK_RU_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("василівка", "васильевка"),  # after a soft stem Russian has -ьевка
+    ("григорівка", "григорьевка"),
+    ("юр'ївка", "юрьевка"),
+    ("юріївка", "юрьевка"),
+    ("іївка", "еевка"),  # Сергіївка, Андріївка, Кліщіївка
+    ("жівка", "жевка"),  # after ж ш ч щ Russian writes е for unstressed о: Хоружівка -> Хоружевка
+    ("шівка", "шевка"),
+    ("чівка", "чевка"),
+    ("щівка", "щевка"),
+    ("'ївка", "ьевка"),  # Солов'ївка
+    ("ївка", "евка"),  # Миколаївка, Чорнобаївка
+    ("івка", "овка"),  # Синьківка, Новоселівка, Петропавлівка
+    ("іївське", "еевское"),
+    ("івське", "овское"),  # Петрівське
+    ("івська", "овская"),
+    ("івський", "овский"),
+    ("ївське", "евское"),
+    ("івськ", "овск"),
+    ("ськ", "ск"),  # Покровськ, Світлодарськ
+    ("цьк", "цк"),  # Торецьк
+    ("ське", "ское"),  # Первомайське, Гірське
+    ("цьке", "цкое"),
+    ("ська", "ская"),
+    ("цька", "цкая"),
+    ("ський", "ский"),
+    ("цький", "цкий"),
+    ("іїв", "еев"),  # Андріїв
+    ("їв", "ев"),  # Київ, Миколаїв
+    ("ів", "ов"),  # Часів Яр, Харків
+    ("ець", "ец"),  # Кролевець -> Кролевец
+    ("чів", "чев"),  # after ж ч ш щ: Золочів -> Золочев
+    ("щів", "щев"),
+    ("шів", "шев"),
+    ("жів", "жев"),
+    ("нє", "нее"),  # Верхнє, Дальнє
+    ("ова", "овая"),  # a feminine adjective: Борова -> Боровая
+    ("вата", "ватая"),  # Ясинувата -> Ясиноватая
+    ("ева", "евая"),
+    ("би", "бы"),  # plurals: Russian ы after a hard consonant (Горби -> Горбы, Морози -> Морозы)
+    ("ви", "вы"),
+    ("ди", "ды"),
+    ("зи", "зы"),
+    ("ли", "лы"),
+    ("ми", "мы"),
+    ("ни", "ны"),
+    ("пи", "пы"),
+    ("ри", "ры"),
+    ("си", "сы"),
+    ("ти", "ты"),
+    ("ове", "ово|овое"),  # Курахове -> Курахово, Берестове -> Берестовое
+    ("єве", "ево|евое"),  # Єнакієве
+    ("еве", "ево|евое"),
+    ("иве", "ивое"),  # Криве
+    ("ине", "ино|иное"),  # Широкине, Орлине
+    ("не", "ное"),  # Водяне, Привільне, Залізничне
+    ("ке", "кое"),  # Широке, Високе
+    ("ле", "лое"),  # Веселе, Тепле
+    ("поле", "поле"),  # a noun, not an adjective: Гуляйполе
+    ("ре", "рое"),  # Бистре, Мокре
+    ("те", "тое"),  # Золоте, Круте
+    ("кий", "кий"),  # Широкий: -ий after к, г, х stays
+    ("гий", "гий"),
+    ("хий", "хий"),
+    ("ий", "ый"),  # Новий, Старий
+    ("ій", "ий"),  # Верхній
+    ("івці", "овцы"),  # Петрівці -> Петровцы
+    ("ці", "цы"),  # Russian ц is hard
+    ("ця", "ца"),  # Станиця, Криниця
+    ("лля", "лье"),  # Мирнопілля -> Мирнополье
+    ("ння", "нье"),
+    ("сся", "сье"),  # Залісся
+    ("ччя", "чье"),  # Заріччя
+    ("жжя", "жье"),  # Запоріжжя
+    ("ття", "тье"),
+    ("р'я", "рье"),  # Білогір'я
+)
+_UK_RU_ADJ_FIRST: tuple[tuple[str, str], ...] = (
+    ("ова", "овая"), ("ева", "евая"), ("на", "ная"), ("ла", "лая"), ("ра", "рая"), ("ика", "икая"),
+    ("ока", "окая"), ("ька", "ькая"), ("ша", "шая"), ("ня", "няя"), ("та", "тая"), ("ві", "вые"),
+    ("лі", "лые"), ("кі", "кие"), ("рі", "рые"), ("хні", "хние"), ("жні", "жние"), ("ні", "ные"),
+)  # fmt: skip
+_UK_RU_LETTERS = {"і": "и", "ї": "и", "є": "е", "ґ": "г", "'": "", "’": "", "ʼ": ""}
+_UK_RU_ROOT_RES = tuple((re.compile(a), b) for a, b in _UK_RU_ROOTS)
+_UK_RU_ENDING_LIST = sorted(_UK_RU_ENDINGS, key=lambda e: -len(e[0]))
+
+
+def _ru_letters(stem: str) -> str:
+    out = []
+    for i, c in enumerate(stem):
+        if c in "'’ʼ":
+            out.append("ь" if i > 0 and stem[i - 1] == "р" else "")  # Мар'їнка -> Марьинка
+        elif c == "е" and i == 0:
+            out.append("э")  # Енергодар -> Энергодар
+        else:
+            out.append(_UK_RU_LETTERS.get(c, c))
+    return "".join(out)
+
+
+def _ru_word(word: str, adjective: bool) -> list[str]:
+    """The Russian forms of one lower-case Ukrainian word; ``adjective``: a word before the last."""
+    for pattern, repl in _UK_RU_ROOT_RES:
+        word = pattern.sub(repl, word)
+    endings = _UK_RU_ADJ_FIRST + tuple(_UK_RU_ENDING_LIST) if adjective else _UK_RU_ENDING_LIST
+    for end, ru in endings:
+        if word.endswith(end) and (len(word) > len(end) or word == end):
+            stem = _ru_letters(word[: -len(end)])
+            return [stem + r for r in ru.split("|")]
+    return [_ru_letters(word)]
+
+
+def russian_forms(name: str) -> list[str]:
+    """The Russian forms of a Ukrainian Cyrillic settlement name, by the regular correspondences of
+    Ukrainian and Russian toponyms (:data:`_UK_RU_ROOTS`, :data:`_UK_RU_ENDINGS`, :data:`_UK_RU_LETTERS`);
+    ``[]`` for a name that is not Ukrainian Cyrillic. Derived, so sometimes not the form Russian
+    sources use (Роботине -> Роботино, not Работино): the gazetteer ranks them after every sourced name.
+
+    >>> russian_forms("Сергіївка"), russian_forms("Курахове"), russian_forms("Бахмут")
+    (['Сергеевка'], ['Курахово', 'Кураховое'], ['Бахмут'])
+    """
+    if not is_cyrillic(name) or any(c.isdigit() or "a" <= c.lower() <= "z" for c in name):
+        return []
+    words = name.lower().split()
+    forms: list[str] = [""]
+    for i, word in enumerate(words):
+        parts = word.split("-")
+        options: list[list[str]] = [
+            _ru_word(p, adjective=i < len(words) - 1 and len(parts) == 1) for p in parts
+        ]
+        word_forms = ["-".join(combo) for combo in itertools.product(*options)]
+        forms = [f"{f} {w}".strip() for f in forms for w in word_forms]
+    return [_title(f) for f in dict.fromkeys(forms)]
+
+
+def _title(s: str) -> str:
+    return re.sub(r"(^|[\s-])(\w)", lambda m: m.group(1) + m.group(2).upper(), s)
