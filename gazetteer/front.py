@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import russian
 import ukraine
 import water
 
@@ -107,4 +108,9 @@ def add_front(
         register_rivers=len(reg),
     )
     log(f"water: {stats}")
+    # last, so that nothing above sees the derived keys: they only add to what resolved before
+    agree, compared = russian.agreement(places)
+    ru = russian.add_russian_keys(places, stop)
+    stats.update({f"russian_{k}": v for k, v in ru.items()}, russian_agree=agree, russian_compared=compared)
+    log(f"Russian forms: {ru}; derived = sourced for {agree} of {compared} with a WOF Russian name")
     return stats

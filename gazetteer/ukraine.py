@@ -523,7 +523,7 @@ def ukraine_places(
         town = s["category"] in ("K", "M", "T")
         radius = CITY_MERGE_KM if s["category"] in ("K", "M") else MERGE_KM if group else APPROX_MERGE_KM
         p = known.find([w["geonames"] for w in group], own, lat, lon, radius, town=town and bool(group))
-        fields = {"raion": raion, "hromada": hromada, "katottg": s["id"]}
+        fields = dict(raion=raion, hromada=hromada, katottg=s["id"], uk_name=s["name"], ru_names=ru)
         if p is not None:  # the same settlement: enrich the GeoNames record, keep its id, name, point
             known.used.add(p["id"])
             p.update(fields)

@@ -300,3 +300,66 @@ def test_bare_river_name_ranks_after_other_places(water, tier, country):
 
 def _pack():
     return _module("pack")
+
+
+# ------------------------------------------------------------------------------- Russian forms
+def _village(pid, uk, keys, population=0, country="UA", ru=(), tier=1):
+    return {"id": pid, "name": pid, "kind": "settlement", "country": country, "population": population,
+            "feature": "PPL", "keys": set(keys), "explicit": set(), "primary": set(keys), "tier": tier,
+            "uk_name": uk, "ru_names": list(ru)}  # fmt: skip
+
+
+def test_derived_russian_keys_are_added_late_and_never_take_a_name():
+    russian = _module("russian")
+    pack = _pack()
+    synkivka = _village("k:synkivka", "Синьківка", {"синьківка", "synkivka"})
+    # a sourced Russian name: nothing is derived for it
+    sourced = _village("k:serhiivka1", "Сергіївка", {"сергіївка", "serhiivka", "sergeyevka"}, 1500,
+                       ru=["Сергеевка"], tier=0)  # fmt: skip
+    namesake = _village("k:serhiivka2", "Сергіївка", {"сергіївка", "serhiivka"})
+    ivanove = _village("k:ivanove", "Іванове", {"іванове", "ivanove"})
+    ivanovo = _village("g:ivanovo", None, {"ivanovo"}, 400_000, country="RU", tier=0)
+    kamianka = _village("k:kamianka", "Кам'янка", {"кам'янка", "kamianka"})
+    places = [synkivka, sourced, namesake, ivanove, ivanovo, kamianka]
+    stats = russian.add_russian_keys(places, stop={"kamenka"})
+    assert {"sinkovka", "синьковка"} <= synkivka["keys"] and "sinkovka" in synkivka["late"]
+    assert "late" not in sourced and sourced["keys"] == {"сергіївка", "serhiivka", "sergeyevka"}
+    # the same Ukrainian name: the key a namesake has is shared, after it
+    assert "sergeyevka" in namesake["keys"]
+    # a different, larger place keeps its name; the other form is new
+    assert "ivanovo" not in ivanove["keys"] and "ivanovoye" in ivanove["keys"]
+    # a common word stays out, the Cyrillic form is kept
+    assert "kamenka" not in kamianka["keys"] and "каменка" in kamianka["keys"]
+    assert stats["considered"] == 4 and stats["refused"] >= 1
+    index = pack.build_index(places)
+    assert index["sergeyevka"] == (1, 2)  # the sourced name first
+    assert index["ivanovo"] == (4,)
+
+
+def test_the_slice_resolves_a_russian_form(build, rows, tmp_path):
+    front = _module("front")
+    src = tmp_path / "sources"
+    src.mkdir()
+    for name, target in [
+        ("wof_ua_places.jsonl", front.WOF), ("hromada_centres.json", front.HROMADAS),
+        ("raion_centres.json", front.RAIONS), ("register.csv", front.REGISTER),
+        ("rivers.geojson", front.RIVERS[0]), ("rivers.geojson", front.RIVERS[1]),
+        ("lakes.geojson", front.LAKES[0]), ("lakes.geojson", front.LAKES[1]),
+    ]:  # fmt: skip
+        data = (DATA / name).read_bytes()
+        (src / target).write_bytes(gzip.compress(data) if target.endswith(".gz") else data)
+    words = tmp_path / "words"
+    words.mkdir()
+    for name in front.WORD_LISTS:
+        shutil.copy(DATA / "stop_words.txt", words / name)
+    places = _existing()
+    stats = front.add_front(
+        places, src, REGIONS, build.clean_alternates, log=lambda *a: None, rows=rows, words=words
+    )
+    assert stats["russian_considered"] == 3 and stats["russian_agree"] == 4  # of 7 WOF Russian names
+    index = build.build_index(places)
+    # Бахмутське and Новий Світ have no Russian name in the slice's WOF: Бахмутское, Новый Свет
+    assert [places[i]["id"] for i in index["bakhmutskoye"]] == ["katottg:UA14020010030030002"]
+    assert [places[i]["id"] for i in index["novyy svet"]] == ["katottg:UA14160210020030006"]
+    assert "виктория" in index and "viktoriya" in index  # Вікторія: not "victoria", a given name
+    assert "vyktoryia" not in index  # Russian и is i

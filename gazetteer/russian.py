@@ -1,0 +1,101 @@
+"""Russian forms of Ukraine's settlement names, derived by rule (used by front.py).
+
+Russian-language sources and the wires quoting them name Ukrainian villages in Russian ("Sinkovka"
+for Synkivka, "Stepovaya Novoselovka"). Who's On First gives Russian names for about a third of the
+codifier's settlements; for the others :func:`frontmap.gazetteer.names.russian_forms` derives the
+Russian form from the Ukrainian one by the regular correspondences of the two languages' toponyms,
+and this module adds its romanisations as keys that rank after every sourced name ("late").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from pack import rank_key
+
+from frontmap.gazetteer.names import is_cyrillic, normalize, russian_forms, spelling_variants, translit_ru
+
+#: Spelling variants of a derived form (``spelling_variants``' limit): ye/e, y/i for й, aya/aia, the
+#: adjective endings ... Russian и is always i here (Sinkovka, never Synkovka: that is Ukrainian).
+VARIANTS = 8
+#: The fewest characters of a derived Latin key ("Novo" from Нове is not one).
+MIN_LATIN = 5
+
+
+def derived_keys(uk_name: str, stop: set[str]) -> set[str]:
+    """Normalised keys of the Russian forms of ``uk_name``: the Cyrillic forms, their BGN-like
+    romanisation (``translit_ru``) and spelling variants (``spelling_variants``); Latin keys under
+    :data:`MIN_LATIN` characters or in ``stop`` (common words, given names) are left out."""
+    keys = set()
+    for form in russian_forms(uk_name):
+        as_i = form.replace("и", "i").replace("И", "I")  # spelling_variants would also try y
+        for k in {form, translit_ru(form), *spelling_variants(as_i, limit=VARIANTS)}:
+            k = normalize(k)
+            if is_cyrillic(k) or (len(k) >= MIN_LATIN and k not in stop):
+                keys.add(k)
+    return keys
+
+
+def _larger(h: dict, p: dict) -> bool:
+    return h["kind"] != "settlement" or h["country"] != "UA" or h["population"] > p["population"]
+
+
+def _refused(p: dict, key: str, holders: list[dict], deriving: set[str]) -> bool:
+    """Whether ``key`` would take a name from another place: it names something other than a
+    settlement, or its first place today (the answer) is larger and no namesake of ``p`` (a place
+    with the same Ukrainian name, or one whose own name derives ``key`` too: ``deriving``)."""
+    others = [h for h in holders if h is not p]
+    if not others:
+        return False
+    if any(h["kind"] != "settlement" for h in others):
+        return True
+    first = min(others, key=lambda h: rank_key(h, key))
+    namesake = normalize(p["uk_name"]) in first["keys"] or first["id"] in deriving
+    return not namesake and _larger(first, p)
+
+
+def add_russian_keys(places: list[dict], stop: set[str]) -> dict[str, int]:
+    """Give the codifier's settlements without a sourced Russian name (``ru_names``) the keys of
+    their derived Russian forms, where the key is new for the place and does not name a different,
+    larger place today (:func:`_refused`). The keys are ``late``: they rank after every place whose
+    own or sourced name it is. Returns counts: places considered, places given keys, keys added,
+    keys refused."""
+    holders: dict[str, list[dict]] = defaultdict(list)
+    for p in places:
+        for k in p["keys"]:
+            holders[k].append(p)
+    todo = [p for p in places if p["kind"] == "settlement" and p.get("uk_name") and not p.get("ru_names")]
+    derived = {p["id"]: derived_keys(p["uk_name"], stop) - p["keys"] for p in todo}
+    deriving: dict[str, set[str]] = defaultdict(set)
+    for pid, keys in derived.items():
+        for k in keys:
+            deriving[k].add(pid)
+    stats = {"considered": len(todo), "places": 0, "keys": 0, "refused": 0}
+    for p in todo:
+        new = set()
+        for k in derived[p["id"]]:
+            if _refused(p, k, holders.get(k, []), deriving[k]):
+                stats["refused"] += 1
+                continue
+            new.add(k)
+        if new:
+            p["keys"] |= new
+            p.setdefault("late", set()).update(new)
+            stats["places"] += 1
+            stats["keys"] += len(new)
+    return stats
+
+
+_FOLD = str.maketrans({"ё": "е", "ы": "и", "ь": None})  # what the romanisations do not tell apart
+
+
+def agreement(places: list[dict]) -> tuple[int, int]:
+    """How many codifier settlements with a sourced (WOF) Russian name have it among the forms
+    derived from their Ukrainian name, ё/е, ы/и and ь aside: (agreeing, compared)."""
+    hits = total = 0
+    for p in places:
+        if p.get("uk_name") and p.get("ru_names"):
+            total += 1
+            derived = {normalize(f).translate(_FOLD) for f in russian_forms(p["uk_name"])}
+            hits += bool(derived & {normalize(r).translate(_FOLD) for r in p["ru_names"]})
+    return hits, total
