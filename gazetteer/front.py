@@ -55,6 +55,12 @@ Sources and licences
 - Romanisations by the PyPI package translitua 2.0 (MIT): KMU 2010, BGN/PCGN, French, German,
   British, passport and Russian systems.
 - gazetteer/additions.json (frontmap, hand-maintained; each entry cites its source).
+
+Derived, not sourced
+- Russian forms of settlement names (Синьківка -> Синьковка, Sinkovka) for the codifier's
+  settlements without a Russian name in WOF, by the regular correspondences of Ukrainian and
+  Russian toponyms (frontmap.gazetteer.names.russian_forms, tables _UK_RU_ROOTS, _UK_RU_ENDINGS,
+  _UK_RU_LETTERS); they rank after every sourced name. See gazetteer/README.md.
 """
 
 
