@@ -16,8 +16,10 @@ from pack import rank_key
 from frontmap.gazetteer.names import is_cyrillic, normalize, russian_forms, spelling_variants, translit_ru
 
 #: Spelling variants of a derived form (``spelling_variants``' limit): ye/e, y/i for й, aya/aia, the
-#: adjective endings ... Russian и is always i here (Sinkovka, never Synkovka: that is Ukrainian).
+#: adjective endings ... Russian и is always i and г always g here (Sinkovka, Gazovoye; Synkovka and
+#: Hazovoye are Ukrainian spellings).
 VARIANTS = 8
+_RUSSIAN_ONLY = str.maketrans({"и": "i", "И": "I", "г": "g", "Г": "G"})
 #: The fewest characters of a derived Latin key ("Novo" from Нове is not one).
 MIN_LATIN = 5
 
@@ -28,8 +30,8 @@ def derived_keys(uk_name: str, stop: set[str]) -> set[str]:
     :data:`MIN_LATIN` characters or in ``stop`` (common words, given names) are left out."""
     keys = set()
     for form in russian_forms(uk_name):
-        as_i = form.replace("и", "i").replace("И", "I")  # spelling_variants would also try y
-        for k in {form, translit_ru(form), *spelling_variants(as_i, limit=VARIANTS)}:
+        latin = form.translate(_RUSSIAN_ONLY)  # spelling_variants would also try y for и, h for г
+        for k in {form, translit_ru(form), *spelling_variants(latin, limit=VARIANTS)}:
             k = normalize(k)
             if is_cyrillic(k) or (len(k) >= MIN_LATIN and k not in stop):
                 keys.add(k)

@@ -363,3 +363,11 @@ def test_the_slice_resolves_a_russian_form(build, rows, tmp_path):
     assert [places[i]["id"] for i in index["novyy svet"]] == ["katottg:UA14160210020030006"]
     assert "виктория" in index and "viktoriya" in index  # Вікторія: not "victoria", a given name
     assert "vyktoryia" not in index  # Russian и is i
+
+
+def test_derived_keys_spell_russian_and_not_ukrainian():
+    russian = _module("russian")
+    keys = russian.derived_keys("Газове", stop=set())
+    assert {"газово", "газовое", "gazovo", "gazovoye", "gazovoe"} <= keys
+    assert not {"hazovoe", "hazovoye", "gazove"} & keys
+    assert russian.derived_keys("Нове", stop=set()) == {"ново", "новое", "novoye", "novoe"}  # not "novo"
