@@ -6,6 +6,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import frontmap as fm
 from frontmap.gazetteer.names import (
     FUZZY_MIN_LETTERS,
     is_cyrillic,
@@ -354,3 +355,38 @@ def test_russian_forms_romanise_to_the_news_spellings():
 @pytest.mark.parametrize("name", ["Kyiv", "", "Бахмут 2", "Харків-Kharkiv"])
 def test_russian_forms_only_of_ukrainian_cyrillic(name):
     assert russian_forms(name) == []
+
+
+# --- the shipped gazetteer: villages named in their Russian form (derived keys, gazetteer/russian.py)
+def test_read_finds_a_village_by_its_russian_form():
+    article = fm.read("Russian troops took Sinkovka near Kupyansk, the ministry said.")
+    found = {m.text: m.place for m in article.mentions}
+    assert found["Sinkovka"].name == "Synkivka" and found["Sinkovka"].admin1 == "Kharkiv Oblast"
+    assert found["Kupyansk"].name == "Kupiansk"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "russian", "name", "raion"),
+    [
+        ("The Russian Defence Ministry said its forces had liberated Stepovaya Novoselovka in the Kharkov "
+         "region.", "Stepovaya Novoselovka", "Stepova Novoselivka", "Kupiansk Raion"),
+        ("Russian forces captured Kotlyarovka near Pokrovsk, TASS reported.", "Kotlyarovka", "Kotliarivka",
+         "Pokrovsk Raion"),
+        ("The ministry said units took Mechnikovoye in the Kharkov region.", "Mechnikovoye", "Mechnykove",
+         "Kupiansk Raion"),
+        ("Russia said it had taken Vershinovka in the Donetsk region.", "Vershinovka", "Vershynivka",
+         "Kalmiuske Raion"),
+        ("Russian troops entered Zmeevka in the Luhansk region, RIA Novosti said.", "Zmeevka", "Zmiivka",
+         "Svatove Raion"),
+    ],
+)  # fmt: skip
+def test_read_resolves_russian_forms_of_village_names(sentence, russian, name, raion):
+    found = {m.text: m.place for m in fm.read(sentence).mentions}
+    assert found[russian].name == name and found[russian].raion == raion
+
+
+def test_a_derived_russian_form_ranks_after_the_places_named_so():
+    g = fm.Gazetteer()
+    assert g.candidates("Kurakhovo")[0].name == "Kurakhove"
+    assert g.candidates("Ivanovo")[0].country == "RU"  # Іванове's derived "Ivanovo" is refused
+    assert g.candidates("Синьковка")[0].name == "Synkivka"
