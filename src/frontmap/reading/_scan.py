@@ -1,27 +1,36 @@
 """The claim finder's scans of a whole text, done faster, with the same matches
 (used by :mod:`~frontmap.reading.claimtext`).
 
-:data:`~frontmap.reading.patterns.SHARE` and :data:`~frontmap.reading.patterns.COMPARISON` begin with a
-character class that many words start with, so ``finditer`` tries them at almost every word (30 MB/s).
-Every match starts where a word of theirs does ("a fifth", "the size of") or at a run of digits, and
-``str.find`` finds those words at hundreds of MB/s: :func:`matches` tries the pattern only there, in
-order, skipping what an earlier match took, and yields what ``finditer`` yields in a fraction of the
-time.  (:data:`~frontmap.reading.patterns.QTY` stays a plain ``finditer``: its number words include
-"one" and "ten", whose letters are everywhere.)  The words are the ones the patterns are built from
-(:func:`~frontmap.reading.patterns.leading`); ``tests/test_read_equivalence.py`` checks that the
-patterns are still built from them.
+A pattern that can start at almost any word costs about 20 ns a character however rarely it matches:
+``finditer`` tries it at every position.  But every match of the claim patterns holds a word that is
+rare, and that ``str.find`` (or a pattern that starts with a fixed letter) finds at hundreds of MB/s:
+
+- :data:`~frontmap.reading.patterns.QTY` ("74 km", "two and a half miles") a unit, right after its figure;
+- :data:`~frontmap.reading.patterns.SHARE` a fraction word ("a fifth of"), or "%", "per cent" or
+  "percent" after a figure, as :data:`~frontmap.reading.patterns.BARE_PERCENT` does;
+- :data:`~frontmap.reading.patterns.COMPARISON` one of its words ("the size of", "larger than").
+
+:class:`Scan` finds those words; from a unit or a percent sign it steps back over what a figure can be
+made of (digits, separators, number words: :func:`_run_before`); and :func:`matches` tries the pattern
+only at the words there, in order, skipping what an earlier match took.  It yields what ``finditer``
+yields in a fraction of the time.  The words are the ones the patterns are built from
+(:func:`~frontmap.reading.patterns.leading`, :data:`~frontmap.reading.patterns.NUM`,
+:data:`~frontmap.reading.patterns.AREA_UNIT`, :data:`~frontmap.reading.patterns.DIST_UNIT`);
+``tests/test_read_equivalence.py`` checks that the patterns are still built from them.
+
+>>> [m.group() for m in Scan("It lies 74 km (46 miles) east, two and a half miles from 5 ha.").quantities()]
+['74 km', '46 miles', 'two and a half miles', '5 ha']
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 from frontmap.reading import lexicon
 from frontmap.reading import patterns as P
 
-__all__ = ["COMPARISON_WORDS", "comparisons", "found", "matches", "shares", "word_starts"]
+__all__ = ["COMPARISON_WORDS", "Scan", "comparisons", "matches", "shares", "word_starts"]
 
 #: The words :data:`~frontmap.reading.patterns.COMPARISON` is built from, in its order.
 COMPARISON_WORDS: tuple[tuple[str, ...], ...] = (
@@ -29,8 +38,52 @@ COMPARISON_WORDS: tuple[tuple[str, ...], ...] = (
     ("the size of", "as large as", "as big as"),
     ("larger", "bigger", "greater", "smaller"),
 )
-_DIGITS = re.compile(r"\d+")
-_CENT = re.compile("[cC][eE][nN][tT]")  # "cent" as "(?i:cent)" reads it (no other letter is read as these)
+#: Where a unit of :data:`~frontmap.reading.patterns.QTY` can start, in the lower-cased text: every
+#: spelling of ``AREA_UNIT`` and ``DIST_UNIT`` begins with one of these (each starts with a fixed letter,
+#: so that it is found at ``str.find`` speed).
+_UNIT_STARTS = tuple(
+    re.compile(p) for p in (r"k(?:m|ilomet)", r"m(?:i|et|²|\b)", r"sq", r"hectare", r"ha\b", r"acre")
+)
+
+
+def _leading_words(words: Iterable[str]) -> frozenset[str]:
+    """The words :func:`~frontmap.reading.patterns.leading` reads in ``words``: any of their first
+    letters before the rest of any first word ("five", but also "tive"), then their other words.
+
+    >>> sorted(_leading_words(["half a", "an", "a"]))
+    ['a', 'aalf', 'an', 'h', 'half', 'hn']
+    """
+    words = list(words)
+    firsts = {w[0] for w in words}
+    rests = {w.split(" ")[0][1:] for w in words}
+    return frozenset({f + r for f in firsts for r in rests} | {x for w in words for x in w.split(" ")[1:]})
+
+
+#: The words a figure of :data:`~frontmap.reading.patterns.NUM` can be made of, in lower case: number
+#: words, "a" and "half" before a unit ("half a mile"), and the words of "two and a half", "1.5 million".
+_FIGURE_WORDS = (
+    _leading_words(lexicon.NUMBER_WORDS)
+    | _leading_words(["half an", "half a", "an", "a"])
+    | {"and", "half", "million", "thousand"}
+)
+#: The two words a figure can end with right before its unit, with no space between ("5 thousandkm").
+_SCALE_WORDS = ("million", "thousand")
+#: Letters that a case-insensitive pattern matches as an ASCII letter that ``str.lower`` does not make
+#: ("ſ" is an "s", "ı" an "i"): a text with one is scanned the plain way.
+_ODD_CASES = ("ſ", "ı")
+_WORD_START = re.compile(r"\b\w")
+
+
+def _run_before(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern that, matched in the reversed lower-cased text where a position ``p`` is, spans what
+    before ``p`` can be part of a figure: any character but a letter, and whole ``words``."""
+    alternatives = "|".join(sorted((w[::-1] for w in words), key=len, reverse=True))
+    return re.compile(r"(?:[\W\d]|(?:" + alternatives + r")(?!\w))*")
+
+
+_FIGURE_BEFORE = _run_before(_FIGURE_WORDS)
+#: Before "%" or "cent" ("per cent", "percent"): what a percentage can be made of ("5.5 per cent").
+_PERCENT_BEFORE = re.compile(r"(?:\s?rep)?[\W\d]*")
 
 
 def matches(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
@@ -88,29 +141,74 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def _digit_starts(text: str) -> set[int]:
-    """Where a figure can start: the first digit of a run of digits (none follows a word character)."""
-    return {m.start() for m in _DIGITS.finditer(text)}
+class Scan:
+    """The scans of one text (see the module docstring).  Units and "per cent" are matched whatever
+    their case, so they are looked for in the text lowered once, offset for offset."""
+
+    def __init__(self, text: str):
+        self.text = text
+        lower = text.lower()
+        #: ``text`` in lower case, or None when lowering moves offsets ("İ" lowers to two characters)
+        #: or leaves a letter the patterns read as another (:data:`_ODD_CASES`)
+        self.lower = lower if len(lower) == len(text) and not any(c in text for c in _ODD_CASES) else None
+        self._reversed: str | None = None
+        self._percents: list[int] | None = None
+
+    def quantities(self) -> Iterator[re.Match[str]]:
+        """``P.QTY.finditer(text)``: a figure and a unit of length or area."""
+        if self.lower is None:
+            return P.QTY.finditer(self.text)
+        units = sorted({m.start() for unit in _UNIT_STARTS for m in unit.finditer(self.lower)})
+        starts: list[int] = []
+        for u in units:
+            if u > 0 and (not self.lower[u - 1].isalpha() or self.lower.endswith(_SCALE_WORDS, 0, u)):
+                starts.extend(self._word_starts_before(u, _FIGURE_BEFORE))
+        return matches(P.QTY, self.text, sorted(set(starts)))
+
+    def shares(self) -> Iterator[re.Match[str]]:
+        """``P.SHARE.finditer(text)``: a percentage or a fraction word, then "of"."""
+        if self.lower is None:
+            return P.SHARE.finditer(self.text)
+        starts = word_starts(self.text, lexicon.FRACTION_WORDS).union(self._percent_starts())
+        return matches(P.SHARE, self.text, sorted(starts))
+
+    def bare_percents(self) -> Iterator[re.Match[str]]:
+        """``P.BARE_PERCENT.finditer(text)``: a percentage with no "of" after it."""
+        if self.lower is None:
+            return P.BARE_PERCENT.finditer(self.text)
+        return matches(P.BARE_PERCENT, self.text, self._percent_starts())
+
+    def comparisons(self) -> Iterator[re.Match[str]]:
+        """``P.COMPARISON.finditer(text)``: "equal to", "the size of", "larger than"..."""
+        starts: set[int] = set()
+        for words in COMPARISON_WORDS:
+            starts |= word_starts(self.text, words)
+        return matches(P.COMPARISON, self.text, sorted(starts))
+
+    def _percent_starts(self) -> list[int]:
+        """Where a percentage can start: the words just before each "%" and "cent", in order."""
+        if self._percents is None:
+            assert self.lower is not None
+            signs = [*_occurrences(self.text, "%"), *_occurrences(self.lower, "cent")]
+            starts = {s for i in signs for s in self._word_starts_before(i, _PERCENT_BEFORE)}
+            self._percents = sorted(starts)
+        return self._percents
+
+    def _word_starts_before(self, pos: int, run: re.Pattern[str]) -> Iterator[int]:
+        """The starts of the words in what ``run`` spans before ``pos``."""
+        if self._reversed is None:
+            assert self.lower is not None
+            self._reversed = self.lower[::-1]
+        n = len(self.text)
+        start = n - run.match(self._reversed, n - pos).end()  # type: ignore[union-attr]
+        return (m.start() for m in _WORD_START.finditer(self.text, start, pos))
 
 
 def shares(text: str) -> Iterator[re.Match[str]]:
-    """``P.SHARE.finditer(text)``: a percentage or a fraction word, then "of"."""
-    starts = word_starts(text, lexicon.FRACTION_WORDS)
-    if "%" in text or _CENT.search(text):  # a figure is a share only with "%", "per cent", "percent"
-        starts |= _digit_starts(text)
-    return matches(P.SHARE, text, sorted(starts))
+    """``P.SHARE.finditer(text)`` (:meth:`Scan.shares`)."""
+    return Scan(text).shares()
 
 
 def comparisons(text: str) -> Iterator[re.Match[str]]:
-    """``P.COMPARISON.finditer(text)``: "equal to", "the size of", "larger than"..."""
-    starts: set[int] = set()
-    for words in COMPARISON_WORDS:
-        starts |= word_starts(text, words)
-    return matches(P.COMPARISON, text, sorted(starts))
-
-
-def found(pattern: re.Pattern[str], text: str) -> Iterator[Any]:  # Found: read like a match
-    """``P.found(pattern, text)``, faster for SHARE."""
-    if pattern is P.SHARE:
-        return (P.Found(text, m) for m in shares(text))
-    return P.found(pattern, text)
+    """``P.COMPARISON.finditer(text)`` (:meth:`Scan.comparisons`)."""
+    return Scan(text).comparisons()

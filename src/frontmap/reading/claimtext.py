@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import islice
+from typing import Any
 
 from frontmap.errors import InputError
 from frontmap.gazetteer.place import Place
@@ -85,10 +87,11 @@ def find_claims(
     """
     home = _home_country(mentions, gz)
     ctx = Context(text, mentions, gz, source, published, home, events)
+    scan = _scan.Scan(text)
     claims: list[Claim] = []
     taken_until = -1  # matches inside an earlier claim ("(46 miles)") are part of it
     c: Claim | None
-    for m in P.found(P.QTY, text):
+    for m in _widened(text, scan.quantities()):
         if m.start() < taken_until:
             continue
         converted, figure_end = _conversion(text, m.end(), _unit_of(m))
@@ -102,13 +105,13 @@ def find_claims(
             # numbers inside this claim's own figure or conversion belong to it ("74 km (46 miles)")
             taken_until = max(taken_until, figure_end)
     shares: list[ShareClaim] = []
-    for m in _scan.found(P.SHARE, text):  # P.found(P.SHARE, text), faster
+    for m in _widened(text, scan.shares()):
         c = share_claim(ctx, m)
         if c is not None:
             shares.append(c)
     if shares:  # "... that figure was 19%": only a text with a share can name it again
         given, i, last = list(shares), 0, None
-        for m in P.found(P.BARE_PERCENT, text):
+        for m in _widened(text, scan.bare_percents()):
             while i < len(given) and given[i].end <= m.start():
                 last, i = given[i], i + 1
             again = share_again(ctx, m, last)
@@ -118,10 +121,15 @@ def find_claims(
     claims.sort(key=lambda c: c.start)
     claims = topic_anchors(ctx, joined_subjects(text, claims))
     first_area = min((c.start for c in claims if isinstance(c, AreaClaim)), default=None)
-    comparisons = [_comparison(ctx, m, first_area) for m in _scan.comparisons(text)]
+    comparisons = [_comparison(ctx, m, first_area) for m in scan.comparisons()]
     claims.extend(c for c in comparisons if c is not None)
     claims.sort(key=lambda c: c.start)
     return explain(link_comparisons(claims))
+
+
+def _widened(text: str, found: Iterable[re.Match[str]]) -> Iterator[Any]:  # Found: read like a match
+    """The matches ``found``, each widened to the qualifier written before it (:class:`P.Found`)."""
+    return (P.Found(text, m) for m in found)
 
 
 def _home_country(mentions: list[Mention], gz) -> Place | None:
