@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import AnyStr
 
 from frontmap.reading import lexicon
 from frontmap.reading import patterns as P
@@ -38,11 +40,21 @@ COMPARISON_WORDS: tuple[tuple[str, ...], ...] = (
     ("the size of", "as large as", "as big as"),
     ("larger", "bigger", "greater", "smaller"),
 )
-#: Where a unit of :data:`~frontmap.reading.patterns.QTY` can start, in the lower-cased text: every
-#: spelling of ``AREA_UNIT`` and ``DIST_UNIT`` begins with one of these (each starts with a fixed letter,
-#: so that it is found at ``str.find`` speed).
+#: What always follows the last of :data:`COMPARISON_WORDS` ("larger than"), and is rarer than they are.
+_THAN = "than"
+#: Where a unit of :data:`~frontmap.reading.patterns.QTY` can start, in the lower-cased ASCII text
+#: (:attr:`Scan.lower`: "km²" is "km?" there): every spelling of ``AREA_UNIT`` and ``DIST_UNIT``
+#: begins with one of these, and each starts with a fixed letter, so that it is found at ``str.find`` speed.
 _UNIT_STARTS = tuple(
-    re.compile(p) for p in (r"k(?:m|ilomet)", r"m(?:i|et|²|\b)", r"sq", r"hectare", r"ha\b", r"acre")
+    re.compile(p)
+    for p in (
+        rb"k(?:m|ilomet(?:re|er))",
+        rb"m(?:ile|i\b|i2|et(?:re|er)|\b)",
+        rb"sq",
+        rb"hectare",
+        rb"ha\b",
+        rb"acre",
+    )
 )
 
 
@@ -67,23 +79,23 @@ _FIGURE_WORDS = (
     | {"and", "half", "million", "thousand"}
 )
 #: The two words a figure can end with right before its unit, with no space between ("5 thousandkm").
-_SCALE_WORDS = ("million", "thousand")
-#: Letters that a case-insensitive pattern matches as an ASCII letter that ``str.lower`` does not make
-#: ("ſ" is an "s", "ı" an "i"): a text with one is scanned the plain way.
-_ODD_CASES = ("ſ", "ı")
+_SCALE_WORDS = (b"million", b"thousand")
+#: The letters other than ASCII that a case-insensitive pattern reads as ASCII letters ("ſ" is an "s",
+#: the Kelvin sign a "k"): a text with one is scanned the plain way.
+_ODD_CASES = ("İ", "ı", "ſ", "\u212a")
 _WORD_START = re.compile(r"\b\w")
 
 
-def _run_before(words: Iterable[str]) -> re.Pattern[str]:
-    """A pattern that, matched in the reversed lower-cased text where a position ``p`` is, spans what
-    before ``p`` can be part of a figure: any character but a letter, and whole ``words``."""
+def _run_before(words: Iterable[str]) -> re.Pattern[bytes]:
+    """A pattern that, matched in the reversed :attr:`Scan.lower` where a position ``p`` is, spans what
+    before ``p`` can be part of a figure: any character but an ASCII letter, and whole ``words``."""
     alternatives = "|".join(sorted((w[::-1] for w in words), key=len, reverse=True))
-    return re.compile(r"(?:[\W\d]|(?:" + alternatives + r")(?!\w))*")
+    return re.compile(rb"(?:[\W\d]|(?:" + alternatives.encode() + rb")(?!\w))*")
 
 
 _FIGURE_BEFORE = _run_before(_FIGURE_WORDS)
 #: Before "%" or "cent" ("per cent", "percent"): what a percentage can be made of ("5.5 per cent").
-_PERCENT_BEFORE = re.compile(r"(?:\s?rep)?[\W\d]*")
+_PERCENT_BEFORE = re.compile(rb"(?:\W?rep)?[\W\d]*")
 
 
 def matches(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
@@ -99,7 +111,7 @@ def matches(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Itera
             pos = max(m.end(), s + 1)
 
 
-def _occurrences(text: str, sub: str) -> Iterator[int]:
+def _occurrences(text: AnyStr, sub: AnyStr) -> Iterator[int]:
     i = text.find(sub)
     while i >= 0:
         yield i
@@ -118,22 +130,48 @@ def word_starts(text: str, words: Iterable[str]) -> set[int]:
     """Every offset where ``leading(words)`` can match: one character before each of the words without
     its first letter (found as written, with white space for each space), where that character is one
     of the words' first letters (in either case) and starts a word."""
-    words = list(words)
-    firsts = {w[0] for w in words} | {w[0].upper() for w in words}
+    words = tuple(words)
+    firsts, needles, phrases = _plan(words)
     out: set[int] = set()
-    for w in words:
-        segments = w[1:].split(" ")
-        if segments == [""]:  # a one-letter word: wherever a first letter is
-            out.update(i for c in firsts for i in _occurrences(text, c))
-        elif len(segments) == 1:
-            out.update(i - 1 for i in _occurrences(text, segments[0]) if i > 0)
-        else:  # "he\s+size\s+of": "size" after white space after "he"
-            head = segments[0]
-            for i in _occurrences(text, segments[1]):
-                j = _blank_before(text, i)
-                if j < i and text.startswith(head, j - len(head)) and j - len(head) >= 1:
-                    out.add(j - len(head) - 1)
+    for needle, tails in needles:  # "ifth" finds "fifth" and "fifths"
+        for i in _occurrences(text, needle):
+            out.update(i - k - 1 for tail, k in tails if text.startswith(tail, i - k) and i > k)
+    for head, second in phrases:  # "he\s+size\s+of": "size" after white space after "he"
+        for i in _occurrences(text, second):
+            j = _blank_before(text, i)
+            if j < i and text.startswith(head, j - len(head)) and j - len(head) >= 1:
+                out.add(j - len(head) - 1)
+    if "" in (w[1:] for w in words):  # a one-letter word: wherever a first letter is
+        out.update(i for c in firsts for i in _occurrences(text, c))
     return {s for s in out if text[s] in firsts and (s == 0 or not _word_char(text[s - 1]))}
+
+
+@cache
+def _plan(
+    words: tuple[str, ...],
+) -> tuple[frozenset[str], list[tuple[str, list[tuple[str, int]]]], set[tuple[str, str]]]:
+    """How :func:`word_starts` finds ``words``: their first letters (in either case); the fewest
+    strings to look for to find every one-word tail (each tail that holds no other), with the tails
+    that hold it and where; and the first two words of each phrase ("the size of": "he", "size")."""
+    firsts = frozenset({w[0] for w in words} | {w[0].upper() for w in words})
+    tails = {w[1:] for w in words if " " not in w and len(w) > 1}
+    needles = sorted(t for t in tails if not any(o != t and o in t for o in tails))
+    found = [
+        (n, [(t, k) for t in sorted(tails) for k in range(len(t)) if t.startswith(n, k)]) for n in needles
+    ]
+    phrases = {tuple(w[1:].split(" ")[:2]) for w in words if " " in w}
+    return firsts, found, phrases  # type: ignore[return-value]
+
+
+def _words_before(text: str, follower: str, words: Iterable[str]) -> set[int]:
+    """Every offset where ``leading(words)`` can match right before white space and ``follower``."""
+    words = tuple(words)
+    firsts = _plan(words)[0]
+    out: set[int] = set()
+    for i in _occurrences(text, follower):
+        j = _blank_before(text, i)
+        out.update(j - len(w) for w in words if j < i and text.startswith(w[1:], j - len(w) + 1))
+    return {s for s in out if s >= 0 and text[s] in firsts and (s == 0 or not _word_char(text[s - 1]))}
 
 
 def _word_char(c: str) -> bool:
@@ -143,15 +181,15 @@ def _word_char(c: str) -> bool:
 
 class Scan:
     """The scans of one text (see the module docstring).  Units and "per cent" are matched whatever
-    their case, so they are looked for in the text lowered once, offset for offset."""
+    their case, so they are looked for in a copy of the text made once: ASCII, lower case."""
 
     def __init__(self, text: str):
         self.text = text
-        lower = text.lower()
-        #: ``text`` in lower case, or None when lowering moves offsets ("İ" lowers to two characters)
-        #: or leaves a letter the patterns read as another (:data:`_ODD_CASES`)
-        self.lower = lower if len(lower) == len(text) and not any(c in text for c in _ODD_CASES) else None
-        self._reversed: str | None = None
+        odd = not text.isascii() and any(c in text for c in _ODD_CASES)
+        #: ``text`` in lower case, each character that is not ASCII a "?" (offset for offset); None for a
+        #: text with a letter that the patterns read as an ASCII one (:data:`_ODD_CASES`)
+        self.lower = None if odd else text.encode("ascii", "replace").lower()
+        self._reversed: bytes | None = None
         self._percents: list[int] | None = None
 
     def quantities(self) -> Iterator[re.Match[str]]:
@@ -161,7 +199,7 @@ class Scan:
         units = sorted({m.start() for unit in _UNIT_STARTS for m in unit.finditer(self.lower)})
         starts: list[int] = []
         for u in units:
-            if u > 0 and (not self.lower[u - 1].isalpha() or self.lower.endswith(_SCALE_WORDS, 0, u)):
+            if u > 0 and (not self.lower[u - 1 : u].isalpha() or self.lower.endswith(_SCALE_WORDS, 0, u)):
                 starts.extend(self._word_starts_before(u, _FIGURE_BEFORE))
         return matches(P.QTY, self.text, sorted(set(starts)))
 
@@ -180,21 +218,22 @@ class Scan:
 
     def comparisons(self) -> Iterator[re.Match[str]]:
         """``P.COMPARISON.finditer(text)``: "equal to", "the size of", "larger than"..."""
-        starts: set[int] = set()
-        for words in COMPARISON_WORDS:
-            starts |= word_starts(self.text, words)
+        *words, before_than = COMPARISON_WORDS
+        starts = _words_before(self.text, _THAN, before_than)
+        for group in words:
+            starts |= word_starts(self.text, group)
         return matches(P.COMPARISON, self.text, sorted(starts))
 
     def _percent_starts(self) -> list[int]:
         """Where a percentage can start: the words just before each "%" and "cent", in order."""
         if self._percents is None:
             assert self.lower is not None
-            signs = [*_occurrences(self.text, "%"), *_occurrences(self.lower, "cent")]
+            signs = [*_occurrences(self.lower, b"%"), *_occurrences(self.lower, b"cent")]
             starts = {s for i in signs for s in self._word_starts_before(i, _PERCENT_BEFORE)}
             self._percents = sorted(starts)
         return self._percents
 
-    def _word_starts_before(self, pos: int, run: re.Pattern[str]) -> Iterator[int]:
+    def _word_starts_before(self, pos: int, run: re.Pattern[bytes]) -> Iterator[int]:
         """The starts of the words in what ``run`` spans before ``pos``."""
         if self._reversed is None:
             assert self.lower is not None
