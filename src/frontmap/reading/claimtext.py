@@ -54,6 +54,7 @@ from frontmap.reading._claimcontext import (
     safe,
     sentence_bounds,
 )
+from frontmap.reading._claims_found import Widened
 from frontmap.reading.article import Mention
 from frontmap.reading.claimlinks import (
     IMPLIED_BEFORE,
@@ -127,9 +128,9 @@ def find_claims(
     return explain(link_comparisons(claims))
 
 
-def _widened(text: str, found: Iterable[re.Match[str]]) -> Iterator[Any]:  # Found: read like a match
-    """The matches ``found``, each widened to the qualifier written before it (:class:`P.Found`)."""
-    return (P.Found(text, m) for m in found)
+def _widened(text: str, found: Iterable[re.Match[str]]) -> Iterator[Any]:  # Widened: read like a match
+    """The matches ``found``, each widened to the qualifier written before it (:class:`Widened`)."""
+    return (Widened(text, m) for m in found)
 
 
 def _home_country(mentions: list[Mention], gz) -> Place | None:
