@@ -44,12 +44,14 @@ COMPARISON_WORDS: tuple[tuple[str, ...], ...] = (
 _THAN = "than"
 #: Where a unit of :data:`~frontmap.reading.patterns.QTY` can start, in the lower-cased ASCII text
 #: (:attr:`Scan.lower`: "km²" is "km?" there): every spelling of ``AREA_UNIT`` and ``DIST_UNIT``
-#: begins with one of these, and each starts with a fixed letter, so that it is found at ``str.find`` speed.
+#: begins with one of these.  Each starts with fixed letters, so that it is found at ``str.find``
+#: speed; an "m" also follows no letter but the last of "thousand" or "million" ("5 thousandm"), as
+#: it ends so many words.
 _UNIT_STARTS = tuple(
     re.compile(p)
     for p in (
         rb"k(?:m|ilomet(?:re|er))",
-        rb"m(?:ile|i\b|i2|et(?:re|er)|\b)",
+        rb"m(?<![a-ce-mo-z]m)(?:ile|i\b|i2|et(?:re|er)|\b)",
         rb"sq",
         rb"hectare",
         rb"ha\b",
@@ -118,6 +120,22 @@ def _occurrences(text: AnyStr, sub: AnyStr) -> Iterator[int]:
         i = text.find(sub, i + 1)
 
 
+@cache
+def _literal(word: str) -> re.Pattern[bytes]:
+    """A pattern for ``word`` in :attr:`Scan.lower`: a pattern made of one fixed string is found faster
+    than by ``find``."""
+    return re.compile(re.escape(word.encode()))
+
+
+def _found(lower: bytes, word: str) -> Iterator[int]:
+    """Where ``word`` (lower case) is in ``lower``, overlapping ones too."""
+    literal = _literal(word)
+    m = literal.search(lower)
+    while m is not None:
+        yield m.start()
+        m = literal.search(lower, m.start() + 1)
+
+
 def _blank_before(text: str, i: int) -> int:
     """The start of the white space that ends just before ``i`` (``i`` itself if there is none)."""
     j = i
@@ -126,20 +144,25 @@ def _blank_before(text: str, i: int) -> int:
     return j
 
 
-def word_starts(text: str, words: Iterable[str]) -> set[int]:
+def word_starts(text: str, lower: bytes, words: Iterable[str]) -> set[int]:
     """Every offset where ``leading(words)`` can match: one character before each of the words without
-    its first letter (found as written, with white space for each space), where that character is one
-    of the words' first letters (in either case) and starts a word."""
-    words = tuple(words)
-    firsts, needles, phrases = _plan(words)
+    its first letter (found in ``lower``, :attr:`Scan.lower`, and checked as written in ``text``, with
+    white space for each space), where that character is one of the words' first letters (in either
+    case) and starts a word."""
+    firsts, needles, phrases = _plan(tuple(words))
     out: set[int] = set()
     for needle, tails in needles:  # "ifth" finds "fifth" and "fifths"
-        for i in _occurrences(text, needle):
+        for i in _found(lower, needle):
             out.update(i - k - 1 for tail, k in tails if text.startswith(tail, i - k) and i > k)
     for head, second in phrases:  # "he\s+size\s+of": "size" after white space after "he"
-        for i in _occurrences(text, second):
+        for i in _found(lower, second):
             j = _blank_before(text, i)
-            if j < i and text.startswith(head, j - len(head)) and j - len(head) >= 1:
+            if (
+                j < i
+                and text.startswith(second, i)
+                and text.startswith(head, j - len(head))
+                and j > len(head)
+            ):
                 out.add(j - len(head) - 1)
     if "" in (w[1:] for w in words):  # a one-letter word: wherever a first letter is
         out.update(i for c in firsts for i in _occurrences(text, c))
@@ -163,14 +186,15 @@ def _plan(
     return firsts, found, phrases  # type: ignore[return-value]
 
 
-def _words_before(text: str, follower: str, words: Iterable[str]) -> set[int]:
+def _words_before(text: str, lower: bytes, follower: str, words: Iterable[str]) -> set[int]:
     """Every offset where ``leading(words)`` can match right before white space and ``follower``."""
     words = tuple(words)
     firsts = _plan(words)[0]
     out: set[int] = set()
-    for i in _occurrences(text, follower):
+    for i in _found(lower, follower):
         j = _blank_before(text, i)
-        out.update(j - len(w) for w in words if j < i and text.startswith(w[1:], j - len(w) + 1))
+        if j < i and text.startswith(follower, i):
+            out.update(j - len(w) for w in words if text.startswith(w[1:], j - len(w) + 1))
     return {s for s in out if s >= 0 and text[s] in firsts and (s == 0 or not _word_char(text[s - 1]))}
 
 
@@ -207,7 +231,7 @@ class Scan:
         """``P.SHARE.finditer(text)``: a percentage or a fraction word, then "of"."""
         if self.lower is None:
             return P.SHARE.finditer(self.text)
-        starts = word_starts(self.text, lexicon.FRACTION_WORDS).union(self._percent_starts())
+        starts = word_starts(self.text, self.lower, lexicon.FRACTION_WORDS).union(self._percent_starts())
         return matches(P.SHARE, self.text, sorted(starts))
 
     def bare_percents(self) -> Iterator[re.Match[str]]:
@@ -218,20 +242,32 @@ class Scan:
 
     def comparisons(self) -> Iterator[re.Match[str]]:
         """``P.COMPARISON.finditer(text)``: "equal to", "the size of", "larger than"..."""
+        if self.lower is None:
+            return P.COMPARISON.finditer(self.text)
         *words, before_than = COMPARISON_WORDS
-        starts = _words_before(self.text, _THAN, before_than)
+        starts = _words_before(self.text, self.lower, _THAN, before_than)
         for group in words:
-            starts |= word_starts(self.text, group)
+            starts |= word_starts(self.text, self.lower, group)
         return matches(P.COMPARISON, self.text, sorted(starts))
 
     def _percent_starts(self) -> list[int]:
         """Where a percentage can start: the words just before each "%" and "cent", in order."""
         if self._percents is None:
             assert self.lower is not None
-            signs = [*_occurrences(self.lower, b"%"), *_occurrences(self.lower, b"cent")]
+            signs = [
+                *_occurrences(self.lower, b"%"),
+                *(i for i in _found(self.lower, "cent") if self._per(i)),
+            ]
             starts = {s for i in signs for s in self._word_starts_before(i, _PERCENT_BEFORE)}
             self._percents = sorted(starts)
         return self._percents
+
+    def _per(self, cent: int) -> bool:
+        """Is the "cent" at ``cent`` the end of "percent" or "per cent"?"""
+        assert self.lower is not None
+        return self.lower.endswith(b"per", 0, cent) or (
+            self.lower.endswith(b"per", 0, cent - 1) and not self.lower[cent - 1 : cent].isalnum()
+        )
 
     def _word_starts_before(self, pos: int, run: re.Pattern[bytes]) -> Iterator[int]:
         """The starts of the words in what ``run`` spans before ``pos``."""
