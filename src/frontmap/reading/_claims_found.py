@@ -5,8 +5,8 @@ made faster.
 ``Found`` searches the few dozen characters before every figure for a qualifier ("about") and for the
 lower end of a range ("28 to"); both patterns end at the figure (``$``), so a search tries them at
 each of those characters, though most figures follow neither.  Each ends in a word or a mark that a
-look at the one character before the figure's white space rules out: :class:`Widened` searches only
-when that character could end one.
+look at what is before the figure's white space rules out (a qualifier's last word, a dash, "to" or
+"and"): :class:`Widened` searches only when that could end one.
 
 >>> text = "Fighting raged some 28 to 35 km east of the town."
 >>> m = Widened(text, P.QTY.search(text))
@@ -18,13 +18,11 @@ from __future__ import annotations
 
 import re
 
-from frontmap.quantities.numbers import QUALIFIERS
 from frontmap.reading import patterns as P
+from frontmap.reading._claims_before import QUALIFIER_ENDS, may_end
 
 __all__ = ["Widened"]
 
-#: The last letter of a qualifier (:data:`~frontmap.reading.patterns.QUAL_BEFORE` ignores case).
-_QUAL_END = re.compile("[" + "".join(sorted({q[-1] for q in QUALIFIERS})) + "]", re.IGNORECASE)
 #: The last character of a range's lower end (:data:`~frontmap.reading.patterns.RANGE_LOW`): a dash,
 #: or the last letter of "to" or "and".
 _RANGE_END = re.compile("[-–—od]")
@@ -51,13 +49,9 @@ class Widened(P.Found):
             if r:  # "28 to 35 km": the claim starts at the range's lower end
                 start = r.start()
                 self._low = r.group("between") or r.group("low")
-        q = None
-        if (
-            start > 0
-            and text[start - 1].isspace()
-            and _ends_with(text, max(0, start - _QUAL_WINDOW), start, _QUAL_END)
-        ):
-            q = P.QUAL_BEFORE.search(text, max(0, start - _QUAL_WINDOW), start)
+        lo, q = max(0, start - _QUAL_WINDOW), None
+        if start > 0 and text[start - 1].isspace() and may_end(text, lo, start, QUALIFIER_ENDS):
+            q = P.QUAL_BEFORE.search(text, lo, start)
         self._start = q.start(1) if q else start
         self._qual = q.group(1) if q else None
 

@@ -54,6 +54,14 @@ from frontmap.reading._claimcontext import (
     safe,
     sentence_bounds,
 )
+from frontmap.reading._claims_before import (
+    AREA_CONTEXT_ENDS,
+    COVERS_ENDS,
+    RANGE_BEFORE_ENDS,
+    SUBJECT_AREA_ENDS,
+    TRAVEL_ENDS,
+    may_end,
+)
 from frontmap.reading._claims_found import Widened
 from frontmap.reading.article import Mention
 from frontmap.reading.claimlinks import (
@@ -95,12 +103,16 @@ def find_claims(
     for m in _widened(text, scan.quantities()):
         if m.start() < taken_until:
             continue
+        value = number(m)
         converted, figure_end = _conversion(text, m.end(), _unit_of(m))
-        area = bool(m.group("area")) or _area_slip(text, m)
-        if _beyond_earth(m, area):  # "50,000 km (31,069 miles)": neither figure is read
+        area = bool(m.group("area")) or _area_slip(text, m, value)
+        if _beyond_earth(m, value, area):  # "50,000 km (31,069 miles)": neither figure is read
             taken_until = max(taken_until, figure_end)
             continue
-        c = _area(ctx, m, converted, figure_end) if area else _distance(ctx, m, converted, figure_end)
+        if area:
+            c = _area(ctx, m, value, converted, figure_end)
+        else:
+            c = _distance(ctx, m, value, converted, figure_end)
         if c is not None:
             claims.append(c)
             # numbers inside this claim's own figure or conversion belong to it ("74 km (46 miles)")
@@ -165,10 +177,9 @@ def _area_unit(s: str) -> str | None:
     return AREA_UNITS.get(key) or AREA_UNITS.get(key.replace(" ", ""))
 
 
-def _beyond_earth(m: re.Match, area: bool) -> bool:
-    """Whether a figure is impossible on Earth: a distance longer than the equator, an area larger than
-    the planet's surface ("1.5 million km²" is fine)."""
-    value = number(m)
+def _beyond_earth(m: re.Match, value: float | None, area: bool) -> bool:
+    """Whether a figure (of ``value``) is impossible on Earth: a distance longer than the equator, an
+    area larger than the planet's surface ("1.5 million km²" is fine)."""
     if value is None:
         return False
     if area:
@@ -178,23 +189,25 @@ def _beyond_earth(m: re.Match, area: bool) -> bool:
     return unit is not None and to_km(value, unit) > EARTH_CIRCUMFERENCE_KM
 
 
-def _area_slip(text: str, m: re.Match) -> bool:
+def _area_slip(text: str, m: re.Match, value: float | None) -> bool:
     """A length unit used for an area: "a land area of about 600,000 km"."""
     if not m.group("dist") or not m.group("dist").lower().startswith("k"):
         return False
-    before = text[max(0, m.start() - 60) : m.start()]
-    if P.AREA_CONTEXT.search(before):
+    lo = max(0, m.start() - 60)
+    if may_end(text, lo, m.start(), AREA_CONTEXT_ENDS) and P.AREA_CONTEXT.search(text[lo : m.start()]):
         return True
     # "retook 500 km of territory" is an area; "within 1.5 km of Romanian territory" a distance
-    value = number(m)
     return bool(value is not None and value >= 100 and P.AREA_AFTER.match(text, m.end()))
 
 
-def _distance(ctx: Context, m: re.Match, converted: Converted | None, pos: int) -> DistanceClaim | None:
-    """``converted`` and ``pos``: the parenthetical conversion after the figure, and where it ends."""
+def _distance(
+    ctx: Context, m: re.Match, value: float | None, converted: Converted | None, pos: int
+) -> DistanceClaim | None:
+    """``value``: the figure's; ``converted`` and ``pos``: the parenthetical conversion after the figure,
+    and where it ends."""
     text = ctx.text
     unit = DISTANCE_UNITS.get(m.group("dist").lower())
-    figure = _figure(ctx, m, converted, pos)
+    figure = _figure(ctx, m, value, converted, pos)
     if figure is None or unit is None:
         return None
     value, pos, travel = figure
@@ -235,20 +248,22 @@ def _distance(ctx: Context, m: re.Match, converted: Converted | None, pos: int) 
 
 
 def _figure(
-    ctx: Context, m: re.Match, converted: Converted | None, pos: int
+    ctx: Context, m: re.Match, value: float | None, converted: Converted | None, pos: int
 ) -> tuple[float, int, bool] | None:
     """A distance figure's value, where the words after it start, and whether a verb of travel comes
     before it; None when the figure is no location ("a range of 300 km", "40 km/h", "5 km long")."""
     text = ctx.text
-    value = number(m)
-    if value is None or P.RANGE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+    if value is None:
+        return None
+    start, lo = m.start(), max(0, m.start() - 40)
+    if may_end(text, lo, start, RANGE_BEFORE_ENDS) and P.RANGE_BEFORE.search(text[lo:start]):
         return None
     half = P.AND_A_HALF.match(text, pos)
     if half and m.group("num").strip().lower() in ("a", "an", "one"):  # "a kilometre and a half"
         value, pos = value + 0.5, half.end()
     if converted is not None and text.startswith(",", pos):  # "40 km, or 25 miles, east of Kharkiv"
         pos += 1
-    travel = P.TRAVEL_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
+    travel = may_end(text, lo, start, TRAVEL_ENDS) and P.TRAVEL_BEFORE.search(text, lo, start) is not None
     deep = P.DEEP.match(text, pos) if travel else None
     if deep:  # "advanced 1.5 km deep near Robotyne": the depth of an advance
         pos = deep.end()
@@ -411,10 +426,12 @@ def _phrase_end(ctx: Context, start: int, e: int) -> int:
     return comma if comma != -1 else start
 
 
-def _area(ctx: Context, m: re.Match, converted: Converted | None, end: int) -> AreaClaim | None:
-    """``converted`` and ``end``: the parenthetical conversion after the figure, and where it ends."""
+def _area(
+    ctx: Context, m: re.Match, value: float | None, converted: Converted | None, end: int
+) -> AreaClaim | None:
+    """``value``: the figure's; ``converted`` and ``end``: the parenthetical conversion after the figure,
+    and where it ends."""
     text = ctx.text
-    value = number(m)
     if value is None:
         return None
     unit = _area_unit(m.group("area")) if m.group("area") else "km2"
@@ -481,7 +498,7 @@ def _area_subject(ctx: Context, start: int, before: str, after: str, change: str
     """ "Ukraine's total land area of about ...", "the country's land mass of ...", "Crimea, a peninsula
     of some ...", "Crimea's 27,000 km2" -> the place whose size it is."""
     tail = before[-90:]
-    cover = P.COVERS.search(tail)
+    cover = P.COVERS.search(tail) if may_end(tail, 0, len(tail), COVERS_ENDS) else None
     if not cover and P.IN_SIZE.match(after):
         cover = P.WHICH_IS.search(tail)
     if not cover and change is None:
@@ -498,7 +515,7 @@ def _area_subject(ctx: Context, start: int, before: str, after: str, change: str
             and (len(gap.split()) <= 1)
         ):
             return near[-1].place
-    hit = P.SUBJECT_AREA.search(tail)
+    hit = P.SUBJECT_AREA.search(tail) if may_end(tail, 0, len(tail), SUBJECT_AREA_ENDS) else None
     if not hit:
         return None
     offset = start - len(tail) + hit.start()

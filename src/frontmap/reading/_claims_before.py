@@ -1,0 +1,59 @@
+"""The word just before a figure, looked at cheaply (used by :mod:`~frontmap.reading.claimtext` and
+:mod:`~frontmap.reading._claims_found`).
+
+Several claim patterns read the words before a figure and must end where it starts (``...\\s+$``,
+searched in the few dozen characters before it): "about 5 km" (a qualifier), "advanced 2 km" (a verb
+of travel), "a range of 300 km", "an area of 600,000 km", "Ukraine, which covers 603,550 km²".  A
+search tries such a pattern at each of those characters, though most figures follow none of their
+words.  Each pattern can only end with one of a few words (:data:`QUALIFIER_ENDS`...), so the finders
+search only when :func:`may_end` finds one of them there.
+
+>>> may_end("It lies about 5 km away", 6, 14, QUALIFIER_ENDS), may_end("the 5 km", 0, 4, QUALIFIER_ENDS)
+(True, False)
+"""
+
+from __future__ import annotations
+
+from frontmap.quantities.numbers import QUALIFIERS
+from frontmap.reading import lexicon
+
+__all__ = [
+    "AREA_CONTEXT_ENDS",
+    "COVERS_ENDS",
+    "QUALIFIER_ENDS",
+    "RANGE_BEFORE_ENDS",
+    "SUBJECT_AREA_ENDS",
+    "TRAVEL_ENDS",
+    "may_end",
+]
+
+#: The last words of :data:`~frontmap.reading.patterns.QUAL_BEFORE`: of each qualifier ("up to").
+QUALIFIER_ENDS = frozenset(q.split()[-1] for q in QUALIFIERS)
+#: ... of :data:`~frontmap.reading.patterns.TRAVEL_BEFORE`: a verb of travel, or the word after it
+#: ("advanced another 2 km").
+TRAVEL_ENDS = frozenset(v.split()[-1] for v in lexicon.TRAVEL_VERBS) | {"another", "further", "some"}
+#: ... of :data:`~frontmap.reading.patterns.RANGE_BEFORE` ("a range of (up to) 300 km").
+RANGE_BEFORE_ENDS = frozenset({"of", "to"})
+#: ... of :data:`~frontmap.reading.patterns.AREA_CONTEXT` ("a land mass (of) 600,000 km").
+AREA_CONTEXT_ENDS = frozenset({"area", "mass", "landmass", "territory", "surface", "size", "of"})
+#: ... of :data:`~frontmap.reading.patterns.COVERS` ("which covers", "an area of").
+COVERS_ENDS = frozenset(
+    {"covers", "covering", "spans", "spanning", "measures", "measuring", "occupies", "of"}
+)
+#: ... of :data:`~frontmap.reading.patterns.SUBJECT_AREA` ("Ukraine's land area (is) 600,000 km²").
+SUBJECT_AREA_ENDS = frozenset({"area", "mass", "landmass", "territory", "size", "is", "of"})
+
+
+def may_end(text: str, lo: int, hi: int, words: frozenset[str]) -> bool:
+    """Can a pattern that ends with one of ``words`` (lower case, ASCII; case is ignored) and white
+    space match at the end of ``text[lo:hi]``?  No when the letters before that white space are
+    another word; yes when they are one of ``words``, or letters other than ASCII (which a pattern
+    that ignores case may read as ASCII ones: "ſ" as "s")."""
+    j = hi
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    i = j
+    while i > lo and text[i - 1].isalpha():
+        i -= 1
+    word = text[i:j]
+    return not word.isascii() or word.lower() in words
