@@ -12,6 +12,7 @@ from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
 from frontmap.quantities.numbers import QUALIFIERS, parse_number
 from frontmap.reading import patterns as P
+from frontmap.reading._claims_literals import may_match
 from frontmap.reading.article import Mention
 from frontmap.reading.lexicon import REGIONAL_CENTRES
 from frontmap.reading.sentences import sentence_span
@@ -38,9 +39,19 @@ class Context:
     """What the claim finder needs from the rest of the article."""
 
     def __init__(
-        self, text: str, mentions: list[Mention], gz, source, published, home: Place | None, events=()
+        self,
+        text: str,
+        mentions: list[Mention],
+        gz,
+        source,
+        published,
+        home: Place | None,
+        events=(),
+        lower: bytes | None = None,
     ):
+        """``lower``: the text in lower case for :func:`~frontmap.reading._claims_literals.may_match`."""
         self.text = text
+        self.lower = lower
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
         self.gz = gz
@@ -78,8 +89,13 @@ class Context:
         """``pattern.search(text[s:e])``, done once per sentence however many claims ask."""
         key = (pattern, s, e)
         if key not in self._found:
-            self._found[key] = pattern.search(self.text[s:e])
+            self._found[key] = pattern.search(self.text[s:e]) if self.may_match(pattern, (s, e)) else None
         return self._found[key]
+
+    def may_match(self, pattern: re.Pattern[str], *spans: tuple[int, int]) -> bool:
+        """Can ``pattern`` match in the ``spans`` of the text, joined by white space?  False when it
+        holds none of the words every match has (:func:`~frontmap.reading._claims_literals.may_match`)."""
+        return may_match(self.lower, pattern, spans)
 
     def common(self, start: int, end: int) -> dict:
         s, e = sentence_span(self.text, start)

@@ -64,7 +64,7 @@ def share_claim(ctx: Context, m: re.Match) -> ShareClaim | None:
         qualifier=qualifier(m),
         of=of,
         of_text=of_text,
-        change=_change(text[max(s, start - P.WINDOW) : min(e, end + 60)]),
+        change=_change(ctx, max(s, start - P.WINDOW), min(e, end + 60)),
         **ctx.common(start, end),
     )
 
@@ -131,20 +131,22 @@ def _territory(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | Non
     return of, of_text, end
 
 
-def _change(clause: str) -> str | None:
-    """What the clause says happened to the ground: regained, held or captured."""
-    if P.REGAINED.search(clause):
-        return "regained"
-    if P.HELD.search(clause):
-        return "held"
-    return "captured" if P.CAPTURED.search(clause) else None
+def _change(ctx: Context, a: int, b: int) -> str | None:
+    """What the clause ``text[a:b]`` says happened to the ground: regained, held or captured."""
+    for change, pattern in (("regained", P.REGAINED), ("held", P.HELD), ("captured", P.CAPTURED)):
+        if ctx.may_match(pattern, (a, b)) and pattern.search(ctx.text[a:b]):
+            return change
+    return None
 
 
 def _says_who_holds(ctx: Context, pos: int) -> bool:
     """Does the clause before ``pos`` say who holds or took ground ("Russian forces control ...")?"""
     s, _ = sentence_bounds(ctx, pos)
-    clause = ctx.text[max(s, pos - P.WINDOW) : pos]
-    return bool(P.HELD.search(clause) or P.CAPTURED.search(clause) or P.REGAINED.search(clause))
+    a = max(s, pos - P.WINDOW)
+    return any(
+        ctx.may_match(pattern, (a, pos)) and pattern.search(ctx.text[a:pos])
+        for pattern in (P.HELD, P.CAPTURED, P.REGAINED)
+    )
 
 
 def _last_region(ctx: Context, pos: int) -> Place | None:

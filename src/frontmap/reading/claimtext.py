@@ -95,8 +95,8 @@ def find_claims(
     captured lists the places the same article says changed hands that way.
     """
     home = _home_country(mentions, gz)
-    ctx = Context(text, mentions, gz, source, published, home, events)
     scan = _scan.Scan(text)
+    ctx = Context(text, mentions, gz, source, published, home, events, scan.lower)
     claims: list[Claim] = []
     taken_until = -1  # matches inside an earlier claim ("(46 miles)") are part of it
     c: Claim | None
@@ -439,19 +439,19 @@ def _area(
         return None
     start = m.start()
     s, e = sentence_bounds(ctx, start)
-    before = text[max(s, start - P.WINDOW) : start]
-    after = text[end : min(e, end + 80)]
+    spans = (max(s, start - P.WINDOW), start), (end, min(e, end + 80))
+    before, after = text[spans[0][0] : start], text[end : spans[1][1]]
     clause = before + " " + after
     change = None
-    lost = P.LOST.search(clause)
+    lost = P.LOST.search(clause) if ctx.may_match(P.LOST, *spans) else None
     if lost:
         russian = re.match(r"russia|moscow|the\s+russians", lost.group("who"), re.IGNORECASE)
         change = "regained" if russian else "captured"
-    elif P.REGAINED.search(clause):
+    elif ctx.may_match(P.REGAINED, *spans) and P.REGAINED.search(clause):
         change = "regained"
-    elif P.HELD.search(before[-80:]):
+    elif ctx.may_match(P.HELD, (start - len(before[-80:]), start)) and P.HELD.search(before[-80:]):
         change = "held"
-    elif P.CAPTURED.search(clause):
+    elif ctx.may_match(P.CAPTURED, *spans) and P.CAPTURED.search(clause):
         change = "captured"
     subject = _area_subject(ctx, start, before, text[end : end + 40], change)
     since = _since(ctx, s, e)
