@@ -35,7 +35,6 @@ from frontmap.quantities.numbers import (
     DISTANCE_UNITS,
     EARTH_CIRCUMFERENCE_KM,
     EARTH_SURFACE_KM2,
-    QUALIFIERS,
     parse_number,
     to_km,
     to_km2,
@@ -62,6 +61,7 @@ from frontmap.reading._claims_before import (
     TRAVEL_ENDS,
     may_end,
 )
+from frontmap.reading._claims_comparisons import comparison_claim
 from frontmap.reading._claims_found import Widened
 from frontmap.reading.article import Mention
 from frontmap.reading.claimlinks import (
@@ -71,19 +71,18 @@ from frontmap.reading.claimlinks import (
     link_comparisons,
     topic_anchors,
 )
-from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, Converted, DistanceClaim, ShareClaim
+from frontmap.reading.claims import AreaClaim, Claim, Converted, DistanceClaim, ShareClaim
 from frontmap.reading.claimshares import share_again, share_claim
-from frontmap.reading.lexicon import MULTIPLIERS
 
 __all__ = ["find_claims"]
 
-_SIZE_WORDS = re.compile(r"\b(?:area|territory|land|size)\b", re.I)
 _BLANK = re.compile(r"\s*")  # matched within bounds: is a span blank, without copying it
 _WORD = re.compile(r"\S+")  # a word as str.split() finds it
 _LINK_WORDS = 30  # at most this many words between a subject and its distance (an apposition: fewer)
 _LINK_CHARS = 600  # and at most this many characters (so that a long sentence stays linear)
 _POINT_KINDS = ("settlement", "facility")
 _PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")  # what a distance can be about or measured from
+_NEXT_MARK = re.compile(r"\s*(\S)")  # the first character after white space
 
 
 def find_claims(
@@ -134,7 +133,7 @@ def find_claims(
     claims.sort(key=lambda c: c.start)
     claims = topic_anchors(ctx, joined_subjects(text, claims))
     first_area = min((c.start for c in claims if isinstance(c, AreaClaim)), default=None)
-    comparisons = [_comparison(ctx, m, first_area) for m in scan.comparisons()]
+    comparisons = [comparison_claim(ctx, m, first_area) for m in scan.comparisons()]
     claims.extend(c for c in comparisons if c is not None)
     claims.sort(key=lambda c: c.start)
     return explain(link_comparisons(claims))
@@ -164,7 +163,11 @@ def _unit_of(m: re.Match) -> str | None:
 
 def _conversion(text: str, pos: int, written_unit: str | None) -> tuple[Converted | None, int]:
     """The conversion after a figure: "(46 miles)", or ", or 25 miles," in another unit."""
-    c = P.CONVERSION.match(text, pos) or P.OR_CONVERSION.match(text, pos)
+    first = _NEXT_MARK.match(text, pos)  # a conversion opens with a bracket, a comma or "or"
+    mark = first.group(1) if first else ""
+    c = (P.CONVERSION.match(text, pos) if mark in ("(", "[") else None) or (
+        P.OR_CONVERSION.match(text, pos) if mark in (",", "o") else None
+    )
     value = parse_number(re.sub(r"\s+", " ", c.group("num"))) if c else None
     unit = _unit_of(c) if c else None
     if c is None or value is None or unit is None or (c.re is P.OR_CONVERSION and unit == written_unit):
@@ -539,59 +542,3 @@ def _since(ctx: Context, s: int, e: int) -> _dt.date | None:
         return _dt.date(year, month, day)
     except ValueError:
         return None
-
-
-def _comparison(ctx: Context, m: re.Match, first_area: int | None) -> ComparisonClaim | None:
-    """``first_area``: where the text's first area claim starts (None without one)."""
-    text = ctx.text
-    s, e = sentence_bounds(ctx, m.start())
-    places: list[Place] = []
-    end = m.end()
-    for men in ctx.mentions_between(m.end(), min(e, m.end() + 120)):
-        gap = text[end : men.start]
-        if places and not re.fullmatch(r"\s*(?:,|and|&|plus|or)?\s*(?:the\s+)?", gap):
-            break
-        if not places and not re.fullmatch(r"\s*(?:the\s+)?", gap):
-            break
-        if men.place is not None and men.place.kind in ("country", "region", "settlement"):
-            places.append(men.place)
-            end = men.end
-    if not places:
-        return None
-    if (first_area is None or first_area >= m.start()) and not ctx.search(_SIZE_WORDS, s, e):
-        return None
-    rel = m.group("rel").lower()
-    relation = (
-        "larger" if re.search(r"larger|bigger|greater", rel) else "smaller" if "smaller" in rel else "equal"
-    )
-    start, factor = m.start(), 1.0
-    times = P.TIMES_BEFORE.search(text, max(0, start - 30), start)
-    if times:  # "three times the size of Luxembourg", "half the size of"
-        factor = _times(times.group("mult"))
-        start = times.start("mult")
-    qual = P.COMPARISON_QUAL.search(text, max(0, start - 20), start)
-    if qual:
-        start = qual.start(1)
-        word = " ".join(qual.group(1).lower().split())
-        if times and word in ("more than", "over"):  # "more than three times the size of X"
-            relation = "larger"
-        elif times and word in ("less than", "under"):
-            relation = "smaller"
-    return ComparisonClaim(
-        text[start:end],
-        start,
-        end,
-        places=tuple(places),
-        relation=relation,
-        factor=factor,
-        qualifier=QUALIFIERS.get(" ".join(qual.group(1).lower().split())) if qual else None,
-        **ctx.common(start, end),
-    )
-
-
-def _times(word: str) -> float:
-    w = " ".join(word.lower().replace("-", " ").split())
-    if w in MULTIPLIERS:
-        return MULTIPLIERS[w]
-    n = parse_number(w.removesuffix(" times").strip())
-    return n if n is not None and n > 0 else 1.0
