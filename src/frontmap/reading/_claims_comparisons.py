@@ -49,7 +49,8 @@ def comparison_claim(ctx: Context, m: re.Match, first_area: int | None) -> Compa
         "larger" if re.search(r"larger|bigger|greater", rel) else "smaller" if "smaller" in rel else "equal"
     )
     start, factor = m.start(), 1.0
-    times = P.TIMES_BEFORE.search(text, max(0, start - 30), start)
+    lo = max(0, start - 30)
+    times = P.TIMES_BEFORE.search(text, lo, start) if ctx.may_match(P.TIMES_BEFORE, (lo, start)) else None
     if times:  # "three times the size of Luxembourg", "half the size of"
         factor = _times(times.group("mult"))
         start = times.start("mult")

@@ -23,9 +23,10 @@ from frontmap.reading._claims_before import QUALIFIER_ENDS, may_end
 
 __all__ = ["Widened"]
 
-#: The last character of a range's lower end (:data:`~frontmap.reading.patterns.RANGE_LOW`): a dash,
-#: or the last letter of "to" or "and".
-_RANGE_END = re.compile("[-–—od]")
+#: What the lower end of a range (:data:`~frontmap.reading.patterns.RANGE_LOW`) ends with: a dash, or
+#: one of these words.
+_DASH = re.compile("[-–—]")
+_RANGE_ENDS = frozenset({"to", "and"})
 _RANGE_WINDOW = 40  # characters before a figure searched for a range's lower end, as Found does
 _QUAL_WINDOW = 30  # ... and for a qualifier
 
@@ -44,8 +45,11 @@ class Widened(P.Found):
             if f:
                 start = f.start(1)
                 self._frac = text[start : m.end("frac")]
-        if "num" in m.re.groupindex and _ends_with(text, max(0, start - _RANGE_WINDOW), start, _RANGE_END):
-            r = P.RANGE_LOW.search(text, max(0, start - _RANGE_WINDOW), start)
+        lo = max(0, start - _RANGE_WINDOW)
+        if "num" in m.re.groupindex and (
+            _ends_with(text, lo, start, _DASH) or may_end(text, lo, start, _RANGE_ENDS)
+        ):
+            r = P.RANGE_LOW.search(text, lo, start)
             if r:  # "28 to 35 km": the claim starts at the range's lower end
                 start = r.start()
                 self._low = r.group("between") or r.group("low")

@@ -394,7 +394,12 @@ def _subject_before(ctx: Context, start: int, anchor: Place | None) -> Place | N
         # "The town lies 15 miles west of Donetsk", "It lies 11 km northwest of Bakhmut": the place
         # the sentence before is about.
         return _topic(ctx, s, anchor)
-    described = P.DESCRIBED_BEFORE.search(ctx.text, max(s, start - 100), start)
+    lo = max(s, start - 100)
+    described = (
+        P.DESCRIBED_BEFORE.search(ctx.text, lo, start)
+        if ctx.may_match(P.DESCRIBED_BEFORE, (lo, start))
+        else None
+    )
     if described and not ctx.mentions_between(described.start(), start):
         # "... the frontline city, which lies 15 km from Donetsk": the town named last before it
         return latest_place(ctx, described.start(), "settlement", exclude=anchor)
