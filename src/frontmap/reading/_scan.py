@@ -121,27 +121,30 @@ def _occurrences(text: AnyStr, sub: AnyStr) -> Iterator[int]:
 
 
 @cache
-def _literal(word: str) -> re.Pattern[bytes]:
-    """A pattern for ``word`` in :attr:`Scan.lower`: a pattern made of one fixed string is found faster
-    than by ``find``."""
-    return re.compile(re.escape(word.encode()))
+def _finder(word: str) -> tuple[bytes, bytes, int, re.Pattern[bytes]]:
+    """How :func:`_found` finds ``word``: the word, its rare letter and where it is in it (``b""`` for
+    none), and a pattern made of the word (a fixed string is found faster by a pattern than by ``find``)."""
+    rare = next((c for c in word if c in _RARE_LETTERS), "")
+    return word.encode(), rare.encode(), word.find(rare), re.compile(re.escape(word.encode()))
 
 
-def _found(lower: bytes, word: str) -> Iterator[int]:
+def _found(lower: bytes, word: str) -> list[int]:
     """Where ``word`` (lower case) is in ``lower``, overlapping ones too.  A word with a rare letter
     ("size", "equal") is found where that letter is: ``find`` looks for one letter many times faster."""
-    rare = next((c for c in word if c in _RARE_LETTERS), None)
-    if rare is not None:
-        at, whole = word.index(rare), word.encode()
-        yield from (
-            i - at for i in _occurrences(lower, rare.encode()) if lower.startswith(whole, i - at) and i >= at
-        )
-        return
-    literal = _literal(word)
+    whole, letter, at, literal = _finder(word)
+    out = []
+    if letter:
+        i = lower.find(letter, at)
+        while i >= 0:
+            if lower.startswith(whole, i - at):
+                out.append(i - at)
+            i = lower.find(letter, i + 1)
+        return out
     m = literal.search(lower)
     while m is not None:
-        yield m.start()
+        out.append(m.start())
         m = literal.search(lower, m.start() + 1)
+    return out
 
 
 def _blank_before(text: str, i: int) -> int:
@@ -157,7 +160,7 @@ def word_starts(text: str, lower: bytes, words: Iterable[str]) -> set[int]:
     its first letter (found in ``lower``, :attr:`Scan.lower`, and checked as written in ``text``, with
     white space for each space), where that character is one of the words' first letters (in either
     case) and starts a word."""
-    firsts, needles, phrases = _plan(tuple(words))
+    firsts, needles, phrases, one_letter = _plan(tuple(words))
     out: set[int] = set()
     for needle, tails in needles:  # "ifth" finds "fifth" and "fifths"
         for i in _found(lower, needle):
@@ -172,7 +175,7 @@ def word_starts(text: str, lower: bytes, words: Iterable[str]) -> set[int]:
                 and j > len(head)
             ):
                 out.add(j - len(head) - 1)
-    if "" in (w[1:] for w in words):  # a one-letter word: wherever a first letter is
+    if one_letter:  # a one-letter word: wherever a first letter is
         out.update(i for c in firsts for i in _occurrences(text, c))
     return {s for s in out if text[s] in firsts and (s == 0 or not _word_char(text[s - 1]))}
 
@@ -180,10 +183,11 @@ def word_starts(text: str, lower: bytes, words: Iterable[str]) -> set[int]:
 @cache
 def _plan(
     words: tuple[str, ...],
-) -> tuple[frozenset[str], list[tuple[str, list[tuple[str, int]]]], set[tuple[str, str]]]:
+) -> tuple[frozenset[str], list[tuple[str, list[tuple[str, int]]]], set[tuple[str, str]], bool]:
     """How :func:`word_starts` finds ``words``: their first letters (in either case); the fewest
     strings to look for to find every one-word tail (each tail that holds no other), with the tails
-    that hold it and where; and the first two words of each phrase ("the size of": "he", "size")."""
+    that hold it and where; the first two words of each phrase ("the size of": "he", "size"); and
+    whether one of them has one letter."""
     firsts = frozenset({w[0] for w in words} | {w[0].upper() for w in words})
     tails = {w[1:] for w in words if " " not in w and len(w) > 1}
     needles = sorted(t for t in tails if not any(o != t and o in t for o in tails))
@@ -191,7 +195,7 @@ def _plan(
         (n, [(t, k) for t in sorted(tails) for k in range(len(t)) if t.startswith(n, k)]) for n in needles
     ]
     phrases = {tuple(w[1:].split(" ")[:2]) for w in words if " " in w}
-    return firsts, found, phrases  # type: ignore[return-value]
+    return firsts, found, phrases, any(len(w) == 1 for w in words)  # type: ignore[return-value]
 
 
 def _words_before(text: str, lower: bytes, follower: str, words: Iterable[str]) -> set[int]:
