@@ -79,8 +79,9 @@ def explain(claims: list[Claim]) -> list[Claim]:
     wrong one, and say why."""
     out: list[Claim] = []
     for c in claims:
-        if not c.note:
-            c = replace(c, note=_why(c)) if _why(c) else c
+        note = "" if c.note else _why(c)
+        if note:
+            c = replace(c, note=note)
         out.append(c)
     return out
 

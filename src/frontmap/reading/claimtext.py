@@ -99,7 +99,10 @@ def find_claims(
     claims: list[Claim] = []
     taken_until = -1  # matches inside an earlier claim ("(46 miles)") are part of it
     c: Claim | None
-    for m in _widened(text, scan.quantities()):
+    for q in scan.quantities():
+        if q.start() < taken_until:  # (widening moves a start back, never forward)
+            continue
+        m: Any = Widened(text, q)  # read like a match
         if m.start() < taken_until:
             continue
         value = number(m)
@@ -147,8 +150,13 @@ def _widened(text: str, found: Iterable[re.Match[str]]) -> Iterator[Any]:  # Wid
 def _home_country(mentions: list[Mention], gz) -> Place | None:
     """The country "the country" means: Ukraine, unless the text names places of one other country
     only (Russia, the usual actor, does not count: "Russia controls a fifth of the country")."""
-    codes = {m.place.country for m in mentions if m.place is not None and m.place.country}
-    named = {m.place.country for m in mentions if m.place is not None and m.place.kind == "country"}
+    codes: set[str] = set()
+    named: set[str] = set()
+    for p in (m.place for m in mentions):
+        if p is not None and p.country:
+            codes.add(p.country)
+            if p.kind == "country":
+                named.add(p.country)
     others = (codes & named) - {"UA", "RU"}
     code = "UA" if "UA" in codes or len(others) != 1 else others.pop()
     return safe(gz.country, code)
