@@ -25,7 +25,6 @@ import datetime as _dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from itertools import islice
 from typing import Any
 
 from frontmap.errors import InputError
@@ -77,7 +76,6 @@ from frontmap.reading.claimshares import share_again, share_claim
 __all__ = ["find_claims"]
 
 _BLANK = re.compile(r"\s*")  # matched within bounds: is a span blank, without copying it
-_WORD = re.compile(r"\S+")  # a word as str.split() finds it
 _LINK_WORDS = 30  # at most this many words between a subject and its distance (an apposition: fewer)
 _LINK_CHARS = 600  # and at most this many characters (so that a long sentence stays linear)
 _POINT_KINDS = ("settlement", "facility")
@@ -421,11 +419,13 @@ def _subject_before(ctx: Context, start: int, anchor: Place | None) -> Place | N
             continue  # "ordered by Moscow": who acts is not where the distance is
         if place.kind not in _POINT_KINDS or (anchor is not None and place == anchor):
             continue
-        if len(list(islice(_WORD.finditer(ctx.text, m.end, start), _LINK_WORDS + 1))) > _LINK_WORDS:
-            return None  # too far for any link below (counted without copying a long gap)
+        between = ctx.text[m.end : start]  # at most _LINK_CHARS long
+        if len(between.split()) > _LINK_WORDS:
+            return None  # too far for any link below
         # "Pokrovsk (formerly Krasnoarmeisk), a hub ...": a bracketed aside does not break the link
         # ... nor does the region it is in ("Snihurivka in Mykolaiv region, some 60 km ...")
-        gap = P.REGION_ASIDE.sub("", _PARENTHESES.sub("", ctx.text[m.end : start]).removeprefix(")"), count=1)
+        unbracketed = _PARENTHESES.sub("", between) if "(" in between else between
+        gap = P.REGION_ASIDE.sub("", unbracketed.removeprefix(")"), count=1)
         words = gap.split()
         apposition = (len(words) <= 3 and gap.lstrip()[:1] in (",", "(", "—", "–")) or bool(
             P.APPOSITIVE.match(gap) and not P.CLAUSE_WORDS.search(gap)
