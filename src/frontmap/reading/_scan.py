@@ -86,6 +86,8 @@ _ODD_CASES = ("İ", "ı", "ſ", "\u212a")
 _WORD_START = re.compile(r"\b\w")
 #: Letters that English words rarely hold (well under one in 500 letters).
 _RARE_LETTERS = frozenset("jqxz")
+#: Letters from the most to the least common in English text.
+_LETTER_RANKS = "etaoinshrdlcumwfgypbvkjxqz"
 
 
 def _run_before(words: Iterable[str]) -> re.Pattern[bytes]:
@@ -122,16 +124,22 @@ def _occurrences(text: AnyStr, sub: AnyStr) -> Iterator[int]:
 
 @cache
 def _finder(word: str) -> tuple[bytes, bytes, int, re.Pattern[bytes]]:
-    """How :func:`_found` finds ``word``: the word, its rare letter and where it is in it (``b""`` for
-    none), and a pattern made of the word (a fixed string is found faster by a pattern than by ``find``)."""
+    """How :func:`_found` finds ``word``: the word; its rarest letter if that is rare enough to look for
+    alone (``b""`` if not); where the part looked for starts in the word; and a pattern for the part
+    of the word from its least common letter on ("fth" for "ifth"): the regex engine skips ahead to
+    the first letter of a pattern, the faster the rarer it is."""
     rare = next((c for c in word if c in _RARE_LETTERS), "")
-    return word.encode(), rare.encode(), word.find(rare), re.compile(re.escape(word.encode()))
+    if rare:
+        return word.encode(), rare.encode(), word.index(rare), re.compile(re.escape(word.encode()))
+    shortest = 3 if len(word) <= 5 else 4  # a shorter part ("ble" of "comparable") is in too many words
+    at = max(range(max(1, len(word) - shortest + 1)), key=lambda i: (_LETTER_RANKS.find(word[i]), -i))
+    return word.encode(), b"", at, re.compile(re.escape(word[at:].encode()))
 
 
 def _found(lower: bytes, word: str) -> list[int]:
     """Where ``word`` (lower case) is in ``lower``, overlapping ones too.  A word with a rare letter
     ("size", "equal") is found where that letter is: ``find`` looks for one letter many times faster."""
-    whole, letter, at, literal = _finder(word)
+    whole, letter, at, part = _finder(word)
     out = []
     if letter:
         i = lower.find(letter, at)
@@ -140,10 +148,11 @@ def _found(lower: bytes, word: str) -> list[int]:
                 out.append(i - at)
             i = lower.find(letter, i + 1)
         return out
-    m = literal.search(lower)
+    m = part.search(lower, at)
     while m is not None:
-        out.append(m.start())
-        m = literal.search(lower, m.start() + 1)
+        if lower.startswith(whole, m.start() - at):
+            out.append(m.start() - at)
+        m = part.search(lower, m.start() + 1)
     return out
 
 
