@@ -16,7 +16,8 @@ only at the words there, in order, skipping what an earlier match took.  It yiel
 yields in a fraction of the time.  The words are the ones the patterns are built from
 (:func:`~frontmap.reading.patterns.leading`, :data:`~frontmap.reading.patterns.NUM`,
 :data:`~frontmap.reading.patterns.AREA_UNIT`, :data:`~frontmap.reading.patterns.DIST_UNIT`);
-``tests/test_read_equivalence.py`` checks that the patterns are still built from them.
+``tests/test_read_equivalence.py`` checks that the patterns are still built from the fraction and
+comparison words, and :class:`Scan`'s doctest that every unit is found.
 
 >>> [m.group() for m in Scan("It lies 74 km (46 miles) east, two and a half miles from 5 ha.").quantities()]
 ['74 km', '46 miles', 'two and a half miles', '5 ha']
@@ -27,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import pairwise
 from typing import AnyStr
 
 from frontmap.reading import lexicon
@@ -226,7 +228,17 @@ def _word_char(c: str) -> bool:
 
 class Scan:
     """The scans of one text (see the module docstring).  Units and "per cent" are matched whatever
-    their case, so they are looked for in a copy of the text made once: ASCII, lower case."""
+    their case, so they are looked for in a copy of the text made once, in lower case (:attr:`lower`).
+
+    Every spelling of every unit, after figures written every way, is found as ``finditer`` finds it:
+
+    >>> from frontmap.quantities.numbers import AREA_UNITS, DISTANCE_UNITS
+    >>> units = [*DISTANCE_UNITS, *AREA_UNITS, "KM", "Sq Mi", "kilometres", "Square Miles", "m²"]
+    >>> figures = ["5", "1,000", "2.5", "two and a half", "a", "half a", "Five", "a few hundred"]
+    >>> text = ", ".join(f"{n}{sep}{u}" for n in figures for u in units for sep in (" ", "-", ""))
+    >>> [m.span() for m in Scan(text).quantities()] == [m.span() for m in P.QTY.finditer(text)]
+    True
+    """
 
     def __init__(self, text: str):
         self.text = text
@@ -277,11 +289,15 @@ class Scan:
         """Where a percentage can start: the words just before each "%" and "cent", in order."""
         if self._percents is None:
             assert self.lower is not None
-            signs = [
-                *_occurrences(self.lower, b"%"),
-                *(i for i in _found(self.lower, "cent") if self._per(i)),
-            ]
-            starts = {s for i in signs for s in self._word_starts_before(i, _PERCENT_BEFORE)}
+            signs = sorted(
+                [*_occurrences(self.lower, b"%"), *(i for i in _found(self.lower, "cent") if self._per(i))]
+            )
+            # a percentage holds one sign, its last: a step back ends at the sign before ("5% 6% ...")
+            starts = {
+                s
+                for before, i in pairwise([-1, *signs])
+                for s in self._word_starts_before(i, _PERCENT_BEFORE, before + 1)
+            }
             self._percents = sorted(starts)
         return self._percents
 
@@ -292,13 +308,13 @@ class Scan:
             self.lower.endswith(b"per", 0, cent - 1) and not self.lower[cent - 1 : cent].isalnum()
         )
 
-    def _word_starts_before(self, pos: int, run: re.Pattern[bytes]) -> Iterator[int]:
-        """The starts of the words in what ``run`` spans before ``pos``."""
+    def _word_starts_before(self, pos: int, run: re.Pattern[bytes], floor: int = 0) -> Iterator[int]:
+        """The starts of the words in what ``run`` spans before ``pos`` (not before ``floor``)."""
         if self._reversed is None:
             assert self.lower is not None
             self._reversed = self.lower[::-1]
         n = len(self.text)
-        start = n - run.match(self._reversed, n - pos).end()  # type: ignore[union-attr]
+        start = n - run.match(self._reversed, n - pos, n - floor).end()  # type: ignore[union-attr]
         return (m.start() for m in _WORD_START.finditer(self.text, start, pos))
 
 
