@@ -11,12 +11,20 @@ precedes it, within the sentence, decides what it is:
 - share: a percentage or fraction "of" a territory (the country, Ukraine, its territory, a region);
   shares of people or things ("80% of the population") are not territorial and are skipped
   (:mod:`~frontmap.reading.claimshares`).
-- comparison: "equal to / the size of / larger than" named places, linked to the area claim it sizes.
+- comparison: "equal to / the size of / larger than" named places, linked to the area claim it sizes
+  (:mod:`~frontmap.reading._claims_comparisons`).
 
 The patterns are in :mod:`~frontmap.reading.patterns`; what the finders know about the article (its
 mentions, the place named at an offset) in :mod:`~frontmap.reading._claimcontext`.  All patterns are
 linear (no nested unbounded repetition) and look at most a few hundred characters around each number,
 so reading stays linear in the length of the text.
+
+Reading is fast because the patterns are tried only where they can match: at the figures before a
+unit or a percent sign and at the words of fractions and comparisons, found by fixed-string scans
+(:mod:`~frontmap.reading._scan`); and a pattern searched around a figure is searched only when the
+word before the figure (:mod:`~frontmap.reading._claims_before`), or a word every match holds
+(:mod:`~frontmap.reading._claims_literals`), is there.  Each shortcut gives exactly what the plain
+search gives.
 """
 
 from __future__ import annotations
