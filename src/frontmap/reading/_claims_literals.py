@@ -19,11 +19,15 @@ one for each alternative.  Anything it does not know gives no words, and the sea
 from __future__ import annotations
 
 import re
-import re._constants as _c  # the parsed form of a pattern (Python >= 3.11; see required())
-import re._parser as _parser
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
+
+try:  # the parsed form of a pattern: CPython's own parser, a private module (Python >= 3.11)
+    import re._constants as _c
+    import re._parser as _parser
+except ImportError:  # a Python without it: no words, and every search is made
+    _c = _parser = None
 
 __all__ = ["may_match", "required"]
 
@@ -34,6 +38,8 @@ _MIN_LENGTH = 3  # shorter words are in too many texts to be worth looking for
 def required(pattern: re.Pattern[str]) -> frozenset[bytes] | None:
     """Words (lower-case ASCII letters and digits) one of which every match of ``pattern`` holds,
     whatever the case it is written in; None when there are no such words of at least three letters."""
+    if _parser is None:
+        return None
     try:
         words = _sequence(_parser.parse(pattern.pattern, pattern.flags))
     except Exception:  # a form of parsed pattern this does not know: no words, always search
