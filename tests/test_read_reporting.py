@@ -189,6 +189,11 @@ REFERRING = [
         anchor="Mykolaiv",
     ),
     case(
+        "The ministry reported strikes near Yunakivka in the Sumy Region, some 30 km northeast of Sumy.",
+        subject="Yunakivka",
+        anchor="Sumy",
+    ),
+    case(
         "Kamianske, once called Dniprodzerzhynsk, is an industrial city on the Dnipro River about 30 km "
         "west of Dnipro.",
         subject="Kamianske",

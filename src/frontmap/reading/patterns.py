@@ -289,7 +289,7 @@ REGIONAL_CENTRE = re.compile(
 )
 #: "Snihurivka in Mykolaiv region, some 60 km ...": a region named between a place and what is said of it.
 REGION_ASIDE = re.compile(
-    r"^\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}(?:region|oblast|province|district|raion)\b"
+    r"^\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}(?i:region|oblast|province|district|raion)\b"
 )
 #: "the logistics hub of", "the Ukrainian-held town of": a description before the place it names.
 DESCRIBED = re.compile(
