@@ -314,6 +314,22 @@ def test_metonymy():
     assert roles == [("Moscow", "metonymy"), ("Kyiv", "metonymy"), ("Kyiv", "location")]
 
 
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Kyiv did not confirm the report.", "metonymy"),
+        ("Moscow hasn’t commented on the strike.", "metonymy"),
+        ("Moscow has repeatedly denied it.", "metonymy"),
+        ("Kyiv would not comment on the losses.", "metonymy"),
+        ("Kyiv is quiet tonight.", "location"),
+        ("Kyiv will host the talks.", "location"),
+    ],
+)
+def test_metonymy_after_auxiliaries(text, role):
+    (m,) = fm.read(text).mentions
+    assert m.role == role
+
+
 def test_title_case_headline_keeps_places():
     assert texts("Ukraine Retakes Izium In Major Breakthrough\n") == ["Ukraine", "Izium"]
 

@@ -41,6 +41,7 @@ __all__ = [
     "GIVEN_NAMES",
     "HOMONYM_QUALIFIERS",
     "LOCATIVE",
+    "METONYMY_AUXILIARIES",
     "METONYMY_NOUNS",
     "METONYMY_VERBS",
     "MONTHS",
@@ -121,6 +122,8 @@ NOT_PLACES = _words("not_places.txt")
 LOCATIVE = _words("locative.txt")
 #: After a place, these verbs make it stand for its government ("Moscow said", "Kyiv denies").
 METONYMY_VERBS = _words("metonymy_verbs.txt")
+#: Auxiliaries, negations and adverbs between such a place and its verb ("Kyiv did not confirm").
+METONYMY_AUXILIARIES = entries("metonymy_auxiliaries.txt")
 #: After a possessive place, these nouns make it stand for its state ("Kyiv's military").
 METONYMY_NOUNS = _words("metonymy_nouns.txt")
 #: ISO codes of Ukraine's neighbours, where a small town can be meant when the text supports it.

@@ -39,6 +39,7 @@ from frontmap.reading.homonyms import resolve
 from frontmap.reading.lexicon import (
     ANAPHOR_FEATURES,
     GIVEN_NAMES,
+    METONYMY_AUXILIARIES,
     METONYMY_NOUNS,
     METONYMY_VERBS,
     NAME_ARTICLES,
@@ -341,7 +342,11 @@ def _first_kind(places, kind: str) -> Place | None:
 
 
 _POSSESSIVE_NOUN = re.compile(r"['’ʼ]s\s+(\w+)")
-_METONYMY_VERB = re.compile(r"(?:\s+(?:has|have|had|is|was|will|would|also|again|now)){0,3}\s+(\w+)")
+#: A place's verb after at most three auxiliaries ("Kyiv did not confirm"; either apostrophe).
+_AUXILIARY = "|".join(
+    re.escape(a).replace("'", "['’]") for a in sorted(METONYMY_AUXILIARIES, key=len, reverse=True)
+)
+_METONYMY_VERB = re.compile(r"(?:\s+(?:" + _AUXILIARY + r")){0,3}\s+(\w+)", re.IGNORECASE)
 
 
 def _role(text: str, h: Hit) -> str:
