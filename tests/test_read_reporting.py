@@ -194,6 +194,20 @@ REFERRING = [
         anchor="Sumy",
     ),
     case(
+        "Shelling eased in Kharkiv on Friday. Volunteers drove to Tsyrkuny, 20 km from the city, and on to "
+        "Ruska Lozova, some 25 km north of the city.",
+        index=1,
+        subject="Ruska Lozova",
+        anchor="Kharkiv",
+    ),
+    case(
+        "Officials said troops were attacking near Velykomykhailivka, a village 65 km west of Pokrovsk. "
+        "Kyiv did not confirm it. The village lies about 120 km from Dnipro.",
+        index=1,
+        subject="Velykomykhailivka",
+        anchor="Dnipro",
+    ),
+    case(
         "Kamianske, once called Dniprodzerzhynsk, is an industrial city on the Dnipro River about 30 km "
         "west of Dnipro.",
         subject="Kamianske",

@@ -14,7 +14,7 @@ from frontmap.quantities.numbers import QUALIFIERS, parse_number
 from frontmap.reading import patterns as P
 from frontmap.reading._claims_literals import may_match
 from frontmap.reading.article import Mention
-from frontmap.reading.lexicon import REGIONAL_CENTRES
+from frontmap.reading.lexicon import REGIONAL_CENTRES, SETTLEMENT_SIZES
 from frontmap.reading.sentences import sentence_span
 
 __all__ = [
@@ -167,10 +167,15 @@ def _capital(ctx: Context, pos: int) -> Anchor | None:
 
 
 def _the_town(ctx: Context, pos: int) -> Anchor | None:
-    """ "the city", "the plant", "the city centre": the place of that kind named last."""
+    """ "the city", "the plant", "the city centre": the place of that kind named last -- of a size the
+    word fits (:data:`~frontmap.reading.lexicon.SETTLEMENT_SIZES`: the village of Moshchun is not "the
+    city" a sentence about Kyiv goes on to measure from)."""
     town = P.THE_TOWN_ANCHOR.match(ctx.text, pos)
-    last = latest_place(ctx, pos, P.THE_KIND[town.group("what").lower()]) if town else None
-    return (last, town.group(), town.end()) if town and last is not None else None
+    if not town:
+        return None
+    what = town.group("what").lower()
+    last = latest_place(ctx, pos, P.THE_KIND[what], sizes=SETTLEMENT_SIZES.get(what))
+    return (last, town.group(), town.end()) if last is not None else None
 
 
 def _part_of(ctx: Context, pos: int) -> Anchor | None:
@@ -235,12 +240,17 @@ def _border(ctx: Context, pos: int) -> Anchor | None:
 ANCHOR_FINDERS = (_named, _capital, _the_town, _part_of, _centre, _thing, _described, _ground, _border)
 
 
-def latest_place(ctx: Context, pos: int, kind: str, exclude: Place | None = None) -> Place | None:
+def latest_place(
+    ctx: Context, pos: int, kind: str, exclude: Place | None = None, sizes: tuple[float, float] | None = None
+) -> Place | None:
     """The place of ``kind`` named last before ``pos`` (within a few sentences) as a location (not
-    "Moscow's forces", a capital speaking for its state), other than ``exclude``."""
+    "Moscow's forces", a capital speaking for its state), other than ``exclude``, and of a population
+    within ``sizes`` (low, high) when given."""
     for m in ctx.mentions_back(max(0, pos - 2 * NEAR), pos):
-        if m.place is not None and m.place.kind == kind and m.place != exclude and m.role == "location":
-            return m.place
+        p = m.place
+        if p is not None and p.kind == kind and p != exclude and m.role == "location":
+            if sizes is None or sizes[0] <= p.population <= sizes[1]:
+                return p
     return None
 
 

@@ -30,6 +30,7 @@ search gives.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -80,6 +81,7 @@ from frontmap.reading.claimlinks import (
 )
 from frontmap.reading.claims import AreaClaim, Claim, Converted, DistanceClaim, ShareClaim
 from frontmap.reading.claimshares import share_again, share_claim
+from frontmap.reading.lexicon import SETTLEMENT_SIZES
 
 __all__ = ["find_claims"]
 
@@ -374,19 +376,18 @@ def _only_town(ctx: Context, pos: int) -> Place | None:
     return next(iter(towns.values())) if len(towns) == 1 else None
 
 
-def _topic(ctx: Context, s: int, anchor: Place | None) -> Place | None:
+def _topic(ctx: Context, s: int, anchor: Place | None, what: str = "") -> Place | None:
     """The place the sentence before ``s`` is about: its first town named as a location (not one that
-    speaks for its state), other than ``anchor``; else the town named last before ``s``."""
+    speaks for its state), other than ``anchor``; else the town named last before ``s``.  A ``what``
+    ("village", "city") keeps to towns of the size it fits (:data:`SETTLEMENT_SIZES`)."""
+    low, high = SETTLEMENT_SIZES.get(what.lower(), (0.0, math.inf))
     ps, _ = sentence_bounds(ctx, max(0, s - 2))
     for m in ctx.mentions_between(max(ps, s - NEAR * 2), s):
-        if (
-            m.place is not None
-            and m.role == "location"
-            and m.place.kind in _POINT_KINDS
-            and m.place != anchor
-        ):
-            return m.place
-    return latest_place(ctx, s, "settlement", exclude=anchor)
+        p = m.place
+        if p is not None and m.role == "location" and p.kind in _POINT_KINDS and p != anchor:
+            if p.kind != "settlement" or low <= p.population <= high:
+                return p
+    return latest_place(ctx, s, "settlement", exclude=anchor, sizes=SETTLEMENT_SIZES.get(what.lower()))
 
 
 def _subject_before(ctx: Context, start: int, anchor: Place | None) -> Place | None:
@@ -404,10 +405,11 @@ def _subject_before(ctx: Context, start: int, anchor: Place | None) -> Place | N
             m = ctx.mention_at(after.end())
             if m is not None and m.place is not None and m.place.kind in ("settlement", "facility"):
                 return m.place
-    if P.THE_TOWN.match(ctx.text, s) or P.IT_LIES.match(ctx.text, s):
+    the_town = P.THE_TOWN.match(ctx.text, s)
+    if the_town or P.IT_LIES.match(ctx.text, s):
         # "The town lies 15 miles west of Donetsk", "It lies 11 km northwest of Bakhmut": the place
         # the sentence before is about.
-        return _topic(ctx, s, anchor)
+        return _topic(ctx, s, anchor, the_town.group("what") if the_town else "")
     lo = max(s, start - 100)
     described = (
         P.DESCRIBED_BEFORE.search(ctx.text, lo, start)

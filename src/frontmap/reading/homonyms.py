@@ -72,7 +72,7 @@ from frontmap.reading._directions import named_as_direction
 from frontmap.reading._mentions_grid import Grid
 from frontmap.reading._mentions_grid import km as _km
 from frontmap.reading._tokens import Hit
-from frontmap.reading.lexicon import COUNTRY_ADJECTIVES, HOMONYM_QUALIFIERS
+from frontmap.reading.lexicon import COUNTRY_ADJECTIVES, HOMONYM_QUALIFIERS, SETTLEMENT_SIZES
 from frontmap.reading.sentences import sentence_spans
 
 __all__ = ["EVIDENCE", "ORDER", "choose", "resolve"]
@@ -111,9 +111,7 @@ _MAX_GAP = 80
 
 _Q = HOMONYM_QUALIFIERS
 _UNITS: dict[str, str] = dict(_Q["units"])
-_KINDS: dict[str, tuple[float, float]] = {
-    k: (float(lo), math.inf if hi is None else float(hi)) for k, (lo, hi) in _Q["kinds"].items()
-}
+_KINDS = SETTLEMENT_SIZES
 _UNIT_WORD = re.compile(r"\s*(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _UNIT_AT_END = re.compile(r"\b(" + "|".join(_UNITS) + r")$", re.IGNORECASE)
 _KIND_WORDS = "|".join(_KINDS)

@@ -19,6 +19,7 @@ membership, tuples where the order is used, read-only mappings for tables).
 from __future__ import annotations
 
 import json
+import math
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
@@ -55,6 +56,7 @@ __all__ = [
     "ORG_WORDS",
     "PLACE_NOUNS",
     "REGIONAL_CENTRES",
+    "SETTLEMENT_SIZES",
     "TERRITORIAL_NOUNS",
     "TITLES",
     "TOWN_NOUNS",
@@ -152,6 +154,14 @@ AXIS_NOUNS = _words("axis_nouns.txt")
 #: How a text says which place of a shared name it means: unit words, settlement nouns, and the
 #: phrasings between two names that qualify one by the other ("X in the Y region", "Y Oblast's X").
 HOMONYM_QUALIFIERS: MappingProxyType[str, Any] = _table("homonym_qualifiers.json")
+#: The populations a settlement noun fits ("the village of X", "60 km from the city"): noun -> (low,
+#: high), high infinite when the table leaves it open (its "kinds").
+SETTLEMENT_SIZES: MappingProxyType[str, tuple[float, float]] = MappingProxyType(
+    {
+        noun: (float(low), math.inf if high is None else float(high))
+        for noun, (low, high) in HOMONYM_QUALIFIERS["kinds"].items()
+    }
+)
 
 # -- sentences (frontmap.reading.sentences) --------------------------------------------------------
 

@@ -383,7 +383,7 @@ CHANGED_KINDS = ("settlement", "facility")
 
 
 THE_TOWN = re.compile(
-    r"\s*(?:The|This)\s+(?:[\w'’-]+\s+){0,3}?(?:town|city|village|settlement|hub)"
+    r"\s*(?:The|This)\s+(?:[\w'’-]+\s+){0,3}?(?P<what>town|city|village|settlement|hub)"
     r"(?:\s+(?:itself\s+)?(?:lies|is|sits)\b|\s*,)"
 )
 #: "It lies 11 km northwest of Bakhmut": the place the sentence before is about.
