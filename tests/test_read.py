@@ -262,6 +262,18 @@ def test_plants_named_after_their_towns():
     assert kinds == ["facility", "facility"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inspectors at the Zaporizhzhya Nuclear Power Plant heard blasts.",  # another spelling, capitals
+        "Inspectors at the Zaporozhye nuclear power plant heard blasts.",  # the Russian spelling
+    ],
+)
+def test_a_plant_named_after_its_town_in_another_spelling(text):
+    (m,) = fm.read(text).mentions
+    assert m.place.name == "Zaporizhzhia Nuclear Power Plant"
+
+
 def test_article_is_not_part_of_the_name():
     (m,) = fm.read("The Black Sea is calm.").mentions
     assert (m.text, m.place.kind) == ("Black Sea", "sea")

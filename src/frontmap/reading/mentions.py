@@ -60,7 +60,7 @@ __all__ = ["candidates", "find_mentions"]
 _REGION_WORDS = re.compile(r"(?:\s*(?:,|and|&|/|or)\s*[A-Z][\w'’-]*)*\s+(?:regions|oblasts|provinces)\b")
 _REGIONS_OF = re.compile(r"\b(?:regions|oblasts|provinces)\s+of\s+(?:[A-Z][\w'’-]*\s*(?:,|and|&|/)\s*)*$")
 _PLANTS = re.compile(
-    r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:nuclear\s+(?:power\s+)?(?:plants?|stations?)|NPPs?|nuclear\s+facilit)"
+    r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:(?i:nuclear\s+(?:power\s+)?(?:plants?|stations?))|NPPs?|nuclear\s+facilit)"
 )
 _PEOPLES_REPUBLIC = re.compile(r"\s+[Pp]eople['’]?s\s+[Rr]epublic\b")
 _DISTRICT = re.compile(r"\s(?:district|raion|rayon|hromada|municipality|community)\b")
@@ -313,7 +313,7 @@ def _contextual_referents(text: str, hits: list[Hit], gz) -> None:
                 continue
         plant = plants and _any_in(after, _PLANT_WORDS) and _PLANTS.match(after)
         if plant:  # "the Rivne nuclear plants", "the Khmelnytskyi and Rivne nuclear plants"
-            facility = _first_kind(gz.lookup(h.key + " nuclear power plant"), "facility")
+            facility = _named_after(gz, h, " nuclear power plant", "facility")
             if facility is not None:
                 h.places, h.evidence = (facility,), "feature"
                 continue
@@ -324,12 +324,22 @@ def _contextual_referents(text: str, hits: list[Hit], gz) -> None:
                 continue
 
 
+def _named_after(gz, h: Hit, suffix: str, kind: str) -> Place | None:
+    """The place of ``kind`` named after the town ``h`` names, by the name as written, then as the
+    gazetteer spells the town ("Zaporizhzhya Nuclear Power Plant" is the Zaporizhzhia plant)."""
+    for key in dict.fromkeys((h.key, normalize(h.places[0].name))):
+        found = _first_kind(gz.lookup(key + suffix), kind)
+        if found is not None:
+            return found
+    return None
+
+
 _THE_END = re.compile(r"\bthe\s+$")
 _SETTLEMENT_NOUN = re.compile(r"\s+(?:city|town|village)\b")
 
 #: Words the patterns above cannot match without (each is searched only where one of its words is).
 _REGION_NOUNS = ("regions", "oblasts", "provinces")
-_PLANT_WORDS = ("nuclear", "NPP")
+_PLANT_WORDS = ("nuclear", "Nuclear", "NPP")
 _REPUBLIC = "epublic"  # "Republic", "republic"
 
 
