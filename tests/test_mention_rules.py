@@ -134,6 +134,7 @@ ORDER = [
     "given_name_before_surname",
     "surname_after_given_name_or_title",
     "inside_other_name",
+    "measured_from_a_place",
     "given_name_small_town",
     "given_name_river",
     "small_village_without_support",
@@ -340,6 +341,15 @@ def test_river_after_article(text, surface, expected):
 )
 def test_inside_other_name(text, surface, expected):
     check(R.inside_other_name, text, surface, expected)
+
+
+@cases(
+    ("Aid reached Victoria, some 35 km west of the port.", "Victoria", ACCEPT),
+    ("Victoria (12 miles from the coast) was shelled.", "Victoria", ACCEPT),
+    ("Victoria, 35, thanked the volunteers.", "Victoria", None),
+)
+def test_measured_from_a_place(text, surface, expected):
+    check(R.measured_from_a_place, text, surface, expected)
 
 
 @cases(

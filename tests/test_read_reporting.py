@@ -189,6 +189,11 @@ REFERRING = [
         anchor="Mykolaiv",
     ),
     case(
+        "A convoy delivered food to Stanislav, some 35 km west of Kherson.",
+        subject="Stanislav",
+        anchor="Kherson",
+    ),
+    case(
         "The ministry reported strikes near Yunakivka in the Sumy Region, some 30 km northeast of Sumy.",
         subject="Yunakivka",
         anchor="Sumy",

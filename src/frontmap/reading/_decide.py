@@ -57,6 +57,7 @@ MAY_DECIDE: dict[Rule, Callable[[Candidate], bool]] = {
     R.surname_after_given_name_or_title: _one_word,
     R.inside_other_name: _one_word,
     R.given_name_river: lambda c: c.hit.n == 1 and c.low in GIVEN_NAMES and c.best.kind == "river",
+    R.measured_from_a_place: lambda c: c.hit.n == 1 and c.low in GIVEN_NAMES,
     R.small_village_without_support: R.small_villages_only,
 }
 

@@ -39,6 +39,7 @@ from typing import Any
 
 from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
+from frontmap.quantities.numbers import DISTANCE_UNITS
 from frontmap.reading._mentions_lines import Lines
 from frontmap.reading._tokens import POSSESSIVE, Hit, Token, Words
 from frontmap.reading.lexicon import (
@@ -104,6 +105,13 @@ _NAME_WORD = re.compile(r"[^\W\d_]+")
 #: After a name: up to three more names joined by hyphens, then the noun after them ("-Siversk direction").
 _AXIS_AFTER = re.compile(r"(?:-[^\W\d_][^\s-]{0,40}){0,3}\s{1,3}([a-z]+)")  # bounded: linear reading
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+#: After a name: a comma or bracket, at most two words ("some", "just over"), a figure and a unit of length.
+_MEASURED_AFTER = re.compile(
+    r"\s*[,(]\s*(?:[A-Za-z]+\s+){0,2}\d[\d.,]*\s*-?\s*(?:"
+    + "|".join(re.escape(u) for u in sorted(DISTANCE_UNITS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -351,6 +359,11 @@ def inside_other_name(c: Candidate) -> Verdict | None:
     return None if c.gz.lookup(normalize(prev.text)) else REJECT
 
 
+def measured_from_a_place(c: Candidate) -> Verdict | None:
+    """Accept a name followed by a distance ("Stanislav, some 35 km west of ..."): no person is in km."""
+    return ACCEPT if _MEASURED_AFTER.match(c.text, c.hit.end, c.hit.end + 60) else None
+
+
 def given_name_small_town(c: Candidate) -> Verdict | None:
     """Reject a lone given name whose best candidate is a town under 100,000 ("Victoria"): a person."""
     if c.hit.n == 1 and c.low in GIVEN_NAMES and c.best.kind == "settlement" and c.best.population < 100_000:
@@ -469,6 +482,7 @@ RULES: tuple[Rule, ...] = (
     given_name_before_surname,
     surname_after_given_name_or_title,
     inside_other_name,
+    measured_from_a_place,
     given_name_small_town,
     given_name_river,
     small_village_without_support,
