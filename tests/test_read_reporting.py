@@ -247,6 +247,13 @@ REFERRING += [
         subject="Niu-York",
         anchor="Toretsk",
     ),
+    case(
+        "Shells fell on Nikopol, 16 km west of the plant at Enerhodar, and on Marhanets, about 13 km to its "
+        "north-east.",
+        index=1,
+        subject="Marhanets",
+        direction="NE",
+    ),
 ]
 
 

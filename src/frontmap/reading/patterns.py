@@ -154,7 +154,7 @@ CONVERSION = re.compile(
 )
 DIRECTION_WORDS = sorted((d for d in DIRECTIONS if len(d) > 3), key=len, reverse=True)
 DIRECTION = re.compile(
-    r"\s*(?:further\s+|farther\s+)?(?:to\s+the\s+|in\s+the\s+)?(?P<dir>"
+    r"\s*(?:further\s+|farther\s+)?(?:to\s+(?:the|its)\s+|in\s+the\s+)?(?P<dir>"
     + "|".join(re.escape(d).replace(r"\ ", r"\s") for d in DIRECTION_WORDS)
     + r"|(?-i:N|S|E|W|NE|NW|SE|SW|NNE|ENE|ESE|SSE|SSW|WSW|WNW|NNW))(?![\w-])"
     # "... 20 km east of Izium", or a direction that ends the phrase: "... some 20 km to the south."
