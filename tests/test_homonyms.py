@@ -357,6 +357,12 @@ def test_city_and_oblast_still_read_as_before():
             id="a raion shared in the sentence before one shared in the next",
         ),
         pytest.param(
+            "Ukrainian troops retook Torske, near Lyman, which opens the way to the Luhansk region.",
+            "Lyman",
+            "Donetsk Oblast",
+            id="a region the sentence points to is not where its places lie",
+        ),
+        pytest.param(
             "Assault groups pushed toward Mezhova and took Uspenivka (south of Udachne), a blogger said.",
             "Uspenivka",
             "Donetsk Oblast",

@@ -1,6 +1,7 @@
-"""Regions named as a direction or a boundary: "pushing toward the Dnipropetrovsk region", "the
-Donetsk-Dnipropetrovsk Oblast border".  The places of such a sentence are not said to lie in that
-region, so homonyms (:mod:`~frontmap.reading.homonyms`) do not count it as their context.
+"""Regions named as a direction or a boundary: "pushing toward the Dnipropetrovsk region", "opens the
+way to the Luhansk region", "the Donetsk-Dnipropetrovsk Oblast border".  The places of such a sentence
+are not said to lie in that region, so homonyms (:mod:`~frontmap.reading.homonyms`) do not count it as
+their context.  ("Crossed into the X region" is no direction: the places named with it lie there.)
 
 >>> text = "Troops advanced on Udachne, toward the Dnipropetrovsk region."
 >>> named_as_direction(text, text.index("Dnipropetrovsk"), text.index(" region"))
@@ -16,11 +17,16 @@ import re
 
 __all__ = ["named_as_direction"]
 
-_TOWARD_BEFORE = re.compile(r"\b(?:towards?|border\s+(?:of|with)|borders\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+_TOWARD_BEFORE = re.compile(
+    r"\b(?:towards?|border\s+(?:of|with)|borders\s+of|(?:way|road|path|gateway|approaches?)\s+to)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _BORDER_AFTER = re.compile(r"(?:\s+(?:region|oblast|province))?\s+(?:administrative\s+)?borders?\b", re.I)
 
 
 def named_as_direction(text: str, start: int, end: int) -> bool:
-    """Whether the region named at ``text[start:end]`` is a direction ("toward the X region") or a
-    boundary ("the X Oblast border", "the border of the X region"), not where places lie."""
+    """Whether the region named at ``text[start:end]`` is a direction ("toward the X region", "the way
+    to the X region") or a boundary ("the X Oblast border", "the border of the X region"), not where
+    places lie."""
     return bool(_TOWARD_BEFORE.search(text, max(0, start - 30), start) or _BORDER_AFTER.match(text, end))
