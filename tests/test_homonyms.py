@@ -122,7 +122,7 @@ def cases(*rows):
 
 def test_evidence_vocabulary_is_a_documented_table():
     assert set(H.ORDER) <= set(H.EVIDENCE)
-    assert H.ORDER == ("qualifier", "hierarchy", "proximity", "claim", "size")
+    assert H.ORDER == ("qualifier", "hierarchy", "claim", "proximity", "size")
     assert all(H.EVIDENCE[k] and f"``{k}``" in (H.__doc__ or "") for k in H.EVIDENCE)
 
 
@@ -363,6 +363,13 @@ def test_city_and_oblast_still_read_as_before():
             id="a region the sentence points to is not where its places lie",
         ),
         pytest.param(
+            "Izium fell after months. Troops also took back Andriivka, a village on the Siverskyi Donets "
+            "some 17 km north-west of Balakliia.",
+            "Andriivka",
+            "Donets settlement hromada",
+            id="a distance after a description of the name before the nearness of other places",
+        ),
+        pytest.param(
             "Assault groups pushed toward Mezhova and took Uspenivka (south of Udachne), a blogger said.",
             "Uspenivka",
             "Donetsk Oblast",
@@ -378,4 +385,4 @@ def test_city_and_oblast_still_read_as_before():
 )
 def test_namesakes_on_the_bundled_gazetteer(text, name, unit):
     m = next(m for m in fm.read(text).mentions if m.text == name)
-    assert unit in (m.place.admin1, m.place.raion), (m.place, m.evidence)
+    assert unit in (m.place.admin1, m.place.raion, m.place.hromada), (m.place, m.evidence)

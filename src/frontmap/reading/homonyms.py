@@ -19,12 +19,13 @@ picks one by the evidence the text offers, from the strongest to the weakest (:d
     Donetsk Oblast is nearer Izium than Lyman in Kharkiv Oblast).
     Nor is the raion of a city of :data:`RAION_CITY_POPULATION` or more: a strike on Chernihiv says
     nothing of which Avdiivka a later sentence means.
+``claim``
+    a distance claim names it: "X, about 13 km south of Y", "X, a village on the Donets 17 km northwest
+    of Y" keeps the X that lies that far in that direction from Y (what the sentence says of the name
+    before what the article's other places suggest).
 ``proximity``
     the candidate lies within :data:`NEAR_KM` of the nearest unambiguous place the article names, and
     clearly nearer than the other candidates: an article's places lie together, a faraway namesake loses.
-``claim``
-    a distance claim names it: "X, about 13 km south of Y" keeps the X that lies that far in that
-    direction from Y.
 ``size``
     nothing in the text points to one: the gazetteer's order (largest first, a place whose own name this
     is before one that merely had it once), and a city abroad before a far smaller Ukrainian namesake.
@@ -91,7 +92,7 @@ EVIDENCE: MappingProxyType[str, str] = MappingProxyType(
     }
 )
 #: The steps that choose among candidates, strongest first.
-ORDER: tuple[str, ...] = ("qualifier", "hierarchy", "proximity", "claim", "size")
+ORDER: tuple[str, ...] = ("qualifier", "hierarchy", "claim", "proximity", "size")
 
 #: Population of a town in Ukraine that anchors proximity when no other place is settled (_weak_anchors).
 WEAK_ANCHOR_POPULATION = 10_000
@@ -124,6 +125,8 @@ _ALIAS = re.compile("|".join(e["gap"] for e in _Q["after"] if e["other"] == "ali
 _BEFORE = tuple((e["name"], re.compile(e["gap"], re.IGNORECASE), e["other"]) for e in _Q["before"])
 _CORE_TAIL = re.compile(r"(?:\s+(?:oblast|region|province|raion|rayon|district|urban|rural|settlement|"
                         r"village|hromada|community|municipality))+$")  # fmt: skip
+#: ", a village on the Donets ...": a description after a name, which a distance may end.
+_DESCRIPTION = re.compile(r"\s*,\s*(?:a|an|the)\s+", re.IGNORECASE)
 _CLAIM_HEAD = re.compile(
     r"[\s,(—–-]*(?:(?:which|that|is|was|lies|lay|sits|located|situated|just|some|about|around|roughly|"
     r"approximately|nearly|almost|only|over|under|less|more|than|a|the|village|town)\s+){0,6}",
@@ -418,6 +421,9 @@ def _stated(text: str, start: int, end: int) -> tuple[float, float] | None:
     head = _CLAIM_HEAD.match(text, start, end)
     pos = head.end() if head else start
     q = P.QTY.match(text, pos, end)
+    if q is None and _DESCRIPTION.match(text, start, end):
+        # ", a village on the Donets roughly 17 km northwest of": the last figure of a description
+        q = next(reversed([m for m in P.QTY.finditer(text, start, end) if m.group("dist")]), None)
     if q is None or q.group("dist") is None:
         return None
     value, unit = number(q), DISTANCE_UNITS.get(q.group("dist").lower())
@@ -450,15 +456,18 @@ def _destination(p: Place, km: float, bearing: float) -> tuple[float, float]:
 
 
 def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
-    """The candidates that lie where a distance claim puts the name ("X, about 13 km south of Y")."""
+    """The candidates that lie where a distance claim puts the name ("X, about 13 km south of Y", "X, a
+    village on the Donets 17 km northwest of Y": a river or region may be named on the way, a town not)."""
     h = ctx.hits[i]
-    if i + 1 >= len(ctx.hits):
-        return None
-    anchor_hit = ctx.hits[i + 1]
-    if anchor_hit.start - h.end > _MAX_GAP:
-        return None
-    stated = _stated(ctx.text, h.end, anchor_hit.start)
-    if stated is None:
+    for anchor_hit in ctx.hits[i + 1 :]:
+        if anchor_hit.start - h.end > _MAX_GAP:
+            return None
+        stated = _stated(ctx.text, h.end, anchor_hit.start)
+        if stated is not None:
+            break
+        if anchor_hit.places[0].kind in ("settlement", "facility"):
+            return None  # a town between: a distance after it is said of that town
+    else:
         return None
     km, az = stated
     anchor = anchor_hit.place or anchor_hit.places[0]
