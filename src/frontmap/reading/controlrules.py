@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
+from frontmap.reading._events_reverse import reversed_pattern
 from frontmap.reading.lexicon import CONTROL_AUXILIARIES, CONTROL_FILLER, MONTH_NUMBERS
 
 __all__ = [
@@ -65,56 +66,50 @@ def _left(trigger: str) -> re.Pattern[str]:
 # kind: "ua" fixed side; "subj-ua"/"subj-ru" the subject's side when used as a verb, else (an adjective
 # or noun, or no subject) the default in the suffix; "subj" the subject's side, no default; "anti" the
 # side opposite the subject; "cue" the side named in the phrase.
-_LEFT_RULES: list[tuple[str, re.Pattern[str]]] = [
+_LEFT_TRIGGERS: list[tuple[str, str]] = [
     (
         "cue",
-        _left(
-            rf"""{_SIDE_NAMES}\s+(?:national\s+)?flags?\s+(?:(?:was|were|is|has|had|have|been|now|again|
-            once|proudly)\s+){{0,4}}(?:raised|hoisted|flies|flew|flying|planted|unfurled)\s+(?:again\s+)?
-            (?:over|in|above|at|on)"""
-        ),
+        rf"""{_SIDE_NAMES}\s+(?:national\s+)?flags?\s+(?:(?:was|were|is|has|had|have|been|now|again|
+        once|proudly)\s+){{0,4}}(?:raised|hoisted|flies|flew|flying|planted|unfurled)\s+(?:again\s+)?
+        (?:over|in|above|at|on)""",
     ),
-    ("cue", _left(rf"{_SIDE_NAMES}[-\s](?:occupied|held|controlled)")),
+    ("cue", rf"{_SIDE_NAMES}[-\s](?:occupied|held|controlled)"),
     (
         "ua",
-        _left(
-            r"""(?:formerly|previously|once|recently|briefly)[-\s]+occupied|de-?occupied|
-            (?:de-?occupation|liberation)\s+of|returned\s+(?:full\s+)?control\s+(?:of|over)"""
-        ),
+        r"""(?:formerly|previously|once|recently|briefly)[-\s]+occupied|de-?occupied|
+        (?:de-?occupation|liberation)\s+of|returned\s+(?:full\s+)?control\s+(?:of|over)""",
     ),
     (
         "subj-ru",
-        _left(
-            r"(?:(?:temporarily|illegally|still)\s+)?(?:occupied|annexed)|(?:occupation|annexation|fall)\s+of"
-        ),
+        r"(?:(?:temporarily|illegally|still)\s+)?(?:occupied|annexed)|(?:occupation|annexation|fall)\s+of",
     ),
     (
         "subj-ua",
-        _left(
-            r"""retook|retaken|recaptured|liberated|freed|reclaimed|regained|(?:took|taken|won|wrested)\s+back|
-            (?:regained|restored|re-established|reestablished)\s+(?:full\s+)?control\s+(?:of|over)|
-            (?:recapture|retaking)\s+of"""
-        ),
+        r"""retook|retaken|recaptured|liberated|freed|reclaimed|regained|(?:took|taken|won|wrested)\s+back|
+        (?:regained|restored|re-established|reestablished)\s+(?:full\s+)?control\s+(?:of|over)|
+        (?:recapture|retaking)\s+of""",
     ),
     (
         "subj",
-        _left(
-            r"""(?:gained|seized|took|taken|established|assumed|consolidated)\s+(?:full\s+)?control\s+
-            (?:of|over)|captured|seized|took(?:\s+over)?|taken(?:\s+over)?|overran|overrun|conquered|entered|
-            (?:capture|seizure|takeover|conquest)\s+of"""
-        ),
+        r"""(?:gained|seized|took|taken|established|assumed|consolidated)\s+(?:full\s+)?control\s+
+        (?:of|over)|captured|seized|took(?:\s+over)?|taken(?:\s+over)?|overran|overrun|conquered|entered|
+        (?:capture|seizure|takeover|conquest)\s+of""",
     ),
     (
         "anti",
-        _left(
-            r"""(?:withdrew|withdrawn|withdrawing|retreated|retreating|pulled\s+back|fled)
-            \s+(?:(?:its|their|his|all|the|remaining|last|troops|forces|units|soldiers)\s+){0,3}
-            (?:from|out\s+of)|pulled\s+(?:(?:its|their|his|all|the|remaining|last|troops|forces|units|soldiers)
-            \s+){0,3}out\s+(?:of|from)|(?:withdrawal|retreat|pull-?out)\s+(?:of\s+(?:(?:its|their|the|all|remaining)\s+)?
-            (?:troops|forces|units|soldiers)\s+)?from|abandoned|surrendered|lost(?:\s+control\s+(?:of|over))?"""
-        ),
+        r"""(?:withdrew|withdrawn|withdrawing|retreated|retreating|pulled\s+back|fled)
+        \s+(?:(?:its|their|his|all|the|remaining|last|troops|forces|units|soldiers)\s+){0,3}
+        (?:from|out\s+of)|pulled\s+(?:(?:its|their|his|all|the|remaining|last|troops|forces|units|soldiers)
+        \s+){0,3}out\s+(?:of|from)|(?:withdrawal|retreat|pull-?out)\s+(?:of\s+(?:(?:its|their|the|all|remaining)\s+)?
+        (?:troops|forces|units|soldiers)\s+)?from|abandoned|surrendered|lost(?:\s+control\s+(?:of|over))?""",
     ),
 ]
+_LEFT_RULES: list[tuple[str, re.Pattern[str]]] = [(kind, _left(t)) for kind, t in _LEFT_TRIGGERS]
+#: Each rule's trigger written backwards (:func:`reversed_pattern`): matched on the reversed window where
+#: a trigger would end, it says in a few steps whether the rule matches at all.
+_BACKWARDS = tuple(re.compile(reversed_pattern(t), re.IGNORECASE) for _, t in _LEFT_TRIGGERS)
+#: Any rule's trigger, backwards: most places have none before them.
+_ANY_BACKWARDS = re.compile("|".join(f"(?:{rx.pattern})" for rx in _BACKWARDS), re.IGNORECASE)
 
 _AUX = r"(?:(?:" + "|".join(re.escape(w) for w in CONTROL_AUXILIARIES) + r")\s+){0,5}"
 _RIGHT_RULES: list[tuple[str, re.Pattern[str]]] = [
@@ -215,30 +210,6 @@ def _other(side: str | None) -> str | None:
     return {"ukraine": "russia", "russia": "ukraine"}.get(side or "")
 
 
-#: A stem of every trigger in :data:`_LEFT_RULES`: most mentions have none before them, and one search
-#: for these is much cheaper than trying every rule.
-_LEFT_HINT = re.compile(
-    r"flag|occup|held|control|liberat|return|annex|fall|retook|retak|recaptur|freed|reclaim|regain|took|taken"
-    r"|won|wrest|restor|establish|gain|seiz|assum|consolidat|captur|overr|conque|enter|takeover|withdr"
-    r"|retreat|pull|fled|abandon|surrender|lost",
-    re.IGNORECASE,
-)
-
-
-#: :data:`_LEFT_HINT` without the case-insensitive flag, for a window in lower case (:func:`_folded`): the
-#: same answer in a seventh of the time.
-_LEFT_HINT_FOLDED = re.compile(_LEFT_HINT.pattern)
-#: The only letters beyond ASCII that a case-insensitive pattern matches to an ASCII letter.
-_ASCII_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-
-
-def _folded(s: str) -> str:
-    """``s`` in lower case, with the letters a case-insensitive pattern reads as ASCII letters made
-    them: a lower-case pattern of ASCII words finds in it what the case-insensitive one finds in ``s``,
-    at the same offsets (no character of ``s`` becomes two)."""
-    return s.lower() if s.isascii() else s.translate(_ASCII_TWINS).lower()
-
-
 #: For each rule of :data:`_LEFT_RULES`, more characters than its trigger can hold, white space and
 #: hyphens aside (the longest phrase of each pattern, counted by hand, plus a margin: "ukrainians's
 #: national flags proudly ... unfurled again above" holds 71).  Every repetition a trigger may make
@@ -247,54 +218,50 @@ def _folded(s: str) -> str:
 _TRIGGER_CHARS = (71 + 8, 22 + 8, 23 + 8, 19 + 8, 28 + 8, 27 + 8, 43 + 8)
 #: The same, as patterns matched on the reversed window: how far back a trigger can start.
 _BACK = tuple(re.compile(rf"(?:[\s-]*[^\s-]){{0,{n}}}[\s-]*") for n in _TRIGGER_CHARS)
-#: For each rule of :data:`_LEFT_RULES`, words one of which every trigger of the rule holds (in lower
-#: case): a rule none of whose words is in the window is not searched.
-_RULE_WORDS: tuple[tuple[str, ...], ...] = (
-    ("flag",),
-    ("occupied", "held", "controlled"),
-    ("occupied", "occupation", "liberation", "returned"),
-    ("occupied", "annexed", "occupation", "annexation", "fall"),
-    ("retook", "retaken", "recapture", "liberated", "freed", "reclaimed", "regained", "took", "taken", "won",
-     "wrested", "restored", "established", "retaking"),
-    ("control", "captur", "seiz", "took", "taken", "overr", "conque", "entered", "takeover"),
-    ("withdr", "retreat", "pull", "fled", "abandoned", "surrendered", "lost"),
-)  # fmt: skip
 _FILLER_WORDS = frozenset(w.lower() for w in CONTROL_FILLER)
 _MAX_FILLER = 6  # as in _FILLER
 
 
-def _trigger_end_bound(pre: str) -> int:
-    """An offset no trigger of ``pre`` ends before: the end of ``pre`` without the words at its end that
-    could be filler (at most six; a word that is not plain ASCII might be one, so it counts as one)."""
+def _trigger_ends(pre: str) -> list[int]:
+    """The offsets of ``pre`` where a trigger may end, last first: the end of each word of ``pre`` that
+    only words that could be filler follow (at most six; a word that is not plain ASCII might be one,
+    so it counts as one), and 0 if no other word is left.  No trigger ends before the last offset.
+
+    >>> _trigger_ends("Russian troops took the city of ")
+    [31, 28, 23, 19]
+    """
+    ends = []
     rest = pre.rstrip()
-    for _ in range(_MAX_FILLER):
+    for _ in range(_MAX_FILLER + 1):
+        ends.append(len(rest))
         parts = rest.rsplit(None, 1)
-        if not parts:
-            break
-        last = parts[-1]
-        if last.isascii() and last.lower() not in _FILLER_WORDS:
+        if not parts or (parts[-1].isascii() and parts[-1].lower() not in _FILLER_WORDS):
             break
         rest = parts[0].rstrip() if len(parts) == 2 else ""
-    return len(rest)
+    return ends
 
 
 def left_event(pre: str, post: str) -> tuple[str, int, int] | None:
     """``(side, start, end)`` of a trigger ending ``pre`` (offsets within ``pre``), or None.
 
-    Each rule is searched only where its trigger can start (:data:`_TRIGGER_CHARS` before the filler
-    that ends ``pre``), not over the whole window: the same first match, found in a fraction of the time.
+    A trigger ends where only filler words stand before the place (:func:`_trigger_ends`), so each rule
+    is first matched backwards from there (:data:`_BACKWARDS`, a few steps); only a rule that matches
+    is searched for its first match, and only where its trigger can start (:data:`_TRIGGER_CHARS`
+    before the filler that ends ``pre``), not over the whole window.
     """
-    folded = _folded(pre)  # as long as ``pre``, offset for offset
-    if not _LEFT_HINT_FOLDED.search(folded):
-        return None
+    if not pre[-1:].isspace():
+        return None  # every rule has white space before the place
+    ends = _trigger_ends(pre)
     reverse = pre[::-1]
-    from_end = len(pre) - _trigger_end_bound(pre)
-    for (kind, rx), back, words in zip(_LEFT_RULES, _BACK, _RULE_WORDS, strict=True):
+    at_ends = [len(pre) - end for end in ends]  # the same places in ``reverse``
+    if not any(_ANY_BACKWARDS.match(reverse, at) for at in at_ends):
+        return None
+    from_end = at_ends[-1]
+    for (kind, rx), backwards, back in zip(_LEFT_RULES, _BACKWARDS, _BACK, strict=True):
+        if not any(backwards.match(reverse, at) for at in at_ends):
+            continue
         reach = back.match(reverse, from_end)
-        start_at = len(pre) - reach.end() if reach else 0
-        if not any(folded.find(w, start_at) >= 0 for w in words):
-            continue  # none of the rule's words where its trigger could be
-        m = rx.search(pre, start_at)
+        m = rx.search(pre, len(pre) - reach.end() if reach else 0)
         if m is None:
             continue
         start, trig_end = m.start("trig"), m.end("trig")

@@ -1,0 +1,164 @@
+"""Regular expressions read backwards, for the rules of :mod:`frontmap.reading.controlrules`.
+
+A rule for the words before a place ("retook the town of ") is a pattern that must end where the place
+begins, so ``re.search`` tries it at every position of the window before it can say "no".  The same
+rule written backwards and matched (``re.match``) on the window reversed starts at that end and gives
+up after a few characters.  :func:`reversed_pattern` writes a pattern backwards: a string matches the
+reversed pattern (from start to end) exactly when its mirror image matches the original.
+
+Only the syntax the rules use is read: literal characters and escapes, character classes, ``(?:...)``
+and ``(?P<name>...)`` groups, alternation, the quantifiers ``? * + {m,n}`` (greedy or lazy, not
+possessive), ``\\b`` and the anchors ``^ $ \\A \\Z``; anything else (look-arounds, back-references,
+inline flags) raises ``ValueError``.  Patterns are read as if compiled with ``re.VERBOSE`` (white
+space and ``#`` comments outside classes are ignored).  ``$`` is read as the end of the text, so the
+reversed pattern starts with ``\\A`` (for the rules this is exact: white space, which may hold a last
+newline, always comes before their ``$``).
+
+>>> import re
+>>> p = reversed_pattern(r"(?P<t>retook|took\\s+back)\\s+(?:the\\s+){0,2}$")
+>>> p
+'\\\\A(?:\\\\s+eht){0,2}\\\\s+(?:kooter|kcab\\\\s+koot)'
+>>> bool(re.match(p, "retook the "[::-1])), bool(re.match(p, "retook a "[::-1]))
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["reversed_pattern"]
+
+_QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})\??")  # possessive ones change what matches
+#: Anchors and their mirror images.
+_MIRROR = {"^": r"\Z", "$": r"\A", r"\A": r"\Z", r"\Z": r"\A"}
+#: Escapes that stand for one character (or, for ``\b`` and ``\B``, a place that reads the same both ways).
+_ONE_CHAR_ESCAPES = set("sSwWdDbB") | set(r"\.-^$*+?{}[]()| #'&~/,:;<>=!%@`" + '"')
+
+
+@dataclass(frozen=True)
+class _Atom:
+    """One character, escape, class or anchor, as written."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class _Group:
+    """A group: alternatives, each a sequence of (item, quantifier) pairs."""
+
+    alternatives: list[list[tuple[_Node, str]]]
+    name: str | None = None
+
+
+_Node = _Atom | _Group
+
+
+class _Reader:
+    """A recursive-descent reader of the pattern subset described in the module docstring."""
+
+    def __init__(self, pattern: str) -> None:
+        self.p = pattern
+        self.i = 0
+
+    def fail(self, what: str) -> ValueError:
+        return ValueError(f"{what} at {self.i} of {self.p!r}: not supported by reversed_pattern")
+
+    def skip_blanks(self) -> None:
+        """Skip white space and ``#`` comments, as ``re.VERBOSE`` does outside classes."""
+        p = self.p
+        while self.i < len(p):
+            if p[self.i].isspace():
+                self.i += 1
+            elif p[self.i] == "#":
+                end = p.find("\n", self.i)
+                self.i = len(p) if end < 0 else end + 1
+            else:
+                break
+
+    def alternatives(self) -> list[list[tuple[_Node, str]]]:
+        out = [self.sequence()]
+        while self.i < len(self.p) and self.p[self.i] == "|":
+            self.i += 1
+            out.append(self.sequence())
+        return out
+
+    def sequence(self) -> list[tuple[_Node, str]]:
+        items: list[tuple[_Node, str]] = []
+        while True:
+            self.skip_blanks()
+            if self.i >= len(self.p) or self.p[self.i] in "|)":
+                return items
+            node = self.node()
+            self.skip_blanks()
+            m = _QUANTIFIER.match(self.p, self.i)
+            quantifier = ""
+            if m:
+                quantifier, self.i = m.group(), m.end()
+            items.append((node, quantifier))
+
+    def node(self) -> _Node:
+        p, i = self.p, self.i
+        c = p[i]
+        if c == "(":
+            name = None
+            if p.startswith("(?:", i):
+                self.i += 3
+            elif p.startswith("(?P<", i):
+                close = p.index(">", i)
+                name, self.i = p[i + 4 : close], close + 1
+            elif p.startswith("(?", i):
+                raise self.fail("group kind")
+            else:
+                self.i += 1
+            group = _Group(self.alternatives(), name)
+            if self.i >= len(p) or p[self.i] != ")":
+                raise self.fail("unclosed group")
+            self.i += 1
+            return group
+        if c == "[":
+            j = i + 1
+            j += p.startswith("^", j)
+            j += p.startswith("]", j)
+            while p[j] != "]":
+                j += 2 if p[j] == "\\" else 1
+            self.i = j + 1
+            return _Atom(p[i : j + 1])
+        if c == "\\":
+            if p[i + 1] not in _ONE_CHAR_ESCAPES and p[i + 1] not in "AZ":
+                raise self.fail("escape")
+            self.i += 2
+            return _Atom(p[i : i + 2])
+        if c in "*+?{":
+            raise self.fail("quantifier without an item")
+        self.i += 1
+        return _Atom(c)
+
+
+def _write(alternatives: list[list[tuple[_Node, str]]], names: bool) -> str:
+    """The reversed alternatives as a pattern (without white space, so not needing ``re.VERBOSE``)."""
+    out = []
+    for sequence in alternatives:
+        parts = []
+        for node, quantifier in reversed(sequence):
+            if isinstance(node, _Atom):
+                parts.append(_MIRROR.get(node.text, node.text))
+            else:
+                opening = f"(?P<{node.name}>" if names and node.name else "(?:"
+                parts.append(opening + _write(node.alternatives, names) + ")")
+            parts.append(quantifier)
+        out.append("".join(parts))
+    return "|".join(out)
+
+
+def reversed_pattern(pattern: str, names: bool = False) -> str:
+    """``pattern`` (read as ``re.VERBOSE``) written backwards; group names are kept if ``names``.
+
+    >>> reversed_pattern(r"a[bc]+(?:d|ef)?$")
+    '\\\\A(?:d|fe)?[bc]+a'
+    """
+    reader = _Reader(pattern)
+    tree = reader.alternatives()
+    if reader.i != len(pattern):
+        raise reader.fail("unbalanced parenthesis")
+    return _write(tree, names)
