@@ -203,10 +203,10 @@ class _Sentences:
     def __init__(self, text: str) -> None:
         self.text = text
         self.span: tuple[int, int] | None = None
-        self.value: tuple[str, str, DatePhrases] = ("", "", date_phrases(""))
+        self.value: tuple[str, str, DatePhrases] | None = None
 
     def get(self, span: tuple[int, int]) -> tuple[str, str, DatePhrases]:
-        if span != self.span:
+        if self.value is None or span != self.span:
             raw = self.text[span[0] : span[1]]
             self.span, self.value = span, (raw, raw.strip(), date_phrases(raw))
         return self.value
