@@ -25,9 +25,10 @@ newline, always comes before their ``$``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["reversed_pattern"]
+__all__ = ["any_of", "reversed_pattern"]
 
 _QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})\??")  # possessive ones change what matches
 #: Anchors and their mirror images.
@@ -135,30 +136,45 @@ class _Reader:
         return _Atom(c)
 
 
-def _write(alternatives: list[list[tuple[_Node, str]]], names: bool) -> str:
-    """The reversed alternatives as a pattern (without white space, so not needing ``re.VERBOSE``)."""
+def _write(alternatives: list[list[tuple[_Node, str]]], backwards: bool) -> str:
+    """The alternatives as a pattern, written backwards if ``backwards``, without group names and white
+    space (so not needing ``re.VERBOSE``)."""
     out = []
     for sequence in alternatives:
         parts = []
-        for node, quantifier in reversed(sequence):
+        for node, quantifier in reversed(sequence) if backwards else sequence:
             if isinstance(node, _Atom):
-                parts.append(_MIRROR.get(node.text, node.text))
+                parts.append(_MIRROR.get(node.text, node.text) if backwards else node.text)
             else:
-                opening = f"(?P<{node.name}>" if names and node.name else "(?:"
-                parts.append(opening + _write(node.alternatives, names) + ")")
+                parts.append("(?:" + _write(node.alternatives, backwards) + ")")
             parts.append(quantifier)
         out.append("".join(parts))
     return "|".join(out)
 
 
-def reversed_pattern(pattern: str, names: bool = False) -> str:
-    """``pattern`` (read as ``re.VERBOSE``) written backwards; group names are kept if ``names``.
-
-    >>> reversed_pattern(r"a[bc]+(?:d|ef)?$")
-    '\\\\A(?:d|fe)?[bc]+a'
-    """
+def _rewritten(pattern: str, backwards: bool) -> str:
     reader = _Reader(pattern)
     tree = reader.alternatives()
     if reader.i != len(pattern):
         raise reader.fail("unbalanced parenthesis")
-    return _write(tree, names)
+    return _write(tree, backwards)
+
+
+def reversed_pattern(pattern: str) -> str:
+    """``pattern`` (read as ``re.VERBOSE``) written backwards, without its group names.
+
+    >>> reversed_pattern(r"a[bc]+(?P<x>d|ef)?$")
+    '\\\\A(?:d|fe)?[bc]+a'
+    """
+    return _rewritten(pattern, backwards=True)
+
+
+def any_of(patterns: Iterable[str], backwards: bool = False) -> str:
+    """One pattern that matches where one of ``patterns`` (read as ``re.VERBOSE``) does, written
+    backwards if ``backwards``: a quick test before trying each.  Group names are dropped, so several
+    patterns may use the same one.
+
+    >>> any_of([r"(?P<x>a) b", r"(?P<x>c)+$"])
+    '(?:(?:a)b)|(?:(?:c)+$)'
+    """
+    return "|".join(f"(?:{_rewritten(p, backwards)})" for p in patterns)

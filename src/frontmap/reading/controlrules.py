@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
-from frontmap.reading._events_reverse import reversed_pattern
+from frontmap.reading._events_reverse import any_of, reversed_pattern
 from frontmap.reading.lexicon import CONTROL_AUXILIARIES, CONTROL_FILLER, MONTH_NUMBERS
 
 __all__ = [
@@ -36,15 +36,28 @@ _SIDE_NAMES = rf"(?P<cue>{_UA}|{_RU})"
 # Words allowed between a trigger and the place: "the strategic eastern city of".
 _FILLER = r"(?:(?:" + "|".join(re.escape(w) for w in CONTROL_FILLER) + r")\s+){0,6}"
 
+
+def _backwards(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern``, a test of how a text ends (``...$``), compiled backwards (:func:`reversed_pattern`),
+    for :func:`_ends_with`."""
+    return re.compile(reversed_pattern(pattern), flags)
+
+
+def _ends_with(backwards: re.Pattern[str], s: str) -> bool:
+    """Whether ``s`` ends as the pattern compiled by :func:`_backwards` says: the answer of
+    ``re.search`` with the pattern as written, without trying it at every position of ``s``."""
+    return backwards.match(s[::-1]) is not None
+
+
 # Words that make the verb a verb (with a subject) rather than an adjective ("in liberated X").
-_VERB_CONTEXT = re.compile(
+_VERB_CONTEXT = _backwards(
     rf"""(?:\b(?:has|have|had|which|that|who|it|they|forces|troops|army|military|soldiers|units|brigades?|
     fighters|marines|paratroopers|mercenaries|defenders|{_UA}|{_RU}|kyiv)\s+)
     (?:(?:\w+ly|also|now|just|finally|reportedly|already|then|later|again|swiftly|since)\s+){{0,2}}$""",
-    _F,
+    re.IGNORECASE,
 )
 # Negations, modals and intentions just before a trigger: no event.
-_NOT_DONE = re.compile(
+_NOT_DONE = _backwards(
     r"""\b(?:not|never|n[’']t|no\s+longer|yet\s+to|could|would|might|shall|should|must|cannot|unless|
     whether)\b(?:\s+\S+){0,3}\s*$
     |\b(?:deni(?:ed|es)|deny|false(?:ly)?|rumou?rs?)\b(?:\s+\S+){0,5}\s*$
@@ -53,10 +66,10 @@ _NOT_DONE = re.compile(
     hopes?|hoped|hoping|goal|preparations?|prepar(?:e|es|ed|ing)|threat(?:en|ens|ened|ening)?|vow(?:s|ed)?|
     promis(?:e|es|ed|ing)|seeks?|sought|intends?|intended|wants?|wanted|order(?:s|ed)?|fail(?:s|ed)?|
     ready|calls?|called)\s+(?:for|to|towards?|at|of)\b(?:\s+\S+){0,2}\s*$""",
-    _F,
+    re.IGNORECASE,
 )
 # Ambiguous modals ("in May", "Will") only count in lower case.
-_NOT_DONE_LOWER = re.compile(r"\b(?:may|will|can|if)\b(?:\s+\S+){0,3}\s*$")
+_NOT_DONE_LOWER = _backwards(r"\b(?:may|will|can|if)\b(?:\s+\S+){0,3}\s*$")
 
 
 def _left(trigger: str) -> re.Pattern[str]:
@@ -105,11 +118,12 @@ _LEFT_TRIGGERS: list[tuple[str, str]] = [
     ),
 ]
 _LEFT_RULES: list[tuple[str, re.Pattern[str]]] = [(kind, _left(t)) for kind, t in _LEFT_TRIGGERS]
-#: Each rule's trigger written backwards (:func:`reversed_pattern`): matched on the reversed window where
-#: a trigger would end, it says in a few steps whether the rule matches at all.
-_BACKWARDS = tuple(re.compile(reversed_pattern(t), re.IGNORECASE) for _, t in _LEFT_TRIGGERS)
+#: Each rule's trigger written backwards (:func:`reversed_pattern`), for the window reversed and in lower
+#: case (:func:`_folded`): matched where a trigger would end, it says in a few steps whether the rule
+#: matches at all.
+_BACKWARDS = tuple(re.compile(reversed_pattern(t)) for _, t in _LEFT_TRIGGERS)
 #: Any rule's trigger, backwards: most places have none before them.
-_ANY_BACKWARDS = re.compile("|".join(f"(?:{rx.pattern})" for rx in _BACKWARDS), re.IGNORECASE)
+_ANY_BACKWARDS = re.compile(any_of((t for _, t in _LEFT_TRIGGERS), backwards=True))
 
 _AUX = r"(?:(?:" + "|".join(re.escape(w) for w in CONTROL_AUXILIARIES) + r")\s+){0,5}"
 _RIGHT_RULES: list[tuple[str, re.Pattern[str]]] = [
@@ -148,6 +162,9 @@ _RIGHT_RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+#: Any rule of :data:`_RIGHT_RULES`, without the case-insensitive flag, for text in lower case
+#: (:func:`_folded`): most places have none after them, and one match is cheaper than four.
+_ANY_RIGHT_FOLDED = re.compile(any_of(rx.pattern for _, rx in _RIGHT_RULES))
 _FINITE = re.compile(r"(?:was|were|is|are|has|had|have|remains|remained)\b", re.I)
 _RELATIVE_TIME = re.compile(
     r"\b(?:later|earlier|afterwards?|after|before|following|next|previous|then)\b", re.I
@@ -210,6 +227,20 @@ def _other(side: str | None) -> str | None:
     return {"ukraine": "russia", "russia": "ukraine"}.get(side or "")
 
 
+#: The only letters beyond ASCII that a case-insensitive pattern matches to an ASCII letter.
+_ASCII_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_ASCII_TWIN = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _folded(s: str) -> str:
+    """``s`` in lower case, with the letters a case-insensitive pattern reads as ASCII letters made
+    them: a lower-case pattern of ASCII words finds in it what the case-insensitive one finds in ``s``,
+    at the same offsets (no character of ``s`` becomes two)."""
+    if not s.isascii() and _ASCII_TWIN.search(s):
+        s = s.translate(_ASCII_TWINS)  # slow, and seldom needed
+    return s.lower()
+
+
 #: For each rule of :data:`_LEFT_RULES`, more characters than its trigger can hold, white space and
 #: hyphens aside (the longest phrase of each pattern, counted by hand, plus a margin: "ukrainians's
 #: national flags proudly ... unfurled again above" holds 71).  Every repetition a trigger may make
@@ -252,7 +283,7 @@ def left_event(pre: str, post: str) -> tuple[str, int, int] | None:
     if not pre[-1:].isspace():
         return None  # every rule has white space before the place
     ends = _trigger_ends(pre)
-    reverse = pre[::-1]
+    reverse = _folded(pre)[::-1]  # as long as ``pre``, offset for offset
     at_ends = [len(pre) - end for end in ends]  # the same places in ``reverse``
     if not any(_ANY_BACKWARDS.match(reverse, at) for at in at_ends):
         return None
@@ -266,7 +297,7 @@ def left_event(pre: str, post: str) -> tuple[str, int, int] | None:
             continue
         start, trig_end = m.start("trig"), m.end("trig")
         before = pre[:start]
-        if _NOT_DONE.search(before[-80:]) or _NOT_DONE_LOWER.search(before[-80:]):
+        if _ends_with(_NOT_DONE, before[-80:]) or _ends_with(_NOT_DONE_LOWER, before[-80:]):
             return None
         side: str | None
         if kind == "cue":
@@ -275,7 +306,7 @@ def left_event(pre: str, post: str) -> tuple[str, int, int] | None:
             side = {"ua": "ukraine", "ru": "russia"}[kind]
         elif kind.startswith("subj-"):
             default = {"subj-ua": "ukraine", "subj-ru": "russia"}[kind]
-            is_verb = bool(_VERB_CONTEXT.search(before[-80:]))
+            is_verb = _ends_with(_VERB_CONTEXT, before[-80:])
             side = (_close_subject(before) if is_verb else None) or _side_of(_BY_SIDE.match(post)) or default
         elif kind == "subj":
             side = _close_subject(before) or _side_of(_BY_SIDE.match(post)) or _any_subject(before)
@@ -289,6 +320,8 @@ def right_event(post: str) -> tuple[str, int, int, bool] | None:
     """``(side, start, end, closes_apposition)`` of a passive/"fell to"/"under control" phrase opening
     ``post``.  ``closes_apposition`` is true for ", was retaken" after a place: the place then ends an
     apposition ("Irpin, a town west of Kyiv, was retaken") and the subject is an earlier place."""
+    if not _ANY_RIGHT_FOLDED.match(_folded(post)):
+        return None
     for kind, rx in _RIGHT_RULES:
         m = rx.match(post)
         if m is None:
