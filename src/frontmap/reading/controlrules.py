@@ -118,12 +118,12 @@ _LEFT_TRIGGERS: list[tuple[str, str]] = [
     ),
 ]
 _LEFT_RULES: list[tuple[str, re.Pattern[str]]] = [(kind, _left(t)) for kind, t in _LEFT_TRIGGERS]
-#: Each rule's trigger written backwards (:func:`reversed_pattern`), for the window reversed and in lower
-#: case (:func:`_folded`): matched where a trigger would end, it says in a few steps whether the rule
-#: matches at all.
-_BACKWARDS = tuple(re.compile(reversed_pattern(t)) for _, t in _LEFT_TRIGGERS)
-#: Any rule's trigger, backwards: most places have none before them.
-_ANY_BACKWARDS = re.compile(any_of((t for _, t in _LEFT_TRIGGERS), backwards=True))
+#: Each rule written backwards (:func:`reversed_pattern`), for the window reversed and in lower case
+#: (:func:`_folded`): matched at its start, where the place begins, it says in a few steps whether the
+#: rule matches at all.
+_BACKWARDS = tuple(re.compile(reversed_pattern(rx.pattern)) for _, rx in _LEFT_RULES)
+#: Any rule, backwards (the filler once, then any trigger): most places have none before them.
+_ANY_LEFT_BACKWARDS = re.compile(reversed_pattern(rf"(?:{any_of(t for _, t in _LEFT_TRIGGERS)})\s+{_FILLER}"))
 
 _AUX = r"(?:(?:" + "|".join(re.escape(w) for w in CONTROL_AUXILIARIES) + r")\s+){0,5}"
 _RIGHT_RULES: list[tuple[str, re.Pattern[str]]] = [
@@ -253,43 +253,35 @@ _FILLER_WORDS = frozenset(w.lower() for w in CONTROL_FILLER)
 _MAX_FILLER = 6  # as in _FILLER
 
 
-def _trigger_ends(pre: str) -> list[int]:
-    """The offsets of ``pre`` where a trigger may end, last first: the end of each word of ``pre`` that
-    only words that could be filler follow (at most six; a word that is not plain ASCII might be one,
-    so it counts as one), and 0 if no other word is left.  No trigger ends before the last offset.
-
-    >>> _trigger_ends("Russian troops took the city of ")
-    [31, 28, 23, 19]
-    """
-    ends = []
+def _trigger_end_bound(pre: str) -> int:
+    """An offset no trigger of ``pre`` ends before: the end of ``pre`` without the words at its end that
+    could be filler (at most six; a word that is not plain ASCII might be one, so it counts as one)."""
     rest = pre.rstrip()
-    for _ in range(_MAX_FILLER + 1):
-        ends.append(len(rest))
+    for _ in range(_MAX_FILLER):
         parts = rest.rsplit(None, 1)
-        if not parts or (parts[-1].isascii() and parts[-1].lower() not in _FILLER_WORDS):
+        if not parts:
+            break
+        last = parts[-1]
+        if last.isascii() and last.lower() not in _FILLER_WORDS:
             break
         rest = parts[0].rstrip() if len(parts) == 2 else ""
-    return ends
+    return len(rest)
 
 
 def left_event(pre: str, post: str) -> tuple[str, int, int] | None:
     """``(side, start, end)`` of a trigger ending ``pre`` (offsets within ``pre``), or None.
 
-    A trigger ends where only filler words stand before the place (:func:`_trigger_ends`), so each rule
-    is first matched backwards from there (:data:`_BACKWARDS`, a few steps); only a rule that matches
-    is searched for its first match, and only where its trigger can start (:data:`_TRIGGER_CHARS`
-    before the filler that ends ``pre``), not over the whole window.
+    A rule must end where the place begins, so each is first matched backwards from there
+    (:data:`_BACKWARDS`, a few steps); only a rule that matches is searched for its first match, and
+    only where its trigger can start (:data:`_TRIGGER_CHARS` before the filler that ends ``pre``), not
+    over the whole window.
     """
-    if not pre[-1:].isspace():
-        return None  # every rule has white space before the place
-    ends = _trigger_ends(pre)
     reverse = _folded(pre)[::-1]  # as long as ``pre``, offset for offset
-    at_ends = [len(pre) - end for end in ends]  # the same places in ``reverse``
-    if not any(_ANY_BACKWARDS.match(reverse, at) for at in at_ends):
+    if not _ANY_LEFT_BACKWARDS.match(reverse):
         return None
-    from_end = at_ends[-1]
+    from_end = len(pre) - _trigger_end_bound(pre)
     for (kind, rx), backwards, back in zip(_LEFT_RULES, _BACKWARDS, _BACK, strict=True):
-        if not any(backwards.match(reverse, at) for at in at_ends):
+        if not backwards.match(reverse):
             continue
         reach = back.match(reverse, from_end)
         m = rx.search(pre, len(pre) - reach.end() if reach else 0)
