@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,6 +60,8 @@ __all__ = ["SIDES", "ControlEvent", "find_control_events"]
 
 #: Who holds a place after an event.
 SIDES = ("ukraine", "russia")
+#: Kinds of place that no event is about.
+_NOT_MAPPED = frozenset({"country", "sea", "river"})
 
 
 @dataclass(frozen=True)
@@ -136,13 +138,13 @@ def find_control_events(
         start, end = getattr(m, "start", None), getattr(m, "end", None)
         if not isinstance(place, Place) or not isinstance(start, int) or not isinstance(end, int):
             continue
-        if getattr(m, "role", "location") != "location" or place.kind in ("country", "sea", "river"):
+        if getattr(m, "role", "location") != "location" or place.kind in _NOT_MAPPED:
             continue
         if 0 <= start < end <= len(text):
             usable.append((start, end, place))
     usable.sort(key=lambda t: (t[0], t[1]))
 
-    heads = _heads(text, usable)
+    heads = _Heads(text, usable)
     sentences = _Sentences(text)
     events: list[ControlEvent] = []
     chain: list[tuple[int, int, Place]] = []
@@ -150,8 +152,7 @@ def find_control_events(
 
     def flush() -> None:
         if chain and chain_sentence is not None:
-            head = heads(chain_sentence[0], chain[0][0])
-            events.extend(_chain_events(text, chain, head, sentences, chain_sentence, pub, source))
+            events.extend(_chain_events(text, chain, heads, sentences, chain_sentence, pub, source))
 
     for start, end, place in usable:
         span = sentence_span(text, start)
@@ -166,34 +167,42 @@ def find_control_events(
     return events
 
 
-def _heads(
-    text: str, usable: list[tuple[int, int, Place]]
-) -> Callable[[int, int], list[tuple[int, int, Place]]]:
-    """A lookup of the head of an apposition closed before a chain: ``lookup(s0, c0)`` is ``[m]`` for the
+class _Heads:
+    """A lookup of the head of an apposition closed before a chain: ``heads(s0, c0)`` is ``[m]`` for the
     last mention ``m`` (in ``usable`` order) with ``s0 <= m.start < c0``, ``m.end <= c0`` and a comma right
     after it ("Irpin, a town west of Kyiv, was retaken"), else ``[]``.
 
     Each mention followed by a comma is linked to the previous one, so a lookup steps back only over
     such mentions that overlap ``c0`` (none for the non-overlapping mentions of :func:`read`), instead
-    of rescanning the sentence's earlier mentions for every chain (quadratic in a long sentence)."""
-    prev = [-1] * (len(usable) + 1)
-    last = -1
-    for i, (_, end, _) in enumerate(usable):
-        prev[i] = last
-        if text[end : end + 3].lstrip(" ").startswith(","):
-            last = i
-    prev[len(usable)] = last
-    starts = [u[0] for u in usable]
+    of rescanning the sentence's earlier mentions for every chain (quadratic in a long sentence).  The
+    links are made at the first lookup: most documents have no event that needs one."""
 
-    def lookup(s0: int, c0: int) -> list[tuple[int, int, Place]]:
+    def __init__(self, text: str, usable: list[tuple[int, int, Place]]) -> None:
+        self.text, self.usable = text, usable
+        self.links: tuple[list[int], list[int]] | None = None
+
+    def _link(self) -> tuple[list[int], list[int]]:
+        text, usable = self.text, self.usable
+        prev = [-1] * (len(usable) + 1)
+        last = -1
+        for i, (_, end, _) in enumerate(usable):
+            prev[i] = last
+            if text[end : end + 3].lstrip(" ").startswith(","):
+                last = i
+        prev[len(usable)] = last
+        return prev, [u[0] for u in usable]
+
+    def __call__(self, s0: int, c0: int) -> list[tuple[int, int, Place]]:
+        if self.links is None:
+            self.links = self._link()
+        prev, starts = self.links
+        usable = self.usable
         k = prev[bisect_left(starts, c0)]
         while k >= 0 and usable[k][0] >= s0:
             if usable[k][1] <= c0:
                 return [usable[k]]
             k = prev[k]
         return []
-
-    return lookup
 
 
 class _Sentences:
@@ -215,14 +224,14 @@ class _Sentences:
 def _chain_events(
     text: str,
     chain: list[tuple[int, int, Place]],
-    head: list[tuple[int, int, Place]],
+    heads: _Heads,
     sentences: _Sentences,
     span: tuple[int, int],
     pub: _dt.date | None,
     source: str | None,
 ) -> list[ControlEvent]:
     """Events for a list of places in one sentence ("X, Y and Z"): a trigger before the first, or a
-    passive after the last, applies to all of them.  ``head`` is the sentence's last mention before
+    passive after the last, applies to all of them.  ``heads`` finds the sentence's last mention before
     the chain that a comma follows (the subject of an apposition closed by the passive), if any."""
     s0, s1 = span
     first, last = chain[0], chain[-1]
@@ -238,7 +247,7 @@ def _chain_events(
         side, a, b, closes = right
         targets = chain
         if closes:  # "Irpin, a town west of Kyiv, was retaken": the event is Irpin's
-            targets = head
+            targets = heads(s0, first[0])
         if targets:
             found.append((side, last[1] + a, last[1] + b, targets))
     if not found:
