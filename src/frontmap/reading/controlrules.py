@@ -190,6 +190,7 @@ _ON_DATE = re.compile(
     (?P<m2>{_MONTH}))(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\d)""",
     _F,
 )
+_DIGIT = re.compile(r"\d")
 WINDOW = 200  # characters of context looked at on each side of a mention
 
 
@@ -345,7 +346,8 @@ def right_event(post: str) -> tuple[str, int, int, bool] | None:
 
 class DatePhrases(NamedTuple):
     """The "on <day>" phrases of a sentence and its relative-time words ("later", "after"), found once
-    per sentence however many events it has (:func:`date_phrases`)."""
+    per sentence however many events it has (:func:`date_phrases`).  Relative-time words only matter
+    between an event and a day, so they are not looked for in a sentence without a day."""
 
     starts: list[int]
     found: list[re.Match[str]]
@@ -355,8 +357,8 @@ class DatePhrases(NamedTuple):
 
 def date_phrases(sentence: str) -> DatePhrases:
     """The :class:`DatePhrases` of ``sentence``, for :func:`sentence_date`."""
-    found = list(_ON_DATE.finditer(sentence))
-    relative = list(_RELATIVE_TIME.finditer(sentence))
+    found = list(_ON_DATE.finditer(sentence)) if _DIGIT.search(sentence) else []  # a day has digits
+    relative = list(_RELATIVE_TIME.finditer(sentence)) if found else []
     return DatePhrases(
         [m.start() for m in found], found, [m.start() for m in relative], [m.end() for m in relative]
     )
