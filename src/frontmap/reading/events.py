@@ -41,6 +41,7 @@ import datetime as _dt
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from frontmap._dates import to_date
@@ -135,14 +136,14 @@ def find_control_events(
     usable = []
     for m in mentions or ():
         place = getattr(m, "place", None)
+        if not isinstance(place, Place) or place.kind in _NOT_MAPPED:
+            continue
         start, end = getattr(m, "start", None), getattr(m, "end", None)
-        if not isinstance(place, Place) or not isinstance(start, int) or not isinstance(end, int):
+        if not isinstance(start, int) or not isinstance(end, int):
             continue
-        if getattr(m, "role", "location") != "location" or place.kind in _NOT_MAPPED:
-            continue
-        if 0 <= start < end <= len(text):
+        if getattr(m, "role", "location") == "location" and 0 <= start < end <= len(text):
             usable.append((start, end, place))
-    usable.sort(key=lambda t: (t[0], t[1]))
+    usable.sort(key=itemgetter(0, 1))
 
     heads = _Heads(text, usable)
     sentences = _Sentences(text)
