@@ -12,7 +12,9 @@ possessive), ``\\b`` and the anchors ``^ $ \\A \\Z``; anything else (look-around
 inline flags) raises ``ValueError``.  Patterns are read as if compiled with ``re.VERBOSE`` (white
 space and ``#`` comments outside classes are ignored).  ``$`` is read as the end of the text, so the
 reversed pattern starts with ``\\A`` (for the rules this is exact: white space, which may hold a last
-newline, always comes before their ``$``).
+newline, always comes before their ``$``).  Alternatives that are plain words are written as one trie
+("retook|retaken" as "ret(?:ook|aken)"), which tries fewer of them at each step but may change
+their order: the patterns written here test whether a text matches, not which match is found.
 
 >>> import re
 >>> p = reversed_pattern(r"(?P<t>retook|took\\s+back)\\s+(?:the\\s+){0,2}$")
@@ -27,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["any_of", "reversed_pattern"]
 
@@ -136,19 +139,64 @@ class _Reader:
         return _Atom(c)
 
 
+def _literal(node: _Node, quantifier: str) -> str | None:
+    """``node`` as written if it is one plain character without a quantifier, else None."""
+    if quantifier or not isinstance(node, _Atom):
+        return None
+    text = node.text
+    if len(text) == 1 and text not in ".^$":
+        return text
+    if len(text) == 2 and text[0] == "\\" and not text[1].isalnum():
+        return text  # an escaped punctuation mark
+    return None
+
+
+def _trie(words: list[list[str]]) -> str:
+    """One pattern for plain words (lists of characters as written), sharing their beginnings: the
+    regex engine then tries a few first characters instead of every word at every step."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def written(node: dict[str, Any]) -> str:
+        branches = [char + written(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        return ("(?:" + body + ")?") if len(branches) == 1 else body + "?"
+
+    # At the top, the words are alternatives of the group that holds them: no group of their own.
+    return "|".join([char + written(child) for char, child in root.items() if char] + [""] * ("" in root))
+
+
 def _write(alternatives: list[list[tuple[_Node, str]]], backwards: bool) -> str:
     """The alternatives as a pattern, written backwards if ``backwards``, without group names and white
-    space (so not needing ``re.VERBOSE``)."""
-    out = []
+    space (so not needing ``re.VERBOSE``), and the plain words among them as one :func:`_trie`."""
+    out: list[str] = []
+    words: list[list[str]] = []
     for sequence in alternatives:
+        items = list(reversed(sequence)) if backwards else sequence
+        letters = [_literal(node, quantifier) for node, quantifier in items]
+        if len(alternatives) > 1 and all(letters):
+            if not words:
+                out.append("")  # the trie's place among the alternatives
+            words.append([c for c in letters if c])
+            continue
         parts = []
-        for node, quantifier in reversed(sequence) if backwards else sequence:
+        for node, quantifier in items:
             if isinstance(node, _Atom):
                 parts.append(_MIRROR.get(node.text, node.text) if backwards else node.text)
             else:
                 parts.append("(?:" + _write(node.alternatives, backwards) + ")")
             parts.append(quantifier)
         out.append("".join(parts))
+    if words:
+        out[out.index("")] = _trie(words)
     return "|".join(out)
 
 
@@ -176,5 +224,7 @@ def any_of(patterns: Iterable[str], backwards: bool = False) -> str:
 
     >>> any_of([r"(?P<x>a) b", r"(?P<x>c)+$"])
     '(?:(?:a)b)|(?:(?:c)+$)'
+    >>> any_of(["retook|retaken|[Tt]ook"])
+    '(?:ret(?:ook|aken)|[Tt]ook)'
     """
     return "|".join(f"(?:{_rewritten(p, backwards)})" for p in patterns)
