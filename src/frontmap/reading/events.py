@@ -38,7 +38,7 @@ never raise on odd text.
 from __future__ import annotations
 
 import datetime as _dt
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
@@ -55,7 +55,7 @@ from frontmap.reading.controlrules import (
     right_event,
     sentence_date,
 )
-from frontmap.reading.sentences import sentence_span
+from frontmap.reading.sentences import sentence_spans
 
 __all__ = ["SIDES", "ControlEvent", "find_control_events"]
 
@@ -155,8 +155,10 @@ def find_control_events(
         if chain and chain_sentence is not None:
             events.extend(_chain_events(text, chain, heads, sentences, chain_sentence, pub, source))
 
+    spans = sentence_spans(text) or ((0, 0),)
+    span_starts = [s for s, _ in spans]  # once per document, not per mention as sentence_span would
     for start, end, place in usable:
-        span = sentence_span(text, start)
+        span = spans[max(bisect_right(span_starts, start) - 1, 0)]
         if chain and span == chain_sentence and start >= chain[-1][1]:
             gap = text[chain[-1][1] : start]
             if list_separator(gap):
