@@ -72,6 +72,14 @@ _NOT_DONE = _backwards(
 _NOT_DONE_LOWER = _backwards(r"\b(?:may|will|can|if)\b(?:\s+\S+){0,3}\s*$")
 
 
+def _for_folded(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern``, whose words are in lower case, compiled without the case-insensitive flag, for text
+    in lower case (:func:`_folded`): it matches there wherever, case-insensitive, it matches the text."""
+    if any(c.isupper() for c in re.sub(r"\\.|\(\?P<\w+>", "", pattern)):  # escapes and names aside
+        raise ValueError(f"not in lower case: {pattern!r}")
+    return re.compile(pattern, flags)
+
+
 def _left(trigger: str) -> re.Pattern[str]:
     return re.compile(rf"(?P<trig>{trigger})\s+{_FILLER}$", _F)
 
@@ -121,9 +129,13 @@ _LEFT_RULES: list[tuple[str, re.Pattern[str]]] = [(kind, _left(t)) for kind, t i
 #: Each rule written backwards (:func:`reversed_pattern`), for the window reversed and in lower case
 #: (:func:`_folded`): matched at its start, where the place begins, it says in a few steps whether the
 #: rule matches at all.
-_BACKWARDS = tuple(re.compile(reversed_pattern(rx.pattern)) for _, rx in _LEFT_RULES)
+_BACKWARDS = tuple(_for_folded(reversed_pattern(rx.pattern)) for _, rx in _LEFT_RULES)
 #: Any rule, backwards (the filler once, then any trigger): most places have none before them.
-_ANY_LEFT_BACKWARDS = re.compile(reversed_pattern(rf"(?:{any_of(t for _, t in _LEFT_TRIGGERS)})\s+{_FILLER}"))
+_ANY_LEFT_BACKWARDS = _for_folded(
+    reversed_pattern(rf"(?:{any_of(t for _, t in _LEFT_TRIGGERS)})\s+{_FILLER}")
+)
+#: Each rule for text in lower case: where it first matches there, the rule first matches the text.
+_FOLDED_RULES = tuple(_for_folded(rx.pattern, re.VERBOSE) for _, rx in _LEFT_RULES)
 
 _AUX = r"(?:(?:" + "|".join(re.escape(w) for w in CONTROL_AUXILIARIES) + r")\s+){0,5}"
 _RIGHT_RULES: list[tuple[str, re.Pattern[str]]] = [
@@ -164,7 +176,7 @@ _RIGHT_RULES: list[tuple[str, re.Pattern[str]]] = [
 ]
 #: Any rule of :data:`_RIGHT_RULES`, without the case-insensitive flag, for text in lower case
 #: (:func:`_folded`): most places have none after them, and one match is cheaper than four.
-_ANY_RIGHT_FOLDED = re.compile(any_of(rx.pattern for _, rx in _RIGHT_RULES))
+_ANY_RIGHT_FOLDED = _for_folded(any_of(rx.pattern for _, rx in _RIGHT_RULES))
 _FINITE = re.compile(r"(?:was|were|is|are|has|had|have|remains|remained)\b", re.I)
 _RELATIVE_TIME = re.compile(
     r"\b(?:later|earlier|afterwards?|after|before|following|next|previous|then)\b", re.I
@@ -277,15 +289,19 @@ def left_event(pre: str, post: str) -> tuple[str, int, int] | None:
     only where its trigger can start (:data:`_TRIGGER_CHARS` before the filler that ends ``pre``), not
     over the whole window.
     """
-    reverse = _folded(pre)[::-1]  # as long as ``pre``, offset for offset
+    folded = _folded(pre)  # as long as ``pre``, offset for offset
+    reverse = folded[::-1]
     if not _ANY_LEFT_BACKWARDS.match(reverse):
         return None
     from_end = len(pre) - _trigger_end_bound(pre)
-    for (kind, rx), backwards, back in zip(_LEFT_RULES, _BACKWARDS, _BACK, strict=True):
+    rules = zip(_LEFT_RULES, _FOLDED_RULES, _BACKWARDS, _BACK, strict=True)
+    for (kind, rx), folded_rx, backwards, back in rules:
         if not backwards.match(reverse):
             continue
         reach = back.match(reverse, from_end)
-        m = rx.search(pre, len(pre) - reach.end() if reach else 0)
+        start_at = len(pre) - reach.end() if reach else 0
+        first = folded_rx.search(folded, start_at)  # no match of ``rx`` starts before this one
+        m = first and (rx.match(pre, first.start()) or rx.search(pre, first.start() + 1))
         if m is None:
             continue
         start, trig_end = m.start("trig"), m.end("trig")
