@@ -14,7 +14,9 @@ space and ``#`` comments outside classes are ignored).  ``$`` is read as the end
 reversed pattern starts with ``\\A`` (for the rules this is exact: white space, which may hold a last
 newline, always comes before their ``$``).  Alternatives that are plain words are written as one trie
 ("retook|retaken" as "ret(?:ook|aken)"), which tries fewer of them at each step but may change
-their order: the patterns written here test whether a text matches, not which match is found.
+their order: the patterns written here test whether a text matches, not which match is found.  A run
+that must be followed by its complement (``\\S+\\s+``) is written possessive, as giving back any of it
+cannot help.
 
 >>> import re
 >>> p = reversed_pattern(r"(?P<t>retook|took\\s+back)\\s+(?:the\\s+){0,2}$")
@@ -151,6 +153,23 @@ def _literal(node: _Node, quantifier: str) -> str | None:
     return None
 
 
+#: Each class and its complement (no character is in both).
+_COMPLEMENTS = {r"\S": r"\s", r"\s": r"\S", r"\W": r"\w", r"\w": r"\W"}
+
+
+def _gives_back_in_vain(node: _Atom, quantifier: str, following: list[tuple[_Node, str]]) -> bool:
+    """Whether ``node`` repeated (``+`` or ``*``) is followed by a character of its complement that must
+    be there (``\\S+\\s+``): a shorter run would leave one of its own characters to that one, so the
+    run can be possessive (``\\S++``) and the engine need not try giving characters back."""
+    if quantifier not in ("+", "*") or not following or node.text not in _COMPLEMENTS:
+        return False
+    nxt, nxt_quantifier = following[0]
+    required = nxt_quantifier in ("", "+", "+?") or (
+        nxt_quantifier.startswith("{") and not nxt_quantifier.startswith(("{0", "{,"))
+    )
+    return isinstance(nxt, _Atom) and nxt.text == _COMPLEMENTS[node.text] and required
+
+
 def _trie(words: list[list[str]]) -> str:
     """One pattern for plain words (lists of characters as written), sharing their beginnings: the
     regex engine then tries a few first characters instead of every word at every step."""
@@ -188,9 +207,11 @@ def _write(alternatives: list[list[tuple[_Node, str]]], backwards: bool) -> str:
             words.append([c for c in letters if c])
             continue
         parts = []
-        for node, quantifier in items:
+        for i, (node, quantifier) in enumerate(items):
             if isinstance(node, _Atom):
                 parts.append(_MIRROR.get(node.text, node.text) if backwards else node.text)
+                if _gives_back_in_vain(node, quantifier, items[i + 1 : i + 2]):
+                    quantifier += "+"
             else:
                 parts.append("(?:" + _write(node.alternatives, backwards) + ")")
             parts.append(quantifier)
