@@ -21,7 +21,7 @@ cannot help.
 >>> import re
 >>> p = reversed_pattern(r"(?P<t>retook|took\\s+back)\\s+(?:the\\s+){0,2}$")
 >>> p
-'\\\\A(?:\\\\s+eht){0,2}\\\\s+(?:kooter|kcab\\\\s+koot)'
+'\\\\A(?:\\\\s+eht){0,2}\\\\s+(?:k(?:ooter|cab\\\\s+koot))'
 >>> bool(re.match(p, "retook the "[::-1])), bool(re.match(p, "retook a "[::-1]))
 (True, False)
 """
@@ -141,18 +141,6 @@ class _Reader:
         return _Atom(c)
 
 
-def _literal(node: _Node, quantifier: str) -> str | None:
-    """``node`` as written if it is one plain character without a quantifier, else None."""
-    if quantifier or not isinstance(node, _Atom):
-        return None
-    text = node.text
-    if len(text) == 1 and text not in ".^$":
-        return text
-    if len(text) == 2 and text[0] == "\\" and not text[1].isalnum():
-        return text  # an escaped punctuation mark
-    return None
-
-
 #: Each class and its complement (no character is in both).
 _COMPLEMENTS = {r"\S": r"\s", r"\s": r"\S", r"\W": r"\w", r"\w": r"\W"}
 
@@ -170,18 +158,19 @@ def _gives_back_in_vain(node: _Atom, quantifier: str, following: list[tuple[_Nod
     return isinstance(nxt, _Atom) and nxt.text == _COMPLEMENTS[node.text] and required
 
 
-def _trie(words: list[list[str]]) -> str:
-    """One pattern for plain words (lists of characters as written), sharing their beginnings: the
-    regex engine then tries a few first characters instead of every word at every step."""
+def _trie(alternatives: list[list[str]]) -> str:
+    """One pattern for alternatives (lists of items as written: characters, classes, groups, each with
+    its quantifier) that shares their beginnings: the regex engine then tries a few first items instead
+    of every alternative at every step ("retook|retaken" as "ret(?:ook|aken)")."""
     root: dict[str, Any] = {}
-    for word in words:
+    for items in alternatives:
         node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
+        for item in items:
+            node = node.setdefault(item, {})
+        node[""] = {}  # an alternative ends here
 
     def written(node: dict[str, Any]) -> str:
-        branches = [char + written(child) for char, child in node.items() if char]
+        branches = [item + written(child) for item, child in node.items() if item]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -189,44 +178,35 @@ def _trie(words: list[list[str]]) -> str:
             return body
         return ("(?:" + body + ")?") if len(branches) == 1 else body + "?"
 
-    # At the top, the words are alternatives of the group that holds them: no group of their own.
-    return "|".join([char + written(child) for char, child in root.items() if char] + [""] * ("" in root))
+    # At the top, the alternatives are those of the group that holds them: no group of their own.
+    return "|".join([item + written(child) for item, child in root.items() if item] + [""] * ("" in root))
 
 
 def _write(alternatives: list[list[tuple[_Node, str]]], backwards: bool) -> str:
     """The alternatives as a pattern, written backwards if ``backwards``, without group names and white
-    space (so not needing ``re.VERBOSE``), and the plain words among them as one :func:`_trie`."""
-    out: list[str] = []
-    words: list[list[str]] = []
+    space (so not needing ``re.VERBOSE``), as one :func:`_trie`."""
+    out = []
     for sequence in alternatives:
         items = list(reversed(sequence)) if backwards else sequence
-        letters = [_literal(node, quantifier) for node, quantifier in items]
-        if len(alternatives) > 1 and all(letters):
-            if not words:
-                out.append("")  # the trie's place among the alternatives
-            words.append([c for c in letters if c])
-            continue
         parts = []
         for i, (node, quantifier) in enumerate(items):
             if isinstance(node, _Atom):
-                parts.append(_MIRROR.get(node.text, node.text) if backwards else node.text)
+                text = _MIRROR.get(node.text, node.text) if backwards else node.text
                 if _gives_back_in_vain(node, quantifier, items[i + 1 : i + 2]):
                     quantifier += "+"
             else:
-                parts.append("(?:" + _write(node.alternatives, backwards) + ")")
-            parts.append(quantifier)
-        out.append("".join(parts))
-    if words:
-        out[out.index("")] = _trie(words)
-    return "|".join(out)
+                text = "(?:" + _write(node.alternatives, backwards) + ")"
+            parts.append(text + quantifier)
+        out.append(parts)
+    return _trie(out) if len(out) > 1 else "".join(out[0])
 
 
-def _rewritten(pattern: str, backwards: bool) -> str:
+def _parsed(pattern: str) -> list[list[tuple[_Node, str]]]:
     reader = _Reader(pattern)
     tree = reader.alternatives()
     if reader.i != len(pattern):
         raise reader.fail("unbalanced parenthesis")
-    return _write(tree, backwards)
+    return tree
 
 
 def reversed_pattern(pattern: str) -> str:
@@ -235,7 +215,7 @@ def reversed_pattern(pattern: str) -> str:
     >>> reversed_pattern(r"a[bc]+(?P<x>d|ef)?$")
     '\\\\A(?:d|fe)?[bc]+a'
     """
-    return _rewritten(pattern, backwards=True)
+    return _write(_parsed(pattern), backwards=True)
 
 
 def any_of(patterns: Iterable[str], backwards: bool = False) -> str:
@@ -244,8 +224,8 @@ def any_of(patterns: Iterable[str], backwards: bool = False) -> str:
     patterns may use the same one.
 
     >>> any_of([r"(?P<x>a) b", r"(?P<x>c)+$"])
-    '(?:(?:a)b)|(?:(?:c)+$)'
-    >>> any_of(["retook|retaken|[Tt]ook"])
-    '(?:ret(?:ook|aken)|[Tt]ook)'
+    '(?:a)b|(?:c)+$'
+    >>> any_of(["retook|retaken", "[Tt]ook"])
+    'ret(?:ook|aken)|[Tt]ook'
     """
-    return "|".join(f"(?:{_rewritten(p, backwards)})" for p in patterns)
+    return _write([alternative for p in patterns for alternative in _parsed(p)], backwards)
