@@ -145,28 +145,24 @@ def find_control_events(
             usable.append((start, end, place))
     usable.sort(key=itemgetter(0, 1))
 
-    heads = _Heads(text, usable)
-    sentences = _Sentences(text)
-    events: list[ControlEvent] = []
-    chain: list[tuple[int, int, Place]] = []
-    chain_sentence: tuple[int, int] | None = None
-
-    def flush() -> None:
-        if chain and chain_sentence is not None:
-            events.extend(_chain_events(text, chain, heads, sentences, chain_sentence, pub, source))
-
+    # Lists of places ("X, Y and Z") in one sentence, each with its sentence.
+    chains: list[tuple[list[tuple[int, int, Place]], tuple[int, int]]] = []
     spans = sentence_spans(text) or ((0, 0),)
     span_starts = [s for s, _ in spans]  # once per document, not per mention as sentence_span would
     for start, end, place in usable:
         span = spans[max(bisect_right(span_starts, start) - 1, 0)]
-        if chain and span == chain_sentence and start >= chain[-1][1]:
-            gap = text[chain[-1][1] : start]
-            if list_separator(gap):
-                chain.append((start, end, place))
+        if chains and span == chains[-1][1]:
+            last_end = chains[-1][0][-1][1]
+            if start >= last_end and list_separator(text[last_end:start]):
+                chains[-1][0].append((start, end, place))
                 continue
-        flush()
-        chain, chain_sentence = [(start, end, place)], span
-    flush()
+        chains.append(([(start, end, place)], span))
+
+    heads = _Heads(text, usable)
+    sentences = _Sentences(text)
+    events: list[ControlEvent] = []
+    for chain, span in chains:
+        events.extend(_chain_events(text, chain, heads, sentences, span, pub, source))
     return events
 
 
