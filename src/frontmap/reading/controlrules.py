@@ -1,7 +1,11 @@
 """The phrase rules behind :func:`frontmap.reading.events.find_control_events` (see that module's docstring).
 
 Patterns are compiled once with ``re.VERBOSE``; each is applied to a bounded window before or after a
-place mention, so the work per mention is constant and no pattern can backtrack catastrophically.
+place mention, so the work per mention is constant and no pattern can backtrack catastrophically.  A
+rule before a place must end where the place begins, and a negation must end where the trigger does:
+these are matched backwards, on the window reversed (:mod:`frontmap.reading._events_reverse`), from
+that end.  Most places have no event: one quick match of all the rules at once, on the window in lower
+case, answers for them.
 """
 
 from __future__ import annotations
@@ -284,10 +288,10 @@ def _trigger_end_bound(pre: str) -> int:
 def left_event(pre: str, post: str) -> tuple[str, int, int] | None:
     """``(side, start, end)`` of a trigger ending ``pre`` (offsets within ``pre``), or None.
 
-    A rule must end where the place begins, so each is first matched backwards from there
-    (:data:`_BACKWARDS`, a few steps); only a rule that matches is searched for its first match, and
-    only where its trigger can start (:data:`_TRIGGER_CHARS` before the filler that ends ``pre``), not
-    over the whole window.
+    A rule must end where the place begins, so all are first matched at once backwards from there
+    (:data:`_ANY_LEFT_BACKWARDS`, a few steps), then each (:data:`_BACKWARDS`); only a rule that
+    matches is searched for its first match, in the window in lower case (:data:`_FOLDED_RULES`) and
+    only where its trigger can start (:data:`_TRIGGER_CHARS` before the filler that ends ``pre``).
     """
     folded = _folded(pre)  # as long as ``pre``, offset for offset
     reverse = folded[::-1]
