@@ -1,5 +1,5 @@
-"""The claim finder's shortcuts give what the plain searches give (``frontmap.reading._scan`` and
-``frontmap.reading._claims_literals``).
+"""The reader's shortcuts give what the plain searches give: the claim finder's
+(``frontmap.reading._scan`` and ``frontmap.reading._claims_literals``) and the sentence splitter's.
 
 The scans find units, percent signs and fraction or comparison words first and try the patterns only
 there; a search for what happened to ground is skipped when none of the words its every match holds is
@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from frontmap.reading import _scan
 from frontmap.reading import patterns as P
+from frontmap.reading import sentences as _sentences
 from frontmap.reading._claims_literals import may_match, required
 
 #: Pieces of text around figures: units every way, number words, fractions, comparisons, case and
@@ -77,3 +78,14 @@ def test_a_skipped_search_could_not_have_matched(name, data):
 
 def test_the_gated_patterns_have_words_to_look_for():
     assert GATED and all(required(getattr(P, name)) for name in GATED)
+
+
+#: Sentence ends as first written: the fast pattern of ``sentences`` must find exactly these.
+PLAIN_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9А-ЯІЇЄҐ])|\n+""")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=".!? \n\t\"'”’)]([“‘AaZz09ЯяіІ", max_size=40))
+@example(text="Gen. Smith said.\n\nKyiv? Yes! “Quiet.” (Not) here.")
+def test_sentence_ends_are_those_of_the_plain_pattern(text):
+    assert [m.span() for m in _sentences._END.finditer(text)] == [m.span() for m in PLAIN_END.finditer(text)]

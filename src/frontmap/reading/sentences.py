@@ -16,7 +16,10 @@ __all__ = ["sentence_span", "sentence_spans"]
 
 _ABBREV = ABBREVIATIONS  # "Gen.", "Feb.": a full stop that does not end a sentence
 
-_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9А-ЯІЇЄҐ])|\n+""")
+#: A sentence end: full stops, question or exclamation marks and closing quotes or brackets before a space
+#: and a capital or digit; or line breaks.  Written to start with one class of characters, which the
+#: regex engine skips ahead to (an alternation at the top would be tried at every character).
+_END = re.compile(r"""[.!?\n](?:(?<=[.!?])[.!?]*["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9А-ЯІЇЄҐ])|(?<=\n)\n*)""")
 #: The texts whose sentences are remembered: the one being read (its stages each ask) and one more.  No
 #: more: a larger memo would answer for an article read again, and a benchmark that repeats its
 #: articles would measure the memo, not the reader.
