@@ -370,6 +370,13 @@ def test_city_and_oblast_still_read_as_before():
             id="a distance after a description of the name before the nearness of other places",
         ),
         pytest.param(
+            "Ukrainian forces freed Torske, about 12 km east of Lyman, the head of the Donetsk Regional "
+            "Military Administration said. They had taken Novoselivka the week before.",
+            "Novoselivka",
+            "Lyman urban hromada",
+            id="a place the text settled is context for a namesake chosen by nearness alone",
+        ),
+        pytest.param(
             "Assault groups pushed toward Mezhova and took Uspenivka (south of Udachne), a blogger said.",
             "Uspenivka",
             "Donetsk Oblast",

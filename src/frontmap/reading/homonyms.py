@@ -48,13 +48,15 @@ on a qualifier ("the village of X", "X in the Zaporizhzhia region"), or when a v
 :data:`VILLAGE_NEAR_KM` of the article's other places while the city is farther than :data:`CITY_FAR_KM`
 from all of them.
 
+Names the text itself settles (by a qualifier, the hierarchy or a claim) are context in turn: the names
+that only nearness or size decided are chosen again once they count (:func:`_second_round`).
+
 Work stays linear in the length of the text: the article's unambiguous places are gathered once (their
 units counted, their points put in a grid), and each mention looks only at its neighbours in the text.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -65,11 +67,8 @@ from types import MappingProxyType
 
 from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
-from frontmap.quantities.numbers import DIRECTIONS, DISTANCE_UNITS, to_km
-from frontmap.quantities.tolerance import WINDS_16, direction_key
-from frontmap.reading import patterns as P
-from frontmap.reading._claimcontext import number
 from frontmap.reading._directions import named_as_direction
+from frontmap.reading._mentions_distance import destination, stated
 from frontmap.reading._mentions_grid import Grid
 from frontmap.reading._mentions_grid import km as _km
 from frontmap.reading._tokens import Hit
@@ -125,14 +124,6 @@ _ALIAS = re.compile("|".join(e["gap"] for e in _Q["after"] if e["other"] == "ali
 _BEFORE = tuple((e["name"], re.compile(e["gap"], re.IGNORECASE), e["other"]) for e in _Q["before"])
 _CORE_TAIL = re.compile(r"(?:\s+(?:oblast|region|province|raion|rayon|district|urban|rural|settlement|"
                         r"village|hromada|community|municipality))+$")  # fmt: skip
-#: ", a village on the Donets ...": a description after a name, which a distance may end.
-_DESCRIPTION = re.compile(r"\s*,\s*(?:a|an|the)\s+", re.IGNORECASE)
-_CLAIM_HEAD = re.compile(
-    r"[\s,(—–-]*(?:(?:which|that|is|was|lies|lay|sits|located|situated|just|some|about|around|roughly|"
-    r"approximately|nearly|almost|only|over|under|less|more|than|a|the|village|town)\s+){0,6}",
-    re.IGNORECASE,
-)
-_CLAIM_TAIL = re.compile(r"\s*(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
 _LARGE_KINDS = ("country", "region", "sea", "river", "facility")
 
 
@@ -415,46 +406,6 @@ def proximity(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
 # -- 4. claim ------------------------------------------------------------------------------------
 
 
-def _stated(text: str, start: int, end: int) -> tuple[float, float] | None:
-    """``(km, bearing)`` when ``text[start:end]`` is a distance and direction ending in "of": ", about 13
-    km south of"."""
-    head = _CLAIM_HEAD.match(text, start, end)
-    pos = head.end() if head else start
-    q = P.QTY.match(text, pos, end)
-    if q is None and _DESCRIPTION.match(text, start, end):
-        # ", a village on the Donets roughly 17 km northwest of": the last figure of a description
-        q = next(reversed([m for m in P.QTY.finditer(text, start, end) if m.group("dist")]), None)
-    if q is None or q.group("dist") is None:
-        return None
-    value, unit = number(q), DISTANCE_UNITS.get(q.group("dist").lower())
-    if value is None or unit is None:
-        return None
-    pos = q.end()
-    conv = P.CONVERSION.match(text, pos, end)
-    if conv:
-        pos = conv.end()
-    d = P.DIRECTION.match(text, pos, end)
-    if d is None or d.group("end") is not None or not _CLAIM_TAIL.fullmatch(text, d.end(), end):
-        return None
-    wind = DIRECTIONS.get(" ".join(d.group("dir").lower().split()), d.group("dir").upper())
-    try:
-        return to_km(value, unit), WINDS_16.index(direction_key(wind)) * 22.5
-    except Exception:  # an odd direction: no claim
-        return None
-
-
-def _destination(p: Place, km: float, bearing: float) -> tuple[float, float]:
-    """``(lat, lon)`` ``km`` from ``p`` along ``bearing`` on a sphere (for ranking only; reading does not
-    load the geodesy stack)."""
-    d, az = km / 6371.0, math.radians(bearing)
-    lat1, lon1 = math.radians(p.lat), math.radians(p.lon)
-    lat2 = math.asin(math.sin(lat1) * math.cos(d) + math.cos(lat1) * math.sin(d) * math.cos(az))
-    lon2 = lon1 + math.atan2(
-        math.sin(az) * math.sin(d) * math.cos(lat1), math.cos(d) - math.sin(lat1) * math.sin(lat2)
-    )
-    return math.degrees(lat2), math.degrees(lon2)
-
-
 def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
     """The candidates that lie where a distance claim puts the name ("X, about 13 km south of Y", "X, a
     village on the Donets 17 km northwest of Y": a river or region may be named on the way, a town not)."""
@@ -462,16 +413,16 @@ def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] |
     for anchor_hit in ctx.hits[i + 1 :]:
         if anchor_hit.start - h.end > _MAX_GAP:
             return None
-        stated = _stated(ctx.text, h.end, anchor_hit.start)
-        if stated is not None:
+        said = stated(ctx.text, h.end, anchor_hit.start)
+        if said is not None:
             break
         if anchor_hit.places[0].kind in ("settlement", "facility"):
             return None  # a town between: a distance after it is said of that town
     else:
         return None
-    km, az = stated
+    km, az = said
     anchor = anchor_hit.place or anchor_hit.places[0]
-    there = _destination(anchor, km, az)
+    there = destination(anchor, km, az)
     err = {p.id: _km(p, there) for p in pool}
     best = min(err.values())
     if best > max(5.0, 0.4 * km):
@@ -589,4 +540,32 @@ def resolve(text: str, hits: list[Hit]) -> None:
                 dominated[ids] = choose(ctx, i, pool, evidence)
             h.place, h.evidence = dominated[ids]
         else:
+            h.place, h.evidence = choose(ctx, i, pool, evidence)
+    _second_round(ctx, pending)
+
+
+#: Evidence that settles a name well enough to be context for the others (:func:`_second_round`).
+_SETTLED = frozenset({"qualifier", "hierarchy", "claim"})
+
+
+def _second_round(ctx: _Context, pending: list[tuple[int, tuple[Place, ...], str | None]]) -> None:
+    """Names settled among their namesakes by the text ("Torske, 12 km east of Lyman") become context
+    for the names that only nearness or size decided, which are then chosen again: "Yampil and
+    Novoselivka ... near Lyman" are the villages of Torske's hromada."""
+    new = [
+        (ctx.hits[i], place)
+        for i, _, _ in pending
+        if ctx.hits[i].evidence in _SETTLED and (place := ctx.hits[i].place) is not None
+        and place.id not in ctx.places
+    ]  # fmt: skip
+    weak = [(i, pool, ev) for i, pool, ev in pending if ctx.hits[i].evidence in ("proximity", "size")]
+    if not new or not weak:
+        return
+    for h, place in new:
+        ctx.add(h, place)
+    ctx.near.clear()
+    ctx.finish()
+    for i, pool, evidence in weak:
+        if not _dominant(pool):
+            h = ctx.hits[i]
             h.place, h.evidence = choose(ctx, i, pool, evidence)
