@@ -410,7 +410,8 @@ def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] |
     """The candidates that lie where a distance claim puts the name ("X, about 13 km south of Y", "X, a
     village on the Donets 17 km northwest of Y": a river or region may be named on the way, a town not)."""
     h = ctx.hits[i]
-    for anchor_hit in ctx.hits[i + 1 :]:
+    for j in range(i + 1, len(ctx.hits)):  # a few names at most: the gap is bounded
+        anchor_hit = ctx.hits[j]
         if anchor_hit.start - h.end > _MAX_GAP:
             return None
         said = stated(ctx.text, h.end, anchor_hit.start)
