@@ -194,6 +194,9 @@ REFERRING = [
         anchor="Kherson",
     ),
     case(
+        "Shells hit Kherson city, about 60 km from Nova Kakhovka.", subject="Kherson", anchor="Nova Kakhovka"
+    ),
+    case(
         "The ministry reported strikes near Yunakivka in the Sumy Region, some 30 km northeast of Sumy.",
         subject="Yunakivka",
         anchor="Sumy",
