@@ -197,6 +197,11 @@ REFERRING = [
         "Shells hit Kherson city, about 60 km from Nova Kakhovka.", subject="Kherson", anchor="Nova Kakhovka"
     ),
     case(
+        "Drones hit Glushkovo in the Kursk region, close to the border with the Sumy region. A village some "
+        "140 km southwest of the regional centre lost power.",
+        anchor="Kursk",
+    ),
+    case(
         "The ministry reported strikes near Yunakivka in the Sumy Region, some 30 km northeast of Sumy.",
         subject="Yunakivka",
         anchor="Sumy",

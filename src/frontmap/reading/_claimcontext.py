@@ -13,6 +13,7 @@ from frontmap.gazetteer.place import Place
 from frontmap.quantities.numbers import QUALIFIERS, parse_number
 from frontmap.reading import patterns as P
 from frontmap.reading._claims_literals import may_match
+from frontmap.reading._directions import named_as_direction
 from frontmap.reading.article import Mention
 from frontmap.reading.lexicon import REGIONAL_CENTRES, SETTLEMENT_SIZES
 from frontmap.reading.sentences import sentence_span
@@ -255,9 +256,20 @@ def latest_place(
 
 
 def _regional_centre(ctx: Context, pos: int) -> Place | None:
-    """ "the regional centre": the centre of the region named last before ``pos``, else of the region
-    of the town named last."""
-    region = latest_place(ctx, pos, "region")
+    """ "the regional centre": the centre of the region named last before ``pos`` (not one named as a
+    border or a direction: "close to the border with the X region"), else of the region of the town
+    named last."""
+    region = next(
+        (
+            m.place
+            for m in ctx.mentions_back(max(0, pos - 2 * NEAR), pos)
+            if m.place is not None
+            and m.place.kind == "region"
+            and m.role == "location"
+            and not named_as_direction(ctx.text, m.start, m.end)
+        ),
+        None,
+    )
     name = region.name if region is not None else None
     if name is None:
         town = latest_place(ctx, pos, "settlement")
