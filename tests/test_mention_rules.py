@@ -216,6 +216,7 @@ def test_noble_title(text, surface, expected):
 
 @cases(
     ("A Kherson Herald editor filed the story.", "Kherson", REJECT),
+    ("The Kherson Regional Military Administration said so.", "Kherson", REJECT),
     ("A Kherson editor filed the story.", "Kherson", None),
 )
 def test_organisation(text, surface, expected):

@@ -164,6 +164,7 @@ NOT_PLACES = [
     "The landing ship Saratov was sunk.",
     "Glushkovo lies far from here.",
     "Troops cleared Guyevo overnight.",  # a village across the border, its region not named
+    "The head of the Donetsk Regional Military Administration spoke.",  # an organisation's name
     "The Shevchenkivskyi district court ruled.",
     "Zelenksy said talks would resume.",  # a misspelled surname is no place
     "Protesters marched in Bloombreg for the third day.",  # nor a small town abroad a typo away
