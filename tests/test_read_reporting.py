@@ -189,6 +189,11 @@ REFERRING = [
         anchor="Mykolaiv",
     ),
     case(
+        "Troops entered Izium, a hub on the Siverskyi Donets River about 115 km southeast of Kharkiv.",
+        subject="Izium",
+        anchor="Kharkiv",
+    ),
+    case(
         "A convoy delivered food to Stanislav, some 35 km west of Kherson.",
         subject="Stanislav",
         anchor="Kherson",

@@ -405,7 +405,7 @@ AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 #: Two distances joined in one statement: "100 km west of A and some 55 km northwest of B".
 JOINED = re.compile(r"\s*(?:,\s*)?(?:and|but|or|while)?\s*$", re.IGNORECASE)
 #: ", a road and rail hub" / ", the regional capital": a short noun phrase naming the place again.
-APPOSITIVE = re.compile(r"\s*[,(—–]\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
+APPOSITIVE = re.compile(r"\s*[,(—–]\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,8}$", re.IGNORECASE)
 CLAUSE_WORDS = re.compile(
     r"\b(?:after|before|when|while|as|since|they|he|she|it|we|was|were|had|has|have|day|week|month|year)\b",
     re.IGNORECASE,
