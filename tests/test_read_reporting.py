@@ -189,6 +189,12 @@ REFERRING = [
         anchor="Mykolaiv",
     ),
     case(
+        "Troops entered Izium, ending the occupation of the city, a rail hub on the Siverskyi Donets River "
+        "about 115 km southeast of Kharkiv.",
+        subject="Izium",
+        anchor="Kharkiv",
+    ),
+    case(
         "Troops entered Izium, a hub on the Siverskyi Donets River about 115 km southeast of Kharkiv.",
         subject="Izium",
         anchor="Kharkiv",

@@ -417,7 +417,9 @@ def _subject_before(ctx: Context, start: int, anchor: Place | None) -> Place | N
         if ctx.may_match(P.DESCRIBED_BEFORE, (lo, start))
         else None
     )
-    if described and not ctx.mentions_between(described.start(), start):
+    named = ctx.mentions_between(described.start(), start) if described else []
+    # a river or region may be named in the description ("a hub on the Siverskyi Donets"), a town not
+    if described and not any(m.place is not None and m.place.kind in _POINT_KINDS for m in named):
         # "... the frontline city, which lies 15 km from Donetsk": the town named last before it
         return latest_place(ctx, described.start(), "settlement", exclude=anchor)
     for m in ctx.mentions_back(max(s, start - _LINK_CHARS), start):

@@ -393,6 +393,8 @@ IT_LIES = re.compile(
 #: "... the frontline city, which lies 15 km from ...": a description of a place named before.
 DESCRIBED_BEFORE = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?:city|town|village|settlement|hub)\s*,?\s*"
+    # "... of the city, a logistics hub on the river about 115 km ...": an apposition after it
+    r"(?:(?:a|an)\s+(?:[\w'’-]+\s+){0,10}?)?"
     r"(?:(?:which|that)\s+)?(?:(?:lies|is|sits|stands|was)\s+)?(?:(?:located|situated)\s+)?$",
     re.IGNORECASE,
 )
@@ -405,7 +407,7 @@ AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 #: Two distances joined in one statement: "100 km west of A and some 55 km northwest of B".
 JOINED = re.compile(r"\s*(?:,\s*)?(?:and|but|or|while)?\s*$", re.IGNORECASE)
 #: ", a road and rail hub" / ", the regional capital": a short noun phrase naming the place again.
-APPOSITIVE = re.compile(r"\s*[,(—–]\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,8}$", re.IGNORECASE)
+APPOSITIVE = re.compile(r"\s*[,(—–]\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,10}$", re.IGNORECASE)
 CLAUSE_WORDS = re.compile(
     r"\b(?:after|before|when|while|as|since|they|he|she|it|we|was|were|had|has|have|day|week|month|year)\b",
     re.IGNORECASE,
