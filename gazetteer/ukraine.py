@@ -531,6 +531,13 @@ def ukraine_places(
             p["extent_km"] = extent_km(p["population"], s["category"])
             # new spellings only where no other existing place has them: today's answers stay
             p["keys"] |= {k for k in village_keys(names, stop) if k not in known.keys}
+            # but its own name (Великомихайлівка, Velykomykhailivka) even where a namesake holds it:
+            # ranked after every place bearing it (``late``), so the reader's context decides
+            mine = village_keys(own, stop) - p["keys"]
+            if mine:
+                p["keys"] |= mine
+                p.setdefault("late", set()).update(mine)
+                stats["own_names_late"] += 1
             stats["enriched"] += 1
             continue
         out.append({

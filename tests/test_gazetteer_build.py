@@ -178,6 +178,36 @@ def test_ukraine_places_enrich_add_and_fall_back(ukraine, rows, wof):
     assert stats["raions"] == 2 and stats["hromadas"] == 3
 
 
+def test_an_enriched_village_keeps_its_own_name_where_a_namesake_has_it(ukraine, rows, wof):
+    """Two Novyi Svits in Donetsk Oblast: GeoNames spells the one of the slice (Pokrovsk hromada, not
+    in WOF, known only by its hromada's centre) "Novyy Svit" (and Новий Світ), and a namesake 100 km
+    away holds the official spelling. The enriched record still gets its own names, after the namesake's."""
+    namesake = {"id": "geonames:900020", "name": "Novyi Svit", "kind": "settlement", "lat": 47.4,
+                "lon": 37.6, "country": "UA", "admin1": "Donetsk Oblast", "population": 900,
+                "feature": "PPL", "keys": {"novyi svit", "новий світ"}, "explicit": set(),
+                "primary": {"novyi svit"}, "geometry": None}  # fmt: skip
+    here = {"id": "geonames:900021", "name": "Novyy Svit", "kind": "settlement", "lat": 48.26,
+            "lon": 37.19, "country": "UA", "admin1": "Donetsk Oblast", "population": 600,
+            "feature": "PPL", "keys": {"novyy svit", "новий світ"}, "explicit": set(),
+            "primary": {"novyy svit"}, "geometry": None}  # fmt: skip
+    existing = [*_existing(), namesake, here]
+    stop = ukraine.read_word_list(DATA / "stop_words.txt")
+    new, stats = ukraine.ukraine_places(
+        rows, wof, ukraine.read_centres(DATA / "hromada_centres.json"),
+        ukraine.read_centres(DATA / "raion_centres.json"), existing, REGIONS, stop,
+    )  # fmt: skip
+    # the GeoNames record of this hromada's village is enriched (the nearer one), not the namesake
+    assert (here["hromada"], here["katottg"]) == ("Pokrovsk urban hromada", "UA14160210020030006")
+    assert "hromada" not in namesake and not any(p["id"] == "katottg:UA14160210020030006" for p in new)
+    # its own name, which the namesake has, ranks after the namesake; its other names stay as they were
+    assert "novyi svit" in here["keys"] and here["late"] == {"novyi svit"}
+    index = _pack().build_index([*existing, *new])
+    rows_of = {p["id"]: i for i, p in enumerate([*existing, *new])}
+    assert index["novyi svit"] == (rows_of["geonames:900020"], rows_of["geonames:900021"])
+    assert index["novyy svit"][0] == rows_of["geonames:900021"]
+    assert stats["own_names_late"] == 1 and stats["enriched"] == 2
+
+
 def test_raions_and_hromadas_are_places_with_news_keys(ukraine, rows, wof):
     _, new, _ = _front(ukraine, rows, wof)
     units = {p["name"]: p for p in new if p["kind"] in ("raion", "hromada")}
