@@ -441,14 +441,22 @@ class _Existing:
                     self.by_key[k].append(p)
         self.used: set[str] = set()
 
-    def find(self, geonames_ids, keys: set[str], lat: float, lon: float, radius: float, town: bool = False):
+    def find(self, geonames_ids, keys: set[str], lat: float, lon: float, radius: float, town: bool = False,
+             names: set[str] = frozenset()):  # fmt: skip
         """The existing place that is this settlement: by GeoNames id, else by name within ``radius``
-        km, else (a town, ``town``) any unused GeoNames settlement within TOWN_SAME_KM (renamed towns)."""
+        km, else (a town, ``town``) any unused GeoNames settlement within TOWN_SAME_KM (renamed towns).
+        A place found by id that bears none of ``keys`` and ``names`` (all the settlement's spellings)
+        yields to a place of its own name within ``radius``: WOF gives Sorokyne the id of the
+        neighbouring village Teple, Miliieve that of Kybaky."""
+        by_id = None
         for g in geonames_ids:  # WOF's GeoNames ids are sometimes another place's: check the distance
             p = self.by_id.get(f"geonames:{g}")
             if g and p is not None and p["id"] not in self.used and p["country"] == "UA":
                 if km(lat, lon, p["lat"], p["lon"]) <= CITY_MERGE_KM:
-                    return p
+                    by_id = p
+                    break
+        if by_id is not None and by_id["keys"] & (keys | names):
+            return by_id
         near = [
             (km(lat, lon, p["lat"], p["lon"]), p["id"], p)
             for k in keys
@@ -456,6 +464,8 @@ class _Existing:
             if p["id"] not in self.used
         ]
         near = [t for t in near if t[0] <= radius]
+        if not near and by_id is not None:
+            return by_id  # a renamed place (Bilmak, now Kamianka)
         if not near and town:
             near = [
                 (d, p["id"], p)
@@ -522,7 +532,8 @@ def ukraine_places(
         own = {normalize(s["name"]), normalize(name)}
         town = s["category"] in ("K", "M", "T")
         radius = CITY_MERGE_KM if s["category"] in ("K", "M") else MERGE_KM if group else APPROX_MERGE_KM
-        p = known.find([w["geonames"] for w in group], own, lat, lon, radius, town=town and bool(group))
+        p = known.find([w["geonames"] for w in group], own, lat, lon, radius, town=town and bool(group),
+                       names=village_keys(names, set()))  # fmt: skip
         fields = dict(raion=raion, hromada=hromada, katottg=s["id"], uk_name=s["name"], ru_names=ru)
         if p is not None:  # the same settlement: enrich the GeoNames record, keep its id, name, point
             known.used.add(p["id"])

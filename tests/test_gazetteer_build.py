@@ -208,6 +208,20 @@ def test_an_enriched_village_keeps_its_own_name_where_a_namesake_has_it(ukraine,
     assert stats["own_names_late"] == 1 and stats["enriched"] == 2
 
 
+def test_a_geonames_id_of_a_differently_named_place_yields_to_the_own_name(ukraine):
+    """WOF gives Miliieve the GeoNames id of Kybaky, 3 km away: Miliieve's own record wins; a place
+    found by id that bears the name, or a renamed one with nothing of the name near, is kept."""
+
+    def place(pid, lat, keys):
+        return {"id": pid, "kind": "settlement", "country": "UA", "lat": lat, "lon": 25.3, "keys": set(keys)}
+
+    kybaky, miliieve = place("geonames:1", 48.31, {"kybaky"}), place("geonames:2", 48.33, {"miliieve"})
+    known = ukraine._Existing([kybaky, miliieve])
+    assert known.find([1], {"miliieve"}, 48.32, 25.3, 8.0) is miliieve
+    assert known.find([1], {"miliieve"}, 48.32, 25.3, 8.0, names={"kybaky"}) is kybaky  # it bears a name
+    assert known.find([1], {"bilmak"}, 48.32, 25.3, 8.0) is kybaky  # renamed: the id decides
+
+
 def test_raions_and_hromadas_are_places_with_news_keys(ukraine, rows, wof):
     _, new, _ = _front(ukraine, rows, wof)
     units = {p["name"]: p for p in new if p["kind"] in ("raion", "hromada")}
