@@ -445,9 +445,11 @@ class _Existing:
              names: set[str] = frozenset()):  # fmt: skip
         """The existing place that is this settlement: by GeoNames id, else by name within ``radius``
         km, else (a town, ``town``) any unused GeoNames settlement within TOWN_SAME_KM (renamed towns).
-        A place found by id that bears none of ``keys`` and ``names`` (all the settlement's spellings)
-        yields to a place of its own name within ``radius``: WOF gives Sorokyne the id of the
-        neighbouring village Teple, Miliieve that of Kybaky."""
+        A place found by id yields to a place within ``radius`` whose own name (``primary``) is the
+        settlement's if its own is not (WOF gives Sorokyne the id of the neighbouring village Teple,
+        which has "Sorokyne" only as an alternate name), and to any place of the name within
+        ``radius`` if it bears none of ``keys`` and ``names`` (the settlement's spellings: WOF gives
+        Miliieve the id of Kybaky)."""
         by_id = None
         for g in geonames_ids:  # WOF's GeoNames ids are sometimes another place's: check the distance
             p = self.by_id.get(f"geonames:{g}")
@@ -455,8 +457,6 @@ class _Existing:
                 if km(lat, lon, p["lat"], p["lon"]) <= CITY_MERGE_KM:
                     by_id = p
                     break
-        if by_id is not None and by_id["keys"] & (keys | names):
-            return by_id
         near = [
             (km(lat, lon, p["lat"], p["lon"]), p["id"], p)
             for k in keys
@@ -464,8 +464,12 @@ class _Existing:
             if p["id"] not in self.used
         ]
         near = [t for t in near if t[0] <= radius]
-        if not near and by_id is not None:
-            return by_id  # a renamed place (Bilmak, now Kamianka)
+        if by_id is not None:
+            own = [t for t in near if t[2].get("primary", set()) & keys]
+            if own and not by_id.get("primary", set()) & keys:
+                return min(own, key=lambda t: t[:2])[2]  # the id's place has the name only as an alias
+            if not near or by_id["keys"] & (keys | names):
+                return by_id  # with nothing of the name near: a renamed place (Bilmak, now Kamianka)
         if not near and town:
             near = [
                 (d, p["id"], p)

@@ -220,6 +220,12 @@ def test_a_geonames_id_of_a_differently_named_place_yields_to_the_own_name(ukrai
     assert known.find([1], {"miliieve"}, 48.32, 25.3, 8.0) is miliieve
     assert known.find([1], {"miliieve"}, 48.32, 25.3, 8.0, names={"kybaky"}) is kybaky  # it bears a name
     assert known.find([1], {"bilmak"}, 48.32, 25.3, 8.0) is kybaky  # renamed: the id decides
+    # WOF gives Sorokyne the id of Teple, whose GeoNames record has "Sorokyne" as an alternate name:
+    # the record whose own name it is wins
+    teple = {**place("geonames:3", 48.31, {"teple", "sorokyne"}), "primary": {"teple"}}
+    sorokyne = {**place("geonames:4", 48.29, {"sorokyne", "krasnodon"}), "primary": {"sorokyne"}}
+    known = ukraine._Existing([teple, sorokyne])
+    assert known.find([3], {"sorokyne"}, 48.29, 25.3, 20.0) is sorokyne
 
 
 def test_raions_and_hromadas_are_places_with_news_keys(ukraine, rows, wof):
