@@ -692,6 +692,19 @@ def test_hierarchy_of_front_villages(gz):
     assert b.extent_km > 2 and b.to_dict()["katottg"] == b.katottg
 
 
+def test_a_hromada_centre_is_found_by_its_name_beside_a_namesake(gz):
+    """Velykomykhailivka, centre of its hromada in Synelnykove Raion (GeoNames: "Velykomikhailivka"),
+    and the village of Raivka hromada near Dnipro, which has the official spelling in GeoNames."""
+    found = {p.hromada: p for p in gz.candidates("Velykomykhailivka")}
+    centre = found["Velykomykhailivka rural hromada"]
+    assert 47.94 < centre.lat < 47.98 and 36.44 < centre.lon < 36.54 and not centre.approximate
+    assert (centre.raion, centre.admin1) == ("Synelnykove Raion", "Dnipropetrovsk Oblast")
+    assert found["Raivka rural hromada"].lat > 48.1  # the namesake keeps its own hromada
+    assert {p.id for p in gz.candidates("Великомихайлівка")} == {p.id for p in found.values()}
+    text = "Russian forces attacked near Velykomykhailivka, about 65 km west-southwest of Pokrovsk."
+    assert fm.read(text).mentions[0].place.id == centre.id  # the claim's distance picks it
+
+
 WATER = [
     ("Dnipro River", "add:dnipro-river", "river", ("LineString", "MultiLineString")),
     ("Siverskyi Donets", "add:siverskyi-donets-river", "river", ("LineString", "MultiLineString")),
