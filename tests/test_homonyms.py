@@ -377,6 +377,13 @@ def test_city_and_oblast_still_read_as_before():
             id="a place the text settled is context for a namesake chosen by nearness alone",
         ),
         pytest.param(
+            "Shelling hit Dnipro overnight. Troops attacked Velykomykhailivka, a village in Ukraine's "
+            "Dnipropetrovsk region some 65 km (40 miles) west-southwest of Pokrovsk.",
+            "Velykomykhailivka",
+            "Velykomykhailivka rural hromada",
+            id="a distance with its conversion at the end of a long description",
+        ),
+        pytest.param(
             "Assault groups pushed toward Mezhova and took Uspenivka (south of Udachne), a blogger said.",
             "Uspenivka",
             "Donetsk Oblast",

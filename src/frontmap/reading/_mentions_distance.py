@@ -36,8 +36,9 @@ def stated(text: str, start: int, end: int) -> tuple[float, float] | None:
     pos = head.end() if head else start
     q = P.QTY.match(text, pos, end)
     if q is None and _DESCRIPTION.match(text, start, end):
-        # ", a village on the Donets roughly 17 km northwest of": the last figure of a description
-        q = next(reversed([m for m in P.QTY.finditer(text, start, end) if m.group("dist")]), None)
+        # ", a village on the Donets roughly 17 km (11 miles) northwest of": the first distance of a
+        # description (its conversion in brackets after it)
+        q = next((m for m in P.QTY.finditer(text, start, end) if m.group("dist")), None)
     if q is None or q.group("dist") is None:
         return None
     value, unit = number(q), DISTANCE_UNITS.get(q.group("dist").lower())

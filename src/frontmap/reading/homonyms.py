@@ -108,6 +108,9 @@ CITY_FAR_KM = NEAR_KM
 RAION_CITY_POPULATION = 100_000
 #: Gap (characters) between a name and a neighbour that can qualify it.
 _MAX_GAP = 80
+#: ... and between a name and the place a distance said of it is measured from (a description between:
+#: ", a village in Ukraine's Dnipropetrovsk region about 65 km west-southwest of").
+_CLAIM_GAP = 160
 
 _Q = HOMONYM_QUALIFIERS
 _UNITS: dict[str, str] = dict(_Q["units"])
@@ -412,7 +415,7 @@ def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] |
     h = ctx.hits[i]
     for j in range(i + 1, len(ctx.hits)):  # a few names at most: the gap is bounded
         anchor_hit = ctx.hits[j]
-        if anchor_hit.start - h.end > _MAX_GAP:
+        if anchor_hit.start - h.end > _CLAIM_GAP:
             return None
         said = stated(ctx.text, h.end, anchor_hit.start)
         if said is not None:
