@@ -247,6 +247,19 @@ def test_additions_file_cites_a_source_for_every_feature():
         assert "derive" in a or ("lat" in a and "lon" in a), a["id"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("Strikes on the Antonovsky Bridge went on.", "Antonivskyi Bridge", "Kherson Oblast"),
+        ("Drones flew toward the Zatoka bridge.", "Zatoka Bridge", "Odesa Oblast"),
+        ("A missile hit the Chonhar bridge.", "Chonhar Bridge", "Kherson Oblast"),
+    ],
+)
+def test_the_bridges_the_war_is_fought_over_are_facilities(text, name, admin1):
+    (m,) = fm.read(text).mentions
+    assert (m.place.name, m.place.kind, m.place.admin1) == (name, "facility", admin1)
+
+
 # ---------------------------------------------------------------- build functions on slices
 
 
