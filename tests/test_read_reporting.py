@@ -188,6 +188,7 @@ REFERRING = [
         subject="Snihurivka",
         anchor="Mykolaiv",
     ),
+    case("Troops crossed at Kamianka on the Siverskyi Donets, 20 km north of Izium.", subject="Kamianka"),
     case(
         "Troops entered Izium, ending the occupation of the city, a rail hub on the Siverskyi Donets River "
         "about 115 km southeast of Kharkiv.",

@@ -440,6 +440,7 @@ def _subject_before(ctx: Context, start: int, anchor: Place | None) -> Place | N
         unbracketed = _PARENTHESES.sub("", between) if "(" in between else between
         gap = P.REGION_ASIDE.sub("", unbracketed.removeprefix(")"), count=1)
         gap = _TOWN_WORD.sub("", gap, count=1)  # "Kherson city, about 60 km away"
+        gap = P.WHERE_ASIDE.sub("", gap, count=1)  # "the Zatoka bridge over the Dniester Estuary, ..."
         words = gap.split()
         apposition = (len(words) <= 3 and gap.lstrip()[:1] in (",", "(", "—", "–")) or bool(
             P.APPOSITIVE.match(gap) and not P.CLAUSE_WORDS.search(gap)

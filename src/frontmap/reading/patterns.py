@@ -287,6 +287,9 @@ PART_OF = re.compile(r"the\s+(?:(?:city|town)\s+)?(?:cent(?:re|er)|outskirts|sub
 REGIONAL_CENTRE = re.compile(
     r"the\s+(?:regional|oblast|provincial)\s+(?:cent(?:re|er)|capital)\b(?!\s*,\s*(?-i:[A-Z]))", re.IGNORECASE
 )
+#: "the Zatoka bridge over the Dniester Estuary, roughly 50 km ...": where a place stands, named between
+#: it and what is said of it (a river, an estuary, a road).
+WHERE_ASIDE = re.compile(r"^\s+(?:over|across|on|along)\s+the\s+(?:[A-Z][\w'’-]*\s*){1,4}(?=\s*,)")
 #: "Snihurivka in Mykolaiv region, some 60 km ...": a region named between a place and what is said of it.
 REGION_ASIDE = re.compile(
     r"^\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}(?i:region|oblast|province|district|raion)\b"
