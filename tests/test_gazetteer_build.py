@@ -283,9 +283,9 @@ def test_register_rivers_are_flagged_points(water):
     assert (p["lat"], p["lon"]) == (pytest.approx(47.97222, abs=1e-4), pytest.approx(37.76917, abs=1e-4))
 
 
-def test_the_whole_slice_builds_packs_and_reads_back(build, rows, tmp_path):
-    from frontmap.gazetteer.store import Store
-
+def _front_slice(build, rows, tmp_path) -> tuple[list[dict], dict]:
+    """The places of the gazetteer before the whole front, with the front added from the slices in
+    ``tests/data/gazetteer/`` (laid out as the build's sources), and the build's counts."""
     front = _module("front")
     src = tmp_path / "sources"
     src.mkdir()
@@ -305,6 +305,13 @@ def test_the_whole_slice_builds_packs_and_reads_back(build, rows, tmp_path):
     stats = front.add_front(
         places, src, REGIONS, build.clean_alternates, log=lambda *a: None, rows=rows, words=words
     )
+    return places, stats
+
+
+def test_the_whole_slice_builds_packs_and_reads_back(build, rows, tmp_path):
+    from frontmap.gazetteer.store import Store
+
+    places, stats = _front_slice(build, rows, tmp_path)
     assert stats["added"] == 9 and stats["rivers_new"] == 1 and stats["register_rivers"] == 4
     files = build.pack(places)
     out = tmp_path / "data"
@@ -387,25 +394,7 @@ def test_derived_russian_keys_are_added_late_and_never_take_a_name():
 
 
 def test_the_slice_resolves_a_russian_form(build, rows, tmp_path):
-    front = _module("front")
-    src = tmp_path / "sources"
-    src.mkdir()
-    for name, target in [
-        ("wof_ua_places.jsonl", front.WOF), ("hromada_centres.json", front.HROMADAS),
-        ("raion_centres.json", front.RAIONS), ("register.csv", front.REGISTER),
-        ("rivers.geojson", front.RIVERS[0]), ("rivers.geojson", front.RIVERS[1]),
-        ("lakes.geojson", front.LAKES[0]), ("lakes.geojson", front.LAKES[1]),
-    ]:  # fmt: skip
-        data = (DATA / name).read_bytes()
-        (src / target).write_bytes(gzip.compress(data) if target.endswith(".gz") else data)
-    words = tmp_path / "words"
-    words.mkdir()
-    for name in front.WORD_LISTS:
-        shutil.copy(DATA / "stop_words.txt", words / name)
-    places = _existing()
-    stats = front.add_front(
-        places, src, REGIONS, build.clean_alternates, log=lambda *a: None, rows=rows, words=words
-    )
+    places, stats = _front_slice(build, rows, tmp_path)
     assert stats["russian_considered"] == 3 and stats["russian_agree"] == 4  # of 7 WOF Russian names
     index = build.build_index(places)
     # Бахмутське and Новий Світ have no Russian name in the slice's WOF: Бахмутское, Новый Свет
