@@ -150,13 +150,15 @@ def _cached(gz) -> CachedGazetteer:
 
 
 def _mark_ukrainian_neighbours(text: str, found: list[Candidate]) -> None:
-    """Set ``sentence_ua`` of each candidate: does another name in its sentence support a small village?"""
-    places = {id(c.hit.places): c for c in found}  # names of the same places: asked once
-    if not any(small_villages_only(c) for c in places.values()):
-        return  # only small villages ask
+    """Set ``sentence_ua`` of each candidate: does another name in its sentence support a small village?
+    (Only a name of small villages asks, so only the names of its sentences are looked at.)"""
+    small = {id(c.hit.places): small_villages_only(c) for c in found}  # names of the same places: once
+    if not any(small.values()):
+        return
     starts = [a for a, _ in sentence_spans(text)] or [0]
     sentence = [bisect_right(starts, c.hit.start) - 1 for c in found]
-    anchor = [ukrainian_anchor(c) for c in found]
+    asking = {k for c, k in zip(found, sentence, strict=True) if small[id(c.hit.places)]}
+    anchor = [k in asking and ukrainian_anchor(c) for c, k in zip(found, sentence, strict=True)]
     count = Counter(k for k, a in zip(sentence, anchor, strict=True) if a)
     for c, k, a in zip(found, sentence, anchor, strict=True):
         c.sentence_ua = count[k] - a > 0
