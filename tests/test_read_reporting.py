@@ -190,6 +190,17 @@ REFERRING = [
     ),
     case("Troops crossed at Kamianka on the Siverskyi Donets, 20 km north of Izium.", subject="Kamianka"),
     case(
+        "Inspectors at the Zaporizhzhia nuclear power plant heard blasts near Enerhodar, where most staff "
+        "live, about 6 km east of the site.",
+        subject="Enerhodar",
+        anchor="Zaporizhzhia Nuclear Power Plant",
+    ),
+    case(
+        "Verbove lies 13 km east of Robotyne. Tokmak is another 23 km to the south.",
+        index=1,
+        subject="Tokmak",
+    ),
+    case(
         "Troops entered Izium, ending the occupation of the city, a rail hub on the Siverskyi Donets River "
         "about 115 km southeast of Kharkiv.",
         subject="Izium",

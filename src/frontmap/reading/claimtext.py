@@ -439,6 +439,7 @@ def _subject_before(ctx: Context, start: int, anchor: Place | None) -> Place | N
         # ... nor does the region it is in ("Snihurivka in Mykolaiv region, some 60 km ...")
         unbracketed = _PARENTHESES.sub("", between) if "(" in between else between
         gap = P.REGION_ASIDE.sub("", unbracketed.removeprefix(")"), count=1)
+        gap = P.RELATIVE_ASIDE.sub(",", gap, count=1)  # "Enerhodar, where the staff live, about 6 km"
         gap = _TOWN_WORD.sub("", gap, count=1)  # "Kherson city, about 60 km away"
         gap = P.WHERE_ASIDE.sub("", gap, count=1)  # "the Zatoka bridge over the Dniester Estuary, ..."
         words = gap.split()

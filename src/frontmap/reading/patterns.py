@@ -276,11 +276,11 @@ THING = re.compile(
 )
 #: "60 km from the city": the town the text has just named.
 THE_TOWN_ANCHOR = re.compile(
-    r"the\s+(?P<what>city|town|village|plant|station)(?:\s+cent(?:re|er))?\b(?!\s+of\b)", re.IGNORECASE
+    r"the\s+(?P<what>city|town|village|plant|station|site)(?:\s+cent(?:re|er))?\b(?!\s+of\b)", re.IGNORECASE
 )
 #: The kind of place "the city", "the plant" names again.
 THE_KIND = {"city": "settlement", "town": "settlement", "village": "settlement", "plant": "facility",
-            "station": "facility"}  # fmt: skip
+            "station": "facility", "site": "facility"}  # fmt: skip
 #: "the centre of the capital", "the outskirts of Kharkiv": a part of the place named after it.
 PART_OF = re.compile(r"the\s+(?:(?:city|town)\s+)?(?:cent(?:re|er)|outskirts|suburbs|edge)\s+of\s+", re.I)
 #: "the regional centre" with no name after it: the centre of the region named before.
@@ -290,6 +290,9 @@ REGIONAL_CENTRE = re.compile(
 #: "the Zatoka bridge over the Dniester Estuary, roughly 50 km ...": where a place stands, named between
 #: it and what is said of it (a river, an estuary, a road).
 WHERE_ASIDE = re.compile(r"^\s+(?:over|across|on|along)\s+the\s+(?:[A-Z][\w'’-]*\s*){1,4}(?=\s*,)")
+#: "Enerhodar, where most plant staff live, about 6 km ...": a relative clause between a place and what is
+#: said of it, set off by commas.
+RELATIVE_ASIDE = re.compile(r"^\s*,\s*(?:where|which|who|whose)\b[^,.;:()]{1,80},")
 #: "Snihurivka in Mykolaiv region, some 60 km ...": a region named between a place and what is said of it.
 REGION_ASIDE = re.compile(
     r"^\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}(?i:region|oblast|province|district|raion)\b"
@@ -418,6 +421,8 @@ CLAUSE_WORDS = re.compile(
 #: The words just before a distance that make the place before them its subject ("..., which lies").
 LINK = re.compile(
     r"(?:^\s*|\b(?:lies|lie|lying|located|situated|sits|sitting|stands|is|are|was|based)\s+"
+    # "Tokmak itself is another 23 km to the south": a step further from the place named before
+    r"(?:(?:another|a\s+further)\s+)?"
     # "Orikhiv is a Ukrainian-held town 50 km ...": the place is what the noun phrase describes
     r"|\b(?:is|was|lies)\s+(?:a|an|the)\s+(?:(?!(?:which|where|that|who|when|while|and|but)\b)[\w'’-]+\s+){0,8}"
     # "which lies on the right bank of the Donets only 6 km ...": where it lies, then the distance
