@@ -12,6 +12,7 @@ import json
 import pytest
 from shapely.geometry import box
 
+import frontmap as fm
 from frontmap.checks import CHECKS, STATUSES, Verdict, check, position_km
 from frontmap.errors import InputError
 from frontmap.gazetteer.place import Place
@@ -566,3 +567,15 @@ def test_a_malformed_claim_is_unverifiable_not_an_error():
 def test_comparison_multiples(text, status):
     (v,) = [v for v in check(read(text)) if v.check == "comparison"]
     assert v.status == status, v.explanation
+
+
+def test_a_guessed_anchor_that_does_not_fit_is_no_evidence_against_the_claim():
+    text = "Verbove lies about 13 km east of Robotyne. Tokmak is another 23 km to the south."
+    claim = fm.read(text).claims[1]
+    assert claim.anchor is not None and "implied" in claim.note  # the reader's guess: Verbove
+    verdicts = [v for v in check(claim) if v.check in ("distance", "bearing")]
+    assert verdicts and {v.status for v in verdicts} == {"unverifiable"}
+    assert {v.note for v in verdicts} == {"implied anchor"} and "guess" in verdicts[0].explanation
+    # a stated anchor that does not fit is still inconsistent
+    wrong = fm.read("Tokmak lies 23 km south of Verbove.").claims[0]
+    assert "inconsistent" in {v.status for v in check(wrong)}

@@ -41,6 +41,7 @@ from frontmap.quantities.tolerance import (
     factor,
     place_slack_km,
 )
+from frontmap.reading.claimlinks import IMPLIED_BEFORE, IMPLIED_TOPIC
 from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, DistanceClaim, ShareClaim
 from frontmap.shapes import place_area_km2
 
@@ -237,7 +238,7 @@ def check_distance(c: DistanceClaim, evidence: Mapping[str, Any] | None = None) 
         ]
     out = [_judge_distance(c, d, (slack, beyond), low, high, what + _approximate(a, s), places)]
     if c.direction is None:
-        return out
+        return _guessed(c, out)
     if not (_is_point(a) and _is_point(s)):
         out.append(
             _verdict(
@@ -250,7 +251,31 @@ def check_distance(c: DistanceClaim, evidence: Mapping[str, Any] | None = None) 
         )
         return out
     out.append(_bearing_verdict(c, a, s, bearing(a, s), d, slack, compass))
-    return out
+    return _guessed(c, out)
+
+
+#: The notes of a distance measured from a place the text does not name (the reader's guess).
+IMPLIED = frozenset({IMPLIED_BEFORE, IMPLIED_TOPIC})
+
+
+def _guessed(c: DistanceClaim, verdicts: list[Verdict]) -> list[Verdict]:
+    """A distance whose place to measure from the reader only guessed ("Tokmak is another 23 km to the
+    south": from the town named before?) cannot be shown wrong by that guess: what does not fit is
+    unverifiable (note ``implied anchor``); what fits stays consistent."""
+    if c.note not in IMPLIED or c.anchor is None:
+        return verdicts
+    return [
+        dataclasses.replace(
+            v,
+            status="unverifiable",
+            note="implied anchor",
+            explanation=f"{v.explanation}; but the text does not say where '{c.text}' is measured from "
+            f"({c.anchor.name} is the reader's guess), so this is no evidence against it",
+        )
+        if v.status == "inconsistent"
+        else v
+        for v in verdicts
+    ]
 
 
 def _with_evidence(p: Place, evidence: Mapping[str, Any] | None) -> dict[str, Any]:

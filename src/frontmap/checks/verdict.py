@@ -43,8 +43,10 @@ STATUSES = ("consistent", "inconsistent", "unverifiable")
 #: Notes a verdict may carry beside its status: ``impossible`` (a number no place can have: an area
 #: larger than the country or the Earth, a share over 100 %, a negative distance), ``road`` (a distance
 #: consistent as a road distance, not as the crow flies), ``not independent`` (the claim itself chose
-#: which of several namesakes is meant), ``far map`` (the nearest control map is weeks from the claim).
-NOTES = ("impossible", "road", "not independent", "far map")
+#: which of several namesakes is meant), ``far map`` (the nearest control map is weeks from the claim),
+#: ``implied anchor`` (the text does not say where a distance is measured from; the reader's guess did
+#: not fit, which is no evidence against the claim: unverifiable).
+NOTES = ("impossible", "road", "not independent", "far map", "implied anchor")
 
 _NO_NUMBERS: Mapping[str, Any] = MappingProxyType({})
 
