@@ -190,6 +190,22 @@ REFERRING = [
     ),
     case("Troops crossed at Kamianka on the Siverskyi Donets, 20 km north of Izium.", subject="Kamianka"),
     case(
+        "Troops took Sudzha, a town of about 5,000 people some 87 km southwest of Kursk.",
+        subject="Sudzha",
+        anchor="Kursk",
+    ),
+    case(
+        "Ivanivka is an urban-type settlement in Henichesk Raion of Kherson Oblast, about 64 km north of "
+        "Henichesk.",
+        subject="Ivanivka",
+        anchor="Henichesk",
+    ),
+    case(
+        "The front runs near Stepnohirsk, which itself is only some 5 km from Kamianske.",
+        subject="Stepnohirsk",
+        anchor="Kamianske",
+    ),
+    case(
         "Inspectors at the Zaporizhzhia nuclear power plant heard blasts near Enerhodar, where most staff "
         "live, about 6 km east of the site.",
         subject="Enerhodar",

@@ -413,7 +413,7 @@ AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 #: Two distances joined in one statement: "100 km west of A and some 55 km northwest of B".
 JOINED = re.compile(r"\s*(?:,\s*)?(?:and|but|or|while)?\s*$", re.IGNORECASE)
 #: ", a road and rail hub" / ", the regional capital": a short noun phrase naming the place again.
-APPOSITIVE = re.compile(r"\s*[,(—–]\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,10}$", re.IGNORECASE)
+APPOSITIVE = re.compile(r"\s*[,(—–]\s*(?:a|an|the)\s+(?:[\w'’-]+(?:,\d{3})*\s+){0,10}$", re.IGNORECASE)
 CLAUSE_WORDS = re.compile(
     r"\b(?:after|before|when|while|as|since|they|he|she|it|we|was|were|had|has|have|day|week|month|year)\b",
     re.IGNORECASE,
@@ -422,9 +422,9 @@ CLAUSE_WORDS = re.compile(
 LINK = re.compile(
     r"(?:^\s*|\b(?:lies|lie|lying|located|situated|sits|sitting|stands|is|are|was|based)\s+"
     # "Tokmak itself is another 23 km to the south": a step further from the place named before
-    r"(?:(?:another|a\s+further)\s+)?"
+    r"(?:(?:another|a\s+further|only|just)\s+)?"
     # "Orikhiv is a Ukrainian-held town 50 km ...": the place is what the noun phrase describes
-    r"|\b(?:is|was|lies)\s+(?:a|an|the)\s+(?:(?!(?:which|where|that|who|when|while|and|but)\b)[\w'’-]+\s+){0,8}"
+    r"|\b(?:is|was|lies)\s+(?:a|an|the)\s+(?:(?!(?:which|where|that|who|when|while|and|but)\b)[\w'’-]+,?\s+){0,10}"
     # "which lies on the right bank of the Donets only 6 km ...": where it lies, then the distance
     r"|\b(?:lies|lie|lying|located|situated|sits|sitting|stands)\s+(?:on|in|at|along|by|near|beside)\b[^.;:,()]{0,60})$",
     re.I,
