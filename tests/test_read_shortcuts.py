@@ -1,5 +1,6 @@
 """The reader's shortcuts give what the plain searches give: the claim finder's
-(``frontmap.reading._scan`` and ``frontmap.reading._claims_literals``) and the sentence splitter's.
+(``frontmap.reading._scan`` and ``frontmap.reading._claims_literals``), the sentence splitter's, and the
+control-event rules read backwards (``frontmap.reading._events_reverse``).
 
 The scans find units, percent signs and fraction or comparison words first and try the patterns only
 there; a search for what happened to ground is skipped when none of the words its every match holds is
@@ -16,6 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from frontmap.reading import _scan
+from frontmap.reading import controlrules as C
 from frontmap.reading import patterns as P
 from frontmap.reading import sentences as _sentences
 from frontmap.reading._claims_literals import may_match, required
@@ -89,3 +91,21 @@ PLAIN_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9А-Я�
 @example(text="Gen. Smith said.\n\nKyiv? Yes! “Quiet.” (Not) here.")
 def test_sentence_ends_are_those_of_the_plain_pattern(text):
     assert [m.span() for m in _sentences._END.finditer(text)] == [m.span() for m in PLAIN_END.finditer(text)]
+
+
+#: Words the control-event rules before a place are built from, and some that break them.
+EVENT_PIECES = (
+    "Ukrainian", "Russian", "troops", "forces", "retook", "retaken", "took", "back", "captured", "seized",
+    "liberated", "withdrew", "from", "out", "of", "pulled", "abandoned", "the", "a", "strategic", "town",
+    "city", "village", "key", "eastern", "control", "over", "lost", "have", "has", "entered", "in", "and",
+    "Kyiv", "ſ", "İ", "\u212a",
+)  # fmt: skip
+EVENT_TEXTS = st.lists(st.sampled_from(EVENT_PIECES), max_size=12).map(lambda ws: " ".join(ws) + " ")
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=EVENT_TEXTS)
+@example(text="Ukrainian troops retook the strategic eastern town of ")
+def test_the_rules_before_a_place_read_backwards_say_what_they_say_forwards(text):
+    for (_, forwards), backwards in zip(C._LEFT_RULES, C._BACKWARDS, strict=True):
+        assert bool(forwards.search(text)) == C._ends_with(backwards, C._folded(text)), forwards.pattern
