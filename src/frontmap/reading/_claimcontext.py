@@ -4,6 +4,7 @@ number and qualifier of a match."""
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -175,7 +176,7 @@ def _the_town(ctx: Context, pos: int) -> Anchor | None:
     if not town:
         return None
     what = town.group("what").lower()
-    last = latest_place(ctx, pos, P.THE_KIND[what], sizes=SETTLEMENT_SIZES.get(what))
+    last = latest_place(ctx, pos, P.THE_KIND[what], what=what)
     return (last, town.group(), town.end()) if last is not None else None
 
 
@@ -241,35 +242,33 @@ def _border(ctx: Context, pos: int) -> Anchor | None:
 ANCHOR_FINDERS = (_named, _capital, _the_town, _part_of, _centre, _thing, _described, _ground, _border)
 
 
+def fits(p: Place, what: str) -> bool:
+    """Whether ``p``'s population fits the noun a text calls it by ("the village", "the city":
+    :data:`~frontmap.reading.lexicon.SETTLEMENT_SIZES`); any other noun fits any size."""
+    low, high = SETTLEMENT_SIZES.get(what.lower(), (0.0, math.inf))
+    return low <= p.population <= high
+
+
 def latest_place(
-    ctx: Context, pos: int, kind: str, exclude: Place | None = None, sizes: tuple[float, float] | None = None
+    ctx: Context, pos: int, kind: str, exclude: Place | None = None, what: str = ""
 ) -> Place | None:
     """The place of ``kind`` named last before ``pos`` (within a few sentences) as a location (not
-    "Moscow's forces", a capital speaking for its state), other than ``exclude``, and of a population
-    within ``sizes`` (low, high) when given."""
+    "Moscow's forces", a capital speaking for its state; not a region named as a border or a direction,
+    "close to the border with the X region"), other than ``exclude``, and of a size the noun ``what``
+    fits (:func:`fits`)."""
     for m in ctx.mentions_back(max(0, pos - 2 * NEAR), pos):
         p = m.place
-        if p is not None and p.kind == kind and p != exclude and m.role == "location":
-            if sizes is None or sizes[0] <= p.population <= sizes[1]:
-                return p
+        if p is None or p.kind != kind or p == exclude or m.role != "location" or not fits(p, what):
+            continue
+        if kind != "region" or not named_as_direction(ctx.text, m.start, m.end):
+            return p
     return None
 
 
 def _regional_centre(ctx: Context, pos: int) -> Place | None:
-    """ "the regional centre": the centre of the region named last before ``pos`` (not one named as a
-    border or a direction: "close to the border with the X region"), else of the region of the town
-    named last."""
-    region = next(
-        (
-            m.place
-            for m in ctx.mentions_back(max(0, pos - 2 * NEAR), pos)
-            if m.place is not None
-            and m.place.kind == "region"
-            and m.role == "location"
-            and not named_as_direction(ctx.text, m.start, m.end)
-        ),
-        None,
-    )
+    """ "the regional centre": the centre of the region named last before ``pos``, else of the region
+    of the town named last."""
+    region = latest_place(ctx, pos, "region")
     name = region.name if region is not None else None
     if name is None:
         town = latest_place(ctx, pos, "settlement")

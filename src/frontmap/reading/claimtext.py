@@ -30,7 +30,6 @@ search gives.
 from __future__ import annotations
 
 import datetime as _dt
-import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -54,6 +53,7 @@ from frontmap.reading._claimcontext import (
     NEAR,
     Context,
     anchor_at,
+    fits,
     latest_place,
     low_end,
     number,
@@ -81,7 +81,6 @@ from frontmap.reading.claimlinks import (
 )
 from frontmap.reading.claims import AreaClaim, Claim, Converted, DistanceClaim, ShareClaim
 from frontmap.reading.claimshares import share_again, share_claim
-from frontmap.reading.lexicon import SETTLEMENT_SIZES
 
 __all__ = ["find_claims"]
 
@@ -380,15 +379,14 @@ def _only_town(ctx: Context, pos: int) -> Place | None:
 def _topic(ctx: Context, s: int, anchor: Place | None, what: str = "") -> Place | None:
     """The place the sentence before ``s`` is about: its first town named as a location (not one that
     speaks for its state), other than ``anchor``; else the town named last before ``s``.  A ``what``
-    ("village", "city") keeps to towns of the size it fits (:data:`SETTLEMENT_SIZES`)."""
-    low, high = SETTLEMENT_SIZES.get(what.lower(), (0.0, math.inf))
+    ("village", "city") keeps to towns of the size it fits (:func:`~frontmap.reading._claimcontext.fits`)."""
     ps, _ = sentence_bounds(ctx, max(0, s - 2))
     for m in ctx.mentions_between(max(ps, s - NEAR * 2), s):
         p = m.place
         if p is not None and m.role == "location" and p.kind in _POINT_KINDS and p != anchor:
-            if p.kind != "settlement" or low <= p.population <= high:
+            if p.kind != "settlement" or fits(p, what):
                 return p
-    return latest_place(ctx, s, "settlement", exclude=anchor, sizes=SETTLEMENT_SIZES.get(what.lower()))
+    return latest_place(ctx, s, "settlement", exclude=anchor, what=what)
 
 
 def _subject_before(ctx: Context, start: int, anchor: Place | None) -> Place | None:
