@@ -89,7 +89,6 @@ _LINK_WORDS = 30  # at most this many words between a subject and its distance (
 _LINK_CHARS = 600  # and at most this many characters (so that a long sentence stays linear)
 _POINT_KINDS = ("settlement", "facility")
 _PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")  # what a distance can be about or measured from
-_TOWN_WORD = re.compile(r"^\s+(?:city|town|village)\b")  # after a place's name: part of how it is named
 _NEXT_MARK = re.compile(r"\s*(\S)")  # the first character after white space
 
 
@@ -433,13 +432,11 @@ def _subject_before(ctx: Context, start: int, anchor: Place | None) -> Place | N
         between = ctx.text[m.end : start]  # at most _LINK_CHARS long
         if len(between.split()) > _LINK_WORDS:
             return None  # too far for any link below
-        # "Pokrovsk (formerly Krasnoarmeisk), a hub ...": a bracketed aside does not break the link
-        # ... nor does the region it is in ("Snihurivka in Mykolaiv region, some 60 km ...")
-        unbracketed = _PARENTHESES.sub("", between) if "(" in between else between
-        gap = P.REGION_ASIDE.sub("", unbracketed.removeprefix(")"), count=1)
-        gap = P.RELATIVE_ASIDE.sub(",", gap, count=1)  # "Enerhodar, where the staff live, about 6 km"
-        gap = _TOWN_WORD.sub("", gap, count=1)  # "Kherson city, about 60 km away"
-        gap = P.WHERE_ASIDE.sub("", gap, count=1)  # "the Zatoka bridge over the Dniester Estuary, ..."
+        # "Pokrovsk (formerly Krasnoarmeisk), a hub ...": a bracketed aside does not break the link, nor
+        # do the asides of P.ASIDES ("Snihurivka in Mykolaiv region, some 60 km ...")
+        gap = (_PARENTHESES.sub("", between) if "(" in between else between).removeprefix(")")
+        for aside, kept in P.ASIDES:
+            gap = aside.sub(kept, gap, count=1)
         words = gap.split()
         apposition = (len(words) <= 3 and gap.lstrip()[:1] in (",", "(", "—", "–")) or bool(
             P.APPOSITIVE.match(gap) and not P.CLAUSE_WORDS.search(gap)

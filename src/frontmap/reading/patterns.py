@@ -297,6 +297,17 @@ RELATIVE_ASIDE = re.compile(r"^\s*,\s*(?:where|which|who|whose)\b[^,.;:()]{1,80}
 REGION_ASIDE = re.compile(
     r"^\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}(?i:region|oblast|province|district|raion)\b"
 )
+#: "Kherson city, about 60 km away": a settlement noun after a place's name, part of how it is named.
+TOWN_WORD_AFTER = re.compile(r"^\s+(?:city|town|village)\b")
+#: What may stand between a place and the distance said of it without breaking the link, each taken out
+#: once, in this order, with what replaces it: the region it is in, a relative clause (its commas kept
+#: as one), a settlement noun, where it stands.
+ASIDES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (REGION_ASIDE, ""),
+    (RELATIVE_ASIDE, ","),
+    (TOWN_WORD_AFTER, ""),
+    (WHERE_ASIDE, ""),
+)
 #: "the logistics hub of", "the Ukrainian-held town of": a description before the place it names.
 DESCRIBED = re.compile(
     r"(?:the\s+)?(?:[\w'’´ʼ-]+\s+){0,3}?(?:home\s*town|town|city|village|hub|port|capital|settlement|center"
