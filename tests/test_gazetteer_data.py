@@ -20,6 +20,7 @@ from frontmap.gazetteer import lookup
 from frontmap.gazetteer.place import KINDS
 from frontmap.gazetteer.store import FORMAT_VERSION, GEOMETRY, MANIFEST, PLACES, Store, shipped
 
+SOURCE_PREFIXES = frozenset("geonames ne0 ne1 add ne katottg register ourairports airportsdata".split())
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "frontmap" / "gazetteer" / "data"
 
@@ -57,7 +58,7 @@ def test_every_row_has_a_valid_schema(gz, iso_codes):
             problems.append(f"duplicate id {p.id}")
         ids.add(p.id)
         prefix = p.id.split(":", 1)[0]
-        if prefix not in ("geonames", "ne0", "ne1", "add", "ne", "katottg", "register"):
+        if prefix not in SOURCE_PREFIXES:
             problems.append(f"{p.id}: unknown source prefix")
         if p.kind not in KINDS:
             problems.append(f"{p.id}: kind {p.kind!r}")

@@ -242,7 +242,8 @@ def test_city_district_is_part_of_the_city_named_before(text, district):
 
 CONTEXT_HOMONYMS = [
     ("Kalynivka, roughly 25 km north of Vinnytsia, was hit.", "Kalynivka", "Vinnytsia Oblast"),
-    ("Drones struck Millerovo airbase in the Rostov region.", "Millerovo", "Rostov Oblast"),
+    ("Drones struck an airbase near Millerovo in the Rostov region.", "Millerovo", "Rostov Oblast"),
+    ("Drones struck Millerovo airbase in the Rostov region.", "Millerovo airbase", "Rostov Oblast"),
     ("Officials checked the Khmelnytskyi and Rivne nuclear plants.", "Rivne", "Rivne Oblast"),
     ("Greater Odesa was without power.", "Odesa", "Odesa Oblast"),
 ]
