@@ -16,6 +16,13 @@ def test_every_public_name_resolves(name):
     assert getattr(fm, name) is not None
 
 
+def test_tab_completion_shows_the_public_names_only():
+    names = dir(fm)
+    assert set(fm.__all__) <= set(names)
+    assert not {"Any", "TYPE_CHECKING", "annotations", "importlib"} & set(names)
+    assert {"gazetteer", "reading"} <= set(names)  # the subpackages stay visible
+
+
 @pytest.mark.parametrize(
     ("module", "name"),
     [("frontmap.reading.reader", "read"), ("frontmap.maps.static", "render"), ("frontmap.maps", "draw")],

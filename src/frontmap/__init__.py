@@ -127,7 +127,10 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    """The public names and frontmap's own subpackages (for tab completion), not the helpers this
+    module imports (``importlib``, ``Any``)."""
+    own = {n for n, v in globals().items() if getattr(v, "__name__", "").startswith(__name__ + ".")}
+    return sorted(set(__all__) | {n for n in own if not n.startswith("_")})
 
 
 if TYPE_CHECKING:  # for type checkers and IDEs: the eager form of the lazy names above
