@@ -395,6 +395,12 @@ def test_city_and_oblast_still_read_as_before():
             "Mykolaiv Oblast",
             id="a city before a village that once had its name",
         ),
+        pytest.param(
+            "Moscow said its troops had taken Konstantinovka in the Sumy region near the border.",
+            "Konstantinovka",
+            "Sumy Oblast",
+            id="the Russian form of a village whose root differs (Kostiantyn-/Konstantin-)",
+        ),
     ],
 )
 def test_namesakes_on_the_bundled_gazetteer(text, name, unit):

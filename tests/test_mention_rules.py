@@ -218,6 +218,7 @@ def test_noble_title(text, surface, expected):
     ("A Kherson Herald editor filed the story.", "Kherson", REJECT),
     ("The Kherson Regional Military Administration said so.", "Kherson", REJECT),
     ("A Kherson editor filed the story.", "Kherson", None),
+    ("Units of the Vostok Battlegroup advanced, the ministry said.", "Vostok", REJECT),
 )
 def test_organisation(text, surface, expected):
     check(R.organisation, text, surface, expected)
