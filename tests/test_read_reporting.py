@@ -246,6 +246,20 @@ REFERRING = [
         anchor="Sumy",
     ),
     case(
+        "KHARKIV, Ukraine - Glide bombs hit Kharkiv on Monday. Kharkiv, the country's second city, lies "
+        "about 40 km from the border and about 75 km south of Belgorod. Power failed in Zmiiv, 35 km "
+        "south of the city.",
+        index=2,
+        subject="Zmiiv",
+        anchor="Kharkiv",
+    ),
+    case(
+        "Drones struck Sumy overnight. In Kharkiv a depot burned, and Tsyrkuny, 10 km north of the city, "
+        "lost power.",
+        subject="Tsyrkuny",
+        anchor="Kharkiv",
+    ),
+    case(
         "Shelling eased in Kharkiv on Friday. Volunteers drove to Tsyrkuny, 20 km from the city, and on to "
         "Ruska Lozova, some 25 km north of the city.",
         index=1,

@@ -176,7 +176,8 @@ def _the_town(ctx: Context, pos: int) -> Anchor | None:
     if not town:
         return None
     what = town.group("what").lower()
-    last = latest_place(ctx, pos, P.THE_KIND[what], what=what)
+    find = salient_city if what in SALIENT_NOUNS else latest_place
+    last = find(ctx, pos, P.THE_KIND[what], what=what)
     return (last, town.group(), town.end()) if last is not None else None
 
 
@@ -250,19 +251,46 @@ def fits(p: Place, what: str) -> bool:
 
 
 def latest_place(
-    ctx: Context, pos: int, kind: str, exclude: Place | None = None, what: str = ""
+    ctx: Context, pos: int, kind: str, exclude: Place | None = None, what: str = "", skip=()
 ) -> Place | None:
     """The place of ``kind`` named last before ``pos`` (within a few sentences) as a location (not
     "Moscow's forces", a capital speaking for its state; not a region named as a border or a direction,
     "close to the border with the X region"), other than ``exclude``, and of a size the noun ``what``
-    fits (:func:`fits`)."""
+    fits (:func:`fits`), and none of ``skip``."""
     for m in ctx.mentions_back(max(0, pos - 2 * NEAR), pos):
         p = m.place
         if p is None or p.kind != kind or p == exclude or m.role != "location" or not fits(p, what):
             continue
+        if p in skip:
+            continue
         if kind != "region" or not named_as_direction(ctx.text, m.start, m.end):
             return p
     return None
+
+
+#: The nouns that name the article's main town rather than the last one named: "the city" (a report on
+#: Kharkiv that mentions Belgorod once still measures "34 km south of the city" from Kharkiv).
+SALIENT_NOUNS = frozenset({"city"})
+
+
+def salient_city(
+    ctx: Context, pos: int, kind: str, exclude: Place | None = None, what: str = ""
+) -> Place | None:
+    """Of the places :func:`latest_place` could return (named within a few sentences before ``pos``),
+    the one the text has named most often so far as a location (a dateline says where the reporter
+    was, not what the story is about), the last named among equals."""
+    seen: list[Place] = []
+    place = latest_place(ctx, pos, kind, exclude, what)
+    while place is not None:
+        seen.append(place)
+        place = latest_place(ctx, pos, kind, exclude, what, skip=seen)
+    if len(seen) < 2:
+        return seen[0] if seen else None
+    times = {p: 0 for p in seen}
+    for m in ctx.mentions_back(0, pos):
+        if m.place in times and m.role == "location" and not m.text.isupper():  # "KHARKIV, Ukraine -"
+            times[m.place] += 1
+    return max(seen, key=lambda p: (times[p], -seen.index(p)))
 
 
 def _regional_centre(ctx: Context, pos: int) -> Place | None:
