@@ -260,6 +260,19 @@ REFERRING = [
         anchor="Kharkiv",
     ),
     case(
+        "Shelling reached Lukiantsi, about 34 km northeast of Kharkiv, and Pylna, some 5 km farther north.",
+        index=1,
+        subject="Pylna",
+        anchor="Lukiantsi",
+    ),
+    case(
+        "Troops dug in at Lukashivka, some 15 km south-east of Chernihiv, and at Kolychivka, eleven "
+        "kilometres to the south.",
+        index=1,
+        subject="Kolychivka",
+        anchor="Chernihiv",
+    ),
+    case(
         "Shelling eased in Kharkiv on Friday. Volunteers drove to Tsyrkuny, 20 km from the city, and on to "
         "Ruska Lozova, some 25 km north of the city.",
         index=1,

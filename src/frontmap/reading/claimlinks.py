@@ -12,7 +12,7 @@ from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import Context, sentence_bounds
 from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, DistanceClaim, ShareClaim
 
-__all__ = ["explain", "joined_subjects", "link_comparisons", "topic_anchors"]
+__all__ = ["chained_anchors", "explain", "joined_subjects", "link_comparisons", "topic_anchors"]
 
 #: Why a distance's field is empty, in the words of a claim's ``note``.
 NO_ANCHOR = "the text names no place to measure from"
@@ -20,6 +20,8 @@ LINE_ANCHOR = "measured from {what!r}, a line or an area that is no gazetteer pl
 NO_SUBJECT = "no place in the sentence is linked to this distance"
 IMPLIED_BEFORE = "measured from the place the sentence names before its subject (implied)"
 IMPLIED_TOPIC = "measured from the town the sentence before is about (implied)"
+IMPLIED_FURTHER = "measured from where the distance before it ends ('further', implied)"
+IMPLIED_PARALLEL = "measured from the same place as the distance before it in the sentence (implied)"
 NO_WHOLE = "the territory it is a share of is not named"
 
 
@@ -54,6 +56,33 @@ def topic_anchors(ctx: Context, claims: list[Claim]) -> list[Claim]:
                     c = replace(c, anchor=about[1], anchor_text="", note=IMPLIED_TOPIC)
             if c.subject is not None:
                 about = (s, c.subject)
+        out.append(c)
+    return out
+
+
+def chained_anchors(ctx: Context, claims: list[Claim]) -> list[Claim]:
+    """A distance whose anchor was only implied, after another distance with both ends: "A, 34 km
+    northeast of K, and B, some 5 km farther north" goes on from A (the one before ends there: also
+    in the next sentence, and after "another", "beyond"); "A, 15 km southeast of the city, and B,
+    11 km to the south" is measured from the same place as A, when both stand in one sentence."""
+    out: list[Claim] = []
+    prev: DistanceClaim | None = None
+    for c in claims:
+        if isinstance(c, DistanceClaim):
+            if (
+                prev is not None
+                and prev.anchor is not None
+                and prev.subject is not None
+                and c.subject is not None
+                and c.note in (IMPLIED_BEFORE, IMPLIED_TOPIC)
+            ):
+                further = P.FURTHER.search(ctx.text, max(prev.end, c.start - 12), c.end)
+                same = sentence_bounds(ctx, prev.start) == sentence_bounds(ctx, c.start)
+                if further and c.subject != prev.subject:
+                    c = replace(c, anchor=prev.subject, anchor_text="", note=IMPLIED_FURTHER)
+                elif same and c.subject not in (prev.anchor, prev.subject):
+                    c = replace(c, anchor=prev.anchor, anchor_text="", note=IMPLIED_PARALLEL)
+            prev = c
         out.append(c)
     return out
 

@@ -74,6 +74,7 @@ from frontmap.reading._claims_found import Widened
 from frontmap.reading.article import Mention
 from frontmap.reading.claimlinks import (
     IMPLIED_BEFORE,
+    chained_anchors,
     explain,
     joined_subjects,
     link_comparisons,
@@ -141,7 +142,7 @@ def find_claims(
                 shares.append(again)
     claims.extend(shares)
     claims.sort(key=lambda c: c.start)
-    claims = topic_anchors(ctx, joined_subjects(text, claims))
+    claims = chained_anchors(ctx, topic_anchors(ctx, joined_subjects(text, claims)))
     first_area = min((c.start for c in claims if isinstance(c, AreaClaim)), default=None)
     comparisons = [comparison_claim(ctx, m, first_area) for m in scan.comparisons()]
     claims.extend(c for c in comparisons if c is not None)

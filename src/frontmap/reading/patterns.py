@@ -422,6 +422,8 @@ NEAR_AFTER = re.compile(
 #: A passive agent ("ordered by Moscow") is who acts, never where a distance is.
 AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 #: Two distances joined in one statement: "100 km west of A and some 55 km northwest of B".
+#: "some 5 km farther north", "another 23 km": a distance that goes on from where the one before ends.
+FURTHER = re.compile(r"\b(?:further|farther|another|beyond)\b", re.IGNORECASE)
 JOINED = re.compile(r"\s*(?:,\s*)?(?:and|but|or|while)?\s*$", re.IGNORECASE)
 #: ", a road and rail hub" / ", the regional capital": a short noun phrase naming the place again.
 APPOSITIVE = re.compile(r"\s*[,(—–]\s*(?:a|an|the)\s+(?:[\w'’-]+(?:,\d{3})*\s+){0,10}$", re.IGNORECASE)
