@@ -273,6 +273,25 @@ REFERRING = [
         anchor="Chernihiv",
     ),
     case(
+        "A blast hit the prison in Olenivka, where defenders of Mariupol were held. The prison stands on "
+        "the edge of the village, about 25 km south-west of Donetsk.",
+        subject="Olenivka",
+        anchor="Donetsk",
+    ),
+    case(
+        "Serhiivka, a resort some 60 km south-west of Odesa, has no barracks, officials said; it lies "
+        "about 20 km south of Bilhorod-Dnistrovskyi.",
+        index=1,
+        subject="Serhiivka",
+        anchor="Bilhorod-Dnistrovskyi",
+    ),
+    case(
+        "UMAN, Ukraine - A missile hit a block of flats in Uman. The city in Cherkasy region, about 200 km "
+        "south of Kyiv, draws pilgrims every autumn.",
+        subject="Uman",
+        anchor="Kyiv",
+    ),
+    case(
         "Shelling eased in Kharkiv on Friday. Volunteers drove to Tsyrkuny, 20 km from the city, and on to "
         "Ruska Lozova, some 25 km north of the city.",
         index=1,

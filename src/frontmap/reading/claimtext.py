@@ -418,8 +418,16 @@ def _subject_before(ctx: Context, start: int, anchor: Place | None) -> Place | N
     named = ctx.mentions_between(described.start(), start) if described else []
     # a river or region may be named in the description ("a hub on the Siverskyi Donets"), a town not
     if described and not any(m.place is not None and m.place.kind in _POINT_KINDS for m in named):
-        # "... the frontline city, which lies 15 km from Donetsk": the town named last before it
-        return latest_place(ctx, described.start(), "settlement", exclude=anchor)
+        # "... the frontline city, which lies 15 km from Donetsk": the town named last before it, of
+        # a size the noun fits ("on the edge of the village" is not the city named after it)
+        what = described.group("what")
+        return latest_place(ctx, described.start(), "settlement", exclude=anchor, what=what)
+    clause = P.IT_LIES_CLAUSE.search(ctx.text, lo, start) if ";" in ctx.text[lo:start] else None
+    if clause is not None:
+        # "Serhiivka, a resort ..., has no military sites; it lies 20 km south of B": the sentence's topic
+        first = next((m for m in ctx.mentions_between(s, clause.start()) if m.role == "location"), None)
+        if first is not None and first.place is not None and first.place.kind in _POINT_KINDS:
+            return first.place if first.place != anchor else None
     for m in ctx.mentions_back(max(s, start - _LINK_CHARS), start):
         place = m.place
         if (

@@ -401,15 +401,21 @@ CHANGED_KINDS = ("settlement", "facility")
 
 THE_TOWN = re.compile(
     r"\s*(?:The|This)\s+(?:[\w'’-]+\s+){0,3}?(?P<what>town|city|village|settlement|hub)"
+    # "The city in Cherkasy region, about 200 km south of Kyiv, is ...": where it lies, then the distance
+    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]*\s+(?:region|oblast|province|district|raion)\b)?"
     r"(?:\s+(?:itself\s+)?(?:lies|is|sits)\b|\s*,)"
 )
 #: "It lies 11 km northwest of Bakhmut": the place the sentence before is about.
 IT_LIES = re.compile(
     r"\s*(?:It|The\s+(?:town|city|village|settlement))\s+(?:(?:is|lies|sits|stands)\s+)?(?:located|situated|lies|sits|stands|is)\b"
 )
+#: "...; it lies 20 km south of B": a clause about the place the sentence opened with.
+IT_LIES_CLAUSE = re.compile(
+    r"[;:]\s*it\s+(?:(?:is|lies|sits|stands)\s+)?(?:located|situated|lies|sits|stands|is)\b"
+)
 #: "... the frontline city, which lies 15 km from ...": a description of a place named before.
 DESCRIBED_BEFORE = re.compile(
-    r"\b(?:the|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?:city|town|village|settlement|hub)\s*,?\s*"
+    r"\b(?:the|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?P<what>city|town|village|settlement|hub)\s*,?\s*"
     # "... of the city, a logistics hub on the river about 115 km ...": an apposition after it
     r"(?:(?:a|an)\s+(?:[\w'’-]+\s+){0,10}?)?"
     r"(?:(?:which|that)\s+)?(?:(?:lies|is|sits|stands|was)\s+)?(?:(?:located|situated)\s+)?$",
