@@ -292,6 +292,26 @@ REFERRING = [
         anchor="Kyiv",
     ),
     case(
+        "Since the fall of Popasna in May, some 35 km south of Sievierodonetsk, the pocket has shrunk.",
+        subject="Popasna",
+        anchor="Sievierodonetsk",
+    ),
+    case(
+        "Troops entered Huliaipole on Tuesday, about 80 km east of Zaporizhzhia.",
+        subject="Huliaipole",
+        anchor="Zaporizhzhia",
+    ),
+    case(
+        "Drones hit an airbase near Novofedorivka on Crimea's west coast, some 45 km west of Simferopol.",
+        subject="Novofedorivka",
+        anchor="Simferopol",
+    ),
+    case(
+        "This Dachne lies in Synelnykove district, about 23 km north of Velyka Novosilka.",
+        subject="Dachne",
+        anchor="Velyka Novosilka",
+    ),
+    case(
         "Shelling eased in Kharkiv on Friday. Volunteers drove to Tsyrkuny, 20 km from the city, and on to "
         "Ruska Lozova, some 25 km north of the city.",
         index=1,

@@ -289,24 +289,39 @@ REGIONAL_CENTRE = re.compile(
 )
 #: "the Zatoka bridge over the Dniester Estuary, roughly 50 km ...": where a place stands, named between
 #: it and what is said of it (a river, an estuary, a road).
-WHERE_ASIDE = re.compile(r"^\s+(?:over|across|on|along)\s+the\s+(?:[A-Z][\w'’-]*\s*){1,4}(?=\s*,)")
+WHERE_ASIDE = re.compile(
+    r"^\s+(?:over|across|on|along)\s+(?:the\s+(?:[A-Z][\w'’-]*\s*){1,4}"
+    # "on Crimea's west coast", "on the Dnipro's left bank"
+    r"|(?:the\s+)?[A-Z][\w'’-]*['’]s\s+(?:(?:north|south|east|west|right|left)(?:ern)?\s+)?"
+    r"(?:coast|bank|shore|edge|side)\s*)(?=\s*,)"
+)
 #: "Enerhodar, where most plant staff live, about 6 km ...": a relative clause between a place and what is
 #: said of it, set off by commas.
 RELATIVE_ASIDE = re.compile(r"^\s*,\s*(?:where|which|who|whose)\b[^,.;:()]{1,80},")
 #: "Snihurivka in Mykolaiv region, some 60 km ...": a region named between a place and what is said of it.
 REGION_ASIDE = re.compile(
-    r"^\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}(?i:region|oblast|province|district|raion)\b"
+    r"^\s*,?\s*(?:(?:lies|is|sits|stands)\s+)?(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}"
+    r"(?i:region|oblast|province|district|raion)\b"
+)
+#: "Popasna in May, some 35 km ...", "Dachne on Tuesday, about 23 km ...": when, between a place and what
+#: is said of it (the calendar words of months.txt and weekdays.txt, a year).
+TIME_ASIDE = re.compile(
+    r"^\s*,?\s*(?:in|on|since|by|until|from)\s+(?:(?:early|late|mid)[\s-]+)?(?:"
+    + "|".join(sorted(lexicon.MONTHS | lexicon.WEEKDAYS, key=len, reverse=True))
+    + r"|(?:19|20)\d\d)\b\.?(?:\s+\d{1,2}\b)?(?:,?\s+(?:19|20)\d\d\b)?",
+    re.IGNORECASE,
 )
 #: "Kherson city, about 60 km away": a settlement noun after a place's name, part of how it is named.
 TOWN_WORD_AFTER = re.compile(r"^\s+(?:city|town|village)\b")
 #: What may stand between a place and the distance said of it without breaking the link, each taken out
 #: once, in this order, with what replaces it: the region it is in, a relative clause (its commas kept
-#: as one), a settlement noun, where it stands.
+#: as one), a settlement noun, where it stands, when.
 ASIDES: tuple[tuple[re.Pattern[str], str], ...] = (
     (REGION_ASIDE, ""),
     (RELATIVE_ASIDE, ","),
     (TOWN_WORD_AFTER, ""),
     (WHERE_ASIDE, ""),
+    (TIME_ASIDE, ""),
 )
 #: "the logistics hub of", "the Ukrainian-held town of": a description before the place it names.
 DESCRIBED = re.compile(
