@@ -312,6 +312,12 @@ REFERRING = [
         anchor="Velyka Novosilka",
     ),
     case(
+        "Chernihiv was shelled for weeks. In the north, troops held Novoselivka, barely seven kilometres "
+        "from the centre.",
+        subject="Novoselivka",
+        anchor="Chernihiv",
+    ),
+    case(
         "Shelling eased in Kharkiv on Friday. Volunteers drove to Tsyrkuny, 20 km from the city, and on to "
         "Ruska Lozova, some 25 km north of the city.",
         index=1,

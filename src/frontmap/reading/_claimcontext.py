@@ -175,7 +175,7 @@ def _the_town(ctx: Context, pos: int) -> Anchor | None:
     town = P.THE_TOWN_ANCHOR.match(ctx.text, pos)
     if not town:
         return None
-    what = town.group("what").lower()
+    what = (town.group("what") or "city").lower()
     find = salient_city if what in SALIENT_NOUNS else latest_place
     last = find(ctx, pos, P.THE_KIND[what], what=what)
     return (last, town.group(), town.end()) if last is not None else None

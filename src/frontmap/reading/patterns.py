@@ -276,7 +276,10 @@ THING = re.compile(
 )
 #: "60 km from the city": the town the text has just named.
 THE_TOWN_ANCHOR = re.compile(
-    r"the\s+(?P<what>city|town|village|plant|station|site)(?:\s+cent(?:re|er))?\b(?!\s+of\b)", re.IGNORECASE
+    r"(?:the\s+(?P<what>city|town|village|plant|station|site)(?:\s+cent(?:re|er))?"
+    # "seven kilometres from the centre", "5 km from its center": the centre of the city named before
+    r"|(?:the|its)\s+(?P<centre>cent(?:re|er)))\b(?!\s+of\b)",
+    re.IGNORECASE,
 )
 #: The kind of place "the city", "the plant" names again.
 THE_KIND = {"city": "settlement", "town": "settlement", "village": "settlement", "plant": "facility",
