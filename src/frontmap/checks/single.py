@@ -41,7 +41,7 @@ from frontmap.quantities.tolerance import (
     factor,
     place_slack_km,
 )
-from frontmap.reading.claimlinks import IMPLIED_BEFORE, IMPLIED_TOPIC
+from frontmap.reading.claimlinks import IMPLIED_NOTES
 from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, DistanceClaim, ShareClaim
 from frontmap.shapes import place_area_km2
 
@@ -254,15 +254,11 @@ def check_distance(c: DistanceClaim, evidence: Mapping[str, Any] | None = None) 
     return _guessed(c, out)
 
 
-#: The notes of a distance measured from a place the text does not name (the reader's guess).
-IMPLIED = frozenset({IMPLIED_BEFORE, IMPLIED_TOPIC})
-
-
 def _guessed(c: DistanceClaim, verdicts: list[Verdict]) -> list[Verdict]:
     """A distance whose place to measure from the reader only guessed ("Tokmak is another 23 km to the
     south": from the town named before?) cannot be shown wrong by that guess: what does not fit is
     unverifiable (note ``implied anchor``); what fits stays consistent."""
-    if c.note not in IMPLIED or c.anchor is None:
+    if c.note not in IMPLIED_NOTES or c.anchor is None:
         return verdicts
     return [
         dataclasses.replace(

@@ -12,7 +12,14 @@ from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import Context, sentence_bounds
 from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, DistanceClaim, ShareClaim
 
-__all__ = ["chained_anchors", "explain", "joined_subjects", "link_comparisons", "topic_anchors"]
+__all__ = [
+    "IMPLIED_NOTES",
+    "chained_anchors",
+    "explain",
+    "joined_subjects",
+    "link_comparisons",
+    "topic_anchors",
+]
 
 #: Why a distance's field is empty, in the words of a claim's ``note``.
 NO_ANCHOR = "the text names no place to measure from"
@@ -22,6 +29,8 @@ IMPLIED_BEFORE = "measured from the place the sentence names before its subject 
 IMPLIED_TOPIC = "measured from the town the sentence before is about (implied)"
 IMPLIED_FURTHER = "measured from where the distance before it ends ('further', implied)"
 IMPLIED_PARALLEL = "measured from the same place as the distance before it in the sentence (implied)"
+#: The notes of a distance measured from a place the text does not name (the reader's guess).
+IMPLIED_NOTES = frozenset({IMPLIED_BEFORE, IMPLIED_TOPIC, IMPLIED_FURTHER, IMPLIED_PARALLEL})
 NO_WHOLE = "the territory it is a share of is not named"
 
 
