@@ -563,6 +563,18 @@ SHARES = [
         value=0.27,
         of="Ukraine",
     ),
+    case(
+        "Zaporizhzhia Oblast covers 27,180 km². Russian forces hold roughly three-quarters of it.",
+        kind="share",
+        value=0.75,
+        of="Zaporizhzhia Oblast",
+    ),
+    case(
+        "Kherson Oblast was shelled again. Russia still occupies about a quarter of it.",
+        kind="share",
+        value=0.25,
+        of="Kherson Oblast",
+    ),
 ]
 
 
@@ -578,6 +590,7 @@ def test_shares(text, kind, index, expected):
         "Half of the residents of Kharkiv have left.",
         "Inflation was 20% last year, and that figure rose to 25%.",
         "40% of Ukraine's grain goes by sea.",
+        "The Kherson region is flat. About half of it is farmland.",
     ],
     ids=lambda t: t,
 )

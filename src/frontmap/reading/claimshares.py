@@ -28,6 +28,8 @@ __all__ = ["share_again", "share_claim"]
 _AGAIN_WITHIN = 400  # characters after a share within which "that figure" can name it again
 #: "Russia's Kursk region": a possessive before the region that is meant.
 _POSSESSED_REGION = re.compile(r"['’ʼ]s\s+(?:the\s+)?")
+#: "Russia (still) occupies", "Russian forces hold": the words between a holder and its verb.
+_HOLDER_GAP = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?")
 #: "'s (primary refining) capacity": the noun a possessive is about.
 _OWNED = re.compile(r"['’ʼ]s?\s+((?:[a-z]+\s+){0,2}[a-z]+)\b")
 
@@ -114,6 +116,13 @@ def _territory(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | Non
     if terr:
         named = re.match(r"ukrain", terr.group(), re.I)
         return (safe(ctx.gz.country, "UA") if named else ctx.home), terr.group(), terr.end()
+    it = P.OF_IT.match(text, pos)
+    if it:
+        # "The oblast covers 27,180 km². Russian forces hold three-quarters of it": only when the clause
+        # says who holds or took ground, and of the region or country the text named last (this
+        # sentence or the one before)
+        of = _last_ground(ctx, m.start()) if _says_who_holds(ctx, m.start()) else None
+        return (of, it.group(), it.end()) if of is not None else None
     terr = P.TERRITORY.match(text, pos)
     if not terr:
         return None
@@ -147,6 +156,20 @@ def _says_who_holds(ctx: Context, pos: int) -> bool:
         ctx.may_match(pattern, (a, pos)) and pattern.search(ctx.text[a:pos])
         for pattern in (P.HELD, P.CAPTURED, P.REGAINED)
     )
+
+
+def _last_ground(ctx: Context, pos: int) -> Place | None:
+    """The region or country named last (as a location) in the sentence of ``pos`` or the one before,
+    other than the one that holds it ("Russia still occupies a quarter of it": of the region before)."""
+    s, _ = sentence_bounds(ctx, pos)
+    before, _ = sentence_bounds(ctx, max(0, s - 2))
+    for m in ctx.mentions_back(before, pos):
+        if m.place is None or m.place.kind not in ("region", "country") or m.role != "location":
+            continue
+        verb = _HOLDER_GAP.match(ctx.text, m.end)
+        if not any(p.match(ctx.text, verb.end()) for p in (P.HELD, P.CAPTURED, P.REGAINED)):
+            return m.place
+    return None
 
 
 def _last_region(ctx: Context, pos: int) -> Place | None:

@@ -257,6 +257,8 @@ TERRITORY = re.compile(
     r"(?P<what>country|territory|land|landmass|land\s+mass|region|oblast|province|nation|town|city|village)\b",
     re.IGNORECASE,
 )
+#: "Russian forces hold three-quarters of it": a share of the region or country named just before.
+OF_IT = re.compile(r"it\b(?!['’]s)", re.IGNORECASE)
 ITS_TERRITORY = re.compile(
     r"(?:its|their|our|ukrainian|ukraine['’]s)\s+(?:\w+\s+)?(?:territory|land|landmass)\b", re.I
 )
