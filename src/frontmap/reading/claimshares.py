@@ -167,7 +167,8 @@ def _last_ground(ctx: Context, pos: int) -> Place | None:
         if m.place is None or m.place.kind not in ("region", "country") or m.role != "location":
             continue
         verb = _HOLDER_GAP.match(ctx.text, m.end)
-        if not any(p.match(ctx.text, verb.end()) for p in (P.HELD, P.CAPTURED, P.REGAINED)):
+        at = verb.end() if verb else m.end
+        if not any(p.match(ctx.text, at) for p in (P.HELD, P.CAPTURED, P.REGAINED)):
             return m.place
     return None
 
