@@ -318,6 +318,12 @@ REFERRING = [
         anchor="Chernihiv",
     ),
     case(
+        "Commandos landed near Chornomorske on the Tarkhankut peninsula, some 120 km north-west of "
+        "Sevastopol.",
+        subject="Chornomorske",
+        anchor="Sevastopol",
+    ),
+    case(
         "Shelling eased in Kharkiv on Friday. Volunteers drove to Tsyrkuny, 20 km from the city, and on to "
         "Ruska Lozova, some 25 km north of the city.",
         index=1,
@@ -599,6 +605,7 @@ def test_shares_of_people_or_things_are_not_shares_of_ground(text):
 
 
 BORDERS = [
+    case("Russian troops are now within 10 km of the highway, bloggers claimed.", anchor_text="the highway"),
     case("Officials in Belarus said troops stood 5 km from the border.", anchor="Belarus"),
     case("Troops massed 10 km from the border.", anchor="Russia"),
     case("A drone hit a school 3 km from the Belarusian border.", anchor="Belarus"),

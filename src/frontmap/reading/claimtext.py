@@ -438,6 +438,8 @@ def _subject_before(ctx: Context, start: int, anchor: Place | None) -> Place | N
             continue  # "ordered by Moscow": who acts is not where the distance is
         if place.kind not in _POINT_KINDS or (anchor is not None and place == anchor):
             continue
+        if P.FEATURE_AFTER.match(ctx.text, m.end):
+            continue  # "near Olenivka on the Tarkhankut peninsula, 120 km ...": the peninsula's name
         between = ctx.text[m.end : start]  # at most _LINK_CHARS long
         if len(between.split()) > _LINK_WORDS:
             return None  # too far for any link below

@@ -272,7 +272,7 @@ THING = re.compile(
     r"(?:the|its|their)\s+(?:(?:[a-z][\w-]*|(?:Ukrainian|Russian)(?:-[a-z]+)?)\s+){0,2}?(?:front\s*-?\s*lines?\b|"
     r"frontline\b|front\b(?!\s+of)|contact\s+line\b|line\s+of\s+contact\b|coast(?:line)?\b|shore(?:line)?\b"
     r"|city\s+cent(?:re|er)\b|plant\b|dam\b|reservoir\b|river(?:bank)?\b|outskirts\b|mainland\b|estuary\b"
-    r"|positions\b|lines\b|area\b|zone\b|fighting\b|territory\b|battlefield\b)"
+    r"|positions\b|lines\b|area\b|zone\b|fighting\b|territory\b|battlefield\b|highway\b|motorway\b)"
     # "from Russian positions", "within 40 miles of Ukrainian artillery": an army's, with no article
     r"|(?:Russian|Ukrainian|enemy)\s+(?:positions|lines|trenches|artillery|guns|troops|forces)\b"
 )
@@ -296,6 +296,7 @@ REGIONAL_CENTRE = re.compile(
 #: it and what is said of it (a river, an estuary, a road).
 WHERE_ASIDE = re.compile(
     r"^\s+(?:over|across|on|along)\s+(?:the\s+(?:[A-Z][\w'’-]*\s*){1,4}"
+    r"(?:(?:peninsula|river|estuary|spit|island|reservoir|lake|bay|highway|road)\s*)?"
     # "on Crimea's west coast", "on the Dnipro's left bank"
     r"|(?:the\s+)?[A-Z][\w'’-]*['’]s\s+(?:(?:north|south|east|west|right|left)(?:ern)?\s+)?"
     r"(?:coast|bank|shore|edge|side)\s*)(?=\s*,)"
@@ -316,6 +317,8 @@ TIME_ASIDE = re.compile(
     + r"|(?:19|20)\d\d)\b\.?(?:\s+\d{1,2}\b)?(?:,?\s+(?:19|20)\d\d\b)?",
     re.IGNORECASE,
 )
+#: "the Tarkhankut peninsula": a land or water feature named after a place (not the place itself).
+FEATURE_AFTER = re.compile(r"\s+(?:peninsula|spit|island|estuary|bay|cape)\b", re.IGNORECASE)
 #: "Kherson city, about 60 km away": a settlement noun after a place's name, part of how it is named.
 TOWN_WORD_AFTER = re.compile(r"^\s+(?:city|town|village)\b")
 #: What may stand between a place and the distance said of it without breaking the link, each taken out
