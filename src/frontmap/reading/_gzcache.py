@@ -34,7 +34,7 @@ class Memo:
         self.words: dict[str, int] = {}
         self.fuzzy: dict[str, tuple[Place, ...]] = {}
         self.runs: dict[str, Any] = {}  # the text of a run of words -> its longest name, or None
-        self.starts: dict[str, int] = {}
+        self.starts: dict[str, Any] = {}  # a capitalised word -> what the scanner asks of it
         self.guesses: dict[tuple[str, ...], Any] = {}
         self.singles: dict[str, Any] = {}  # a capitalised word alone -> its misspelled name, or None
         self.countries: dict[tuple[str, str], Place | None] = {}  # ("country" or "capital", code)

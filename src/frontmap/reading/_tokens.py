@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from frontmap.gazetteer.place import Place
 
 __all__ = [
     "JOINED_GAPS",
+    "JOINING",
     "POSSESSIVE",
     "Hit",
     "MarkedWords",
@@ -64,7 +66,8 @@ POSSESSIVE = re.compile(r"['’ʼ]s$|['’ʼ]$")
 JOINED_GAPS = frozenset(
     a + b + c for a in " -\u00a0" for b in ("", *" -\u00a0") for c in ("", *" -\u00a0") if c == "" or b
 )
-_JOINING = (" ", "-", "\u00a0")
+#: The characters a gap that joins two words starts with.
+JOINING = (" ", "-", "\u00a0")
 
 
 @dataclass(slots=True)
@@ -115,10 +118,15 @@ class Words:
         """``(start, end, word)`` of each capitalised word, in order."""
         raise NotImplementedError
 
+    def capital_matches(self) -> Iterable[re.Match[str]]:
+        """The matches of the capitalised words, in order; a word whose first letter is outside ASCII
+        may be no capital, and is left for the caller to pass over (:meth:`capitals` does)."""
+        raise NotImplementedError
+
     def run(self, start: int, end: int, most: int) -> str:
         """The text of the word at ``start:end`` and of up to ``most - 1`` words after it, each joined
         to the one before by a gap of :data:`JOINED_GAPS` (the words a name there may have)."""
-        if most > 1 and self.text.startswith(_JOINING, end):
+        if most > 1 and self.text.startswith(JOINING, end):
             return self._run(start, most)
         return self.text[start:end]
 
@@ -177,6 +185,9 @@ class PlainWords(Words):
             for m in _CAPITAL.finditer(self.text)
             if (word := m.group())[0] < "\x80" or word[0].isupper()
         ]
+
+    def capital_matches(self) -> Iterable[re.Match[str]]:
+        return _CAPITAL.finditer(self.text)
 
     def _run(self, start: int, most: int) -> str:
         pattern = _RUNS.get(most)
@@ -243,11 +254,13 @@ class MarkedWords(Words):
     """The words of a text with combining marks or invisible characters, all found at once (lists of
     ``starts``, ``ends`` and ``words``)."""
 
-    __slots__ = ("ends", "starts", "words")
+    __slots__ = ("capitalised", "ends", "starts", "words")
 
     def __init__(self, text: str):
         super().__init__(text)
-        found = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        matches = list(_TOKEN.finditer(text))
+        self.capitalised = [m for m in matches if m.group()[0].isupper()]
+        found = [(m.start(), m.end(), m.group()) for m in matches]
         self.starts = [s for s, _, _ in found]
         self.ends = [e for _, e, _ in found]
         self.words = [w for _, _, w in found]
@@ -258,6 +271,9 @@ class MarkedWords(Words):
 
     def capitals(self) -> list[tuple[int, int, str]]:
         return [c for c in zip(self.starts, self.ends, self.words, strict=True) if c[2][0].isupper()]
+
+    def capital_matches(self) -> Iterable[re.Match[str]]:
+        return self.capitalised
 
     def _run(self, start: int, most: int) -> str:
         k = m = bisect_left(self.starts, start)

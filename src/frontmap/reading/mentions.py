@@ -33,7 +33,8 @@ from frontmap.reading._decide import decide
 from frontmap.reading._gzcache import CachedGazetteer
 from frontmap.reading._mentions_lines import Lines
 from frontmap.reading._spelling import misspelled
-from frontmap.reading._tokens import POSSESSIVE, Hit, Token, Words, words
+from frontmap.reading._ment_candidates import plain_candidates
+from frontmap.reading._tokens import JOINING, POSSESSIVE, Hit, PlainWords, Token, Words, words
 from frontmap.reading.article import Mention
 from frontmap.reading.homonyms import resolve
 from frontmap.reading.lexicon import (
@@ -138,9 +139,12 @@ def candidates(text: str, gz) -> list[Candidate]:
     :mod:`~frontmap.reading.mentionrules` look at; :func:`find_mentions` keeps those they accept."""
     gz = _cached(gz)
     found = words(text)
-    hits, persons = _match(text, found, gz)
+    hits, persons, firsts = _match(text, found, gz)
     lines = Lines(text)
-    out = [candidate(text, found, h, gz, persons, lines) for h in hits]
+    if isinstance(found, PlainWords):
+        out = plain_candidates(text, found, hits, firsts, gz, persons, lines)
+    else:
+        out = [candidate(text, found, h, gz, persons, lines) for h in hits]
     _mark_ukrainian_neighbours(text, out)
     return out
 
@@ -164,31 +168,40 @@ def _mark_ukrainian_neighbours(text: str, found: list[Candidate]) -> None:
         c.sentence_ua = count[k] - a > 0
 
 
-def _match(text: str, found: Words, gz: CachedGazetteer) -> tuple[list[Hit], set[str]]:
-    """Longest known names starting at capitalised words, left to right, without overlaps; and the
-    surnames of people named in the text, the word after a given name or a title ("Leon Panetta").
+def _match(text: str, found: Words, gz: CachedGazetteer) -> tuple[list[Hit], set[str], list[str]]:
+    """Longest known names starting at capitalised words, left to right, without overlaps; the
+    surnames of people named in the text, the word after a given name or a title ("Leon Panetta"); and
+    the word each name starts with.
 
-    What a word may start (the most words of a name it opens) and the longest name a run of words
-    makes depend on the words alone: both are remembered with the gazetteer's answers (``gz.memo``)."""
+    What a word is (a given name or title, an article, the most words of a name it opens) and the
+    longest name a run of words makes depend on the words alone: both are remembered with the
+    gazetteer's answers (``gz.memo``)."""
     max_words = max(1, int(getattr(gz, "max_words", 6)))
     words_from = getattr(gz, "words_from", None)
     memo_starts, runs, singles = gz.memo.starts, gz.memo.runs, gz.memo.singles
     hits: list[Hit] = []
+    firsts: list[str] = []
     persons: set[str] = set()
     free = 0  # the end of the last name found: no name starts before it
-    for start, end, word in found.capitals():
-        if word.lower() in _PERSON_BEFORE:
+    for m in found.capital_matches():
+        word = m.group()
+        info = memo_starts.get(word)
+        if info is None:
+            info = memo_starts[word] = _word_info(word, max_words, words_from)
+        if info is _NOT_CAPITAL:
+            continue  # a word of a letter outside ASCII that is not a capital (Words.capitals)
+        start, end = m.span()
+        person, limit = info
+        if person:
             nxt = found.joined_after(end)
             if nxt is not None and nxt[2][0].isupper() and not nxt[2].isupper():
                 persons.add(POSSESSIVE.sub("", nxt[2]).lower())
-        if start < free or word in NAME_ARTICLES:  # a name never starts with "The" ("The Black Sea")
+        if start < free or limit is None:  # an article: a name never starts with "The" ("The Black Sea")
             continue
-        limit = memo_starts.get(word)
-        if limit is None:
-            limit = memo_starts[word] = _limit(word, max_words, words_from)
         name = None
         if limit > 0:
-            run = found.run(start, end, limit)
+            # the words a name here may have (Words.run): the word alone unless a joining gap follows
+            run = found._run(start, limit) if limit > 1 and text.startswith(JOINING, end) else word
             name = runs.get(run, _UNKNOWN)
             if name is _UNKNOWN:
                 name = runs[run] = _longest(found.split(run), gz)
@@ -205,13 +218,25 @@ def _match(text: str, found: Words, gz: CachedGazetteer) -> tuple[list[Hit], set
         if name is not None:
             n, length, word_end, key, places = name
             hits.append(Hit(n, start, start + length, key, places))
+            firsts.append(word)
             free = start + word_end
-    return hits, persons
+    return hits, persons, firsts
+
+
+def _word_info(word: str, max_words: int, words_from) -> tuple[bool, int | None] | object:
+    """What :func:`_match` asks of a capitalised word: does a surname follow it (a given name or a
+    title), and the most words of a name it opens (None for an article, which opens none); or
+    :data:`_NOT_CAPITAL` for a word whose first letter is no capital."""
+    if not word[0].isupper():
+        return _NOT_CAPITAL
+    limit = None if word in NAME_ARTICLES else _limit(word, max_words, words_from)
+    return word.lower() in _PERSON_BEFORE, limit
 
 
 #: The words before a surname: given names and titles.
 _PERSON_BEFORE = GIVEN_NAMES | TITLES
 _UNKNOWN = object()
+_NOT_CAPITAL = object()
 
 
 def _as_name(hit: Hit | None, found: Words) -> tuple[int, int, int, str, tuple[Place, ...]] | None:
