@@ -15,11 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from frontmap.gazetteer.place import Place
 from frontmap.reading import mentionrules as R
 from frontmap.reading.lexicon import GIVEN_NAMES
 from frontmap.reading.mentionrules import Candidate, Rule, Verdict
 
-__all__ = ["Plan", "decide", "plan"]
+__all__ = ["QUIET_SKIPS", "Plan", "decide", "plan", "verdicts"]
 
 #: Rules that look only at the name (its key, words, first word and places), never around it.
 NAME_ONLY: frozenset[Rule] = frozenset(
@@ -61,6 +62,24 @@ MAY_DECIDE: dict[Rule, Callable[[Candidate], bool]] = {
     R.small_village_without_support: R.small_villages_only,
 }
 
+#: Rules that return None for a candidate marked ``quiet`` (see
+#: :func:`frontmap.reading._ment_candidates.plain_candidates`): each needs a capitalised word joined
+#: after the name, a word of a name's after it, a capitalised word joined before it, a vessel word
+#: before it or the name used as a surname elsewhere, none of which a quiet name has.
+QUIET_SKIPS: frozenset[Rule] = frozenset(
+    {
+        R.organisation,  # the word after is joined and capitalised (next_cap)
+        R.agreement,  # the word after is joined and an agreement word
+        R.military_unit,  # the word after is joined and a unit word
+        R.ship_name,  # the word before is a vessel word
+        R.longer_foreign_name,  # next_cap
+        R.known_surname,  # the name's first word is a surname of the text
+        R.given_name_before_surname,  # next_cap
+        R.surname_after_given_name_or_title,  # the word before is joined and capitalised (prev_cap)
+        R.inside_other_name,  # prev_cap
+    }
+)
+
 #: The rules to ask about a name, then the verdict and rule if none of them decides.
 Plan = tuple[tuple[Rule, ...], Verdict, Rule | None]
 
@@ -82,17 +101,42 @@ def _always(c: Candidate) -> bool:
     return True
 
 
-def decide(c: Candidate, plans: dict[Any, tuple[Any, Plan]]) -> tuple[Verdict, Rule | None]:
+def decide(c: Candidate, plans: dict[Any, Any]) -> tuple[Verdict, Rule | None]:
     """``mentionrules.decide(c)``; ``plans`` remembers the :func:`plan` of each name (with its places,
     so that a name whose places differ is planned again)."""
-    h = c.hit
-    key = (h.key, h.n, c.word)
-    known = plans.get(key)
-    if known is None or known[0] != h.places:
-        known = plans[key] = (h.places, plan(c))
-    asked, verdict, rule = known[1]
+    asked, verdict, rule = _known(c, plans)[1]
     for r in asked:
         v = r(c)
         if v is not None:
             return v, r
     return verdict, rule
+
+
+def verdicts(cands: list[Candidate], plans: dict[Any, Any]) -> list[Verdict]:
+    """``[decide(c, plans)[0] for c in cands]``, asking a quiet candidate only the rules that can
+    decide it (not those of :data:`QUIET_SKIPS`, which would return None)."""
+    out = []
+    for c in cands:
+        h = c.hit
+        known = plans.get((h.key, h.n, c.word))
+        if known is None or known[0] != h.places:
+            known = _known(c, plans)
+        for r in known[2] if c.quiet else known[1][0]:
+            v = r(c)
+            if v is not None:
+                out.append(v)
+                break
+        else:
+            out.append(known[1][1])
+    return out
+
+
+def _known(c: Candidate, plans: dict[Any, Any]) -> tuple[tuple[Place, ...], Plan, tuple[Rule, ...]]:
+    """The places, :func:`plan` and rules to ask of a quiet candidate, of the name of ``c``."""
+    h = c.hit
+    key = (h.key, h.n, c.word)
+    known = plans.get(key)
+    if known is None or known[0] != h.places:
+        p = plan(c)
+        known = plans[key] = (h.places, p, tuple(r for r in p[0] if r not in QUIET_SKIPS))
+    return known

@@ -14,9 +14,13 @@ from typing import Any
 
 from frontmap.reading._mentions_lines import Lines
 from frontmap.reading._tokens import _LAST_WORD, _NEXT_WORD, JOINED_GAPS, Hit, PlainWords, Token
+from frontmap.reading.lexicon import AGREEMENT_WORDS, UNIT_WORDS, VESSEL_WORDS
 from frontmap.reading.mentionrules import Candidate, _first_word
 
 __all__ = ["plain_candidates"]
+
+#: Words after a place that make it part of an agreement's or a unit's name.
+_NAME_WORDS_AFTER = AGREEMENT_WORDS | UNIT_WORDS
 
 
 def plain_candidates(
@@ -65,6 +69,14 @@ def plain_candidates(
             nl = text.find("\n", start)
             line_end = nl + 1 if nl >= 0 else n + 1
         word, low, shouted = _first_word(first)
+        # no rule of _decide.QUIET_SKIPS can decide the name (see there)
+        quiet = (
+            not prev_cap
+            and not next_cap
+            and low not in persons
+            and (prev is None or prev.text.lower() not in VESSEL_WORDS)
+            and (not next_joined or nxt.text not in _NAME_WORDS_AFTER)  # type: ignore[union-attr]
+        )
         out.append(
             Candidate(
                 text,
@@ -82,6 +94,8 @@ def plain_candidates(
                 persons,
                 gz,
                 lines,
+                False,
+                quiet,
             )
         )
     return out

@@ -134,6 +134,9 @@ class Candidate:
     gz: Any  # the gazetteer
     lines: Lines  # the lines of the text
     sentence_ua: bool = False  # another name in the sentence can support a small village (ukrainian_anchor)
+    #: Nothing next to the name makes it part of a longer name or a person's (the rules of
+    #: ``_decide.QUIET_SKIPS`` cannot decide it); False when not worked out, which is always safe.
+    quiet: bool = False
 
     @property
     def headline(self) -> bool:
