@@ -30,7 +30,7 @@ from collections import Counter
 from frontmap.gazetteer.names import FUZZY_MIN_LETTERS, normalize
 from frontmap.gazetteer.place import Place
 from frontmap.reading._decide import verdicts as decide_all
-from frontmap.reading._gzcache import CachedGazetteer
+from frontmap.reading._gzcache import LIMIT, CachedGazetteer
 from frontmap.reading._mentions_lines import Lines
 from frontmap.reading._spelling import misspelled
 from frontmap.reading._ment_candidates import plain_candidates
@@ -153,15 +153,28 @@ def _cached(gz) -> CachedGazetteer:
     return gz if isinstance(gz, CachedGazetteer) else CachedGazetteer(gz)
 
 
+#: id(places) -> (places, are they small villages only): a gazetteer's answer, held so that its id
+#: stays its own (small_villages_only looks at the places alone).
+_SMALL: dict[int, tuple[tuple[Place, ...], bool]] = {}
+
+
 def _mark_ukrainian_neighbours(text: str, found: list[Candidate]) -> None:
     """Set ``sentence_ua`` of each candidate: does another name in its sentence support a small village?
     (Only a name of small villages asks, so only the names of its sentences are looked at.)"""
-    small = {id(c.hit.places): small_villages_only(c) for c in found}  # names of the same places: once
-    if not any(small.values()):
+    small = []
+    for c in found:  # the same places (one gazetteer answer) are asked about once
+        places = c.hit.places
+        known = _SMALL.get(id(places))
+        if known is None or known[0] is not places:
+            if len(_SMALL) > LIMIT:
+                _SMALL.clear()
+            known = _SMALL[id(places)] = (places, small_villages_only(c))
+        small.append(known[1])
+    if not any(small):
         return
     starts = [a for a, _ in sentence_spans(text)] or [0]
     sentence = [bisect_right(starts, c.hit.start) - 1 for c in found]
-    asking = {k for c, k in zip(found, sentence, strict=True) if small[id(c.hit.places)]}
+    asking = {k for s, k in zip(small, sentence, strict=True) if s}
     anchor = [k in asking and ukrainian_anchor(c) for c, k in zip(found, sentence, strict=True)]
     count = Counter(k for k, a in zip(sentence, anchor, strict=True) if a)
     for c, k, a in zip(found, sentence, anchor, strict=True):

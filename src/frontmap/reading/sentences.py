@@ -26,6 +26,9 @@ _END = re.compile(r"""[.!?\n](?:(?<=[.!?])[.!?]*["'”’)\]]*(?=\s+["'“‘(\[
 _TEXTS = 2
 #: The word a full stop ends, to tell "Gen." or "U.S." from the end of a sentence.
 _WORD_BEFORE = re.compile(r"([\w.]+)\.*$")
+#: The same word, in the text read backwards from the full stop: the longest run of word characters
+#: and full stops before it is the group _WORD_BEFORE gives (greedy, from the leftmost start it can).
+_WORD_BACKWARDS = re.compile(r"[\w.]+")
 
 
 @lru_cache(maxsize=_TEXTS)
@@ -33,10 +36,18 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """``(start, end)`` of every sentence of ``text``, covering it in order (whitespace included)."""
     spans = []
     start = 0
+    back = None  # the text backwards, made at the first full stop
+    n = len(text)
     for m in _END.finditer(text):
-        if text[m.start()] == ".":
-            word = _WORD_BEFORE.search(text, max(start, m.start() - 12), m.start())
-            if word and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1):
+        pos = m.start()
+        if text[pos] == ".":
+            # the word the full stop ends: _WORD_BEFORE.search(text, max(start, pos - 12), pos), read
+            # backwards from the stop (or from before a line break just before it, where "$" matches)
+            if back is None:
+                back = text[::-1]
+            stop = pos - 1 if text[pos - 1 : pos] == "\n" else pos
+            word = _WORD_BACKWARDS.match(back, n - stop, n - max(start, pos - 12))
+            if word and ((w := text[n - word.end() : stop]).lower() in _ABBREV or len(w) == 1):
                 continue
         spans.append((start, m.end()))
         start = m.end()
