@@ -13,11 +13,33 @@ __all__ = ["Grid", "km"]
 
 def km(a: Place, b: Place | tuple[float, float]) -> float:
     """Great-circle distance in km (for ranking only); ``b`` a place or ``(lat, lon)``."""
-    lat2, lon2 = (b.lat, b.lon) if isinstance(b, Place) else b
-    p1, p2 = math.radians(a.lat), math.radians(lat2)
-    dl = math.radians(lon2 - a.lon)
-    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
+    sin1, cos1 = _TRIG.get(id(a)) or _trig(a)
+    if isinstance(b, Place):
+        lon2 = b.lon
+        sin2, cos2 = _TRIG.get(id(b)) or _trig(b)
+    else:
+        lat2, lon2 = b
+        p2 = math.radians(lat2)
+        sin2, cos2 = math.sin(p2), math.cos(p2)
+    c = sin1 * sin2 + cos1 * cos2 * math.cos(math.radians(lon2 - a.lon))
     return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
+
+
+#: id(place) -> (sin, cos) of its latitude, the same floats every time (for km); _PLACES holds the
+#: places so that their ids stay theirs.  Both are emptied past LIMIT entries.
+_TRIG: dict[int, tuple[float, float]] = {}
+_PLACES: list[Place] = []
+LIMIT = 1 << 16
+
+
+def _trig(p: Place) -> tuple[float, float]:
+    if len(_PLACES) > LIMIT:
+        _TRIG.clear()
+        _PLACES.clear()
+    r = math.radians(p.lat)
+    _PLACES.append(p)
+    found = _TRIG[id(p)] = (math.sin(r), math.cos(r))
+    return found
 
 
 class Grid:

@@ -59,15 +59,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from types import MappingProxyType
 
 from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
 from frontmap.reading._directions import named_as_direction
+from frontmap.reading._ment_places import RAION_CITY_POPULATION as RAION_CITY_POPULATION
+from frontmap.reading._ment_places import core as _core
+from frontmap.reading._ment_places import dominant as _dominant
+from frontmap.reading._ment_places import unit_keys
 from frontmap.reading._mentions_distance import destination, stated
 from frontmap.reading._mentions_grid import Grid
 from frontmap.reading._mentions_grid import km as _km
@@ -103,9 +105,6 @@ SLACK_KM = 10.0
 VILLAGE_NEAR_KM = 30.0
 #: ... while the city is farther than this from all of them.
 CITY_FAR_KM = NEAR_KM
-#: A city this large is named for itself (a strike on Chernihiv): its raion, thousands of km² of villages
-#: around it, says nothing of which namesake a village name is; its hromada, the city itself, still does.
-RAION_CITY_POPULATION = 100_000
 #: Gap (characters) between a name and a neighbour that can qualify it.
 _MAX_GAP = 80
 #: ... and between a name and the place a distance said of it is measured from (a description between:
@@ -125,23 +124,7 @@ _AFTER = tuple(
 )
 _ALIAS = re.compile("|".join(e["gap"] for e in _Q["after"] if e["other"] == "alias"), re.IGNORECASE)
 _BEFORE = tuple((e["name"], re.compile(e["gap"], re.IGNORECASE), e["other"]) for e in _Q["before"])
-_CORE_TAIL = re.compile(r"(?:\s+(?:oblast|region|province|raion|rayon|district|urban|rural|settlement|"
-                        r"village|hromada|community|municipality))+$")  # fmt: skip
 _LARGE_KINDS = ("country", "region", "sea", "river", "facility")
-
-
-@lru_cache(maxsize=8192)
-def _core(name: str | None) -> str:
-    """A unit's name without its unit words: "Bakhmut urban hromada" -> "bakhmut"."""
-    return _CORE_TAIL.sub("", normalize(name)) if name else ""
-
-
-def _dominant(places: tuple[Place, ...]) -> bool:
-    """One candidate, a large feature, or a city far larger than every namesake."""
-    if len(places) == 1 or places[0].kind in _LARGE_KINDS:
-        return True
-    top, second = places[0].population, max(p.population for p in places[1:])
-    return top >= 50_000 and top >= 10 * max(second, 1)
 
 
 def _biggest(pool: tuple[Place, ...]) -> Place:
@@ -159,8 +142,9 @@ class _Context:
     hits: list[Hit]
     sentence_starts: list[int]
     places: dict[str, Place] = field(default_factory=dict)
-    units: Counter = field(default_factory=Counter)  # (level, core name) -> distinct places
-    sentence_units: Counter = field(default_factory=Counter)  # (sentence, level, core name) -> mentions
+    units: dict[tuple[str, str], int] = field(default_factory=dict)  # (level, core name) -> distinct places
+    #: (sentence, level, core name) -> mentions
+    sentence_units: dict[tuple[int, str, str], int] = field(default_factory=dict)
     grid: Grid | None = None
     near: dict[str, float] = field(default_factory=dict)  # candidate id -> km to nearest place
     renamed: dict[str, Place] = field(default_factory=dict)  # name -> the place "X (formerly Y)" made it
@@ -173,21 +157,18 @@ class _Context:
         such (an oblast is too large for the oblast of a mere town to say much)."""
         if p.kind == "region" and named_as_direction(self.text, h.start, h.end):
             return  # "pushing toward the Dnipropetrovsk region", "the Donetsk-Dnipropetrovsk Oblast border"
-        units = (
-            ("admin1", p.name if p.kind == "region" else None),
-            ("raion", p.name if p.kind == "raion" else _raion_of(p)),
-            ("hromada", p.name if p.kind == "hromada" else p.hromada),
-        )
-        sentence = self.sentence(h.start)
-        for level, unit in units[:2]:
-            if unit:
-                self.sentence_units[(sentence, level, _core(unit))] += 1
+        per_sentence, counted = unit_keys(p)  # (level, core name) of each unit, once per place
+        sentence = bisect_right(self.sentence_starts, h.start) - 1
+        sentence_units = self.sentence_units
+        for level, core in per_sentence:
+            key = (sentence, level, core)
+            sentence_units[key] = sentence_units.get(key, 0) + 1
         if p.id in self.places:
             return
         self.places[p.id] = p
-        for level, unit in units:
-            if unit:
-                self.units[(level, _core(unit))] += 1
+        units = self.units
+        for key2 in counted:
+            units[key2] = units.get(key2, 0) + 1
 
     def finish(self) -> None:
         """Grid the places proximity measures from: settlements and facilities, in Ukraine or not too large
@@ -197,11 +178,6 @@ class _Context:
             for p in self.places.values()
             if p.kind in ("settlement", "facility") and (p.country == "UA" or p.population < 500_000)
         )
-
-
-def _raion_of(p: Place) -> str | None:
-    """The raion ``p`` counts for: none for a city of :data:`RAION_CITY_POPULATION` or more."""
-    return None if p.population >= RAION_CITY_POPULATION else p.raion
 
 
 def _context(text: str, hits: list[Hit]) -> _Context:
@@ -358,11 +334,11 @@ def hierarchy(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
         admin1 = _core(p.admin1)
         raion = _core(p.raion)
         return (
-            ctx.sentence_units[(s, "admin1", admin1)] if admin1 else 0,
-            ctx.units[("hromada", _core(p.hromada))] if p.hromada else 0,
-            ctx.sentence_units[(s, "raion", raion)] if raion else 0,
-            ctx.units[("raion", raion)] if raion else 0,
-            ctx.units[("admin1", admin1)] if admin1 else 0,
+            ctx.sentence_units.get((s, "admin1", admin1), 0) if admin1 else 0,
+            ctx.units.get(("hromada", _core(p.hromada)), 0) if p.hromada else 0,
+            ctx.sentence_units.get((s, "raion", raion), 0) if raion else 0,
+            ctx.units.get(("raion", raion), 0) if raion else 0,
+            ctx.units.get(("admin1", admin1), 0) if admin1 else 0,
         )
 
     scores = {p.id: score(p) for p in pool}
@@ -506,8 +482,11 @@ def resolve(text: str, hits: list[Hit]) -> None:
     """Set ``place`` and ``evidence`` of every hit (``place`` already set: ``evidence`` kept or ``only``)."""
     ctx = _context(text, hits)
     pending: list[tuple[int, tuple[Place, ...], str | None]] = []
+    last = len(hits) - 1
     for i, h in enumerate(hits):
-        renamed = _renamed(ctx, i)
+        # "X (formerly Y)" has a bracket between the names, which most neighbours have not (_renamed)
+        has_bracket = i < last and text.find("(", h.end, hits[i + 1].start) >= 0
+        renamed = _renamed(ctx, i) if has_bracket else None
         if renamed is not None:
             ctx.renamed[h.key] = renamed
         renamed = renamed or ctx.renamed.get(h.key)

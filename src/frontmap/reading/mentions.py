@@ -31,9 +31,9 @@ from frontmap.gazetteer.names import FUZZY_MIN_LETTERS, normalize
 from frontmap.gazetteer.place import Place
 from frontmap.reading._decide import verdicts as decide_all
 from frontmap.reading._gzcache import LIMIT, CachedGazetteer
+from frontmap.reading._ment_candidates import plain_candidates
 from frontmap.reading._mentions_lines import Lines
 from frontmap.reading._spelling import misspelled
-from frontmap.reading._ment_candidates import plain_candidates
 from frontmap.reading._tokens import JOINING, POSSESSIVE, Hit, PlainWords, Token, Words, words
 from frontmap.reading.article import Mention
 from frontmap.reading.homonyms import resolve

@@ -1,0 +1,82 @@
+"""What :mod:`~frontmap.reading.homonyms` asks of a place or of a name's candidates that depends on
+them alone, worked out once per gazetteer answer rather than once per mention.
+
+The answers are remembered by the identity of the place or tuple of places (the gazetteer's memo
+hands out the same objects for the same name), each entry holding its object so that the id stays
+its own; a memo is emptied when it grows past :data:`~frontmap.reading._gzcache.LIMIT` entries.
+Nothing read in a text is remembered.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from frontmap.gazetteer.names import normalize
+from frontmap.gazetteer.place import Place
+from frontmap.reading._gzcache import LIMIT
+
+__all__ = ["RAION_CITY_POPULATION", "core", "dominant", "raion_of", "unit_keys"]
+
+#: A city this large is named for itself (a strike on Chernihiv): its raion, thousands of km² of villages
+#: around it, says nothing of which namesake a village name is; its hromada, the city itself, still does.
+RAION_CITY_POPULATION = 100_000
+_LARGE_KINDS = ("country", "region", "sea", "river", "facility")
+_CORE_TAIL = re.compile(r"(?:\s+(?:oblast|region|province|raion|rayon|district|urban|rural|settlement|"
+                        r"village|hromada|community|municipality))+$")  # fmt: skip
+
+
+@lru_cache(maxsize=8192)
+def core(name: str | None) -> str:
+    """A unit's name without its unit words: "Bakhmut urban hromada" -> "bakhmut"."""
+    return _CORE_TAIL.sub("", normalize(name)) if name else ""
+
+
+def raion_of(p: Place) -> str | None:
+    """The raion ``p`` counts for: none for a city of :data:`RAION_CITY_POPULATION` or more."""
+    return None if p.population >= RAION_CITY_POPULATION else p.raion
+
+
+def _dominant(places: tuple[Place, ...]) -> bool:
+    if len(places) == 1 or places[0].kind in _LARGE_KINDS:
+        return True
+    top, second = places[0].population, max(p.population for p in places[1:])
+    return top >= 50_000 and top >= 10 * max(second, 1)
+
+
+_DOMINANT: dict[int, tuple[tuple[Place, ...], bool]] = {}
+
+
+def dominant(places: tuple[Place, ...]) -> bool:
+    """One candidate, a large feature, or a city far larger than every namesake."""
+    known = _DOMINANT.get(id(places))
+    if known is None or known[0] is not places:
+        if len(_DOMINANT) > LIMIT:
+            _DOMINANT.clear()
+        known = _DOMINANT[id(places)] = (places, _dominant(places))
+    return known[1]
+
+
+#: A place's units as ``(level, core name)``: those a sentence counts, and all.
+UnitKeys = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
+_UNITS: dict[int, tuple[Place, UnitKeys]] = {}
+
+
+def unit_keys(p: Place) -> UnitKeys:
+    """The units a mention of ``p`` counts for (``homonyms._Context.add``): an oblast named as such
+    and the raion (or itself, if it is one), counted per sentence; and those with the hromada, counted
+    per place."""
+    known = _UNITS.get(id(p))
+    if known is None or known[0] is not p:
+        units = (
+            ("admin1", p.name if p.kind == "region" else None),
+            ("raion", p.name if p.kind == "raion" else raion_of(p)),
+            ("hromada", p.name if p.kind == "hromada" else p.hromada),
+        )
+        keys = ((level, core(unit)) for level, unit in units if unit)
+        counted = tuple(keys)
+        per_sentence = tuple((level, core(unit)) for level, unit in units[:2] if unit)
+        if len(_UNITS) > LIMIT:
+            _UNITS.clear()
+        known = _UNITS[id(p)] = (p, (per_sentence, counted))
+    return known[1]
