@@ -94,7 +94,10 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
     _contextual_referents(text, kept, gz)
     resolve(text, kept)
     for h in kept:
-        h.role = _role(text, h)
+        p = h.places[0] if h.place is None else h.place
+        # only a country or a city of 500,000 can speak for its state (_role's first tests)
+        big = p.kind == "country" or (p.kind == "settlement" and p.population >= 500_000)
+        h.role = _role(text, h) if big else "location"
     mentions = [
         Mention(text[h.start : h.end], h.start, h.end, h.place, h.role, source, h.evidence)
         for h in kept
@@ -108,6 +111,11 @@ _FEATURE_WORDS = tuple(w[0].upper() + w[1:] for w in sorted(ANAPHOR_FEATURES) if
 #: "the" and a feature word after it, not before "of" or a capitalised word ("the Spit", not "the Bay of
 #: Biscay"); the "t" first, so that the regex engine skips ahead to it.
 _THE_FEATURE = re.compile(r"[Tt](?<!\w[Tt])he\s+(" + "|".join(_FEATURE_WORDS) + r")\b(?!\s+(?:of\b|[A-Z]))")
+#: A first letter of a feature word, then the rest of one (every feature word matches; faster to look
+#: for than "the", which is everywhere).
+_FEATURE_GATE = re.compile(
+    "[" + "".join(sorted({w[0] for w in _FEATURE_WORDS})) + "](?:" + "|".join(w[1:] for w in _FEATURE_WORDS) + ")"
+)
 
 
 def _anaphora(text: str, mentions: list[Mention], source: str | None) -> list[Mention]:
@@ -115,6 +123,8 @@ def _anaphora(text: str, mentions: list[Mention], source: str | None) -> list[Me
     that kind the text named last ("Kinburn ... Russian forces on the Spit")."""
     if not mentions:
         return mentions
+    if not _FEATURE_GATE.search(text, mentions[0].end):
+        return mentions  # no feature word after the first name (most texts): _THE_FEATURE finds none
     added = []
     starts = [m.start for m in mentions]
     for f in _THE_FEATURE.finditer(text, mentions[0].end):
@@ -197,12 +207,16 @@ def _match(text: str, found: Words, gz: CachedGazetteer) -> tuple[list[Hit], set
     persons: set[str] = set()
     free = 0  # the end of the last name found: no name starts before it
     for m in found.capital_matches():
-        word = m.group()
+        word = m[0]
         info = memo_starts.get(word)
         if info is None:
             info = memo_starts[word] = _word_info(word, max_words, words_from)
-        if info is _NOT_CAPITAL:
-            continue  # a word of a letter outside ASCII that is not a capital (Words.capitals)
+        if info is _PASSED:
+            continue
+        if info is _SHORT:
+            if not text.startswith("-", m.end()):
+                continue
+            info = (False, 0)
         start, end = m.span()
         person, limit = info
         if person:
@@ -238,18 +252,26 @@ def _match(text: str, found: Words, gz: CachedGazetteer) -> tuple[list[Hit], set
 
 def _word_info(word: str, max_words: int, words_from) -> tuple[bool, int | None] | object:
     """What :func:`_match` asks of a capitalised word: does a surname follow it (a given name or a
-    title), and the most words of a name it opens (None for an article, which opens none); or
-    :data:`_NOT_CAPITAL` for a word whose first letter is no capital."""
+    title), and the most words of a name it opens (None for an article, which opens none).  Or, for
+    the words it has nothing to do with: :data:`_PASSED` for a word whose first letter is no capital
+    (not one of Words.capitals) and an article that is no title; :data:`_SHORT` for a word that is no
+    title and opens no name, too short to be a misspelled one unless a hyphen joins it to more."""
     if not word[0].isupper():
-        return _NOT_CAPITAL
+        return _PASSED
+    person = word.lower() in _PERSON_BEFORE
     limit = None if word in NAME_ARTICLES else _limit(word, max_words, words_from)
-    return word.lower() in _PERSON_BEFORE, limit
+    if not person and limit is None:
+        return _PASSED
+    if not person and limit == 0 and len(word) < FUZZY_MIN_LETTERS:
+        return _SHORT
+    return person, limit
 
 
 #: The words before a surname: given names and titles.
 _PERSON_BEFORE = GIVEN_NAMES | TITLES
 _UNKNOWN = object()
-_NOT_CAPITAL = object()
+_PASSED = object()
+_SHORT = object()
 
 
 def _as_name(hit: Hit | None, found: Words) -> tuple[int, int, int, str, tuple[Place, ...]] | None:
@@ -335,33 +357,44 @@ def _contextual_referents(text: str, hits: list[Hit], gz) -> None:
     # a word a pattern cannot match without, missing from the text, is missing around every name
     regions, plants = _any_in(text, _REGION_NOUNS), _any_in(text, _PLANT_WORDS)
     republic = _REPUBLIC in text
+    words_around = regions or plants or republic
     for h in hits:
         if h.places[0].kind != "settlement":
             continue
-        after = text[h.end : h.end + 120]
-        before = text[max(0, h.start - 120) : h.start]
-        # "the Donetsk region", "the regions of Kherson and Zaporizhzhia", and the "Donetsk People's
-        # Republic" Russia proclaimed over the oblast: the region, never the city
-        if (
-            (regions and _any_in(after, _REGION_NOUNS) and _REGION_WORDS.match(after))
-            or (regions and _any_in(before, _REGION_NOUNS) and _REGIONS_OF.search(before))
-            or (republic and _PEOPLES_REPUBLIC.match(after))
+        if words_around and _feature_around(text, h, gz, regions, plants, republic):
+            continue
+        # "the Dnipro": the river (the five characters before the name; the 120 after it only if
+        # "the" is there)
+        if _THE_END.search(text[max(0, h.start - 5) : h.start]) and not _SETTLEMENT_NOUN.match(
+            text[h.end : h.end + 120]
         ):
-            region = _first_kind(gz.lookup(h.key + " oblast"), "region")
-            if region is not None:
-                h.places, h.evidence = (region,), "feature"
-                continue
-        plant = plants and _any_in(after, _PLANT_WORDS) and _PLANTS.match(after)
-        if plant:  # "the Rivne nuclear plants", "the Khmelnytskyi and Rivne nuclear plants"
-            facility = _named_after(gz, h, " nuclear power plant", "facility")
-            if facility is not None:
-                h.places, h.evidence = (facility,), "feature"
-                continue
-        if _THE_END.search(before[-5:]) and not _SETTLEMENT_NOUN.match(after):
             river = _first_kind(gz.lookup(h.key + " river"), "river")
             if river is not None:
                 h.places, h.evidence = (river,), "feature"
-                continue
+
+
+def _feature_around(text: str, h: Hit, gz, regions: bool, plants: bool, republic: bool) -> bool:
+    """Make ``h`` the region or nuclear plant the words around it name, if they do (and say so)."""
+    after = text[h.end : h.end + 120]
+    before = text[max(0, h.start - 120) : h.start]
+    # "the Donetsk region", "the regions of Kherson and Zaporizhzhia", and the "Donetsk People's
+    # Republic" Russia proclaimed over the oblast: the region, never the city
+    if (
+        (regions and _any_in(after, _REGION_NOUNS) and _REGION_WORDS.match(after))
+        or (regions and _any_in(before, _REGION_NOUNS) and _REGIONS_OF.search(before))
+        or (republic and _PEOPLES_REPUBLIC.match(after))
+    ):
+        region = _first_kind(gz.lookup(h.key + " oblast"), "region")
+        if region is not None:
+            h.places, h.evidence = (region,), "feature"
+            return True
+    plant = plants and _any_in(after, _PLANT_WORDS) and _PLANTS.match(after)
+    if plant:  # "the Rivne nuclear plants", "the Khmelnytskyi and Rivne nuclear plants"
+        facility = _named_after(gz, h, " nuclear power plant", "facility")
+        if facility is not None:
+            h.places, h.evidence = (facility,), "feature"
+            return True
+    return False
 
 
 def _named_after(gz, h: Hit, suffix: str, kind: str) -> Place | None:
