@@ -17,10 +17,10 @@ from typing import Any
 
 from frontmap.gazetteer.place import Place
 from frontmap.reading import mentionrules as R
-from frontmap.reading.lexicon import GIVEN_NAMES
+from frontmap.reading.lexicon import AGREEMENT_WORDS, GIVEN_NAMES, UNIT_WORDS, VESSEL_WORDS
 from frontmap.reading.mentionrules import Candidate, Rule, Verdict
 
-__all__ = ["QUIET_SKIPS", "Plan", "decide", "plan", "verdicts"]
+__all__ = ["NEEDS", "Plan", "decide", "features", "plan", "rules_to_ask", "verdicts"]
 
 #: Rules that look only at the name (its key, words, first word and places), never around it.
 NAME_ONLY: frozenset[Rule] = frozenset(
@@ -62,23 +62,41 @@ MAY_DECIDE: dict[Rule, Callable[[Candidate], bool]] = {
     R.small_village_without_support: R.small_villages_only,
 }
 
-#: Rules that return None for a candidate marked ``quiet`` (see
-#: :func:`frontmap.reading._ment_candidates.plain_candidates`): each needs a capitalised word joined
-#: after the name, a word of a name's after it, a capitalised word joined before it, a vessel word
-#: before it or the name used as a surname elsewhere, none of which a quiet name has.
-QUIET_SKIPS: frozenset[Rule] = frozenset(
-    {
-        R.organisation,  # the word after is joined and capitalised (next_cap)
-        R.agreement,  # the word after is joined and an agreement word
-        R.military_unit,  # the word after is joined and a unit word
-        R.ship_name,  # the word before is a vessel word
-        R.longer_foreign_name,  # next_cap
-        R.known_surname,  # the name's first word is a surname of the text
-        R.given_name_before_surname,  # next_cap
-        R.surname_after_given_name_or_title,  # the word before is joined and capitalised (prev_cap)
-        R.inside_other_name,  # prev_cap
-    }
-)
+#: What the words around a name may have, each a bit of a :func:`features` mask: a noble title and
+#: "of" before it, a capitalised word joined after it, an agreement's or unit's word joined after it,
+#: a vessel word before it, a capitalised word joined before it, its first word a surname of the text.
+NOBLE, NEXT_CAP, NAME_WORD, VESSEL, PREV_CAP, SURNAME = 1, 2, 4, 8, 16, 32
+
+#: Rules that return None for a name without a feature, with the feature each needs: a name without it
+#: is not asked the rule (:func:`rules_to_ask`).
+NEEDS: dict[Rule, int] = {
+    R.noble_title: NOBLE,
+    R.organisation: NEXT_CAP,  # the word after is joined and capitalised (next_cap)
+    R.agreement: NAME_WORD,  # the word after is joined and an agreement word
+    R.military_unit: NAME_WORD,  # the word after is joined and a unit word
+    R.ship_name: VESSEL,  # the word before is a vessel word
+    R.longer_foreign_name: NEXT_CAP,
+    R.known_surname: SURNAME,
+    R.given_name_before_surname: NEXT_CAP,
+    R.surname_after_given_name_or_title: PREV_CAP,  # the word before is joined and capitalised
+    R.inside_other_name: PREV_CAP,
+}
+#: Words after a place that make it part of an agreement's or a unit's name.
+NAME_WORDS_AFTER = AGREEMENT_WORDS | UNIT_WORDS
+
+
+def features(c: Candidate) -> int:
+    """The :data:`NEEDS` features of the words around the name of ``c``, as a mask."""
+    prev, nxt = c.prev, c.nxt
+    return (
+        R.noble_title_before(c.text, c.hit.start) * NOBLE
+        | c.next_cap * NEXT_CAP
+        | (c.next_joined and nxt is not None and nxt.text in NAME_WORDS_AFTER) * NAME_WORD
+        | (prev is not None and prev.text.lower() in VESSEL_WORDS) * VESSEL
+        | c.prev_cap * PREV_CAP
+        | (c.low in c.persons) * SURNAME
+    )
+
 
 #: The rules to ask about a name, then the verdict and rule if none of them decides.
 Plan = tuple[tuple[Rule, ...], Verdict, Rule | None]
@@ -113,15 +131,15 @@ def decide(c: Candidate, plans: dict[Any, Any]) -> tuple[Verdict, Rule | None]:
 
 
 def verdicts(cands: list[Candidate], plans: dict[Any, Any]) -> list[Verdict]:
-    """``[decide(c, plans)[0] for c in cands]``, asking a quiet candidate only the rules that can
-    decide it (not those of :data:`QUIET_SKIPS`, which would return None)."""
+    """``[decide(c, plans)[0] for c in cands]``, asking only the rules that can decide each candidate
+    (:func:`rules_to_ask`)."""
     out = []
     for c in cands:
         h = c.hit
         known = plans.get((h.key, h.n, c.word))
         if known is None or known[0] != h.places:
             known = _known(c, plans)
-        for r in known[2] if c.quiet else known[1][0]:
+        for r in rules_to_ask(known, features(c)):
             v = r(c)
             if v is not None:
                 out.append(v)
@@ -131,12 +149,26 @@ def verdicts(cands: list[Candidate], plans: dict[Any, Any]) -> list[Verdict]:
     return out
 
 
-def _known(c: Candidate, plans: dict[Any, Any]) -> tuple[tuple[Place, ...], Plan, tuple[Rule, ...]]:
-    """The places, :func:`plan` and rules to ask of a quiet candidate, of the name of ``c``."""
+#: What :func:`_known` remembers of a name: its places, its :func:`plan`, and the rules of the plan
+#: to ask a name with each mask of :func:`features`.
+Known = tuple[tuple[Place, ...], Plan, dict[int, tuple[Rule, ...]]]
+
+
+def rules_to_ask(known: Known, mask: int) -> tuple[Rule, ...]:
+    """The rules of a name's plan to ask when the words around it have the features of ``mask``: not
+    those that need a feature it lacks, which would return None (:data:`NEEDS`)."""
+    rules = known[2].get(mask)
+    if rules is None:
+        rules = known[2][mask] = tuple(r for r in known[1][0] if r not in NEEDS or NEEDS[r] & mask)
+    return rules
+
+
+def _known(c: Candidate, plans: dict[Any, Any]) -> Known:
+    """What :data:`Known` says of the name of ``c`` (planned when first asked, or asked with other
+    places)."""
     h = c.hit
     key = (h.key, h.n, c.word)
     known = plans.get(key)
     if known is None or known[0] != h.places:
-        p = plan(c)
-        known = plans[key] = (h.places, p, tuple(r for r in p[0] if r not in QUIET_SKIPS))
+        known = plans[key] = (h.places, plan(c), {})
     return known

@@ -134,9 +134,6 @@ class Candidate:
     gz: Any  # the gazetteer
     lines: Lines  # the lines of the text
     sentence_ua: bool = False  # another name in the sentence can support a small village (ukrainian_anchor)
-    #: Nothing next to the name makes it part of a longer name or a person's (the rules of
-    #: ``_decide.QUIET_SKIPS`` cannot decide it); False when not worked out, which is always safe.
-    quiet: bool = False
 
     @property
     def headline(self) -> bool:
@@ -237,11 +234,16 @@ def acronym_modifier(c: Candidate) -> Verdict | None:
 
 def noble_title(c: Candidate) -> Verdict | None:
     """Reject a place in a person's title ("the Princess of Wales"): it names the person."""
-    before = c.text[max(0, c.hit.start - 20) : c.hit.start]
+    return REJECT if noble_title_before(c.text, c.hit.start) else None
+
+
+def noble_title_before(text: str, start: int) -> bool:
+    """Does a noble title and "of" end just before ``start`` (in the 20 characters before it)?"""
+    before = text[max(0, start - 20) : start]
     if "of" not in before:
-        return None
+        return False
     m = _TITLE_OF.search(before)
-    return REJECT if m and m.group(1).lower() in NOBLE_TITLES else None
+    return bool(m and m.group(1).lower() in NOBLE_TITLES)
 
 
 def organisation(c: Candidate) -> Verdict | None:
@@ -390,7 +392,11 @@ def _small_village(p: Place) -> bool:
 
 def small_villages_only(c: Candidate) -> bool:
     """Are all candidates of ``c`` small villages (and one in Ukraine)?"""
-    places = c.hit.places
+    return small_villages(c.hit.places)
+
+
+def small_villages(places: tuple[Place, ...]) -> bool:
+    """Are all ``places`` small villages (and one in Ukraine)?"""
     return all(_small_village(p) for p in places) and any(p.country == "UA" for p in places)
 
 

@@ -25,13 +25,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
+from typing import Any
 
 from frontmap.gazetteer.names import FUZZY_MIN_LETTERS, normalize
 from frontmap.gazetteer.place import Place
 from frontmap.reading._decide import verdicts as decide_all
-from frontmap.reading._gzcache import LIMIT, CachedGazetteer
+from frontmap.reading._gzcache import CachedGazetteer
 from frontmap.reading._ment_candidates import plain_candidates
+from frontmap.reading._ment_verdicts import plain_verdicts, sentence_ua
 from frontmap.reading._mentions_lines import Lines
 from frontmap.reading._spelling import misspelled
 from frontmap.reading._tokens import JOINING, POSSESSIVE, Hit, PlainWords, Token, Words, words
@@ -51,10 +52,7 @@ from frontmap.reading.mentionrules import (
     Candidate,
     Verdict,
     candidate,
-    small_villages_only,
-    ukrainian_anchor,
 )
-from frontmap.reading.sentences import sentence_spans
 
 __all__ = ["candidates", "find_mentions"]
 
@@ -71,16 +69,20 @@ _CITY_DISTRICT = re.compile(r"\b[A-Z][a-z]+(?:skyi|skyy|skiy|skyj|ivskyi|nyi|ny)
 def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
     """The place mentions of ``text``, in order, without overlaps."""
     gz = _cached(gz)
-    found = candidates(text, gz)
-    verdicts = decide_all(found, gz.memo.plans)  # mentionrules.decide(c) of each, faster
-    kept = [c.hit for c, v in zip(found, verdicts, strict=True) if v is Verdict.ACCEPT]
+    found = words(text)
+    hits, persons, firsts = _match(text, found, gz)
+    if isinstance(found, PlainWords):  # mentionrules.decide(c)[0] of each candidate, faster
+        verdicts = plain_verdicts(text, found, hits, firsts, gz, persons, Lines(text))
+    else:
+        verdicts = decide_all(_candidates(text, found, gz, hits, persons, firsts), gz.memo.plans)
+    kept = [h for h, v in zip(hits, verdicts, strict=True) if v is Verdict.ACCEPT]
     # A small town across the border counts when the text names its region or a place in it
     # ("Shebekino ... the Belgorod region", "Glushkovo and Korenevo" in a report on Kursk).
     regions = {h.places[0].admin1 for h in kept if h.places[0].country in NEIGHBOUR_COUNTRIES}
     maybe = [
-        c.hit
-        for c, v in zip(found, verdicts, strict=True)
-        if v is Verdict.IF_REGION_NAMED and c.best.admin1 in regions
+        h
+        for h, v in zip(hits, verdicts, strict=True)
+        if v is Verdict.IF_REGION_NAMED and h.places[0].admin1 in regions
     ]
     if maybe:
         kept = sorted(kept + maybe, key=lambda h: h.start)
@@ -114,7 +116,8 @@ _THE_FEATURE = re.compile(r"[Tt](?<!\w[Tt])he\s+(" + "|".join(_FEATURE_WORDS) + 
 #: A first letter of a feature word, then the rest of one (every feature word matches; faster to look
 #: for than "the", which is everywhere).
 _FEATURE_GATE = re.compile(
-    "[" + "".join(sorted({w[0] for w in _FEATURE_WORDS})) + "](?:" + "|".join(w[1:] for w in _FEATURE_WORDS) + ")"
+    "[" + "".join(sorted({w[0] for w in _FEATURE_WORDS})) + "]"
+    "(?:" + "|".join(w[1:] for w in _FEATURE_WORDS) + ")"
 )
 
 
@@ -150,45 +153,27 @@ def candidates(text: str, gz) -> list[Candidate]:
     gz = _cached(gz)
     found = words(text)
     hits, persons, firsts = _match(text, found, gz)
+    return _candidates(text, found, gz, hits, persons, firsts)
+
+
+def _candidates(
+    text: str, found: Words, gz: CachedGazetteer, hits: list[Hit], persons: set[str], firsts: list[str]
+) -> list[Candidate]:
     lines = Lines(text)
     if isinstance(found, PlainWords):
         out = plain_candidates(text, found, hits, firsts, gz, persons, lines)
     else:
         out = [candidate(text, found, h, gz, persons, lines) for h in hits]
-    _mark_ukrainian_neighbours(text, out)
+    # does another name in its sentence support a small village?
+    flags = sentence_ua(text, hits, out.__getitem__)
+    if flags is not None:
+        for c, flag in zip(out, flags, strict=True):
+            c.sentence_ua = flag
     return out
 
 
 def _cached(gz) -> CachedGazetteer:
     return gz if isinstance(gz, CachedGazetteer) else CachedGazetteer(gz)
-
-
-#: id(places) -> (places, are they small villages only): a gazetteer's answer, held so that its id
-#: stays its own (small_villages_only looks at the places alone).
-_SMALL: dict[int, tuple[tuple[Place, ...], bool]] = {}
-
-
-def _mark_ukrainian_neighbours(text: str, found: list[Candidate]) -> None:
-    """Set ``sentence_ua`` of each candidate: does another name in its sentence support a small village?
-    (Only a name of small villages asks, so only the names of its sentences are looked at.)"""
-    small = []
-    for c in found:  # the same places (one gazetteer answer) are asked about once
-        places = c.hit.places
-        known = _SMALL.get(id(places))
-        if known is None or known[0] is not places:
-            if len(_SMALL) > LIMIT:
-                _SMALL.clear()
-            known = _SMALL[id(places)] = (places, small_villages_only(c))
-        small.append(known[1])
-    if not any(small):
-        return
-    starts = [a for a, _ in sentence_spans(text)] or [0]
-    sentence = [bisect_right(starts, c.hit.start) - 1 for c in found]
-    asking = {k for s, k in zip(small, sentence, strict=True) if s}
-    anchor = [k in asking and ukrainian_anchor(c) for c, k in zip(found, sentence, strict=True)]
-    count = Counter(k for k, a in zip(sentence, anchor, strict=True) if a)
-    for c, k, a in zip(found, sentence, anchor, strict=True):
-        c.sentence_ua = count[k] - a > 0
 
 
 def _match(text: str, found: Words, gz: CachedGazetteer) -> tuple[list[Hit], set[str], list[str]]:
@@ -250,7 +235,7 @@ def _match(text: str, found: Words, gz: CachedGazetteer) -> tuple[list[Hit], set
     return hits, persons, firsts
 
 
-def _word_info(word: str, max_words: int, words_from) -> tuple[bool, int | None] | object:
+def _word_info(word: str, max_words: int, words_from) -> Any:  # (bool, int | None), or a mark
     """What :func:`_match` asks of a capitalised word: does a surname follow it (a given name or a
     title), and the most words of a name it opens (None for an article, which opens none).  Or, for
     the words it has nothing to do with: :data:`_PASSED` for a word whose first letter is no capital
