@@ -11,6 +11,7 @@ what ``candidate`` gives.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from frontmap.reading._decide import NAME_WORD, NAME_WORDS_AFTER, NEXT_CAP, NOBLE, PREV_CAP, SURNAME, VESSEL
@@ -21,19 +22,17 @@ from frontmap.reading.mentionrules import Candidate, _first_word, noble_title_be
 
 __all__ = ["Context", "build", "contexts", "plain_candidates"]
 
-#: Around a name: the word before (``(start, end, text, capitalised)``, or None) and whether it is
-#: joined and capitalised; the word after, whether it is joined, and joined and capitalised; the
-#: name's first word without a possessive, in lower case, and whether it is shouted; and the features
-#: of the words around it (``_decide.features``).
+#: Around a name: the match of the word before in the text read backwards (None at the start) and
+#: whether that word is joined and capitalised; the match of the word after (or None), whether it is
+#: joined, and joined and capitalised; the name's first word without a possessive, in lower case, and
+#: whether it is shouted; and the features of the words around the name (``_decide.features``).
 Context = tuple[
-    tuple[int, int, str, bool] | None,
+    re.Match[str] | None,
     bool,
-    tuple[int, int, str, bool] | None,
+    re.Match[str] | None,
     bool,
     bool,
-    str,
-    str,
-    bool,
+    tuple[str, str, bool],
     int,
 ]
 
@@ -51,47 +50,53 @@ def contexts(
     out: list[Context] = []
     for h, first in zip(hits, firsts, strict=True):
         start = h.start
-        # the word before (read backwards) and whether the gap after it joins it to the name
-        m = last_word(back, n - start)
-        if m is None:
-            prev, prev_cap, vessel = None, False, False
+        mask = 0
+        # the word before (read backwards: the gap, then the word) and whether the gap joins it to
+        # the name (the gaps of JOINED_GAPS read the same both ways)
+        before = last_word(back, n - start)
+        if before is None:
+            prev_cap = False
         else:
-            a, b = m.span(2)
-            a, b = n - b, n - a
-            word = text[a:b]
-            cap = word[0].isupper()
-            prev = (a, b, word, cap)
-            prev_cap = cap and text[b:start] in JOINED_GAPS
-            vessel = word.lower() in VESSEL_WORDS
+            gap, word = before.group(1, 2)
+            prev_cap = word[-1].isupper() and gap in JOINED_GAPS
+            if prev_cap:
+                mask = PREV_CAP
+            if word[::-1].lower() in VESSEL_WORDS:
+                mask |= VESSEL
         # the word after, from the name's end (the rest of a possessive word is passed)
-        m = next_word(text, h.end)
-        if m is None:
-            nxt, next_joined, next_cap, name_word = None, False, False, False
+        after = next_word(text, h.end)
+        if after is None:
+            next_joined = next_cap = False
         else:
-            gap, word = m.group(1, 2)
-            cap = word[0].isupper()
-            nxt = (*m.span(2), word, cap)
+            gap, word = after.group(1, 2)
             next_joined = gap in JOINED_GAPS
-            next_cap = next_joined and cap
-            name_word = next_joined and word in NAME_WORDS_AFTER
-        word, low, shouted = _first_word(first)
-        # _decide.features: "of" is rarely before a name, a noble title and "of" more rarely still
-        noble = text.find("of", max(0, start - 20), start) >= 0 and noble_title_before(text, start)
-        mask = (
-            noble * NOBLE
-            | next_cap * NEXT_CAP
-            | name_word * NAME_WORD
-            | vessel * VESSEL
-            | prev_cap * PREV_CAP
-            | (low in persons) * SURNAME
-        )
-        out.append((prev, prev_cap, nxt, next_joined, next_cap, word, low, shouted, mask))  # type: ignore[arg-type]
+            next_cap = next_joined and word[0].isupper()
+            if next_cap:
+                mask |= NEXT_CAP
+            if next_joined and word in NAME_WORDS_AFTER:
+                mask |= NAME_WORD
+        fw = _first_word(first)
+        if fw[1] in persons:
+            mask |= SURNAME
+        # "of" is rarely before a name, a noble title and "of" more rarely still
+        if text.find("of", max(0, start - 20), start) >= 0 and noble_title_before(text, start):
+            mask |= NOBLE
+        out.append((before, prev_cap, after, next_joined, next_cap, fw, mask))
     return out
 
 
 def build(text: str, h: Hit, ctx: Context, gz: Any, persons: set[str], lines: Lines) -> Candidate:
     """The :class:`~frontmap.reading.mentionrules.Candidate` of hit ``h`` from its :data:`Context`."""
-    prev, prev_cap, nxt, next_joined, next_cap, word, low, shouted, _ = ctx
+    before, prev_cap, after, next_joined, next_cap, (word, low, shouted), _ = ctx
+    prev = nxt = None
+    if before is not None:
+        n = len(text)
+        a, b = n - before.end(2), n - before.start(2)
+        w = text[a:b]
+        prev = Token(a, b, w, w[0].isupper())
+    if after is not None:
+        w = after.group(2)
+        nxt = Token(after.start(2), after.end(2), w, w[0].isupper())
     return Candidate(
         text,
         h,
@@ -100,8 +105,8 @@ def build(text: str, h: Hit, ctx: Context, gz: Any, persons: set[str], lines: Li
         low,
         shouted,
         lines.line_of(h.start),
-        None if prev is None else Token(*prev),
-        None if nxt is None else Token(*nxt),
+        prev,
+        nxt,
         prev_cap,
         next_joined,
         next_cap,

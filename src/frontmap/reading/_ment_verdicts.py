@@ -58,10 +58,10 @@ def plain_verdicts(
     plans = gz.memo.plans
     out = []
     for i, (h, ctx) in enumerate(zip(hits, ctxs, strict=True)):
-        known = plans.get((h.key, h.n, ctx[5]))
+        known = plans.get((h.key, h.n, ctx[5][0]))
         if known is None or known[0] != h.places:
             known = _known(candidate_of(i), plans)
-        rules = rules_to_ask(known, ctx[8])
+        rules = rules_to_ask(known, ctx[6])
         if rules:
             c = candidate_of(i)
             for r in rules:
