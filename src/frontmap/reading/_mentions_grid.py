@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from frontmap.gazetteer.place import Place
 
-__all__ = ["Grid", "km"]
+__all__ = ["Grid", "km", "nearest_of"]
 
 
 def km(a: Place, b: Place | tuple[float, float]) -> float:
@@ -42,6 +42,22 @@ def _trig(p: Place) -> tuple[float, float]:
     return found
 
 
+def nearest_of(pool: Iterable[Place], anchor: Place) -> Place:
+    """``min(pool, key=lambda p: km(p, anchor))``: the first of the places nearest ``anchor``."""
+    sin2, cos2 = _TRIG.get(id(anchor)) or _trig(anchor)
+    lon2 = anchor.lon
+    best, found = math.inf, None
+    for p in pool:
+        sin1, cos1 = _TRIG.get(id(p)) or _trig(p)
+        cosine = sin1 * sin2 + cos1 * cos2 * math.cos(math.radians(lon2 - p.lon))
+        d = 6371.0 * math.acos(max(-1.0, min(1.0, cosine)))
+        if found is None or d < best:
+            best, found = d, p
+    if found is None:
+        raise ValueError("nearest_of() of no places")
+    return found
+
+
 class Grid:
     """Points in cells of half a degree: the places near a point without looking at all of them."""
 
@@ -61,9 +77,15 @@ class Grid:
         di = math.ceil(radius_km / 55.0)
         dj = math.ceil(radius_km / max(1.0, 111.0 * self.CELL * math.cos(math.radians(p.lat))))
         best = math.inf
+        sin1, cos1 = _TRIG.get(id(p)) or _trig(p)
         for c in self._around(ci, cj, di, dj):
             if c.id not in exclude:
-                best = min(best, km(p, c))
+                # km(p, c), written out
+                sin2, cos2 = _TRIG.get(id(c)) or _trig(c)
+                cosine = sin1 * sin2 + cos1 * cos2 * math.cos(math.radians(c.lon - p.lon))
+                d = 6371.0 * math.acos(max(-1.0, min(1.0, cosine)))
+                if d < best:
+                    best = d
         return best if best <= radius_km else math.inf
 
     def _around(self, ci: int, cj: int, di: int, dj: int) -> Iterator[Place]:

@@ -71,7 +71,7 @@ from frontmap.reading._ment_places import core as _core
 from frontmap.reading._ment_places import dominant as _dominant
 from frontmap.reading._ment_places import unit_keys
 from frontmap.reading._mentions_distance import destination, stated
-from frontmap.reading._mentions_grid import Grid
+from frontmap.reading._mentions_grid import Grid, nearest_of
 from frontmap.reading._mentions_grid import km as _km
 from frontmap.reading._tokens import Hit
 from frontmap.reading.lexicon import COUNTRY_ADJECTIVES, HOMONYM_QUALIFIERS, SETTLEMENT_SIZES
@@ -234,7 +234,7 @@ def _by_near(pool: tuple[Place, ...], other: Hit) -> tuple[Place, ...] | None:
             inside = tuple(p for p in pool if p.admin1 and p.admin1 == anchor.name)
             return inside or None
         return None
-    return (min(pool, key=lambda p: _km(p, anchor)),)
+    return (nearest_of(pool, anchor),)
 
 
 def _renamed(ctx: _Context, i: int) -> Place | None:
