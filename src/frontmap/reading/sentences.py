@@ -15,6 +15,7 @@ from frontmap.reading.lexicon import ABBREVIATIONS
 __all__ = ["sentence_span", "sentence_spans"]
 
 _ABBREV = ABBREVIATIONS  # "Gen.", "Feb.": a full stop that does not end a sentence
+assert max(map(len, _ABBREV)) < 7  # sentence_spans looks no further before a full stop after 7 letters
 
 #: A sentence end: full stops, question or exclamation marks and closing quotes or brackets before a space
 #: and a capital or digit; or line breaks.  Written to start with one class of characters, which the
@@ -40,7 +41,9 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     n = len(text)
     for m in _END.finditer(text):
         pos = m.start()
-        if text[pos] == ".":
+        # a full stop after seven letters ends no abbreviation (none is longer than six characters)
+        # nor a single letter: the word before it is looked at only after a shorter one
+        if text[pos] == "." and not (pos >= 7 and text[pos - 7 : pos].isalpha()):
             # the word the full stop ends: _WORD_BEFORE.search(text, max(start, pos - 12), pos), read
             # backwards from the stop (or from before a line break just before it, where "$" matches)
             if back is None:
