@@ -22,6 +22,11 @@ from frontmap.reading.mentionrules import Candidate, _first_word, noble_title_be
 
 __all__ = ["Context", "build", "contexts", "plain_candidates"]
 
+#: The vessel words written backwards: a word read backwards, lowered, is one of them when it is a
+#: vessel word (they are ASCII: lowering a word's letters one by one reads the same both ways).
+_VESSEL_WORDS_BACKWARDS = frozenset(w[::-1] for w in VESSEL_WORDS)
+assert all(w.isascii() for w in VESSEL_WORDS)
+
 #: Around a name: the match of the word before in the text read backwards (None at the start) and
 #: whether that word is joined and capitalised; the match of the word after (or None), whether it is
 #: joined, and joined and capitalised; the name's first word without a possessive, in lower case, and
@@ -61,7 +66,7 @@ def contexts(
             prev_cap = word[-1].isupper() and gap in JOINED_GAPS
             if prev_cap:
                 mask = PREV_CAP
-            if word[::-1].lower() in VESSEL_WORDS:
+            if word.lower() in _VESSEL_WORDS_BACKWARDS:
                 mask |= VESSEL
         # the word after, from the name's end (the rest of a possessive word is passed)
         after = next_word(text, h.end)

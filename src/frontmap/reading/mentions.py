@@ -399,13 +399,17 @@ _REPUBLIC = "epublic"  # "Republic", "republic"
 
 
 def _any_in(s: str, words: tuple[str, ...]) -> bool:
-    return any(w in s for w in words)
+    for w in words:  # any(w in s for w in words), without a generator (asked of every name)
+        if w in s:
+            return True
+    return False
 
 
 def _first_kind(places, kind: str) -> Place | None:
     return next((p for p in places if p.kind == kind), None)
 
 
+_APOSTROPHES = ("'", "’", "ʼ")
 _POSSESSIVE_NOUN = re.compile(r"['’ʼ]s\s+(\w+)")
 #: A place's verb after at most three auxiliaries ("Kyiv did not confirm"; either apostrophe).
 _AUXILIARY = "|".join(
@@ -420,9 +424,10 @@ def _role(text: str, h: Hit) -> str:
         return "location"
     if place.kind == "settlement" and place.population < 500_000:
         return "location"
-    m = _POSSESSIVE_NOUN.match(text, h.end, h.end + 40)  # the name's 's and the word after (40 chars)
-    if m and m.group(1).lower() in METONYMY_NOUNS:
-        return "metonymy"
+    if text.startswith(_APOSTROPHES, h.end):  # what _POSSESSIVE_NOUN starts with
+        m = _POSSESSIVE_NOUN.match(text, h.end, h.end + 40)  # the name's 's and the word after (40 chars)
+        if m and m.group(1).lower() in METONYMY_NOUNS:
+            return "metonymy"
     m = _METONYMY_VERB.match(text, h.end)
     if m and m.group(1).lower() in METONYMY_VERBS:
         return "metonymy"
