@@ -109,3 +109,103 @@ EVENT_TEXTS = st.lists(st.sampled_from(EVENT_PIECES), max_size=12).map(lambda ws
 def test_the_rules_before_a_place_read_backwards_say_what_they_say_forwards(text):
     for (_, forwards), backwards in zip(C._LEFT_RULES, C._BACKWARDS, strict=True):
         assert bool(forwards.search(text)) == C._ends_with(backwards, C._folded(text)), forwards.pattern
+
+
+# -- finding mentions: the rules a name is asked, and the words around it, read the short way ----------
+
+#: Names and the words the mention rules look for around them: given names, titles, a vessel, an
+#: agreement, a unit, an organisation, "of" after a noble title, "the" before a river, small villages,
+#: shouting, datelines, possessives, hyphens and line breaks.
+MENTION_PIECES = (
+    "Kyiv", "Kharkiv", "Andriivka", "Sokil", "Druzhba", "Don", "Moskva", "Minsk", "Wales", "Victoria",
+    "Russia", "US", "UK", "KHARKIV", "Rhode", "Island", "Kinburn", "Spit", "Bakhmut", "Siversk", "Lyman",
+    "Princess", "of", "the", "The", "in", "near", "cruiser", "agreements", "group", "Independent", "said",
+    "Vladimir", "Putin", "Governor", "Kim", "Leon", "Panetta", "village", "direction", "region", "km",
+    "Kyiv's", "Kyiv’s", "Donetsk", "Oblast", "liberated", "Pokrovsk", "district", "12", "(", ")", ",",
+    ".", "-", "—", "\n", "İ", "ſ", "\u212a",
+)  # fmt: skip
+MENTION_TEXTS = st.lists(st.sampled_from(MENTION_PIECES), max_size=30).flatmap(
+    lambda words: st.lists(
+        st.sampled_from((" ", " ", "  ", "-", "", "\u00a0", ". ", "\n")),
+        min_size=len(words),
+        max_size=len(words),
+    ).map(lambda gaps: "".join(w + g for w, g in zip(words, gaps, strict=True)))
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=MENTION_TEXTS)
+@example(text="the Princess of Wales met Vladimir Putin near Kyiv. The cruiser Moskva left Kharkiv.")
+@example(text="KHARKIV, Ukraine -- Leon Panetta said Panetta and Governor Kim saw the Minsk agreements")
+@example(text="liberated Sokil and Druzhba near Andriivka.\nThe Kinburn Spit, the Don and Rhode Island")
+def test_the_rules_a_name_is_asked_decide_as_all_rules_do(text):
+    from frontmap.gazetteer.lookup import Gazetteer
+    from frontmap.reading import mentionrules as R
+    from frontmap.reading import mentions as M
+    from frontmap.reading._decide import verdicts
+    from frontmap.reading._ment_candidates import plain_candidates
+    from frontmap.reading._ment_verdicts import plain_verdicts, sentence_ua
+    from frontmap.reading._mentions_lines import Lines
+
+    gz = M._cached(Gazetteer())
+    found = M.words(text)
+    hits, persons, firsts = M._match(text, found, gz)
+    lines = Lines(text)
+    plain = [R.candidate(text, found, h, gz, persons, lines) for h in hits]
+    flags = sentence_ua(text, hits, plain.__getitem__)
+    for c, flag in zip(plain, flags or [False] * len(plain), strict=True):
+        c.sentence_ua = flag
+    expected = [R.decide(c)[0] for c in plain]  # every rule, in order
+    assert verdicts(M.candidates(text, gz), gz.memo.plans) == expected
+    if isinstance(found, M.PlainWords):
+        assert plain_verdicts(text, found, hits, firsts, gz, persons, Lines(text)) == expected
+        fields = ("best", "word", "low", "shouted", "line_start", "prev", "nxt")
+        fields += ("prev_cap", "next_joined", "next_cap")
+        fast = plain_candidates(text, found, hits, firsts, gz, persons, lines)
+        for a, b in zip(fast, plain, strict=True):
+            assert [getattr(a, f) for f in fields] == [getattr(b, f) for f in fields]
+
+
+def test_the_gaps_that_join_words_read_the_same_backwards():
+    """The word before a name is read in the text backwards, its gap too (``_ment_candidates``)."""
+    from frontmap.reading._tokens import JOINED_GAPS
+
+    assert {g[::-1] for g in JOINED_GAPS} == JOINED_GAPS
+
+
+def _sentence_spans_searching_back(text: str) -> tuple[tuple[int, int], ...]:
+    """``sentences.sentence_spans`` as first written: the word before a full stop searched for."""
+    spans, start = [], 0
+    for m in _sentences._END.finditer(text):
+        if text[m.start()] == ".":
+            word = _sentences._WORD_BEFORE.search(text, max(start, m.start() - 12), m.start())
+            if word and (word.group(1).lower() in _sentences._ABBREV or len(word.group(1)) == 1):
+                continue
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return tuple(spans)
+
+
+SENTENCE_PIECES = (
+    "Gen", "gen", "U.S", "e.g", "Feb", "approx", "approximately", "Kyiv", "a", "B", "x_y", "é", "Ж", "12",
+    ".", ". ", "..", "\n", ".\n", " ", "  ", "!", "?", "”", "“", "(", ")", "St", "Mr", "ab", "ſt", "İ",
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=30).map("".join))
+@example("Gen. Smith met Mr. Jones in the U.S. yesterday.\n.Then approximately. Kyiv. B. Done")
+@example("It lies approx. 12 km away, said Sept. Kyiv and e.g. Lt. Kim")
+def test_the_word_before_a_full_stop_is_read_backwards_as_searched(text):
+    assert _sentences.sentence_spans.__wrapped__(text) == _sentence_spans_searching_back(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=MENTION_TEXTS | st.sampled_from(("the Spit", "The  Reservoir", "tThe Bay", "the Dam of")))
+def test_a_text_the_feature_gate_passes_has_no_feature_after_the(text):
+    from frontmap.reading import mentions as M
+
+    if not M._FEATURE_GATE.search(text):
+        assert not M._THE_FEATURE.search(text)
