@@ -209,3 +209,12 @@ def test_a_text_the_feature_gate_passes_has_no_feature_after_the(text):
 
     if not M._FEATURE_GATE.search(text):
         assert not M._THE_FEATURE.search(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aé\u0301\u036f\u0370\u00ad\u200b\u200d\u2060\ufeff’Ж \ud800", max_size=12))
+@example("Орі\u0301хово")
+def test_a_text_has_marks_where_the_marks_pattern_finds_them(text):
+    from frontmap.reading import _tokens
+
+    assert _tokens._marked(text) == (_tokens._MARKED.search(text) is not None)

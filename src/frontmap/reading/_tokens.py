@@ -103,7 +103,24 @@ def tokenize(text: str) -> list[Token]:
 def words(text: str) -> Words:
     """The words of ``text``: :class:`PlainWords` or, for a text with combining marks or invisible
     characters, :class:`MarkedWords`."""
-    return MarkedWords(text) if _MARKED.search(text) else PlainWords(text)
+    return MarkedWords(text) if _marked(text) else PlainWords(text)
+
+
+#: The invisible characters of _INVISIBLE, one by one.
+_INVISIBLES = ("\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
+
+
+def _marked(text: str) -> bool:
+    """``_MARKED.search(text) is not None``, asked cheaply first: an ASCII text has no mark; an invisible
+    character is looked for as such; and a combining mark (U+0300 to U+036F) is written in UTF-8 with
+    a first byte 0xCC or 0xCD, which no other character's UTF-8 form holds but U+0370 to U+037F's (a
+    byte of a character after its first is 0x80 to 0xBF): without those bytes, the regex finds none."""
+    if text.isascii():
+        return False
+    if any(c in text for c in _INVISIBLES):
+        return True
+    utf8 = text.encode("utf-8", "surrogatepass")
+    return (b"\xcc" in utf8 or b"\xcd" in utf8) and _MARKED.search(text) is not None
 
 
 class Words:
