@@ -345,10 +345,13 @@ def _contextual_referents(text: str, hits: list[Hit], gz) -> None:
             continue
         if words_around and _feature_around(text, h, gz, regions, plants, republic):
             continue
-        # "the Dnipro": the river (the five characters before the name; the 120 after it only if
-        # "the" is there)
-        if _THE_END.search(text[max(0, h.start - 5) : h.start]) and not _SETTLEMENT_NOUN.match(
-            text[h.end : h.end + 120]
+        # "the Dnipro": the river ("the" in the five characters before the name, looked for as a word
+        # only where it is there at all; the 120 characters after the name only then)
+        before = text[max(0, h.start - 5) : h.start]
+        if (
+            "the" in before
+            and _THE_END.search(before)
+            and not _SETTLEMENT_NOUN.match(text[h.end : h.end + 120])
         ):
             river = _first_kind(gz.lookup(h.key + " river"), "river")
             if river is not None:
