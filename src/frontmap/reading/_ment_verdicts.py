@@ -96,7 +96,11 @@ def sentence_ua(text: str, hits: list[Hit], candidate_of: Callable[[int], Candid
     village?  None when no name is of small villages only (then none is asked).  Only a name of small
     villages asks, so only the names of its sentences are looked at; ``candidate_of(i)`` gives the
     candidate of hit ``i``, asked for only where the words around a name count."""
-    known = [_small(h.places) for h in hits]
+    known = []
+    for h in hits:  # _small(h.places), without a call for the places already asked about
+        places = h.places
+        k = _PLACES.get(id(places))
+        known.append(k if k is not None and k[0] is places else _small(places))
     if not any(k[1] for k in known):
         return None
     starts = [a for a, _ in sentence_spans(text)] or [0]

@@ -62,7 +62,8 @@ _PLANTS = re.compile(
     r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:(?i:nuclear\s+(?:power\s+)?(?:plants?|stations?))|NPPs?|nuclear\s+facilit)"
 )
 _PEOPLES_REPUBLIC = re.compile(r"\s+[Pp]eople['’]?s\s+[Rr]epublic\b")
-_DISTRICT = re.compile(r"\s(?:district|raion|rayon|hromada|municipality|community)\b")
+_DISTRICT_WORDS = ("district", "raion", "rayon", "hromada", "municipality", "community")
+_DISTRICT = re.compile(r"\s(?:" + "|".join(_DISTRICT_WORDS) + r")\b")
 _CITY_DISTRICT = re.compile(r"\b[A-Z][a-z]+(?:skyi|skyy|skiy|skyj|ivskyi|nyi|ny)\s+(?:district|raion)\b")
 
 
@@ -86,8 +87,9 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
     ]
     if maybe:
         kept = sorted(kept + maybe, key=lambda h: h.start)
-    for h in kept:
-        # "Pokrovsk district": the district is read as its central town (districts are not in the data).
+    # "Pokrovsk district": the district is read as its central town (districts are not in the data);
+    # looked for after each town only in a text with one of the words _DISTRICT needs
+    for h in kept if _any_in(text, _DISTRICT_WORDS) else ():
         if h.places[0].kind == "settlement":
             d = _DISTRICT.match(text, h.end)
             if d:
