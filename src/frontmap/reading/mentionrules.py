@@ -24,8 +24,10 @@ a case each rule decides and one it lets pass.
 
 The reader asks the rules through :mod:`frontmap.reading._decide`, which works out once per name what
 the rules that look only at the name say (``NAME_ONLY``) and which of the others can decide it at all
-(``MAY_DECIDE``): a rule that comes to look around the name must leave ``NAME_ONLY``, and a new
-condition a rule puts on the name itself may go in ``MAY_DECIDE``.
+(``MAY_DECIDE``), and asks a rule that looks around the name only when the words there have what it
+needs (``NEEDS``: a capitalised word joined after it, a vessel word before it ...): a rule that comes to
+look around the name must leave ``NAME_ONLY``, a new condition a rule puts on the name itself may go in
+``MAY_DECIDE``, and a rule that comes to decide without what ``NEEDS`` says it needs must leave it.
 """
 
 from __future__ import annotations
