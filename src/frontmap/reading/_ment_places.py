@@ -16,7 +16,7 @@ from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
 from frontmap.reading._gzcache import LIMIT
 
-__all__ = ["RAION_CITY_POPULATION", "core", "dominant", "raion_of", "unit_keys"]
+__all__ = ["RAION_CITY_POPULATION", "core", "dominant", "name_key", "raion_of", "unit_keys"]
 
 #: A city this large is named for itself (a strike on Chernihiv): its raion, thousands of km² of villages
 #: around it, says nothing of which namesake a village name is; its hromada, the city itself, still does.
@@ -79,4 +79,18 @@ def unit_keys(p: Place) -> UnitKeys:
         if len(_UNITS) > LIMIT:
             _UNITS.clear()
         known = _UNITS[id(p)] = (p, (per_sentence, counted))
+    return known[1]
+
+
+_NAME_KEYS: dict[int, tuple[Place, str]] = {}
+
+
+def name_key(p: Place) -> str:
+    """``normalize(p.name)``: the key of the place's own name (is a name the place's own, or one it
+    merely had once?)."""
+    known = _NAME_KEYS.get(id(p))
+    if known is None or known[0] is not p:
+        if len(_NAME_KEYS) > LIMIT:
+            _NAME_KEYS.clear()
+        known = _NAME_KEYS[id(p)] = (p, normalize(p.name))
     return known[1]

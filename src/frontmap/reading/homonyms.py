@@ -63,13 +63,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
 from frontmap.reading._directions import named_as_direction
 from frontmap.reading._ment_places import RAION_CITY_POPULATION as RAION_CITY_POPULATION
 from frontmap.reading._ment_places import core as _core
 from frontmap.reading._ment_places import dominant as _dominant
-from frontmap.reading._ment_places import unit_keys
+from frontmap.reading._ment_places import name_key, unit_keys
 from frontmap.reading._mentions_distance import destination, stated
 from frontmap.reading._mentions_grid import Grid, nearest_of
 from frontmap.reading._mentions_grid import km as _km
@@ -370,7 +369,7 @@ def proximity(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
         city = pool[0]
         # only a village of the city's own name: Mykolaivka (once Mykolaiv) does not take Mykolaiv's place
         key = ctx.hits[i].key
-        near = [p for p in pool[1:] if normalize(p.name) == key and _nearest(ctx, p) <= VILLAGE_NEAR_KM]
+        near = [p for p in pool[1:] if name_key(p) == key and _nearest(ctx, p) <= VILLAGE_NEAR_KM]
         if near and _nearest(ctx, city, mentioned=True) > CITY_FAR_KM:
             return (min(near, key=lambda p: _nearest(ctx, p)),)
         return None
@@ -433,9 +432,9 @@ def size(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...]:
         if not _local(ctx, h, top):
             return (big,)
     demotable = top.kind == "settlement" and not top.id.startswith("add:")  # curated names stay first
-    if demotable and normalize(top.name) != h.key and top.population < 10_000:
+    if demotable and name_key(top) != h.key and top.population < 10_000:
         floor = 10 * max(top.population, 1)
-        own = [p for p in pool[1:] if normalize(p.name) == h.key and p.population >= floor]
+        own = [p for p in pool[1:] if name_key(p) == h.key and p.population >= floor]
         if own and not _local(ctx, h, top):
             return (own[0],)
     return (top,)
