@@ -40,7 +40,7 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     back = None  # the text backwards, made at the first full stop
     n = len(text)
     for m in _END.finditer(text):
-        pos = m.start()
+        pos, end = m.span()
         # a full stop after seven letters ends no abbreviation (none is longer than six characters)
         # nor a single letter: the word before it is looked at only after a shorter one
         if text[pos] == "." and not (pos >= 7 and text[pos - 7 : pos].isalpha()):
@@ -52,8 +52,8 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
             word = _WORD_BACKWARDS.match(back, n - stop, n - max(start, pos - 12))
             if word and ((w := text[n - word.end() : stop]).lower() in _ABBREV or len(w) == 1):
                 continue
-        spans.append((start, m.end()))
-        start = m.end()
+        spans.append((start, end))
+        start = end
     if start < len(text):
         spans.append((start, len(text)))
     return tuple(spans)
