@@ -122,7 +122,9 @@ def cases(*rows):
 
 def test_evidence_vocabulary_is_a_documented_table():
     assert set(H.ORDER) <= set(H.EVIDENCE)
-    assert H.ORDER == ("qualifier", "hierarchy", "claim", "proximity", "size")
+    assert H.ORDER[0] == "qualifier" and H.ORDER[-1] == "size"  # what the text says first, the default last
+    doc = H.__doc__ or ""
+    assert sorted(H.ORDER, key=lambda k: doc.index(f"``{k}``\n")) == list(H.ORDER)  # documented in order
     assert all(H.EVIDENCE[k] and f"``{k}``" in (H.__doc__ or "") for k in H.EVIDENCE)
 
 
@@ -400,6 +402,13 @@ def test_city_and_oblast_still_read_as_before():
             "Konstantinovka",
             "Sumy Oblast",
             id="the Russian form of a village whose root differs (Kostiantyn-/Konstantin-)",
+        ),
+        pytest.param(
+            "Russian troops attacked near Bila Hora and advanced north of Dyliivka (roughly 15 km "
+            "southeast of Kostiantynivka and 8 km northeast of Toretsk), bloggers said.",
+            "Dyliivka",
+            "Toretsk urban hromada",
+            id="distances in brackets after the name before a raion its namesake shares",
         ),
     ],
 )

@@ -10,6 +10,11 @@ picks one by the evidence the text offers, from the strongest to the weakest (:d
     Y)", "the village of X", "the Ukrainian town of X"; "X (formerly Y)" makes X the town Y names, in this
     mention and the later ones of X, even where X's own candidates lie elsewhere (an old or foreign name
     the gazetteer lacks).  The phrasings are a table (``data/homonym_qualifiers.json``).
+``claim``
+    a distance claim names it: "X, about 13 km south of Y", "X, a village on the Donets 17 km northwest
+    of Y", "X (15 km southeast of Y and 7 km northeast of Z)" keeps the X that lies that far in that
+    direction from Y: what the sentence says of the name before the units it shares with the article's
+    other places, which may hold namesakes of it in one raion.
 ``hierarchy``
     the candidate lies in an oblast its sentence names, or shares its hromada, or its raion (with a place
     of its sentence first), with the article's unambiguous places, or lies in an oblast the article names
@@ -19,10 +24,6 @@ picks one by the evidence the text offers, from the strongest to the weakest (:d
     Donetsk Oblast is nearer Izium than Lyman in Kharkiv Oblast).
     Nor is the raion of a city of :data:`RAION_CITY_POPULATION` or more: a strike on Chernihiv says
     nothing of which Avdiivka a later sentence means.
-``claim``
-    a distance claim names it: "X, about 13 km south of Y", "X, a village on the Donets 17 km northwest
-    of Y" keeps the X that lies that far in that direction from Y (what the sentence says of the name
-    before what the article's other places suggest).
 ``proximity``
     the candidate lies within :data:`NEAR_KM` of the nearest unambiguous place the article names, and
     clearly nearer than the other candidates: an article's places lie together, a faraway namesake loses.
@@ -92,7 +93,7 @@ EVIDENCE: MappingProxyType[str, str] = MappingProxyType(
     }
 )
 #: The steps that choose among candidates, strongest first.
-ORDER: tuple[str, ...] = ("qualifier", "hierarchy", "claim", "proximity", "size")
+ORDER: tuple[str, ...] = ("qualifier", "claim", "hierarchy", "proximity", "size")
 
 #: Population of a town in Ukraine that anchors proximity when no other place is settled (_weak_anchors).
 WEAK_ANCHOR_POPULATION = 10_000
@@ -320,7 +321,7 @@ def qualifier(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
     return by_name or narrowed
 
 
-# -- 2. hierarchy --------------------------------------------------------------------------------
+# -- 3. hierarchy --------------------------------------------------------------------------------
 
 
 def hierarchy(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
@@ -348,7 +349,7 @@ def hierarchy(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
     return best if len(best) < len(pool) else None
 
 
-# -- 3. proximity --------------------------------------------------------------------------------
+# -- 4. proximity --------------------------------------------------------------------------------
 
 
 def _nearest(ctx: _Context, p: Place, mentioned: bool = False) -> float:
@@ -381,7 +382,7 @@ def proximity(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
     return close if len(close) < len(pool) else None
 
 
-# -- 4. claim ------------------------------------------------------------------------------------
+# -- 2. claim ------------------------------------------------------------------------------------
 
 
 def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
