@@ -410,6 +410,12 @@ def test_city_and_oblast_still_read_as_before():
             "Toretsk urban hromada",
             id="distances in brackets after the name before a raion its namesake shares",
         ),
+        pytest.param(
+            "Shells hit Kurakhove overnight. Dachne lies in Synelnykove district, near the oblast border.",
+            "Dachne",
+            "Synelnykove Raion",
+            id="'X lies in the Y district' qualifies X",
+        ),
     ],
 )
 def test_namesakes_on_the_bundled_gazetteer(text, name, unit):
