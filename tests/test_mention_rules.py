@@ -391,6 +391,9 @@ def test_given_name_river(text, surface, expected):
     ("The Bentley-Sosnivka feud was settled.", "Sosnivka", REJECT),  # no axis noun after it
     ("Shelling hit Kherson overnight.", "Kherson", None),  # not a small village
     ("Fog covered Rhode overnight.", "Rhode", None),  # small, but not in Ukraine: later rules decide
+    ("Its neighbour Bentley changed hands.", "Bentley", None),  # a neighbour is a place
+    ("Bentley, some 5 km to its east, changed hands.", "Bentley", None),  # a distance after it
+    ("Bentley, a friend of 5 years, wrote.", "Bentley", REJECT),  # a figure of no distance
 )
 def test_small_village_without_support(text, surface, expected):
     check(R.small_village_without_support, text, surface, expected)

@@ -324,6 +324,12 @@ REFERRING = [
         anchor="Sevastopol",
     ),
     case(
+        "Kamianske has been on the front line since 2022. Its neighbour Lobkove, 5 km to its east, changed "
+        "hands several times.",
+        subject="Lobkove",
+        anchor="Kamianske",
+    ),
+    case(
         "Shelling eased in Kharkiv on Friday. Volunteers drove to Tsyrkuny, 20 km from the city, and on to "
         "Ruska Lozova, some 25 km north of the city.",
         index=1,

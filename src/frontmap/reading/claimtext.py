@@ -74,6 +74,7 @@ from frontmap.reading._claims_found import Widened
 from frontmap.reading.article import Mention
 from frontmap.reading.claimlinks import (
     IMPLIED_BEFORE,
+    IMPLIED_TOPIC,
     chained_anchors,
     explain,
     joined_subjects,
@@ -342,9 +343,14 @@ def _subject_text(ctx: Context, start: int) -> str:
     return "the " + " ".join(line.group("what").split()) if line and line.end() <= start else ""
 
 
+#: "5 km to its east": a distance measured from a place named before.
+_ITS = re.compile(r"\bits\b", re.IGNORECASE)
+
+
 def _implied_anchor(ctx: Context, c: DistanceClaim) -> DistanceClaim:
     """A distance with no place after it ("..., the town of B, about five miles away", "B, some 40 miles
-    to the west") is measured from the place the sentence named before its subject."""
+    to the west") is measured from the place the sentence named before its subject; "to its east" with
+    none there, from the town the sentence before is about."""
     if c.subject is None or c.anchor is not None or c.anchor_text:
         return c
     s, _ = sentence_bounds(ctx, c.start)
@@ -353,6 +359,11 @@ def _implied_anchor(ctx: Context, c: DistanceClaim) -> DistanceClaim:
     for m in reversed(before[:at] if at is not None else []):
         if m.role == "location" and m.place is not None and m.place.kind in _POINT_KINDS:
             return replace(c, anchor=m.place, anchor_text=m.text, note=IMPLIED_BEFORE)
+    if _ITS.search(c.text):
+        # "Its neighbour Lobkove, 5 km to its east": "its" is the town the sentence before is about
+        topic = _topic(ctx, s, c.subject)
+        if topic is not None and topic != c.subject:
+            return replace(c, anchor=topic, note=IMPLIED_TOPIC)
     return c
 
 

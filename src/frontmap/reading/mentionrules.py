@@ -403,12 +403,15 @@ def small_villages(places: tuple[Place, ...]) -> bool:
 
 
 def _supported_here(c: Candidate) -> bool:
-    """A word of place or fighting before the name ("near X", "in the X"), a noun like "village" or "area"
-    after it, an axis it ends ("the X-Y direction"), or Cyrillic script."""
+    """A word of place or fighting before the name ("near X", "in the X", "its neighbour X"), a noun
+    like "village" or "area" after it, a distance after it ("X, 5 km to its east"), an axis it ends
+    ("the X-Y direction"), or Cyrillic script."""
     before = _WORD_BEFORE.search(c.text, max(0, c.hit.start - 30), c.hit.start)
     if before and before.group(1).lower() in VILLAGE_SUPPORT:
         return True
     if c.next_joined and c.nxt is not None and c.nxt.text.lower() in PLACE_NOUNS:
+        return True
+    if _MEASURED_AFTER.match(c.text, c.hit.end, c.hit.end + 60):
         return True
     if _axis_end(c):
         return True
