@@ -38,8 +38,17 @@ def derived_keys(uk_name: str, stop: set[str]) -> set[str]:
     return keys
 
 
+#: A town abroad this large keeps its name from the derived Russian forms of Ukrainian villages ("Ivanovo"
+#: stays the Russian city); a smaller one (a Moscow district called Sokol) shares it, ranked first.
+CITY_ABROAD = 100_000
+
+
 def _larger(h: dict, p: dict) -> bool:
-    return h["kind"] != "settlement" or h["country"] != "UA" or h["population"] > p["population"]
+    if h["kind"] != "settlement":
+        return True
+    if h["country"] != "UA":
+        return h["population"] >= CITY_ABROAD
+    return h["population"] > p["population"]
 
 
 def _refused(p: dict, key: str, holders: list[dict], deriving: set[str]) -> bool:

@@ -393,6 +393,17 @@ def test_derived_russian_keys_are_added_late_and_never_take_a_name():
     assert index["ivanovo"] == (4,)
 
 
+def test_a_small_town_abroad_shares_a_derived_russian_form_ranked_first():
+    russian = _module("russian")
+    pack = _pack()
+    sokil = _village("k:sokil", "Сокіл", {"сокіл", "sokil"})
+    sokol = _village("g:sokol", None, {"sokol"}, 57_000, country="RU", tier=0)
+    places = [sokil, sokol]
+    russian.add_russian_keys(places, stop=set())
+    assert "sokol" in sokil["keys"] and "sokol" in sokil["late"]
+    assert pack.build_index(places)["sokol"] == (1, 0)  # the town abroad first; context may choose
+
+
 def test_the_slice_resolves_a_russian_form(build, rows, tmp_path):
     places, stats = _front_slice(build, rows, tmp_path)
     assert stats["russian_considered"] == 3 and stats["russian_agree"] == 4  # of 7 WOF Russian names
