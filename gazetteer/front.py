@@ -93,6 +93,8 @@ def add_front(
     lakes = [f for name in LAKES for f in water.read_geojson(sources / name)]
     new_lakes, polygons = water.lake_polygons(lakes, by_id)
     places += new_rivers + new_lakes
+    units = [p for p in places if p["kind"] in ("country", "region") and p.get("geometry") is not None]
+    lakes_located = water.locate(new_lakes, units)
     water_keys = {k for p in places if p["kind"] in ("river", "lake", "sea") for k in p["keys"]}
     oblasts = {normalize(r["name"]): r["id"][:4] for r in rows if r["category"] in ("O", "K")}
 
@@ -108,12 +110,20 @@ def add_front(
         water.read_register_rivers(sources / REGISTER), water_keys, stop, oblast_name, taken
     )
     places += reg
+    waters = water.register_waters(
+        water.read_register_rivers(sources / REGISTER, tuple(water.REGISTER_WATERS)),
+        {k for p in places for k in p["keys"]},
+        oblast_name,
+    )
+    places += waters
     stats.update(
         rivers_lined=lined,
         rivers_new=len(new_rivers),
         lakes_polygons=polygons,
         lakes_new=len(new_lakes),
+        lakes_located=lakes_located,
         register_rivers=len(reg),
+        register_waters=len(waters),
     )
     log(f"water: {stats}")
     # last, so that nothing above sees the derived keys: they only add to what resolved before

@@ -150,6 +150,29 @@ def lake_polygons(features: list[dict], places_by_id: dict[str, dict]) -> tuple[
     return new, updated
 
 
+def locate(lakes: list[dict], units: list[dict]) -> int:
+    """Give each lake without a country the country and region whose polygons (``units``: countries and
+    regions with geometry) hold its point: a reservoir in Ukraine is a Ukrainian place ("the Kyiv
+    reservoir" read as a place of Ukraine). Returns how many were located."""
+    from shapely import Point, prepare
+
+    for u in units:
+        prepare(u["geometry"])
+    done = 0
+    for lake in lakes:
+        if lake["country"] is not None:
+            continue
+        pt = Point(lake["lon"], lake["lat"])
+        for u in units:
+            if u["geometry"].contains(pt):
+                if u["kind"] == "country":
+                    lake["country"] = u["country"]
+                elif lake["admin1"] is None:
+                    lake["admin1"] = u["name"]
+        done += lake["country"] is not None
+    return done
+
+
 def _water(pid, name, kind, lat, lon, names, g) -> dict:
     keys = {normalize(n) for n in [name, *names]}
     if kind == "river":
@@ -176,20 +199,57 @@ def dms(text: str) -> float | None:
     return -v if m[1] in "SW" else v
 
 
-def read_register_rivers(path: Path) -> list[dict]:
-    """Rivers of the State Register: uk name, official Latin name, oblast, point."""
+def read_register_rivers(path: Path, kinds: tuple[str, ...] = ("річка",)) -> list[dict]:
+    """Features of the State Register of the register ``kinds`` (rivers by default): uk name, official
+    Latin name, kind, oblast, point."""
     raw = gzip.open(path, "rb").read() if str(path).endswith(".gz") else Path(path).read_bytes()
     rows = csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";")
     next(rows, None)
     out = []
     for r in rows:
-        if len(r) < 8 or r[3] != "річка":
+        if len(r) < 8 or r[3] not in kinds:
             continue
         lat, lon = dms(r[6]), dms(r[7])
         if lat is None or lon is None or not r[1].strip():
             continue
-        out.append({"reg": r[0], "uk": r[1].strip(), "latin": r[2].strip(), "oblast": r[4].strip(),
-                    "lat": round(lat, 5), "lon": round(lon, 5)})  # fmt: skip
+        out.append({"reg": r[0], "uk": r[1].strip(), "latin": r[2].strip(), "kind": r[3],
+                    "oblast": r[4].strip(), "lat": round(lat, 5), "lon": round(lon, 5)})  # fmt: skip
+    return out
+
+
+#: Register kinds of still water and spits -> (place kind, feature code, English names of "{}" the
+#: official Latin name). Only these multi-word names are keys: a bare lake name is too often a village's.
+REGISTER_WATERS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "водосховище": ("lake", "RSV", ("{} Reservoir", "{} reservoir")),
+    "озеро": ("lake", "LK", ("Lake {}", "{} Lake", "{} lake")),
+    "солоне озеро": ("lake", "LK", ("Lake {}", "{} Lake", "{} lake")),
+    "лиман": ("lake", "LGN", ("{} Estuary", "{} estuary", "{} Lyman")),
+    "коса": ("facility", "SPIT", ("{} Spit", "{} spit")),
+}
+#: How far a register point of a lake or spit may be from where a report measures to (km).
+REGISTER_WATER_UNCERTAINTY_KM = 5.0
+
+
+def register_waters(rows: list[dict], existing_keys: set[str], oblast_name) -> list[dict]:
+    """One approximate point per register reservoir, lake, estuary or spit (:data:`REGISTER_WATERS`),
+    keyed by its English names ("Karachunivske Reservoir", "Lake Donuzlav"); names an existing place has
+    are left out, and a feature whose names all are is left out."""
+    out = []
+    seen: set[str] = set()
+    for r in rows:
+        kind, feature, forms = REGISTER_WATERS[r["kind"]]
+        latin = r["latin"] or translit_uk(r["uk"])
+        keys = {normalize(f.format(latin)) for f in forms} - existing_keys - seen
+        if not keys:
+            continue
+        seen |= keys
+        name = forms[0].format(latin)
+        out.append({
+            "id": f"register:{r['reg']}", "name": name, "kind": kind, "lat": r["lat"], "lon": r["lon"],
+            "country": "UA", "admin1": oblast_name(r["oblast"]), "population": 0, "feature": feature,
+            "keys": keys, "explicit": set(), "geometry": None, "tier": 2, "approximate": True,
+            "uncertainty_km": REGISTER_WATER_UNCERTAINTY_KM,
+        })  # fmt: skip
     return out
 
 

@@ -421,3 +421,41 @@ def test_derived_keys_spell_russian_and_not_ukrainian():
     assert {"газово", "газовое", "gazovo", "gazovoye", "gazovoe"} <= keys
     assert not {"hazovoe", "hazovoye", "gazove"} & keys
     assert russian.derived_keys("Нове", stop=set()) == {"ново", "новое", "novoye", "novoe"}  # not "novo"
+
+
+def test_register_reservoirs_lakes_and_spits_are_named_in_english(water):
+    rows = [
+        {"reg": "1", "uk": "Карачунівське", "latin": "Karachunivske", "kind": "водосховище",
+         "oblast": "Дніпропетровська обл.", "lat": 47.92, "lon": 33.24},
+        {"reg": "2", "uk": "Донузлав", "latin": "Donuzlav", "kind": "озеро", "oblast": "", "lat": 45.38,
+         "lon": 33.06},
+        {"reg": "3", "uk": "Кінбурнська", "latin": "Kinburnska", "kind": "коса", "oblast": "", "lat": 46.55,
+         "lon": 31.55},
+        {"reg": "4", "uk": "Київське", "latin": "Kyivske", "kind": "водосховище", "oblast": "", "lat": 50.9,
+         "lon": 30.5},
+    ]  # fmt: skip
+    found = water.register_waters(rows, {"kyivske reservoir", "kyivske lake"}, lambda text: None)
+    by_id = {p["id"]: p for p in found}
+    assert set(by_id) == {"register:1", "register:2", "register:3"}  # the last one's names are taken
+    assert {"karachunivske reservoir"} <= by_id["register:1"]["keys"] and by_id["register:1"][
+        "kind"
+    ] == "lake"
+    assert "lake donuzlav" in by_id["register:2"]["keys"] and "donuzlav" not in by_id["register:2"]["keys"]
+    assert by_id["register:3"]["name"] == "Kinburnska Spit" and by_id["register:3"]["kind"] == "facility"
+    assert all(p["approximate"] and p["country"] == "UA" for p in found)
+
+
+def test_a_lake_gets_the_country_and_region_holding_its_point(water):
+    from shapely.geometry import box
+
+    units = [
+        {"kind": "country", "country": "UA", "name": "Ukraine", "geometry": box(22, 44, 41, 53)},
+        {"kind": "region", "country": "UA", "name": "Kyiv Oblast", "geometry": box(29, 49, 32, 52)},
+    ]
+    lakes = [
+        {"lat": 50.9, "lon": 30.5, "country": None, "admin1": None},
+        {"lat": 47.7, "lon": 42.5, "country": None, "admin1": None},  # abroad: nothing holds it
+    ]
+    assert water.locate(lakes, units) == 1
+    assert (lakes[0]["country"], lakes[0]["admin1"]) == ("UA", "Kyiv Oblast")
+    assert lakes[1]["country"] is None
