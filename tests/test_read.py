@@ -940,3 +940,9 @@ def test_read_many_reads_utf16_with_a_bom_and_names_a_file_that_is_not_text(tmp_
     bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     with pytest.raises(fm.InputError, match=r"image\.bin"):
         fm.read_many([bad])
+
+
+def test_a_reservoir_in_ukraine_is_a_place_of_ukraine():
+    mentions = fm.read("Engineers opened the dam where the Irpin river meets the Kyiv reservoir.").mentions
+    reservoir = next(m for m in mentions if m.text == "Kyiv reservoir")
+    assert reservoir.place.kind == "lake" and reservoir.place.country == "UA"

@@ -330,6 +330,24 @@ REFERRING = [
         anchor="Kamianske",
     ),
     case(
+        "The missile boat was sunk in Lake Donuzlav on Crimea's western coast, about 90 km north-west of "
+        "Sevastopol.",
+        subject="Lake Donuzlav",
+        anchor="Sevastopol",
+    ),
+    case(
+        "Kamianske, a village on the former shore of the Kakhovka reservoir about 35 km south of "
+        "Zaporizhzhia, was shelled.",
+        subject="Kamianske",
+        anchor="Zaporizhzhia",
+    ),
+    case(
+        "Missiles struck a dam on the Karachunivske reservoir in Kryvyi Rih. The reservoir, some 10 km west "
+        "of the city centre, supplies the city.",
+        subject="Karachunivske Reservoir",
+        anchor="Kryvyi Rih",
+    ),
+    case(
         "Shelling eased in Kharkiv on Friday. Volunteers drove to Tsyrkuny, 20 km from the city, and on to "
         "Ruska Lozova, some 25 km north of the city.",
         index=1,

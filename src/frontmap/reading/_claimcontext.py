@@ -278,7 +278,8 @@ def salient_city(
 ) -> Place | None:
     """Of the places :func:`latest_place` could return (named within a few sentences before ``pos``),
     the one the text has named most often so far as a location (a dateline says where the reporter
-    was, not what the story is about), the last named among equals."""
+    was, not what the story is about), the largest among equals ("the city" is rarely the town beside
+    it), then the last named."""
     seen: list[Place] = []
     place = latest_place(ctx, pos, kind, exclude, what)
     while place is not None:
@@ -290,7 +291,7 @@ def salient_city(
     for m in ctx.mentions_back(0, pos):
         if m.place in times and m.role == "location" and not m.text.isupper():  # "KHARKIV, Ukraine -"
             times[m.place] += 1
-    return max(seen, key=lambda p: (times[p], -seen.index(p)))
+    return max(seen, key=lambda p: (times[p], p.population, -seen.index(p)))
 
 
 def _regional_centre(ctx: Context, pos: int) -> Place | None:

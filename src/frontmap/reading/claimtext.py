@@ -53,7 +53,6 @@ from frontmap.reading._claimcontext import (
     NEAR,
     Context,
     anchor_at,
-    fits,
     latest_place,
     low_end,
     number,
@@ -71,6 +70,7 @@ from frontmap.reading._claims_before import (
 )
 from frontmap.reading._claims_comparisons import comparison_claim
 from frontmap.reading._claims_found import Widened
+from frontmap.reading._claims_subject import POINT_KINDS, only_town, subject_before, topic
 from frontmap.reading.article import Mention
 from frontmap.reading.claimlinks import (
     IMPLIED_BEFORE,
@@ -86,11 +86,6 @@ from frontmap.reading.claimshares import share_again, share_claim
 
 __all__ = ["find_claims"]
 
-_BLANK = re.compile(r"\s*")  # matched within bounds: is a span blank, without copying it
-_LINK_WORDS = 30  # at most this many words between a subject and its distance (an apposition: fewer)
-_LINK_CHARS = 600  # and at most this many characters (so that a long sentence stays linear)
-_POINT_KINDS = ("settlement", "facility")
-_PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")  # what a distance can be about or measured from
 _NEXT_MARK = re.compile(r"\s*(\S)")  # the first character after white space
 
 
@@ -321,7 +316,7 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
     if bare:  # "the village of B, about five miles away": away from the place named before B
         return _implied_anchor(ctx, claim(bare.end()))
     if travel:  # "To reach Nikopol, drones cover less than 5 km": the one town of the sentence is the goal
-        return claim(pos, subject=_subject(ctx, start, None, pos) or _only_town(ctx, start))
+        return claim(pos, subject=_subject(ctx, start, None, pos) or only_town(ctx, start))
     return None
 
 
@@ -357,122 +352,26 @@ def _implied_anchor(ctx: Context, c: DistanceClaim) -> DistanceClaim:
     before = [m for m in ctx.mentions_between(max(s, c.start - NEAR), c.start) if m.place is not None]
     at = next((i for i in range(len(before) - 1, -1, -1) if before[i].place == c.subject), None)
     for m in reversed(before[:at] if at is not None else []):
-        if m.role == "location" and m.place is not None and m.place.kind in _POINT_KINDS:
+        if m.role == "location" and m.place is not None and m.place.kind in POINT_KINDS:
             return replace(c, anchor=m.place, anchor_text=m.text, note=IMPLIED_BEFORE)
     if _ITS.search(c.text):
         # "Its neighbour Lobkove, 5 km to its east": "its" is the town the sentence before is about
-        topic = _topic(ctx, s, c.subject)
-        if topic is not None and topic != c.subject:
-            return replace(c, anchor=topic, note=IMPLIED_TOPIC)
+        about = topic(ctx, s, c.subject)
+        if about is not None and about != c.subject:
+            return replace(c, anchor=about, note=IMPLIED_TOPIC)
     return c
 
 
 def _subject(ctx: Context, start: int, anchor: Place | None, end: int) -> Place | None:
-    """The place a distance statement is about (see :func:`_subject_before`), else the place the phrase
+    """The place a distance statement is about (see :func:`subject_before`), else the place the phrase
     is said to be near ("... 60 km north of Donetsk near Bakhmut")."""
-    found = _subject_before(ctx, start, anchor)
+    found = subject_before(ctx, start, anchor)
     if found is None:
         near = P.NEAR_AFTER.match(ctx.text, end)
         m = ctx.mention_at(near.end()) if near and end > start else None
-        if m is not None and m.place is not None and m.place.kind in _POINT_KINDS and m.place != anchor:
+        if m is not None and m.place is not None and m.place.kind in POINT_KINDS and m.place != anchor:
             return m.place
     return found
-
-
-def _only_town(ctx: Context, pos: int) -> Place | None:
-    """The one settlement the sentence at ``pos`` names (None if it names none or several)."""
-    s, e = sentence_bounds(ctx, pos)
-    towns = {m.place.id: m.place for m in ctx.mentions_between(max(s, pos - NEAR), min(e, pos + NEAR))
-             if m.place is not None and m.role == "location" and m.place.kind == "settlement"}  # fmt: skip
-    return next(iter(towns.values())) if len(towns) == 1 else None
-
-
-def _topic(ctx: Context, s: int, anchor: Place | None, what: str = "") -> Place | None:
-    """The place the sentence before ``s`` is about: its first town named as a location (not one that
-    speaks for its state), other than ``anchor``; else the town named last before ``s``.  A ``what``
-    ("village", "city") keeps to towns of the size it fits (:func:`~frontmap.reading._claimcontext.fits`)."""
-    ps, _ = sentence_bounds(ctx, max(0, s - 2))
-    for m in ctx.mentions_between(max(ps, s - NEAR * 2), s):
-        p = m.place
-        if p is not None and m.role == "location" and p.kind in _POINT_KINDS and p != anchor:
-            if p.kind != "settlement" or fits(p, what):
-                return p
-    return latest_place(ctx, s, "settlement", exclude=anchor, what=what)
-
-
-def _subject_before(ctx: Context, start: int, anchor: Place | None) -> Place | None:
-    """The place a distance statement is about: the nearest settlement before it in the sentence,
-    when the words between link them ("Balakliia, ... which lies 74 km ..."), or the place a sentence
-    starting "The town ..." / "It lies ..." or a description ("the frontline city, which lies ...")
-    refers back to."""
-    s, e = sentence_bounds(ctx, start)
-    blank = _BLANK.match(ctx.text, s, start)  # always matches
-    if blank is not None and blank.end() == start:
-        # "About 120 km southeast of Kharkiv, the town of Izium ...": the subject follows the distance.
-        claim_end = _phrase_end(ctx, start, e)
-        after = P.SUBJECT_AFTER.match(ctx.text, claim_end)
-        if after and claim_end > start:
-            m = ctx.mention_at(after.end())
-            if m is not None and m.place is not None and m.place.kind in ("settlement", "facility"):
-                return m.place
-    the_town = P.THE_TOWN.match(ctx.text, s)
-    if the_town or P.IT_LIES.match(ctx.text, s):
-        # "The town lies 15 miles west of Donetsk", "It lies 11 km northwest of Bakhmut": the place
-        # the sentence before is about.
-        return _topic(ctx, s, anchor, the_town.group("what") if the_town else "")
-    lo = max(s, start - 100)
-    described = (
-        P.DESCRIBED_BEFORE.search(ctx.text, lo, start)
-        if ctx.may_match(P.DESCRIBED_BEFORE, (lo, start))
-        else None
-    )
-    named = ctx.mentions_between(described.start(), start) if described else []
-    # a river or region may be named in the description ("a hub on the Siverskyi Donets"), a town not
-    if described and not any(m.place is not None and m.place.kind in _POINT_KINDS for m in named):
-        # "... the frontline city, which lies 15 km from Donetsk": the town named last before it, of
-        # a size the noun fits ("on the edge of the village" is not the city named after it)
-        what = described.group("what")
-        return latest_place(ctx, described.start(), "settlement", exclude=anchor, what=what)
-    clause = P.IT_LIES_CLAUSE.search(ctx.text, lo, start) if ";" in ctx.text[lo:start] else None
-    if clause is not None:
-        # "Serhiivka, a resort ..., has no military sites; it lies 20 km south of B": the sentence's topic
-        first = next((m for m in ctx.mentions_between(s, clause.start()) if m.role == "location"), None)
-        if first is not None and first.place is not None and first.place.kind in _POINT_KINDS:
-            return first.place if first.place != anchor else None
-    for m in ctx.mentions_back(max(s, start - _LINK_CHARS), start):
-        place = m.place
-        if (
-            place is None
-            or m.role == "metonymy"
-            or P.AGENT_BEFORE.search(ctx.text, max(0, m.start - 8), m.start)
-        ):
-            continue  # "ordered by Moscow": who acts is not where the distance is
-        if place.kind not in _POINT_KINDS or (anchor is not None and place == anchor):
-            continue
-        if P.FEATURE_AFTER.match(ctx.text, m.end):
-            continue  # "near Olenivka on the Tarkhankut peninsula, 120 km ...": the peninsula's name
-        between = ctx.text[m.end : start]  # at most _LINK_CHARS long
-        if len(between.split()) > _LINK_WORDS:
-            return None  # too far for any link below
-        # "Pokrovsk (formerly Krasnoarmeisk), a hub ...": a bracketed aside does not break the link, nor
-        # do the asides of P.ASIDES ("Snihurivka in Mykolaiv region, some 60 km ...")
-        gap = (_PARENTHESES.sub("", between) if "(" in between else between).removeprefix(")")
-        for aside, kept in P.ASIDES:
-            gap = aside.sub(kept, gap, count=1)
-        words = gap.split()
-        apposition = (len(words) <= 3 and gap.lstrip()[:1] in (",", "(", "—", "–")) or bool(
-            P.APPOSITIVE.match(gap) and not P.CLAUSE_WORDS.search(gap)
-        )
-        if apposition or (P.LINK.search(gap) and len(words) <= _LINK_WORDS):
-            return place
-        return None
-    return None
-
-
-def _phrase_end(ctx: Context, start: int, e: int) -> int:
-    """End of the distance phrase that starts at ``start`` (up to the first comma)."""
-    comma = ctx.text.find(",", start, e)
-    return comma if comma != -1 else start
 
 
 def _area(

@@ -317,6 +317,12 @@ TIME_ASIDE = re.compile(
     + r"|(?:19|20)\d\d)\b\.?(?:\s+\d{1,2}\b)?(?:,?\s+(?:19|20)\d\d\b)?",
     re.IGNORECASE,
 )
+#: ", a village on the shore of the": a description that names, before a lake, where a place lies.
+ON_THE_WAY = re.compile(
+    r",\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?:on|near|by|beside|at|along|off)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 #: "the Tarkhankut peninsula": a land or water feature named after a place (not the place itself).
 FEATURE_AFTER = re.compile(r"\s+(?:peninsula|spit|island|estuary|bay|cape)\b", re.IGNORECASE)
 #: "Kherson city, about 60 km away": a settlement noun after a place's name, part of how it is named.
@@ -428,6 +434,15 @@ THE_TOWN = re.compile(
     r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]*\s+(?:region|oblast|province|district|raion)\b)?"
     r"(?:\s+(?:itself\s+)?(?:lies|is|sits)\b|\s*,)"
 )
+#: "The reservoir, some 10 km west of the city centre, ...": a feature named before, by its kind.
+THE_FEATURE = re.compile(
+    r"\s*(?:The|This)\s+(?P<what>reservoir|lake|dam|bridge|plant|airfield|airbase|spit)"
+    r"(?:\s+(?:itself\s+)?(?:lies|is|sits|stands)\b|\s*,)"
+)
+#: The kind of place each feature word of THE_FEATURE names again.
+FEATURE_KIND = {"reservoir": "lake", "lake": "lake", "dam": "facility", "bridge": "facility",
+                "plant": "facility", "airfield": "facility", "airbase": "facility",
+                "spit": "facility"}  # fmt: skip
 #: "It lies 11 km northwest of Bakhmut": the place the sentence before is about.
 IT_LIES = re.compile(
     r"\s*(?:It|The\s+(?:town|city|village|settlement))\s+(?:(?:is|lies|sits|stands)\s+)?(?:located|situated|lies|sits|stands|is)\b"

@@ -1,0 +1,145 @@
+"""Which place a distance statement is about (used by :mod:`~frontmap.reading.claimtext`): the place
+named after the distance, a feature or town the sentence names again ("The reservoir, ...", "The town
+lies ...", "It lies ...", "; it lies ..."), a description ("the frontline city, which lies ..."), or the
+nearest place before it that the words between link to it ("Balakliia, ... which lies 74 km ...")."""
+
+from __future__ import annotations
+
+import re
+
+from frontmap.gazetteer.place import Place
+from frontmap.reading import patterns as P
+from frontmap.reading._claimcontext import NEAR, Context, fits, latest_place, sentence_bounds
+
+__all__ = ["LINKED_KINDS", "POINT_KINDS", "only_town", "subject_before", "topic"]
+
+_BLANK = re.compile(r"\s*")  # matched within bounds: is a span blank, without copying it
+_LINK_WORDS = 30  # at most this many words between a subject and its distance (an apposition: fewer)
+_LINK_CHARS = 600  # and at most this many characters (so that a long sentence stays linear)
+#: Kinds of place a distance is said of.
+POINT_KINDS = ("settlement", "facility")
+#: Kinds that are a distance's subject only when set off before it ("Lake Donuzlav, about 90 km north-west
+#: of ..."); else they are where the subject lies, named on the way ("on the shore of the X reservoir").
+LINKED_KINDS = ("lake",)
+_PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")  # what a distance can be about or measured from
+
+
+def only_town(ctx: Context, pos: int) -> Place | None:
+    """The one settlement the sentence at ``pos`` names (None if it names none or several)."""
+    s, e = sentence_bounds(ctx, pos)
+    towns = {m.place.id: m.place for m in ctx.mentions_between(max(s, pos - NEAR), min(e, pos + NEAR))
+             if m.place is not None and m.role == "location" and m.place.kind == "settlement"}  # fmt: skip
+    return next(iter(towns.values())) if len(towns) == 1 else None
+
+
+def topic(ctx: Context, s: int, anchor: Place | None, what: str = "") -> Place | None:
+    """The place the sentence before ``s`` is about: its first town named as a location (not one that
+    speaks for its state), other than ``anchor``; else the town named last before ``s``.  A ``what``
+    ("village", "city") keeps to towns of the size it fits (:func:`~frontmap.reading._claimcontext.fits`)."""
+    ps, _ = sentence_bounds(ctx, max(0, s - 2))
+    for m in ctx.mentions_between(max(ps, s - NEAR * 2), s):
+        p = m.place
+        if p is not None and m.role == "location" and p.kind in POINT_KINDS and p != anchor:
+            if p.kind != "settlement" or fits(p, what):
+                return p
+    return latest_place(ctx, s, "settlement", exclude=anchor, what=what)
+
+
+def subject_before(ctx: Context, start: int, anchor: Place | None) -> Place | None:
+    """The place a distance statement is about: the nearest settlement before it in the sentence,
+    when the words between link them ("Balakliia, ... which lies 74 km ..."), or the place a sentence
+    starting "The town ..." / "It lies ..." or a description ("the frontline city, which lies ...")
+    refers back to."""
+    s, _ = sentence_bounds(ctx, start)
+    referred = _subject_referred(ctx, start, anchor)
+    if referred is not None:
+        return referred[0]
+    return _subject_linked(ctx, s, start, anchor)
+
+
+def _subject_referred(ctx: Context, start: int, anchor: Place | None) -> tuple[Place | None] | None:
+    """The subject when the sentence names it by reference (after the distance, "The reservoir", "The
+    town", "It lies", a description, "; it lies"), as a 1-tuple (its place may be None); None when it
+    does not."""
+    s, e = sentence_bounds(ctx, start)
+    blank = _BLANK.match(ctx.text, s, start)  # always matches
+    if blank is not None and blank.end() == start:
+        # "About 120 km southeast of Kharkiv, the town of Izium ...": the subject follows the distance.
+        claim_end = _phrase_end(ctx, start, e)
+        after = P.SUBJECT_AFTER.match(ctx.text, claim_end)
+        if after and claim_end > start:
+            m = ctx.mention_at(after.end())
+            if m is not None and m.place is not None and m.place.kind in ("settlement", "facility"):
+                return (m.place,)
+    feature = P.THE_FEATURE.match(ctx.text, s)
+    if feature:  # "The reservoir, some 10 km west of the city centre": the reservoir named before
+        return (latest_place(ctx, s, P.FEATURE_KIND[feature.group("what")], exclude=anchor),)
+    the_town = P.THE_TOWN.match(ctx.text, s)
+    if the_town or P.IT_LIES.match(ctx.text, s):
+        # "The town lies 15 miles west of Donetsk", "It lies 11 km northwest of Bakhmut": the place
+        # the sentence before is about.
+        return (topic(ctx, s, anchor, the_town.group("what") if the_town else ""),)
+    lo = max(s, start - 100)
+    described = (
+        P.DESCRIBED_BEFORE.search(ctx.text, lo, start)
+        if ctx.may_match(P.DESCRIBED_BEFORE, (lo, start))
+        else None
+    )
+    named = ctx.mentions_between(described.start(), start) if described else []
+    # a river or region may be named in the description ("a hub on the Siverskyi Donets"), a town not
+    if described and not any(m.place is not None and m.place.kind in POINT_KINDS for m in named):
+        # "... the frontline city, which lies 15 km from Donetsk": the town named last before it, of
+        # a size the noun fits ("on the edge of the village" is not the city named after it)
+        what = described.group("what")
+        return (latest_place(ctx, described.start(), "settlement", exclude=anchor, what=what),)
+    clause = P.IT_LIES_CLAUSE.search(ctx.text, lo, start) if ";" in ctx.text[lo:start] else None
+    if clause is not None:
+        # "Serhiivka, a resort ..., has no military sites; it lies 20 km south of B": the sentence's topic
+        first = next((m for m in ctx.mentions_between(s, clause.start()) if m.role == "location"), None)
+        if first is not None and first.place is not None and first.place.kind in POINT_KINDS:
+            return (first.place if first.place != anchor else None,)
+    return None
+
+
+def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> Place | None:
+    """The nearest place before ``start`` in the sentence (from ``s``) that the words between link to
+    the distance ("Balakliia, ... which lies 74 km ...", "Snihurivka in Mykolaiv region, some 60 km")."""
+    for m in ctx.mentions_back(max(s, start - _LINK_CHARS), start):
+        place = m.place
+        if (
+            place is None
+            or m.role == "metonymy"
+            or P.AGENT_BEFORE.search(ctx.text, max(0, m.start - 8), m.start)
+        ):
+            continue  # "ordered by Moscow": who acts is not where the distance is
+        if place.kind not in POINT_KINDS + LINKED_KINDS or (anchor is not None and place == anchor):
+            continue
+        if P.FEATURE_AFTER.match(ctx.text, m.end):
+            continue  # "near Olenivka on the Tarkhankut peninsula, 120 km ...": the peninsula's name
+        between = ctx.text[m.end : start]  # at most _LINK_CHARS long
+        if len(between.split()) > _LINK_WORDS:
+            return None  # too far for any link below
+        # "Pokrovsk (formerly Krasnoarmeisk), a hub ...": a bracketed aside does not break the link, nor
+        # do the asides of P.ASIDES ("Snihurivka in Mykolaiv region, some 60 km ...")
+        gap = (_PARENTHESES.sub("", between) if "(" in between else between).removeprefix(")")
+        for aside, kept in P.ASIDES:
+            gap = aside.sub(kept, gap, count=1)
+        words = gap.split()
+        apposition = (len(words) <= 3 and gap.lstrip()[:1] in (",", "(", "—", "–")) or bool(
+            P.APPOSITIVE.match(gap) and not P.CLAUSE_WORDS.search(gap)
+        )
+        if place.kind in LINKED_KINDS:
+            described = P.ON_THE_WAY.search(ctx.text, max(s, m.start - 80), m.start)
+            if apposition and not described:
+                return place
+            continue  # "a village on the shore of the Kakhovka reservoir(,) about 35 km ...": the village
+        if apposition or (P.LINK.search(gap) and len(words) <= _LINK_WORDS):
+            return place
+        return None
+    return None
+
+
+def _phrase_end(ctx: Context, start: int, e: int) -> int:
+    """End of the distance phrase that starts at ``start`` (up to the first comma)."""
+    comma = ctx.text.find(",", start, e)
+    return comma if comma != -1 else start
