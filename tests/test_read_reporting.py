@@ -348,6 +348,12 @@ REFERRING = [
         anchor="Kryvyi Rih",
     ),
     case(
+        "The part Ukraine holds includes Sloviansk and Kramatorsk, which sit about 15 km apart.",
+        subject="Sloviansk",
+        anchor="Kramatorsk",
+    ),
+    case("Skybyn lies roughly 12 km from central Kyiv.", subject="Skybyn", anchor="Kyiv"),
+    case(
         "Shelling eased in Kharkiv on Friday. Volunteers drove to Tsyrkuny, 20 km from the city, and on to "
         "Ruska Lozova, some 25 km north of the city.",
         index=1,

@@ -340,6 +340,8 @@ def _subject_text(ctx: Context, start: int) -> str:
 
 #: "5 km to its east": a distance measured from a place named before.
 _ITS = re.compile(r"\bits\b", re.IGNORECASE)
+#: "15 km apart": a distance between two places the text names, not from one to the other.
+_APART = re.compile(r"\bapart\b", re.IGNORECASE)
 
 
 def _implied_anchor(ctx: Context, c: DistanceClaim) -> DistanceClaim:
@@ -353,6 +355,9 @@ def _implied_anchor(ctx: Context, c: DistanceClaim) -> DistanceClaim:
     at = next((i for i in range(len(before) - 1, -1, -1) if before[i].place == c.subject), None)
     for m in reversed(before[:at] if at is not None else []):
         if m.role == "location" and m.place is not None and m.place.kind in POINT_KINDS:
+            if at is not None and _APART.search(c.text):
+                # "Sloviansk and Kramatorsk, which sit about 15 km apart": about the first, from the second
+                return replace(c, subject=m.place, anchor=c.subject, anchor_text=before[at].text)
             return replace(c, anchor=m.place, anchor_text=m.text, note=IMPLIED_BEFORE)
     if _ITS.search(c.text):
         # "Its neighbour Lobkove, 5 km to its east": "its" is the town the sentence before is about

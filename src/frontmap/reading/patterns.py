@@ -219,7 +219,8 @@ PAIRED = re.compile(
 DESCRIPTORS = re.compile(
     r"(?:the\s+)?(?:(?!(?:where|which|that|who|and|or|but|when|while|in|of|to|from|by|near)\b)"
     r"(?:[a-z][\w'’-]*|[A-Z][a-z]+-[a-z]+)\s+){0,2}"
-    r"(?:[a-z][\w-]*(?:ed|ing|ern|ian|ful|by)|[A-Z][a-z]+-(?:held|controlled|occupied|annexed|run))\s+"
+    r"(?:[a-z][\w-]*(?:ed|ing|ern|ian|ful|by)|central|downtown|greater"
+    r"|[A-Z][a-z]+-(?:held|controlled|occupied|annexed|run))\s+"
 )
 NOT_LOCATION = re.compile(
     r"\s*(?:/|per\s|an?\s+hour|-?\s*long\b|-?\s*range\b|-?\s*wide\b|-?\s*deep\b|-?\s*high\b|-?\s*tall\b"
