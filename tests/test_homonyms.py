@@ -416,6 +416,18 @@ def test_city_and_oblast_still_read_as_before():
             "Synelnykove Raion",
             id="'X lies in the Y district' qualifies X",
         ),
+        pytest.param(
+            "Krasnyi Lyman, a village of Pokrovsk Raion, lies about 8 km north-east of Pokrovsk.",
+            "Krasnyi Lyman",
+            "Pokrovsk Raion",
+            id="a village's own name before a city's old name",
+        ),
+        pytest.param(
+            "The Russian ministry said its troops had pushed west of Krasny Liman.",
+            "Krasny Liman",
+            "Kramatorsk Raion",
+            id="the Russian form of a city's old name stays the city's",
+        ),
     ],
 )
 def test_namesakes_on_the_bundled_gazetteer(text, name, unit):
