@@ -366,3 +366,9 @@ def test_geopandas_geocode_uses_the_gazetteer_offline(gz):
     assert df.geometry.iloc[1].y == pytest.approx(49.21, abs=0.05)
     assert df.address.iloc[1].startswith("Izium")
     assert df.geometry.iloc[2].is_empty and not isinstance(df.address.iloc[2], str)
+
+
+@pytest.mark.parametrize("name", ["Chernobyl nuclear plant", "Chornobyl NPP", "ChNPP"])
+def test_the_chornobyl_plant_is_the_plant_not_the_town(name):
+    place = fm.Gazetteer().candidates(name)[0]
+    assert place.kind == "facility" and abs(place.lat - 51.39) < 0.02 and abs(place.lon - 30.10) < 0.03

@@ -98,10 +98,3 @@ def test_a_distance_said_of_an_airfield_is_measured_from_the_airfield():
     [claim] = article.claims
     assert claim.subject.kind == "facility" and claim.anchor.name == "Sevastopol"
     assert [m.text for m in article.mentions] == ["Belbek airfield", "Sevastopol"]
-
-
-@pytest.mark.parametrize("name", ["Chernobyl nuclear plant", "Chornobyl NPP", "ChNPP"])
-def test_the_chornobyl_plant_is_the_plant_not_the_town(name):
-    place = fm.Gazetteer().candidates(name)[0]
-    assert place.kind == "facility" and distance_km((place.lon, place.lat), (30.10, 51.39)) < 2
-
