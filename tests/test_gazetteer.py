@@ -113,7 +113,7 @@ SPELLINGS = [
     ("Kupyansk", "Kupiansk"),
     ("Kup'yansk", "Kupiansk"),
     ("Kup’yansk", "Kupiansk"),
-    ("Krasnyi Lyman", "Lyman"),
+    ("Krasny Liman", "Lyman"),  # the Russian form of the old name (the Ukrainian one is a village's too)
     ("Artemivsk", "Bakhmut"),
     ("Artemovsk", "Bakhmut"),
     ("Krasnoarmeysk", "Pokrovsk"),
