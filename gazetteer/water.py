@@ -230,6 +230,17 @@ REGISTER_WATERS: dict[str, tuple[str, str, tuple[str, ...]]] = {
 REGISTER_WATER_UNCERTAINTY_KM = 5.0
 
 
+def _proper_name(latin: str) -> str:
+    """The name proper of a register name: one line, without an aside in brackets or the generic words
+    it spells in lower case ("Ladyzhynske vodoskhovyshche" -> "Ladyzhynske").
+
+    >>> _proper_name("Utliutskyi Lyman (ozero\\nSyvash)")
+    'Utliutskyi Lyman'
+    """
+    latin = re.sub(r"\([^)]*\)", " ", " ".join(latin.split()))
+    return " ".join(w for w in latin.split() if w[:1].isupper())
+
+
 def register_waters(rows: list[dict], existing_keys: set[str], oblast_name) -> list[dict]:
     """One approximate point per register reservoir, lake, estuary or spit (:data:`REGISTER_WATERS`),
     keyed by its English names ("Karachunivske Reservoir", "Lake Donuzlav"); names an existing place has
@@ -238,7 +249,9 @@ def register_waters(rows: list[dict], existing_keys: set[str], oblast_name) -> l
     seen: set[str] = set()
     for r in rows:
         kind, feature, forms = REGISTER_WATERS[r["kind"]]
-        latin = r["latin"] or translit_uk(r["uk"])
+        latin = _proper_name(r["latin"] or translit_uk(r["uk"]))
+        if not latin:
+            continue
         keys = {normalize(f.format(latin)) for f in forms} - existing_keys - seen
         if not keys:
             continue

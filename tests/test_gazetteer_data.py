@@ -132,7 +132,22 @@ def _world_unit(p) -> bool:
 
 def _polygon_places():
     g = fm.Gazetteer()
-    return [p for p in g.places() if p.kind in ("country", "region", "sea", "lake") and not _world_unit(p)]
+    return [
+        p
+        for p in g.places()
+        if p.kind in ("country", "region", "sea", "lake") and not _world_unit(p) and not _register_point(p)
+    ]
+
+
+def _register_point(p) -> bool:
+    """A lake of the State Register: known by one point only."""
+    return p.id.startswith("register:")
+
+
+def test_register_lakes_are_flagged_points():
+    lakes = [p for p in fm.Gazetteer().places(kind="lake") if _register_point(p)]
+    assert len(lakes) > 1000
+    assert all(p.approximate and p.uncertainty_km > 0 and p.geometry.geom_type == "Point" for p in lakes)
 
 
 def test_world_first_level_units_are_points():

@@ -456,6 +456,10 @@ def test_the_real_basemap_has_land_sea_oblasts_rivers_and_names_and_is_small():
     )
     assert "Kyiv City" not in names  # too small to name
     assert len(_mapkit.script_json(data)) < 400_000
+    # shapes only: a place known by its point alone (a register lake) would become a default marker
+    assert {f["geometry"]["type"] for f in data["shapes"]["features"]} <= {
+        "Polygon", "MultiPolygon", "LineString", "MultiLineString"
+    }  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------- timeline

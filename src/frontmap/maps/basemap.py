@@ -86,7 +86,9 @@ def _build(gaz: Gazetteer) -> dict[str, Any]:
             labels.append(_label(region.name, region.lat, region.lon, "oblast"))
     for kind in ("sea", "lake"):
         for water in gaz.places(kind=kind):
-            if water.geometry is not None and water.geometry.intersects(land_box):
+            # a lake known only by its point (the register's) is no shape to draw
+            g = water.geometry
+            if g is not None and g.geom_type != "Point" and g.intersects(land_box):
                 add(water.geometry, "water", FINE)
                 if kind == "sea":
                     _area_label(labels, water.name, water.geometry.intersection(label_box), "sea")
