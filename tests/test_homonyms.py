@@ -428,6 +428,13 @@ def test_city_and_oblast_still_read_as_before():
             "Kramatorsk Raion",
             id="the Russian form of a city's old name stays the city's",
         ),
+        pytest.param(
+            "The ministry said its troops had taken Yevgenovka in the Donetsk region. Fighting goes on near "
+            "Ocheretino, north of Pokrovsk.",
+            "Yevgenovka",
+            "Pokrovsk Raion",
+            id="namesakes an oblast leaves are told apart by a neighbour the text settles later",
+        ),
     ],
 )
 def test_namesakes_on_the_bundled_gazetteer(text, name, unit):

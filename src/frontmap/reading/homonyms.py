@@ -148,6 +148,8 @@ class _Context:
     grid: Grid | None = None
     near: dict[str, float] = field(default_factory=dict)  # candidate id -> km to nearest place
     renamed: dict[str, Place] = field(default_factory=dict)  # name -> the place "X (formerly Y)" made it
+    #: hits whose steps left several candidates, so that size chose among them (not settled by the text)
+    sized: set[int] = field(default_factory=set)
 
     def sentence(self, offset: int) -> int:
         return bisect_right(self.sentence_starts, offset) - 1
@@ -463,6 +465,7 @@ def choose(ctx: _Context, i: int, pool: tuple[Place, ...], evidence: str | None)
             pool, evidence = narrowed, name
     if len(pool) == 1:
         return pool[0], evidence or "size"
+    ctx.sized.add(i)
     return size(ctx, i, pool)[0], evidence or "size"
 
 
@@ -538,10 +541,16 @@ def _second_round(ctx: _Context, pending: list[tuple[int, tuple[Place, ...], str
     new = [
         (ctx.hits[i], place)
         for i, _, _ in pending
-        if ctx.hits[i].evidence in _SETTLED and (place := ctx.hits[i].place) is not None
-        and place.id not in ctx.places
+        if ctx.hits[i].evidence in _SETTLED and i not in ctx.sized
+        and (place := ctx.hits[i].place) is not None and place.id not in ctx.places
     ]  # fmt: skip
-    weak = [(i, pool, ev) for i, pool, ev in pending if ctx.hits[i].evidence in ("proximity", "size")]
+    # chosen by nearness or size, or by size among the namesakes a step left ("in Donetsk Oblast" narrows
+    # to two villages of the oblast; a neighbour the text settles may tell them apart)
+    weak = [
+        (i, pool, ev)
+        for i, pool, ev in pending
+        if ctx.hits[i].evidence in ("proximity", "size") or i in ctx.sized
+    ]
     if not new or not weak:
         return
     for h, place in new:
