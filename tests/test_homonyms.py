@@ -435,6 +435,13 @@ def test_city_and_oblast_still_read_as_before():
             "Pokrovsk Raion",
             id="namesakes an oblast leaves are told apart by a neighbour the text settles later",
         ),
+        pytest.param(
+            "Evacuations began in Dnipropetrovsk Oblast. The town of Pokrovske in Synelnykove Raion, about 55 "
+            "km north of Huliaipole, is close to the front.",
+            "Huliaipole",
+            "Zaporizhzhia Oblast",
+            id="the place a distance is measured from lies where the settled subject says",
+        ),
     ],
 )
 def test_namesakes_on_the_bundled_gazetteer(text, name, unit):

@@ -389,22 +389,33 @@ def proximity(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
 
 def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
     """The candidates that lie where a distance claim puts the name ("X, about 13 km south of Y", "X, a
-    village on the Donets 17 km northwest of Y": a river or region may be named on the way, a town not)."""
+    village on the Donets 17 km northwest of Y": a river or region may be named on the way, a town not),
+    or, for the place measured from, where the claim's subject says it is ("Pokrovske, about 55 km north
+    of Huliaipole": the Huliaipole 55 km south of the Pokrovske the text settled)."""
     h = ctx.hits[i]
     for j in range(i + 1, len(ctx.hits)):  # a few names at most: the gap is bounded
         anchor_hit = ctx.hits[j]
         if anchor_hit.start - h.end > _CLAIM_GAP:
-            return None
+            break
         said = stated(ctx.text, h.end, anchor_hit.start)
         if said is not None:
-            break
+            km, az = said
+            return _at(pool, destination(anchor_hit.place or anchor_hit.places[0], km, az), km)
         if anchor_hit.places[0].kind in ("settlement", "facility"):
-            return None  # a town between: a distance after it is said of that town
-    else:
+            break  # a town between: a distance after it is said of that town
+    subject = ctx.hits[i - 1] if i > 0 else None
+    if subject is None or subject.place is None or h.start - subject.end > _CLAIM_GAP:
+        return None
+    said = stated(ctx.text, subject.end, h.start)
+    if said is None:
         return None
     km, az = said
-    anchor = anchor_hit.place or anchor_hit.places[0]
-    there = destination(anchor, km, az)
+    return _at(pool, destination(subject.place, km, (az + 180.0) % 360.0), km)
+
+
+def _at(pool: tuple[Place, ...], there: tuple[float, float], km: float) -> tuple[Place, ...] | None:
+    """The candidates nearest ``there`` (within 2 km of the nearest), if it is close enough for a
+    distance of ``km`` to say so."""
     err = {p.id: _km(p, there) for p in pool}
     best = min(err.values())
     if best > max(5.0, 0.4 * km):
