@@ -436,11 +436,18 @@ def test_city_and_oblast_still_read_as_before():
             id="namesakes an oblast leaves are told apart by a neighbour the text settles later",
         ),
         pytest.param(
-            "Evacuations began in Dnipropetrovsk Oblast. The town of Pokrovske in Synelnykove Raion, about 55 "
-            "km north of Huliaipole, is close to the front.",
+            "Evacuations began in Dnipropetrovsk Oblast. The town of Pokrovske in Synelnykove Raion, about "
+            "55 km north of Huliaipole, is close to the front.",
             "Huliaipole",
             "Zaporizhzhia Oblast",
             id="the place a distance is measured from lies where the settled subject says",
+        ),
+        pytest.param(
+            "Krasnyi Lyman is a village of Pokrovsk Raion. It is not the city of Lyman in Kramatorsk Raion, "
+            "which bore that name until 2016.",
+            "Krasnyi Lyman",
+            "Pokrovsk Raion",
+            id="a raion its sentence names before the hromada of a place named later under another name",
         ),
     ],
 )

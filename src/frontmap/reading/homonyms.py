@@ -16,8 +16,8 @@ picks one by the evidence the text offers, from the strongest to the weakest (:d
     direction from Y: what the sentence says of the name before the units it shares with the article's
     other places, which may hold namesakes of it in one raion.
 ``hierarchy``
-    the candidate lies in an oblast its sentence names, or shares its hromada, or its raion (with a place
-    of its sentence first), with the article's unambiguous places, or lies in an oblast the article names
+    the candidate lies in an oblast its sentence names, or shares its raion with a place of its sentence,
+    or its hromada or raion with the article's unambiguous places, or lies in an oblast the article names
     elsewhere (in that order: "Shelling hit Novhorod-Siverskyi. In Sumy Oblast, drones struck
     Krasnopillia" means Sumy's Krasnopillia, whatever raion Novhorod-Siverskyi shares).  The oblast of
     a mere town is not counted: oblasts are large, and the front runs along their borders (Lyman in
@@ -328,8 +328,8 @@ def qualifier(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
 
 def hierarchy(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
     """The candidates sharing the most units with the article's places: an oblast named (as such) in the
-    same sentence, then hromada, then raion (with a place of the same sentence, then of the article), then
-    an oblast named elsewhere in the article."""
+    same sentence, then a raion with a place of the same sentence, then hromada, then raion with a place
+    of the article, then an oblast named elsewhere in the article."""
     s = ctx.sentence(ctx.hits[i].start)
 
     def score(p: Place) -> tuple[int, ...]:
@@ -337,8 +337,8 @@ def hierarchy(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
         raion = _core(p.raion)
         return (
             ctx.sentence_units.get((s, "admin1", admin1), 0) if admin1 else 0,
-            ctx.units.get(("hromada", _core(p.hromada)), 0) if p.hromada else 0,
             ctx.sentence_units.get((s, "raion", raion), 0) if raion else 0,
+            ctx.units.get(("hromada", _core(p.hromada)), 0) if p.hromada else 0,
             ctx.units.get(("raion", raion), 0) if raion else 0,
             ctx.units.get(("admin1", admin1), 0) if admin1 else 0,
         )
