@@ -449,6 +449,12 @@ def test_city_and_oblast_still_read_as_before():
             "Pokrovsk Raion",
             id="a raion its sentence names before the hromada of a place named later under another name",
         ),
+        pytest.param(
+            "Mali Shcherbaky lies about 13 km east of Kamenskoye, on the former shore of the reservoir.",
+            "Kamenskoye",
+            "Zaporizhzhia Oblast",
+            id="a distance takes a village's name from the city far larger than it",
+        ),
     ],
 )
 def test_namesakes_on_the_bundled_gazetteer(text, name, unit):

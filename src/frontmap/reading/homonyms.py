@@ -461,8 +461,9 @@ Step = Callable[[_Context, int, tuple[Place, ...]], tuple[Place, ...] | None]
 _STEP: dict[str, Step] = {"hierarchy": hierarchy, "proximity": proximity, "claim": claim}
 _STEPS: tuple[tuple[str, Step], ...] = tuple((name, _STEP[name]) for name in ORDER if name in _STEP)
 
-#: A city far larger than its namesakes yields only to a village among the article's places.
-_DOMINATED_STEPS: tuple[tuple[str, Step], ...] = (("proximity", proximity),)
+#: A city far larger than its namesakes yields only to a village a distance claim puts where it is, or
+#: to one among the article's places.
+_DOMINATED_STEPS: tuple[tuple[str, Step], ...] = (("claim", claim), ("proximity", proximity))
 
 
 def choose(ctx: _Context, i: int, pool: tuple[Place, ...], evidence: str | None) -> tuple[Place, str]:
