@@ -372,3 +372,13 @@ def test_geopandas_geocode_uses_the_gazetteer_offline(gz):
 def test_the_chornobyl_plant_is_the_plant_not_the_town(name):
     place = fm.Gazetteer().candidates(name)[0]
     assert place.kind == "facility" and abs(place.lat - 51.39) < 0.02 and abs(place.lon - 30.10) < 0.03
+
+
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [("DniproHES", 47.87, 35.09), ("Azovstal", 47.10, 37.61), ("Sloviansk thermal power plant", 48.86, 37.77)],
+)
+def test_plants_struck_in_the_war_are_facilities(name, lat, lon):
+    place = fm.Gazetteer().candidates(name)[0]
+    assert place.kind == "facility" and abs(place.lat - lat) < 0.02 and abs(place.lon - lon) < 0.03
+
