@@ -376,9 +376,12 @@ def test_the_chornobyl_plant_is_the_plant_not_the_town(name):
 
 @pytest.mark.parametrize(
     ("name", "lat", "lon"),
-    [("DniproHES", 47.87, 35.09), ("Azovstal", 47.10, 37.61), ("Sloviansk thermal power plant", 48.86, 37.77)],
+    [
+        ("DniproHES", 47.87, 35.09),
+        ("Azovstal", 47.10, 37.61),
+        ("Sloviansk thermal power plant", 48.86, 37.77),
+    ],
 )
 def test_plants_struck_in_the_war_are_facilities(name, lat, lon):
     place = fm.Gazetteer().candidates(name)[0]
     assert place.kind == "facility" and abs(place.lat - lat) < 0.02 and abs(place.lon - lon) < 0.03
-
