@@ -455,6 +455,13 @@ def test_city_and_oblast_still_read_as_before():
             "Zaporizhzhia Oblast",
             id="a distance takes a village's name from the city far larger than it",
         ),
+        pytest.param(
+            "Russian troops pushing from the Donetsk region took Malynivka, east of Huliaipole, and are "
+            "pressing on Dobropillia, some 14 km north-northwest of the town.",
+            "Dobropillia",
+            "Zaporizhzhia Oblast",
+            id="a distance from 'the town' places the name near the town named before",
+        ),
     ],
 )
 def test_namesakes_on_the_bundled_gazetteer(text, name, unit):

@@ -243,6 +243,7 @@ def test_agreement(text, surface, expected):
 @cases(
     ("Tanks of the Vostok battalion rolled west.", "Vostok", REJECT),
     ("The Vostok battlegroup took Velyka Novosilka.", "Vostok", REJECT),
+    ("Vostok units took the village.", "Vostok", REJECT),
     ("Tanks rolled west from Vostok.", "Vostok", None),
 )
 def test_military_unit(text, surface, expected):

@@ -403,6 +403,14 @@ def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] |
             return _at(pool, destination(anchor_hit.place or anchor_hit.places[0], km, az), km)
         if anchor_hit.places[0].kind in ("settlement", "facility"):
             break  # a town between: a distance after it is said of that town
+    town = _OF_THE_TOWN.search(ctx.text, h.end, min(len(ctx.text), h.end + _CLAIM_GAP))
+    if town is not None:
+        # "Dobropillia, some 14 km north-northwest of the town": from the town named last before it
+        said = stated(ctx.text, h.end, town.start("the"))
+        back = range(i - 1, max(-1, i - 11), -1)  # the last of the ten names before that has a place
+        before = next((ctx.hits[k].place for k in back if ctx.hits[k].place is not None), None)
+        if said is not None and before is not None and before.kind == "settlement":
+            return _at(pool, destination(before, said[0], said[1]), said[0])
     subject = ctx.hits[i - 1] if i > 0 else None
     if subject is None or subject.place is None or h.start - subject.end > _CLAIM_GAP:
         return None
@@ -411,6 +419,10 @@ def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] |
         return None
     km, az = said
     return _at(pool, destination(subject.place, km, (az + 180.0) % 360.0), km)
+
+
+#: "... 14 km north-northwest of the town": a distance after a name, measured from a town named before.
+_OF_THE_TOWN = re.compile(r"[^.;()]*?\b(?:of|from)\s+(?P<the>the)\s+(?:town|city|village)\b(?!\s+of\b)")
 
 
 def _at(pool: tuple[Place, ...], there: tuple[float, float], km: float) -> tuple[Place, ...] | None:
