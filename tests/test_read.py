@@ -946,3 +946,15 @@ def test_a_reservoir_in_ukraine_is_a_place_of_ukraine():
     mentions = fm.read("Engineers opened the dam where the Irpin river meets the Kyiv reservoir.").mentions
     reservoir = next(m for m in mentions if m.text == "Kyiv reservoir")
     assert reservoir.place.kind == "lake" and reservoir.place.country == "UA"
+
+
+@pytest.mark.parametrize("mark", ["", "\u0301"])  # a combining mark elsewhere takes the other word reader
+def test_an_unspaced_en_dash_joins_the_words_of_a_name(mark):
+    text = f"Troops crossed the Seversky Donets–Donbass canal near Cha{mark}siv Yar."
+    first = fm.read(text).mentions[0]
+    assert (
+        first.text == "Seversky Donets–Donbass canal"
+        and first.place.id == "add:siverskyi-donets-donbas-canal"
+    )
+    # two names an en dash joins as an axis stay two places
+    assert [m.text for m in fm.read("The Svatove–Kreminna line held.").mentions] == ["Svatove", "Kreminna"]

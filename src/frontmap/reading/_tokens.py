@@ -53,6 +53,8 @@ _CAPITAL = re.compile(
 _LAST_WORD = re.compile(r"([\W\d_]*)(" + _PLAIN_TOKEN.pattern + ")")
 #: From inside or at the end of a word: the rest of the word, the gap after it, the next word.
 _NEXT_WORD = re.compile(r"(?:['’ʼ][^\W\d_]+)*+([\W\d_]*)(" + _PLAIN_TOKEN.pattern + ")")
+#: What may stand between the words of a name: spaces and hyphens, or one unspaced en dash.
+_RUN_GAP = r"(?:[ \-\u00a0]{1,3}|\u2013)"
 #: :meth:`PlainWords.run` for each most number of words.
 _RUNS: dict[int, re.Pattern[str]] = {}
 #: The word after a gap that joins it to the word before (see :data:`JOINED_GAPS`).
@@ -68,6 +70,10 @@ JOINED_GAPS = frozenset(
 )
 #: The characters a gap that joins two words starts with.
 JOINING = (" ", "-", "\u00a0")
+#: The gaps between the words of one name: those of JOINED_GAPS, and one unspaced en dash ("Seversky
+#: Donets–Donbass canal"); and the characters that may open one.
+RUN_GAPS = JOINED_GAPS | {"\u2013"}
+RUN_JOINING = (*JOINING, "\u2013")
 
 
 @dataclass(slots=True)
@@ -143,7 +149,7 @@ class Words:
     def run(self, start: int, end: int, most: int) -> str:
         """The text of the word at ``start:end`` and of up to ``most - 1`` words after it, each joined
         to the one before by a gap of :data:`JOINED_GAPS` (the words a name there may have)."""
-        if most > 1 and self.text.startswith(JOINING, end):
+        if most > 1 and self.text.startswith(RUN_JOINING, end):
             return self._run(start, most)
         return self.text[start:end]
 
@@ -210,7 +216,8 @@ class PlainWords(Words):
         pattern = _RUNS.get(most)
         if pattern is None:
             pattern = _RUNS[most] = re.compile(
-                rf"{_PLAIN_TOKEN.pattern}(?:[ \-\u00a0]{{1,3}}{_PLAIN_TOKEN.pattern}){{0,{most - 1}}}"
+                # an en dash joins words too, unspaced: "the Seversky Donets–Donbass canal"
+                rf"{_PLAIN_TOKEN.pattern}(?:{_RUN_GAP}{_PLAIN_TOKEN.pattern}){{0,{most - 1}}}"
             )
         return pattern.match(self.text, start).group()  # type: ignore[union-attr]  # a word's start
 
@@ -297,7 +304,7 @@ class MarkedWords(Words):
         while (
             m - k < most - 1
             and m + 1 < len(self.starts)
-            and self.text[self.ends[m] : self.starts[m + 1]] in JOINED_GAPS
+            and self.text[self.ends[m] : self.starts[m + 1]] in RUN_GAPS
         ):
             m += 1
         return self.text[start : self.ends[m]]
