@@ -404,7 +404,7 @@ def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] |
         if anchor_hit.places[0].kind in ("settlement", "facility"):
             break  # a town between: a distance after it is said of that town
     town = _OF_THE_TOWN.search(ctx.text, h.end, min(len(ctx.text), h.end + _CLAIM_GAP))
-    if town is not None:
+    if town is not None and not _BREAK.search(ctx.text, h.end, town.start()):
         # "Dobropillia, some 14 km north-northwest of the town": from the town named last before it
         said = stated(ctx.text, h.end, town.start("the"))
         back = range(i - 1, max(-1, i - 11), -1)  # the last of the ten names before that has a place
@@ -422,7 +422,9 @@ def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] |
 
 
 #: "... 14 km north-northwest of the town": a distance after a name, measured from a town named before.
-_OF_THE_TOWN = re.compile(r"[^.;()]*?\b(?:of|from)\s+(?P<the>the)\s+(?:town|city|village)\b(?!\s+of\b)")
+_OF_THE_TOWN = re.compile(r"\b(?:of|from)\s+(?P<the>the)\s+(?:town|city|village)\b(?!\s+of\b)")
+#: What ends the phrase after a name: a full stop, a semicolon, a bracket.
+_BREAK = re.compile(r"[.;()]")
 
 
 def _at(pool: tuple[Place, ...], there: tuple[float, float], km: float) -> tuple[Place, ...] | None:
