@@ -354,6 +354,11 @@ REFERRING = [
     ),
     case("Skybyn lies roughly 12 km from central Kyiv.", subject="Skybyn", anchor="Kyiv"),
     case(
+        "Kiliia sits on the northern arm of the river, about 55 km east of Izmail.",
+        subject="Kiliia",
+        anchor="Izmail",
+    ),
+    case(
         "Shelling eased in Kharkiv on Friday. Volunteers drove to Tsyrkuny, 20 km from the city, and on to "
         "Ruska Lozova, some 25 km north of the city.",
         index=1,

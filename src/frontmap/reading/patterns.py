@@ -484,6 +484,8 @@ LINK = re.compile(
     # "Orikhiv is a Ukrainian-held town 50 km ...": the place is what the noun phrase describes
     r"|\b(?:is|was|lies)\s+(?:a|an|the)\s+(?:(?!(?:which|where|that|who|when|while|and|but)\b)[\w'’-]+,?\s+){0,10}"
     # "which lies on the right bank of the Donets only 6 km ...": where it lies, then the distance
-    r"|\b(?:lies|lie|lying|located|situated|sits|sitting|stands)\s+(?:on|in|at|along|by|near|beside)\b[^.;:,()]{0,60})$",
+    # (a comma may close it: "sits on the northern arm of the river, about 55 km ...")
+    r"|\b(?:lies|lie|lying|located|situated|sits|sitting|stands)\s+(?:on|in|at|along|by|near|beside)\b[^.;:,()]{0,60}"
+    r"(?:,\s*)?)$",
     re.I,
 )
