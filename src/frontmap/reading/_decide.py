@@ -139,14 +139,17 @@ def verdicts(cands: list[Candidate], plans: dict[Any, Any]) -> list[Verdict]:
         known = plans.get((h.key, h.n, c.word))
         if known is None or known[0] != h.places:
             known = _known(c, plans)
-        for r in rules_to_ask(known, features(c)):
-            v = r(c)
-            if v is not None:
-                out.append(v)
-                break
-        else:
-            out.append(known[1][1])
+        out.append(first_verdict(rules_to_ask(known, features(c)), c, known[1][1]))
     return out
+
+
+def first_verdict(rules: tuple[Rule, ...], c: Candidate, default: Verdict) -> Verdict:
+    """The verdict of the first of ``rules`` that decides ``c``, else ``default`` (the plan's)."""
+    for r in rules:
+        v = r(c)
+        if v is not None:
+            return v
+    return default
 
 
 #: What :func:`_known` remembers of a name: its places, its :func:`plan`, and the rules of the plan

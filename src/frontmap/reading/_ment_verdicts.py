@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from frontmap.gazetteer.place import Place
-from frontmap.reading._decide import _known, rules_to_ask
+from frontmap.reading._decide import _known, first_verdict, rules_to_ask
 from frontmap.reading._gzcache import LIMIT
 from frontmap.reading._ment_candidates import build, contexts
 from frontmap.reading._mentions_lines import Lines
@@ -62,17 +62,8 @@ def plain_verdicts(
         if known is None or known[0] != h.places:
             known = _known(candidate_of(i), plans)
         rules = rules_to_ask(known, ctx[6])
-        if rules:
-            c = candidate_of(i)
-            for r in rules:
-                v = r(c)
-                if v is not None:
-                    out.append(v)
-                    break
-            else:
-                out.append(known[1][1])
-        else:
-            out.append(known[1][1])
+        # a candidate is built only for a name some rule has to look at
+        out.append(first_verdict(rules, candidate_of(i), known[1][1]) if rules else known[1][1])
     return out
 
 
