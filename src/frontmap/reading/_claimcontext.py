@@ -63,6 +63,17 @@ class Context:
         self.events = tuple(events)
         self._sentence: tuple[int, int, str] = (-1, -1, "")
         self._found: dict[tuple[re.Pattern[str], int, int], re.Match[str] | None] = {}
+        self._located: dict[str, list[int]] | None = None
+
+    def located_starts(self, place_id: str) -> list[int]:
+        """Where the text names the place ``place_id`` as a location, in order (not in an upper-case
+        dateline, "KHARKIV, Ukraine -"); worked out once per article."""
+        if self._located is None:
+            self._located = {}
+            for m in self.mentions:
+                if m.place is not None and m.role == "location" and not m.text.isupper():
+                    self._located.setdefault(m.place.id, []).append(m.start)
+        return self._located.get(place_id, [])
 
     def mention_at(self, pos: int) -> Mention | None:
         """The mention starting at ``pos`` (after optional "the ")."""
@@ -251,21 +262,27 @@ def fits(p: Place, what: str) -> bool:
 
 
 def latest_place(
-    ctx: Context, pos: int, kind: str, exclude: Place | None = None, what: str = "", skip=()
+    ctx: Context, pos: int, kind: str, exclude: Place | None = None, what: str = ""
 ) -> Place | None:
     """The place of ``kind`` named last before ``pos`` (within a few sentences) as a location (not
     "Moscow's forces", a capital speaking for its state; not a region named as a border or a direction,
     "close to the border with the X region"), other than ``exclude``, and of a size the noun ``what``
-    fits (:func:`fits`), and none of ``skip``."""
+    fits (:func:`fits`)."""
+    return next(places_back(ctx, pos, kind, exclude, what), None)
+
+
+def places_back(
+    ctx: Context, pos: int, kind: str, exclude: Place | None = None, what: str = ""
+) -> Iterator[Place]:
+    """The places :func:`latest_place` could return, last named first, each once."""
+    seen: set[str] = set()
     for m in ctx.mentions_back(max(0, pos - 2 * NEAR), pos):
         p = m.place
         if p is None or p.kind != kind or p == exclude or m.role != "location" or not fits(p, what):
             continue
-        if p in skip:
-            continue
-        if kind != "region" or not named_as_direction(ctx.text, m.start, m.end):
-            return p
-    return None
+        if p.id not in seen and (kind != "region" or not named_as_direction(ctx.text, m.start, m.end)):
+            seen.add(p.id)
+            yield p
 
 
 #: The nouns that name the article's main town rather than the last one named: "the city" (a report on
@@ -280,17 +297,10 @@ def salient_city(
     the one the text has named most often so far as a location (a dateline says where the reporter
     was, not what the story is about), the largest among equals ("the city" is rarely the town beside
     it), then the last named."""
-    seen: list[Place] = []
-    place = latest_place(ctx, pos, kind, exclude, what)
-    while place is not None:
-        seen.append(place)
-        place = latest_place(ctx, pos, kind, exclude, what, skip=seen)
+    seen = list(places_back(ctx, pos, kind, exclude, what))
     if len(seen) < 2:
         return seen[0] if seen else None
-    times = {p: 0 for p in seen}
-    for m in ctx.mentions_back(0, pos):
-        if m.place in times and m.role == "location" and not m.text.isupper():  # "KHARKIV, Ukraine -"
-            times[m.place] += 1
+    times = {p: bisect_left(ctx.located_starts(p.id), pos) for p in seen}
     return max(seen, key=lambda p: (times[p], p.population, -seen.index(p)))
 
 
