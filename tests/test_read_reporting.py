@@ -330,6 +330,19 @@ REFERRING = [
         anchor="Kamianske",
     ),
     case(
+        "A strike hit a bus station in Nikopol on Monday. Officials say the drone came from Enerhodar, "
+        "about 10 km to the south. Nikopol has been shelled almost every day.",
+        subject="Enerhodar",
+        anchor="Nikopol",
+        note="measured from the town the article is about (implied)",
+    ),
+    case(
+        "A strike hit Nikopol and Marhanets. Officials say the drone came from Enerhodar, about 10 km to "
+        "the south.",
+        subject="Enerhodar",
+        anchor=None,
+    ),
+    case(
         "The missile boat was sunk in Lake Donuzlav on Crimea's western coast, about 90 km north-west of "
         "Sevastopol.",
         subject="Lake Donuzlav",

@@ -1,10 +1,12 @@
 """Links between the claims of one text, made once all are found (used by
 :mod:`~frontmap.reading.claimtext`): two distances joined in one statement share a subject, a distance
-with no place to measure from after a sentence about a town is measured from it, and each comparison
+with no place to measure from after a sentence about a town is measured from it (else from the town
+the article is about), and each comparison
 points at the area it sizes."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from frontmap.gazetteer.place import Place
@@ -18,6 +20,7 @@ __all__ = [
     "explain",
     "joined_subjects",
     "link_comparisons",
+    "main_anchors",
     "topic_anchors",
 ]
 
@@ -29,8 +32,9 @@ IMPLIED_BEFORE = "measured from the place the sentence names before its subject 
 IMPLIED_TOPIC = "measured from the town the sentence before is about (implied)"
 IMPLIED_FURTHER = "measured from where the distance before it ends ('further', implied)"
 IMPLIED_PARALLEL = "measured from the same place as the distance before it in the sentence (implied)"
+IMPLIED_MAIN = "measured from the town the article is about (implied)"
 #: The notes of a distance measured from a place the text does not name (the reader's guess).
-IMPLIED_NOTES = frozenset({IMPLIED_BEFORE, IMPLIED_TOPIC, IMPLIED_FURTHER, IMPLIED_PARALLEL})
+IMPLIED_NOTES = frozenset({IMPLIED_BEFORE, IMPLIED_TOPIC, IMPLIED_FURTHER, IMPLIED_PARALLEL, IMPLIED_MAIN})
 NO_WHOLE = "the territory it is a share of is not named"
 
 
@@ -94,6 +98,41 @@ def chained_anchors(ctx: Context, claims: list[Claim]) -> list[Claim]:
             prev = c
         out.append(c)
     return out
+
+
+def main_anchors(ctx: Context, claims: list[Claim]) -> list[Claim]:
+    """ "Witnesses say it was fired from B, about 16 km to the northwest.": a distance still with no
+    place to measure from, in an article about one town, is measured from that town: the one it names
+    most often as a location (more often than any other; a dateline says where the reporter was)."""
+    main = _main_town(ctx)
+    if main is None:
+        return claims
+    return [
+        replace(c, anchor=main, anchor_text="", note=IMPLIED_MAIN)
+        if isinstance(c, DistanceClaim)
+        and c.anchor is None
+        and not c.anchor_text
+        and c.subject is not None
+        and c.subject != main
+        else c
+        for c in claims
+    ]
+
+
+def _main_town(ctx: Context) -> Place | None:
+    """The town the article names most often as a location, when no other is named as often."""
+    counts = Counter(
+        m.place
+        for m in ctx.mentions
+        if m.place is not None
+        and m.place.kind == "settlement"
+        and m.role == "location"
+        and not m.text.isupper()
+    )
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def link_comparisons(claims: list[Claim]) -> list[Claim]:

@@ -79,6 +79,7 @@ from frontmap.reading.claimlinks import (
     explain,
     joined_subjects,
     link_comparisons,
+    main_anchors,
     topic_anchors,
 )
 from frontmap.reading.claims import AreaClaim, Claim, Converted, DistanceClaim, ShareClaim
@@ -138,7 +139,7 @@ def find_claims(
                 shares.append(again)
     claims.extend(shares)
     claims.sort(key=lambda c: c.start)
-    claims = chained_anchors(ctx, topic_anchors(ctx, joined_subjects(text, claims)))
+    claims = main_anchors(ctx, chained_anchors(ctx, topic_anchors(ctx, joined_subjects(text, claims))))
     first_area = min((c.start for c in claims if isinstance(c, AreaClaim)), default=None)
     comparisons = [comparison_claim(ctx, m, first_area) for m in scan.comparisons()]
     claims.extend(c for c in comparisons if c is not None)
