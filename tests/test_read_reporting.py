@@ -337,6 +337,12 @@ REFERRING = [
         note="measured from the town the article is about (implied)",
     ),
     case(
+        "Troops left Kupiansk for the city of Lyman, which Russia calls Krasny Liman and which lies some "
+        "90 km to the south.",
+        subject="Lyman",
+        anchor="Kupiansk",  # not the subject's other name
+    ),
+    case(
         "A strike hit Nikopol and Marhanets. Officials say the drone came from Enerhodar, about 10 km to "
         "the south.",
         subject="Enerhodar",

@@ -355,7 +355,8 @@ def _implied_anchor(ctx: Context, c: DistanceClaim) -> DistanceClaim:
     before = [m for m in ctx.mentions_between(max(s, c.start - NEAR), c.start) if m.place is not None]
     at = next((i for i in range(len(before) - 1, -1, -1) if before[i].place == c.subject), None)
     for m in reversed(before[:at] if at is not None else []):
-        if m.role == "location" and m.place is not None and m.place.kind in POINT_KINDS:
+        p = m.place
+        if m.role == "location" and p is not None and p.kind in POINT_KINDS and p != c.subject:
             if at is not None and _APART.search(c.text):
                 # "Sloviansk and Kramatorsk, which sit about 15 km apart": about the first, from the second
                 return replace(c, subject=m.place, anchor=c.subject, anchor_text=before[at].text)
