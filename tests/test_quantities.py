@@ -128,8 +128,9 @@ BY_WRITTEN = {q.written: q for q in QUALIFIER_ROWS}
 def test_the_tables_hold_the_known_units_and_senses():
     assert [u.name for u in UNITS] == ["km", "m", "mi", "nmi", "km2", "m2", "ha", "mi2", "acre"]
     assert list(tables.senses()) == ["exact", "about", "below", "above", "just above", "up to"]
-    assert len(QUALIFIER_ROWS) == 57
-    assert sum(q.reader for q in QUALIFIER_ROWS) == 28
+    assert len(QUALIFIER_ROWS) == 60
+    assert sum(q.reader for q in QUALIFIER_ROWS) == 31
+    assert {BY_WRITTEN[w].canonical for w in ("a mere", "mere", "as close as")} == {"just"}
 
 
 @pytest.mark.parametrize("unit", UNITS, ids=[u.name for u in UNITS])
@@ -199,6 +200,7 @@ READER_QUALIFIERS = {
     "less than": "less than", "under": "less than", "fewer than": "less than", "no more than": "up to",
     "more than": "more than", "over": "more than", "at least": "at least", "just over": "more than",
     "upwards of": "more than", "just": "just", "only": "just", "barely": "just", "exactly": "exactly",
+    "a mere": "just", "mere": "just", "as close as": "just",
 }  # fmt: skip
 
 

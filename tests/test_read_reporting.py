@@ -337,6 +337,37 @@ REFERRING = [
         note="measured from the town the article is about (implied)",
     ),
     case(
+        "Huliaipole lies 85 kilometers east of Zaporizhzhia city and 30 kilometers north of Polohy.",
+        index=1,
+        subject="Huliaipole",
+        anchor="Polohy",
+    ),
+    case(
+        "Vylkove lies about 80 kilometers east of Izmail, the district's main port, and some 30 kilometers "
+        "downstream from Kiliia.",
+        index=1,
+        subject="Vylkove",
+        anchor="Kiliia",
+    ),
+    case(
+        "Drones hit Kurylivka, about 10 kilometers south of the front-line city of Kupiansk.",
+        anchor="Kupiansk",
+    ),
+    case("Robotyne is a mere 10 kilometers south of Mala Tokmachka.", subject="Robotyne", qualifier="just"),
+    case(
+        "Russian troops are as close as 2 km from the eastern edge of Myrnohrad.", anchor="Myrnohrad", value=2
+    ),
+    case(
+        "Shelling hit Hrakove and Pechenihy. The two villages lie some 20 km north of Chuhuiv.",
+        subject="Hrakove",
+        anchor="Chuhuiv",
+    ),
+    case(
+        "Troops took Novopavlivka, another frontline village some 12 km from the mining town of Pokrovsk.",
+        subject="Novopavlivka",
+        anchor="Pokrovsk",
+    ),
+    case(
         "Troops left Kupiansk for the city of Lyman, which Russia calls Krasny Liman and which lies some "
         "90 km to the south.",
         subject="Lyman",

@@ -268,8 +268,10 @@ TAKEN_PART = re.compile(
     r"(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?(?:seized|occupied|captured|taken|took|held"
     r"|controlled|controls|lost|annexed|grabbed)\b"
 )
-#: Anchors that are not places: a distance from them is still a spatial statement.
+#: Anchors that are not places: a distance from them is still a spatial statement (not when the word
+#: describes a town named after it: "the front-line town of Kupiansk").
 THING = re.compile(
+    r"(?!(?:the|its|their)\s+(?:[\w'’-]+\s+){1,3}(?:town|city|village|settlement|port)s?\s+of\s)"
     r"(?:the|its|their)\s+(?:(?:[a-z][\w-]*|(?:Ukrainian|Russian)(?:-[a-z]+)?)\s+){0,2}?(?:front\s*-?\s*lines?\b|"
     r"frontline\b|front\b(?!\s+of)|contact\s+line\b|line\s+of\s+contact\b|coast(?:line)?\b|shore(?:line)?\b"
     r"|city\s+cent(?:re|er)\b|plant\b|dam\b|reservoir\b|river(?:bank)?\b|outskirts\b|mainland\b|estuary\b"
@@ -287,8 +289,13 @@ THE_TOWN_ANCHOR = re.compile(
 #: The kind of place "the city", "the plant" names again.
 THE_KIND = {"city": "settlement", "town": "settlement", "village": "settlement", "plant": "facility",
             "station": "facility", "site": "facility"}  # fmt: skip
-#: "the centre of the capital", "the outskirts of Kharkiv": a part of the place named after it.
-PART_OF = re.compile(r"the\s+(?:(?:city|town)\s+)?(?:cent(?:re|er)|outskirts|suburbs|edge)\s+of\s+", re.I)
+#: "the centre of the capital", "the outskirts of Kharkiv", "the southern edge of X": a part of the place
+#: named after it.
+PART_OF = re.compile(
+    r"the\s+(?:(?:city|town)\s+)?(?:(?:north|south)?-?(?:east|west)?(?<=[a-z])ern\s+)?"
+    r"(?:cent(?:re|er)|outskirts|suburbs|edges?)\s+of\s+",
+    re.I,
+)
 #: "the regional centre" with no name after it: the centre of the region named before.
 REGIONAL_CENTRE = re.compile(
     r"the\s+(?:regional|oblast|provincial)\s+(?:cent(?:re|er)|capital)\b(?!\s*,\s*(?-i:[A-Z]))", re.IGNORECASE
@@ -430,10 +437,11 @@ CHANGED_KINDS = ("settlement", "facility")
 
 
 THE_TOWN = re.compile(
-    r"\s*(?:The|This)\s+(?:[\w'’-]+\s+){0,3}?(?P<what>town|city|village|settlement|hub)"
+    # "The two villages are also some 30 km north of ...": the first of the places named before
+    r"\s*(?:The|This|These|Both)\s+(?:[\w'’-]+\s+){0,3}?(?P<what>town|city|village|settlement|hub)(?:s|es)?"
     # "The city in Cherkasy region, about 200 km south of Kyiv, is ...": where it lies, then the distance
     r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]*\s+(?:region|oblast|province|district|raion)\b)?"
-    r"(?:\s+(?:itself\s+)?(?:lies|is|sits)\b|\s*,)"
+    r"(?:\s+(?:itself\s+|themselves\s+|also\s+)?(?:lies|lie|is|are|sits|sit)\b|\s*,)"
 )
 #: "The reservoir, some 10 km west of the city centre, ...": a feature named before, by its kind.
 THE_FEATURE = re.compile(
@@ -469,9 +477,18 @@ AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 #: Two distances joined in one statement: "100 km west of A and some 55 km northwest of B".
 #: "some 5 km farther north", "another 23 km": a distance that goes on from where the one before ends.
 FURTHER = re.compile(r"\b(?:further|farther|another|beyond)\b", re.IGNORECASE)
-JOINED = re.compile(r"\s*(?:,\s*)?(?:and|but|or|while)?\s*$", re.IGNORECASE)
+#: Between two distances of one statement: "... north of Donetsk city and 22 km south of ...", "... east of
+#: Izmail, the region's largest port, and some 25 km upstream from ..." (the anchor's kind, or a short
+#: description of it set off by commas, may stand between).
+JOINED = re.compile(
+    r"\s*(?:(?:city|town|village)\b\s*)?(?:,\s*(?:a|an|the)\s+[^,.;:()]{1,60}?,\s*)?"
+    r"(?:,\s*)?(?:and|but|or|while)?\s*$",
+    re.IGNORECASE,
+)
 #: ", a road and rail hub" / ", the regional capital": a short noun phrase naming the place again.
-APPOSITIVE = re.compile(r"\s*[,(—–]\s*(?:a|an|the)\s+(?:[\w'’-]+(?:,\d{3})*\s+){0,10}$", re.IGNORECASE)
+APPOSITIVE = re.compile(
+    r"\s*[,(—–]\s*(?:a|an|the|another)\s+(?:[\w'’-]+(?:,\d{3})*\s+){0,10}$", re.IGNORECASE
+)
 CLAUSE_WORDS = re.compile(
     r"\b(?:after|before|when|while|as|since|they|he|she|it|we|was|were|had|has|have|day|week|month|year)\b",
     re.IGNORECASE,
