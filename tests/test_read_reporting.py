@@ -615,6 +615,10 @@ def test_area_changes(text, kind, index, expected):
 # --- shares ---------------------------------------------------------------------------------------
 
 SHARES = [
+    case("Forty-five percent of the shelled land lies on the left bank.", kind="share", value=0.45, of=None),
+    case('Officials said "between 40% and 45%" of the region was held.', kind="share", value=0.45),
+    case("Before 2022 the separatists held about a third of those regions.", kind="share", of=None),
+    case("Ukrainian troops still hold roughly 40% of the town, a commander said.", kind="share", value=0.4),
     case("Russia controls about 18% — roughly a fifth — of Ukraine.", kind="share", value=0.18, of="Ukraine"),
     case("Russia now controls 18 percent, of Ukraine's territory.", kind="share", value=0.18, of="Ukraine"),
     case(

@@ -187,6 +187,8 @@ def parse_fraction(text: str) -> float | None:
 
     >>> parse_fraction("5%"), parse_fraction("20 per cent"), parse_fraction("one-fifth")
     (0.05, 0.2, 0.2)
+    >>> parse_fraction("Sixty-eight percent")
+    0.68
     """
     if not isinstance(text, str) or len(text) > _MAX_NUMBER_TEXT:
         return None
@@ -196,7 +198,9 @@ def parse_fraction(text: str) -> float | None:
     m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:%|per\s?cent|percent|pc)", t)
     if m:
         return float(m.group(1)) / 100.0
-    return None
+    m = re.fullmatch(r"([a-z][a-z -]*?)\s+(?:per\s?cent|percent)", t)  # "sixty-eight percent"
+    value = parse_number(m.group(1)) if m else None
+    return value / 100.0 if value is not None else None
 
 
 def to_km(value: float, unit: str) -> float:

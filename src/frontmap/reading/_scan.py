@@ -100,8 +100,9 @@ def _run_before(words: Iterable[str]) -> re.Pattern[bytes]:
 
 
 _FIGURE_BEFORE = _run_before(_FIGURE_WORDS)
-#: Before "%" or "cent" ("per cent", "percent"): what a percentage can be made of ("5.5 per cent").
-_PERCENT_BEFORE = re.compile(rb"(?:\W?rep)?[\W\d]*")
+#: Before "%" or "cent" ("per cent", "percent"): what a percentage can be made of ("5.5 per cent",
+#: "sixty-eight percent").
+_PERCENT_BEFORE = re.compile(rb"(?:\W?rep)?" + _FIGURE_BEFORE.pattern)
 
 
 def matches(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:

@@ -130,9 +130,15 @@ def _territory(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | Non
     what = terr.group("what").lower()
     of = ctx.home if what in COUNTRY_NOUNS else None
     if what in TOWN_NOUNS:
-        return None  # no town named before it: nothing to take a share of
-    elif re.match(r"th(?:at|is)\b", of_text, re.IGNORECASE):
-        of = None  # "two-thirds of that territory": a territory named earlier, not the country
+        # no town named before it (anchor_at would have found it): "Ukrainian forces control about 70%
+        # of the town" is a share of a town the text names later; with no one said to hold it ("80% of
+        # the city was without power") it is no share of ground
+        if not _says_who_holds(ctx, m.start()):
+            return None
+    elif terr.group("described") or of_text.lower().endswith("s") or terr.group("det").lower() != "the":
+        # "two-thirds of that territory", "a third of those regions": named earlier; "68 percent of the
+        # flooded territory": a part described, not the country
+        of = None
     elif of is None:
         of = _last_region(ctx, m.start())
     elif P.TAKEN_PART.match(text, end):

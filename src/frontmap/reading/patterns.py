@@ -113,10 +113,17 @@ SHARE = re.compile(
     r"(?P<frac>\d"
     + FIGURE_START
     + r"\d{0,2}(?:\.\d+)?\s*(?:%|(?i:per\s?cent|percent)\b)|"
+    # "Sixty-eight percent of ...": a number in words
+    + r"(?i:"
+    + WORDNUM
+    + r"(?:[\s-]+"
+    + WORDNUM
+    + r")?\s+per\s?cent\b)|"
     + FRACTION_WORDS
     + r")"
-    # "18% — roughly a fifth — of Ukraine", "18 percent, of Ukraine's territory": an aside or a mark
-    r"(?:\s*[—–(][^—–()\n]{1,40}?[—–)]|\s*[,—–])?\s+of\s+"
+    # "18% — roughly a fifth — of Ukraine", "18 percent, of Ukraine's territory", '"55%" of': an aside
+    # or a mark
+    r"(?:\s*[—–(][^—–()\n]{1,40}?[—–)]|\s*[,—–\"”’'])?\s+of\s+"
 )
 #: A percentage with no "of" after it: "that figure was 19%" names again the share just given.
 BARE_PERCENT = re.compile(
@@ -254,8 +261,12 @@ SUBJECT_AREA = re.compile(
     re.IGNORECASE,
 )
 TERRITORY = re.compile(
-    r"(?:(?:the|that|this)\s+)?(?:(?:entire|whole|total|internationally\s+recognised|internationally\s+recognized)\s+)?"
-    r"(?P<what>country|territory|land|landmass|land\s+mass|region|oblast|province|nation|town|city|village)\b",
+    r"(?:(?P<det>the|that|this|those|these)\s+)?"
+    r"(?:(?:entire|whole|total|internationally\s+recognised|internationally\s+recognized)\s+)?"
+    # "the flooded territory", "the two regions": a word or two describing it
+    r"(?P<described>(?:(?:[a-z]+(?:ed|ing)|two|three|four|both)\s+){1,2})?"
+    r"(?P<what>country|territory|land|landmass|land\s+mass|region|oblast|province|nation|town|city|village"
+    r"|territories|countries|cities)s?\b",
     re.IGNORECASE,
 )
 #: "Russian forces hold three-quarters of it": a share of the region or country named just before.
