@@ -462,6 +462,12 @@ def test_city_and_oblast_still_read_as_before():
             "Zaporizhzhia Oblast",
             id="a distance from 'the town' places the name near the town named before",
         ),
+        pytest.param(
+            "Russia holds most of Donetsk. Its next target is Kostiantynivka, a city on the road north.",
+            "Kostiantynivka",
+            "Kostiantynivka urban hromada",
+            id="a city near the article's places is not ruled out by a nearer village of its name",
+        ),
     ],
 )
 def test_namesakes_on_the_bundled_gazetteer(text, name, unit):

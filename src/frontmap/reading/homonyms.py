@@ -101,6 +101,8 @@ WEAK_ANCHOR_POPULATION = 10_000
 NEAR_KM = 60.0
 #: Candidates within this many km of the nearest one are equally near (a claim may choose among them).
 SLACK_KM = 10.0
+#: A town of this many people, near the article's places, is not ruled out by nearer villages of its name.
+BIG_TOWN = 20_000
 #: A village beats a dominant city by proximity only this close to the article's places ...
 VILLAGE_NEAR_KM = 30.0
 #: ... while the city is farther than this from all of them.
@@ -366,8 +368,8 @@ def _nearest(ctx: _Context, p: Place, mentioned: bool = False) -> float:
 
 def proximity(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
     """The candidates near the article's places (within :data:`NEAR_KM`, and within :data:`SLACK_KM` of
-    the nearest); a dominant city yields only to a village of its name close by while it is far from all
-    of them."""
+    the nearest, or a town of :data:`BIG_TOWN` ten times larger than those); a dominant city yields only
+    to a village of its name close by while it is far from all of them."""
     if _dominant(pool):
         city = pool[0]
         # only a village of the city's own name: Mykolaivka (once Mykolaiv) does not take Mykolaiv's place
@@ -381,6 +383,10 @@ def proximity(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
     if best > NEAR_KM:
         return None
     close = tuple(p for p in pool if d[p.id] <= best + SLACK_KM)
+    # a town far larger than the closer namesakes, itself near the article's places, stays in the running
+    # (size then chooses): the city of Kostiantynivka 57 km from Donetsk over a village 33 km from it
+    big = max(BIG_TOWN, 10 * max(p.population for p in close))
+    close = tuple(p for p in pool if p in close or (d[p.id] <= NEAR_KM and p.population >= big))
     return close if len(close) < len(pool) else None
 
 
