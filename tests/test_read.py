@@ -685,6 +685,9 @@ NOT_SHARES = [
     "Nearly half of the residents have left Kharkiv.",
     "About 40% of voters backed the plan.",
     "A third of the country's energy infrastructure was damaged.",
+    "Almost all of Ukraine was under an air-raid alert overnight.",
+    "Moscow wants to seize all of Donetsk Oblast.",
+    "About 80% of the town was without power.",
 ]
 
 

@@ -615,6 +615,14 @@ def test_area_changes(text, kind, index, expected):
 # --- shares ---------------------------------------------------------------------------------------
 
 SHARES = [
+    case(
+        "The separatists say they now hold almost the entire Luhansk region.",
+        kind="share",
+        value=1.0,
+        qualifier="nearly",
+        of="Luhansk Oblast",
+    ),
+    case("Russian troops occupy nearly all of Luhansk Oblast.", kind="share", value=1.0, of="Luhansk Oblast"),
     case("Forty-five percent of the shelled land lies on the left bank.", kind="share", value=0.45, of=None),
     case('Officials said "between 40% and 45%" of the region was held.', kind="share", value=0.45),
     case("Before 2022 the separatists held about a third of those regions.", kind="share", of=None),

@@ -38,7 +38,8 @@ def share_claim(ctx: Context, m: re.Match) -> ShareClaim | None:
     """The share claim of the :data:`~frontmap.reading.patterns.SHARE` match ``m``, or None when it is
     not a share of ground."""
     text = ctx.text
-    value = parse_fraction(" ".join(m.group("frac").split()))
+    frac = " ".join(m.group("frac").split())
+    value = P.WHOLE_SHARES.get(frac.lower()) or parse_fraction(frac)
     if value is None or not 0 < value <= 1:
         return None
     whole = _whole(ctx, m)
@@ -88,6 +89,15 @@ def _whole(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | None:
     elif of.kind not in ("country", "region"):
         return None
     return of, of_text, end
+
+
+def whole_share(ctx: Context, m: re.Match) -> ShareClaim | None:
+    """ "Separatists say they control almost the entire Lugansk region": the whole (less a little) of a
+    territory, when a qualifier says so and the clause says who holds it ("almost all of Ukraine was
+    under an air alert" is no share of ground)."""
+    if qualifier(m) not in P.WHOLE_QUALIFIERS or not _says_who_holds(ctx, m.start()):
+        return None
+    return share_claim(ctx, m)
 
 
 def share_again(ctx: Context, m: re.Match, last: ShareClaim | None) -> ShareClaim | None:

@@ -83,11 +83,13 @@ from frontmap.reading.claimlinks import (
     topic_anchors,
 )
 from frontmap.reading.claims import AreaClaim, Claim, Converted, DistanceClaim, ShareClaim
-from frontmap.reading.claimshares import share_again, share_claim
+from frontmap.reading.claimshares import share_again, share_claim, whole_share
 
 __all__ = ["find_claims"]
 
 _NEXT_MARK = re.compile(r"\s*(\S)")  # the first character after white space
+#: A text that may hold a share of the whole, less a little (:data:`~frontmap.reading.patterns.ALL_OF`).
+_WHOLE_HINT = re.compile(r"(?:nearly|almost|under|close\s+to)\s+(?:all|the\s+(?:entire|whole))\b", re.I)
 
 
 def find_claims(
@@ -124,19 +126,7 @@ def find_claims(
             claims.append(c)
             # numbers inside this claim's own figure or conversion belong to it ("74 km (46 miles)")
             taken_until = max(taken_until, figure_end)
-    shares: list[ShareClaim] = []
-    for m in _widened(text, scan.shares()):
-        c = share_claim(ctx, m)
-        if c is not None:
-            shares.append(c)
-    if shares:  # "... that figure was 19%": only a text with a share can name it again
-        given, i, last = list(shares), 0, None
-        for m in _widened(text, scan.bare_percents()):
-            while i < len(given) and given[i].end <= m.start():
-                last, i = given[i], i + 1
-            again = share_again(ctx, m, last)
-            if again is not None:
-                shares.append(again)
+    shares = _shares(ctx, scan)
     claims.extend(shares)
     claims.sort(key=lambda c: c.start)
     claims = main_anchors(ctx, chained_anchors(ctx, topic_anchors(ctx, joined_subjects(text, claims))))
@@ -145,6 +135,25 @@ def find_claims(
     claims.extend(c for c in comparisons if c is not None)
     claims.sort(key=lambda c: c.start)
     return explain(link_comparisons(claims))
+
+
+def _shares(ctx: Context, scan: _scan.Scan) -> list[ShareClaim]:
+    """The shares of ground the text states: "a fifth of Ukraine", "almost the entire Lugansk region",
+    and a bare percentage that names one of them again ("... that figure was 19%")."""
+    text = ctx.text
+    shares = [c for c in (share_claim(ctx, m) for m in _widened(text, scan.shares())) if c is not None]
+    if _WHOLE_HINT.search(text):  # "almost the entire Lugansk region"
+        wholes = (whole_share(ctx, m) for m in _widened(text, P.ALL_OF.finditer(text)))
+        shares = sorted([*shares, *(c for c in wholes if c is not None)], key=lambda c: c.start)
+    if shares:  # only a text with a share can name it again
+        given, i, last = list(shares), 0, None
+        for m in _widened(text, scan.bare_percents()):
+            while i < len(given) and given[i].end <= m.start():
+                last, i = given[i], i + 1
+            again = share_again(ctx, m, last)
+            if again is not None:
+                shares.append(again)
+    return shares
 
 
 def _widened(text: str, found: Iterable[re.Match[str]]) -> Iterator[Any]:  # Widened: read like a match

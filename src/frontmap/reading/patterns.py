@@ -125,6 +125,12 @@ SHARE = re.compile(
     # or a mark
     r"(?:\s*[—–(][^—–()\n]{1,40}?[—–)]|\s*[,—–\"”’'])?\s+of\s+"
 )
+#: "nearly all of Luhansk Oblast", "almost the entire Lugansk region": the whole, less a little (a share
+#: only after a qualifier that says so, :data:`WHOLE_QUALIFIERS`; "all of Donetsk" is mostly a goal).
+ALL_OF = re.compile(r"\b(?P<frac>all(?=\s+of\s)|the\s+(?:entire|whole))\s+(?:of\s+)?", re.IGNORECASE)
+#: The share each wording of ALL_OF says, and the canonical qualifiers that must stand before it.
+WHOLE_SHARES = {"all": 1.0, "the entire": 1.0, "the whole": 1.0}
+WHOLE_QUALIFIERS = frozenset({"nearly"})
 #: A percentage with no "of" after it: "that figure was 19%" names again the share just given.
 BARE_PERCENT = re.compile(
     r"(?P<frac>\d"
