@@ -31,6 +31,7 @@ PIECES = (
     "a third", "quarter", "half of", "the size of", "as large as", "larger than", "bigger", "than",
     "equal to", "roughly", "about", "up to", "(", ")", ",", "-", ".", "\n", "ſ", "\u212a", "İ", "ı", "é",
     "retook", "RECAPTURED", "lost", "won back", "took", "captured", "liberated", "held", "since",
+    "all", "All", "the", "The", "entire", "whole", "small", "nearly",
 )  # fmt: skip
 TEXTS = st.lists(st.sampled_from(PIECES), max_size=40).flatmap(
     lambda words: st.lists(
@@ -43,6 +44,7 @@ SCANS = {
     "shares": P.SHARE,
     "bare_percents": P.BARE_PERCENT,
     "comparisons": P.COMPARISON,
+    "wholes": P.ALL_OF,
 }
 
 

@@ -100,6 +100,8 @@ def _run_before(words: Iterable[str]) -> re.Pattern[bytes]:
 
 
 _FIGURE_BEFORE = _run_before(_FIGURE_WORDS)
+#: The words :data:`~frontmap.reading.patterns.ALL_OF` starts with.
+_WHOLE_WORDS = ("all", "the entire", "the whole")
 #: Before "%" or "cent" ("per cent", "percent"): what a percentage can be made of ("5.5 per cent",
 #: "sixty-eight percent").
 _PERCENT_BEFORE = re.compile(rb"(?:\W?rep)?" + _FIGURE_BEFORE.pattern)
@@ -269,6 +271,12 @@ class Scan:
             return P.SHARE.finditer(self.text)
         starts = word_starts(self.text, self.lower, lexicon.FRACTION_WORDS).union(self._percent_starts())
         return matches(P.SHARE, self.text, sorted(starts))
+
+    def wholes(self) -> Iterator[re.Match[str]]:
+        """``P.ALL_OF.finditer(text)``: "all of", "the entire", "the whole"."""
+        if self.lower is None:
+            return P.ALL_OF.finditer(self.text)
+        return matches(P.ALL_OF, self.text, sorted(word_starts(self.text, self.lower, _WHOLE_WORDS)))
 
     def bare_percents(self) -> Iterator[re.Match[str]]:
         """``P.BARE_PERCENT.finditer(text)``: a percentage with no "of" after it."""

@@ -104,19 +104,19 @@ def main_anchors(ctx: Context, claims: list[Claim]) -> list[Claim]:
     """ "Witnesses say it was fired from B, about 16 km to the northwest.": a distance still with no
     place to measure from, in an article about one town, is measured from that town: the one it names
     most often as a location (more often than any other; a dateline says where the reporter was)."""
-    main = _main_town(ctx)
+    open_ = {
+        i: c
+        for i, c in enumerate(claims)
+        if isinstance(c, DistanceClaim) and c.anchor is None and not c.anchor_text and c.subject is not None
+    }
+    main = _main_town(ctx) if open_ else None  # counted only for an article that needs it
     if main is None:
         return claims
-    return [
-        replace(c, anchor=main, anchor_text="", note=IMPLIED_MAIN)
-        if isinstance(c, DistanceClaim)
-        and c.anchor is None
-        and not c.anchor_text
-        and c.subject is not None
-        and c.subject != main
-        else c
-        for c in claims
-    ]
+    out = list(claims)
+    for i, c in open_.items():
+        if c.subject != main:
+            out[i] = replace(c, anchor=main, anchor_text="", note=IMPLIED_MAIN)
+    return out
 
 
 def _main_town(ctx: Context) -> Place | None:

@@ -88,8 +88,6 @@ from frontmap.reading.claimshares import share_again, share_claim, whole_share
 __all__ = ["find_claims"]
 
 _NEXT_MARK = re.compile(r"\s*(\S)")  # the first character after white space
-#: A text that may hold a share of the whole, less a little (:data:`~frontmap.reading.patterns.ALL_OF`).
-_WHOLE_HINT = re.compile(r"(?:nearly|almost|under|close\s+to)\s+(?:all|the\s+(?:entire|whole))\b", re.I)
 
 
 def find_claims(
@@ -142,9 +140,9 @@ def _shares(ctx: Context, scan: _scan.Scan) -> list[ShareClaim]:
     and a bare percentage that names one of them again ("... that figure was 19%")."""
     text = ctx.text
     shares = [c for c in (share_claim(ctx, m) for m in _widened(text, scan.shares())) if c is not None]
-    if _WHOLE_HINT.search(text):  # "almost the entire Lugansk region"
-        wholes = (whole_share(ctx, m) for m in _widened(text, P.ALL_OF.finditer(text)))
-        shares = sorted([*shares, *(c for c in wholes if c is not None)], key=lambda c: c.start)
+    wholes = [c for c in (whole_share(ctx, m) for m in _widened(text, scan.wholes())) if c is not None]
+    if wholes:  # "almost the entire Lugansk region"
+        shares = sorted([*shares, *wholes], key=lambda c: c.start)
     if shares:  # only a text with a share can name it again
         given, i, last = list(shares), 0, None
         for m in _widened(text, scan.bare_percents()):

@@ -127,7 +127,10 @@ SHARE = re.compile(
 )
 #: "nearly all of Luhansk Oblast", "almost the entire Lugansk region": the whole, less a little (a share
 #: only after a qualifier that says so, :data:`WHOLE_QUALIFIERS`; "all of Donetsk" is mostly a goal).
-ALL_OF = re.compile(r"\b(?P<frac>all(?=\s+of\s)|the\s+(?:entire|whole))\s+(?:of\s+)?", re.IGNORECASE)
+ALL_OF = re.compile(
+    r"(?P<frac>" + leading(["all", "the entire", "the whole"]) + r")"
+    r"(?:(?<=ll)(?=\s+of\s)|(?<!ll))\s+(?:of\s+)?"  # "all" only before "of"
+)
 #: The share each wording of ALL_OF says, and the canonical qualifiers that must stand before it.
 WHOLE_SHARES = {"all": 1.0, "the entire": 1.0, "the whole": 1.0}
 WHOLE_QUALIFIERS = frozenset({"nearly"})
