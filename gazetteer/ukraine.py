@@ -146,6 +146,7 @@ def wof_record(d: dict) -> dict:
         "id": d["id"], "oblast": WOF_REGION.get(d.get("region_id")), "lat": d["lat"], "lon": d["lon"],
         "geonames": d.get("geonames_id"), "population": int(d.get("population") or 0),
         "uk": list(dict.fromkeys(uk)), "ru": list(dict.fromkeys(ru)), "latin": list(dict.fromkeys(latin)),
+        "current": d.get("is_current"),
     }  # fmt: skip
 
 
