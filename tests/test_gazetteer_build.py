@@ -249,6 +249,44 @@ def test_raions_and_hromadas_are_places_with_news_keys(ukraine, rows, wof):
     )
 
 
+@pytest.mark.parametrize(
+    ("adjective", "centre", "stem"),
+    [
+        ("Курахівська", "Курахове", "Курахів"),  # "the Kurakhiv community"
+        ("Покровська", "Покровськ", "Покровськ"),  # the town's name + -а
+        ("Гуляйпільська", "Гуляйполе", "Гуляйпіль"),
+        ("Більче-Золотецька", "Більче-Золоте", "Більче-Золоте"),
+        ("Вінницька", "Вінниця", None),  # not "Вінни"
+        ("Криворізька", "Кривий Ріг", None),
+        ("Зуйська", None, None),
+    ],
+)
+def test_adjective_stem(ukraine, adjective, centre, stem):
+    assert ukraine.adjective_stem(adjective, centre) == stem
+
+
+def test_a_hromada_is_named_by_its_adjective_stem_where_no_other_unit_is(ukraine):
+    """Курахівська громада is "the Kurakhiv community"; the Pokrovske hromada's Покровська would make
+    "Pokrov community", which the city of Pokrov's hromada has: it keeps it alone."""
+
+    def hromada(name, centre, en):
+        return {"name": name, "stem": centre, "en": en, "raion_id": None}
+
+    hromadas = {
+        "UA14160110000031920": hromada("Курахівська", "Курахове", "Kurakhove urban hromada"),
+        "UA12080090000039979": hromada("Покровська", "Покров", "Pokrov urban hromada"),
+        "UA12140230000034711": hromada("Покровська", "Покровське", "Pokrovske settlement hromada"),
+    }
+    centres = {uid[:9]: {"lat": 48.0, "lon": 36.0} for uid in hromadas}
+    regions = {"UA-14": "Donetsk Oblast", "UA-12": "Dnipropetrovsk Oblast"}
+    keys = {p["name"]: p["keys"] for p in ukraine.unit_places({}, hromadas, {}, centres, regions)}
+    kurakhove = keys["Kurakhove urban hromada"]
+    assert {"kurakhiv community", "kurakhiv hromada", "kurakhiv territorial community"} <= kurakhove
+    assert "kurakhove community" in kurakhove and "kurakhiv" not in kurakhove
+    assert "pokrov community" in keys["Pokrov urban hromada"]
+    assert "pokrov community" not in keys["Pokrovske settlement hromada"]
+
+
 def test_rivers_get_lines_and_lakes_polygons(water):
     rivers = water.read_geojson(DATA / "rivers.geojson")
     donets = {"id": "add:siverskyi-donets-river", "name": "Siverskyi Donets", "kind": "river", "lat": 49.21,

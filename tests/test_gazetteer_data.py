@@ -761,6 +761,20 @@ def test_a_wof_spelling_of_a_geonames_village_is_that_village(gz):
     assert gz.resolve("Khanzhenkove").id == "geonames:706488"  # GeoNames: Khanzhonkove
 
 
+@pytest.mark.parametrize(
+    ("name", "full"),
+    [
+        ("Kurakhiv community", "Kurakhove urban hromada"),  # Курахівська громада
+        ("Kurakhiv hromada", "Kurakhove urban hromada"),
+        ("Kurakhove community", "Kurakhove urban hromada"),
+        ("Pokrovsk community", "Pokrovsk urban hromada"),
+    ],
+)
+def test_a_hromada_is_found_by_its_adjective_stem(gz, name, full):
+    p = gz.resolve(name)
+    assert (p.kind, p.name) == ("hromada", full)
+
+
 WATER = [
     ("Dnipro River", "add:dnipro-river", "river", ("LineString", "MultiLineString")),
     ("Siverskyi Donets", "add:siverskyi-donets-river", "river", ("LineString", "MultiLineString")),
