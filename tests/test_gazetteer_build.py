@@ -249,6 +249,44 @@ def test_raions_and_hromadas_are_places_with_news_keys(ukraine, rows, wof):
     )
 
 
+@pytest.mark.parametrize(
+    ("adjective", "centre", "stem"),
+    [
+        ("Курахівська", "Курахове", "Курахів"),  # "the Kurakhiv community"
+        ("Покровська", "Покровськ", "Покровськ"),  # the town's name + -а
+        ("Гуляйпільська", "Гуляйполе", "Гуляйпіль"),
+        ("Більче-Золотецька", "Більче-Золоте", "Більче-Золоте"),
+        ("Вінницька", "Вінниця", None),  # not "Вінни"
+        ("Криворізька", "Кривий Ріг", None),
+        ("Зуйська", None, None),
+    ],
+)
+def test_adjective_stem(ukraine, adjective, centre, stem):
+    assert ukraine.adjective_stem(adjective, centre) == stem
+
+
+def test_a_hromada_is_named_by_its_adjective_stem_where_no_other_unit_is(ukraine):
+    """Курахівська громада is "the Kurakhiv community"; the Pokrovske hromada's Покровська would make
+    "Pokrov community", which the city of Pokrov's hromada has: it keeps it alone."""
+
+    def hromada(name, centre, en):
+        return {"name": name, "stem": centre, "en": en, "raion_id": None}
+
+    hromadas = {
+        "UA14160110000031920": hromada("Курахівська", "Курахове", "Kurakhove urban hromada"),
+        "UA12080090000039979": hromada("Покровська", "Покров", "Pokrov urban hromada"),
+        "UA12140230000034711": hromada("Покровська", "Покровське", "Pokrovske settlement hromada"),
+    }
+    centres = {uid[:9]: {"lat": 48.0, "lon": 36.0} for uid in hromadas}
+    regions = {"UA-14": "Donetsk Oblast", "UA-12": "Dnipropetrovsk Oblast"}
+    keys = {p["name"]: p["keys"] for p in ukraine.unit_places({}, hromadas, {}, centres, regions)}
+    kurakhove = keys["Kurakhove urban hromada"]
+    assert {"kurakhiv community", "kurakhiv hromada", "kurakhiv territorial community"} <= kurakhove
+    assert "kurakhove community" in kurakhove and "kurakhiv" not in kurakhove
+    assert "pokrov community" in keys["Pokrov urban hromada"]
+    assert "pokrov community" not in keys["Pokrovske settlement hromada"]
+
+
 def test_rivers_get_lines_and_lakes_polygons(water):
     rivers = water.read_geojson(DATA / "rivers.geojson")
     donets = {"id": "add:siverskyi-donets-river", "name": "Siverskyi Donets", "kind": "river", "lat": 49.21,
@@ -459,3 +497,71 @@ def test_a_lake_gets_the_country_and_region_holding_its_point(water):
     assert water.locate(lakes, units) == 1
     assert (lakes[0]["country"], lakes[0]["admin1"]) == ("UA", "Kyiv Oblast")
     assert lakes[1]["country"] is None
+
+
+# ------------------------------------------------------------------------------ WOF-only villages
+def _wof(wid, uk, lat, lon, ru=(), latin=(), geonames=None, current=-1):
+    return {"id": wid, "oblast": "UA14", "lat": lat, "lon": lon, "geonames": geonames, "population": 0,
+            "uk": list(uk), "ru": list(ru), "latin": list(latin), "current": current}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "village"),
+    [
+        ("Желанне", True), ("Орлово-Іванівка", True), ("Роз’їждже", True), ("Мавроді Іван Васильович", False),
+        ("Заказник Володимирівська Дача", False), ("Бахмутський район", False), ("Аеродром", False),
+        ("Толстой", False), ("Великан", False), ("Цілинні землі", False), ("Червоний Пахар", False),
+        ("Жовтневе Друге", False), ("Золота Балка (3 отд.)", False), ("Ге", False),
+    ],
+)  # fmt: skip
+def test_wof_names_that_are_no_village(name, village):
+    wv = _module("wof_villages")
+    assert (wv.place_like(name) and not wv.no_place(name)) is village
+
+
+def test_wof_localities_the_gazetteer_lacks_become_villages_with_new_keys_only():
+    """Zhelanne (with a duplicate record 1 km away) and Lastochkyne are added; Ханженкове is GeoNames'
+    Khanzhonkove (WOF gives its id) and Коросне the codifier's Коросно 0.7 km away: they give them
+    their names; Андріївка has places already; the others are no village, gone or abroad."""
+    wv = _module("wof_villages")
+
+    def place(pid, lat, lon, keys):
+        return {"id": pid, "name": pid, "kind": "settlement", "lat": lat, "lon": lon, "country": "UA",
+                "population": 0, "feature": "PPL", "keys": set(keys), "explicit": set()}  # fmt: skip
+
+    khanzhonkove = place("geonames:706488", 48.094, 38.076, {"khanzhonkove", "ханжонкове"})
+    korosno = place("katottg:UA46", 49.686, 24.544, {"korosno", "коросно"})
+    andriivka = place("katottg:UA14", 48.5, 37.97, {"andriivka", "андріївка"})
+    places = [khanzhonkove, korosno, andriivka]
+    records = [
+        _wof(101868499, ["Желанне"], 48.2079, 37.4384, ru=["Желанное"], latin=["Zhelannoye", "Schelanne"]),
+        _wof(1360000007, ["Желанне"], 48.2, 37.43),  # WOF's duplicate: one place
+        _wof(1343654477, ["Ласточкине"], 48.14824, 37.68145, latin=["Lastochkyne", "Bur"]),
+        _wof(1292993477, ["Ханженкове"], 48.09225, 38.07387, geonames=706488),
+        _wof(3, ["Коросне"], 49.6859, 24.5333),
+        _wof(4, ["Андріївка"], 47.0, 37.0),
+        _wof(5, ["Червоний Пахар"], 48.0, 37.0),
+        _wof(6, ["Мавроді Іван Васильович", "Краснознаменка"], 50.4, 33.75),
+        _wof(8, ["Цілинні землі"], 48.7, 38.2),
+        _wof(9, ["Старе Шарне"], 51.2, 29.15, current=0),
+        _wof(10, ["Кричунів"], 47.95, 23.98),  # in Romania
+    ]
+    new, stats = wv.wof_only_places(records, places, lambda lat, lon: "Donetsk Oblast" if lon > 24 else None,
+                                    stop=set())  # fmt: skip
+    by_id = {p["id"]: p for p in new}
+    assert sorted(by_id) == ["wof:101868499", "wof:1343654477"]
+    zh = by_id["wof:101868499"]
+    assert (zh["name"], zh["admin1"], zh["katottg"]) == ("Zhelanne", "Donetsk Oblast", None)
+    assert zh["uncertainty_km"] == wv.UNCERTAINTY_KM > 0 and not zh["approximate"] and zh["tier"] == 1
+    assert {"zhelanne", "желанне", "zhelannoye", "желанное", "schelanne"} <= zh["keys"] and not zh["late"]
+    la = by_id["wof:1343654477"]
+    # no WOF Russian name: the derived forms, ranked after any place named so; WOF's "Bur" is no spelling
+    assert {"lastochkyne", "ласточкине", "lastochkino", "ласточкино"} <= la["keys"]
+    assert "bur" not in la["keys"]
+    assert "lastochkino" in la["late"] and "lastochkyne" not in la["late"]
+    assert {"khanzhenkove", "ханженкове"} <= khanzhonkove["keys"] and "коросне" in korosno["keys"]
+    assert "андріївка" not in {k for p in new for k in p["keys"]}
+    assert stats == {"wof_added": 2, "wof_names_of_existing": 2, "wof_no_place": 2, "wof_not_place_like": 1,
+                     "wof_not_current": 1, "wof_abroad": 1}  # fmt: skip
+    index = _pack().build_index([*places, *new])
+    assert index["zhelannoye"] == (3,) and index["khanzhenkove"] == (0,)

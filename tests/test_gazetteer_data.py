@@ -20,7 +20,7 @@ from frontmap.gazetteer import lookup
 from frontmap.gazetteer.place import KINDS
 from frontmap.gazetteer.store import FORMAT_VERSION, GEOMETRY, MANIFEST, PLACES, Store, shipped
 
-SOURCE_PREFIXES = frozenset("geonames ne0 ne1 add ne katottg register ourairports airportsdata".split())
+SOURCE_PREFIXES = frozenset("geonames ne0 ne1 add ne katottg register ourairports airportsdata wof".split())
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "frontmap" / "gazetteer" / "data"
 
@@ -115,6 +115,11 @@ def _hierarchy_problems(p) -> list[str]:
         out.append(f"{p.id}: extent {p.extent_km!r}")
     if not (math.isfinite(p.extent_km) and p.extent_km >= 0 and math.isfinite(p.uncertainty_km)):
         out.append(f"{p.id}: extent/uncertainty {p.extent_km!r} {p.uncertainty_km!r}")
+    if p.id.startswith("wof:") and not (
+        p.kind == "settlement" and p.country == "UA" and p.admin1 in UA_OBLASTS and p.katottg is None
+        and p.uncertainty_km > 0 and p.extent_km > 0
+    ):  # fmt: skip
+        out.append(f"{p.id}: a WOF-only village must be flagged (no code, an uncertainty)")
     if p.approximate and not p.uncertainty_km > 0:
         out.append(f"{p.id}: approximate without uncertainty")
     if p.uncertainty_km < 0 or p.uncertainty_km > 100:
@@ -732,6 +737,42 @@ def test_a_hromada_centre_is_found_by_its_name_beside_a_namesake(gz):
     assert {p.id for p in gz.candidates("Великомихайлівка")} == {p.id for p in found.values()}
     text = "Russian forces attacked near Velykomykhailivka, about 65 km west-southwest of Pokrovsk."
     assert fm.read(text).mentions[0].place.id == centre.id  # the claim's distance picks it
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Zhelannoye", "Zhelanne"),  # WOF's English and Russian name
+        ("Zhelanne", "Zhelanne"),
+        ("Желанне", "Zhelanne"),
+        ("Lastochkyne", "Lastochkyne"),
+        ("Lastochkino", "Lastochkyne"),  # derived Russian form
+        ("Novozhelanne", "Novozhelanne"),
+        ("Orlovo-Ivanivka", "Orlovo-Ivanivka"),
+    ],
+)
+def test_villages_only_who_s_on_first_knows(gz, name, expected):
+    p = gz.resolve(name)
+    assert (p.name, p.admin1, p.katottg) == (expected, "Donetsk Oblast", None)
+    assert p.id.startswith("wof:") and p.uncertainty_km > 0
+
+
+def test_a_wof_spelling_of_a_geonames_village_is_that_village(gz):
+    assert gz.resolve("Khanzhenkove").id == "geonames:706488"  # GeoNames: Khanzhonkove
+
+
+@pytest.mark.parametrize(
+    ("name", "full"),
+    [
+        ("Kurakhiv community", "Kurakhove urban hromada"),  # Курахівська громада
+        ("Kurakhiv hromada", "Kurakhove urban hromada"),
+        ("Kurakhove community", "Kurakhove urban hromada"),
+        ("Pokrovsk community", "Pokrovsk urban hromada"),
+    ],
+)
+def test_a_hromada_is_found_by_its_adjective_stem(gz, name, full):
+    p = gz.resolve(name)
+    assert (p.kind, p.name) == ("hromada", full)
 
 
 WATER = [

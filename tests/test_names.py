@@ -228,6 +228,26 @@ def test_translit_ru_bgn_like(cyrillic, latin):
     assert translit_ru(cyrillic) == latin
 
 
+def test_romanisers_take_a_letter_whose_lower_case_is_longer():
+    """A Turkish dotted capital İ lower-cases to two characters (i + combining dot): it stays as it
+    is instead of shifting every later letter (it raised IndexError)."""
+    assert translit_uk("Даценкİвка") == "Datsenkİvka"
+    assert translit_ru("Даценкİвка") == "Datsenkİvka"
+    assert "Datsenkİvka" in spelling_variants("Даценкİвка")
+    assert normalize(translit_uk("Даценкİвка")) == "datsenkivka"
+
+
+@given(st.text(max_size=30) | st.text(alphabet="İıẞßŉǰΐﬀﬃДаценкївйє'’ -", max_size=30))
+@example("Даценкİвка")
+@example("İ")
+@example("ﬃİа")
+def test_romanisers_never_raise(s):
+    for romanise in (translit_uk, translit_ru):
+        assert isinstance(romanise(s), str)
+    assert isinstance(spelling_variants(s, limit=8), set)
+    assert isinstance(russian_forms(s), list)
+
+
 @pytest.mark.parametrize(
     ("cyrillic", "spelling"),
     [

@@ -203,6 +203,15 @@ def _case_like(out: str, src: str) -> str:
     return out[0].upper() + out[1:] if src[0].isupper() else out
 
 
+def _lower_each(text: str) -> str:
+    """``text`` lower-cased letter by letter, as long as ``text``: a letter whose lower case is longer
+    (Turkish İ -> i + combining dot) stays as it is, so that position ``i`` is the same in both."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(lc if len(lc := c.lower()) == 1 else c for c in text)
+
+
 def _word_initial(text: str, i: int) -> bool:
     return i == 0 or (not text[i - 1].isalpha() and text[i - 1] not in _APOSTROPHES)
 
@@ -214,7 +223,7 @@ def translit_uk(text: str) -> str:
     ['Kyiv', 'Izium', 'Balakliia', 'Kupiansk', 'Zghurivka']
     """
     out = []
-    low = text.lower()
+    low = _lower_each(text)
     for i, c in enumerate(low):
         if c in _UK_INITIAL:
             r = _UK_INITIAL[c][0 if _word_initial(low, i) else 1]
@@ -233,7 +242,7 @@ def translit_ru(text: str) -> str:
     ['Kharkov', 'Nikolayev', 'Energodar', 'Novaya Kakhovka']
     """
     out = []
-    low = text.lower()
+    low = _lower_each(text)
     for i, c in enumerate(low):
         if c == "е":
             r = "ye" if i == 0 or low[i - 1] in _RU_VOWELS or not low[i - 1].isalpha() else "e"
@@ -282,7 +291,7 @@ def spelling_variants(name: str, limit: int = _MAX_VARIANTS) -> set[str]:
     """
     if not is_cyrillic(name):
         return set()
-    low = name.lower()
+    low = _lower_each(name)
     out = set()
     if not any(c in _RU_ONLY for c in low):
         out.add(translit_uk(name))
