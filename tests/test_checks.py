@@ -172,6 +172,25 @@ def test_town_size_widens_the_allowance():
     ).status == ("inconsistent")
 
 
+def test_a_distance_from_a_city_centre_has_no_allowance_for_the_city():
+    # the same 55 km that "52 km east of Kharkiv" allows (the city's extent) is too far from its centre
+    target = destination(KHARKIV, 55.0, 90)
+    town = Place("t:east", "Eastville", "settlement", target.y, target.x, "UA", population=1000)
+    for words in ("central Kharkiv", "the centre of Kharkiv", "downtown Kharkiv"):
+        c = dist(f"52 km east of {words}", 52, direction="E", subject=town, anchor_text=words)
+        v = only(check([c]), "distance")
+        assert v.status == "inconsistent", words
+        assert "from the centre of Kharkiv" in v.explanation
+    c = dist(
+        "52 km east of the regional centre",
+        52,
+        direction="E",
+        subject=town,
+        anchor_text="the regional centre",
+    )
+    assert only(check([c]), "distance").status == "consistent"
+
+
 def test_distance_to_an_area_is_to_its_edge():
     # Boxland's east edge is at 36°E; a town at 37°E, 49°N lies about 73 km beyond it
     town = Place("t:t", "Borderton", "settlement", 49.0, 37.0, "UA", population=5000)

@@ -41,7 +41,7 @@ from frontmap.quantities.tolerance import (
     factor,
     place_slack_km,
 )
-from frontmap.reading.claimlinks import IMPLIED_NOTES
+from frontmap.reading.claimlinks import IMPLIED_NOTES, at_centre
 from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, DistanceClaim, ShareClaim
 from frontmap.shapes import place_area_km2
 
@@ -214,9 +214,11 @@ def check_distance(c: DistanceClaim, evidence: Mapping[str, Any] | None = None) 
     places = {"anchor": _with_evidence(a, evidence), "subject": _with_evidence(s, evidence)}
     if _is_point(a) and _is_point(s):
         d = distance_km(a, s)
-        slack = position_km(a) + position_km(s)
+        # "12 km from central Kyiv": measured from the centre, not from anywhere in the city
+        centre = at_centre(c.anchor_text)
+        slack = (_uncertainty(a) if centre else position_km(a)) + position_km(s)
         beyond = _uncertainty(a) + _uncertainty(s)
-        what = f"{s.name} lies {fmt(d, 'km')} from {a.name}"
+        what = f"{s.name} lies {fmt(d, 'km')} from {'the centre of ' if centre else ''}{a.name}"
     elif _is_point(a) or _is_point(s):
         pt, area = (a, s) if _is_point(a) else (s, a)
         d = edge_distance_km(pt, area)

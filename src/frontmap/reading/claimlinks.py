@@ -16,6 +16,7 @@ from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, DistanceC
 
 __all__ = [
     "IMPLIED_NOTES",
+    "at_centre",
     "chained_anchors",
     "explain",
     "joined_subjects",
@@ -36,6 +37,12 @@ IMPLIED_MAIN = "measured from the town the article is about (implied)"
 #: The notes of a distance measured from a place the text does not name (the reader's guess).
 IMPLIED_NOTES = frozenset({IMPLIED_BEFORE, IMPLIED_TOPIC, IMPLIED_FURTHER, IMPLIED_PARALLEL, IMPLIED_MAIN})
 NO_WHOLE = "the territory it is a share of is not named"
+
+
+def at_centre(anchor_text: str) -> bool:
+    """Does a distance's anchor name the centre of its place ("central Kyiv", "the city centre", "the
+    centre of the capital"; not "the regional centre", which is the town itself)?"""
+    return bool(anchor_text) and P.CENTRE_ANCHOR.search(anchor_text) is not None
 
 
 def joined_subjects(text: str, claims: list[Claim]) -> list[Claim]:

@@ -316,6 +316,11 @@ PART_OF = re.compile(
     r"(?:cent(?:re|er)|outskirts|suburbs|edges?)\s+of\s+",
     re.I,
 )
+#: An anchor named by its centre: "central Kyiv", "downtown Kharkiv", "the city centre", "the centre of X"
+#: (a regional, district or oblast centre is a town, not a town's centre).
+CENTRE_ANCHOR = re.compile(
+    r"\b(?:central|downtown)\s|(?<!regional\s)(?<!district\s)(?<!oblast\s)\bcent(?:re|er)\b", re.IGNORECASE
+)
 #: "the regional centre" with no name after it: the centre of the region named before.
 REGIONAL_CENTRE = re.compile(
     r"the\s+(?:regional|oblast|provincial)\s+(?:cent(?:re|er)|capital)\b(?!\s*,\s*(?-i:[A-Z]))", re.IGNORECASE
