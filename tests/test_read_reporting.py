@@ -368,6 +368,17 @@ REFERRING = [
         anchor="Pokrovsk",
     ),
     case(
+        "Kozacha Lopan lies 40 km north of Kharkiv. Oleksandrivka is some 6 km east of it.",
+        index=1,
+        subject="Oleksandrivka",
+        anchor="Kozacha Lopan",
+    ),
+    case(
+        "Troops took Bakhmut and pushed on to Ivanivske, 10 km west of it.",
+        subject="Ivanivske",
+        anchor="Bakhmut",
+    ),
+    case(
         "Troops left Kupiansk for the city of Lyman, which Russia calls Krasny Liman and which lies some "
         "90 km to the south.",
         subject="Lyman",

@@ -266,8 +266,32 @@ def _distance(
         return _implied_anchor(ctx, claim(d.end("dir"), **fields))
     anchor, anchor_text, end = anchor_at(ctx, d.end())
     if anchor is None and not anchor_text:
+        it = _OF_IT.match(text, d.end())
+        if it:  # "Khreshchenivka is some 10 km west of it."
+            return _it_anchor(ctx, claim(it.end(), **fields), it.group())
         end = d.end("dir")
     return claim(end, anchor=anchor, anchor_text=anchor_text, **fields)
+
+
+#: "10 km west of it": a place named before (not "of it's", "of its").
+_OF_IT = re.compile(r"it\b(?!['’])", re.IGNORECASE)
+
+
+def _it_anchor(ctx: Context, c: DistanceClaim, it: str) -> DistanceClaim:
+    """ "Troops took A and pushed 10 km west of it": the place the sentence named last before the
+    distance, other than its subject; with none, "B is some 10 km west of it": the town the sentence
+    before is about."""
+    s, _ = sentence_bounds(ctx, c.start)
+    named = [
+        m.place
+        for m in ctx.mentions_between(s, c.start)
+        if m.role == "location" and m.place is not None and m.place.kind in POINT_KINDS
+    ]
+    before = [p for p in named if p != c.subject]
+    about = before[-1] if before else topic(ctx, s, c.subject)
+    if about is None or about == c.subject:
+        return c
+    return replace(c, anchor=about, anchor_text=it, note=IMPLIED_TOPIC if not before else IMPLIED_BEFORE)
 
 
 def _figure(

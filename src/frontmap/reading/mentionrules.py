@@ -107,9 +107,10 @@ _NAME_WORD = re.compile(r"[^\W\d_]+")
 #: After a name: up to three more names joined by hyphens, then the noun after them ("-Siversk direction").
 _AXIS_AFTER = re.compile(r"(?:-[^\W\d_][^\s-]{0,40}){0,3}\s{1,3}([a-z]+)")  # bounded: linear reading
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-#: After a name: a comma or bracket, at most two words ("some", "just over"), a figure and a unit of length.
+#: After a name: a comma or bracket or "is"/"lies", at most two words ("some", "just over"), a figure and
+#: a unit of length ("X, some 5 km ...", "X is some 10 km west of it").
 _MEASURED_AFTER = re.compile(
-    r"\s*[,(]\s*(?:[A-Za-z]+\s+){0,2}\d[\d.,]*\s*-?\s*(?:"
+    r"(?:\s*[,(]|\s+(?:is|lies|sits)\s)\s*(?:[A-Za-z]+\s+){0,2}\d[\d.,]*\s*-?\s*(?:"
     + "|".join(re.escape(u) for u in sorted(DISTANCE_UNITS, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,
