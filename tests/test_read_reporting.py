@@ -379,6 +379,11 @@ REFERRING = [
         anchor="Bakhmut",
     ),
     case(
+        "Vasylivka, on the shore of the Kakhovka reservoir, lies about 50 km south of Zaporizhzhia.",
+        subject="Vasylivka",
+        anchor="Zaporizhzhia",
+    ),
+    case(
         "Troops left Kupiansk for the city of Lyman, which Russia calls Krasny Liman and which lies some "
         "90 km to the south.",
         subject="Lyman",

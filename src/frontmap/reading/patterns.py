@@ -350,9 +350,10 @@ TIME_ASIDE = re.compile(
     + r"|(?:19|20)\d\d)\b\.?(?:\s+\d{1,2}\b)?(?:,?\s+(?:19|20)\d\d\b)?",
     re.IGNORECASE,
 )
-#: ", a village on the shore of the": a description that names, before a lake, where a place lies.
+#: ", a village on the shore of the", ", on the shore of the": a description that names, before a lake,
+#: where a place lies.
 ON_THE_WAY = re.compile(
-    r",\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?:on|near|by|beside|at|along|off)\s+(?:the\s+)?"
+    r",\s*(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?)?(?:on|near|by|beside|at|along|off)\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
