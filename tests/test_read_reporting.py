@@ -384,6 +384,13 @@ REFERRING = [
         anchor="Zaporizhzhia",
     ),
     case(
+        "Kinburn is a village of Mykolaiv Oblast. It is located on the Kinburn Peninsula, about 12 "
+        "kilometres (7.5 mi) south by west (SbW) of Ochakiv.",
+        anchor="Ochakiv",
+        direction="SbW",
+        bearing_deg=191.25,
+    ),
+    case(
         "Troops left Kupiansk for the city of Lyman, which Russia calls Krasny Liman and which lies some "
         "90 km to the south.",
         subject="Lyman",

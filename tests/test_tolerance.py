@@ -194,13 +194,23 @@ def test_direction_half_angle_by_wind(wind):
 @pytest.mark.parametrize(
     ("words", "key"),
     [("south-east", "SE"), ("Southeast", "SE"), ("south east", "SE"), ("se", "SE"),
-     ("north-northeast", "NNE"), ("WEST", "W"), ("west-south-west", "WSW")],
+     ("north-northeast", "NNE"), ("WEST", "W"), ("west-south-west", "WSW"),
+     ("southwest by west", "SWbW"), ("SWbW", "SWbW"), ("north by east", "NbE"), ("NbE", "NbE"),
+     ("north-east by north", "NEbN")],
 )  # fmt: skip
 def test_direction_words(words, key):
     assert tol.direction_key(words) == key
 
 
-@pytest.mark.parametrize("bad", ["up", "NbE", "", "northern", None, 135])
+@pytest.mark.parametrize("wind", tol.WINDS_32)
+def test_the_32_points_are_a_quarter_wind_apart(wind):
+    i = tol.WINDS_32.index(wind)
+    assert tol.direction_bearing(wind) == i * 11.25
+    assert tol.direction_half_angle(wind) == (5.625 if i % 2 else 11.25 if i % 4 else 22.5)
+    assert (wind in tol.WINDS_16) == (i % 2 == 0)
+
+
+@pytest.mark.parametrize("bad", ["up", "NbN", "by", "", "northern", None, 135])
 def test_unknown_direction_raises(bad):
     with pytest.raises(InputError, match=re.escape(repr(bad))):
         tol.direction_half_angle(bad)

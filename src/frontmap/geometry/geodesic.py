@@ -34,7 +34,7 @@ from shapely.geometry.polygon import orient
 
 from frontmap.errors import GeometryError
 from frontmap.geometry.areas import area_km2, length_km
-from frontmap.quantities.tolerance import WINDS_16, direction_key
+from frontmap.quantities.tolerance import WINDS_16, direction_bearing
 
 __all__ = [
     "CIRCLE_VERTICES",
@@ -180,7 +180,8 @@ def compass(bearing: float, points: int = 16) -> str:
 
 
 def bearing_of(direction: str) -> float:
-    """The bearing in degrees of a 16-wind direction: ``"SE"`` -> 135.0 (words like "south-east" too).
+    """The bearing in degrees of a compass direction: ``"SE"`` -> 135.0 (words like "south-east" too, and
+    the 32-point "by" directions: "SWbW").
 
     Examples
     --------
@@ -188,7 +189,7 @@ def bearing_of(direction: str) -> float:
     (135.0, 337.5, 270.0)
     """
     try:
-        return WINDS_16.index(direction_key(direction)) * 22.5
+        return direction_bearing(direction)
     except ValueError as exc:
         raise GeometryError(str(exc)) from None
 

@@ -55,7 +55,7 @@ _KM2 = {u.name: u.per_unit for u in units() if u.dimension == "area"}
 #: reader looks for (their meaning: :mod:`frontmap.quantities.tolerance`).
 QUALIFIERS: dict[str, str] = {q.written: q.canonical for q in qualifiers() if q.reader}
 
-#: Direction as written (lower case) -> 16-wind abbreviation.
+#: Direction as written (lower case) -> compass abbreviation (16 winds, and the 32-point "by" ones).
 DIRECTIONS: dict[str, str] = {}
 _WINDS = {"north": "N", "south": "S", "east": "E", "west": "W"}
 for _a, _x in _WINDS.items():
@@ -84,6 +84,16 @@ for _a, _b in (
         DIRECTIONS[_a + _sep + _b[:5] + "-" + _b[5:]] = _code
         DIRECTIONS[_a + _sep + _b] = _code
     DIRECTIONS[_code.lower()] = _code
+
+# the 32-point "by" directions, in words: "southwest by west", "north-east by north" -> "SWbW", "NEbN"
+_WORDS_OF = {"N": "north", "S": "south", "E": "east", "W": "west"}
+for _code in ("NbE NEbN NEbE EbN EbS SEbE SEbS SbE SbW SWbS SWbW WbS WbN NWbW NWbN NbW").split():
+    _from, _to = _code.split("b")
+    _heads = {"".join(_WORDS_OF[x] for x in _from)}
+    if len(_from) == 2:
+        _heads.add(_WORDS_OF[_from[0]] + "-" + _WORDS_OF[_from[1]])
+    for _head in _heads:
+        DIRECTIONS[_head + " by " + _WORDS_OF[_to]] = _code
 
 _UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -50,7 +50,8 @@ says so).  Unknown qualifiers raise
 :class:`~frontmap.errors.InputError` listing the known ones.
 
 **Directions** -- "southeast" names an 8-wind point and covers ±22.5°; "south-southeast" a 16-wind
-point and covers ±11.25° (:func:`direction_half_angle`).  The wind table :data:`WINDS_16` lives here
+point and covers ±11.25°; "southwest by west" a 32-point one and covers ±5.625°
+(:func:`direction_half_angle`).  The wind tables :data:`WINDS_16` and :data:`WINDS_32` live here
 so that :mod:`frontmap.geometry` and the checks read it from one place.
 
 **Conversions** -- "74 km (46 miles)": :func:`conversion_consistent` accepts the pair when
@@ -149,6 +150,13 @@ _UNIT_ALIASES = {fold_unit(f): u.name for u in units() for f in u.forms if fold_
 
 #: The 16 wind abbreviations, clockwise from north (index × 22.5 = bearing in degrees).
 WINDS_16 = tuple("N NNE NE ENE E ESE SE SSE S SSW SW WSW W WNW NW NNW".split())
+#: The 32 points of the mariner's compass, clockwise from north (index × 11.25 = bearing): the 16 winds
+#: and the "by" points between them ("southwest by west", SWbW), which reference pages use.
+WINDS_32 = tuple(
+    "N NbE NNE NEbN NE NEbE ENE EbN E EbS ESE SEbE SE SEbS SSE SbE "
+    "S SbW SSW SWbS SW SWbW WSW WbS W WbN WNW NWbW NW NWbN NNW NbW".split()
+)
+_WIND_KEYS = {k.upper(): k for k in WINDS_32}
 
 _NUMBER = re.compile(
     r"""
@@ -288,30 +296,42 @@ def relative_tolerance(value: float, qualifier: str | None = None, text: str | N
 
 
 def direction_key(direction: str) -> str:
-    """The 16-wind abbreviation of a direction: "south-east", "Southeast", "se" -> "SE".
+    """The compass abbreviation of a direction: "south-east", "Southeast", "se" -> "SE"; the 32-point
+    "by" directions too: "southwest by west", "SWbW" -> "SWbW".
 
-    Raises :class:`~frontmap.errors.InputError` for anything else (e.g. "NbE", "up").
+    Raises :class:`~frontmap.errors.InputError` for anything else (e.g. "up").
     """
     if not isinstance(direction, str):
         raise InputError(f"direction must be a string such as 'SE' or 'south-east', got {direction!r}")
-    s = re.sub(r"[^a-z]", "", direction.lower())
+    s = re.sub(r"[^a-z]", "", direction.lower()).replace("by", "b")
     for word, letter in (("north", "n"), ("south", "s"), ("east", "e"), ("west", "w")):
         s = s.replace(word, letter)
-    key = s.upper()
-    if key not in WINDS_16:
+    key = _WIND_KEYS.get(s.upper())
+    if key is None:
         raise InputError(f"unknown direction {direction!r}; use one of {', '.join(WINDS_16)} or words")
     return key
 
 
+def direction_bearing(direction: str) -> float:
+    """The bearing in degrees of a compass direction: "SE" -> 135.0, "SWbW" -> 236.25.
+
+    >>> direction_bearing("SE"), direction_bearing("southwest by west"), direction_bearing("NNW")
+    (135.0, 236.25, 337.5)
+    """
+    return WINDS_32.index(direction_key(direction)) * 11.25
+
+
 def direction_half_angle(direction: str) -> float:
-    """Half-angle in degrees a named direction covers: 8-wind (N, NE, E ...) ±22.5°, 16-wind ±11.25°.
+    """Half-angle in degrees a named direction covers: 8-wind (N, NE, E ...) ±22.5°, 16-wind ±11.25°,
+    the 32-point "by" directions (NbE, SWbW ...) ±5.625°.
 
     Examples
     --------
     >>> direction_half_angle("SE"), direction_half_angle("north-northeast"), direction_half_angle("W")
     (22.5, 11.25, 22.5)
     """
-    return 22.5 if len(direction_key(direction)) <= 2 else 11.25
+    key = direction_key(direction)
+    return 5.625 if "b" in key else 22.5 if len(key) <= 2 else 11.25
 
 
 def unit_key(unit: str) -> str:

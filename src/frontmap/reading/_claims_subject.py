@@ -116,6 +116,8 @@ def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> P
             continue
         if P.FEATURE_AFTER.match(ctx.text, m.end):
             continue  # "near Olenivka on the Tarkhankut peninsula, 120 km ...": the peninsula's name
+        if place.kind != "settlement" and P.LIES_ON_BEFORE.search(ctx.text, max(s, m.start - 30), m.start):
+            continue  # "X is located on the Kinburn Spit, about 67 km ...": where X lies, not X
         between = ctx.text[m.end : start]  # at most _LINK_CHARS long
         if len(between.split()) > _LINK_WORDS:
             return None  # too far for any link below

@@ -13,7 +13,7 @@ import re
 
 from frontmap.gazetteer.place import Place
 from frontmap.quantities.numbers import DIRECTIONS, DISTANCE_UNITS, to_km
-from frontmap.quantities.tolerance import WINDS_16, direction_key
+from frontmap.quantities.tolerance import direction_bearing
 from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import number
 
@@ -53,7 +53,7 @@ def stated(text: str, start: int, end: int) -> tuple[float, float] | None:
         return None
     wind = DIRECTIONS.get(" ".join(d.group("dir").lower().split()), d.group("dir").upper())
     try:
-        return to_km(value, unit), WINDS_16.index(direction_key(wind)) * 22.5
+        return to_km(value, unit), direction_bearing(wind)
     except Exception:  # an odd direction: no claim
         return None
 

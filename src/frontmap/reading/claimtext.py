@@ -46,7 +46,7 @@ from frontmap.quantities.numbers import (
     to_km,
     to_km2,
 )
-from frontmap.quantities.tolerance import WINDS_16, direction_key
+from frontmap.quantities.tolerance import direction_bearing, direction_key
 from frontmap.reading import _scan
 from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import (
@@ -261,7 +261,7 @@ def _distance(
         direction = direction_key(d.group("dir"))
     except InputError:
         return None
-    fields = {"direction": direction, "bearing_deg": WINDS_16.index(direction) * 22.5}
+    fields = {"direction": direction, "bearing_deg": direction_bearing(direction)}
     if d.group("end") is not None:  # "... some 20 km to the south."
         return _implied_anchor(ctx, claim(d.end("dir"), **fields))
     anchor, anchor_text, end = anchor_at(ctx, d.end())

@@ -173,6 +173,8 @@ DIRECTION = re.compile(
     r"\s*(?:further\s+|farther\s+)?(?:to\s+(?:the|its)\s+|in\s+the\s+)?(?P<dir>"
     + "|".join(re.escape(d).replace(r"\ ", r"\s") for d in DIRECTION_WORDS)
     + r"|(?-i:N|S|E|W|NE|NW|SE|SW|NNE|ENE|ESE|SSE|SSW|WSW|WNW|NNW))(?![\w-])"
+    # "southwest by west (SWbW) of Mykolaiv": the abbreviation after the words
+    r"(?:\s*\((?-i:[NSEW]{1,2}b[NSEW]|[NSEW]{1,3})\))?"
     # "... 20 km east of Izium", or a direction that ends the phrase: "... some 20 km to the south."
     r"(?:\s+(?:of|from)\s+|(?P<end>(?<=[a-z])(?=\s*[,.;:)—–]|\s+(?:and|but|on|in|at|as|after|before)\b)))",
     re.IGNORECASE,
@@ -350,12 +352,17 @@ TIME_ASIDE = re.compile(
     + r"|(?:19|20)\d\d)\b\.?(?:\s+\d{1,2}\b)?(?:,?\s+(?:19|20)\d\d\b)?",
     re.IGNORECASE,
 )
-#: ", a village on the shore of the", ", on the shore of the": a description that names, before a lake,
-#: where a place lies.
+#: ", a village on the shore of the", ", on the shore of the", "is located on the": a description that
+#: names, before a lake or a peninsula, where a place lies.
 ON_THE_WAY = re.compile(
-    r",\s*(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?)?(?:on|near|by|beside|at|along|off)\s+(?:the\s+)?"
+    r"(?:,\s*(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?)?|\b(?:lies|located|situated|sits|stands)\s+)"
+    r"(?:on|near|by|beside|at|along|off)\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
+)
+#: "is located on the", "lies near": a feature named after these words says where the subject lies.
+LIES_ON_BEFORE = re.compile(
+    r"\b(?:lies|lie|located|situated|sits|stands)\s+(?:on|in|at|near|along|beside)\s+(?:the\s+)?$"
 )
 #: "the Tarkhankut peninsula": a land or water feature named after a place (not the place itself).
 FEATURE_AFTER = re.compile(r"\s+(?:peninsula|spit|island|estuary|bay|cape)\b", re.IGNORECASE)
