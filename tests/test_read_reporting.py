@@ -390,6 +390,8 @@ REFERRING = [
         direction="SbW",
         bearing_deg=191.25,
     ),
+    case("Volnovakha is some 55 km from the capital of the Donetsk People's Republic.", anchor="Donetsk"),
+    case("Chernihiv lies about 130 km from the capital of Ukraine.", anchor="Kyiv"),
     case(
         "Troops left Kupiansk for the city of Lyman, which Russia calls Krasny Liman and which lies some "
         "90 km to the south.",
@@ -503,6 +505,8 @@ def test_descriptions(text, kind, index, expected):
 # --- numbers --------------------------------------------------------------------------------------
 
 NUMBERS = [
+    case("Russian troops now hold a 90-square-kilometre area in the Sumy region.", kind="area", value=90),
+    case("Ukrainian forces retook a 500-sq-km area near Kherson.", kind="area", value=500, unit="km2"),
     case("Shelling hit villages between 10 and 15 km north of Kharkiv.", value=15, low=10, unit="km"),
     case("Izium lies 10-15 km (6-9 miles) south of Balakliia.", value=15, low=10),
     case("Troops advanced 28 to 35 kilometres into Russian territory.", value=35, low=28),

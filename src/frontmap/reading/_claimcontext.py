@@ -170,13 +170,30 @@ def _named(ctx: Context, pos: int) -> Anchor | None:
     return None
 
 
+_OF = re.compile(r"\s+of\s+")
+
+
 def _capital(ctx: Context, pos: int) -> Anchor | None:
-    """ "the capital", "the Russian capital"."""
+    """ "the capital", "the Russian capital"; "the capital of the Donetsk People's Republic" is the
+    region's centre, "the capital of Russia" the country's capital."""
     cap = P.CAPITAL.match(ctx.text, pos)
     if not cap:
         return None
+    of = _OF.match(ctx.text, cap.end())
+    if of:
+        place, _, end = anchor_at(ctx, of.end())
+        centre = _centre_of(ctx, place) if place is not None else None
+        if centre is not None:
+            return centre, ctx.text[pos:end], end
     code = P.ADJ_COUNTRY.get((cap.group("adj") or "").lower()) or (ctx.home.country if ctx.home else "UA")
     return safe(ctx.gz.capital, code), cap.group(), cap.end()
+
+
+def _centre_of(ctx: Context, place: Place) -> Place | None:
+    """The capital of a country, or the centre of a Ukrainian region (a sourced table)."""
+    if place.kind == "country":
+        return safe(ctx.gz.capital, place.country)
+    return _centre_town(ctx, place.name) if place.kind == "region" else None
 
 
 def _the_town(ctx: Context, pos: int) -> Anchor | None:
@@ -312,11 +329,16 @@ def _regional_centre(ctx: Context, pos: int) -> Place | None:
     if name is None:
         town = latest_place(ctx, pos, "settlement")
         name = town.admin1 if town is not None else None
-    centre = REGIONAL_CENTRES.get((name or "").lower())
+    return _centre_town(ctx, name) if name is not None else None
+
+
+def _centre_town(ctx: Context, region: str) -> Place | None:
+    """The town that is the centre of the region named ``region`` (a sourced table), if known."""
+    centre = REGIONAL_CENTRES.get(region.lower())
     if centre is None:
         return None
     towns = [p for p in ctx.gz.lookup(normalize(centre)) if p.kind == "settlement"]
-    return next((p for p in towns if p.admin1 == name), towns[0] if towns else None)
+    return next((p for p in towns if p.admin1 == region), towns[0] if towns else None)
 
 
 def _border_country(ctx: Context, pos: int) -> str:

@@ -196,7 +196,7 @@ def _conversion(text: str, pos: int, written_unit: str | None) -> tuple[Converte
 
 
 def _area_unit(s: str) -> str | None:
-    key = " ".join(s.lower().replace(".", " ").split())
+    key = " ".join(s.lower().replace(".", " ").replace("-", " ").split())  # "square-kilometer"
     return AREA_UNITS.get(key) or AREA_UNITS.get(key.replace(" ", ""))
 
 

@@ -48,7 +48,9 @@ QUAL = (
     + r")"
 )
 AREA_UNIT = (
-    r"(?:square\s+(?:kilomet(?:re|er)s?|km|miles?|mi|met(?:re|er)s?)|sq\.?\s*(?:km|kilomet(?:re|er)s?|mi(?:les)?|m)\b"
+    # "200 square kilometres", "a 200-square-kilometer area", "500-sq-km"
+    r"(?:square[\s-]+(?:kilomet(?:re|er)s?|km|miles?|mi|met(?:re|er)s?)"
+    r"|sq\.?[\s-]*(?:km|kilomet(?:re|er)s?|mi(?:les)?|m)\b"
     r"|km²|km2|kmsq|km\s+sq\b|mi²|mi2|m²|hectares?|ha\b|acres?\b)"
 )
 DIST_UNIT = r"(?:kilomet(?:re|er)s?|kms?\b|miles?\b|mi\b|met(?:re|er)s?\b|m\b)"
