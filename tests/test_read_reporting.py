@@ -393,6 +393,17 @@ REFERRING = [
     case("Volnovakha is some 55 km from the capital of the Donetsk People's Republic.", anchor="Donetsk"),
     case("Chernihiv lies about 130 km from the capital of Ukraine.", anchor="Kyiv"),
     case(
+        "Russian troops took Yevhenivka and Sokil, both about 5 km west of Ocheretyne.",
+        subject="Yevhenivka",
+        anchor="Ocheretyne",
+    ),
+    case("Russian troops took Yevhenivka and Sokil, about 5 km west of Ocheretyne.", subject="Sokil"),
+    case(
+        "The fortress cities of Sloviansk and Kramatorsk, which sit about 15 km apart, held out.",
+        subject="Sloviansk",
+        anchor="Kramatorsk",
+    ),
+    case(
         "Troops left Kupiansk for the city of Lyman, which Russia calls Krasny Liman and which lies some "
         "90 km to the south.",
         subject="Lyman",

@@ -10,6 +10,7 @@ import re
 from frontmap.gazetteer.place import Place
 from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import NEAR, Context, fits, latest_place, sentence_bounds
+from frontmap.reading.article import Mention
 
 __all__ = ["LINKED_KINDS", "POINT_KINDS", "only_town", "subject_before", "topic"]
 
@@ -136,9 +137,29 @@ def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> P
                 return place
             continue  # "a village on the shore of the Kakhovka reservoir(,) about 35 km ...": the village
         if apposition or (P.LINK.search(gap) and len(words) <= _LINK_WORDS):
-            return place
+            return _list_head(ctx, s, m, gap)
         return None
     return None
+
+
+def _list_head(ctx: Context, s: int, m: Mention, gap: str) -> Place | None:
+    """The place of ``m``, or the first of the towns listed with it when the distance is said of all
+    of them ("Yevhenivka and Sokil, both about 5 km west of ...", "the villages of A and B, situated
+    about 10 km ...", "A and B lie 65 km and 100 km respectively ..."): a record has one subject, and
+    the first named stands for the list."""
+    head = m
+    for prev in ctx.mentions_back(s, m.start):
+        if prev.place is None or prev.place.kind != "settlement" or prev.role != "location":
+            break
+        if not P.LIST_GAP.fullmatch(ctx.text, prev.end, head.start):
+            break
+        head = prev
+    if head is m:
+        return m.place
+    plural = P.LIST_SAID_OF_ALL.search(gap) or P.PLURAL_NOUN_BEFORE.search(
+        ctx.text, max(s, head.start - 40), head.start
+    )
+    return head.place if plural else m.place
 
 
 def _phrase_end(ctx: Context, start: int, e: int) -> int:

@@ -385,12 +385,18 @@ def _implied_anchor(ctx: Context, c: DistanceClaim) -> DistanceClaim:
     s, _ = sentence_bounds(ctx, c.start)
     before = [m for m in ctx.mentions_between(max(s, c.start - NEAR), c.start) if m.place is not None]
     at = next((i for i in range(len(before) - 1, -1, -1) if before[i].place == c.subject), None)
+    if at is not None and _APART.search(c.text):
+        # "Sloviansk and Kramatorsk, which sit about 15 km apart": about the first, from the second
+        pair = [
+            m for m in before if m.role == "location" and m.place is not None and m.place.kind in POINT_KINDS
+        ]
+        pair = [m for m in pair if m.place != c.subject][-1:] + [m for m in pair if m.place == c.subject][-1:]
+        if len(pair) == 2:
+            first, second = sorted(pair, key=lambda m: m.start)
+            return replace(c, subject=first.place, anchor=second.place, anchor_text=second.text)
     for m in reversed(before[:at] if at is not None else []):
         p = m.place
         if m.role == "location" and p is not None and p.kind in POINT_KINDS and p != c.subject:
-            if at is not None and _APART.search(c.text):
-                # "Sloviansk and Kramatorsk, which sit about 15 km apart": about the first, from the second
-                return replace(c, subject=m.place, anchor=c.subject, anchor_text=before[at].text)
             return replace(c, anchor=m.place, anchor_text=m.text, note=IMPLIED_BEFORE)
     if _ITS.search(c.text):
         # "Its neighbour Lobkove, 5 km to its east": "its" is the town the sentence before is about
