@@ -404,6 +404,14 @@ REFERRING = [
         anchor="Kramatorsk",
     ),
     case(
+        "Fighting is heaviest near Orikhiv and Huliaipole. The two towns lie 50 km and 95 km respectively "
+        "southeast of Zaporizhzhia.",
+        index=1,
+        value=95,
+        subject="Huliaipole",
+        anchor="Zaporizhzhia",
+    ),
+    case(
         "Troops left Kupiansk for the city of Lyman, which Russia calls Krasny Liman and which lies some "
         "90 km to the south.",
         subject="Lyman",

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from itertools import pairwise
 
 from frontmap.gazetteer.place import Place
+from frontmap.quantities.numbers import parse_number
 from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import Context, sentence_bounds
 from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, DistanceClaim, ShareClaim
@@ -22,6 +24,7 @@ __all__ = [
     "joined_subjects",
     "link_comparisons",
     "main_anchors",
+    "respective",
     "topic_anchors",
 ]
 
@@ -140,6 +143,49 @@ def _main_town(ctx: Context) -> Place | None:
     if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
+
+
+def respective(ctx: Context, claims: list[Claim]) -> list[Claim]:
+    """ "Orikhiv and Huliaipole lie 65 km and 100 km respectively southeast of Zaporizhzhia": two
+    distances, one for each town of the list in order (the claim found holds both figures and is
+    about the first town)."""
+    out: list[Claim] = []
+    for c in claims:
+        out.append(c)
+        pair = (
+            P.RESPECTIVELY.search(c.text)
+            if isinstance(c, DistanceClaim) and "respectively" in c.text
+            else None
+        )
+        if pair is None or not isinstance(c, DistanceClaim) or c.subject is None:
+            continue
+        value = parse_number(pair.group("num"))
+        second = _next_listed(ctx, c)
+        if value is None or second is None:
+            continue
+        start = c.start + pair.start("num")
+        out.append(
+            replace(
+                c, text=ctx.text[start : c.end], start=start, value=value, value_text=pair.group("num"),
+                km=c.km / c.value * value if c.value else c.km, subject=second, converted=None, low=None,
+                qualifier=None,
+            )
+        )  # fmt: skip
+    return out
+
+
+def _next_listed(ctx: Context, c: DistanceClaim) -> Place | None:
+    """The town listed right after the claim's subject ("A and B", "A, B") where the text last lists
+    them, in the claim's sentence or the one before ("... Orikhiv and Huliaipole. The two towns lie
+    ... respectively ...")."""
+    s, _ = sentence_bounds(ctx, c.start)
+    s, _ = sentence_bounds(ctx, max(0, s - 2))
+    named = [m for m in ctx.mentions_between(s, c.start) if m.place is not None]
+    found = None
+    for a, b in pairwise(named):
+        if a.place == c.subject and P.LIST_GAP.fullmatch(ctx.text, a.end, b.start):
+            found = b.place
+    return found
 
 
 def link_comparisons(claims: list[Claim]) -> list[Claim]:

@@ -80,6 +80,7 @@ from frontmap.reading.claimlinks import (
     joined_subjects,
     link_comparisons,
     main_anchors,
+    respective,
     topic_anchors,
 )
 from frontmap.reading.claims import AreaClaim, Claim, Converted, DistanceClaim, ShareClaim
@@ -128,6 +129,7 @@ def find_claims(
     claims.extend(shares)
     claims.sort(key=lambda c: c.start)
     claims = main_anchors(ctx, chained_anchors(ctx, topic_anchors(ctx, joined_subjects(text, claims))))
+    claims = respective(ctx, claims)
     first_area = min((c.start for c in claims if isinstance(c, AreaClaim)), default=None)
     comparisons = [comparison_claim(ctx, m, first_area) for m in scan.comparisons()]
     claims.extend(c for c in comparisons if c is not None)

@@ -235,6 +235,11 @@ PAIRED = re.compile(
     r"(?:kilomet(?:re|er)s?|kms?\b|miles?\b|mi\b|met(?:re|er)s?\b|m\b)(?:\s+respectively\b)?",
     re.IGNORECASE,
 )
+#: "65 km and 100 km respectively": the second figure of a pair said of two places in turn.
+RESPECTIVELY = re.compile(
+    r"\s(?:and|,)\s+(?P<num>\d[\d,.]*)\s*-?\s*(?:kilomet(?:re|er)s?|kms?\b|miles?\b|mi\b)\s+respectively\b",
+    re.IGNORECASE,
+)
 #: Descriptive words between "of/from" and the place they describe: "the destroyed", "Russian-held".
 DESCRIPTORS = re.compile(
     r"(?:the\s+)?(?:(?!(?:where|which|that|who|and|or|but|when|while|in|of|to|from|by|near)\b)"
