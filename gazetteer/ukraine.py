@@ -146,7 +146,7 @@ def wof_record(d: dict) -> dict:
         "id": d["id"], "oblast": WOF_REGION.get(d.get("region_id")), "lat": d["lat"], "lon": d["lon"],
         "geonames": d.get("geonames_id"), "population": int(d.get("population") or 0),
         "uk": list(dict.fromkeys(uk)), "ru": list(dict.fromkeys(ru)), "latin": list(dict.fromkeys(latin)),
-        "current": d.get("is_current"),
+        "current": d.get("is_current"), "county": d.get("county_id"),
     }  # fmt: skip
 
 
@@ -229,6 +229,7 @@ def unit_names(settlements: list[dict], raions: dict[str, dict], hromadas: dict[
     for rid, r in raions.items():
         c = centre_settlement(r["name"], by_raion[rid])
         r["stem"] = c["name"] if c else None
+        r["centre"] = c["id"] if c else None
         r["en"] = f"{translit_uk(c['name'] if c else r['name'])} Raion"
     for hid, h in hromadas.items():
         c = centre_settlement(h["name"], by_hromada[hid])
@@ -539,7 +540,8 @@ def ukraine_places(
         radius = CITY_MERGE_KM if s["category"] in ("K", "M") else MERGE_KM if group else APPROX_MERGE_KM
         p = known.find([w["geonames"] for w in group], own, lat, lon, radius, town=town and bool(group),
                        names=village_keys(names, set()))  # fmt: skip
-        fields = dict(raion=raion, hromada=hromada, katottg=s["id"], uk_name=s["name"], ru_names=ru)
+        fields = dict(raion=raion, hromada=hromada, katottg=s["id"], uk_name=s["name"], ru_names=ru,
+                      wof_ids=[w["id"] for w in group])  # fmt: skip
         if p is not None:  # the same settlement: enrich the GeoNames record, keep its id, name, point
             known.used.add(p["id"])
             p.update(fields)
@@ -646,6 +648,7 @@ def unit_places(raions, hromadas, raion_centres, hromada_centres, region_names) 
                 "feature": "ADM2" if kind == "raion" else "ADM3", "raion": raion, "hromada": hromada,
                 "katottg": uid, "extent_km": 0.0, "uncertainty_km": 0.0, "approximate": False,
                 "keys": keys, "explicit": set(), "primary": {normalize(u["en"])}, "geometry": None, "tier": 1,
+                "centre": u.get("centre"),
             })  # fmt: skip
     made = defaultdict(int)
     for k in (k for keys in stem_keys.values() for k in keys):

@@ -287,6 +287,82 @@ def test_a_hromada_is_named_by_its_adjective_stem_where_no_other_unit_is(ukraine
     assert "pokrov community" not in keys["Pokrovske settlement hromada"]
 
 
+@pytest.fixture(scope="module")
+def raions():
+    return _module("raions")
+
+
+@pytest.mark.parametrize(
+    ("russian", "spelled", "not_spelled"),
+    [
+        ("Купянский", {"Kupyansky", "Kupyanskiy", "Kupianskii", "Kupyanski", "Kupyanskyi"}, set()),
+        ("Богодуховский", {"Bogodukhovsky", "Bogodukhovskiy", "Bogodukhovskii"}, {"Bohodukhovsky"}),
+        ("Чугуевский", {"Chuguevsky", "Chuguyevsky", "Chuguevskiy"}, {"Chuhuevsky"}),
+        ("Донецкий", {"Donetsky", "Donetskiy", "Donetskii"}, set()),
+        ("Артёмовск", {"Artemovsk", "Artyomovsk"}, set()),
+    ],
+)
+def test_russian_spellings_of_a_raion_adjective(raions, russian, spelled, not_spelled):
+    """Г is g and и is i in Russian (Bogodukhovsky, not the hybrid Bohodukhovsky); the ending -ский
+    is spelled -sky, -skiy, -skii, -ski, -skyi."""
+    spellings = raions.russian_spellings(russian)
+    assert spelled <= spellings and not (not_spelled & spellings)
+
+
+def _county(wof_id, uk, superseded_by=(), latin=()):
+    """A WOF county record as raions.read_counties makes it."""
+    return {"id": wof_id, "oblast": "UA14", "lat": 48.2, "lon": 37.2, "geonames": None, "population": 0,
+            "uk": list(uk), "ru": [], "latin": list(latin), "current": 1, "county": wof_id,
+            "superseded_by": list(superseded_by)}  # fmt: skip
+
+
+def test_raions_get_their_russian_and_pre_2020_names(ukraine, raions, rows, wof):
+    """Pokrovsk Raion is "Pokrovsky district" (its Russian adjective, raion_centres.json) and, before
+    2016, "Krasnoarmeysky district": WOF's county Красноармійський (superseded by a record with only
+    a Latin name, to which Pokrovsk belongs); the Russian adjective is the centre's WOF Russian name,
+    Красноармейск, + -ий. Bakhmut Raion is "Artemovsk/Artyomovsk district" after its centre's WOF
+    Russian name. A key another place has keeps its meaning and is reported."""
+    existing, new, _ = _front(ukraine, rows, wof)
+    other = {**existing[1], "id": "geonames:900010", "keys": {"bakhmutsky rayon"}}
+    places = [*existing, *new, other]
+    counties = [_county(20, ["Красноармійський"], [21]), _county(21, [], latin=["Krasnoarmiiskyi"])]
+    localities = [dict(w, county=21) for w in wof if w["id"] == 8]  # Pokrovsk (WOF: Красноармійськ)
+    logged: list[str] = []
+    stats = raions.russian_raion_names(
+        places, ukraine.read_centres(DATA / "raion_centres.json"),
+        ukraine.read_centres(DATA / "hromada_centres.json"), counties, localities, logged.append,
+    )  # fmt: skip
+    keys = {p["name"]: p["keys"] for p in places if p["kind"] == "raion"}
+    pokrovsk, bakhmut = keys["Pokrovsk Raion"], keys["Bakhmut Raion"]
+    assert {"pokrovsky district", "pokrovskiy rayon", "pokrovskii raion", "покровский район"} <= pokrovsk
+    russian = {"krasnoarmeysky district", "krasnoarmeisky raion", "krasnoarmeyskiy rayon"}
+    more = {"krasnoarmiiskyi raion", "красноармійський район", "красноармейский район"}  # Ukrainian; Cyrillic
+    assert russian | more <= pokrovsk
+    assert {"bakhmutsky district", "bakhmutskiy raion", "бахмутский район", "artemovsk district",
+            "artyomovsk raion"} <= bakhmut  # fmt: skip
+    assert "bakhmutsky rayon" not in bakhmut and other["keys"] == {"bakhmutsky rayon"}
+    assert any("'bakhmutsky rayon' for Bakhmut Raion: geonames:900010" in line for line in logged)
+    assert not any(k.endswith(" region") for k in pokrovsk | bakhmut)  # "X region" is an oblast
+    assert (stats["old_raions"], stats["refused_taken"]) == (1, 1)
+
+
+def test_a_raion_key_another_place_has_or_another_raion_wants_is_refused(raions):
+    """Current names (first tier) before pre-2020 ones; a key two raions of one tier want goes to
+    neither (two old Олександрівський raions)."""
+    a, b = {"id": "a", "keys": {"a raion"}}, {"id": "b", "keys": {"b raion"}}
+    town = {"id": "t", "keys": {"taken district"}}
+    current = {"a": {"x district", "taken district"}, "b": {"y district"}}
+    old = {"a": {"old district", "y district"}, "b": {"old district"}}
+    stats, refused = raions.add_keys([a, b, town], [current, old])
+    assert a["keys"] == {"a raion", "x district"} and b["keys"] == {"b raion", "y district"}
+    assert town["keys"] == {"taken district"}
+    assert sorted(refused) == [
+        ("old district", "a", ("b",)), ("old district", "b", ("a",)),
+        ("taken district", "a", ("t",)), ("y district", "a", ("b",)),
+    ]  # fmt: skip
+    assert stats == {"raions": 2, "keys": 2, "refused_taken": 2, "refused_shared": 2}
+
+
 def test_rivers_get_lines_and_lakes_polygons(water):
     rivers = water.read_geojson(DATA / "rivers.geojson")
     donets = {"id": "add:siverskyi-donets-river", "name": "Siverskyi Donets", "kind": "river", "lat": 49.21,

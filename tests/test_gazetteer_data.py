@@ -703,6 +703,12 @@ UNITS = [
     ("Bakhmut Raion", "raion", "Bakhmut Raion", "Donetsk Oblast"),
     ("Polohy district", "raion", "Polohy Raion", "Zaporizhzhia Oblast"),
     ("Kryvyi Rih Raion", "raion", "Kryvyi Rih Raion", "Dnipropetrovsk Oblast"),
+    # the Russian adjectives of Russian-language news (gazetteer/raions.py)
+    ("Kupyansky district", "raion", "Kupiansk Raion", "Kharkiv Oblast"),
+    ("Bogodukhovsky district", "raion", "Bohodukhiv Raion", "Kharkiv Oblast"),
+    ("Chuguevsky district", "raion", "Chuhuiv Raion", "Kharkiv Oblast"),
+    ("Chuguev district", "raion", "Chuhuiv Raion", "Kharkiv Oblast"),
+    ("Krasnoarmeysky district", "raion", "Pokrovsk Raion", "Donetsk Oblast"),  # before 2016
     ("Bilozerka hromada", "hromada", "Bilozerka settlement hromada", "Kherson Oblast"),
     ("Bilozerka community", "hromada", "Bilozerka settlement hromada", "Kherson Oblast"),
     ("Huliaipole hromada", "hromada", "Huliaipole urban hromada", "Zaporizhzhia Oblast"),
