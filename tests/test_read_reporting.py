@@ -412,6 +412,16 @@ REFERRING = [
         anchor="Zaporizhzhia",
     ),
     case(
+        "Toretsk is the prize. It is about 15 km to Kostiantynivka, 25 km to Druzhkivka.",
+        index=1,
+        value=25,
+        subject="Druzhkivka",
+        anchor="Toretsk",
+    ),
+    case("From Pokrovsk it is some 10 km to Myrnohrad.", subject="Myrnohrad", anchor="Pokrovsk"),
+    case("Avdiivka mattered: 10 km to the south lies Donetsk.", subject="Donetsk", anchor="Avdiivka"),
+    case("Troops advanced 10 km to Bakhmut.", anchor=None),
+    case(
         "Troops left Kupiansk for the city of Lyman, which Russia calls Krasny Liman and which lies some "
         "90 km to the south.",
         subject="Lyman",

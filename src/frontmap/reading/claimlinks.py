@@ -60,6 +60,7 @@ def joined_subjects(text: str, claims: list[Claim]) -> list[Claim]:
             and prev.end <= c.start
             and P.JOINED.fullmatch(text, prev.end, c.start)
             and (prev.subject is not None or c.subject == prev.anchor)
+            and not P.TO_NAMED.search(c.text)  # "10 km to A, 25 km to B": each names its own
         ):
             c = replace(c, subject=prev.subject)
         out.append(c)

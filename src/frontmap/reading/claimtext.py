@@ -265,6 +265,11 @@ def _distance(
         return None
     fields = {"direction": direction, "bearing_deg": direction_bearing(direction)}
     if d.group("end") is not None:  # "... some 20 km to the south."
+        after = P.SUBJECT_INVERTED.match(text, d.end("dir"))
+        m_after = ctx.mention_at(after.end()) if after else None
+        if m_after is not None and m_after.place is not None and m_after.place.kind in POINT_KINDS:
+            # "20 km to the north is Kurakhove": the town after the verb, from the one the text is about
+            return _it_anchor(ctx, claim(d.end("dir"), subject=m_after.place, **fields), "")
         return _implied_anchor(ctx, claim(d.end("dir"), **fields))
     anchor, anchor_text, end = anchor_at(ctx, d.end())
     if anchor is None and not anchor_text:
@@ -275,6 +280,8 @@ def _distance(
     return claim(end, anchor=anchor, anchor_text=anchor_text, **fields)
 
 
+#: A sentence that opens on "it" ("It is ...", "Now it is ...").
+_IT_FIRST = re.compile(r"\s*(?:\w+\s+)?it\s+(?:is|was)\b", re.IGNORECASE)
 #: "10 km west of it": a place named before (not "of it's", "of its").
 _OF_IT = re.compile(r"it\b(?!['’])", re.IGNORECASE)
 
@@ -282,13 +289,17 @@ _OF_IT = re.compile(r"it\b(?!['’])", re.IGNORECASE)
 def _it_anchor(ctx: Context, c: DistanceClaim, it: str) -> DistanceClaim:
     """ "Troops took A and pushed 10 km west of it": the place the sentence named last before the
     distance, other than its subject; with none, "B is some 10 km west of it": the town the sentence
-    before is about."""
+    before is about.  A sentence that opens on "it" ("It is 10 km to B", "Now it is a key point ... -
+    20 km to the north is B") is about that town too, whatever it names after "it"."""
     s, _ = sentence_bounds(ctx, c.start)
+    lead = _IT_FIRST.match(ctx.text, s)
     named = [
         m.place
-        for m in ctx.mentions_between(s, c.start)
+        for m in ctx.mentions_between(lead.end() if lead else s, c.start)
         if m.role == "location" and m.place is not None and m.place.kind in POINT_KINDS
     ]
+    if lead:
+        named = []
     before = [p for p in named if p != c.subject]
     about = before[-1] if before else topic(ctx, s, c.subject)
     if about is None or about == c.subject:
@@ -349,6 +360,11 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
     bare = P.AWAY_END.match(text, pos)
     if bare:  # "the village of B, about five miles away": away from the place named before B
         return _implied_anchor(ctx, claim(bare.end()))
+    to = None if travel else P.TO_PLACE.match(text, pos)
+    goal = ctx.mention_at(to.end()) if to and P.IT_IS_BEFORE.search(text, max(0, start - 20), start) else None
+    if goal is not None and goal.place is not None and goal.place.kind in POINT_KINDS:
+        # "From Chasiv Yar it is about 10 km to Kostiantynivka, 25 km to Kramatorsk": to the town named
+        return _it_anchor(ctx, claim(goal.end, subject=goal.place), "")
     if travel:  # "To reach Nikopol, drones cover less than 5 km": the one town of the sentence is the goal
         return claim(pos, subject=_subject(ctx, start, None, pos) or only_town(ctx, start))
     return None

@@ -178,7 +178,8 @@ DIRECTION = re.compile(
     # "southwest by west (SWbW) of Mykolaiv": the abbreviation after the words
     r"(?:\s*\((?-i:[NSEW]{1,2}b[NSEW]|[NSEW]{1,3})\))?"
     # "... 20 km east of Izium", or a direction that ends the phrase: "... some 20 km to the south."
-    r"(?:\s+(?:of|from)\s+|(?P<end>(?<=[a-z])(?=\s*[,.;:)—–]|\s+(?:and|but|on|in|at|as|after|before)\b)))",
+    r"(?:\s+(?:of|from)\s+|(?P<end>(?<=[a-z])(?=\s*[,.;:)—–]|\s+(?:and|but|on|in|at|as|after|before"
+    r"|is|lies|lie|are|stands)\b)))",
     re.IGNORECASE,
 )
 STREAM = re.compile(
@@ -196,6 +197,14 @@ AWAY = re.compile(
     r"(?:from|of|outside|beyond|inside|behind|off)\s+",
     re.IGNORECASE,
 )
+#: "it is about 10 km to Kostiantynivka": the town a distance reaches ...
+TO_PLACE = re.compile(r"\s+to\s+")
+#: ... when the words before the figure say it is one ("it is", "it's", or a list of them: ", 25 km to B").
+IT_IS_BEFORE = re.compile(r"(?:\bit\s+is|\bit['’]s|,)\s*$", re.IGNORECASE)
+#: A distance that names the town it reaches ("25 km to Kramatorsk").
+TO_NAMED = re.compile(r"\sto\s+(?-i:[A-Z])")
+#: "20 km to the north is Kurakhove": the subject after the direction.
+SUBJECT_INVERTED = re.compile(r"\s+(?:is|lies|lie|are|stands)\s+(?:the\s+(?:city|town|village)\s+of\s+)?")
 #: "... more than 300 km away", "500 metres across the river": a distance with no named point.
 AWAY_END = re.compile(
     r"\s*(?:away|apart|across\s+(?:the\s+)?(?:river|water|strait|border|lake|estuary))\b(?!\s+(?:from|of)\b)",
