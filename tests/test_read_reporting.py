@@ -422,6 +422,12 @@ REFERRING = [
     case("Avdiivka mattered: 10 km to the south lies Donetsk.", subject="Donetsk", anchor="Avdiivka"),
     case("Troops advanced 10 km to Bakhmut.", anchor=None),
     case(
+        "Halytsynove (Ukrainian: Галицинове) is a village in Mykolaiv Raion (district) in Mykolaiv Oblast of "
+        "southern Ukraine, at about 20 kilometres (12 mi) south of Mykolaiv.",
+        subject="Halytsynove",
+        anchor="Mykolaiv",
+    ),
+    case(
         "Troops left Kupiansk for the city of Lyman, which Russia calls Krasny Liman and which lies some "
         "90 km to the south.",
         subject="Lyman",

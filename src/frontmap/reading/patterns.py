@@ -554,7 +554,8 @@ LINK = re.compile(
     # "Tokmak itself is another 23 km to the south": a step further from the place named before
     r"(?:(?:another|a\s+further|only|just)\s+)?"
     # "Orikhiv is a Ukrainian-held town 50 km ...": the place is what the noun phrase describes
-    r"|\b(?:is|was|lies)\s+(?:a|an|the)\s+(?:(?!(?:which|where|that|who|when|while|and|but)\b)[\w'’-]+,?\s+){0,10}"
+    # (up to 14 words: "is a village in Mykolaiv Raion in Mykolaiv Oblast of southern Ukraine, at about")
+    r"|\b(?:is|was|lies)\s+(?:a|an|the)\s+(?:(?!(?:which|where|that|who|when|while|and|but)\b)[\w'’-]+,?\s+){0,14}"
     # "which lies on the right bank of the Donets only 6 km ...": where it lies, then the distance
     # (a comma may close it: "sits on the northern arm of the river, about 55 km ...")
     r"|\b(?:lies|lie|lying|located|situated|sits|sitting|stands)\s+(?:on|in|at|along|by|near|beside)\b[^.;:,()]{0,60}"
