@@ -795,6 +795,8 @@ MENTIONS = [
     ("Sofia Bondarenko and Olena Lyman spoke to reporters.", []),
     ("Drones struck near the ZNPP again.", ["Zaporizhzhia Nuclear Power Plant"]),
     ("Moscow says the Lugansk People's Republic is fully taken.", ["Moscow", "Luhansk Oblast"]),
+    ("Attacks went on along the Oleksandrivka front.", ["Oleksandrivka"]),  # a town, not the river
+    ("Boats crossed the Dnipro at night.", ["Dnipro River"]),
 ]
 
 

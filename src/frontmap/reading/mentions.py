@@ -395,7 +395,9 @@ def _named_after(gz, h: Hit, suffix: str, kind: str) -> Place | None:
 
 
 _THE_END = re.compile(r"\bthe\s+$")
-_SETTLEMENT_NOUN = re.compile(r"\s+(?:city|town|village)\b")
+#: After "the X": words that make X a town, not the river of its name ("the Oleksandrivka front": axes
+#: are named after towns).
+_SETTLEMENT_NOUN = re.compile(r"\s+(?:city|town|village|directions?|ax[ie]s|fronts?|sectors?)\b")
 
 #: Words the patterns above cannot match without (each is searched only where one of its words is).
 _REGION_NOUNS = ("regions", "oblasts", "provinces")
