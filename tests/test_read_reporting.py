@@ -428,6 +428,19 @@ REFERRING = [
         anchor="Mykolaiv",
     ),
     case(
+        "Kurakhove lies 35 kilometers west (22 miles) of Donetsk.",
+        anchor="Donetsk",
+        subject="Kurakhove",
+        converted=fm.Converted(22.0, "mi", "22"),
+    ),
+    case(
+        "Ukraine says its jets struck Snake Island again. The small island, located about 140 km south of "
+        "Odesa, guards the shipping lanes.",
+        subject="Zmiinyi Island",
+        anchor="Odesa",
+    ),
+    case("Analysts said the advance was up to 12 kilometers deep into Kursk.", value=12, anchor="Russia"),
+    case(
         "Troops left Kupiansk for the city of Lyman, which Russia calls Krasny Liman and which lies some "
         "90 km to the south.",
         subject="Lyman",
@@ -677,6 +690,13 @@ def test_area_changes(text, kind, index, expected):
 # --- shares ---------------------------------------------------------------------------------------
 
 SHARES = [
+    case(
+        "Russia took 0.05% of the country in May, bringing the total figure to 19.1%.",
+        kind="share",
+        index=1,
+        value=0.191,
+    ),
+    case("Russia holds more than 90% of the broader Donbas area.", kind="share", of="Donbas"),
     case(
         "The separatists say they now hold almost the entire Luhansk region.",
         kind="share",

@@ -264,6 +264,8 @@ def _distance(
     except InputError:
         return None
     fields = {"direction": direction, "bearing_deg": direction_bearing(direction)}
+    if converted is None and d.group("conv"):  # "18 kilometers south (11 miles) of Pokrovsk"
+        converted = _conversion(text, d.start("conv"), unit)[0]
     if d.group("end") is not None:  # "... some 20 km to the south."
         after = P.SUBJECT_INVERTED.match(text, d.end("dir"))
         m_after = ctx.mention_at(after.end()) if after else None
@@ -324,7 +326,9 @@ def _figure(
     if converted is not None and text.startswith(",", pos):  # "40 km, or 25 miles, east of Kharkiv"
         pos += 1
     travel = may_end(text, lo, start, TRAVEL_ENDS) and P.TRAVEL_BEFORE.search(text, lo, start) is not None
-    deep = P.DEEP.match(text, pos) if travel else None
+    deep = P.DEEP.match(text, pos)
+    if deep and not travel and not P.INTO_NAMED.match(text, deep.end()):
+        deep = None  # "a trench 2 m deep" is a size; "10 km deep into Kursk" a depth of advance
     if deep:  # "advanced 1.5 km deep near Robotyne": the depth of an advance
         pos = deep.end()
     if P.NOT_LOCATION.match(text, pos):
@@ -351,6 +355,12 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
         adj = (into.group("adj") or into.group("adj2")).lower()
         code = P.ADJ_COUNTRY.get(adj) or {"russia": "RU", "belarus": "BY"}.get(adj, "UA")
         return claim(into.end(), anchor=safe(ctx.gz.country, code), anchor_text=into.group("what"))
+    into_named = None if stream else P.INTO_NAMED.match(text, pos)
+    named = ctx.mention_at(into_named.end()) if into_named else None
+    if into_named and named is not None and named.place is not None and _across_border(named.place):
+        # "up to 10 km deep into Kursk": measured from the border of the country the region is in
+        country = safe(ctx.gz.country, named.place.country)
+        return claim(named.end, anchor=country, anchor_text=text[into_named.start("what") : named.end])
     away = stream or P.AWAY.match(text, pos)
     if away:
         anchor, anchor_text, end = anchor_at(ctx, away.end())
@@ -368,6 +378,12 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
     if travel:  # "To reach Nikopol, drones cover less than 5 km": the one town of the sentence is the goal
         return claim(pos, subject=_subject(ctx, start, None, pos) or only_town(ctx, start))
     return None
+
+
+def _across_border(p: Place) -> bool:
+    """Is ``p`` what an advance "into" it crosses a border to reach: a region, or a town abroad that
+    stands for its region ("deep into Kursk")?"""
+    return p.kind == "region" or (p.kind == "settlement" and p.country not in ("UA", ""))
 
 
 def _subject_and_anchor(ctx: Context, start: int, end: int, anchor: Place | None, anchor_text: str) -> dict:

@@ -143,7 +143,7 @@ BARE_PERCENT = re.compile(
     + r"\d{0,2}(?:\.\d+)?\s*(?:%|(?i:per\s?cent|percent)\b))(?!\s*[—–(,]?\s*of\b)"
 )
 REFERS_BACK = re.compile(
-    r"\b(?:that|the|this|its)\s+(?:figure|share|proportion|percentage)\b"
+    r"\b(?:that|the|this|its)\s+(?:total\s+|overall\s+)?(?:figure|share|proportion|percentage)\b"
     # "That is down from a peak of around 27 percent": the same share at another time
     r"|\b(?:is|was|are|were)\s+(?:up|down)\s+from\b",
     re.I,
@@ -177,6 +177,8 @@ DIRECTION = re.compile(
     + r"|(?-i:N|S|E|W|NE|NW|SE|SW|NNE|ENE|ESE|SSE|SSW|WSW|WNW|NNW))(?![\w-])"
     # "southwest by west (SWbW) of Mykolaiv": the abbreviation after the words
     r"(?:\s*\((?-i:[NSEW]{1,2}b[NSEW]|[NSEW]{1,3})\))?"
+    # "18 kilometers south (11 miles) of Pokrovsk": a conversion after the direction
+    r"(?:\s*(?P<conv>\(\s*(?:about\s+|some\s+|roughly\s+)?\d[\d,.]*\s*(?:miles?|mi|km|kilomet(?:re|er)s?)\s*\)))?"
     # "... 20 km east of Izium", or a direction that ends the phrase: "... some 20 km to the south."
     r"(?:\s+(?:of|from)\s+|(?P<end>(?<=[a-z])(?=\s*[,.;:)—–]|\s+(?:and|but|on|in|at|as|after|before"
     r"|is|lies|lie|are|stands)\b)))",
@@ -197,6 +199,8 @@ AWAY = re.compile(
     r"(?:from|of|outside|beyond|inside|behind|off)\s+",
     re.IGNORECASE,
 )
+#: "up to 10 km deep into Kursk", "5 km into the Belgorod region": into a region named.
+INTO_NAMED = re.compile(r"\s*(?:deep\s+)?(?:into|inside)\s+(?P<what>)(?:the\s+)?", re.IGNORECASE)
 #: "it is about 10 km to Kostiantynivka": the town a distance reaches ...
 TO_PLACE = re.compile(r"\s+to\s+")
 #: ... when the words before the figure say it is one ("it is", "it's", or a list of them: ", 25 km to B").
@@ -253,7 +257,7 @@ RESPECTIVELY = re.compile(
 DESCRIPTORS = re.compile(
     r"(?:the\s+)?(?:(?!(?:where|which|that|who|and|or|but|when|while|in|of|to|from|by|near)\b)"
     r"(?:[a-z][\w'’-]*|[A-Z][a-z]+-[a-z]+)\s+){0,2}"
-    r"(?:[a-z][\w-]*(?:ed|ing|ern|ian|ful|by)|central|downtown|greater"
+    r"(?:[a-z][\w-]*(?:ed|ing|ern|ian|ful|by)|central|downtown|greater|broader|wider"
     r"|[A-Z][a-z]+-(?:held|controlled|occupied|annexed|run))\s+"
 )
 NOT_LOCATION = re.compile(
@@ -500,13 +504,14 @@ THE_TOWN = re.compile(
 )
 #: "The reservoir, some 10 km west of the city centre, ...": a feature named before, by its kind.
 THE_FEATURE = re.compile(
-    r"\s*(?:The|This)\s+(?P<what>reservoir|lake|dam|bridge|plant|airfield|airbase|spit)"
+    r"\s*(?:The|This)\s+(?:(?:small|tiny|rocky|strategic)\s+)?(?P<what>reservoir|lake|dam|bridge|plant|airfield"
+    r"|airbase|spit|island)"
     r"(?:\s+(?:itself\s+)?(?:lies|is|sits|stands)\b|\s*,)"
 )
 #: The kind of place each feature word of THE_FEATURE names again.
 FEATURE_KIND = {"reservoir": "lake", "lake": "lake", "dam": "facility", "bridge": "facility",
                 "plant": "facility", "airfield": "facility", "airbase": "facility",
-                "spit": "facility"}  # fmt: skip
+                "spit": "facility", "island": "facility"}  # fmt: skip
 #: "It lies 11 km northwest of Bakhmut": the place the sentence before is about.
 IT_LIES = re.compile(
     r"\s*(?:It|The\s+(?:town|city|village|settlement))\s+(?:(?:is|lies|sits|stands)\s+)?(?:located|situated|lies|sits|stands|is)\b"
