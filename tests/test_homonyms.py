@@ -468,6 +468,12 @@ def test_city_and_oblast_still_read_as_before():
             "Kostiantynivka urban hromada",
             id="a city near the article's places is not ruled out by a nearer village of its name",
         ),
+        pytest.param(
+            "Attacks hit the Sumy region and the eastern cities of Pokrovsk and Kostiantynivka.",
+            "Kostiantynivka",
+            "Kostiantynivka urban hromada",
+            id="a plural settlement noun before a list sizes each town of it",
+        ),
     ],
 )
 def test_namesakes_on_the_bundled_gazetteer(text, name, unit):

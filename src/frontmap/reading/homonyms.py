@@ -66,6 +66,7 @@ from types import MappingProxyType
 
 from frontmap.gazetteer.place import Place
 from frontmap.reading._directions import named_as_direction
+from frontmap.reading._homonym_kinds import by_kind, kind_before
 from frontmap.reading._ment_places import RAION_CITY_POPULATION as RAION_CITY_POPULATION
 from frontmap.reading._ment_places import core as _core
 from frontmap.reading._ment_places import dominant as _dominant
@@ -74,7 +75,7 @@ from frontmap.reading._mentions_distance import destination, stated
 from frontmap.reading._mentions_grid import Grid, nearest_of
 from frontmap.reading._mentions_grid import km as _km
 from frontmap.reading._tokens import Hit
-from frontmap.reading.lexicon import COUNTRY_ADJECTIVES, HOMONYM_QUALIFIERS, SETTLEMENT_SIZES
+from frontmap.reading.lexicon import HOMONYM_QUALIFIERS
 from frontmap.reading.sentences import sentence_spans
 
 __all__ = ["EVIDENCE", "ORDER", "choose", "resolve"]
@@ -115,12 +116,8 @@ _CLAIM_GAP = 160
 
 _Q = HOMONYM_QUALIFIERS
 _UNITS: dict[str, str] = dict(_Q["units"])
-_KINDS = SETTLEMENT_SIZES
 _UNIT_WORD = re.compile(r"\s*(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _UNIT_AT_END = re.compile(r"\b(" + "|".join(_UNITS) + r")$", re.IGNORECASE)
-_KIND_WORDS = "|".join(_KINDS)
-_KIND_BEFORE = re.compile(r"(?:\b([A-Za-z]+)\s+)?\b(" + _KIND_WORDS + r")\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_KIND_AFTER = re.compile(r"\s+(" + _KIND_WORDS + r")\b", re.IGNORECASE)
 _AFTER = tuple(
     (e["name"], re.compile(e["gap"], re.IGNORECASE), e["other"]) for e in _Q["after"] if e["other"] != "alias"
 )
@@ -289,36 +286,9 @@ def _neighbour(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, .
     return None
 
 
-def _kind_before(text: str, start: int) -> re.Match | None:
-    """ "the (Ukrainian) village of " just before ``start``."""
-    if text.find("of", max(0, start - 12), start) < 0:  # most names have no such phrase: look no further
-        return None
-    return _KIND_BEFORE.search(text, max(0, start - 40), start)
-
-
-def _by_kind(ctx: _Context, h: Hit, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
-    """ "The village of X", "the Ukrainian town of X", "X village": the candidates of that size (and
-    country)."""
-    text = ctx.text
-    before = _kind_before(text, h.start)
-    kind_word, adjective = (before.group(2), before.group(1)) if before else (None, None)
-    if kind_word is None:
-        after = _KIND_AFTER.match(text, h.end)
-        kind_word = after.group(1) if after else None
-    if kind_word is None:
-        return None
-    lo, hi = _KINDS[kind_word.lower()]
-    fit = tuple(p for p in pool if p.kind == "settlement" and lo <= p.population <= hi)
-    country = COUNTRY_ADJECTIVES.get(adjective.lower()) if adjective else None
-    if country:
-        fit = tuple(p for p in fit if p.country == country) or fit
-    return fit if fit and len(fit) < len(pool) else None
-
-
 def qualifier(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
     """The candidates the words next to the name allow (kind first, then a neighbouring name)."""
-    h = ctx.hits[i]
-    narrowed = _by_kind(ctx, h, pool)
+    narrowed = by_kind(ctx.text, ctx.hits, i, pool)
     if narrowed is not None:
         pool = narrowed
     by_name = _neighbour(ctx, i, pool) if len(pool) > 1 else None
@@ -449,7 +419,7 @@ def _at(pool: tuple[Place, ...], there: tuple[float, float], km: float) -> tuple
 
 def _local(ctx: _Context, h: Hit, home: Place) -> bool:
     """Does the text present the Ukrainian namesake: "the town of X", or a Ukrainian place named nearby?"""
-    if _kind_before(ctx.text, h.start):
+    if kind_before(ctx.text, h.start):
         return True
     exclude = frozenset({home.id})
     assert ctx.grid is not None

@@ -1,0 +1,68 @@
+"""The size a settlement noun gives a name (used by :mod:`~frontmap.reading.homonyms`): "the village of
+X", "the Ukrainian town of X", "X village", and for each town of a list after a plural noun: "the
+eastern cities of Pokrovsk and Kostiantynivka"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from frontmap.gazetteer.place import Place
+from frontmap.reading._tokens import Hit
+from frontmap.reading.lexicon import COUNTRY_ADJECTIVES, SETTLEMENT_SIZES
+from frontmap.reading.patterns import LIST_GAP
+
+__all__ = ["by_kind", "kind_before"]
+
+_KIND_WORDS = "|".join(SETTLEMENT_SIZES)
+_KIND_BEFORE = re.compile(r"(?:\b([A-Za-z]+)\s+)?\b(" + _KIND_WORDS + r")\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_KIND_AFTER = re.compile(r"\s+(" + _KIND_WORDS + r")\b", re.IGNORECASE)
+#: The most towns of a list looked back over (bounded, so that a text listing thousands stays linear).
+_LIST_MAX = 12
+#: The plural of each settlement noun ("cities", "villages") -> the noun.
+_PLURALS = {(w[:-1] + "ies" if w.endswith("y") else w + "s"): w for w in SETTLEMENT_SIZES}
+_PLURAL_BEFORE = re.compile(
+    r"(?:\b([A-Za-z]+)\s+)?\b(" + "|".join(_PLURALS) + r")\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def kind_before(text: str, start: int) -> re.Match | None:
+    """ "the (Ukrainian) village of " just before ``start``."""
+    if text.find("of", max(0, start - 12), start) < 0:  # most names have no such phrase: look no further
+        return None
+    return _KIND_BEFORE.search(text, max(0, start - 40), start)
+
+
+def _kind_of_list(text: str, hits: Sequence[Hit], i: int) -> tuple[str | None, str | None]:
+    """The noun and adjective of "the (eastern) cities of A and B" before the list hit ``i`` is in."""
+    k = i
+    while k > max(0, i - _LIST_MAX) and LIST_GAP.fullmatch(text, hits[k - 1].end, hits[k].start):
+        k -= 1
+    start = hits[k].start
+    plural = (
+        _PLURAL_BEFORE.search(text, max(0, start - 40), start)
+        if text.find("of", max(0, start - 12), start) >= 0
+        else None
+    )
+    return (_PLURALS[plural.group(2).lower()], plural.group(1)) if plural else (None, None)
+
+
+def by_kind(text: str, hits: Sequence[Hit], i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
+    """ "The village of X", "the Ukrainian town of X", "X village", "the cities of A and X": the
+    candidates of that size (and country)."""
+    h = hits[i]
+    before = kind_before(text, h.start)
+    kind_word, adjective = (before.group(2), before.group(1)) if before else (None, None)
+    if kind_word is None:
+        after = _KIND_AFTER.match(text, h.end)
+        kind_word = after.group(1) if after else None
+    if kind_word is None:
+        kind_word, adjective = _kind_of_list(text, hits, i)
+    if kind_word is None:
+        return None
+    lo, hi = SETTLEMENT_SIZES[kind_word.lower()]
+    fit = tuple(p for p in pool if p.kind == "settlement" and lo <= p.population <= hi)
+    country = COUNTRY_ADJECTIVES.get(adjective.lower()) if adjective else None
+    if country:
+        fit = tuple(p for p in fit if p.country == country) or fit
+    return fit if fit and len(fit) < len(pool) else None
