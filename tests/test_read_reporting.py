@@ -441,6 +441,12 @@ REFERRING = [
     ),
     case("Analysts said the advance was up to 12 kilometers deep into Kursk.", value=12, anchor="Russia"),
     case(
+        "Russian units are 8-10km from the northern and north-eastern outskirts of Kostiantynivka.",
+        value=10,
+        low=8,
+        anchor="Kostiantynivka",
+    ),
+    case(
         "Troops left Kupiansk for the city of Lyman, which Russia calls Krasny Liman and which lies some "
         "90 km to the south.",
         subject="Lyman",

@@ -331,10 +331,11 @@ THE_TOWN_ANCHOR = re.compile(
 #: The kind of place "the city", "the plant" names again.
 THE_KIND = {"city": "settlement", "town": "settlement", "village": "settlement", "plant": "facility",
             "station": "facility", "site": "facility"}  # fmt: skip
-#: "the centre of the capital", "the outskirts of Kharkiv", "the southern edge of X": a part of the place
-#: named after it.
+#: "the centre of the capital", "the outskirts of Kharkiv", "the southern and south-eastern edge of X": a
+#: part of the place named after it.
+_SIDE = r"(?:north|south)?-?(?:east|west)?(?<=[a-z])ern\s+"  # "southern", "north-eastern"
 PART_OF = re.compile(
-    r"the\s+(?:(?:city|town)\s+)?(?:(?:north|south)?-?(?:east|west)?(?<=[a-z])ern\s+)?"
+    r"the\s+(?:(?:city|town)\s+)?(?:" + _SIDE + r"(?:(?:and|or)\s+" + _SIDE + r")?)?"
     r"(?:cent(?:re|er)|outskirts|suburbs|edges?)\s+of\s+",
     re.I,
 )
