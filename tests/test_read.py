@@ -815,6 +815,9 @@ def test_to_geodataframe():
 def test_advance_depth():
     c = only("Russian forces advanced up to 1.5 kilometers deep near Zalizne.", "distance")
     assert (c.value, c.qualifier, c.text) == (1.5, "up to", "up to 1.5 kilometers deep")
+    # an advance named by a noun: its depth, not its width
+    c = only("The governor said the incursion was about 15km deep and 30km wide.", "distance")
+    assert (c.value, c.text) == (15, "about 15km deep")
 
 
 def test_acres():

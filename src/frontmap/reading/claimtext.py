@@ -328,12 +328,15 @@ def _figure(
     travel = may_end(text, lo, start, TRAVEL_ENDS) and P.TRAVEL_BEFORE.search(text, lo, start) is not None
     deep = P.DEEP.match(text, pos)
     if deep and not travel and not P.INTO_NAMED.match(text, deep.end()):
-        deep = None  # "a trench 2 m deep" is a size; "10 km deep into Kursk" a depth of advance
+        # "the incursion was about 12 km deep": an advance's depth, read as one travelled; "a trench 2 m
+        # deep" is a size
+        travel = P.ADVANCE_NOUN.search(text, lo, start) is not None
+        deep = deep if travel else None
     if deep:  # "advanced 1.5 km deep near Robotyne": the depth of an advance
         pos = deep.end()
     if P.NOT_LOCATION.match(text, pos):
         return None
-    paired = P.PAIRED.match(text, pos)
+    paired = None if deep else P.PAIRED.match(text, pos)  # "12 km deep and 40 km wide": a width
     if paired:  # "about 80 km and 60 km from the city": both share what follows
         pos = paired.end()
     return value, pos, travel

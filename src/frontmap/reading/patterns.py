@@ -199,6 +199,10 @@ AWAY = re.compile(
     r"(?:from|of|outside|beyond|inside|behind|off)\s+",
     re.IGNORECASE,
 )
+#: "the incursion was about 12 km deep": a noun for an advance before a depth.
+ADVANCE_NOUN = re.compile(
+    r"\b(?:incursion|advance|breakthrough|penetration|wedge|salient|bridgehead|offensive)s?\b", re.IGNORECASE
+)
 #: "up to 10 km deep into Kursk", "5 km into the Belgorod region": into a region named.
 INTO_NAMED = re.compile(r"\s*(?:deep\s+)?(?:into|inside)\s+(?P<what>)(?:the\s+)?", re.IGNORECASE)
 #: "it is about 10 km to Kostiantynivka": the town a distance reaches ...
