@@ -474,6 +474,12 @@ def test_city_and_oblast_still_read_as_before():
             "Kostiantynivka urban hromada",
             id="a plural settlement noun before a list sizes each town of it",
         ),
+        pytest.param(
+            "Russian troops shelled Konstantinovka overnight.",
+            "Konstantinovka",
+            "Kostiantynivka urban hromada",
+            id="a spelling neither namesake is written in goes to the far larger town",
+        ),
     ],
 )
 def test_namesakes_on_the_bundled_gazetteer(text, name, unit):

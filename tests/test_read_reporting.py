@@ -440,6 +440,7 @@ REFERRING = [
         anchor="Odesa",
     ),
     case("Analysts said the advance was up to 12 kilometers deep into Kursk.", value=12, anchor="Russia"),
+    case("Troops have some 9 km to go to reach the outskirts of Pokrovsk.", value=9, anchor="Pokrovsk"),
     case(
         "Russian units are 8-10km from the northern and north-eastern outskirts of Kostiantynivka.",
         value=10,

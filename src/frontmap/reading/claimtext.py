@@ -358,6 +358,11 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
         adj = (into.group("adj") or into.group("adj2")).lower()
         code = P.ADJ_COUNTRY.get(adj) or {"russia": "RU", "belarus": "BY"}.get(adj, "UA")
         return claim(into.end(), anchor=safe(ctx.gz.country, code), anchor_text=into.group("what"))
+    to_go = None if stream else P.TO_GO.match(text, pos)
+    if to_go:  # "They have some 7 km to go to reach the outskirts of X": the distance left to X
+        anchor, anchor_text, end = anchor_at(ctx, to_go.end())
+        if anchor is not None or anchor_text:
+            return claim(end, anchor=anchor, anchor_text=anchor_text)
     into_named = None if stream else P.INTO_NAMED.match(text, pos)
     named = ctx.mention_at(into_named.end()) if into_named else None
     if into_named and named is not None and named.place is not None and _across_border(named.place):

@@ -439,8 +439,11 @@ def size(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...]:
     if demotable and name_key(top) != h.key and top.population < 10_000:
         floor = 10 * max(top.population, 1)
         own = [p for p in pool[1:] if name_key(p) == h.key and p.population >= floor]
-        if own and not _local(ctx, h, top):
-            return (own[0],)
+        # neither is written as the text writes it ("Konstantinovka": a Crimean Konstantynovka of 1,300
+        # people, the Donetsk city of 67,000): the far larger town
+        larger = own or [p for p in pool[1:] if p.population >= max(BIG_TOWN, floor)]
+        if larger and not _local(ctx, h, top):
+            return (larger[0],)
     return (top,)
 
 

@@ -199,6 +199,8 @@ AWAY = re.compile(
     r"(?:from|of|outside|beyond|inside|behind|off)\s+",
     re.IGNORECASE,
 )
+#: "some 7 km to go to reach the outskirts of X", "10 km left to go before X": what remains to a place.
+TO_GO = re.compile(r"\s+(?:left\s+)?to\s+go\s+(?:to\s+reach|before\s+reaching|until|to)\s+", re.IGNORECASE)
 #: "the incursion was about 12 km deep": a noun for an advance before a depth.
 ADVANCE_NOUN = re.compile(
     r"\b(?:incursion|advance|breakthrough|penetration|wedge|salient|bridgehead|offensive)s?\b", re.IGNORECASE
