@@ -442,6 +442,16 @@ REFERRING = [
     case("Analysts said the advance was up to 12 kilometers deep into Kursk.", value=12, anchor="Russia"),
     case("Troops have some 9 km to go to reach the outskirts of Pokrovsk.", value=9, anchor="Pokrovsk"),
     case(
+        "The distance between Pokrovsk and Myrnohrad is about 5 km.", subject="Myrnohrad", anchor="Pokrovsk"
+    ),
+    case(
+        "The distance from the front line to Kramatorsk is now roughly 15 kilometers.",
+        subject="Kramatorsk",
+        anchor=None,
+        anchor_text="the front line",
+    ),
+    case("Our troops advanced by an average of 6-8 km near Kherson.", value=8, low=6),
+    case(
         "Russian units are 8-10km from the northern and north-eastern outskirts of Kostiantynivka.",
         value=10,
         low=8,

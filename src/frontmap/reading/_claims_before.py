@@ -31,7 +31,9 @@ __all__ = [
 QUALIFIER_ENDS = frozenset(q.split()[-1] for q in QUALIFIERS)
 #: ... of :data:`~frontmap.reading.patterns.TRAVEL_BEFORE`: a verb of travel, or the word after it
 #: ("advanced another 2 km").
-TRAVEL_ENDS = frozenset(v.split()[-1] for v in lexicon.TRAVEL_VERBS) | {"another", "further", "some"}
+TRAVEL_ENDS = frozenset(v.split()[-1] for v in lexicon.TRAVEL_VERBS) | {
+    "another", "further", "some", "of", "average"
+}  # fmt: skip
 #: ... of :data:`~frontmap.reading.patterns.RANGE_BEFORE` ("a range of (up to) 300 km").
 RANGE_BEFORE_ENDS = frozenset({"of", "to"})
 #: ... of :data:`~frontmap.reading.patterns.AREA_CONTEXT` ("a land mass (of) 600,000 km").

@@ -258,6 +258,9 @@ def _distance(
             return claim(end, anchor=anchor, anchor_text=anchor_text)
     d = P.DIRECTION.match(text, pos)
     if d is None:
+        between = _between(ctx, start)
+        if between is not None:  # "the distance from the front line to Kramatorsk is roughly 14 km"
+            return claim(pos, **between)
         return _undirected(ctx, claim, start, pos, travel)
     try:
         direction = direction_key(d.group("dir"))
@@ -385,6 +388,26 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
         return _it_anchor(ctx, claim(goal.end, subject=goal.place), "")
     if travel:  # "To reach Nikopol, drones cover less than 5 km": the one town of the sentence is the goal
         return claim(pos, subject=_subject(ctx, start, None, pos) or only_town(ctx, start))
+    return None
+
+
+def _between(ctx: Context, start: int) -> dict[str, Any] | None:
+    """The two ends "the distance from A to B is" (or "between A and B") names before a figure at
+    ``start``: B the subject, A the anchor (a place, or a line such as "the front line")."""
+    lo = max(sentence_bounds(ctx, start)[0], start - 200)
+    if "distance" not in ctx.text[lo:start]:
+        return None
+    m = P.DISTANCE_BETWEEN.search(ctx.text, lo, start)
+    if m is None:
+        return None
+    a_start = m.start("a") if m.group("a") is not None else m.start("a2")
+    for subject_at, anchor_start in ((m.start("b"), a_start), (a_start, m.start("b"))):
+        # "... from the front line to Kramatorsk": the town is the subject, the line the anchor
+        named = ctx.mention_at(subject_at)
+        if named is not None and named.place is not None:
+            anchor, anchor_text, _ = anchor_at(ctx, anchor_start)
+            if anchor != named.place:
+                return {"subject": named.place, "anchor": anchor, "anchor_text": anchor_text}
     return None
 
 

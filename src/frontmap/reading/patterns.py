@@ -233,8 +233,15 @@ TRAVEL_BEFORE = re.compile(
     + "|".join(
         re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lexicon.TRAVEL_VERBS, key=len, reverse=True)
     )
-    + r")\s+(?:(?:another|a\s+further|further|some)\s+)?$",
+    # "advanced by an average of 8-10 km", "pushed forward on average 5 km"
+    + r")\s+(?:(?:another|a\s+further|further|some|(?:by\s+)?an\s+average\s+of|on\s+average)\s+)?$",
     re.IGNORECASE,
+)
+#: "the distance from the front line to Kramatorsk is roughly 14 km", "the distance between A and B is":
+#: the words before a figure that name both ends.
+DISTANCE_BETWEEN = re.compile(
+    r"\b[Tt]he\s+distance\s+(?:from\s+(?P<a>[^,;.()]{1,60}?)\s+to|between\s+(?P<a2>[^,;.()]{1,60}?)\s+and)"
+    r"\s+(?P<b>[^,;.()]{1,60}?)\s+(?:is|was|stands\s+at)\s+(?:now\s+)?$"
 )
 DEEP = re.compile(r"\s*-?\s*deep\b", re.IGNORECASE)
 #: "some 40 km, or 25 miles, east of Kharkiv": a conversion written with "or" instead of brackets.
