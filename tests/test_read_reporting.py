@@ -451,6 +451,7 @@ REFERRING = [
         anchor_text="the front line",
     ),
     case("Our troops advanced by an average of 6-8 km near Kherson.", value=8, low=6),
+    case("The guns were pulled 30 km away from the towns of Nikopol and Marhanets.", anchor="Nikopol"),
     case(
         "Russian units are 8-10km from the northern and north-eastern outskirts of Kostiantynivka.",
         value=10,

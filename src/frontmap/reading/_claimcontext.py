@@ -210,8 +210,9 @@ def _the_town(ctx: Context, pos: int) -> Anchor | None:
 
 
 def _part_of(ctx: Context, pos: int) -> Anchor | None:
-    """ "the centre of the capital", "the outskirts of Kharkiv": measured from the place itself."""
-    part = P.PART_OF.match(ctx.text, pos)
+    """ "the centre of the capital", "the outskirts of Kharkiv": measured from the place itself; "the
+    towns of Marhanets and Nikopol": from the first of them."""
+    part = P.PART_OF.match(ctx.text, pos) or P.TOWNS_OF.match(ctx.text, pos)
     if not part:
         return None
     place, _, end = anchor_at(ctx, part.end())

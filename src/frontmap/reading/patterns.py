@@ -357,6 +357,8 @@ PART_OF = re.compile(
 CENTRE_ANCHOR = re.compile(
     r"\b(?:central|downtown)\s|(?<!regional\s)(?<!district\s)(?<!oblast\s)\bcent(?:re|er)\b", re.IGNORECASE
 )
+#: "40 km away from the towns of Marhanets and Nikopol": a list of towns named after a plural noun.
+TOWNS_OF = re.compile(r"the\s+(?:[a-z]+\s+)?(?:towns|cities|villages|settlements)\s+of\s+", re.IGNORECASE)
 #: "the regional centre" with no name after it: the centre of the region named before.
 REGIONAL_CENTRE = re.compile(
     r"the\s+(?:regional|oblast|provincial)\s+(?:cent(?:re|er)|capital)\b(?!\s*,\s*(?-i:[A-Z]))", re.IGNORECASE
