@@ -708,6 +708,7 @@ def test_area_changes(text, kind, index, expected):
 # --- shares ---------------------------------------------------------------------------------------
 
 SHARES = [
+    case("Russia holds 20% of territory in the east.", kind="share", value=0.2, of="Ukraine"),  # no article
     case(
         "Russia took 0.05% of the country in May, bringing the total figure to 19.1%.",
         kind="share",

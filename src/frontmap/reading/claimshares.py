@@ -145,7 +145,11 @@ def _territory(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | Non
         # the city was without power") it is no share of ground
         if not _says_who_holds(ctx, m.start()):
             return None
-    elif terr.group("described") or of_text.lower().endswith("s") or terr.group("det").lower() != "the":
+    elif (
+        terr.group("described")
+        or of_text.lower().endswith("s")
+        or (terr.group("det") or "the").lower() != "the"
+    ):
         # "two-thirds of that territory", "a third of those regions": named earlier; "68 percent of the
         # flooded territory": a part described, not the country
         of = None
