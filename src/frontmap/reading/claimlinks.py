@@ -131,16 +131,13 @@ def main_anchors(ctx: Context, claims: list[Claim]) -> list[Claim]:
 
 
 def _main_town(ctx: Context) -> Place | None:
-    """The town the article names most often as a location, when no other is named as often."""
-    counts = Counter(
-        m.place
-        for m in ctx.mentions
-        if m.place is not None
-        and m.place.kind == "settlement"
-        and m.role == "location"
-        and not m.text.isupper()
-    )
-    ranked = counts.most_common(2)
+    """The town the article names most often as a location (:meth:`Context.located_starts`), when no
+    other is named as often."""
+    towns = {
+        m.place.id: m.place for m in ctx.mentions if m.place is not None and m.place.kind == "settlement"
+    }
+    counts = Counter({p: len(ctx.located_starts(pid)) for pid, p in towns.items()})
+    ranked = [(p, n) for p, n in counts.most_common(2) if n]
     if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
@@ -153,12 +150,10 @@ def respective(ctx: Context, claims: list[Claim]) -> list[Claim]:
     out: list[Claim] = []
     for c in claims:
         out.append(c)
-        pair = (
-            P.RESPECTIVELY.search(c.text)
-            if isinstance(c, DistanceClaim) and "respectively" in c.text
-            else None
-        )
-        if pair is None or not isinstance(c, DistanceClaim) or c.subject is None:
+        if not isinstance(c, DistanceClaim) or c.subject is None or "respectively" not in c.text:
+            continue
+        pair = P.RESPECTIVELY.search(c.text)
+        if pair is None:
             continue
         value = parse_number(pair.group("num"))
         second = _next_listed(ctx, c)

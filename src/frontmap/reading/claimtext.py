@@ -297,14 +297,15 @@ def _it_anchor(ctx: Context, c: DistanceClaim, it: str) -> DistanceClaim:
     before is about.  A sentence that opens on "it" ("It is 10 km to B", "Now it is a key point ... -
     20 km to the north is B") is about that town too, whatever it names after "it"."""
     s, _ = sentence_bounds(ctx, c.start)
-    lead = _IT_FIRST.match(ctx.text, s)
-    named = [
-        m.place
-        for m in ctx.mentions_between(lead.end() if lead else s, c.start)
-        if m.role == "location" and m.place is not None and m.place.kind in POINT_KINDS
-    ]
-    if lead:
-        named = []
+    named = (
+        []
+        if _IT_FIRST.match(ctx.text, s)
+        else [
+            m.place
+            for m in ctx.mentions_between(s, c.start)
+            if m.role == "location" and m.place is not None and m.place.kind in POINT_KINDS
+        ]
+    )
     before = [p for p in named if p != c.subject]
     about = before[-1] if before else topic(ctx, s, c.subject)
     if about is None or about == c.subject:
