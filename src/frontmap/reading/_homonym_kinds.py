@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from frontmap.gazetteer.place import Place
 from frontmap.reading._tokens import Hit
 from frontmap.reading.lexicon import COUNTRY_ADJECTIVES, SETTLEMENT_SIZES
-from frontmap.reading.patterns import LIST_GAP
+from frontmap.reading.patterns import LIST_GAP, TOWN_PLURALS
 
 __all__ = ["by_kind", "kind_before"]
 
@@ -19,18 +19,22 @@ _KIND_BEFORE = re.compile(r"(?:\b([A-Za-z]+)\s+)?\b(" + _KIND_WORDS + r")\s+of\s
 _KIND_AFTER = re.compile(r"\s+(" + _KIND_WORDS + r")\b", re.IGNORECASE)
 #: The most towns of a list looked back over (bounded, so that a text listing thousands stays linear).
 _LIST_MAX = 12
-#: The plural of each settlement noun ("cities", "villages") -> the noun.
-_PLURALS = {(w[:-1] + "ies" if w.endswith("y") else w + "s"): w for w in SETTLEMENT_SIZES}
 _PLURAL_BEFORE = re.compile(
-    r"(?:\b([A-Za-z]+)\s+)?\b(" + "|".join(_PLURALS) + r")\s+of\s+(?:the\s+)?$", re.IGNORECASE
+    r"(?:\b([A-Za-z]+)\s+)?\b(" + "|".join(TOWN_PLURALS) + r")\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
 
 
 def kind_before(text: str, start: int) -> re.Match | None:
     """ "the (Ukrainian) village of " just before ``start``."""
-    if text.find("of", max(0, start - 12), start) < 0:  # most names have no such phrase: look no further
+    return _noun_of_before(_KIND_BEFORE, text, start)
+
+
+def _noun_of_before(pattern: re.Pattern[str], text: str, start: int) -> re.Match | None:
+    """``pattern`` ("<noun> of (the)") ending at ``start``; most names have no "of" before them: look no
+    further there."""
+    if text.find("of", max(0, start - 12), start) < 0:
         return None
-    return _KIND_BEFORE.search(text, max(0, start - 40), start)
+    return pattern.search(text, max(0, start - 40), start)
 
 
 def _kind_of_list(text: str, hits: Sequence[Hit], i: int) -> tuple[str | None, str | None]:
@@ -38,13 +42,8 @@ def _kind_of_list(text: str, hits: Sequence[Hit], i: int) -> tuple[str | None, s
     k = i
     while k > max(0, i - _LIST_MAX) and LIST_GAP.fullmatch(text, hits[k - 1].end, hits[k].start):
         k -= 1
-    start = hits[k].start
-    plural = (
-        _PLURAL_BEFORE.search(text, max(0, start - 40), start)
-        if text.find("of", max(0, start - 12), start) >= 0
-        else None
-    )
-    return (_PLURALS[plural.group(2).lower()], plural.group(1)) if plural else (None, None)
+    plural = _noun_of_before(_PLURAL_BEFORE, text, hits[k].start)
+    return (TOWN_PLURALS[plural.group(2).lower()], plural.group(1)) if plural else (None, None)
 
 
 def by_kind(text: str, hits: Sequence[Hit], i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:

@@ -352,11 +352,11 @@ def proximity(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
     best = min(d.values())
     if best > NEAR_KM:
         return None
-    close = tuple(p for p in pool if d[p.id] <= best + SLACK_KM)
+    within = best + SLACK_KM
     # a town far larger than the closer namesakes, itself near the article's places, stays in the running
     # (size then chooses): the city of Kostiantynivka 57 km from Donetsk over a village 33 km from it
-    big = max(BIG_TOWN, 10 * max(p.population for p in close))
-    close = tuple(p for p in pool if p in close or (d[p.id] <= NEAR_KM and p.population >= big))
+    big = max(BIG_TOWN, 10 * max(p.population for p in pool if d[p.id] <= within))
+    close = tuple(p for p in pool if d[p.id] <= within or (d[p.id] <= NEAR_KM and p.population >= big))
     return close if len(close) < len(pool) else None
 
 

@@ -400,8 +400,10 @@ ON_THE_WAY = re.compile(
 LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 #: Words after a list of towns that say a distance is said of each: "both", "respectively", "lie".
 LIST_SAID_OF_ALL = re.compile(r"\b(?:both|all|each|respectively|lie|are|sit|stand)\b", re.IGNORECASE)
+#: The plural of each settlement noun ("cities", "villages") -> the noun.
+TOWN_PLURALS = {(w[:-1] + "ies" if w.endswith("y") else w + "s"): w for w in lexicon.SETTLEMENT_SIZES}
 #: "the villages of A and B": a plural noun before a list of towns.
-PLURAL_NOUN_BEFORE = re.compile(r"\b(?:villages|towns|settlements|cities|hamlets)\s+of\s+$", re.IGNORECASE)
+PLURAL_NOUN_BEFORE = re.compile(r"\b(?:" + "|".join(TOWN_PLURALS) + r")\s+of\s+$", re.IGNORECASE)
 #: "is located on the", "lies near": a feature named after these words says where the subject lies.
 LIES_ON_BEFORE = re.compile(
     r"\b(?:lies|lie|located|situated|sits|stands)\s+(?:on|in|at|near|along|beside)\s+(?:the\s+)?$"
