@@ -18,13 +18,11 @@ resolved before changes its answer.
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from ukraine import WOF_REGION, _latin_keys, _translitua_systems, wof_record
+from ukraine import WOF_REGION, _latin_keys, _translitua_systems, wof_record, wof_rows
 
 from frontmap.gazetteer.names import normalize, russian_forms, spelling_variants, translit_ru
 
@@ -87,14 +85,11 @@ def ukrainian_keys(adjective: str) -> set[str]:
 def read_counties(path: Path) -> list[dict]:
     """Who's On First's county records (the raions before 2020, and city councils) as :func:`wof_record`
     records with ``superseded_by``."""
-    out = []
-    opener = gzip.open if str(path).endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            d = json.loads(line)
-            if d.get("placetype") == "county" and d.get("region_id") in WOF_REGION:
-                out.append({**wof_record(d), "superseded_by": list(d.get("superseded_by") or [])})
-    return out
+    return [
+        {**wof_record(d), "superseded_by": list(d.get("superseded_by") or [])}
+        for d in wof_rows(path)
+        if d.get("placetype") == "county" and d.get("region_id") in WOF_REGION
+    ]
 
 
 def _groups(counties: list[dict]) -> list[list[dict]]:

@@ -14,7 +14,7 @@ import gzip
 import json
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from frontmap.gazetteer.names import is_cyrillic, normalize, spelling_variants, translit_ru, translit_uk
@@ -98,20 +98,25 @@ def read_centres(path: Path) -> dict[str, dict]:
     return {r["iso"]: {**r, "lat": float(r["lat_centroid"]), "lon": float(r["lon_centroid"])} for r in rows}
 
 
-def read_wof(path: Path) -> list[dict]:
-    """WOF localities that are not deprecated, with their names gathered by language."""
-    out = []
+def wof_rows(path: Path) -> Iterator[dict]:
+    """The records of a WOF extract (JSON lines, gzipped or not), one dict each."""
     opener = gzip.open if str(path).endswith(".gz") else open
     with opener(path, "rt", encoding="utf-8") as fh:
         for line in fh:
-            d = json.loads(line)
-            if d.get("placetype") != "locality" or d.get("deprecated"):
-                continue
-            if d.get("region_id") not in WOF_REGION and d.get("region_id") is not None:
-                continue
-            w = wof_record(d)
-            if not _district_like(w):
-                out.append(w)
+            yield json.loads(line)
+
+
+def read_wof(path: Path) -> list[dict]:
+    """WOF localities that are not deprecated, with their names gathered by language."""
+    out = []
+    for d in wof_rows(path):
+        if d.get("placetype") != "locality" or d.get("deprecated"):
+            continue
+        if d.get("region_id") not in WOF_REGION and d.get("region_id") is not None:
+            continue
+        w = wof_record(d)
+        if not _district_like(w):
+            out.append(w)
     return out
 
 
