@@ -40,12 +40,14 @@ from frontmap.reading.article import Mention
 from frontmap.reading.homonyms import resolve
 from frontmap.reading.lexicon import (
     ANAPHOR_FEATURES,
+    AXIS_NOUNS,
     GIVEN_NAMES,
     METONYMY_AUXILIARIES,
     METONYMY_NOUNS,
     METONYMY_VERBS,
     NAME_ARTICLES,
     NEIGHBOUR_COUNTRIES,
+    SETTLEMENT_SIZES,
     TITLES,
 )
 from frontmap.reading.mentionrules import (
@@ -396,8 +398,8 @@ def _named_after(gz, h: Hit, suffix: str, kind: str) -> Place | None:
 
 _THE_END = re.compile(r"\bthe\s+$")
 #: After "the X": words that make X a town, not the river of its name ("the Oleksandrivka front": axes
-#: are named after towns).
-_SETTLEMENT_NOUN = re.compile(r"\s+(?:city|town|village|directions?|ax[ie]s|fronts?|sectors?)\b")
+#: and roads are named after towns).
+_SETTLEMENT_NOUN = re.compile(r"\s+(?:" + "|".join((*SETTLEMENT_SIZES, *AXIS_NOUNS)) + r")\b", re.IGNORECASE)
 
 #: Words the patterns above cannot match without (each is searched only where one of its words is).
 _REGION_NOUNS = ("regions", "oblasts", "provinces")

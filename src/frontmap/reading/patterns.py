@@ -357,8 +357,10 @@ PART_OF = re.compile(
 CENTRE_ANCHOR = re.compile(
     r"\b(?:central|downtown)\s|(?<!regional\s)(?<!district\s)(?<!oblast\s)\bcent(?:re|er)\b", re.IGNORECASE
 )
+#: The plural of each settlement noun ("cities", "villages") -> the noun.
+TOWN_PLURALS = {(w[:-1] + "ies" if w.endswith("y") else w + "s"): w for w in lexicon.SETTLEMENT_SIZES}
 #: "40 km away from the towns of Marhanets and Nikopol": a list of towns named after a plural noun.
-TOWNS_OF = re.compile(r"the\s+(?:[a-z]+\s+)?(?:towns|cities|villages|settlements)\s+of\s+", re.IGNORECASE)
+TOWNS_OF = re.compile(r"the\s+(?:[a-z]+\s+)?(?:" + "|".join(TOWN_PLURALS) + r")\s+of\s+", re.IGNORECASE)
 #: "the regional centre" with no name after it: the centre of the region named before.
 REGIONAL_CENTRE = re.compile(
     r"the\s+(?:regional|oblast|provincial)\s+(?:cent(?:re|er)|capital)\b(?!\s*,\s*(?-i:[A-Z]))", re.IGNORECASE
@@ -400,8 +402,6 @@ ON_THE_WAY = re.compile(
 LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 #: Words after a list of towns that say a distance is said of each: "both", "respectively", "lie".
 LIST_SAID_OF_ALL = re.compile(r"\b(?:both|all|each|respectively|lie|are|sit|stand)\b", re.IGNORECASE)
-#: The plural of each settlement noun ("cities", "villages") -> the noun.
-TOWN_PLURALS = {(w[:-1] + "ies" if w.endswith("y") else w + "s"): w for w in lexicon.SETTLEMENT_SIZES}
 #: "the villages of A and B": a plural noun before a list of towns.
 PLURAL_NOUN_BEFORE = re.compile(r"\b(?:" + "|".join(TOWN_PLURALS) + r")\s+of\s+$", re.IGNORECASE)
 #: "is located on the", "lies near": a feature named after these words says where the subject lies.
