@@ -41,6 +41,7 @@ __all__ = [
     "GEO_HEADS",
     "GIVEN_NAMES",
     "HOMONYM_QUALIFIERS",
+    "LOCATION_VERBS",
     "LOCATIVE",
     "METONYMY_AUXILIARIES",
     "METONYMY_NOUNS",
@@ -122,6 +123,11 @@ COMMON_WORDS = _words("common_words.txt")
 NOT_PLACES = _words("not_places.txt")
 #: Prepositions that introduce a location ("in Kharkiv", "near Izium").
 LOCATIVE = _words("locative.txt")
+#: The verbs that say where a place is, by form: "finite" (lies, sit), "continuous" (lying),
+#: "participle" (located) -> their words.
+LOCATION_VERBS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
+    {form: tuple(words) for form, words in _table("location_verbs.json").items()}
+)
 #: After a place, these verbs make it stand for its government ("Moscow said", "Kyiv denies").
 METONYMY_VERBS = _words("metonymy_verbs.txt")
 #: Auxiliaries, negations and adverbs between such a place and its verb ("Kyiv did not confirm").

@@ -52,6 +52,7 @@ from frontmap.reading.lexicon import (
     DEMONYMS,
     GEO_HEADS,
     GIVEN_NAMES,
+    LOCATION_VERBS,
     LOCATIVE,
     MONTHS,
     NEIGHBOUR_COUNTRIES,
@@ -110,7 +111,9 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 #: After a name: a comma or bracket or "is"/"lies", at most two words ("some", "just over"), a figure and
 #: a unit of length ("X, some 5 km ...", "X is some 10 km west of it").
 _MEASURED_AFTER = re.compile(
-    r"(?:\s*[,(]|\s+(?:is|lies|sits)\s)\s*(?:[A-Za-z]+\s+){0,2}\d[\d.,]*\s*-?\s*(?:"
+    r"(?:\s*[,(]|\s+(?:is|"
+    + "|".join(LOCATION_VERBS["finite"])
+    + r")\s)\s*(?:[A-Za-z]+\s+){0,2}\d[\d.,]*\s*-?\s*(?:"
     + "|".join(re.escape(u) for u in sorted(DISTANCE_UNITS, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,

@@ -23,6 +23,12 @@ def leading(words: list[str]) -> str:
 
 
 WORDNUM = leading(list(lexicon.NUMBER_WORDS))
+#: The verbs that say where a place is (lexicon.LOCATION_VERBS), as alternations: "lies", "sit" ...
+LIES = "|".join(lexicon.LOCATION_VERBS["finite"])
+#: ... "lying" ...
+LYING = "|".join(lexicon.LOCATION_VERBS["continuous"])
+#: ... and "located", "situated".
+LOCATED = "|".join(lexicon.LOCATION_VERBS["participle"])
 #: After a figure's first digit: it does not continue a word, a number or an expression ("x5", "1.5",
 #: "10^3", "1e3", "1/2", "2*3", "1e+3"), nor carry a minus sign ("-5", "−5", "–5"; a range "5-10" is
 #: fine): such a figure is unreadable or impossible, never read as the digits after the sign.
@@ -181,7 +187,7 @@ DIRECTION = re.compile(
     r"(?:\s*(?P<conv>\(\s*(?:about\s+|some\s+|roughly\s+)?\d[\d,.]*\s*(?:miles?|mi|km|kilomet(?:re|er)s?)\s*\)))?"
     # "... 20 km east of Izium", or a direction that ends the phrase: "... some 20 km to the south."
     r"(?:\s+(?:of|from)\s+|(?P<end>(?<=[a-z])(?=\s*[,.;:)—–]|\s+(?:and|but|on|in|at|as|after|before"
-    r"|is|lies|lie|are|stands)\b)))",
+    r"|is|are|" + LIES + r")\b)))",
     re.IGNORECASE,
 )
 STREAM = re.compile(
@@ -214,7 +220,7 @@ IT_IS_BEFORE = re.compile(r"(?:\bit\s+is|\bit['’]s|,)\s*$", re.IGNORECASE)
 #: A distance that names the town it reaches ("25 km to Kramatorsk").
 TO_NAMED = re.compile(r"\sto\s+(?-i:[A-Z])")
 #: "20 km to the north is Kurakhove": the subject after the direction.
-SUBJECT_INVERTED = re.compile(r"\s+(?:is|lies|lie|are|stands)\s+(?:the\s+(?:city|town|village)\s+of\s+)?")
+SUBJECT_INVERTED = re.compile(r"\s+(?:is|are|" + LIES + r")\s+(?:the\s+(?:city|town|village)\s+of\s+)?")
 #: "... more than 300 km away", "500 metres across the river": a distance with no named point.
 AWAY_END = re.compile(
     r"\s*(?:away|apart|across\s+(?:the\s+)?(?:river|water|strait|border|lake|estuary))\b(?!\s+(?:from|of)\b)",
@@ -252,8 +258,9 @@ OR_CONVERSION = re.compile(
 #: "The front line lies just 7 km from Orikhiv": a line, not a place, is what the distance is about.
 LINE_SUBJECT = re.compile(
     r"\s*(?:The|the)\s+(?P<what>front\s*-?\s*lines?|frontlines?|line\s+of\s+contact|contact\s+line|front"
-    r"|border|coast(?:line)?)\s+(?:(?:now|still|already|currently)\s+)?(?:lies|is|runs|sits|stands|was|lay"
-    r"|remains|remained)\b"
+    r"|border|coast(?:line)?)\s+(?:(?:now|still|already|currently)\s+)?(?:is|was|"
+    + LIES
+    + r"|runs|lay|remains|remained)\b"
 )
 #: "80 km and 60 km from the city": the second value of a pair, skipped to reach the anchor.
 PAIRED = re.compile(
@@ -379,7 +386,7 @@ WHERE_ASIDE = re.compile(
 RELATIVE_ASIDE = re.compile(r"^\s*,\s*(?:where|which|who|whose)\b[^,.;:()]{1,80},")
 #: "Snihurivka in Mykolaiv region, some 60 km ...": a region named between a place and what is said of it.
 REGION_ASIDE = re.compile(
-    r"^\s*,?\s*(?:(?:lies|is|sits|stands)\s+)?(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}"
+    r"^\s*,?\s*(?:(?:is|" + LIES + r")\s+)?(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}"
     r"(?i:region|oblast|province|district|raion)\b"
 )
 #: "Popasna in May, some 35 km ...", "Dachne on Tuesday, about 23 km ...": when, between a place and what
@@ -393,7 +400,7 @@ TIME_ASIDE = re.compile(
 #: ", a village on the shore of the", ", on the shore of the", "is located on the": a description that
 #: names, before a lake or a peninsula, where a place lies.
 ON_THE_WAY = re.compile(
-    r"(?:,\s*(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?)?|\b(?:lies|located|situated|sits|stands)\s+)"
+    r"(?:,\s*(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?)?|\b(?:" + LIES + "|" + LOCATED + r")\s+)"
     r"(?:on|near|by|beside|at|along|off)\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
@@ -401,12 +408,12 @@ ON_THE_WAY = re.compile(
 #: Between the towns of a list: "A and B", "A, B and C", "A, B, and C".
 LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 #: Words after a list of towns that say a distance is said of each: "both", "respectively", "lie".
-LIST_SAID_OF_ALL = re.compile(r"\b(?:both|all|each|respectively|lie|are|sit|stand)\b", re.IGNORECASE)
+LIST_SAID_OF_ALL = re.compile(r"\b(?:both|all|each|respectively|are|" + LIES + r")\b", re.IGNORECASE)
 #: "the villages of A and B": a plural noun before a list of towns.
 PLURAL_NOUN_BEFORE = re.compile(r"\b(?:" + "|".join(TOWN_PLURALS) + r")\s+of\s+$", re.IGNORECASE)
 #: "is located on the", "lies near": a feature named after these words says where the subject lies.
 LIES_ON_BEFORE = re.compile(
-    r"\b(?:lies|lie|located|situated|sits|stands)\s+(?:on|in|at|near|along|beside)\s+(?:the\s+)?$"
+    r"\b(?:" + LIES + "|" + LOCATED + r")\s+(?:on|in|at|near|along|beside)\s+(?:the\s+)?$"
 )
 #: "the Tarkhankut peninsula": a land or water feature named after a place (not the place itself).
 FEATURE_AFTER = re.compile(r"\s+(?:peninsula|spit|island|estuary|bay|cape)\b", re.IGNORECASE)
@@ -518,13 +525,13 @@ THE_TOWN = re.compile(
     r"\s*(?:The|This|These|Both)\s+(?:[\w'’-]+\s+){0,3}?(?P<what>town|city|village|settlement|hub)(?:s|es)?"
     # "The city in Cherkasy region, about 200 km south of Kyiv, is ...": where it lies, then the distance
     r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]*\s+(?:region|oblast|province|district|raion)\b)?"
-    r"(?:\s+(?:itself\s+|themselves\s+|also\s+)?(?:lies|lie|is|are|sits|sit)\b|\s*,)"
+    r"(?:\s+(?:itself\s+|themselves\s+|also\s+)?(?:is|are|" + LIES + r")\b|\s*,)"
 )
 #: "The reservoir, some 10 km west of the city centre, ...": a feature named before, by its kind.
 THE_FEATURE = re.compile(
     r"\s*(?:The|This)\s+(?:(?:small|tiny|rocky|strategic)\s+)?(?P<what>reservoir|lake|dam|bridge|plant|airfield"
     r"|airbase|spit|island)"
-    r"(?:\s+(?:itself\s+)?(?:lies|is|sits|stands)\b|\s*,)"
+    r"(?:\s+(?:itself\s+)?(?:is|" + LIES + r")\b|\s*,)"
 )
 #: The kind of place each feature word of THE_FEATURE names again.
 FEATURE_KIND = {"reservoir": "lake", "lake": "lake", "dam": "facility", "bridge": "facility",
@@ -532,18 +539,22 @@ FEATURE_KIND = {"reservoir": "lake", "lake": "lake", "dam": "facility", "bridge"
                 "spit": "facility", "island": "facility"}  # fmt: skip
 #: "It lies 11 km northwest of Bakhmut": the place the sentence before is about.
 IT_LIES = re.compile(
-    r"\s*(?:It|The\s+(?:town|city|village|settlement))\s+(?:(?:is|lies|sits|stands)\s+)?(?:located|situated|lies|sits|stands|is)\b"
+    r"\s*(?:It|The\s+(?:town|city|village|settlement))\s+(?:(?:is|"
+    + LIES
+    + r")\s+)?(?:is|"
+    + LOCATED
+    + "|"
+    + LIES
+    + r")\b"
 )
 #: "...; it lies 20 km south of B": a clause about the place the sentence opened with.
-IT_LIES_CLAUSE = re.compile(
-    r"[;:]\s*it\s+(?:(?:is|lies|sits|stands)\s+)?(?:located|situated|lies|sits|stands|is)\b"
-)
+IT_LIES_CLAUSE = re.compile(r"[;:]\s*it\s+(?:(?:is|" + LIES + r")\s+)?(?:is|" + LOCATED + "|" + LIES + r")\b")
 #: "... the frontline city, which lies 15 km from ...": a description of a place named before.
 DESCRIBED_BEFORE = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?P<what>city|town|village|settlement|hub)\s*,?\s*"
     # "... of the city, a logistics hub on the river about 115 km ...": an apposition after it
     r"(?:(?:a|an)\s+(?:[\w'’-]+\s+){0,10}?)?"
-    r"(?:(?:which|that)\s+)?(?:(?:lies|is|sits|stands|was)\s+)?(?:(?:located|situated)\s+)?$",
+    r"(?:(?:which|that)\s+)?(?:(?:is|was|" + LIES + r")\s+)?(?:(?:" + LOCATED + r")\s+)?$",
     re.IGNORECASE,
 )
 #: "... is 60 km north of Donetsk near Bakhmut": the place a distance phrase is said to be near.
@@ -573,7 +584,7 @@ CLAUSE_WORDS = re.compile(
 )
 #: The words just before a distance that make the place before them its subject ("..., which lies").
 LINK = re.compile(
-    r"(?:^\s*|\b(?:lies|lie|lying|located|situated|sits|sitting|stands|is|are|was|based)\s+"
+    r"(?:^\s*|\b(?:is|are|was|based|" + LIES + "|" + LYING + "|" + LOCATED + r")\s+"
     # "Tokmak itself is another 23 km to the south": a step further from the place named before
     r"(?:(?:another|a\s+further|only|just)\s+)?"
     # "Orikhiv is a Ukrainian-held town 50 km ...": the place is what the noun phrase describes
@@ -581,7 +592,7 @@ LINK = re.compile(
     r"|\b(?:is|was|lies)\s+(?:a|an|the)\s+(?:(?!(?:which|where|that|who|when|while|and|but)\b)[\w'’-]+,?\s+){0,14}"
     # "which lies on the right bank of the Donets only 6 km ...": where it lies, then the distance
     # (a comma may close it: "sits on the northern arm of the river, about 55 km ...")
-    r"|\b(?:lies|lie|lying|located|situated|sits|sitting|stands)\s+(?:on|in|at|along|by|near|beside)\b[^.;:,()]{0,60}"
+    r"|\b(?:" + LIES + "|" + LYING + "|" + LOCATED + r")\s+(?:on|in|at|along|by|near|beside)\b[^.;:,()]{0,60}"
     r"(?:,\s*)?)$",
     re.I,
 )
