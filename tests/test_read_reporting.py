@@ -390,6 +390,19 @@ REFERRING = [
         direction="SbW",
         bearing_deg=191.25,
     ),
+    case(
+        "The Zaporizhzhia nuclear power plant is located in Enerhodar on the bank of the Dnipro, about 50 km "
+        "southwest of Zaporizhzhia.",
+        subject="Zaporizhzhia Nuclear Power Plant",
+        anchor="Zaporizhzhia",
+    ),
+    case("A depot located in Enerhodar, 50 km southwest of Zaporizhzhia, burned.", subject="Enerhodar"),
+    case(
+        "Sudzha (Russian: Суджа) is a town and the centre of a district in Kursk Oblast, located on the "
+        "Sudzha river some 100 km southwest of Kursk.",
+        subject="Sudzha",
+        anchor="Kursk",
+    ),
     case("Volnovakha is some 55 km from the capital of the Donetsk People's Republic.", anchor="Donetsk"),
     case("Chernihiv lies about 130 km from the capital of Ukraine.", anchor="Kyiv"),
     case(

@@ -104,7 +104,10 @@ def _subject_referred(ctx: Context, start: int, anchor: Place | None) -> tuple[P
 
 def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> Place | None:
     """The nearest place before ``start`` in the sentence (from ``s``) that the words between link to
-    the distance ("Balakliia, ... which lies 74 km ...", "Snihurivka in Mykolaiv region, some 60 km")."""
+    the distance ("Balakliia, ... which lies 74 km ...", "Snihurivka in Mykolaiv region, some 60 km").
+    A town named where the subject lies ("The plant is located in Kurchatov, 40 km west of Kursk") is
+    the subject only when the sentence names nothing before it that lies there."""
+    where = None  # the town the subject is said to lie in, linked to the distance itself
     for m in ctx.mentions_back(max(s, start - _LINK_CHARS), start):
         place = m.place
         if (
@@ -117,11 +120,12 @@ def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> P
             continue
         if P.FEATURE_AFTER.match(ctx.text, m.end):
             continue  # "near Olenivka on the Tarkhankut peninsula, 120 km ...": the peninsula's name
-        if place.kind != "settlement" and P.LIES_ON_BEFORE.search(ctx.text, max(s, m.start - 30), m.start):
+        lies_in = P.LIES_ON_BEFORE.search(ctx.text, max(s, m.start - 30), m.start)
+        if lies_in and place.kind != "settlement":
             continue  # "X is located on the Kinburn Spit, about 67 km ...": where X lies, not X
         between = ctx.text[m.end : start]  # at most _LINK_CHARS long
         if len(between.split()) > _LINK_WORDS:
-            return None  # too far for any link below
+            return where  # too far for any link below
         # "Pokrovsk (formerly Krasnoarmeisk), a hub ...": a bracketed aside does not break the link, nor
         # do the asides of P.ASIDES ("Snihurivka in Mykolaiv region, some 60 km ...")
         gap = (_PARENTHESES.sub("", between) if "(" in between else between).removeprefix(")")
@@ -136,10 +140,14 @@ def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> P
             if apposition and not described:
                 return place
             continue  # "a village on the shore of the Kakhovka reservoir(,) about 35 km ...": the village
-        if apposition or (P.LINK.search(gap) and len(words) <= _LINK_WORDS):
+        linked = apposition or (P.LINK.search(gap) and len(words) <= _LINK_WORDS)
+        if lies_in:  # the place named before it, if the words link it, else this town if they link it
+            where = where or (place if linked else None)
+            continue
+        if linked:
             return _list_head(ctx, s, m, gap)
-        return None
-    return None
+        return where
+    return where
 
 
 def _list_head(ctx: Context, s: int, m: Mention, gap: str) -> Place | None:
