@@ -403,6 +403,18 @@ REFERRING = [
         subject="Sudzha",
         anchor="Kursk",
     ),
+    case(
+        "Troops entered Robotyne. The village had 500 residents before the war and lies about 10 km "
+        "south of Orikhiv.",
+        subject="Robotyne",
+        anchor="Orikhiv",
+    ),
+    case(
+        "Hlyboke, positioned some 12 kilometers—about 7.5 miles—north of Kharkiv, was shelled.",
+        subject="Hlyboke",
+        anchor="Kharkiv",
+        value=12,
+    ),
     case("Volnovakha is some 55 km from the capital of the Donetsk People's Republic.", anchor="Donetsk"),
     case("Chernihiv lies about 130 km from the capital of Ukraine.", anchor="Kyiv"),
     case(
@@ -682,6 +694,14 @@ KINDS = [
     case("The dam is 5 km upstream from Nova Kakhovka.", anchor="Nova Kakhovka"),
     case("Kupiansk and Izium, about 100 km apart, were both retaken.", value=100),
     case('"We are 20 km from Izium now," a soldier said.', anchor="Izium"),
+    # a zone's depth is spatial even when the text leaves the line it is measured from unnamed
+    case("Officials ordered every village within a 20-kilometre zone to leave.", value=20, anchor=None),
+    case("Moscow wants a 10-km-deep buffer zone inside Ukraine.", value=10, anchor=None, subject=None),
+    case("Dozens of hamlets lie within this 15-kilometer radius.", value=15, anchor=None),
+    case("Families left a 15-kilometer (9-mile) zone adjacent to the border.", value=15, anchor="Russia"),
+    case("Russian units advanced by at least 6 km near Kurakhove.", value=6, qualifier="at least"),
+    case("Ukrainian forces advanced an additional 3 kilometres.", value=3),
+    case("Russian troops extended their reach by some 30 km in the south.", value=30),
 ]
 
 
@@ -701,6 +721,11 @@ def test_travel_verbs_without_a_distance_make_no_claim(text):
 
 def test_a_bare_distance_without_travel_is_still_no_claim():
     assert fm.read("The new bridge is 300 m long and the road 20 km.").claims == ()
+
+
+def test_a_conversion_between_dashes_is_read_as_one():
+    c = claim("Hlyboke lies some 12 kilometers—about 7.5 miles—north of Kharkiv.")
+    assert (c.converted.value, c.converted.unit, c.direction) == (7.5, "mi", "N")
 
 
 # --- what happened to an area ---------------------------------------------------------------------

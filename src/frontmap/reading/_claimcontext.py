@@ -8,6 +8,7 @@ import math
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from typing import Any
 
 from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
@@ -23,6 +24,7 @@ __all__ = [
     "NEAR",
     "Context",
     "anchor_at",
+    "ends_named",
     "latest_place",
     "low_end",
     "number",
@@ -359,3 +361,23 @@ def safe(fn, *args):
         return fn(*args)
     except Exception:
         return None
+
+
+def ends_named(ctx: Context, start: int) -> dict[str, Any] | None:
+    """The two ends "the distance from A to B is" (or "between A and B") names before a figure at
+    ``start``: B the subject, A the anchor (a place, or a line such as "the front line")."""
+    lo = max(sentence_bounds(ctx, start)[0], start - 200)
+    if "distance" not in ctx.text[lo:start]:
+        return None
+    m = P.DISTANCE_BETWEEN.search(ctx.text, lo, start)
+    if m is None:
+        return None
+    a_start = m.start("a") if m.group("a") is not None else m.start("a2")
+    for subject_at, anchor_start in ((m.start("b"), a_start), (a_start, m.start("b"))):
+        # "... from the front line to Kramatorsk": the town is the subject, the line the anchor
+        named = ctx.mention_at(subject_at)
+        if named is not None and named.place is not None:
+            anchor, anchor_text, _ = anchor_at(ctx, anchor_start)
+            if anchor != named.place:
+                return {"subject": named.place, "anchor": anchor, "anchor_text": anchor_text}
+    return None

@@ -24,6 +24,41 @@ POINT_KINDS = ("settlement", "facility")
 LINKED_KINDS = ("lake",)
 _PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")  # what a distance can be about or measured from
 
+#: "The town lies ...", "The village, some 10 km ...": a town named before, by its kind.
+_THE_TOWN = re.compile(
+    # "The two villages are also some 30 km north of ...": the first of the places named before
+    r"\s*(?:The|This|These|Both)\s+(?:[\w'’-]+\s+){0,3}?(?P<what>town|city|village|settlement|hub)(?:s|es)?"
+    # "The city in Cherkasy region, about 200 km south of Kyiv, is ...": where it lies, then the distance
+    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]*\s+(?:region|oblast|province|district|raion)\b)?"
+    # "The village was home to 1,200 people and lies 20 km south of ...": a first predicate, then where
+    r"(?:\s+(?:was|is|has|had)\s(?:[^.;:,()]|(?<=\d)[,.](?=\d)){1,80}?\s+and)?"
+    r"(?:\s+(?:itself\s+|themselves\s+|also\s+)?(?:is|are|" + P.LIES + r")\b|\s*,)"
+)
+#: "The reservoir, some 10 km west of the city centre, ...": a feature named before, by its kind.
+_THE_FEATURE = re.compile(
+    r"\s*(?:The|This)\s+(?:(?:small|tiny|rocky|strategic)\s+)?(?P<what>reservoir|lake|dam|bridge|plant|airfield"
+    r"|airbase|spit|island)"
+    r"(?:\s+(?:itself\s+)?(?:is|" + P.LIES + r")\b|\s*,)"
+)
+#: The kind of place each feature word of _THE_FEATURE names again.
+_FEATURE_KIND = {"reservoir": "lake", "lake": "lake", "dam": "facility", "bridge": "facility",
+                "plant": "facility", "airfield": "facility", "airbase": "facility",
+                "spit": "facility", "island": "facility"}  # fmt: skip
+#: "It lies 11 km northwest of Bakhmut": the place the sentence before is about.
+_IT_LIES = re.compile(
+    r"\s*(?:It|The\s+(?:town|city|village|settlement))\s+(?:(?:is|"
+    + P.LIES
+    + r")\s+)?(?:is|"
+    + P.LOCATED
+    + "|"
+    + P.LIES
+    + r")\b"
+)
+#: "...; it lies 20 km south of B": a clause about the place the sentence opened with.
+_IT_LIES_CLAUSE = re.compile(
+    r"[;:]\s*it\s+(?:(?:is|" + P.LIES + r")\s+)?(?:is|" + P.LOCATED + "|" + P.LIES + r")\b"
+)
+
 
 def only_town(ctx: Context, pos: int) -> Place | None:
     """The one settlement the sentence at ``pos`` names (None if it names none or several)."""
@@ -72,11 +107,11 @@ def _subject_referred(ctx: Context, start: int, anchor: Place | None) -> tuple[P
             m = ctx.mention_at(after.end())
             if m is not None and m.place is not None and m.place.kind in ("settlement", "facility"):
                 return (m.place,)
-    feature = P.THE_FEATURE.match(ctx.text, s)
+    feature = _THE_FEATURE.match(ctx.text, s)
     if feature:  # "The reservoir, some 10 km west of the city centre": the reservoir named before
-        return (latest_place(ctx, s, P.FEATURE_KIND[feature.group("what")], exclude=anchor),)
-    the_town = P.THE_TOWN.match(ctx.text, s)
-    if the_town or P.IT_LIES.match(ctx.text, s):
+        return (latest_place(ctx, s, _FEATURE_KIND[feature.group("what")], exclude=anchor),)
+    the_town = _THE_TOWN.match(ctx.text, s)
+    if the_town or _IT_LIES.match(ctx.text, s):
         # "The town lies 15 miles west of Donetsk", "It lies 11 km northwest of Bakhmut": the place
         # the sentence before is about.
         return (topic(ctx, s, anchor, the_town.group("what") if the_town else ""),)
@@ -93,7 +128,7 @@ def _subject_referred(ctx: Context, start: int, anchor: Place | None) -> tuple[P
         # a size the noun fits ("on the edge of the village" is not the city named after it)
         what = described.group("what")
         return (latest_place(ctx, described.start(), "settlement", exclude=anchor, what=what),)
-    clause = P.IT_LIES_CLAUSE.search(ctx.text, lo, start) if ";" in ctx.text[lo:start] else None
+    clause = _IT_LIES_CLAUSE.search(ctx.text, lo, start) if ";" in ctx.text[lo:start] else None
     if clause is not None:
         # "Serhiivka, a resort ..., has no military sites; it lies 20 km south of B": the sentence's topic
         first = next((m for m in ctx.mentions_between(s, clause.start()) if m.role == "location"), None)

@@ -53,6 +53,7 @@ from frontmap.reading._claimcontext import (
     NEAR,
     Context,
     anchor_at,
+    ends_named,
     latest_place,
     low_end,
     number,
@@ -89,6 +90,8 @@ from frontmap.reading.claimshares import share_again, share_claim, whole_share
 __all__ = ["find_claims"]
 
 _NEXT_MARK = re.compile(r"\s*(\S)")  # the first character after white space
+#: What closes each mark that opens a conversion ("(46 miles)", "—roughly 16 miles—").
+_CLOSES = {"(": ")", "[": "]", "—": "—", "–": "–"}
 
 
 def find_claims(
@@ -184,12 +187,13 @@ def _unit_of(m: re.Match) -> str | None:
 
 
 def _conversion(text: str, pos: int, written_unit: str | None) -> tuple[Converted | None, int]:
-    """The conversion after a figure: "(46 miles)", or ", or 25 miles," in another unit."""
+    """The conversion after a figure: "(46 miles)", "—16 miles—", or ", or 25 miles," in another unit."""
     first = _NEXT_MARK.match(text, pos)  # a conversion opens with a bracket, a comma or "or"
     mark = first.group(1) if first else ""
-    c = (P.CONVERSION.match(text, pos) if mark in ("(", "[") else None) or (
-        P.OR_CONVERSION.match(text, pos) if mark in (",", "o") else None
-    )
+    c = P.CONVERSION.match(text, pos) if mark in _CLOSES else None
+    if c is not None and c.group()[-1] != _CLOSES[mark]:
+        c = None  # "(9 miles—" is no pair
+    c = c or (P.OR_CONVERSION.match(text, pos) if mark in (",", "o") else None)
     value = parse_number(re.sub(r"\s+", " ", c.group("num"))) if c else None
     unit = _unit_of(c) if c else None
     if c is None or value is None or unit is None or (c.re is P.OR_CONVERSION and unit == written_unit):
@@ -253,12 +257,14 @@ def _distance(
 
     zone = P.ZONE.match(text, pos)
     if zone:  # "the 1.5 km zone around the plant": a radius around the place
-        anchor, anchor_text, end = anchor_at(ctx, zone.end())
+        anchor, anchor_text, end = anchor_at(ctx, zone.end()) if zone.group("of") else (None, "", 0)
         if anchor is not None or anchor_text:
             return claim(end, anchor=anchor, anchor_text=anchor_text)
+        # "a 10-km-deep buffer zone in the area": the zone's depth, from a line the text leaves unnamed
+        return claim(zone.end("noun"), anchor=None, anchor_text="", subject=None)
     d = P.DIRECTION.match(text, pos)
     if d is None:
-        between = _between(ctx, start)
+        between = ends_named(ctx, start)
         if between is not None:  # "the distance from the front line to Kramatorsk is roughly 14 km"
             return claim(pos, **between)
         return _undirected(ctx, claim, start, pos, travel)
@@ -330,6 +336,8 @@ def _figure(
     if converted is not None and text.startswith(",", pos):  # "40 km, or 25 miles, east of Kharkiv"
         pos += 1
     travel = may_end(text, lo, start, TRAVEL_ENDS) and P.TRAVEL_BEFORE.search(text, lo, start) is not None
+    if P.ZONE.match(text, pos):  # "a 10-km-deep buffer zone", "a 15-km radius": a zone's depth
+        return value, pos, travel
     deep = P.DEEP.match(text, pos)
     if deep and not travel and not P.INTO_NAMED.match(text, deep.end()):
         # "the incursion was about 12 km deep": an advance's depth, read as one travelled; "a trench 2 m
@@ -389,26 +397,6 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
         return _it_anchor(ctx, claim(goal.end, subject=goal.place), "")
     if travel:  # "To reach Nikopol, drones cover less than 5 km": the one town of the sentence is the goal
         return claim(pos, subject=_subject(ctx, start, None, pos) or only_town(ctx, start))
-    return None
-
-
-def _between(ctx: Context, start: int) -> dict[str, Any] | None:
-    """The two ends "the distance from A to B is" (or "between A and B") names before a figure at
-    ``start``: B the subject, A the anchor (a place, or a line such as "the front line")."""
-    lo = max(sentence_bounds(ctx, start)[0], start - 200)
-    if "distance" not in ctx.text[lo:start]:
-        return None
-    m = P.DISTANCE_BETWEEN.search(ctx.text, lo, start)
-    if m is None:
-        return None
-    a_start = m.start("a") if m.group("a") is not None else m.start("a2")
-    for subject_at, anchor_start in ((m.start("b"), a_start), (a_start, m.start("b"))):
-        # "... from the front line to Kramatorsk": the town is the subject, the line the anchor
-        named = ctx.mention_at(subject_at)
-        if named is not None and named.place is not None:
-            anchor, anchor_text, _ = anchor_at(ctx, anchor_start)
-            if anchor != named.place:
-                return {"subject": named.place, "anchor": anchor, "anchor_text": anchor_text}
     return None
 
 

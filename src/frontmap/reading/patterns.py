@@ -27,7 +27,7 @@ WORDNUM = leading(list(lexicon.NUMBER_WORDS))
 LIES = "|".join(lexicon.LOCATION_VERBS["finite"])
 #: ... "lying" ...
 LYING = "|".join(lexicon.LOCATION_VERBS["continuous"])
-#: ... and "located", "situated".
+#: ... and "located", "positioned".
 LOCATED = "|".join(lexicon.LOCATION_VERBS["participle"])
 #: After a figure's first digit: it does not continue a word, a number or an expression ("x5", "1.5",
 #: "10^3", "1e3", "1/2", "2*3", "1e+3"), nor carry a minus sign ("-5", "−5", "–5"; a range "5-10" is
@@ -162,8 +162,9 @@ TOWN_GROUND = re.compile(
 )
 FRACTION_BEFORE = re.compile(r"\b((?:an?|one|two|three|four)[\s-]+)$", re.IGNORECASE)
 
+#: "(46 miles)", "[74 km]", "—roughly 16 miles—": a conversion set off after a figure.
 CONVERSION = re.compile(
-    r"\s*[(\[]\s*(?:"
+    r"\s*[(\[—–]\s*(?:"
     + QUAL
     + r"\s+|~\s*)?(?:(?:"
     + NUM
@@ -173,7 +174,7 @@ CONVERSION = re.compile(
     + AREA_UNIT
     + r")|(?P<dist>"
     + DIST_UNIT
-    + r"))\s*[)\]]",
+    + r"))\s*[)\]—–]",
     re.IGNORECASE,
 )
 DIRECTION_WORDS = sorted((d for d in DIRECTIONS if len(d) > 3), key=len, reverse=True)
@@ -226,10 +227,12 @@ AWAY_END = re.compile(
     r"\s*(?:away|apart|across\s+(?:the\s+)?(?:river|water|strait|border|lake|estuary))\b(?!\s+(?:from|of)\b)",
     re.IGNORECASE,
 )
-#: "a 1.5 km zone around the plant", "a 30-km radius of the city": a distance measured around a place.
+#: "a 1.5 km zone around the plant", "a 30-km radius of the city", "a 15-kilometre zone adjacent to the
+#: border": a distance measured around a place or from a line; "a 10-km-deep buffer zone" names none.
 ZONE = re.compile(
-    r"\s*-?\s*(?:exclusion\s+|buffer\s+|security\s+|no-?fly\s+)?(?:zone|radius|perimeter|buffer|belt)\s+"
-    r"(?:around|round|of|from|surrounding|along)\s+",
+    r"\s*-?\s*(?:deep\s+)?(?:(?:exclusion|buffer|security|no-?fly|evacuation|demilitari[sz]ed|sanitary)\s+)?"
+    r"(?P<noun>zone|radius|perimeter|buffer|belt|strip)\b"
+    r"(?P<of>\s+(?:around|round|of|from|surrounding|along|adjacent\s+to)\s+)?",
     re.IGNORECASE,
 )
 #: A distance travelled or advanced, just before the figure: "drones need to cover less than 5 km",
@@ -239,8 +242,9 @@ TRAVEL_BEFORE = re.compile(
     + "|".join(
         re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lexicon.TRAVEL_VERBS, key=len, reverse=True)
     )
-    # "advanced by an average of 8-10 km", "pushed forward on average 5 km"
-    + r")\s+(?:(?:another|a\s+further|further|some|(?:by\s+)?an\s+average\s+of|on\s+average)\s+)?$",
+    # "advanced by an average of 8-10 km", "pushed forward on average 5 km", "advancing by at least 10 km"
+    + r")\s+(?:by\s+)?"
+    r"(?:(?:another|an\s+additional|a\s+further|further|some|an\s+average\s+of|on\s+average)\s+)?$",
     re.IGNORECASE,
 )
 #: "the distance from the front line to Kramatorsk is roughly 14 km", "the distance between A and B is":
@@ -520,35 +524,6 @@ WINDOW = 220
 CHANGED_KINDS = ("settlement", "facility")
 
 
-THE_TOWN = re.compile(
-    # "The two villages are also some 30 km north of ...": the first of the places named before
-    r"\s*(?:The|This|These|Both)\s+(?:[\w'’-]+\s+){0,3}?(?P<what>town|city|village|settlement|hub)(?:s|es)?"
-    # "The city in Cherkasy region, about 200 km south of Kyiv, is ...": where it lies, then the distance
-    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]*\s+(?:region|oblast|province|district|raion)\b)?"
-    r"(?:\s+(?:itself\s+|themselves\s+|also\s+)?(?:is|are|" + LIES + r")\b|\s*,)"
-)
-#: "The reservoir, some 10 km west of the city centre, ...": a feature named before, by its kind.
-THE_FEATURE = re.compile(
-    r"\s*(?:The|This)\s+(?:(?:small|tiny|rocky|strategic)\s+)?(?P<what>reservoir|lake|dam|bridge|plant|airfield"
-    r"|airbase|spit|island)"
-    r"(?:\s+(?:itself\s+)?(?:is|" + LIES + r")\b|\s*,)"
-)
-#: The kind of place each feature word of THE_FEATURE names again.
-FEATURE_KIND = {"reservoir": "lake", "lake": "lake", "dam": "facility", "bridge": "facility",
-                "plant": "facility", "airfield": "facility", "airbase": "facility",
-                "spit": "facility", "island": "facility"}  # fmt: skip
-#: "It lies 11 km northwest of Bakhmut": the place the sentence before is about.
-IT_LIES = re.compile(
-    r"\s*(?:It|The\s+(?:town|city|village|settlement))\s+(?:(?:is|"
-    + LIES
-    + r")\s+)?(?:is|"
-    + LOCATED
-    + "|"
-    + LIES
-    + r")\b"
-)
-#: "...; it lies 20 km south of B": a clause about the place the sentence opened with.
-IT_LIES_CLAUSE = re.compile(r"[;:]\s*it\s+(?:(?:is|" + LIES + r")\s+)?(?:is|" + LOCATED + "|" + LIES + r")\b")
 #: "... the frontline city, which lies 15 km from ...": a description of a place named before.
 DESCRIBED_BEFORE = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?P<what>city|town|village|settlement|hub)\s*,?\s*"
