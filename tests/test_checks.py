@@ -386,6 +386,15 @@ def test_share_without_verb_counts_as_held():
     assert only(check([a, b]), "consistency").status == "inconsistent"
 
 
+def test_a_share_destroyed_or_flooded_is_not_checked_as_held(maps):
+    # "80% of the town was destroyed" says nothing of who holds it: no map measures it
+    held = maps[1].share_of(BOXLAND)
+    for change, measured in (("held", True), ("destroyed", False), ("flooded", False)):
+        c = share("a share", round(held, 3), f"{held:.1%}", change=change, published=dt.date(2022, 9, 20))
+        v = only(check([c], against=maps), "share")
+        assert (v.measured is not None) == measured, (change, v.explanation)
+
+
 def test_shares_in_one_article_are_not_compared():
     a = share("a fifth of the country", 0.2, "a fifth", change="held")
     b = share("7% of the country", 0.07, "7%", change="held")

@@ -817,6 +817,22 @@ SHARES = [
         value=0.25,
         of="Kherson Oblast",
     ),
+    # what a town's ground is said to be is the claim's change; only control is checked on a map
+    case("Officials say 80% of Bakhmut was destroyed.", kind="share", of="Bakhmut", change="destroyed"),
+    case("Oleshky is 80% flooded, officials said.", kind="share", value=0.8, of="Oleshky", change="flooded"),
+    case("Korsunka and Dnipriany are 60% under water.", kind="share", of="Korsunka", change="flooded"),
+    case("Russian units say 80% of Bakhmut was captured.", kind="share", change="captured"),
+    case(
+        "Deminers have cleared 5,9% of the potentially contaminated territories.", kind="share", value=0.059
+    ),
+    case(
+        "The gains represent about 1% of Ukraine's land area, bringing total Russian control to nearly 20%.",
+        kind="share",
+        index=1,
+        value=0.2,
+        of="Ukraine",
+        change="held",
+    ),
 ]
 
 
@@ -833,6 +849,8 @@ def test_shares(text, kind, index, expected):
         "Inflation was 20% last year, and that figure rose to 25%.",
         "40% of Ukraine's grain goes by sea.",
         "The Kherson region is flat. About half of it is farmland.",
+        "Power in Kharkiv is 80% restored.",
+        "The 1,000% rise in prices hit Kherson.",
     ],
     ids=lambda t: t,
 )

@@ -197,6 +197,8 @@ def parse_fraction(text: str) -> float | None:
 
     >>> parse_fraction("5%"), parse_fraction("20 per cent"), parse_fraction("one-fifth")
     (0.05, 0.2, 0.2)
+    >>> parse_fraction("2,5%")  # a decimal comma
+    0.025
     >>> parse_fraction("Sixty-eight percent")
     0.68
     """
@@ -205,9 +207,9 @@ def parse_fraction(text: str) -> float | None:
     t = " ".join(text.strip().lower().split())
     if t in FRACTIONS:
         return FRACTIONS[t]
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:%|per\s?cent|percent|pc)", t)
+    m = re.fullmatch(r"(\d+(?:\.\d+|,\d{1,2})?)\s*(?:%|per\s?cent|percent|pc)", t)  # "5,9%": a decimal comma
     if m:
-        return float(m.group(1)) / 100.0
+        return round(float(m.group(1).replace(",", ".")) / 100.0, 12)  # 0.059, not 0.059000000000000004
     m = re.fullmatch(r"([a-z][a-z -]*?)\s+(?:per\s?cent|percent)", t)  # "sixty-eight percent"
     value = parse_number(m.group(1)) if m else None
     return value / 100.0 if value is not None else None

@@ -20,10 +20,11 @@ from frontmap.gazetteer.place import Place
 from frontmap.quantities.numbers import parse_fraction
 from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import Context, anchor_at, qualifier, safe, sentence_bounds
+from frontmap.reading._claims_subject import subject_before
 from frontmap.reading.claims import ShareClaim
 from frontmap.reading.lexicon import COUNTRY_NOUNS, TOWN_NOUNS
 
-__all__ = ["share_again", "share_claim"]
+__all__ = ["share_again", "share_claim", "state_share", "whole_share"]
 
 _AGAIN_WITHIN = 400  # characters after a share within which "that figure" can name it again
 #: "Russia's Kursk region": a possessive before the region that is meant.
@@ -58,6 +59,9 @@ def share_claim(ctx: Context, m: re.Match) -> ShareClaim | None:
         end = tail.end()
     start = m.start()
     s, e = sentence_bounds(ctx, start)
+    # "80% of Bakhmut was destroyed": what the ground is said to be, else what the clause says happened
+    state = P.TOWN_GROUND.match(text, end)
+    change = _state(state) if state else _change(ctx, max(s, start - P.WINDOW), min(e, end + 60))
     return ShareClaim(
         text[start:end],
         start,
@@ -67,9 +71,31 @@ def share_claim(ctx: Context, m: re.Match) -> ShareClaim | None:
         qualifier=qualifier(m),
         of=of,
         of_text=of_text,
-        change=_change(ctx, max(s, start - P.WINDOW), min(e, end + 60)),
+        change=change,
         **ctx.common(start, end),
     )
+
+
+def state_share(ctx: Context, m: re.Match) -> ShareClaim | None:
+    """ "Oleshky is 80% flooded", "the city, which is 90% destroyed", "A and B are 80% under water": a
+    percentage (with no "of" after it) of the town a state is said of, when the words before it name one."""
+    text = ctx.text
+    state = P.STATE_AFTER.match(text, m.end("frac"))
+    if state is None or not P.STATE_VERB_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        return None
+    value = parse_fraction(" ".join(m.group("frac").split()))
+    of = subject_before(ctx, m.start(), None)
+    if value is None or not 0 < value <= 1 or of is None:
+        return None
+    start, end = m.start(), state.end()
+    return ShareClaim(
+        text[start:end], start, end, value=value, value_text=m.group("frac"), qualifier=qualifier(m),
+        of=of, of_text="", change=_state(state), **ctx.common(start, end),
+    )  # fmt: skip
+
+
+def _state(m: re.Match) -> str:
+    return P.GROUND_STATES[" ".join(m.group("state").lower().split())]
 
 
 def _whole(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | None:
@@ -107,7 +133,8 @@ def share_again(ctx: Context, m: re.Match, last: ShareClaim | None) -> ShareClai
     if last is None or last.of is None or last.end > m.start() or m.start() - last.end > _AGAIN_WITHIN:
         return None
     s, _ = sentence_bounds(ctx, m.start())
-    if not P.REFERS_BACK.search(ctx.text, max(s, last.end, m.start() - 120), m.start()):
+    back = P.REFERS_BACK.search(ctx.text, max(s, last.end, m.start() - 120), m.start())
+    if not back:
         return None
     value = parse_fraction(" ".join(m.group("frac").split()))
     if value is None or not 0 < value <= 1:
@@ -115,7 +142,8 @@ def share_again(ctx: Context, m: re.Match, last: ShareClaim | None) -> ShareClai
     start, end = m.start(), m.end("frac")
     return ShareClaim(
         ctx.text[start:end], start, end, value=value, value_text=m.group("frac"), qualifier=qualifier(m),
-        of=last.of, of_text=last.of_text, change=last.change, **ctx.common(start, end),
+        of=last.of, of_text=last.of_text, change="held" if back.group("held") else last.change,
+        **ctx.common(start, end),
     )  # fmt: skip
 
 

@@ -85,7 +85,7 @@ from frontmap.reading.claimlinks import (
     topic_anchors,
 )
 from frontmap.reading.claims import AreaClaim, Claim, Converted, DistanceClaim, ShareClaim
-from frontmap.reading.claimshares import share_again, share_claim, whole_share
+from frontmap.reading.claimshares import share_again, share_claim, state_share, whole_share
 
 __all__ = ["find_claims"]
 
@@ -148,14 +148,15 @@ def _shares(ctx: Context, scan: _scan.Scan) -> list[ShareClaim]:
     wholes = [c for c in (whole_share(ctx, m) for m in _widened(text, scan.wholes())) if c is not None]
     if wholes:  # "almost the entire Lugansk region"
         shares = sorted([*shares, *wholes], key=lambda c: c.start)
-    if shares:  # only a text with a share can name it again
-        given, i, last = list(shares), 0, None
-        for m in _widened(text, scan.bare_percents()):
-            while i < len(given) and given[i].end <= m.start():
-                last, i = given[i], i + 1
-            again = share_again(ctx, m, last)
-            if again is not None:
-                shares.append(again)
+    given, i, last = list(shares), 0, None
+    for m in _widened(text, scan.bare_percents()):
+        while i < len(given) and given[i].end <= m.start():
+            last, i = given[i], i + 1
+        # "... that figure was 19%": only a text with a share can name it again; "Oleshky is 80% flooded"
+        again = share_again(ctx, m, last) if given else None
+        again = again or state_share(ctx, m)
+        if again is not None:
+            shares.append(again)
     return shares
 
 

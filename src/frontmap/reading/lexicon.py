@@ -40,6 +40,7 @@ __all__ = [
     "FRACTION_WORDS",
     "GEO_HEADS",
     "GIVEN_NAMES",
+    "GROUND_STATES",
     "HOMONYM_QUALIFIERS",
     "LOCATION_VERBS",
     "LOCATIVE",
@@ -123,6 +124,8 @@ COMMON_WORDS = _words("common_words.txt")
 NOT_PLACES = _words("not_places.txt")
 #: Prepositions that introduce a location ("in Kharkiv", "near Izium").
 LOCATIVE = _words("locative.txt")
+#: What a share of a town's ground is said to be ("destroyed", "under water") -> the claim's change.
+GROUND_STATES = _table("ground_states.json")
 #: The verbs that say where a place is, by form: "finite" (lies, sit), "continuous" (lying),
 #: "participle" (located) -> their words.
 LOCATION_VERBS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(

@@ -117,10 +117,14 @@ def found(pattern: re.Pattern, text: str):
 
 
 FRACTION_WORDS = leading(list(lexicon.FRACTION_WORDS))
+#: The digits of a percentage after its first: "18.7%", and a decimal comma before one or two final digits
+#: ("5,9%", as in DIGITS).
+PERCENT_DIGITS = r"\d{0,2}(?:\.\d+|,\d{1,2}(?!\d))?"
 SHARE = re.compile(
     r"(?P<frac>\d"
     + FIGURE_START
-    + r"\d{0,2}(?:\.\d+)?\s*(?:%|(?i:per\s?cent|percent)\b)|"
+    + PERCENT_DIGITS
+    + r"\s*(?:%|(?i:per\s?cent|percent)\b)|"
     # "Sixty-eight percent of ...": a number in words
     + r"(?i:"
     + WORDNUM
@@ -146,20 +150,32 @@ WHOLE_QUALIFIERS = frozenset({"nearly"})
 BARE_PERCENT = re.compile(
     r"(?P<frac>\d"
     + FIGURE_START
-    + r"\d{0,2}(?:\.\d+)?\s*(?:%|(?i:per\s?cent|percent)\b))(?!\s*[—–(,]?\s*of\b)"
+    + PERCENT_DIGITS
+    + r"\s*(?:%|(?i:per\s?cent|percent)\b))(?!\s*[—–(,]?\s*of\b)"
 )
 REFERS_BACK = re.compile(
     r"\b(?:that|the|this|its)\s+(?:total\s+|overall\s+)?(?:figure|share|proportion|percentage)\b"
     # "That is down from a peak of around 27 percent": the same share at another time
-    r"|\b(?:is|was|are|were)\s+(?:up|down)\s+from\b",
+    r"|\b(?:is|was|are|were)\s+(?:up|down)\s+from\b"
+    # "..., bringing total Russian control to nearly 20%": the whole held, of the same territory
+    r"|\b(?:total|overall)\s+(?:[a-z]+\s+)?(?P<held>control|occupation)\s+(?:to|at)\b",
     re.I,
+)
+#: What a town's ground is said to be (lexicon.GROUND_STATES -> the claim's change), as an alternation.
+GROUND_STATES = lexicon.GROUND_STATES
+_STATES = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lexicon.GROUND_STATES, key=len, reverse=True)
 )
 #: After a share of a named town: what happened to its ground ("80% of Bakhmut was destroyed").
 TOWN_GROUND = re.compile(
     r"\s+(?:(?:has|had|have|was|were|is|are)\s+)?(?:(?:been|now|already|largely|mostly)\s+)*"
-    r"(?:destroyed|damaged|razed|flattened|ruined|captured|occupied|controlled|held|taken|liberated|retaken)\b",
+    r"(?P<state>" + _STATES + r")\b",
     re.I,
 )
+#: "Oleshky is 80% flooded", "the city, which is 90% destroyed": a state right after a percentage ...
+STATE_AFTER = re.compile(r"\s+(?P<state>" + _STATES + r")\b", re.I)
+#: ... said of a place by a verb just before it.
+STATE_VERB_BEFORE = re.compile(r"\b(?:is|are|was|were|been|now)\s+$", re.I)
 FRACTION_BEFORE = re.compile(r"\b((?:an?|one|two|three|four)[\s-]+)$", re.IGNORECASE)
 
 #: "(46 miles)", "[74 km]", "—roughly 16 miles—": a conversion set off after a figure.
@@ -318,8 +334,9 @@ SUBJECT_AREA = re.compile(
 TERRITORY = re.compile(
     r"(?:(?P<det>the|that|this|those|these)\s+)?"
     r"(?:(?:entire|whole|total|internationally\s+recognised|internationally\s+recognized)\s+)?"
-    # "the flooded territory", "the two regions": a word or two describing it
-    r"(?P<described>(?:(?:[a-z]+(?:ed|ing)|two|three|four|both)\s+){1,2})?"
+    # "the flooded territory", "the two regions", "the potentially contaminated territories": a word or
+    # two describing it
+    r"(?P<described>(?:[a-z]+ly\s+)?(?:(?:[a-z]+(?:ed|ing)|two|three|four|both)\s+){1,2})?"
     r"(?P<what>country|territory|land|landmass|land\s+mass|region|oblast|province|nation|town|city|village"
     r"|territories|countries|cities)s?\b",
     re.IGNORECASE,
