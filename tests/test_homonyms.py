@@ -480,6 +480,12 @@ def test_city_and_oblast_still_read_as_before():
             "Kostiantynivka urban hromada",
             id="a spelling neither namesake is written in goes to the far larger town",
         ),
+        pytest.param(
+            "The governor said the village of Klimovo came under fire from across the border.",
+            "Klimovo",
+            "Bryansk Oblast",
+            id="'the village of' names no country: the town whose own name is written",
+        ),
     ],
 )
 def test_namesakes_on_the_bundled_gazetteer(text, name, unit):

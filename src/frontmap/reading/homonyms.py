@@ -417,9 +417,10 @@ def _at(pool: tuple[Place, ...], there: tuple[float, float], km: float) -> tuple
 # -- 5. size -------------------------------------------------------------------------------------
 
 
-def _local(ctx: _Context, h: Hit, home: Place) -> bool:
-    """Does the text present the Ukrainian namesake: "the town of X", or a Ukrainian place named nearby?"""
-    if kind_before(ctx.text, h.start):
+def _local(ctx: _Context, h: Hit, home: Place, by_kind: bool = True) -> bool:
+    """Does the text present the Ukrainian namesake: "the town of X" (unless ``by_kind`` is false), or a
+    Ukrainian place named nearby?"""
+    if by_kind and kind_before(ctx.text, h.start):
         return True
     exclude = frozenset({home.id})
     assert ctx.grid is not None
@@ -442,7 +443,9 @@ def size(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...]:
         # neither is written as the text writes it ("Konstantinovka": a Crimean Konstantynovka of 1,300
         # people, the Donetsk city of 67,000): the far larger town
         larger = own or [p for p in pool[1:] if p.population >= max(BIG_TOWN, floor)]
-        if larger and not _local(ctx, h, top):
+        # "the village of Klimovo" in a report on Bryansk: a noun of size says nothing of which country,
+        # and the text writes the larger town's own name
+        if larger and not _local(ctx, h, top, by_kind=not own):
             return (larger[0],)
     return (top,)
 
