@@ -486,6 +486,13 @@ def test_city_and_oblast_still_read_as_before():
             "Bryansk Oblast",
             id="'the village of' names no country: the town whose own name is written",
         ),
+        pytest.param(
+            "Russian forces advanced near Dobropillia in Donetsk region. They aim to encircle the towns of "
+            "Kostyantynivka and Pokrovsk.",
+            "Kostyantynivka",
+            "Kostiantynivka urban hromada",
+            id="a raion shared with another town does not outweigh a city of the oblast named",
+        ),
     ],
 )
 def test_namesakes_on_the_bundled_gazetteer(text, name, unit):

@@ -320,6 +320,16 @@ def hierarchy(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
     if not any(top):
         return None
     best = tuple(p for p in pool if scores[p.id] == top)
+    if not any(p.kind in ("raion", "hromada") for p in ctx.places.values()):
+        # units shared only with other towns: a town far larger than the namesakes they prefer stays in
+        # the running (size then chooses) when it lies in one the article names and no oblast of the
+        # sentence rules it out -- the city of Kostiantynivka, not a village of Pokrovsk Raion, in "the
+        # towns of Kostyantynivka and Pokrovsk"
+        big = max(BIG_TOWN, 10 * max(p.population for p in best))
+        best = tuple(
+            p for p in pool
+            if p in best or (p.population >= big and any(scores[p.id]) and scores[p.id][0] == top[0])
+        )  # fmt: skip
     return best if len(best) < len(pool) else None
 
 
