@@ -892,6 +892,15 @@ MENTIONS = [
     ("Moscow says the Lugansk People's Republic is fully taken.", ["Moscow", "Luhansk Oblast"]),
     ("Attacks went on along the Oleksandrivka front.", ["Oleksandrivka"]),  # a town, not the river
     ("Boats crossed the Dnipro at night.", ["Dnipro River"]),
+    # a list of regions with a serial comma, after a possessive, before "territories" or after "regions:"
+    (
+        "Velyka Novosilka lies where Ukraine's Donetsk, Zaporizhzhia, and Dnipropetrovsk territories meet.",
+        ["Velyka Novosilka", "Ukraine", "Donetsk Oblast", "Zaporizhzhia Oblast", "Dnipropetrovsk Oblast"],
+    ),
+    (
+        "It sits near the junction of three regions: Donetsk, Zaporizhzhia, and Dnipropetrovsk.",
+        ["Donetsk Oblast", "Zaporizhzhia Oblast", "Dnipropetrovsk Oblast"],
+    ),
 ]
 
 

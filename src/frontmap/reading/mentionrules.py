@@ -367,7 +367,8 @@ def inside_other_name(c: Candidate) -> Verdict | None:
         return None
     if _axis_end(c):
         return None
-    return None if c.gz.lookup(normalize(prev.text)) else REJECT
+    # "Ukraine's Donetsk, Zaporizhzhia ...": a place's possessive ends its name
+    return None if c.gz.lookup(normalize(POSSESSIVE.sub("", prev.text))) else REJECT
 
 
 def measured_from_a_place(c: Candidate) -> Verdict | None:

@@ -58,8 +58,16 @@ from frontmap.reading.mentionrules import (
 
 __all__ = ["candidates", "find_mentions"]
 
-_REGION_WORDS = re.compile(r"(?:\s*(?:,|and|&|/|or)\s*[A-Z][\w'’-]*)*\s+(?:regions|oblasts|provinces)\b")
-_REGIONS_OF = re.compile(r"\b(?:regions|oblasts|provinces)\s+of\s+(?:[A-Z][\w'’-]*\s*(?:,|and|&|/)\s*)*$")
+#: Between the names of a list of regions: "A, B and C", "A, B, and C", "A/B", "A or B".
+_REGION_GAP = r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s|&|/|or\s)\s*"
+#: "the Donetsk, Zaporizhzhia, and Dnipropetrovsk regions (or territories)": each name of the list a region.
+_REGION_WORDS = re.compile(
+    r"(?:" + _REGION_GAP + r"[A-Z][\w'’-]*)*\s+(?:regions|oblasts|provinces|territories)\b"
+)
+#: "the regions of A and B", "three regions: A, B, and C".
+_REGIONS_OF = re.compile(
+    r"\b(?:regions|oblasts|provinces)(?:\s+of\s+|\s*:\s*)(?:[A-Z][\w'’-]*" + _REGION_GAP + r")*$"
+)
 _PLANTS = re.compile(
     r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:(?i:nuclear\s+(?:power\s+)?(?:plants?|stations?))|NPPs?|nuclear\s+facilit)"
 )
@@ -402,7 +410,7 @@ _THE_END = re.compile(r"\bthe\s+$")
 _SETTLEMENT_NOUN = re.compile(r"\s+(?:" + "|".join((*SETTLEMENT_SIZES, *AXIS_NOUNS)) + r")\b", re.IGNORECASE)
 
 #: Words the patterns above cannot match without (each is searched only where one of its words is).
-_REGION_NOUNS = ("regions", "oblasts", "provinces")
+_REGION_NOUNS = ("regions", "oblasts", "provinces", "territories")
 _PLANT_WORDS = ("nuclear", "Nuclear", "NPP")
 _REPUBLIC = "epublic"  # "Republic", "republic"
 
