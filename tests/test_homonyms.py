@@ -493,6 +493,12 @@ def test_city_and_oblast_still_read_as_before():
             "Kostiantynivka urban hromada",
             id="a raion shared with another town does not outweigh a city of the oblast named",
         ),
+        pytest.param(
+            "Evacuees will travel by bus through Kherson and Mykolaiv to Khmelnytskyi, Odesa and Kyiv.",
+            "Mykolaiv",
+            "Mykolaiv Oblast",
+            id="a city on a list of cities is not the village outside one of them",
+        ),
     ],
 )
 def test_namesakes_on_the_bundled_gazetteer(text, name, unit):

@@ -46,8 +46,8 @@ last step that narrowed them (``size`` when none did), or:
 A city of 50,000 or more that is ten times larger than every namesake (:func:`_dominant`) is taken at
 once (``size``), and counts as one of the article's places for the other names; it yields to a village
 on a qualifier ("the village of X", "X in the Zaporizhzhia region"), or when a village lies within
-:data:`VILLAGE_NEAR_KM` of the article's other places while the city is farther than :data:`CITY_FAR_KM`
-from all of them.
+:data:`VILLAGE_NEAR_KM` of the article's other places, one of them under :data:`LOCAL_TOWN` people, while
+the city is farther than :data:`CITY_FAR_KM` from all of them.
 
 Names the text itself settles (by a qualifier, the hierarchy or a claim) are context in turn: the names
 that only nearness or size decided are chosen again once they count (:func:`_second_round`).
@@ -106,8 +106,10 @@ SLACK_KM = 10.0
 BIG_TOWN = 20_000
 #: A village beats a dominant city by proximity only this close to the article's places ...
 VILLAGE_NEAR_KM = 30.0
-#: ... while the city is farther than this from all of them.
+#: ... while the city is farther than this from all of them, and the village is near one of them smaller
+#: than this (a regional centre is named for many reasons).
 CITY_FAR_KM = NEAR_KM
+LOCAL_TOWN = 100_000
 #: Gap (characters) between a name and a neighbour that can qualify it.
 _MAX_GAP = 80
 #: ... and between a name and the place a distance said of it is measured from (a description between:
@@ -346,6 +348,15 @@ def _nearest(ctx: _Context, p: Place, mentioned: bool = False) -> float:
     return ctx.near[key]
 
 
+def _near_town(ctx: _Context, p: Place) -> bool:
+    """Is ``p`` within :data:`VILLAGE_NEAR_KM` of one of the article's places smaller than a city of
+    :data:`LOCAL_TOWN` people?"""
+    return any(
+        q.population < LOCAL_TOWN and q.kind in ("settlement", "facility") and _km(p, q) <= VILLAGE_NEAR_KM
+        for q in ctx.places.values()
+    )
+
+
 def proximity(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
     """The candidates near the article's places (within :data:`NEAR_KM`, and within :data:`SLACK_KM` of
     the nearest, or a town of :data:`BIG_TOWN` ten times larger than those); a dominant city yields only
@@ -356,7 +367,11 @@ def proximity(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
         key = ctx.hits[i].key
         near = [p for p in pool[1:] if name_key(p) == key and _nearest(ctx, p) <= VILLAGE_NEAR_KM]
         if near and _nearest(ctx, city, mentioned=True) > CITY_FAR_KM:
-            return (min(near, key=lambda p: _nearest(ctx, p)),)
+            # next to a town, not merely to a city the article names for other reasons (Mykolaiv on a
+            # list of cities evacuees go to is not the village outside Khmelnytskyi)
+            local = [p for p in near if _near_town(ctx, p)]
+            if local:
+                return (min(local, key=lambda p: _nearest(ctx, p)),)
         return None
     d = {p.id: _nearest(ctx, p) for p in pool}
     best = min(d.values())
