@@ -861,6 +861,11 @@ def test_shares_of_people_or_things_are_not_shares_of_ground(text):
 BORDERS = [
     case("Russian troops are now within 10 km of the highway, bloggers claimed.", anchor_text="the highway"),
     case("Officials in Belarus said troops stood 5 km from the border.", anchor="Belarus"),
+    case(
+        "The airbase is about 300 km from the nearest Ukrainian military position.",
+        anchor=None,
+        anchor_text="the nearest Ukrainian military position",
+    ),
     case("Troops massed 10 km from the border.", anchor="Russia"),
     case("A drone hit a school 3 km from the Belarusian border.", anchor="Belarus"),
 ]

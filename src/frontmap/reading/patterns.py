@@ -355,10 +355,10 @@ TAKEN_PART = re.compile(
 #: describes a town named after it: "the front-line town of Kupiansk").
 THING = re.compile(
     r"(?!(?:the|its|their)\s+(?:[\w'’-]+\s+){1,3}(?:town|city|village|settlement|port)s?\s+of\s)"
-    r"(?:the|its|their)\s+(?:(?:[a-z][\w-]*|(?:Ukrainian|Russian)(?:-[a-z]+)?)\s+){0,2}?(?:front\s*-?\s*lines?\b|"
+    r"(?:the|its|their)\s+(?:(?:[a-z][\w-]*|(?:Ukrainian|Russian)(?:-[a-z]+)?)\s+){0,3}?(?:front\s*-?\s*lines?\b|"
     r"frontline\b|front\b(?!\s+of)|contact\s+line\b|line\s+of\s+contact\b|coast(?:line)?\b|shore(?:line)?\b"
     r"|city\s+cent(?:re|er)\b|plant\b|dam\b|reservoir\b|river(?:bank)?\b|outskirts\b|mainland\b|estuary\b"
-    r"|positions\b|lines\b|area\b|zone\b|fighting\b|territory\b|battlefield\b|highway\b|motorway\b)"
+    r"|positions?\b|lines\b|area\b|zone\b|fighting\b|territory\b|battlefield\b|highway\b|motorway\b)"
     # "from Russian positions", "within 40 miles of Ukrainian artillery": an army's, with no article
     r"|(?:Russian|Ukrainian|enemy)\s+(?:positions|lines|trenches|artillery|guns|troops|forces)\b"
 )
