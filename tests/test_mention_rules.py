@@ -433,6 +433,8 @@ def test_large_city_abroad(text, surface, expected):
     ("Ferries docked in Tulcea after the storm.", "Tulcea", ACCEPT),
     ("Barges waited near Sulina for the pilot.", "Sulina", ACCEPT),  # small, but next to Ukraine
     ("Tulcea was quiet after the storm.", "Tulcea", None),
+    ("Ferries docked in Sulina and Tulcea after the storm.", "Tulcea", ACCEPT),  # listed after "in"
+    ("Sulina and Tulcea were quiet after the storm.", "Tulcea", None),
 )
 def test_town_abroad_after_locative(text, surface, expected):
     check(R.town_abroad_after_locative, text, surface, expected)

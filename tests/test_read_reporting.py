@@ -437,6 +437,18 @@ REFERRING = [
         anchor="Zaporizhzhia",
     ),
     case(
+        "Orikhiv and Huliaipole lie 50 and 95 km southeast of Zaporizhzhia, respectively.",
+        subject="Orikhiv",
+        value=50,
+        anchor="Zaporizhzhia",
+    ),
+    case(
+        "Orikhiv and Huliaipole lie 50 and 95 km southeast of Zaporizhzhia, respectively.",
+        index=1,
+        subject="Huliaipole",
+        value=95,
+    ),
+    case(
         "Toretsk is the prize. It is about 15 km to Kostiantynivka, 25 km to Druzhkivka.",
         index=1,
         value=25,

@@ -166,6 +166,8 @@ def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> P
         gap = (_PARENTHESES.sub("", between) if "(" in between else between).removeprefix(")")
         for aside, kept in P.ASIDES:
             gap = aside.sub(kept, gap, count=1)
+        # "A and B lie 50 and 95 km ..., respectively": the first figure of the pair is part of the link
+        gap = P.RESPECTIVE_FIRST.sub("", gap, count=1) if " and " in gap else gap
         words = gap.split()
         apposition = (len(words) <= 3 and gap.lstrip()[:1] in (",", "(", "—", "–")) or bool(
             P.APPOSITIVE.match(gap) and not P.CLAUSE_WORDS.search(gap)

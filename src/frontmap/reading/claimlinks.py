@@ -149,6 +149,10 @@ def respective(ctx: Context, claims: list[Claim]) -> list[Claim]:
     about the first town)."""
     out: list[Claim] = []
     for c in claims:
+        split = _first_of_pair(ctx, c)
+        if split is not None:  # "A and B, located 644 and 241 km from the border, respectively"
+            first, c = split
+            out.append(first)
         out.append(c)
         if not isinstance(c, DistanceClaim) or c.subject is None or "respectively" not in c.text:
             continue
@@ -156,7 +160,7 @@ def respective(ctx: Context, claims: list[Claim]) -> list[Claim]:
         if pair is None:
             continue
         value = parse_number(pair.group("num"))
-        second = _next_listed(ctx, c)
+        second = _listed(ctx, c)
         if value is None or second is None:
             continue
         start = c.start + pair.start("num")
@@ -170,17 +174,39 @@ def respective(ctx: Context, claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _next_listed(ctx: Context, c: DistanceClaim) -> Place | None:
-    """The town listed right after the claim's subject ("A and B", "A, B") where the text last lists
-    them, in the claim's sentence or the one before ("... Orikhiv and Huliaipole. The two towns lie
-    ... respectively ...")."""
+def _first_of_pair(ctx: Context, c: Claim) -> tuple[DistanceClaim, DistanceClaim] | None:
+    """ "A and B lie 644 and 241 km from the border, respectively": the distance of the first figure,
+    which has no unit of its own, about A, and the claim ``c`` found (the second figure) about B."""
+    if not isinstance(c, DistanceClaim) or not c.value or not P.RESPECTIVELY_AFTER.match(ctx.text, c.end):
+        return None
+    pair = P.RESPECTIVE_FIRST.search(ctx.text, max(0, c.start - 24), c.start)
+    value = parse_number(pair.group("num")) if pair else None
+    if pair is None or value is None:
+        return None
+    second = _listed(ctx, c)
+    a, b = (c.subject, second) if second is not None else (_listed(ctx, c, before=True), c.subject)
+    start = pair.start("num")
+    first = replace(
+        c, text=ctx.text[start : pair.end("num")], start=start, end=pair.end("num"), value=value,
+        value_text=pair.group("num"), km=c.km / c.value * value, subject=a, converted=None, low=None,
+        qualifier=None,
+    )  # fmt: skip
+    return first, replace(c, subject=b)
+
+
+def _listed(ctx: Context, c: DistanceClaim, before: bool = False) -> Place | None:
+    """The town listed right after the claim's subject ("A and B", "A, B"), or right before it, where the
+    text last lists them, in the claim's sentence or the one before ("... Orikhiv and Huliaipole. The two
+    towns lie ... respectively ...")."""
+    if c.subject is None:
+        return None
     s, _ = sentence_bounds(ctx, c.start)
     s, _ = sentence_bounds(ctx, max(0, s - 2))
     named = [m for m in ctx.mentions_between(s, c.start) if m.place is not None]
     found = None
     for a, b in pairwise(named):
-        if a.place == c.subject and P.LIST_GAP.fullmatch(ctx.text, a.end, b.start):
-            found = b.place
+        if (b if before else a).place == c.subject and P.LIST_GAP.fullmatch(ctx.text, a.end, b.start):
+            found = (a if before else b).place
     return found
 
 

@@ -456,10 +456,24 @@ def large_city_abroad(c: Candidate) -> Verdict | None:
     return ACCEPT if _population(c) >= 100_000 else None
 
 
+#: "in Savasleyka and Borisoglebsk": a name after a list of names that a locative word opens.
+_LISTED_AFTER_LOCATIVE = re.compile(
+    r"\b(?i:" + "|".join(sorted(LOCATIVE, key=len, reverse=True)) + r")\s+"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*,\s*){0,4}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*,?\s+(?:and|or)\s+$"
+)
+
+
 def town_abroad_after_locative(c: Candidate) -> Verdict | None:
-    """Accept a town abroad after "in", "near"...: 15,000 people, or 2,000 in a neighbouring country."""
+    """Accept a town abroad after "in", "near"... or "in A and": 15,000 people, or 2,000 next door."""
     prev = c.prev
-    if prev is None or prev.text.lower() not in LOCATIVE or c.text[prev.end : c.hit.start].strip() != "":
+    if prev is None:
+        return None
+    if prev.text.lower() in LOCATIVE:
+        if c.text[prev.end : c.hit.start].strip() != "":
+            return None
+    elif prev.text.lower() not in ("and", "or") or not _LISTED_AFTER_LOCATIVE.search(
+        c.text, max(0, c.hit.start - 120), c.hit.start
+    ):
         return None
     pop = _population(c)
     if pop >= 15_000 or (c.best.country in NEIGHBOUR_COUNTRIES and pop >= 2_000):

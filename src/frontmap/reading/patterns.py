@@ -293,6 +293,11 @@ RESPECTIVELY = re.compile(
     r"\s(?:and|,)\s+(?P<num>\d[\d,.]*)\s*-?\s*(?:kilomet(?:re|er)s?|kms?\b|miles?\b|mi\b)\s+respectively\b",
     re.IGNORECASE,
 )
+#: "located 644 and 241 km from the border, respectively": the first figure of a pair written before
+#: the second's unit ...
+RESPECTIVE_FIRST = re.compile(r"(?P<num>\d[\d,.]*)\s+and\s+$")
+#: ... when "respectively" closes the phrase.
+RESPECTIVELY_AFTER = re.compile(r"[^.;:()]{0,40}?\brespectively\b", re.IGNORECASE)
 #: Descriptive words between "of/from" and the place they describe: "the destroyed", "Russian-held".
 DESCRIPTORS = re.compile(
     r"(?:the\s+)?(?:(?!(?:where|which|that|who|and|or|but|when|while|in|of|to|from|by|near)\b)"
