@@ -499,6 +499,12 @@ def test_city_and_oblast_still_read_as_before():
             "Mykolaiv Oblast",
             id="a city on a list of cities is not the village outside one of them",
         ),
+        pytest.param(
+            "Russian troops were reported on the outskirts of Huliaipole, in Zaporizhia, on Monday.",
+            "Huliaipole",
+            "Zaporizhzhia Oblast",
+            id="'X, in Y' with Y a regional centre: in its oblast, not the namesake nearest the city",
+        ),
     ],
 )
 def test_namesakes_on_the_bundled_gazetteer(text, name, unit):

@@ -67,12 +67,13 @@ from types import MappingProxyType
 from frontmap.gazetteer.place import Place
 from frontmap.reading._directions import named_as_direction
 from frontmap.reading._homonym_kinds import by_kind, kind_before
+from frontmap.reading._homonym_units import UNIT_WORD, by_other, by_unit, unit_level
 from frontmap.reading._ment_places import RAION_CITY_POPULATION as RAION_CITY_POPULATION
 from frontmap.reading._ment_places import core as _core
 from frontmap.reading._ment_places import dominant as _dominant
 from frontmap.reading._ment_places import name_key, unit_keys
 from frontmap.reading._mentions_distance import destination, stated
-from frontmap.reading._mentions_grid import Grid, nearest_of
+from frontmap.reading._mentions_grid import Grid
 from frontmap.reading._mentions_grid import km as _km
 from frontmap.reading._tokens import Hit
 from frontmap.reading.lexicon import HOMONYM_QUALIFIERS
@@ -117,9 +118,6 @@ _MAX_GAP = 80
 _CLAIM_GAP = 160
 
 _Q = HOMONYM_QUALIFIERS
-_UNITS: dict[str, str] = dict(_Q["units"])
-_UNIT_WORD = re.compile(r"\s*(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-_UNIT_AT_END = re.compile(r"\b(" + "|".join(_UNITS) + r")$", re.IGNORECASE)
 _AFTER = tuple(
     (e["name"], re.compile(e["gap"], re.IGNORECASE), e["other"]) for e in _Q["after"] if e["other"] != "alias"
 )
@@ -191,55 +189,6 @@ def _context(text: str, hits: list[Hit]) -> _Context:
 # -- 1. qualifier ------------------------------------------------------------------------------
 
 
-def _unit_level(text: str, other: Hit) -> str | None:
-    """The level of unit the neighbour ``other`` names: its kind, or a unit word after or inside it."""
-    p = other.place or other.places[0]
-    if p.kind == "region":
-        return "admin1"
-    if p.kind in ("raion", "hromada"):
-        return p.kind
-    m = _UNIT_WORD.match(text, other.end)
-    if m:
-        return _UNITS[m.group(1).lower()]
-    m = _UNIT_AT_END.search(text, other.start, other.end)
-    return _UNITS[m.group(1).lower()] if m else None
-
-
-def _in_unit(p: Place, level: str, other: Hit) -> bool:
-    """Is ``p`` in the unit the neighbour names ("Donetsk region", "Bakhmut district")?"""
-    anchor = other.place or other.places[0]
-    own = p.admin1 if level == "admin1" else getattr(p, level)
-    if not own:
-        return False
-    if anchor.kind in ("region", "raion", "hromada"):
-        return own == anchor.name or _core(own) == _core(anchor.name) or _core(own) == _core(other.key)
-    # a town named with a unit word: its oblast ("Zaporizhzhia region"), or the raion named after it
-    return _core(own) == _core(other.key) or (level == "admin1" and own == anchor.admin1)
-
-
-def _by_unit(pool: tuple[Place, ...], level: str, other: Hit) -> tuple[Place, ...] | None:
-    if level == "near":
-        return _by_near(pool, other)
-    inside = tuple(p for p in pool if _in_unit(p, level, other))
-    if inside:
-        return inside
-    # no candidate knows its raion or hromada (older data): the district's town stands for it
-    anchor = other.place or other.places[0]
-    if level != "admin1" and anchor.kind == "settlement" and not any(getattr(p, level) for p in pool):
-        return _by_near(pool, other)
-    return None
-
-
-def _by_near(pool: tuple[Place, ...], other: Hit) -> tuple[Place, ...] | None:
-    anchor = other.place or other.places[0]
-    if anchor.kind not in ("settlement", "facility"):
-        if anchor.kind == "region":
-            inside = tuple(p for p in pool if p.admin1 and p.admin1 == anchor.name)
-            return inside or None
-        return None
-    return (nearest_of(pool, anchor),)
-
-
 def _renamed(ctx: _Context, i: int) -> Place | None:
     """ "X (formerly Y)", "X (now Y)": the town Y names, whether or not it is among X's candidates (an
     old or foreign name the gazetteer lacks: "Dmitrov (formerly Mirnograd)")."""
@@ -255,12 +204,6 @@ def _renamed(ctx: _Context, i: int) -> Place | None:
     return anchor
 
 
-def _by_other(pool: tuple[Place, ...], how: str, level: str | None, other: Hit) -> tuple[Place, ...] | None:
-    if level is not None:
-        return _by_unit(pool, level, other)
-    return _by_near(pool, other) if how in ("near", "unit_or_near") else None
-
-
 def _neighbour(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
     """A neighbouring name that qualifies this one: "X in the Y region", "Y Oblast's X", "X near Y"."""
     text, h = ctx.text, ctx.hits[i]
@@ -270,21 +213,21 @@ def _neighbour(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, .
         if len(gap) <= _MAX_GAP:
             for _, pattern, how in _AFTER:
                 if pattern.fullmatch(gap):
-                    level = _unit_level(text, nxt)
+                    level = unit_level(text, nxt)
                     if level is None and how == "unit":
                         continue
-                    return _by_other(pool, how, level, nxt)
+                    return by_other(pool, how, level, nxt)
     if i > 0:
         prev = ctx.hits[i - 1]
         start = prev.end
-        unit = _UNIT_WORD.match(text, start)  # "the Donetsk region village of X"
+        unit = UNIT_WORD.match(text, start)  # "the Donetsk region village of X"
         if unit and unit.end() <= h.start:
             start = unit.end()
         gap = text[start : h.start]
         if len(gap) <= _MAX_GAP and any(pattern.fullmatch(gap) for _, pattern, _how in _BEFORE):
-            level = _unit_level(text, prev)
+            level = unit_level(text, prev)
             if level is not None:
-                return _by_unit(pool, level, prev)
+                return by_unit(pool, level, prev)
     return None
 
 
