@@ -505,6 +505,13 @@ def test_city_and_oblast_still_read_as_before():
             "Zaporizhzhia Oblast",
             id="'X, in Y' with Y a regional centre: in its oblast, not the namesake nearest the city",
         ),
+        pytest.param(
+            "Troops entered the strategic town of Lyman. Russian units fell back to Kreminna, a city in "
+            "Luhansk Oblast.",
+            "Lyman",
+            "Donetsk Oblast",
+            id="an oblast named only for another town does not rule out a far larger namesake",
+        ),
     ],
 )
 def test_namesakes_on_the_bundled_gazetteer(text, name, unit):

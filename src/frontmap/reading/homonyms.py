@@ -265,7 +265,13 @@ def hierarchy(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
     if not any(top):
         return None
     best = tuple(p for p in pool if scores[p.id] == top)
-    if not any(p.kind in ("raion", "hromada") for p in ctx.places.values()):
+    if not any(top[:-1]):
+        # only an oblast named elsewhere in the article: too weak to rule out a town far larger than the
+        # namesakes in it ("the strategic town of Lyman" in a report that names Luhansk Oblast for Kreminna)
+        big = max(BIG_TOWN, 10 * max(p.population for p in best))
+        countries = {p.country for p in best}
+        best = tuple(p for p in pool if p in best or (p.population >= big and p.country in countries))
+    elif not any(p.kind in ("raion", "hromada") for p in ctx.places.values()):
         # units shared only with other towns: a town far larger than the namesakes they prefer stays in
         # the running (size then chooses) when it lies in one the article names and no oblast of the
         # sentence rules it out -- the city of Kostiantynivka, not a village of Pokrovsk Raion, in "the
