@@ -838,6 +838,28 @@ SHARES = [
         "Deminers have cleared 5,9% of the potentially contaminated territories.", kind="share", value=0.059
     ),
     case(
+        "Russian forces reached 19% occupation of Ukraine's territory.",
+        kind="share",
+        value=0.19,
+        of="Ukraine",
+    ),
+    case(
+        "Russia controls 18% of Ukraine, compared with 7% before 2022.",
+        kind="share",
+        index=1,
+        value=0.07,
+        of="Ukraine",
+    ),
+    # a list of regions' figures, said to be of occupation
+    case(
+        "Occupation by region: Sumy — 1.0% (+1), Kharkiv — 4.7%, Luhansk — 99.6%.",
+        kind="share",
+        index=1,
+        value=0.047,
+        of="Kharkiv Oblast",
+        change="held",
+    ),
+    case(
         "The gains represent about 1% of Ukraine's land area, bringing total Russian control to nearly 20%.",
         kind="share",
         index=1,
@@ -863,6 +885,7 @@ def test_shares(text, kind, index, expected):
         "The Kherson region is flat. About half of it is farmland.",
         "Power in Kharkiv is 80% restored.",
         "The 1,000% rise in prices hit Kherson.",
+        "Poll results by city: Kyiv — 20%, Lviv — 30%.",
     ],
     ids=lambda t: t,
 )
@@ -873,6 +896,7 @@ def test_shares_of_people_or_things_are_not_shares_of_ground(text):
 BORDERS = [
     case("Russian troops are now within 10 km of the highway, bloggers claimed.", anchor_text="the highway"),
     case("Officials in Belarus said troops stood 5 km from the border.", anchor="Belarus"),
+    case("Vovchansk, less than 10 kilometers out of the Russian border, was shelled.", anchor="Russia"),
     case(
         "The airbase is about 300 km from the nearest Ukrainian military position.",
         anchor=None,

@@ -16,16 +16,34 @@ from __future__ import annotations
 
 import re
 
+from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
 from frontmap.quantities.numbers import parse_fraction
 from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import Context, anchor_at, qualifier, safe, sentence_bounds
 from frontmap.reading._claims_subject import subject_before
+from frontmap.reading.article import Mention
 from frontmap.reading.claims import ShareClaim
-from frontmap.reading.lexicon import COUNTRY_NOUNS, TOWN_NOUNS
+from frontmap.reading.lexicon import COUNTRY_NOUNS, GROUND_STATES, TOWN_NOUNS
 
-__all__ = ["share_again", "share_claim", "state_share", "whole_share"]
+__all__ = ["region_figure", "share_again", "share_claim", "state_share", "whole_share"]
 
+#: "Donetsk — 78.1%", "Luhansk: 99.6%": a region's figure in a list, set off by a dash or a colon ...
+_REGION_FIGURE = re.compile(r"\s*[—–:]\s*$")
+#: ... in a list that says the figures are of occupation or control.
+_OCCUPATION_WORDS = re.compile(r"\b(?:occupation|occupied|control(?:s|led)?|held)\b", re.IGNORECASE)
+#: What a town's ground is said to be (lexicon.GROUND_STATES -> the claim's change), as an alternation.
+_STATES = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(GROUND_STATES, key=len, reverse=True))
+#: After a share of a named town: what happened to its ground ("80% of Bakhmut was destroyed").
+_TOWN_GROUND = re.compile(
+    r"\s+(?:(?:has|had|have|was|were|is|are)\s+)?(?:(?:been|now|already|largely|mostly)\s+)*"
+    r"(?P<state>" + _STATES + r")\b",
+    re.I,
+)
+#: "Oleshky is 80% flooded", "the city, which is 90% destroyed": a state right after a percentage ...
+_STATE_AFTER = re.compile(r"\s+(?P<state>" + _STATES + r")\b", re.I)
+#: ... said of a place by a verb just before it.
+_STATE_VERB_BEFORE = re.compile(r"\b(?:is|are|was|were|been|now)\s+$", re.I)
 _AGAIN_WITHIN = 400  # characters after a share within which "that figure" can name it again
 #: "Russia's Kursk region": a possessive before the region that is meant.
 _POSSESSED_REGION = re.compile(r"['’ʼ]s\s+(?:the\s+)?")
@@ -60,7 +78,7 @@ def share_claim(ctx: Context, m: re.Match) -> ShareClaim | None:
     start = m.start()
     s, e = sentence_bounds(ctx, start)
     # "80% of Bakhmut was destroyed": what the ground is said to be, else what the clause says happened
-    state = P.TOWN_GROUND.match(text, end)
+    state = _TOWN_GROUND.match(text, end)
     change = _state(state) if state else _change(ctx, max(s, start - P.WINDOW), min(e, end + 60))
     return ShareClaim(
         text[start:end],
@@ -80,8 +98,8 @@ def state_share(ctx: Context, m: re.Match) -> ShareClaim | None:
     """ "Oleshky is 80% flooded", "the city, which is 90% destroyed", "A and B are 80% under water": a
     percentage (with no "of" after it) of the town a state is said of, when the words before it name one."""
     text = ctx.text
-    state = P.STATE_AFTER.match(text, m.end("frac"))
-    if state is None or not P.STATE_VERB_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+    state = _STATE_AFTER.match(text, m.end("frac"))
+    if state is None or not _STATE_VERB_BEFORE.search(text, max(0, m.start() - 8), m.start()):
         return None
     value = parse_fraction(" ".join(m.group("frac").split()))
     of = subject_before(ctx, m.start(), None)
@@ -94,8 +112,40 @@ def state_share(ctx: Context, m: re.Match) -> ShareClaim | None:
     )  # fmt: skip
 
 
+def region_figure(ctx: Context, m: re.Match) -> ShareClaim | None:
+    """ "The occupation by region: Donetsk — 78.1%, Luhansk — 99.6% ...": a percentage set off by a dash or
+    a colon after the name of a region (a town's name stands for its oblast), in a list said to be of
+    occupation or control."""
+    text = ctx.text
+    dash = _REGION_FIGURE.search(text, max(0, m.start() - 4), m.start())
+    if dash is None or not _OCCUPATION_WORDS.search(text, max(0, m.start() - _TABLE_WINDOW), m.start()):
+        return None
+    named = next(ctx.mentions_back(max(0, dash.start() - 60), dash.start()), None)
+    if named is None or named.place is None or named.end != dash.start():
+        return None
+    region = named.place if named.place.kind == "region" else _oblast_of(ctx, named)
+    value = parse_fraction(" ".join(m.group("frac").split()))
+    if region is None or value is None or not 0 < value <= 1:
+        return None
+    start, end = named.start, m.end("frac")
+    return ShareClaim(
+        text[start:end], start, end, value=value, value_text=m.group("frac"), qualifier=qualifier(m),
+        of=region, of_text=named.text, change="held", **ctx.common(start, end),
+    )  # fmt: skip
+
+
+#: How far before a list of regions' figures the words that say what they are of may stand.
+_TABLE_WINDOW = 400
+
+
+def _oblast_of(ctx: Context, named: Mention) -> Place | None:
+    """The oblast named after the town ``named`` names ("Sumy": Sumy Oblast), if there is one."""
+    found = ctx.gz.lookup(normalize(named.text) + " oblast")
+    return next((p for p in found if p.kind == "region"), None)
+
+
 def _state(m: re.Match) -> str:
-    return P.GROUND_STATES[" ".join(m.group("state").lower().split())]
+    return GROUND_STATES[" ".join(m.group("state").lower().split())]
 
 
 def _whole(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | None:
@@ -110,7 +160,7 @@ def _whole(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | None:
         # "10% of Russia's Kursk region": the share is of the region, not of the country
         return region.place, ctx.text[pos : region.end], region.end
     if of.kind == "settlement":
-        if not (_says_who_holds(ctx, m.start()) or P.TOWN_GROUND.match(ctx.text, end)):
+        if not (_says_who_holds(ctx, m.start()) or _TOWN_GROUND.match(ctx.text, end)):
             return None  # "80% of the city was without power" is not a share of ground
     elif of.kind not in ("country", "region"):
         return None

@@ -85,7 +85,7 @@ from frontmap.reading.claimlinks import (
     topic_anchors,
 )
 from frontmap.reading.claims import AreaClaim, Claim, Converted, DistanceClaim, ShareClaim
-from frontmap.reading.claimshares import share_again, share_claim, state_share, whole_share
+from frontmap.reading.claimshares import region_figure, share_again, share_claim, state_share, whole_share
 
 __all__ = ["find_claims"]
 
@@ -154,7 +154,7 @@ def _shares(ctx: Context, scan: _scan.Scan) -> list[ShareClaim]:
             last, i = given[i], i + 1
         # "... that figure was 19%": only a text with a share can name it again; "Oleshky is 80% flooded"
         again = share_again(ctx, m, last) if given else None
-        again = again or state_share(ctx, m)
+        again = again or state_share(ctx, m) or region_figure(ctx, m)
         if again is not None:
             shares.append(again)
     return shares

@@ -135,7 +135,9 @@ SHARE = re.compile(
     + r")"
     # "18% — roughly a fifth — of Ukraine", "18 percent, of Ukraine's territory", '"55%" of': an aside
     # or a mark
-    r"(?:\s*[—–(][^—–()\n]{1,40}?[—–)]|\s*[,—–\"”’'])?\s+of\s+"
+    r"(?:\s*[—–(][^—–()\n]{1,40}?[—–)]|\s*[,—–\"”’'])?"
+    # "19% occupation of Ukraine's total territory": the holding named between
+    r"(?:\s+(?:occupation|control))?\s+of\s+"
 )
 #: "nearly all of Luhansk Oblast", "almost the entire Lugansk region": the whole, less a little (a share
 #: only after a qualifier that says so, :data:`WHOLE_QUALIFIERS`; "all of Donetsk" is mostly a goal).
@@ -158,24 +160,11 @@ REFERS_BACK = re.compile(
     # "That is down from a peak of around 27 percent": the same share at another time
     r"|\b(?:is|was|are|were)\s+(?:up|down)\s+from\b"
     # "..., bringing total Russian control to nearly 20%": the whole held, of the same territory
-    r"|\b(?:total|overall)\s+(?:[a-z]+\s+)?(?P<held>control|occupation)\s+(?:to|at)\b",
+    r"|\b(?:total|overall)\s+(?:[a-z]+\s+)?(?P<held>control|occupation)\s+(?:to|at)\b"
+    # "less than a third of the region, compared to more than 40% in January": the same at another time
+    r"|\bcompared\s+(?:to|with)\b",
     re.I,
 )
-#: What a town's ground is said to be (lexicon.GROUND_STATES -> the claim's change), as an alternation.
-GROUND_STATES = lexicon.GROUND_STATES
-_STATES = "|".join(
-    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lexicon.GROUND_STATES, key=len, reverse=True)
-)
-#: After a share of a named town: what happened to its ground ("80% of Bakhmut was destroyed").
-TOWN_GROUND = re.compile(
-    r"\s+(?:(?:has|had|have|was|were|is|are)\s+)?(?:(?:been|now|already|largely|mostly)\s+)*"
-    r"(?P<state>" + _STATES + r")\b",
-    re.I,
-)
-#: "Oleshky is 80% flooded", "the city, which is 90% destroyed": a state right after a percentage ...
-STATE_AFTER = re.compile(r"\s+(?P<state>" + _STATES + r")\b", re.I)
-#: ... said of a place by a verb just before it.
-STATE_VERB_BEFORE = re.compile(r"\b(?:is|are|was|were|been|now)\s+$", re.I)
 FRACTION_BEFORE = re.compile(r"\b((?:an?|one|two|three|four)[\s-]+)$", re.IGNORECASE)
 
 #: "(46 miles)", "[74 km]", "—roughly 16 miles—": a conversion set off after a figure.
@@ -219,7 +208,7 @@ INTO = re.compile(
 )
 AWAY = re.compile(
     r"\s*(?:away\s+)?(?:across\s+(?:the\s+)?(?:river|water|strait|border|lake|estuary)\s+)?"
-    r"(?:from|of|outside|beyond|inside|behind|off)\s+",
+    r"(?:from|of|out\s+of|outside|beyond|inside|behind|off)\s+",
     re.IGNORECASE,
 )
 #: "some 7 km to go to reach the outskirts of X", "10 km left to go before X": what remains to a place.
