@@ -436,6 +436,18 @@ REFERRING = [
         subject="Huliaipole",
         anchor="Zaporizhzhia",
     ),
+    # a reference page's lead: footnote marks end sentences, and "It is located ..." chains back to it
+    case(
+        "Horobivka is a village in Kupiansk Raion, Kharkiv Oblast. In 2001 it had 263 people.[1] It is "
+        "located 17 kilometres (11 mi) northeast of Kupiansk.[3]",
+        subject="Horobivka",
+        anchor="Kupiansk",
+    ),
+    case(
+        "Bilohorivka is a village in Luhansk Oblast. It is located in Lysychansk urban hromada.[1] It is "
+        "located 25 kilometres west-south-west of Sievierodonetsk.",
+        subject="Bilohorivka",
+    ),
     case(
         "Orikhiv and Huliaipole lie 50 and 95 km southeast of Zaporizhzhia, respectively.",
         subject="Orikhiv",

@@ -78,6 +78,10 @@ def topic(ctx: Context, s: int, anchor: Place | None, what: str = "") -> Place |
         if p is not None and m.role == "location" and p.kind in POINT_KINDS and p != anchor:
             if p.kind != "settlement" or fits(p, what):
                 return p
+    if 0 < ps < s and _IT_LIES.match(ctx.text, ps):
+        # "X is a village ... It is located in Y hromada. It is located 88 km ...": the sentence before
+        # is about the same place; so is the one before it
+        return topic(ctx, ps, anchor, what)
     return latest_place(ctx, s, "settlement", exclude=anchor, what=what)
 
 

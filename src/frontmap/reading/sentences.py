@@ -1,6 +1,7 @@
 """Sentence boundaries in news text, in linear time.
 
-A sentence ends at ., ! or ? followed by space and a capital/quote/digit, or at a line break.
+A sentence ends at ., ! or ? (and any closing quote, bracket or footnote mark) followed by space and a
+capital/quote/digit, or at a line break.
 Abbreviations common in news (Mr., Dr., Gen., Lt., St., U.S., Feb., approx.) do not end one.
 """
 
@@ -17,10 +18,14 @@ __all__ = ["sentence_span", "sentence_spans"]
 _ABBREV = ABBREVIATIONS  # "Gen.", "Feb.": a full stop that does not end a sentence
 assert max(map(len, _ABBREV)) < 7  # sentence_spans looks no further before a full stop after 7 letters
 
-#: A sentence end: full stops, question or exclamation marks and closing quotes or brackets before a space
-#: and a capital or digit; or line breaks.  Written to start with one class of characters, which the
-#: regex engine skips ahead to (an alternation at the top would be tried at every character).
-_END = re.compile(r"""[.!?\n](?:(?<=[.!?])[.!?]*["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9А-ЯІЇЄҐ])|(?<=\n)\n*)""")
+#: A sentence end: full stops, question or exclamation marks and closing quotes or brackets (and footnote
+#: marks: "people.[1] It is ...") before a space and a capital or digit; or line breaks.  Written to start
+#: with one class of characters, which the regex engine skips ahead to (an alternation at the top would
+#: be tried at every character).
+_END = re.compile(
+    r"""[.!?\n](?:(?<=[.!?])[.!?]*["'”’)\]]*(?:\[[\w ]{1,20}\])*"""
+    r"""(?=\s+["'“‘(\[]?[A-Z0-9А-ЯІЇЄҐ])|(?<=\n)\n*)"""
+)
 #: The texts whose sentences are remembered: the one being read (its stages each ask) and one more.  No
 #: more: a larger memo would answer for an article read again, and a benchmark that repeats its
 #: articles would measure the memo, not the reader.
