@@ -8,6 +8,12 @@ what it is a share *of* is ground:
 - words for the country the text is about ("its territory", "the country", "the entire territory"), or
   for a region named earlier ("half of the region").
 
+A percentage with no "of" after it is a share when it names one again ("that figure was 19%", "compared
+with 7%"), when a state of a town's ground follows it ("Oleshky is 80% flooded"), or when it is a region's
+figure in a list said to be of occupation ("Donetsk — 78.1%, Luhansk — 99.6%").  What the ground is said
+to be ("destroyed", "flooded": ``data/ground_states.json``) is the claim's ``change``; only control is
+checked against control maps.
+
 Shares of people or things ("80% of the population", "a third of the country's energy
 infrastructure", "17% of Russia's refining capacity") are not territorial and are skipped.
 """
@@ -117,7 +123,7 @@ def region_figure(ctx: Context, m: re.Match) -> ShareClaim | None:
     a colon after the name of a region (a town's name stands for its oblast), in a list said to be of
     occupation or control."""
     text = ctx.text
-    dash = _REGION_FIGURE.search(text, max(0, m.start() - 4), m.start())
+    dash = _REGION_FIGURE.search(text, max(0, m.start() - 8), m.start())
     if dash is None or not _OCCUPATION_WORDS.search(text, max(0, m.start() - _TABLE_WINDOW), m.start()):
         return None
     named = next(ctx.mentions_back(max(0, dash.start() - 60), dash.start()), None)
