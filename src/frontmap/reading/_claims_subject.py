@@ -44,20 +44,12 @@ _THE_FEATURE = re.compile(
 _FEATURE_KIND = {"reservoir": "lake", "lake": "lake", "dam": "facility", "bridge": "facility",
                 "plant": "facility", "airfield": "facility", "airbase": "facility",
                 "spit": "facility", "island": "facility"}  # fmt: skip
+#: "is", "lies", "is located", "sits": the verbs after "it" that say where the place is.
+_IS_LOCATED = r"(?:(?:is|" + P.LIES + r")\s+)?(?:is|" + P.LOCATED + "|" + P.LIES + r")\b"
 #: "It lies 11 km northwest of Bakhmut": the place the sentence before is about.
-_IT_LIES = re.compile(
-    r"\s*(?:It|The\s+(?:town|city|village|settlement))\s+(?:(?:is|"
-    + P.LIES
-    + r")\s+)?(?:is|"
-    + P.LOCATED
-    + "|"
-    + P.LIES
-    + r")\b"
-)
+_IT_LIES = re.compile(r"\s*(?:It|The\s+(?:town|city|village|settlement))\s+" + _IS_LOCATED)
 #: "...; it lies 20 km south of B": a clause about the place the sentence opened with.
-_IT_LIES_CLAUSE = re.compile(
-    r"[;:]\s*it\s+(?:(?:is|" + P.LIES + r")\s+)?(?:is|" + P.LOCATED + "|" + P.LIES + r")\b"
-)
+_IT_LIES_CLAUSE = re.compile(r"[;:]\s*it\s+" + _IS_LOCATED)
 
 
 def only_town(ctx: Context, pos: int) -> Place | None:

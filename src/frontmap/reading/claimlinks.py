@@ -163,15 +163,20 @@ def respective(ctx: Context, claims: list[Claim]) -> list[Claim]:
         second = _listed(ctx, c)
         if value is None or second is None:
             continue
-        start = c.start + pair.start("num")
-        out.append(
-            replace(
-                c, text=ctx.text[start : c.end], start=start, value=value, value_text=pair.group("num"),
-                km=c.km / c.value * value if c.value else c.km, subject=second, converted=None, low=None,
-                qualifier=None,
-            )
-        )  # fmt: skip
+        out.append(_at_figure(ctx, c, c.start + pair.start("num"), c.end, pair.group("num"), value, second))
     return out
+
+
+def _at_figure(
+    ctx: Context, c: DistanceClaim, start: int, end: int, value_text: str, value: float, subject: Place | None
+) -> DistanceClaim:
+    """The claim ``c`` said of another figure (``text[start:end]``, ``value``) and ``subject``: one of a
+    pair said of two towns in turn; its own conversion, range and qualifier are the other figure's."""
+    return replace(
+        c, text=ctx.text[start:end], start=start, end=end, value=value, value_text=value_text,
+        km=c.km / c.value * value if c.value else c.km, subject=subject, converted=None, low=None,
+        qualifier=None,
+    )  # fmt: skip
 
 
 def _first_of_pair(ctx: Context, c: Claim) -> tuple[DistanceClaim, DistanceClaim] | None:
@@ -185,12 +190,7 @@ def _first_of_pair(ctx: Context, c: Claim) -> tuple[DistanceClaim, DistanceClaim
         return None
     second = _listed(ctx, c)
     a, b = (c.subject, second) if second is not None else (_listed(ctx, c, before=True), c.subject)
-    start = pair.start("num")
-    first = replace(
-        c, text=ctx.text[start : pair.end("num")], start=start, end=pair.end("num"), value=value,
-        value_text=pair.group("num"), km=c.km / c.value * value, subject=a, converted=None, low=None,
-        qualifier=None,
-    )  # fmt: skip
+    first = _at_figure(ctx, c, pair.start("num"), pair.end("num"), pair.group("num"), value, a)
     return first, replace(c, subject=b)
 
 

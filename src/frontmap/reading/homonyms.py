@@ -60,7 +60,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -124,6 +124,11 @@ _AFTER = tuple(
 _ALIAS = re.compile("|".join(e["gap"] for e in _Q["after"] if e["other"] == "alias"), re.IGNORECASE)
 _BEFORE = tuple((e["name"], re.compile(e["gap"], re.IGNORECASE), e["other"]) for e in _Q["before"])
 _LARGE_KINDS = ("country", "region", "sea", "river", "facility")
+
+
+def _far_larger(than: Iterable[Place]) -> int:
+    """The population of a town far larger than each of ``than``: :data:`BIG_TOWN`, or ten times theirs."""
+    return max(BIG_TOWN, 10 * max(p.population for p in than))
 
 
 def _biggest(pool: tuple[Place, ...]) -> Place:
@@ -265,10 +270,10 @@ def hierarchy(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
     if not any(top):
         return None
     best = tuple(p for p in pool if scores[p.id] == top)
+    big = _far_larger(best)
     if not any(top[:-1]):
         # only an oblast named elsewhere in the article: too weak to rule out a town far larger than the
         # namesakes in it ("the strategic town of Lyman" in a report that names Luhansk Oblast for Kreminna)
-        big = max(BIG_TOWN, 10 * max(p.population for p in best))
         countries = {p.country for p in best}
         best = tuple(p for p in pool if p in best or (p.population >= big and p.country in countries))
     elif not any(p.kind in ("raion", "hromada") for p in ctx.places.values()):
@@ -276,7 +281,6 @@ def hierarchy(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
         # the running (size then chooses) when it lies in one the article names and no oblast of the
         # sentence rules it out -- the city of Kostiantynivka, not a village of Pokrovsk Raion, in "the
         # towns of Kostyantynivka and Pokrovsk"
-        big = max(BIG_TOWN, 10 * max(p.population for p in best))
         best = tuple(
             p for p in pool
             if p in best or (p.population >= big and any(scores[p.id]) and scores[p.id][0] == top[0])
@@ -329,7 +333,7 @@ def proximity(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
     within = best + SLACK_KM
     # a town far larger than the closer namesakes, itself near the article's places, stays in the running
     # (size then chooses): the city of Kostiantynivka 57 km from Donetsk over a village 33 km from it
-    big = max(BIG_TOWN, 10 * max(p.population for p in pool if d[p.id] <= within))
+    big = _far_larger([p for p in pool if d[p.id] <= within])
     close = tuple(p for p in pool if d[p.id] <= within or (d[p.id] <= NEAR_KM and p.population >= big))
     return close if len(close) < len(pool) else None
 

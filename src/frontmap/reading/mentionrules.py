@@ -457,9 +457,10 @@ def large_city_abroad(c: Candidate) -> Verdict | None:
 
 
 #: "in Savasleyka and Borisoglebsk": a name after a list of names that a locative word opens.
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"  # one or two capitalised words
 _LISTED_AFTER_LOCATIVE = re.compile(
     r"\b(?i:" + "|".join(sorted(LOCATIVE, key=len, reverse=True)) + r")\s+"
-    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*,\s*){0,4}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*,?\s+(?:and|or)\s+$"
+    r"(?:" + _NAME + r"\s*,\s*){0,4}" + _NAME + r"\s*,?\s+(?:and|or)\s+$"
 )
 
 
