@@ -52,7 +52,6 @@ from frontmap.reading.lexicon import (
     DEMONYMS,
     GEO_HEADS,
     GIVEN_NAMES,
-    LOCATION_VERBS,
     LOCATIVE,
     MONTHS,
     NEIGHBOUR_COUNTRIES,
@@ -66,6 +65,7 @@ from frontmap.reading.lexicon import (
     VILLAGE_SUPPORT,
     WEEKDAYS,
 )
+from frontmap.reading.patterns import LIES
 
 __all__ = [
     "RULES",
@@ -112,7 +112,7 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 #: a unit of length ("X, some 5 km ...", "X is some 10 km west of it").
 _MEASURED_AFTER = re.compile(
     r"(?:\s*[,(]|\s+(?:is|"
-    + "|".join(LOCATION_VERBS["finite"])
+    + LIES
     + r")\s)\s*(?:[A-Za-z]+\s+){0,2}\d[\d.,]*\s*-?\s*(?:"
     + "|".join(re.escape(u) for u in sorted(DISTANCE_UNITS, key=len, reverse=True))
     + r")\b",
