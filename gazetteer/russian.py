@@ -3,8 +3,10 @@
 Russian-language sources and the wires quoting them name Ukrainian villages in Russian ("Sinkovka"
 for Synkivka, "Stepovaya Novoselovka"). Who's On First gives Russian names for about a third of the
 codifier's settlements; for the others :func:`frontmap.gazetteer.names.russian_forms` derives the
-Russian form from the Ukrainian one by the regular correspondences of the two languages' toponyms,
-and this module adds its romanisations as keys that rank after every sourced name ("late").
+Russian form from the Ukrainian one (and from the former name of a village renamed since 2021:
+Russian sources keep "Severnoye" for Сєверне, now Північне) by the regular correspondences of the
+two languages' toponyms, and this module adds its romanisations as keys that rank after every
+sourced name ("late").
 """
 
 from __future__ import annotations
@@ -76,7 +78,11 @@ def add_russian_keys(places: list[dict], stop: set[str]) -> dict[str, int]:
         for k in p["keys"]:
             holders[k].append(p)
     todo = [p for p in places if p["kind"] == "settlement" and p.get("uk_name") and not p.get("ru_names")]
-    derived = {p["id"]: derived_keys(p["uk_name"], stop) - p["keys"] for p in todo}
+    derived = {
+        p["id"]: set().union(*(derived_keys(n, stop) for n in [p["uk_name"], *p.get("former", ())]))
+        - p["keys"]
+        for p in todo
+    }
     deriving: dict[str, set[str]] = defaultdict(set)
     for pid, keys in derived.items():
         for k in keys:

@@ -261,25 +261,39 @@ def match_settlements(settlements: list[dict], wof: list[dict], hromada_centre) 
     """KATOTTG settlement id -> the WOF records (one cluster) that are that settlement.
 
     Exact pass: same oblast and normalised Ukrainian name; among repeated names, the pairs closest
-    to the settlement's hromada centre first, each cluster used once, none beyond MATCH_KM. Fuzzy
-    pass for the rest: an unused cluster within FUZZY_KM whose name is at least FUZZY_RATIO similar.
-    ``hromada_centre(settlement)`` gives ``(lat, lon)`` or None.
+    to the settlement's hromada centre first, each cluster used once, none beyond MATCH_KM. The same
+    for the settlements still unmatched under their former names (``former``, renamed since 2021:
+    WOF files many under the old name). Fuzzy pass for the rest: an unused cluster within FUZZY_KM
+    whose name is at least FUZZY_RATIO similar. ``hromada_centre(settlement)`` gives ``(lat, lon)``
+    or None.
     """
     by_key: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for w in wof:  # Cyrillic names, and the Latin ones (many WOF records have only "Nevs'ke")
         for n in {normalize(n) for n in w["uk"] + w["latin"]}:
             by_key[(w["oblast"], n)].append(w)
-    wanted: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for s in settlements:
-        wanted[(SAME_REGION.get(s["oblast"], s["oblast"]), normalize(s["name"]))].append(s)
     out: dict[str, list[dict]] = {}
     used: set[int] = set()
+    _exact([(s, s["name"]) for s in settlements], by_key, hromada_centre, out, used, set())
+    former = [(s, n) for s in settlements if s["id"] not in out for n in s.get("former", ())]
+    _exact(former, by_key, hromada_centre, out, used, used)
+    _fuzzy(settlements, wof, hromada_centre, out, used)
+    _renamed(settlements, wof, hromada_centre, out, used)
+    return out
+
+
+def _exact(named: list[tuple[dict, str]], by_key, hromada_centre, out, used, taken: set[int]) -> None:
+    """The exact pass of :func:`match_settlements` over (settlement, name) pairs; WOF records of
+    ``taken`` are left out."""
+    wanted: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    spelt: dict[tuple[str, str], str] = {}
+    for s, name in named:
+        key = (SAME_REGION.get(s["oblast"], s["oblast"]), normalize(name))
+        wanted[key].append(s)
+        spelt.setdefault(key, name)
     for key, ss in wanted.items():
         # WOF records without a region (oblast None) are candidates everywhere; distance decides
-        found = [
-            w for k in _match_keys(ss[0]["name"]) for o in (key[0], None) for w in by_key.get((o, k), ())
-        ]
-        groups = _clusters(list({w["id"]: w for w in found}.values()))
+        found = [w for k in _match_keys(spelt[key]) for o in (key[0], None) for w in by_key.get((o, k), ())]
+        groups = _clusters([w for w in {w["id"]: w for w in found}.values() if w["id"] not in taken])
         pairs = []
         for s in ss:
             c = hromada_centre(s)
@@ -289,15 +303,12 @@ def match_settlements(settlements: list[dict], wof: list[dict], hromada_centre) 
                     pairs.append((d, CATEGORY_RANK[s["category"]], s["id"], gi, s))
         done_s, done_g = set(), set()
         for _, _, sid, gi, _s in sorted(pairs, key=lambda t: t[:4]):
-            if sid in done_s or gi in done_g:
+            if sid in done_s or gi in done_g or sid in out:
                 continue
             done_s.add(sid)
             done_g.add(gi)
             out[sid] = groups[gi]
             used.update(w["id"] for w in groups[gi])
-    _fuzzy(settlements, wof, hromada_centre, out, used)
-    _renamed(settlements, wof, hromada_centre, out, used)
-    return out
 
 
 def _renamed(settlements, wof, hromada_centre, out, used) -> None:
@@ -523,7 +534,7 @@ def ukraine_places(
         raion = raions[s["raion_id"]]["en"] if s["raion_id"] else None
         hromada = hromadas[s["hromada_id"]]["en"] if s["hromada_id"] else None
         group = matches.get(s["id"], [])
-        uk = [s["name"], *(n for w in group for n in w["uk"])]
+        uk = [s["name"], *s.get("former", ()), *(n for w in group for n in w["uk"])]
         ru = [n for w in group for n in w["ru"]]
         latin = clean([n for w in group for n in w["latin"]])
         population = max((w["population"] for w in group), default=0)
@@ -546,7 +557,7 @@ def ukraine_places(
         p = known.find([w["geonames"] for w in group], own, lat, lon, radius, town=town and bool(group),
                        names=village_keys(names, set()))  # fmt: skip
         fields = dict(raion=raion, hromada=hromada, katottg=s["id"], uk_name=s["name"], ru_names=ru,
-                      wof_ids=[w["id"] for w in group])  # fmt: skip
+                      wof_ids=[w["id"] for w in group], former=s.get("former", []))  # fmt: skip
         if p is not None:  # the same settlement: enrich the GeoNames record, keep its id, name, point
             known.used.add(p["id"])
             p.update(fields)

