@@ -217,7 +217,7 @@ def read_register_rivers(path: Path, kinds: tuple[str, ...] = ("річка",)) -
     return out
 
 
-#: Register kinds of still water and spits -> (place kind, feature code, English names of "{}" the
+#: Register kinds of still water, spits and islands -> (place kind, feature code, English names of "{}" the
 #: official Latin name). Only these multi-word names are keys: a bare lake name is too often a village's.
 REGISTER_WATERS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "водосховище": ("lake", "RSV", ("{} Reservoir", "{} reservoir")),
@@ -225,7 +225,12 @@ REGISTER_WATERS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "солоне озеро": ("lake", "LK", ("Lake {}", "{} Lake", "{} lake")),
     "лиман": ("lake", "LGN", ("{} Estuary", "{} estuary", "{} Lyman")),
     "коса": ("facility", "SPIT", ("{} Spit", "{} spit")),
+    "острів": ("facility", "ISL", ("{} Island", "{} island", "Ostriv {}")),
 }
+#: The register's generic words for a spit, written as part of a name ("Arabatska Strilka", an island
+#: "Tendrivska Kosa"): such a feature is a spit, named in English by the rest ("Arabatska Spit"). A
+#: spit named by an adjective in -ska is also named by its stem ("Arabat Spit", "Kinburn Spit").
+SPIT_WORDS = ("Kosa", "Strilka")
 #: How far a register point of a lake or spit may be from where a report measures to (km).
 REGISTER_WATER_UNCERTAINTY_KM = 5.0
 
@@ -242,7 +247,7 @@ def _proper_name(latin: str) -> str:
 
 
 def register_waters(rows: list[dict], existing_keys: set[str], oblast_name) -> list[dict]:
-    """One approximate point per register reservoir, lake, estuary or spit (:data:`REGISTER_WATERS`),
+    """One approximate point per register reservoir, lake, estuary, spit or island (:data:`REGISTER_WATERS`),
     keyed by its English names ("Karachunivske Reservoir", "Lake Donuzlav"); names an existing place has
     are left out, and a feature whose names all are is left out."""
     out = []
@@ -252,7 +257,12 @@ def register_waters(rows: list[dict], existing_keys: set[str], oblast_name) -> l
         latin = _proper_name(r["latin"] or translit_uk(r["uk"]))
         if not latin:
             continue
-        keys = {normalize(f.format(latin)) for f in forms} - existing_keys - seen
+        words = latin.split()
+        if len(words) > 1 and words[-1] in SPIT_WORDS:
+            kind, feature, forms = REGISTER_WATERS["коса"]
+            latin = " ".join(words[:-1])
+        names = [latin, latin[:-3]] if feature == "SPIT" and latin.endswith("ska") else [latin]
+        keys = {normalize(f.format(n)) for f in forms for n in names} - existing_keys - seen
         if not keys:
             continue
         seen |= keys

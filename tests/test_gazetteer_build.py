@@ -588,15 +588,29 @@ def test_register_reservoirs_lakes_and_spits_are_named_in_english(water):
          "lon": 31.55},
         {"reg": "4", "uk": "Київське", "latin": "Kyivske", "kind": "водосховище", "oblast": "", "lat": 50.9,
          "lon": 30.5},
+        {"reg": "5", "uk": "Арабатська Стрілка", "latin": "Arabatska Strilka", "kind": "коса", "oblast": "",
+         "lat": 45.55, "lon": 35.15},
+        {"reg": "6", "uk": "Великий Потьомкін", "latin": "Velykyi Potomkin", "kind": "острів", "oblast": "",
+         "lat": 46.58, "lon": 32.53},
+        {"reg": "7", "uk": "Тендрівська Коса", "latin": "Tendrivska Kosa", "kind": "острів", "oblast": "",
+         "lat": 46.19, "lon": 31.88},
     ]  # fmt: skip
     found = water.register_waters(rows, {"kyivske reservoir", "kyivske lake"}, lambda text: None)
     by_id = {p["id"]: p for p in found}
-    assert set(by_id) == {"register:1", "register:2", "register:3"}  # the last one's names are taken
+    assert set(by_id) == {f"register:{i}" for i in (1, 2, 3, 5, 6, 7)}  # Kyivske's names are taken
     assert {"karachunivske reservoir"} <= by_id["register:1"]["keys"] and by_id["register:1"][
         "kind"
     ] == "lake"
     assert "lake donuzlav" in by_id["register:2"]["keys"] and "donuzlav" not in by_id["register:2"]["keys"]
     assert by_id["register:3"]["name"] == "Kinburnska Spit" and by_id["register:3"]["kind"] == "facility"
+    assert {"kinburnska spit", "kinburn spit"} <= by_id["register:3"]["keys"]
+    # a spit's generic word in its name: "Arabatska Strilka" is the Arabat Spit, an "island" Kosa a spit
+    assert by_id["register:5"]["name"] == "Arabatska Spit" and "arabat spit" in by_id["register:5"]["keys"]
+    assert by_id["register:7"]["keys"] >= {"tendrivska spit", "tendriv spit"}
+    assert "tendrivska kosa island" not in by_id["register:7"]["keys"]
+    island = by_id["register:6"]
+    assert island["keys"] == {"velykyi potomkin island", "ostriv velykyi potomkin"}
+    assert (island["name"], island["kind"]) == ("Velykyi Potomkin Island", "facility")
     assert all(p["approximate"] and p["country"] == "UA" for p in found)
 
 
