@@ -499,6 +499,18 @@ REFERRING = [
         anchor=None,
         anchor_text="the front line",
     ),
+    case(
+        "From the centre of Huliaipole to the line of contact - roughly 6 km, the regional governor said.",
+        subject="Huliaipole",
+        anchor=None,
+        anchor_text="the line of contact",
+    ),
+    case("From Kherson to Mykolaiv is about 60 km by road.", subject="Mykolaiv", anchor="Kherson"),
+    case(
+        "Velykyi Potomkin Island lies in the Dnipro delta. The distance from it to Kherson is about 10 km.",
+        subject="Velykyi Potomkin Island",
+        anchor="Kherson",
+    ),
     case("Our troops advanced by an average of 6-8 km near Kherson.", value=8, low=6),
     case("The guns were pulled 30 km away from the towns of Nikopol and Marhanets.", anchor="Nikopol"),
     case(

@@ -364,15 +364,24 @@ def safe(fn, *args):
 
 
 def ends_named(ctx: Context, start: int) -> dict[str, Any] | None:
-    """The two ends "the distance from A to B is" (or "between A and B") names before a figure at
-    ``start``: B the subject, A the anchor (a place, or a line such as "the front line")."""
+    """The two ends "the distance from A to B is" (or "between A and B", or a sentence opening "From A
+    to B -") names before a figure at ``start``: B the subject, A the anchor (a place, or a line such as
+    "the front line"). When one end is "it" ("the distance from it to Crimea"), the other is the anchor
+    and ``of_it`` is set: the subject is the place the text was about."""
     lo = max(sentence_bounds(ctx, start)[0], start - 200)
-    if "distance" not in ctx.text[lo:start]:
-        return None
-    m = P.DISTANCE_BETWEEN.search(ctx.text, lo, start)
+    window = ctx.text[lo:start]
+    m = P.DISTANCE_BETWEEN.search(ctx.text, lo, start) if "distance" in window else None
+    if m is None and "From" in window:
+        m = P.FROM_TO.search(ctx.text, lo, start)
     if m is None:
         return None
     a_start = m.start("a") if m.group("a") is not None else m.start("a2")
+    for it_at, other_at in ((a_start, m.start("b")), (m.start("b"), a_start)):
+        if ctx.text.startswith("it", it_at) and ctx.text[it_at:].split(None, 1)[0] == "it":
+            named = ctx.mention_at(other_at)
+            if named is None or named.place is None:
+                return None
+            return {"anchor": named.place, "anchor_text": named.text, "of_it": True}
     for subject_at, anchor_start in ((m.start("b"), a_start), (a_start, m.start("b"))):
         # "... from the front line to Kramatorsk": the town is the subject, the line the anchor
         named = ctx.mention_at(subject_at)

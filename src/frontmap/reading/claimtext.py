@@ -265,7 +265,7 @@ def _distance(
         return claim(zone.end("noun"), anchor=None, anchor_text="", subject=None)
     d = P.DIRECTION.match(text, pos)
     if d is None:
-        between = ends_named(ctx, start)
+        between = _ends(ctx, start)
         if between is not None:  # "the distance from the front line to Kramatorsk is roughly 14 km"
             return claim(pos, **between)
         return _undirected(ctx, claim, start, pos, travel)
@@ -290,6 +290,15 @@ def _distance(
             return _it_anchor(ctx, claim(it.end(), **fields), it.group())
         end = d.end("dir")
     return claim(end, anchor=anchor, anchor_text=anchor_text, **fields)
+
+
+def _ends(ctx: Context, start: int) -> dict[str, Any] | None:
+    """The two ends a distance statement names before its figure (:func:`ends_named`); "the distance
+    from it to Crimea" is about the place the sentence before is about."""
+    between = ends_named(ctx, start)
+    if between is not None and between.pop("of_it", False):
+        between["subject"] = topic(ctx, sentence_bounds(ctx, start)[0], between["anchor"])
+    return between
 
 
 #: A sentence that opens on "it" ("It is ...", "Now it is ...").
