@@ -415,6 +415,11 @@ REFERRING = [
         anchor="Kharkiv",
         value=12,
     ),
+    case(
+        "Shelling hit Malokaterynivka, nestled among fields about 25 km south of Zaporizhzhia.",
+        subject="Malokaterynivka",
+        anchor="Zaporizhzhia",
+    ),
     case("Volnovakha is some 55 km from the capital of the Donetsk People's Republic.", anchor="Donetsk"),
     case("Chernihiv lies about 130 km from the capital of Ukraine.", anchor="Kyiv"),
     case(
@@ -815,6 +820,14 @@ SHARES = [
         of="Ukraine",
     ),
     case(
+        "Kyiv has liberated 40% of the Kherson region, while 60% remains under Russian control.",
+        kind="share",
+        index=1,
+        value=0.6,
+        of="Kherson Oblast",
+        change="held",
+    ),
+    case(
         "Russia controls 99% of Luhansk Oblast, 70% of Donetsk Oblast and 75% of Zaporizhzhia Oblast.",
         kind="share",
         index=2,
@@ -915,6 +928,18 @@ def test_shares(text, kind, index, expected):
 )
 def test_shares_of_people_or_things_are_not_shares_of_ground(text):
     assert [c for c in fm.read(text).claims if c.kind == "share"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia holds 18% of Ukraine, and 82% remains under Kyiv's control.",
+        "Russia holds 18% of Ukraine, and 40% is farmland.",
+    ],
+    ids=lambda t: t,
+)
+def test_a_percentage_after_a_share_is_one_only_when_said_to_be_occupied(text):
+    assert [c.text for c in fm.read(text).claims if c.kind == "share"] == ["18% of Ukraine"]
 
 
 BORDERS = [

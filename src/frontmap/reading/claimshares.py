@@ -51,6 +51,12 @@ _STATE_AFTER = re.compile(r"\s+(?P<state>" + _STATES + r")\b", re.I)
 #: ... said of a place by a verb just before it.
 _STATE_VERB_BEFORE = re.compile(r"\b(?:is|are|was|were|been|now)\s+$", re.I)
 _AGAIN_WITHIN = 400  # characters after a share within which "that figure" can name it again
+#: "... and 70% is still occupied", "remains under Russian control": a bare percentage said to be held
+#: (not "under Kyiv's control").
+_STILL_HELD = re.compile(
+    r"\s+(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?"
+    r"(?:occupied|under\s+(?:Russian\s+)?occupation|under\s+(?:Russian|Moscow's|Russia's)\s+control)\b"
+)
 #: "Russia's Kursk region": a possessive before the region that is meant.
 _POSSESSED_REGION = re.compile(r"['’ʼ]s\s+(?:the\s+)?")
 #: "Russia (still) occupies", "Russian forces hold": the words between a holder and its verb.
@@ -185,12 +191,17 @@ def whole_share(ctx: Context, m: re.Match) -> ShareClaim | None:
 def share_again(ctx: Context, m: re.Match, last: ShareClaim | None) -> ShareClaim | None:
     """ "Russia held a fifth of Ukraine in 2023; by 2025 that figure was 19%": a bare percentage that
     names again (``that figure``) the share given just before (``last``) is a share of the same
-    territory."""
+    territory; so is one the same sentence says is occupied ("30% of the region has been liberated,
+    and 70% is still occupied"), a share held."""
     if last is None or last.of is None or last.end > m.start() or m.start() - last.end > _AGAIN_WITHIN:
         return None
-    s, _ = sentence_bounds(ctx, m.start())
+    s, e = sentence_bounds(ctx, m.start())
     back = P.REFERS_BACK.search(ctx.text, max(s, last.end, m.start() - 120), m.start())
-    if not back:
+    if back:
+        change = "held" if back.group("held") else last.change
+    elif last.start >= s and _STILL_HELD.match(ctx.text, m.end(), e):
+        change = "held"
+    else:
         return None
     value = parse_fraction(" ".join(m.group("frac").split()))
     if value is None or not 0 < value <= 1:
@@ -198,7 +209,7 @@ def share_again(ctx: Context, m: re.Match, last: ShareClaim | None) -> ShareClai
     start, end = m.start(), m.end("frac")
     return ShareClaim(
         ctx.text[start:end], start, end, value=value, value_text=m.group("frac"), qualifier=qualifier(m),
-        of=last.of, of_text=last.of_text, change="held" if back.group("held") else last.change,
+        of=last.of, of_text=last.of_text, change=change,
         **ctx.common(start, end),
     )  # fmt: skip
 

@@ -584,7 +584,13 @@ LINK = re.compile(
     r"|\b(?:is|was|lies)\s+(?:a|an|the)\s+(?:(?!(?:which|where|that|who|when|while|and|but)\b)[\w'’-]+,?\s+){0,14}"
     # "which lies on the right bank of the Donets only 6 km ...": where it lies, then the distance
     # (a comma may close it: "sits on the northern arm of the river, about 55 km ...")
-    r"|\b(?:" + LIES + "|" + LYING + "|" + LOCATED + r")\s+(?:on|in|at|along|by|near|beside)\b[^.;:,()]{0,60}"
+    r"|\b(?:"
+    + LIES
+    + "|"
+    + LYING
+    + "|"
+    + LOCATED
+    + r")\s+(?:on|in|at|along|by|near|beside|among|amid|amongst)\b[^.;:,()]{0,60}"
     r"(?:,\s*)?)$",
     re.I,
 )
