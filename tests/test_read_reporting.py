@@ -512,6 +512,17 @@ REFERRING = [
     ),
     case("From Kherson to Mykolaiv is about 60 km by road.", subject="Mykolaiv", anchor="Kherson"),
     case(
+        "Keep in mind that from Odesa to the Crimean port of Sevastopol, it is about 300 km.",
+        subject="Sevastopol",
+        anchor="Odesa",
+    ),
+    case(
+        "The women walked from Kamianske to Stepnohirsk, about five miles.",
+        subject="Stepnohirsk",
+        anchor="Kamianske",
+        note="",
+    ),
+    case(
         "Velykyi Potomkin Island lies in the Dnipro delta. The distance from it to Kherson is about 10 km.",
         subject="Velykyi Potomkin Island",
         anchor="Kherson",
@@ -942,6 +953,18 @@ def test_a_percentage_after_a_share_is_one_only_when_said_to_be_occupied(text):
     assert [c.text for c in fm.read(text).claims if c.kind == "share"] == ["18% of Ukraine"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The front stretches from Kherson to Kharkiv, about 1,000 km.",
+        "The height difference from Kupiansk to the top of the ridge is 110 meters.",
+    ],
+    ids=lambda t: t,
+)
+def test_from_a_to_b_before_a_length_or_a_height_is_no_distance_between_them(text):
+    assert [c.to_dict() for c in fm.read(text).claims if c.anchor or c.subject] == []
+
+
 BORDERS = [
     case("Russian troops are now within 10 km of the highway, bloggers claimed.", anchor_text="the highway"),
     case("Officials in Belarus said troops stood 5 km from the border.", anchor="Belarus"),
@@ -1039,7 +1062,7 @@ def test_a_date_given_by_the_caller_wins_over_the_dateline():
 
 NOTES = [
     ("The town lies roughly 8 kilometres from the coast.", "measured from 'the coast'"),
-    ("The women walked from Kamianske to Stepnohirsk, about five miles away.", "(implied)"),
+    ("The women left Kamianske for Stepnohirsk, about five miles away.", "(implied)"),
     ("Drones need to cover less than five kilometres.", "the text names no place to measure from"),
     ("Russia holds a fifth of the land seized by Russia.", "the territory it is a share of is not named"),
 ]

@@ -363,6 +363,27 @@ def safe(fn, *args):
         return None
 
 
+#: "the distance from the front line to Kramatorsk is roughly 14 km", "the distance between A and B is":
+#: the words before a figure that name both ends.
+_DISTANCE_BETWEEN = re.compile(
+    r"\b[Tt]he\s+distance\s+(?:from\s+(?P<a>[^,;.()]{1,60}?)\s+to|between\s+(?P<a2>[^,;.()]{1,60}?)\s+and)"
+    r"\s+(?P<b>[^,;.()]{1,60}?)\s+(?:is|was|stands\s+at)\s+(?:now\s+)?$"
+)
+#: "From the centre of Orikhiv to the front line - approximately 8 km", "From Kherson to Mykolaiv is
+#: about 60 km", "from Odesa to Saky, about 270 km": the same without the word "distance", the figure
+#: right after the two ends.
+_FROM_TO = re.compile(
+    r"\b[Ff]rom\s+(?:the\s+(?:centre|center|edge|outskirts)\s+of\s+)?(?P<a>[^,;.()]{1,60}?)\s+to\s+"
+    r"(?P<b>[^,;.()]{1,60}?)(?:\s+(?:is|was)\s+(?:now\s+)?|\s*[-–—:,]\s*(?:it\s+is\s+|it['’]s\s+)?)$"
+)
+#: "stretches from A to B", "the elevation difference from A to B": what follows is a line's length or
+#: a height, not the distance between the two.
+_NOT_BETWEEN_BEFORE = re.compile(
+    r"\b(?:stretch\w*|runs?|running|ran|extend\w*|spans?|spanning|spanned|difference|drops?|rises?|climbs?)\s+$",
+    re.I,
+)
+
+
 def ends_named(ctx: Context, start: int) -> dict[str, Any] | None:
     """The two ends "the distance from A to B is" (or "between A and B", or a sentence opening "From A
     to B -") names before a figure at ``start``: B the subject, A the anchor (a place, or a line such as
@@ -370,9 +391,11 @@ def ends_named(ctx: Context, start: int) -> dict[str, Any] | None:
     and ``of_it`` is set: the subject is the place the text was about."""
     lo = max(sentence_bounds(ctx, start)[0], start - 200)
     window = ctx.text[lo:start]
-    m = P.DISTANCE_BETWEEN.search(ctx.text, lo, start) if "distance" in window else None
-    if m is None and "From" in window:
-        m = P.FROM_TO.search(ctx.text, lo, start)
+    m = _DISTANCE_BETWEEN.search(ctx.text, lo, start) if "distance" in window else None
+    if m is None and "rom " in window:
+        m = _FROM_TO.search(ctx.text, lo, start)
+        if m is not None and _NOT_BETWEEN_BEFORE.search(ctx.text, lo, m.start()):
+            return None  # "the front stretches from Kherson to Kharkiv, about 1,000 km": a length
     if m is None:
         return None
     a_start = m.start("a") if m.group("a") is not None else m.start("a2")
@@ -384,7 +407,8 @@ def ends_named(ctx: Context, start: int) -> dict[str, Any] | None:
             return {"anchor": named.place, "anchor_text": named.text, "of_it": True}
     for subject_at, anchor_start in ((m.start("b"), a_start), (a_start, m.start("b"))):
         # "... from the front line to Kramatorsk": the town is the subject, the line the anchor
-        named = ctx.mention_at(subject_at)
+        described = P.DESCRIBED.match(ctx.text, subject_at)  # "to the Crimean city of Saky"
+        named = ctx.mention_at(described.end() if described else subject_at) or ctx.mention_at(subject_at)
         if named is not None and named.place is not None:
             anchor, anchor_text, _ = anchor_at(ctx, anchor_start)
             if anchor != named.place:

@@ -252,18 +252,6 @@ TRAVEL_BEFORE = re.compile(
     r"(?:(?:another|an\s+additional|a\s+further|further|some|an\s+average\s+of|on\s+average)\s+)?$",
     re.IGNORECASE,
 )
-#: "the distance from the front line to Kramatorsk is roughly 14 km", "the distance between A and B is":
-#: the words before a figure that name both ends.
-DISTANCE_BETWEEN = re.compile(
-    r"\b[Tt]he\s+distance\s+(?:from\s+(?P<a>[^,;.()]{1,60}?)\s+to|between\s+(?P<a2>[^,;.()]{1,60}?)\s+and)"
-    r"\s+(?P<b>[^,;.()]{1,60}?)\s+(?:is|was|stands\s+at)\s+(?:now\s+)?$"
-)
-#: "From the centre of Orikhiv to the front line - approximately 8 km", "From Kherson to Mykolaiv is
-#: about 60 km": the same without the word "distance", the two ends opening the sentence.
-FROM_TO = re.compile(
-    r"\bFrom\s+(?:the\s+(?:centre|center|edge|outskirts)\s+of\s+)?(?P<a>[^,;.()]{1,60}?)\s+to\s+"
-    r"(?P<b>[^,;.()]{1,60}?)(?:\s+(?:is|was)\s+(?:now\s+)?|\s*[-–—:]\s*)$"
-)
 DEEP = re.compile(r"\s*-?\s*deep\b", re.IGNORECASE)
 #: "some 40 km, or 25 miles, east of Kharkiv": a conversion written with "or" instead of brackets.
 OR_CONVERSION = re.compile(
