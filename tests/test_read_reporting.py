@@ -744,6 +744,7 @@ KINDS = [
         qualifier="less than",
     ),
     case("The dam is 5 km upstream from Nova Kakhovka.", anchor="Nova Kakhovka"),
+    case("Near Sudzha the brigade managed to penetrate 12 km, the governor said.", value=12),
     case("Kupiansk and Izium, about 100 km apart, were both retaken.", value=100),
     case('"We are 20 km from Izium now," a soldier said.', anchor="Izium"),
     # a zone's depth is spatial even when the text leaves the line it is measured from unnamed
@@ -969,6 +970,17 @@ BORDERS = [
     case("Russian troops are now within 10 km of the highway, bloggers claimed.", anchor_text="the highway"),
     case("Officials in Belarus said troops stood 5 km from the border.", anchor="Belarus"),
     case("Vovchansk, less than 10 kilometers out of the Russian border, was shelled.", anchor="Russia"),
+    # a border is the country across it from the place: the other one named, else Ukraine or Russia
+    case(
+        "Kursk is located about 150 km from the Russian-Ukrainian border.", subject="Kursk", anchor="Ukraine"
+    ),
+    case("Sumy lies about 30 km from the Ukraine-Russia state border.", subject="Sumy", anchor="Russia"),
+    case(
+        "Rockets fell on Belgorod, which is about 40 km from the border.",
+        subject="Belgorod",
+        anchor="Ukraine",
+    ),
+    case("Kursk is located about 150 km from the Russian border.", subject="Kursk", anchor="Ukraine"),
     case(
         "The airbase is about 300 km from the nearest Ukrainian military position.",
         anchor=None,

@@ -25,6 +25,7 @@ __all__ = [
     "Context",
     "anchor_at",
     "ends_named",
+    "far_side",
     "latest_place",
     "low_end",
     "number",
@@ -270,8 +271,40 @@ def _border(ctx: Context, pos: int) -> Anchor | None:
     return safe(ctx.gz.country, code), border.group(), border.end()
 
 
+def far_side(ctx: Context, fields: dict[str, Any]) -> None:
+    """ "Kursk is 100 km from the Russian-Ukrainian border": a distance to a border is a distance to
+    the country across it, the one the subject is not in: the other country named ("Russian-Ukrainian"),
+    else Ukraine, or Russia for a place in Ukraine ("Kursk, 100 km from the Russian border")."""
+    anchor, subject = fields.get("anchor"), fields.get("subject")
+    border = P.BORDER.fullmatch(fields.get("anchor_text") or "")
+    if border is None or anchor is None or subject is None or subject.country != anchor.country:
+        return
+    code = P.ADJ_COUNTRY[border.group("adj2").lower()] if border.group("adj2") else None
+    if code is None or code == subject.country:
+        code = "RU" if subject.country == "UA" else "UA"
+    fields["anchor"] = safe(ctx.gz.country, code) or anchor
+
+
+def _two_sided(ctx: Context, pos: int) -> Anchor | None:
+    """ "the Ukraine-Russia border": a border named by both countries, before either name is read as
+    the anchor."""
+    border = P.BORDER.match(ctx.text, pos)
+    return _border(ctx, pos) if border and border.group("adj2") else None
+
+
 #: How an anchor is named, tried in this order.
-ANCHOR_FINDERS = (_named, _capital, _the_town, _part_of, _centre, _thing, _described, _ground, _border)
+ANCHOR_FINDERS = (
+    _two_sided,
+    _named,
+    _capital,
+    _the_town,
+    _part_of,
+    _centre,
+    _thing,
+    _described,
+    _ground,
+    _border,
+)
 
 
 def fits(p: Place, what: str) -> bool:

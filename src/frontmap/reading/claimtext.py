@@ -54,6 +54,7 @@ from frontmap.reading._claimcontext import (
     Context,
     anchor_at,
     ends_named,
+    far_side,
     latest_place,
     low_end,
     number,
@@ -250,6 +251,7 @@ def _distance(
             )
         if fields["subject"] is None:  # "The front line lies 7 km from Orikhiv"
             fields["subject_text"] = _subject_text(ctx, start)
+        far_side(ctx, fields)
         return DistanceClaim(
             text[start:end], start, end, value=value, unit=unit, km=to_km(value, unit),
             value_text=m.group("num"), qualifier=qualifier(m), converted=converted,
@@ -378,7 +380,7 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
         if into.group("held"):  # "into Russian-held territory": measured from the front line
             return claim(into.end(), anchor_text=into.group("what"))
         adj = (into.group("adj") or into.group("adj2")).lower()
-        code = P.ADJ_COUNTRY.get(adj) or {"russia": "RU", "belarus": "BY"}.get(adj, "UA")
+        code = P.ADJ_COUNTRY.get(adj, "UA")
         return claim(into.end(), anchor=safe(ctx.gz.country, code), anchor_text=into.group("what"))
     to_go = None if stream else P.TO_GO.match(text, pos)
     if to_go:  # "They have some 7 km to go to reach the outskirts of X": the distance left to X

@@ -509,8 +509,11 @@ MONTHS = [line.split()[0][:3] for line in lexicon.entries("months.txt")]
 CAPITAL = re.compile(
     r"(?:the\s+)?(?:(?P<adj>ukrainian|russian|belarusian|polish)\s+)?capital\b", re.IGNORECASE
 )
+#: "the Russian border", "the Russian-Ukrainian border", "the Russia-Ukraine state border": ``adj2`` is
+#: the second country of a border named by both.
 BORDER = re.compile(
-    r"(?:the\s+)?(?:(?P<adj>russian|belarusian|ukrainian|polish|moldovan|romanian)\s+)?(?:state\s+)?"
+    r"(?:the\s+)?(?:(?P<adj>" + "|".join(lexicon.COUNTRY_ADJECTIVES) + r")"
+    r"(?:\s*[-–/]\s*(?P<adj2>" + "|".join(lexicon.COUNTRY_ADJECTIVES) + r"))?\s+)?(?:state\s+)?"
     r"(?:border|frontier)\b",
     re.IGNORECASE,
 )
