@@ -421,6 +421,13 @@ REFERRING = [
         anchor="Zaporizhzhia",
     ),
     case("Volnovakha is some 55 km from the capital of the Donetsk People's Republic.", anchor="Donetsk"),
+    case(
+        "Rodynske, just north of Myrnohrad, lies 4 km from Pokrovsk.", subject="Rodynske", anchor="Pokrovsk"
+    ),
+    case(
+        "Guns fire from positions to the north, near Ruska Lozova, roughly 17 km from the centre of Kharkiv.",
+        subject="Ruska Lozova",
+    ),
     case("Chernihiv lies about 130 km from the capital of Ukraine.", anchor="Kyiv"),
     case(
         "Russian troops took Yevhenivka and Sokil, both about 5 km west of Ocheretyne.",
@@ -882,6 +889,12 @@ SHARES = [
     case("Officials say 80% of Bakhmut was destroyed.", kind="share", of="Bakhmut", change="destroyed"),
     case("Oleshky is 80% flooded, officials said.", kind="share", value=0.8, of="Oleshky", change="flooded"),
     case("Korsunka and Dnipriany are 60% under water.", kind="share", of="Korsunka", change="flooded"),
+    case(
+        "Rodynske, north of Myrnohrad, is about 80% under Russian control.",
+        kind="share",
+        of="Rodynske",
+        change="held",
+    ),
     case("Russian units say 80% of Bakhmut was captured.", kind="share", change="captured"),
     case(
         "Deminers have cleared 5,9% of the potentially contaminated territories.", kind="share", value=0.059

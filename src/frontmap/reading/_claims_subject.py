@@ -23,6 +23,14 @@ POINT_KINDS = ("settlement", "facility")
 #: of ..."); else they are where the subject lies, named on the way ("on the shore of the X reservoir").
 LINKED_KINDS = ("lake",)
 _PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")  # what a distance can be about or measured from
+#: "Rodynske, north of Chervonyi Lyman, is ...", "Hlyboke, near Kharkiv, lies ...": where a place is,
+#: set off by commas between it and what is said of it; the place named in it is not the subject.
+_WHERE = (
+    r",\s*(?:(?:just|some|about|roughly|directly|due)\s+)?(?:(?:north|south|east|west)(?:[-\s]?(?:east|west))?"
+    r"(?:ern)?\s+of|near|outside|close\s+to|not\s+far\s+from)\s+"
+)
+_POSITION_ASIDE = re.compile(r"^\s*" + _WHERE + r"[^,.;:()]{1,60}(?=,)", re.IGNORECASE)
+_POSITION_BEFORE = re.compile(_WHERE + "$", re.IGNORECASE)
 
 #: "The town lies ...", "The village, some 10 km ...": a town named before, by its kind.
 _THE_TOWN = re.compile(
@@ -133,6 +141,16 @@ def _subject_referred(ctx: Context, start: int, anchor: Place | None) -> tuple[P
     return None
 
 
+def _in_position_aside(ctx: Context, s: int, m: Mention) -> bool:
+    """Whether ``m`` is named in an aside that says where the place named just before it is
+    ("Rodynske, north of Chervonyi Lyman, is ..."; not "positions to the north, near Ruska Lozova")."""
+    if not ctx.text.startswith(",", m.end):
+        return False
+    where = _POSITION_BEFORE.search(ctx.text, max(s, m.start - 40), m.start)
+    before = next(ctx.mentions_back(max(s, where.start() - 60), where.start()), None) if where else None
+    return before is not None and where is not None and before.end == where.start()
+
+
 def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> Place | None:
     """The nearest place before ``start`` in the sentence (from ``s``) that the words between link to
     the distance ("Balakliia, ... which lies 74 km ...", "Snihurivka in Mykolaiv region, some 60 km").
@@ -151,6 +169,8 @@ def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> P
             continue
         if P.FEATURE_AFTER.match(ctx.text, m.end):
             continue  # "near Olenivka on the Tarkhankut peninsula, 120 km ...": the peninsula's name
+        if _in_position_aside(ctx, s, m):
+            continue  # "Rodynske, north of Chervonyi Lyman, is ...": where the subject is
         lies_in = P.LIES_ON_BEFORE.search(ctx.text, max(s, m.start - 30), m.start)
         if lies_in and place.kind != "settlement":
             continue  # "X is located on the Kinburn Spit, about 67 km ...": where X lies, not X
@@ -160,6 +180,7 @@ def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> P
         # "Pokrovsk (formerly Krasnoarmeisk), a hub ...": a bracketed aside does not break the link, nor
         # do the asides of P.ASIDES ("Snihurivka in Mykolaiv region, some 60 km ...")
         gap = (_PARENTHESES.sub("", between) if "(" in between else between).removeprefix(")")
+        gap = _POSITION_ASIDE.sub("", gap, count=1)
         for aside, kept in P.ASIDES:
             gap = aside.sub(kept, gap, count=1)
         # "A and B lie 50 and 95 km ..., respectively": the first figure of the pair is part of the link
