@@ -123,7 +123,7 @@ ORDER = [
     "not_a_place",
     "agreement",
     "military_unit",
-    "ship_name",
+    "thing_name",
     "longer_foreign_name",
     "river_after_article",
     "common_word",
@@ -253,9 +253,11 @@ def test_military_unit(text, surface, expected):
 @cases(
     ("Divers reached the tanker Kerch at dawn.", "Kerch", REJECT),
     ("Divers reached the tanker near Kerch at dawn.", "Kerch", None),
+    ("A Telegram channel Kerch said two people died.", "Kerch", REJECT),
+    ("The channel said drones flew over Kerch.", "Kerch", None),
 )
-def test_ship_name(text, surface, expected):
-    check(R.ship_name, text, surface, expected)
+def test_thing_name(text, surface, expected):
+    check(R.thing_name, text, surface, expected)
 
 
 @cases(

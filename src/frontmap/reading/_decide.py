@@ -17,7 +17,7 @@ from typing import Any
 
 from frontmap.gazetteer.place import Place
 from frontmap.reading import mentionrules as R
-from frontmap.reading.lexicon import AGREEMENT_WORDS, GIVEN_NAMES, UNIT_WORDS, VESSEL_WORDS
+from frontmap.reading.lexicon import AGREEMENT_WORDS, GIVEN_NAMES, THING_WORDS, UNIT_WORDS
 from frontmap.reading.mentionrules import Candidate, Rule, Verdict
 
 __all__ = ["NEEDS", "Plan", "decide", "features", "plan", "rules_to_ask", "verdicts"]
@@ -65,7 +65,7 @@ MAY_DECIDE: dict[Rule, Callable[[Candidate], bool]] = {
 #: What the words around a name may have, each a bit of a :func:`features` mask: a noble title and
 #: "of" before it, a capitalised word joined after it, an agreement's or unit's word joined after it,
 #: a vessel word before it, a capitalised word joined before it, its first word a surname of the text.
-NOBLE, NEXT_CAP, NAME_WORD, VESSEL, PREV_CAP, SURNAME = 1, 2, 4, 8, 16, 32
+NOBLE, NEXT_CAP, NAME_WORD, THING, PREV_CAP, SURNAME = 1, 2, 4, 8, 16, 32
 
 #: Rules that return None for a name without a feature, with the feature each needs: a name without it
 #: is not asked the rule (:func:`rules_to_ask`).
@@ -74,7 +74,7 @@ NEEDS: dict[Rule, int] = {
     R.organisation: NEXT_CAP,  # the word after is joined and capitalised (next_cap)
     R.agreement: NAME_WORD,  # the word after is joined and an agreement word
     R.military_unit: NAME_WORD,  # the word after is joined and a unit word
-    R.ship_name: VESSEL,  # the word before is a vessel word
+    R.thing_name: THING,  # the word before is a vessel or media word
     R.longer_foreign_name: NEXT_CAP,
     R.known_surname: SURNAME,
     R.given_name_before_surname: NEXT_CAP,
@@ -92,7 +92,7 @@ def features(c: Candidate) -> int:
         R.noble_title_before(c.text, c.hit.start) * NOBLE
         | c.next_cap * NEXT_CAP
         | (c.next_joined and nxt is not None and nxt.text in NAME_WORDS_AFTER) * NAME_WORD
-        | (prev is not None and prev.text.lower() in VESSEL_WORDS) * VESSEL
+        | (prev is not None and prev.text.lower() in THING_WORDS) * THING
         | c.prev_cap * PREV_CAP
         | (c.low in c.persons) * SURNAME
     )

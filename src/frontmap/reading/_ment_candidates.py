@@ -14,18 +14,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from frontmap.reading._decide import NAME_WORD, NAME_WORDS_AFTER, NEXT_CAP, NOBLE, PREV_CAP, SURNAME, VESSEL
+from frontmap.reading._decide import NAME_WORD, NAME_WORDS_AFTER, NEXT_CAP, NOBLE, PREV_CAP, SURNAME, THING
 from frontmap.reading._mentions_lines import Lines
 from frontmap.reading._tokens import _LAST_WORD, _NEXT_WORD, JOINED_GAPS, Hit, PlainWords, Token
-from frontmap.reading.lexicon import VESSEL_WORDS
+from frontmap.reading.lexicon import THING_WORDS
 from frontmap.reading.mentionrules import Candidate, _first_word, noble_title_before
 
 __all__ = ["Context", "build", "contexts", "plain_candidates"]
 
 #: The vessel words written backwards: a word read backwards, lowered, is one of them when it is a
 #: vessel word (they are ASCII: lowering a word's letters one by one reads the same both ways).
-_VESSEL_WORDS_BACKWARDS = frozenset(w[::-1] for w in VESSEL_WORDS)
-assert all(w.isascii() for w in VESSEL_WORDS)
+_THING_WORDS_BACKWARDS = frozenset(w[::-1] for w in THING_WORDS)
+assert all(w.isascii() for w in THING_WORDS)
 
 #: Around a name: the match of the word before in the text read backwards (None at the start) and
 #: whether that word is joined and capitalised; the match of the word after (or None), whether it is
@@ -66,8 +66,8 @@ def contexts(
             prev_cap = word[-1].isupper() and gap in JOINED_GAPS
             if prev_cap:
                 mask = PREV_CAP
-            if word.lower() in _VESSEL_WORDS_BACKWARDS:
-                mask |= VESSEL
+            if word.lower() in _THING_WORDS_BACKWARDS:
+                mask |= THING
         # the word after, from the name's end (the rest of a possessive word is passed)
         after = next_word(text, h.end)
         if after is None:

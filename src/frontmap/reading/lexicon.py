@@ -44,6 +44,7 @@ __all__ = [
     "HOMONYM_QUALIFIERS",
     "LOCATION_VERBS",
     "LOCATIVE",
+    "MEDIA_WORDS",
     "METONYMY_AUXILIARIES",
     "METONYMY_NOUNS",
     "METONYMY_VERBS",
@@ -60,6 +61,7 @@ __all__ = [
     "REGIONAL_CENTRES",
     "SETTLEMENT_SIZES",
     "TERRITORIAL_NOUNS",
+    "THING_WORDS",
     "TITLES",
     "TOWN_NOUNS",
     "TRAVEL_VERBS",
@@ -145,6 +147,10 @@ NAME_ARTICLES = _words("name_articles.txt")
 UNIT_WORDS = _words("unit_words.txt")
 #: Words before a place that make it a ship's name ("the landing ship Saratov").
 VESSEL_WORDS = _words("vessel_words.txt")
+#: Words before a place that make it a medium's name ("the Telegram channel Baza").
+MEDIA_WORDS = _words("media_words.txt")
+#: Words before a place that make it the name of a thing: a ship or a medium.
+THING_WORDS = VESSEL_WORDS | MEDIA_WORDS
 #: Capitalised nouns that end a longer geographic name ("Rhode Island"); case-sensitive.
 GEO_HEADS = _words("geo_heads.txt")
 #: Words after a place that make it an agreement's name ("the Minsk agreements").

@@ -59,9 +59,9 @@ from frontmap.reading.lexicon import (
     NOT_PLACES,
     ORG_WORDS,
     PLACE_NOUNS,
+    THING_WORDS,
     TITLES,
     UNIT_WORDS,
-    VESSEL_WORDS,
     VILLAGE_SUPPORT,
     WEEKDAYS,
 )
@@ -274,10 +274,10 @@ def military_unit(c: Candidate) -> Verdict | None:
     return REJECT if c.next_joined and c.nxt is not None and c.nxt.text in UNIT_WORDS else None
 
 
-def ship_name(c: Candidate) -> Verdict | None:
-    """Reject a place naming a ship ("the cruiser Moskva"): the word before says it is a vessel."""
+def thing_name(c: Candidate) -> Verdict | None:
+    """Reject a place the word before names a ship or a medium ("the cruiser Moskva", "the channel Baza")."""
     prev = c.prev
-    if prev is not None and prev.text.lower() in VESSEL_WORDS:
+    if prev is not None and prev.text.lower() in THING_WORDS:
         if c.text[prev.end : c.hit.start].strip(" '\"‘“") == "":
             return REJECT
     return None
@@ -505,7 +505,7 @@ RULES: tuple[Rule, ...] = (
     not_a_place,
     agreement,
     military_unit,
-    ship_name,
+    thing_name,
     longer_foreign_name,
     river_after_article,
     common_word,
