@@ -877,3 +877,10 @@ def test_a_russian_district_is_read_in_text():
         (m.text, m.place.kind) for m in fm.read("Drones struck the Rylsky district of Kursk Oblast.").mentions
     ]
     assert ("Rylsky district", "raion") in names
+
+
+def test_districts_listed_before_one_plural_noun_are_each_read():
+    text = "Evacuations began in the Glushkovsky, Rylsky and Khomutovsky districts; the Kupiansk and Izium"
+    got = [(m.text, m.place.kind) for m in fm.read(text + " districts were shelled.").mentions]
+    assert got == [("Glushkovsky", "raion"), ("Rylsky", "raion"), ("Khomutovsky", "raion"),
+                   ("Kupiansk", "settlement"), ("Izium", "settlement")]  # fmt: skip

@@ -74,6 +74,11 @@ _PLANTS = re.compile(
 _PEOPLES_REPUBLIC = re.compile(r"\s+[Pp]eople['’]?s\s+[Rr]epublic\b")
 _DISTRICT_WORDS = ("district", "raion", "rayon", "hromada", "municipality", "community")
 _DISTRICT = re.compile(r"\s(?:" + "|".join(_DISTRICT_WORDS) + r")\b")
+#: "the Glushkovsky, Rylsky and Khomutovsky districts": names of districts listed before one plural noun.
+_DISTRICT_LIST = re.compile(
+    r"\b[A-Z][\w'’-]+(?:" + _REGION_GAP + r"[A-Z][\w'’-]+)+\s+(?:districts|raions|rayons)\b"
+)
+_LISTED_NAME = re.compile(r"[A-Z][\w'’-]+")
 _CITY_DISTRICT = re.compile(r"\b[A-Z][a-z]+(?:skyi|skyy|skiy|skyj|ivskyi|nyi|ny)\s+(?:district|raion)\b")
 
 
@@ -105,6 +110,7 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
             if d:
                 h.end = d.end()
     kept = _city_districts(text, kept)
+    kept = _listed_districts(text, kept, gz)
     _contextual_referents(text, kept, gz)
     resolve(text, kept)
     for h in kept:
@@ -317,6 +323,25 @@ def _splits(words: list[str], gz) -> bool:
     return bool(gz.lookup(normalize(" ".join(words[:k])))) and bool(
         gz.lookup(normalize(" ".join(words[k + 1 :])))
     )
+
+
+def _listed_districts(text: str, kept: list[Hit], gz) -> list[Hit]:
+    """ "the Rylsky and Khomutovsky districts": each name of the list that is no mention yet, with
+    "district" after it, is a district of the gazetteer if it knows one by that name."""
+    if "districts" not in text and "raions" not in text and "rayons" not in text:
+        return kept
+    added = []
+    starts = [h.start for h in kept]
+    for m in _DISTRICT_LIST.finditer(text):
+        for name in _LISTED_NAME.finditer(text, m.start(), m.end()):
+            i = bisect_right(starts, name.start())
+            if i > 0 and kept[i - 1].end > name.start():
+                continue  # already a mention ("the Kupiansk and Izium districts": the towns)
+            key = normalize(name.group() + " district")
+            units = tuple(p for p in gz.lookup(key) if p.kind == "raion")
+            if units:
+                added.append(Hit(1, name.start(), name.end(), key, units))
+    return sorted(kept + added, key=lambda h: h.start) if added else kept
 
 
 def _city_districts(text: str, kept: list[Hit]) -> list[Hit]:
