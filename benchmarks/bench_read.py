@@ -45,6 +45,10 @@ SHAPES = {
         "Shelling hit " + ", ".join(["Kyiv", "Izium", "Lyman"] * (n // 3))
     ),
     "'Bakhmut and Avdiivka, ' x n": lambda n: "Bakhmut and Avdiivka, " * n,
+    # a list of names that ends in no region or district noun, in a text with both nouns
+    "a long list, then 'the regions and districts'": lambda n: (
+        ", ".join(["Kyiv", "Izium", "Lyman"] * (n // 3)) + ". The regions and districts were quiet."
+    ),
     "no sentence break, events and claims": lambda n: _EVENTS * (n // 10),
     "'Kyiv. ' x n (short sentences)": lambda n: "Kyiv. " * n,
     "'Kyiv 1,0,0,0 km east of Kharkiv ' x n": lambda n: "Kyiv 1,0,0,0 km east of Kharkiv " * (n // 3),
