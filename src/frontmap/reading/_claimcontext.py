@@ -433,7 +433,7 @@ def ends_named(ctx: Context, start: int) -> dict[str, Any] | None:
         return None
     a_start = m.start("a") if m.group("a") is not None else m.start("a2")
     for it_at, other_at in ((a_start, m.start("b")), (m.start("b"), a_start)):
-        if ctx.text.startswith("it", it_at) and ctx.text[it_at:].split(None, 1)[0] == "it":
+        if ctx.text.startswith("it", it_at) and not ctx.text[it_at + 2 : it_at + 3].isalnum():
             named = ctx.mention_at(other_at)
             if named is None or named.place is None:
                 return None
