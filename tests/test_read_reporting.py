@@ -422,6 +422,11 @@ REFERRING = [
     ),
     case("Volnovakha is some 55 km from the capital of the Donetsk People's Republic.", anchor="Donetsk"),
     case(
+        "People in the city of Sloviansk wait. Located 20 km north of Kramatorsk, the city was hit again.",
+        subject="Sloviansk",
+        anchor="Kramatorsk",
+    ),
+    case(
         "Rodynske, just north of Myrnohrad, lies 4 km from Pokrovsk.", subject="Rodynske", anchor="Pokrovsk"
     ),
     case(

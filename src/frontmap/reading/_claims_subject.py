@@ -15,6 +15,9 @@ from frontmap.reading.article import Mention
 __all__ = ["LINKED_KINDS", "POINT_KINDS", "only_town", "subject_before", "topic"]
 
 _BLANK = re.compile(r"\s*")  # matched within bounds: is a span blank, without copying it
+#: "Located 50 km north of Bakhmut, the town ...": a sentence opening on where its subject lies.
+_OPENING = re.compile(r"\s*(?:" + P.LOCATED + "|" + P.LYING + r")\s+", re.IGNORECASE)
+_TOWN_NOUN = re.compile(r"\b(?:town|city|village|settlement|hub)\b")
 _LINK_WORDS = 30  # at most this many words between a subject and its distance (an apposition: fewer)
 _LINK_CHARS = 600  # and at most this many characters (so that a long sentence stays linear)
 #: Kinds of place a distance is said of.
@@ -103,7 +106,8 @@ def _subject_referred(ctx: Context, start: int, anchor: Place | None) -> tuple[P
     does not."""
     s, e = sentence_bounds(ctx, start)
     blank = _BLANK.match(ctx.text, s, start)  # always matches
-    if blank is not None and blank.end() == start:
+    opening = _OPENING.match(ctx.text, s, start) if blank is None or blank.end() != start else blank
+    if opening is not None and opening.end() == start:
         # "About 120 km southeast of Kharkiv, the town of Izium ...": the subject follows the distance.
         claim_end = _phrase_end(ctx, start, e)
         after = P.SUBJECT_AFTER.match(ctx.text, claim_end)
@@ -111,6 +115,9 @@ def _subject_referred(ctx: Context, start: int, anchor: Place | None) -> tuple[P
             m = ctx.mention_at(after.end())
             if m is not None and m.place is not None and m.place.kind in ("settlement", "facility"):
                 return (m.place,)
+            noun = _TOWN_NOUN.search(after.group())
+            if noun and m is None:  # "Located 50 km north of Bakhmut, the town was ...": the one before
+                return (topic(ctx, s, anchor, noun.group()),)
     feature = _THE_FEATURE.match(ctx.text, s)
     if feature:  # "The reservoir, some 10 km west of the city centre": the reservoir named before
         return (latest_place(ctx, s, _FEATURE_KIND[feature.group("what")], exclude=anchor),)
