@@ -3,25 +3,16 @@ the shipped data as a reader of war news meets it."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from gazetteer_scripts import load
 
 import frontmap as fm
 from frontmap.geometry import distance_km
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 @pytest.fixture(scope="module")
 def airfields():
-    sys.path.insert(0, str(ROOT / "gazetteer"))
-    spec = importlib.util.spec_from_file_location("airfields", ROOT / "gazetteer" / "airfields.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load("airfields")
 
 
 def _record(id_, name, lat, lon, codes=(), keywords=(), country="UA"):

@@ -8,15 +8,13 @@ rivers and lakes, the state register. No network; translitua (the build-data ext
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
+from gazetteer_scripts import load
 
-ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data" / "gazetteer"
 REGIONS = {"UA-14": "Donetsk Oblast", "UA-63": "Kharkiv Oblast"}
 
@@ -25,27 +23,19 @@ pytest.importorskip(
 )
 
 
-def _module(name: str):
-    sys.path.insert(0, str(ROOT / "gazetteer"))
-    spec = importlib.util.spec_from_file_location(name, ROOT / "gazetteer" / f"{name}.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="module")
 def ukraine():
-    return _module("ukraine")
+    return load("ukraine")
 
 
 @pytest.fixture(scope="module")
 def water():
-    return _module("water")
+    return load("water")
 
 
 @pytest.fixture(scope="module")
 def build():
-    return _module("build")
+    return load("build")
 
 
 @pytest.fixture(scope="module")
@@ -182,7 +172,7 @@ def test_a_renamed_village_is_matched_and_keyed_under_its_former_name(ukraine, r
     """Новий Світ of the slice has no WOF record under its name (it sits at its hromada's centre);
     given the former name Сєверне (the 2021 codifier's, :mod:`former`), WOF's Сєверне 6 km from
     the centre places it, and the old name and its spellings become its keys."""
-    former = _module("former")
+    former = load("former")
     renamed = [dict(r) for r in rows]
     old = {r["id"]: r["name"] for r in rows} | {"UA14160210020030006": "Сєверне"}
     assert former.former_names(renamed, old) == 1
@@ -207,7 +197,7 @@ def test_a_renamed_village_is_matched_and_keyed_under_its_former_name(ukraine, r
 def test_the_former_codifier_is_read_from_its_sheet(tmp_path):
     """The 2021 edition's sheet: five levels of codes, the category, the name; settlements only."""
     openpyxl = pytest.importorskip("openpyxl")
-    former = _module("former")
+    former = load("former")
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["Перший рівень", "Другий рівень", "Третій рівень", "Четвертий рівень", "Додатковий рівень",
@@ -330,7 +320,7 @@ def test_a_hromada_is_named_by_its_adjective_stem_where_no_other_unit_is(ukraine
 
 @pytest.fixture(scope="module")
 def raions():
-    return _module("raions")
+    return load("raions")
 
 
 @pytest.mark.parametrize(
@@ -441,7 +431,7 @@ def test_register_rivers_are_flagged_points(water):
 def _front_slice(build, rows, tmp_path) -> tuple[list[dict], dict]:
     """The places of the gazetteer before the whole front, with the front added from the slices in
     ``tests/data/gazetteer/`` (laid out as the build's sources), and the build's counts."""
-    front = _module("front")
+    front = load("front")
     src = tmp_path / "sources"
     src.mkdir()
     for name, target in [
@@ -511,7 +501,7 @@ def test_bare_river_name_ranks_after_other_places(water, tier, country):
 
 
 def _pack():
-    return _module("pack")
+    return load("pack")
 
 
 # ------------------------------------------------------------------------------- Russian forms
@@ -522,7 +512,7 @@ def _village(pid, uk, keys, population=0, country="UA", ru=(), tier=1):
 
 
 def test_derived_russian_keys_are_added_late_and_never_take_a_name():
-    russian = _module("russian")
+    russian = load("russian")
     pack = _pack()
     synkivka = _village("k:synkivka", "Синьківка", {"синьківка", "synkivka"})
     # a sourced Russian name: nothing is derived for it
@@ -549,7 +539,7 @@ def test_derived_russian_keys_are_added_late_and_never_take_a_name():
 
 
 def test_a_small_town_abroad_shares_a_derived_russian_form_ranked_first():
-    russian = _module("russian")
+    russian = load("russian")
     pack = _pack()
     sokil = _village("k:sokil", "Сокіл", {"сокіл", "sokil"})
     sokol = _village("g:sokol", None, {"sokol"}, 57_000, country="RU", tier=0)
@@ -571,7 +561,7 @@ def test_the_slice_resolves_a_russian_form(build, rows, tmp_path):
 
 
 def test_derived_keys_spell_russian_and_not_ukrainian():
-    russian = _module("russian")
+    russian = load("russian")
     keys = russian.derived_keys("Газове", stop=set())
     assert {"газово", "газовое", "gazovo", "gazovoye", "gazovoe"} <= keys
     assert not {"hazovoe", "hazovoye", "gazove"} & keys
@@ -646,7 +636,7 @@ def _wof(wid, uk, lat, lon, ru=(), latin=(), geonames=None, current=-1):
     ],
 )  # fmt: skip
 def test_wof_names_that_are_no_village(name, village):
-    wv = _module("wof_villages")
+    wv = load("wof_villages")
     assert (wv.place_like(name) and not wv.no_place(name)) is village
 
 
@@ -654,7 +644,7 @@ def test_wof_localities_the_gazetteer_lacks_become_villages_with_new_keys_only()
     """Zhelanne (with a duplicate record 1 km away) and Lastochkyne are added; Ханженкове is GeoNames'
     Khanzhonkove (WOF gives its id) and Коросне the codifier's Коросно 0.7 km away: they give them
     their names; Андріївка has places already; the others are no village, gone or abroad."""
-    wv = _module("wof_villages")
+    wv = load("wof_villages")
 
     def place(pid, lat, lon, keys):
         return {"id": pid, "name": pid, "kind": "settlement", "lat": lat, "lon": lon, "country": "UA",

@@ -6,37 +6,25 @@ committed extract (gazetteer/ru_districts.json) they come from. No network and n
 from __future__ import annotations
 
 import copy
-import importlib.util
-import sys
-from pathlib import Path
 
 import pytest
+from gazetteer_scripts import load
 
 from frontmap.gazetteer.names import normalize
-
-ROOT = Path(__file__).resolve().parents[1]
 
 pytest.importorskip(
     "translitua", reason="the romanisations come from the build-data extra: pip install -e '.[build-data]'"
 )
 
 
-def _module(name: str):
-    sys.path.insert(0, str(ROOT / "gazetteer"))
-    spec = importlib.util.spec_from_file_location(name, ROOT / "gazetteer" / f"{name}.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="module")
 def rd():
-    return _module("ru_districts")
+    return load("ru_districts")
 
 
 @pytest.fixture(scope="module")
 def make():
-    return _module("make_ru_districts")
+    return load("make_ru_districts")
 
 
 def _row(gid, ru, name, town, town_ru, admin1="Kursk Oblast", found="namesake", own=False, en=()):
