@@ -14,9 +14,9 @@ from frontmap.reading.article import Mention
 
 __all__ = ["LINKED_KINDS", "POINT_KINDS", "only_town", "subject_before", "topic"]
 
-_BLANK = re.compile(r"\s*")  # matched within bounds: is a span blank, without copying it
-#: "Located 50 km north of Bakhmut, the town ...": a sentence opening on where its subject lies.
-_OPENING = re.compile(r"\s*(?:" + P.LOCATED + "|" + P.LYING + r")\s+", re.IGNORECASE)
+#: Nothing, or a participle of where the subject lies ("Located 50 km north of Bakhmut, the town ..."),
+#: before a distance that opens its sentence; matched within bounds, without copying the span.
+_OPENING = re.compile(r"\s*(?:(?:" + P.LOCATED + "|" + P.LYING + r")\s+)?", re.IGNORECASE)
 _TOWN_NOUN = re.compile(r"\b(?:town|city|village|settlement|hub)\b")
 _LINK_WORDS = 30  # at most this many words between a subject and its distance (an apposition: fewer)
 _LINK_CHARS = 600  # and at most this many characters (so that a long sentence stays linear)
@@ -105,8 +105,7 @@ def _subject_referred(ctx: Context, start: int, anchor: Place | None) -> tuple[P
     town", "It lies", a description, "; it lies"), as a 1-tuple (its place may be None); None when it
     does not."""
     s, e = sentence_bounds(ctx, start)
-    blank = _BLANK.match(ctx.text, s, start)  # always matches
-    opening = _OPENING.match(ctx.text, s, start) if blank is None or blank.end() != start else blank
+    opening = _OPENING.match(ctx.text, s, start)  # always matches
     if opening is not None and opening.end() == start:
         # "About 120 km southeast of Kharkiv, the town of Izium ...": the subject follows the distance.
         claim_end = _phrase_end(ctx, start, e)
@@ -154,8 +153,10 @@ def _in_position_aside(ctx: Context, s: int, m: Mention) -> bool:
     if not ctx.text.startswith(",", m.end):
         return False
     where = _POSITION_BEFORE.search(ctx.text, max(s, m.start - 40), m.start)
-    before = next(ctx.mentions_back(max(s, where.start() - 60), where.start()), None) if where else None
-    return before is not None and where is not None and before.end == where.start()
+    if where is None:
+        return False
+    before = next(ctx.mentions_back(max(s, where.start() - 60), where.start()), None)
+    return before is not None and before.end == where.start()
 
 
 def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> Place | None:

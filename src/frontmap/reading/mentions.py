@@ -77,7 +77,8 @@ _DISTRICT_WORDS = ("district", "raion", "rayon", "hromada", "municipality", "com
 _DISTRICT = re.compile(r"\s(?:" + "|".join(_DISTRICT_WORDS) + r")\b")
 #: "the Glushkovsky, Rylsky and Khomutovsky districts": names of districts listed before one plural noun
 #: (looked for in the 200 characters before each such noun, so that reading stays linear).
-_DISTRICTS = re.compile(r"\s(?:districts|raions|rayons)\b")
+_DISTRICT_NOUNS = ("districts", "raions", "rayons")
+_DISTRICTS = re.compile(r"\s(?:" + "|".join(_DISTRICT_NOUNS) + r")\b")
 _DISTRICT_LIST = re.compile(r"\b[A-Z][\w'’-]+(?:" + _REGION_GAP + r"[A-Z][\w'’-]+)+$")
 _LISTED_NAME = re.compile(r"[A-Z][\w'’-]+")
 _CITY_DISTRICT = re.compile(r"\b[A-Z][a-z]+(?:skyi|skyy|skiy|skyj|ivskyi|nyi|ny)\s+(?:district|raion)\b")
@@ -329,7 +330,7 @@ def _splits(words: list[str], gz) -> bool:
 def _listed_districts(text: str, kept: list[Hit], gz) -> list[Hit]:
     """ "the Rylsky and Khomutovsky districts": each name of the list that is no mention yet, with
     "district" after it, is a district of the gazetteer if it knows one by that name."""
-    if "districts" not in text and "raions" not in text and "rayons" not in text:
+    if not _any_in(text, _DISTRICT_NOUNS):
         return kept
     added = []
     starts = [h.start for h in kept]
