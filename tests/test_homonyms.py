@@ -517,3 +517,36 @@ def test_city_and_oblast_still_read_as_before():
 def test_namesakes_on_the_bundled_gazetteer(text, name, unit):
     m = next(m for m in fm.read(text).mentions if m.text == name)
     assert unit in (m.place.admin1, m.place.raion, m.place.hromada), (m.place, m.evidence)
+
+
+def test_a_name_the_text_settles_is_that_place_where_only_size_chose():
+    text = (
+        "Russian units are trying to take the settlements of Kamianske and Plavni to push on to the "
+        "outskirts of Zaporizhzhia. Both Kamianske and Plavni have been shelled all summer."
+    )
+    found = [(m.place.raion, m.evidence) for m in fm.read(text).mentions if m.text == "Kamianske"]
+    # the second is no longer the city of Dnipropetrovsk Oblast that a bare name would be
+    assert found == [("Vasylivka Raion", "proximity"), ("Vasylivka Raion", "repeated")]
+
+
+def test_namesakes_a_text_tells_apart_stay_apart():
+    text = (
+        "Units took the settlement of Lozovaya in the Kharkov region, about 30 km north-east of Borovaya; "
+        "it is not the city of Lozovaya in the south of the region."
+    )
+    first, second = (m.place for m in fm.read(text).mentions if m.text == "Lozovaya")
+    assert first.id != second.id and second.raion == "Lozova Raion"
+
+
+def test_hromadas_of_one_name_in_two_raions_are_two_units():
+    from frontmap.reading._ment_places import hromada_key
+
+    city = _p("k1", "Kamianske", 48.5, 34.6, "Dnipropetrovsk Oblast", 220_000, "Kamianske Raion",
+              "Kamianske urban hromada")  # fmt: skip
+    village = _p("k2", "Kamianske", 48.2, 22.6, "Zakarpattia Oblast", 1_500, "Berehove Raion",
+                 "Kamianske rural hromada")  # fmt: skip
+    neighbour = _p("k3", "Kholmok", 48.25, 22.65, "Zakarpattia Oblast", 900, "Berehove Raion",
+                   "Kamianske rural hromada")  # fmt: skip
+    hromada = _p("k4", "Kamianske rural hromada", 48.2, 22.6, "Zakarpattia Oblast", 0, "Berehove Raion",
+                 kind="hromada")  # fmt: skip
+    assert hromada_key(city) != hromada_key(village) == hromada_key(neighbour) == hromada_key(hromada)

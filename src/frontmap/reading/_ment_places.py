@@ -16,7 +16,7 @@ from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
 from frontmap.reading._gzcache import LIMIT
 
-__all__ = ["RAION_CITY_POPULATION", "core", "dominant", "name_key", "raion_of", "unit_keys"]
+__all__ = ["RAION_CITY_POPULATION", "core", "dominant", "hromada_key", "name_key", "raion_of", "unit_keys"]
 
 #: A city this large is named for itself (a strike on Chernihiv): its raion, thousands of km² of villages
 #: around it, says nothing of which namesake a village name is; its hromada, the city itself, still does.
@@ -30,6 +30,14 @@ _CORE_TAIL = re.compile(r"(?:\s+(?:oblast|region|province|raion|rayon|district|u
 def core(name: str | None) -> str:
     """A unit's name without its unit words: "Bakhmut urban hromada" -> "bakhmut"."""
     return _CORE_TAIL.sub("", normalize(name)) if name else ""
+
+
+def hromada_key(p: Place) -> str:
+    """The hromada ``p`` lies in (or is) as one key: its core name and its raion's, since 103 core names
+    are shared by hromadas of different raions ("Kamianske urban hromada" of Dnipropetrovsk Oblast and
+    "Kamianske rural hromada" of Zakarpattia are not one unit)."""
+    name = p.name if p.kind == "hromada" else p.hromada
+    return f"{core(name)}|{core(p.raion)}" if name else ""
 
 
 def raion_of(p: Place) -> str | None:
@@ -71,11 +79,10 @@ def unit_keys(p: Place) -> UnitKeys:
         units = (
             ("admin1", p.name if p.kind == "region" else None),
             ("raion", p.name if p.kind == "raion" else raion_of(p)),
-            ("hromada", p.name if p.kind == "hromada" else p.hromada),
         )
-        keys = ((level, core(unit)) for level, unit in units if unit)
-        counted = tuple(keys)
-        per_sentence = tuple((level, core(unit)) for level, unit in units[:2] if unit)
+        per_sentence = tuple((level, core(unit)) for level, unit in units if unit)
+        hromada = hromada_key(p)
+        counted = per_sentence + ((("hromada", hromada),) if hromada else ())
         if len(_UNITS) > LIMIT:
             _UNITS.clear()
         known = _UNITS[id(p)] = (p, (per_sentence, counted))

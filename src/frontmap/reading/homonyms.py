@@ -42,6 +42,10 @@ last step that narrowed them (``size`` when none did), or:
 ``anaphora``
     a capitalised feature word after "the" names again the place of that kind the text named before
     ("Kinburn ... Russian forces on the Spit"; :mod:`~frontmap.reading.mentions`).
+``repeated``
+    the text settled the name (by a qualifier, a claim, the hierarchy or nearness) where it named it
+    elsewhere, on one place, and only size chose here: "the settlements of Kamianske and Plavni ...
+    Kamianske was shelled" is the front-line village twice, not the village and then the city.
 
 A city of 50,000 or more that is ten times larger than every namesake (:func:`_dominant`) is taken at
 once (``size``), and counts as one of the article's places for the other names; it yields to a village
@@ -50,7 +54,8 @@ on a qualifier ("the village of X", "X in the Zaporizhzhia region"), or when a v
 the city is farther than :data:`CITY_FAR_KM` from all of them.
 
 Names the text itself settles (by a qualifier, the hierarchy or a claim) are context in turn: the names
-that only nearness or size decided are chosen again once they count (:func:`_second_round`).
+that only nearness or size decided are chosen again once they count (:func:`_second_round`), and the
+mentions of a settled name that only size decided are the place it settled (:func:`_one_sense`).
 
 Work stays linear in the length of the text: the article's unambiguous places are gathered once (their
 units counted, their points put in a grid), and each mention looks only at its neighbours in the text.
@@ -71,7 +76,7 @@ from frontmap.reading._homonym_units import UNIT_WORD, by_other, by_unit, unit_l
 from frontmap.reading._ment_places import RAION_CITY_POPULATION as RAION_CITY_POPULATION
 from frontmap.reading._ment_places import core as _core
 from frontmap.reading._ment_places import dominant as _dominant
-from frontmap.reading._ment_places import name_key, unit_keys
+from frontmap.reading._ment_places import hromada_key, name_key, unit_keys
 from frontmap.reading._mentions_distance import destination, stated
 from frontmap.reading._mentions_grid import Grid
 from frontmap.reading._mentions_grid import km as _km
@@ -92,6 +97,7 @@ EVIDENCE: MappingProxyType[str, str] = MappingProxyType(
         "claim": "a distance claim names it, and it lies at that distance and bearing from the anchor",
         "size": "nothing in the text points elsewhere: the largest (or the name's own) place",
         "anaphora": "a feature word after 'the' ('the Spit') names again the place of that kind named before",
+        "repeated": "the text settled the name where it named it elsewhere; only size chose here",
     }
 )
 #: The steps that choose among candidates, strongest first.
@@ -260,7 +266,7 @@ def hierarchy(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
         return (
             ctx.sentence_units.get((s, "admin1", admin1), 0) if admin1 else 0,
             ctx.sentence_units.get((s, "raion", raion), 0) if raion else 0,
-            ctx.units.get(("hromada", _core(p.hromada)), 0) if p.hromada else 0,
+            ctx.units.get(("hromada", hromada_key(p)), 0) if p.hromada else 0,
             ctx.units.get(("raion", raion), 0) if raion else 0,
             ctx.units.get(("admin1", admin1), 0) if admin1 else 0,
         )
@@ -514,6 +520,7 @@ def resolve(text: str, hits: list[Hit]) -> None:
         else:
             h.place, h.evidence = choose(ctx, i, pool, evidence)
     _second_round(ctx, pending)
+    _one_sense(hits)
 
 
 #: Evidence that settles a name well enough to be context for the others (:func:`_second_round`).
@@ -547,3 +554,27 @@ def _second_round(ctx: _Context, pending: list[tuple[int, tuple[Place, ...], str
         if not _dominant(pool):
             h = ctx.hits[i]
             h.place, h.evidence = choose(ctx, i, pool, evidence)
+
+
+def _one_sense(hits: list[Hit]) -> None:
+    """One settlement name, one place in a text: the mentions of a name that only size decided are the
+    place its other mentions were settled on by what the text says (a qualifier, a claim, the hierarchy
+    or nearness). Not when those name two places ("the settlement of Lozovaya ... not to be confused
+    with the city of Lozovaya"), and not for regions, rivers and the like ("Kyiv" on a list of oblasts
+    is the oblast; the bare "Kyiv" of the next sentence is the city)."""
+    settled: dict[str, Place | None] = {}
+    for h in hits:
+        if h.evidence in _SETTLED_BY_TEXT and h.place is not None and h.place.kind == "settlement":
+            known = settled.setdefault(h.key, h.place)
+            if known is not None and known.id != h.place.id:
+                settled[h.key] = None  # namesakes told apart on purpose
+    for h in hits:
+        place = settled.get(h.key)
+        if place is None or h.evidence != "size" or h.place is None or h.place.kind != "settlement":
+            continue
+        if place.id != h.place.id and any(p.id == place.id for p in h.places):
+            h.place, h.evidence = place, "repeated"
+
+
+#: Evidence that the text settled a name by (:func:`_one_sense`): all but size.
+_SETTLED_BY_TEXT = _SETTLED | {"proximity"}
