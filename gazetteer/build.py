@@ -33,7 +33,7 @@ sys.path.insert(0, str(HERE))
 
 import airfields  # noqa: E402
 import former  # noqa: E402
-from world import reader_words, world_region_places  # noqa: E402
+from world import add_land_names, land_names, reader_words, world_region_places  # noqa: E402
 
 from frontmap.gazetteer import store  # noqa: E402  (the format: file names, schema, version)
 from frontmap.gazetteer.names import is_cyrillic, normalize, spelling_variants, translit_uk  # noqa: E402
@@ -375,6 +375,7 @@ def region_places(features: list[dict], simplify_deg: float = 0.005) -> list[dic
             g = g.simplify(simplify_deg, preserve_topology=True)
         names: set[str] = set()
         explicit: set[str] = set()
+        land: set[str] = set()
         if cc == UA:
             name = UA_REGIONS[iso]
             stems, shchyna = UA_REGION_STEMS.get(iso, ([], []))
@@ -399,6 +400,7 @@ def region_places(features: list[dict], simplify_deg: float = 0.005) -> list[dic
             names |= {c for c in (p.get("name_uk"), p.get("name_ru")) if c}
             names.discard(stem)  # a bare "Kursk" is the city, never the region
             variants = []
+            land = land_names(p)  # "Tatarstan", "Chechnya": kept once the towns are known
         lat, lon = _label_point(p, g)
         # A bare one-word name ("Kursk", "Москва") is the city: regions only get it when curated.
         keys = {k for k in keys_for(names, variants) if " " in k or k in explicit}
@@ -416,6 +418,7 @@ def region_places(features: list[dict], simplify_deg: float = 0.005) -> list[dic
                 "keys": keys,
                 "explicit": explicit,
                 "geometry": g,
+                **({"land_names": land} if land else {}),
             }
         )
     return out
@@ -564,6 +567,7 @@ def build(
     land = union_all([p["geometry"] for p in countries])
     extra = addition_places(additions, by_id, land)
     places = countries + regions + extra + settlements
+    log(f"land names of neighbours' regions: {add_land_names(places, reader_words(ROOT))}")
     for problem in apply_aliases(places, additions["aliases"]):
         log("WARNING: " + problem)
     if sources is not None:

@@ -150,6 +150,30 @@ def lake_polygons(features: list[dict], places_by_id: dict[str, dict]) -> tuple[
     return new, updated
 
 
+#: Natural Earth marine classes that are places a report names ("the Baltic Sea", "the Bosporus").
+MARINE_CLASSES = ("sea", "gulf", "strait", "channel")
+
+
+def sea_polygons(features: list[dict], existing_keys: set[str]) -> list[dict]:
+    """Seas, gulfs and straits of the Natural Earth marine polygons whose names no place has yet ("Baltic
+    Sea", "Caspian Sea", "Gulf of Riga", "Bosporus"; the Black Sea and the Sea of Azov come from
+    additions.json)."""
+    groups = defaultdict(list)
+    for f in features:
+        prop = f["properties"]
+        if prop.get("featurecla") in MARINE_CLASSES and prop.get("name"):
+            groups[prop["name"]].append(f)
+    new = []
+    for name, fs in sorted(groups.items()):
+        if normalize(name) in existing_keys:
+            continue
+        g = _merged(fs, LAKE_TOLERANCE)
+        lat, lon = _point_on(g)
+        sea = _water(f"ne:sea-{normalize(name).replace(' ', '-')}", name, "sea", lat, lon, [], g)
+        new.append(sea | {"feature": "SEA" if fs[0]["properties"]["featurecla"] == "sea" else "STRT"})
+    return new
+
+
 def locate(lakes: list[dict], units: list[dict]) -> int:
     """Give each lake without a country the country and region whose polygons (``units``: countries and
     regions with geometry) hold its point: a reservoir in Ukraine is a Ukrainian place ("the Kyiv

@@ -37,6 +37,10 @@ RANK_AS_POPULATION = 500_000
 #: Generic words that make a unit's name on their own ("X state", "state of X").
 UNIT_WORDS = ("state", "province", "region")
 _WORD_LISTS = ("common_words.txt",)
+#: The name of a land, not of its main town: what a neighbour's unit is called on its own ("Tatarstan",
+#: "Chechnya", "Dagestan", "Adygea", "Transnistria", "Gagauzia"); adjectives ("Moskovskaya") are not.
+_LAND = re.compile(r"(?:ia|iya|ya|ea|eya|stan)$")
+_ADJECTIVE = re.compile(r"sk(?:aya|iya)$")
 _ISO = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")  # features without a code ("-99-X16~") are left out
 
 
@@ -94,3 +98,46 @@ def world_region_places(features: list[dict], skip_countries, stop: frozenset[st
             }
         )
     return out
+
+
+def land_names(props: dict) -> set[str]:
+    """The names a neighbour's first-level unit has on its own, from its Natural Earth properties:
+    its name, "X (Y)" as both, "Republic of X" as X, and alternate names, each kept if it is the name
+    of a land (:data:`_LAND`: "Sakha (Yakutia)" gives "Yakutia", "Udmurtiya" also "Udmurtia").
+
+    >>> sorted(land_names({"name": "Tatarstan", "name_en": "Republic of Tatarstan", "name_alt": "Kazan"}))
+    ['Tatarstan']
+    """
+    raw = [props.get("name") or "", props.get("name_en") or "", *(props.get("name_alt") or "").split("|")]
+    out: set[str] = set()
+    for name in raw:
+        name = re.sub(r"^Republic of ", "", name.strip())
+        for part in re.split(r"\s*[()]\s*", name):
+            key = normalize(part)
+            last = key.rsplit(" ", 1)[-1]  # a land's own word, not "sea" ("Cossacks of the Black Sea")
+            if len(last) >= 5 and "." not in part and _LAND.search(last) and not _ADJECTIVE.search(last):
+                out.add(part)
+                if key.endswith("iya"):
+                    out.add(part[:-3] + "ia")
+    return out
+
+
+def add_land_names(places: list[dict], stop: frozenset[str]) -> int:
+    """Give the neighbours' first-level units their :func:`land_names` as curated keys, except a name a
+    settlement of the same country has (then it is the town's) or an ordinary word: "Chechnya" is the
+    republic, not a Ukrainian village of that name. Returns how many keys were added."""
+    towns: dict[str, set[str]] = {}
+    for p in places:
+        if p["kind"] == "settlement":
+            towns.setdefault(p["country"], set()).update(p["keys"])
+    added = 0
+    for p in places:
+        names = p.pop("land_names", None)
+        if not names:
+            continue
+        keys = {normalize(n) for n in names} - towns.get(p["country"], set()) - stop - p["keys"]
+        keys = {k for k in keys if len(k) >= 4}
+        p["keys"] |= keys
+        p["explicit"] = set(p["explicit"]) | keys
+        added += len(keys)
+    return added

@@ -439,6 +439,7 @@ def _front_slice(build, rows, tmp_path) -> tuple[list[dict], dict]:
         ("raion_centres.json", front.RAIONS), ("register.csv", front.REGISTER),
         ("rivers.geojson", front.RIVERS[0]), ("rivers.geojson", front.RIVERS[1]),
         ("lakes.geojson", front.LAKES[0]), ("lakes.geojson", front.LAKES[1]),
+        ("seas.geojson", front.SEAS),
     ]:  # fmt: skip
         data = (DATA / name).read_bytes()
         (src / target).write_bytes(gzip.compress(data) if target.endswith(".gz") else data)
@@ -458,6 +459,7 @@ def test_the_whole_slice_builds_packs_and_reads_back(build, rows, tmp_path):
 
     places, stats = _front_slice(build, rows, tmp_path)
     assert stats["added"] == 9 and stats["rivers_new"] == 1 and stats["register_rivers"] == 4
+    assert stats["seas_new"] == 3  # Baltic Sea, Bosporus, Sea of Azov; not the unnamed lagoon
     files = build.pack(places)
     out = tmp_path / "data"
     build.write(out, files)
@@ -686,3 +688,38 @@ def test_wof_localities_the_gazetteer_lacks_become_villages_with_new_keys_only()
                      "wof_not_current": 1, "wof_abroad": 1}  # fmt: skip
     index = _pack().build_index([*places, *new])
     assert index["zhelannoye"] == (3,) and index["khanzhenkove"] == (0,)
+
+
+def test_seas_gulfs_and_straits_no_place_has_yet(water):
+    marine = water.read_geojson(DATA / "seas.geojson")
+    azov = {"keys": {"sea of azov", "azov sea"}}
+    seas = {p["name"]: p for p in water.sea_polygons(marine, azov["keys"])}
+    assert sorted(seas) == ["Baltic Sea", "Bosporus"]  # the Sea of Azov is known; a lagoon is no place
+    baltic = seas["Baltic Sea"]
+    assert baltic["kind"] == "sea" and baltic["feature"] == "SEA" and "baltic sea" in baltic["explicit"]
+    assert baltic["geometry"].contains(__import__("shapely").Point(baltic["lon"], baltic["lat"]))
+    assert seas["Bosporus"]["feature"] == "STRT" and seas["Bosporus"]["keys"] == {"bosporus"}
+
+
+def test_land_names_of_neighbours_regions():
+    world = load("world")
+    tatarstan = {"name": "Tatarstan", "name_en": "Republic of Tatarstan", "name_alt": "Kazan|Tatar A.S.S.R."}
+    assert world.land_names(tatarstan) == {"Tatarstan"}
+    sakha = {"name": "Sakha (Yakutia)", "name_en": "Sakha Republic", "name_alt": ""}
+    assert world.land_names(sakha) == {"Yakutia"}
+    assert world.land_names({"name": "Chuvash", "name_alt": "Chuvashiya|Chuvashskaya Respublika"}) == {
+        "Chuvashiya", "Chuvashia",
+    }  # fmt: skip
+    krai = {"name": "Krasnodar", "name_alt": "Cossacks of the Black Sea|Kubanskaya|Kuban"}
+    assert world.land_names(krai) == set()  # a city's name, a sea, an adjective
+
+
+def test_land_names_are_curated_keys_unless_a_town_of_the_country_has_them():
+    world = load("world")
+    region = {"kind": "region", "country": "RU", "keys": {"republic of chechnya"}, "explicit": set(),
+              "land_names": {"Chechnya", "Grozny"}}  # fmt: skip
+    town = {"kind": "settlement", "country": "RU", "keys": {"grozny"}}
+    village = {"kind": "settlement", "country": "UA", "keys": {"chechnya"}}
+    assert world.add_land_names([region, town, village], frozenset()) == 1
+    assert region["keys"] == {"republic of chechnya", "chechnya"} and region["explicit"] == {"chechnya"}
+    assert "land_names" not in region
