@@ -882,5 +882,10 @@ def test_a_russian_district_is_read_in_text():
 def test_districts_listed_before_one_plural_noun_are_each_read():
     text = "Evacuations began in the Glushkovsky, Rylsky and Khomutovsky districts; the Kupiansk and Izium"
     got = [(m.text, m.place.kind) for m in fm.read(text + " districts were shelled.").mentions]
+    # the towns of Kupiansk and Izium name their raions here ("the Bucha, Brovary and Vyshhorod districts")
     assert got == [("Glushkovsky", "raion"), ("Rylsky", "raion"), ("Khomutovsky", "raion"),
-                   ("Kupiansk", "settlement"), ("Izium", "settlement")]  # fmt: skip
+                   ("Kupiansk", "raion"), ("Izium", "raion")]  # fmt: skip
+    river_or_town = "Shelling hit the Bucha, Brovary and Vyshhorod districts."
+    assert {m.place.name for m in fm.read(river_or_town).mentions} == {
+        "Bucha Raion", "Brovary Raion", "Vyshhorod Raion",
+    }  # fmt: skip

@@ -328,8 +328,9 @@ def _splits(words: list[str], gz) -> bool:
 
 
 def _listed_districts(text: str, kept: list[Hit], gz) -> list[Hit]:
-    """ "the Rylsky and Khomutovsky districts": each name of the list that is no mention yet, with
-    "district" after it, is a district of the gazetteer if it knows one by that name."""
+    """ "the Rylsky and Khomutovsky districts", "the Izium and Kupiansk districts": each name of the
+    list, with "district" after it, is a district of the gazetteer if it knows one by that name (a
+    town of the name read as a mention becomes its district)."""
     if not _any_in(text, _DISTRICT_NOUNS):
         return kept
     added = []
@@ -338,11 +339,14 @@ def _listed_districts(text: str, kept: list[Hit], gz) -> list[Hit]:
         m = _DISTRICT_LIST.search(text, max(0, noun.start() - 200), noun.start())
         for name in _LISTED_NAME.finditer(text, m.start(), m.end()) if m else ():
             i = bisect_right(starts, name.start())
-            if i > 0 and kept[i - 1].end > name.start():
-                continue  # already a mention ("the Kupiansk and Izium districts": the towns)
+            inside = i > 0 and kept[i - 1].end > name.start()
+            if inside and (kept[i - 1].start, kept[i - 1].end) != name.span():
+                continue  # part of a longer name
             key = normalize(name.group() + " district")
             units = tuple(p for p in gz.lookup(key) if p.kind == "raion")
-            if units:
+            if units and inside:
+                kept[i - 1].key, kept[i - 1].places = key, units
+            elif units:
                 added.append(Hit(1, name.start(), name.end(), key, units))
     return sorted(kept + added, key=lambda h: h.start) if added else kept
 
