@@ -1006,12 +1006,69 @@ BORDERS = [
     ),
     case("Troops massed 10 km from the border.", anchor="Russia"),
     case("A drone hit a school 3 km from the Belarusian border.", anchor="Belarus"),
+    # the country across named after "with", or before "'s border", or as a noun before "border"
+    case(
+        "A depot in Klintsy, 60 km northeast of the boundary with Ukraine, burned.",
+        subject="Klintsy",
+        anchor="Ukraine",
+        anchor_text="the boundary with Ukraine",
+    ),
+    case(
+        "Kovel lies about 70 km from Ukraine's border with Poland.",
+        subject="Kovel",
+        anchor="Poland",
+        anchor_text="Ukraine's border with Poland",
+    ),
+    case("Kharkiv is some 30 km from Russia's border with Ukraine.", subject="Kharkiv", anchor="Russia"),
+    case("Helicopters were seen in Belarus, 15 miles north of the Ukraine border.", anchor="Ukraine"),
+    case("The village is 5 km from the boundary of Luhansk Oblast.", kind="none"),
 ]
 
 
 @pytest.mark.parametrize("text, kind, index, expected", BORDERS)
 def test_which_border(text, kind, index, expected):
+    if kind == "none":  # "the boundary of an oblast" is no border
+        assert [c for c in fm.read(text).claims if c.kind == "distance"] == []
+        return
     check(text, kind, index, expected)
+
+
+MEASURES = [
+    # a straight-line measure between the figure and its anchor
+    case(
+        "Enerhodar lies about 50 kilometres as the crow flies from Zaporizhzhia.",
+        subject="Enerhodar",
+        anchor="Zaporizhzhia",
+        km=50.0,
+    ),
+    case("Kupiansk is 40 km in a straight line from the border.", subject="Kupiansk", anchor="Russia"),
+    case("The village lies 12 km, as the crow flies, east of Bakhmut.", anchor="Bakhmut", direction="E"),
+    # a zone's radius with more words before its noun
+    case(
+        "The ministry set a 30-km mandatory evacuation zone around the Zaporizhzhia Nuclear Power Plant.",
+        anchor="Zaporizhzhia Nuclear Power Plant",
+        km=30.0,
+    ),
+    # "the nuclear power plant" named again
+    case(
+        "Shells fell near the Zaporizhzhia nuclear power plant. Marhanets lies 12 km from the nuclear "
+        "power plant.",
+        subject="Marhanets",
+        anchor="Zaporizhzhia Nuclear Power Plant",
+    ),
+    # the holding named between a share and its region
+    case("Moscow claims 90 percent control over the Luhansk region.", kind="share", of="Luhansk Oblast"),
+    case("Russian forces have over 70% control in Donetsk province.", kind="share", of="Donetsk Oblast"),
+]
+
+
+@pytest.mark.parametrize("text, kind, index, expected", MEASURES)
+def test_what_stands_between_a_figure_and_its_place(text, kind, index, expected):
+    check(text, kind, index, expected)
+
+
+def test_a_road_distance_is_no_straight_line():
+    assert not [c for c in fm.read("Sumy is 60 km by road from the border.").claims if c.kind == "distance"]
 
 
 # --- mentions -------------------------------------------------------------------------------------

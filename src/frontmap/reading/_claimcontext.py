@@ -17,7 +17,7 @@ from frontmap.reading import patterns as P
 from frontmap.reading._claims_literals import may_match
 from frontmap.reading._directions import named_as_direction
 from frontmap.reading.article import Mention
-from frontmap.reading.lexicon import REGIONAL_CENTRES, SETTLEMENT_SIZES
+from frontmap.reading.lexicon import NEIGHBOUR_COUNTRIES, REGIONAL_CENTRES, SETTLEMENT_SIZES
 from frontmap.reading.sentences import sentence_span
 
 __all__ = [
@@ -174,6 +174,19 @@ def _named(ctx: Context, pos: int) -> Anchor | None:
 
 
 _OF = re.compile(r"\s+of\s+")
+_COUNTRY_WORD = "|".join(P.ADJ_COUNTRY)
+#: "the Russian border", "the Ukraine-Russia state border" (``adj2``: a border named by both), "Ukraine's
+#: border with Poland", "the boundary with Ukraine" ("boundary" only with a country named: "the boundary
+#: of Donetsk Oblast" is no border).
+BORDER = re.compile(
+    r"(?:(?P<own>" + _COUNTRY_WORD + r")['’]s\s+|the\s+)?(?:(?P<adj>" + _COUNTRY_WORD + r")"
+    r"(?:\s*[-–/]\s*(?P<adj2>" + _COUNTRY_WORD + r"))?\s+)?(?:state\s+)?"
+    r"(?:border|frontier|(?P<boundary>boundary))\b"
+    r"(?:\s+with\s+(?:the\s+)?(?P<with>" + _COUNTRY_WORD + r")\b)?",
+    re.IGNORECASE,
+)
+#: Ukraine's neighbours other than Russia: "the border" in a sentence naming one of them is with it.
+OTHER_NEIGHBOURS = frozenset(NEIGHBOUR_COUNTRIES - {"RU"})
 
 
 def _capital(ctx: Context, pos: int) -> Anchor | None:
@@ -263,12 +276,20 @@ def _ground(ctx: Context, pos: int) -> Anchor | None:
 def _border(ctx: Context, pos: int) -> Anchor | None:
     """ "the Ukrainian border" is Ukraine's edge (seen from Russia); a bare "the border" is the border
     with the one other neighbour the sentence names ("Belarus ... the border"), else with Russia."""
-    border = P.BORDER.match(ctx.text, pos)
+    border = _border_match(ctx.text, pos)
     if not border:
         return None
-    adj = border.group("adj")
-    code = P.ADJ_COUNTRY.get(adj.lower(), "RU") if adj else _border_country(ctx, pos)
+    named = border.group("with") or border.group("adj")
+    code = P.ADJ_COUNTRY.get(named.lower(), "RU") if named else _border_country(ctx, pos)
     return safe(ctx.gz.country, code), border.group(), border.end()
+
+
+def _border_match(text: str, pos: int) -> re.Match | None:
+    """:data:`BORDER` at ``pos``, a "boundary" only with a country named."""
+    border = BORDER.match(text, pos)
+    if border and border.group("boundary") and not (border.group("adj") or border.group("with")):
+        return None
+    return border
 
 
 def far_side(ctx: Context, fields: dict[str, Any]) -> None:
@@ -276,7 +297,7 @@ def far_side(ctx: Context, fields: dict[str, Any]) -> None:
     the country across it, the one the subject is not in: the other country named ("Russian-Ukrainian"),
     else Ukraine, or Russia for a place in Ukraine ("Kursk, 100 km from the Russian border")."""
     anchor, subject = fields.get("anchor"), fields.get("subject")
-    border = P.BORDER.fullmatch(fields.get("anchor_text") or "")
+    border = BORDER.fullmatch(fields.get("anchor_text") or "")
     if border is None or anchor is None or subject is None or subject.country != anchor.country:
         return
     code = P.ADJ_COUNTRY[border.group("adj2").lower()] if border.group("adj2") else None
@@ -286,10 +307,11 @@ def far_side(ctx: Context, fields: dict[str, Any]) -> None:
 
 
 def _two_sided(ctx: Context, pos: int) -> Anchor | None:
-    """ "the Ukraine-Russia border": a border named by both countries, before either name is read as
-    the anchor."""
-    border = P.BORDER.match(ctx.text, pos)
-    return _border(ctx, pos) if border and border.group("adj2") else None
+    """ "the Ukraine-Russia border", "the Ukraine border", "Ukraine's border with Poland": a border named by
+    a country, before the country's name is read as the anchor."""
+    border = _border_match(ctx.text, pos)
+    named = border and (border.group("adj") or border.group("own") or border.group("with"))
+    return _border(ctx, pos) if named else None
 
 
 #: How an anchor is named, tried in this order.
@@ -383,7 +405,7 @@ def _border_country(ctx: Context, pos: int) -> str:
     s, e = sentence_bounds(ctx, pos)
     named = {
         m.place.country for m in ctx.mentions_between(max(s, pos - NEAR), min(e, pos + NEAR))
-        if m.place is not None and m.place.kind == "country" and m.place.country in P.OTHER_NEIGHBOURS
+        if m.place is not None and m.place.kind == "country" and m.place.country in OTHER_NEIGHBOURS
     }  # fmt: skip
     return named.pop() if len(named) == 1 else "RU"
 

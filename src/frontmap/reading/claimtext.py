@@ -121,10 +121,7 @@ def find_claims(
         if _beyond_earth(m, value, area):  # "50,000 km (31,069 miles)": neither figure is read
             taken_until = max(taken_until, figure_end)
             continue
-        if area:
-            c = _area(ctx, m, value, converted, figure_end)
-        else:
-            c = _distance(ctx, m, value, converted, figure_end)
+        c = (_area if area else _distance)(ctx, m, value, converted, figure_end)
         if c is not None:
             claims.append(c)
             # numbers inside this claim's own figure or conversion belong to it ("74 km (46 miles)")
@@ -358,6 +355,9 @@ def _figure(
         deep = deep if travel else None
     if deep:  # "advanced 1.5 km deep near Robotyne": the depth of an advance
         pos = deep.end()
+    straight = P.STRAIGHT_LINE.match(text, pos)
+    if straight:  # "about 60 km as the crow flies from the plant"
+        pos = straight.end()
     if P.NOT_LOCATION.match(text, pos):
         return None
     paired = None if deep else P.PAIRED.match(text, pos)  # "12 km deep and 40 km wide": a width

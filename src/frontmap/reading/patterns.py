@@ -136,8 +136,8 @@ SHARE = re.compile(
     # "18% — roughly a fifth — of Ukraine", "18 percent, of Ukraine's territory", '"55%" of': an aside
     # or a mark
     r"(?:\s*[—–(][^—–()\n]{1,40}?[—–)]|\s*[,—–\"”’'])?"
-    # "19% occupation of Ukraine's total territory": the holding named between
-    r"(?:\s+(?:occupation|control))?\s+of\s+"
+    # "19% occupation of Ukraine's total territory", "75% control in Donetsk": the holding named between
+    r"(?:\s+(?:occupation|control)\s+(?:of|over|in)|\s+of)\s+"
 )
 #: "nearly all of Luhansk Oblast", "almost the entire Lugansk region": the whole, less a little (a share
 #: only after a qualifier that says so, :data:`WHOLE_QUALIFIERS`; "all of Donetsk" is mostly a goal).
@@ -233,9 +233,11 @@ AWAY_END = re.compile(
     re.IGNORECASE,
 )
 #: "a 1.5 km zone around the plant", "a 30-km radius of the city", "a 15-kilometre zone adjacent to the
-#: border": a distance measured around a place or from a line; "a 10-km-deep buffer zone" names none.
+#: border": a distance measured around a place or from a line; "a 10-km-deep buffer zone", "the 50-km
+#: mandatory evacuation zone" name none.
 ZONE = re.compile(
-    r"\s*-?\s*(?:deep\s+)?(?:(?:exclusion|buffer|security|no-?fly|evacuation|demilitari[sz]ed|sanitary)\s+)?"
+    r"\s*-?\s*(?:deep\s+)?(?:(?:exclusion|buffer|security|no-?fly|evacuation|demilitari[sz]ed|sanitary|"
+    r"mandatory|restricted|closed|protective|safety|control(?:led)?)\s+){0,2}"
     r"(?P<noun>zone|radius|perimeter|buffer|belt|strip)\b"
     r"(?P<of>\s+(?:around|round|of|from|surrounding|along|adjacent\s+to)\s+)?",
     re.IGNORECASE,
@@ -253,6 +255,11 @@ TRAVEL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 DEEP = re.compile(r"\s*-?\s*deep\b", re.IGNORECASE)
+#: "60 km as the crow flies from the plant": a straight-line measure between a figure and its anchor.
+STRAIGHT_LINE = re.compile(
+    r"\s*,?\s+(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon.STRAIGHT_LINE) + r")\b,?",
+    re.IGNORECASE,
+)
 #: "some 40 km, or 25 miles, east of Kharkiv": a conversion written with "or" instead of brackets.
 OR_CONVERSION = re.compile(
     r"\s*,?\s+or\s+(?:(?:about|around|some|roughly|nearly|almost)\s+)?(?P<num>" + NUM + r")\s*-?\s*"
@@ -352,7 +359,9 @@ THING = re.compile(
 )
 #: "60 km from the city": the town the text has just named.
 THE_TOWN_ANCHOR = re.compile(
-    r"(?:the\s+(?P<what>city|town|village|plant|station|site)(?:\s+cent(?:re|er))?"
+    # "the nuclear power plant": a plant or station after up to two words of what it makes
+    r"(?:(?:the\s+(?:(?:nuclear|power|thermal|hydroelectric|electric)\s+){1,2}(?=plant|station)|the\s+)"
+    r"(?P<what>city|town|village|plant|station|site)(?:\s+cent(?:re|er))?"
     # "seven kilometres from the centre", "5 km from its center": the centre of the city named before
     r"|(?:the|its)\s+(?P<centre>cent(?:re|er)))\b(?!\s+of\b)",
     re.IGNORECASE,
@@ -509,17 +518,7 @@ MONTHS = [line.split()[0][:3] for line in lexicon.entries("months.txt")]
 CAPITAL = re.compile(
     r"(?:the\s+)?(?:(?P<adj>ukrainian|russian|belarusian|polish)\s+)?capital\b", re.IGNORECASE
 )
-#: "the Russian border", "the Russian-Ukrainian border", "the Russia-Ukraine state border": ``adj2`` is
-#: the second country of a border named by both.
-BORDER = re.compile(
-    r"(?:the\s+)?(?:(?P<adj>" + "|".join(lexicon.COUNTRY_ADJECTIVES) + r")"
-    r"(?:\s*[-–/]\s*(?P<adj2>" + "|".join(lexicon.COUNTRY_ADJECTIVES) + r"))?\s+)?(?:state\s+)?"
-    r"(?:border|frontier)\b",
-    re.IGNORECASE,
-)
-#: Ukraine's neighbours other than Russia: "the border" in a sentence naming one of them is with it.
-OTHER_NEIGHBOURS = frozenset(lexicon.NEIGHBOUR_COUNTRIES - {"RU"})
-#: "the Russian border" -> RU.
+#: "the Russian border" -> RU (a border's countries: ``_claimcontext.BORDER``).
 ADJ_COUNTRY = lexicon.COUNTRY_ADJECTIVES
 #: "within 1.5 km of Romanian territory": a country's ground, waters or air.
 ADJ_TERRITORY = re.compile(
