@@ -1021,6 +1021,12 @@ BORDERS = [
     ),
     case("Kharkiv is some 30 km from Russia's border with Ukraine.", subject="Kharkiv", anchor="Russia"),
     case("Helicopters were seen in Belarus, 15 miles north of the Ukraine border.", anchor="Ukraine"),
+    case(
+        "Shelling near Kyiv went on as troops circled the city of Chernihiv. The city lies 80 km from "
+        "Ukraine's northern border with Belarus.",
+        subject="Chernihiv",
+        anchor="Belarus",
+    ),
     case("The village is 5 km from the boundary of Luhansk Oblast.", kind="none"),
 ]
 
@@ -1057,6 +1063,12 @@ MEASURES = [
         anchor="Zaporizhzhia Nuclear Power Plant",
     ),
     # the holding named between a share and its region
+    # a distance phrase that opens its sentence, then the place it is said of
+    case(
+        "About 120 kilometres west of Rivne, in Lutsk, air defence was active.",
+        subject="Lutsk",
+        anchor="Rivne",
+    ),
     case("Moscow claims 90 percent control over the Luhansk region.", kind="share", of="Luhansk Oblast"),
     case("Russian forces have over 70% control in Donetsk province.", kind="share", of="Donetsk Oblast"),
 ]

@@ -176,11 +176,12 @@ def _named(ctx: Context, pos: int) -> Anchor | None:
 _OF = re.compile(r"\s+of\s+")
 _COUNTRY_WORD = "|".join(P.ADJ_COUNTRY)
 #: "the Russian border", "the Ukraine-Russia state border" (``adj2``: a border named by both), "Ukraine's
-#: border with Poland", "the boundary with Ukraine" ("boundary" only with a country named: "the boundary
-#: of Donetsk Oblast" is no border).
+#: (northern) border with Poland", "the boundary with Ukraine" ("boundary" only with a country named:
+#: "the boundary of Donetsk Oblast" is no border).
 BORDER = re.compile(
     r"(?:(?P<own>" + _COUNTRY_WORD + r")['’]s\s+|the\s+)?(?:(?P<adj>" + _COUNTRY_WORD + r")"
-    r"(?:\s*[-–/]\s*(?P<adj2>" + _COUNTRY_WORD + r"))?\s+)?(?:state\s+)?"
+    r"(?:\s*[-–/]\s*(?P<adj2>" + _COUNTRY_WORD + r"))?\s+)?"
+    r"(?:(?:north|south)?-?(?:east|west)?(?<=[a-z])ern\s+)?(?:state\s+)?"
     r"(?:border|frontier|(?P<boundary>boundary))\b"
     r"(?:\s+with\s+(?:the\s+)?(?P<with>" + _COUNTRY_WORD + r")\b)?",
     re.IGNORECASE,

@@ -6,13 +6,14 @@ nearest place before it that the words between link to it ("Balakliia, ... which
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from frontmap.gazetteer.place import Place
 from frontmap.reading import patterns as P
-from frontmap.reading._claimcontext import NEAR, Context, fits, latest_place, sentence_bounds
+from frontmap.reading._claimcontext import NEAR, Context, ends_named, fits, latest_place, sentence_bounds
 from frontmap.reading.article import Mention
 
-__all__ = ["LINKED_KINDS", "POINT_KINDS", "only_town", "subject_before", "topic"]
+__all__ = ["LINKED_KINDS", "POINT_KINDS", "ends_about", "only_town", "subject_before", "topic"]
 
 #: Nothing, or a participle of where the subject lies ("Located 50 km north of Bakhmut, the town ..."),
 #: before a distance that opens its sentence; matched within bounds, without copying the span.
@@ -76,16 +77,34 @@ def topic(ctx: Context, s: int, anchor: Place | None, what: str = "") -> Place |
     speaks for its state), other than ``anchor``; else the town named last before ``s``.  A ``what``
     ("village", "city") keeps to towns of the size it fits (:func:`~frontmap.reading._claimcontext.fits`)."""
     ps, _ = sentence_bounds(ctx, max(0, s - 2))
-    for m in ctx.mentions_between(max(ps, s - NEAR * 2), s):
-        p = m.place
-        if p is not None and m.role == "location" and p.kind in POINT_KINDS and p != anchor:
-            if p.kind != "settlement" or fits(p, what):
-                return p
+    named = [
+        m for m in ctx.mentions_between(max(ps, s - NEAR * 2), s)
+        if m.place is not None and m.role == "location" and m.place.kind in POINT_KINDS and m.place != anchor
+        and (m.place.kind != "settlement" or fits(m.place, what))
+    ]  # fmt: skip
+    # "... blocked the city of Chernihiv. The city lies ...": the town the sentence called so
+    called = [m for m in named if what and _called(ctx.text, m.start, what)]
+    if called or named:
+        return (called or named)[0].place
     if 0 < ps < s and _IT_LIES.match(ctx.text, ps):
         # "X is a village ... It is located in Y hromada. It is located 88 km ...": the sentence before
         # is about the same place; so is the one before it
         return topic(ctx, ps, anchor, what)
     return latest_place(ctx, s, "settlement", exclude=anchor, what=what)
+
+
+def ends_about(ctx: Context, start: int) -> dict[str, Any] | None:
+    """The two ends a distance statement names before its figure (:func:`ends_named`); "the distance
+    from it to Crimea" is about the place the sentence before is about."""
+    between = ends_named(ctx, start)
+    if between is not None and between.pop("of_it", False):
+        between["subject"] = topic(ctx, sentence_bounds(ctx, start)[0], between["anchor"])
+    return between
+
+
+def _called(text: str, start: int, what: str) -> bool:
+    """Does the text call the place named at ``start`` a ``what`` ("the city of X")?"""
+    return text[max(0, start - len(what) - 5) : start].lower().rstrip().endswith(f"{what} of")
 
 
 def subject_before(ctx: Context, start: int, anchor: Place | None) -> Place | None:

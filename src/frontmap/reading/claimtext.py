@@ -53,7 +53,6 @@ from frontmap.reading._claimcontext import (
     NEAR,
     Context,
     anchor_at,
-    ends_named,
     far_side,
     latest_place,
     low_end,
@@ -72,7 +71,7 @@ from frontmap.reading._claims_before import (
 )
 from frontmap.reading._claims_comparisons import comparison_claim
 from frontmap.reading._claims_found import Widened
-from frontmap.reading._claims_subject import POINT_KINDS, only_town, subject_before, topic
+from frontmap.reading._claims_subject import POINT_KINDS, ends_about, only_town, subject_before, topic
 from frontmap.reading.article import Mention
 from frontmap.reading.claimlinks import (
     IMPLIED_BEFORE,
@@ -264,7 +263,7 @@ def _distance(
         return claim(zone.end("noun"), anchor=None, anchor_text="", subject=None)
     d = P.DIRECTION.match(text, pos)
     if d is None:
-        between = _ends(ctx, start)
+        between = ends_about(ctx, start)
         if between is not None:  # "the distance from the front line to Kramatorsk is roughly 14 km"
             return claim(pos, **between)
         return _undirected(ctx, claim, start, pos, travel)
@@ -289,15 +288,6 @@ def _distance(
             return _it_anchor(ctx, claim(it.end(), **fields), it.group())
         end = d.end("dir")
     return claim(end, anchor=anchor, anchor_text=anchor_text, **fields)
-
-
-def _ends(ctx: Context, start: int) -> dict[str, Any] | None:
-    """The two ends a distance statement names before its figure (:func:`ends_named`); "the distance
-    from it to Crimea" is about the place the sentence before is about."""
-    between = ends_named(ctx, start)
-    if between is not None and between.pop("of_it", False):
-        between["subject"] = topic(ctx, sentence_bounds(ctx, start)[0], between["anchor"])
-    return between
 
 
 #: A sentence that opens on "it" ("It is ...", "Now it is ...").
@@ -474,11 +464,13 @@ def _implied_anchor(ctx: Context, c: DistanceClaim) -> DistanceClaim:
 
 def _subject(ctx: Context, start: int, anchor: Place | None, end: int) -> Place | None:
     """The place a distance statement is about (see :func:`subject_before`), else the place the phrase
-    is said to be near ("... 60 km north of Donetsk near Bakhmut")."""
+    is said to be near ("... 60 km north of Donetsk near Bakhmut") or, when it opens its sentence, in
+    ("About 150 km south of Lutsk, in Lviv, ...")."""
     found = subject_before(ctx, start, anchor)
-    if found is None:
-        near = P.NEAR_AFTER.match(ctx.text, end)
-        m = ctx.mention_at(near.end()) if near and end > start else None
+    if found is None and end > start:
+        opens = P.QUAL_OPENING.fullmatch(ctx.text, sentence_bounds(ctx, start)[0], start)
+        near = (opens and P.IN_AFTER.match(ctx.text, end)) or P.NEAR_AFTER.match(ctx.text, end)
+        m = ctx.mention_at(near.end()) if near else None
         if m is not None and m.place is not None and m.place.kind in POINT_KINDS and m.place != anchor:
             return m.place
     return found

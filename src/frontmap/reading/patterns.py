@@ -543,6 +543,10 @@ DESCRIBED_BEFORE = re.compile(
 NEAR_AFTER = re.compile(
     r"\s*,?\s*(?:near|close\s+to|around|outside)\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
 )
+#: "About 150 km south of Lutsk, in Lviv": the place after a distance phrase that opens its sentence ...
+IN_AFTER = re.compile(r",\s+(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?")
+#: ... with nothing but a qualifier before it.
+QUAL_OPENING = re.compile(r"\s*(?:(?:" + QUAL + r")\s+)?", re.IGNORECASE)
 #: A passive agent ("ordered by Moscow") is who acts, never where a distance is.
 AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 #: Two distances joined in one statement: "100 km west of A and some 55 km northwest of B".
