@@ -529,6 +529,13 @@ def test_a_name_the_text_settles_is_that_place_where_only_size_chose():
     assert found == [("Vasylivka Raion", "proximity"), ("Vasylivka Raion", "repeated")]
 
 
+def test_a_raion_centre_near_the_articles_places_beats_a_nearer_village_of_its_name():
+    text = "Shelling hit Vasylivka again. The city of Zaporizhzhia was attacked by drones as well."
+    m = next(m for m in fm.read(text).mentions if m.text == "Vasylivka")
+    # the town of 12,500 people 45 km from Zaporizhzhia, not a village of unknown size 15 km from it
+    assert (m.place.raion, m.place.population > 10_000) == ("Vasylivka Raion", True)
+
+
 def test_namesakes_a_text_tells_apart_stay_apart():
     text = (
         "Units took the settlement of Lozovaya in the Kharkov region, about 30 km north-east of Borovaya; "

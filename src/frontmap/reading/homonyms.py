@@ -109,8 +109,13 @@ WEAK_ANCHOR_POPULATION = 10_000
 NEAR_KM = 60.0
 #: Candidates within this many km of the nearest one are equally near (a claim may choose among them).
 SLACK_KM = 10.0
-#: A town of this many people, near the article's places, is not ruled out by nearer villages of its name.
+#: A town of this many people (and ten times its namesakes') is far larger than they: units shared only
+#: with them do not rule it out (hierarchy), and size takes it over a small one the name once belonged to.
 BIG_TOWN = 20_000
+#: Near the article's places, a town this large stays in the running against nearer namesakes far
+#: smaller or of unknown size (the codifier's villages): Vasylivka, a raion centre of 12,500 people 45 km
+#: from Zaporizhzhia, against a village 15 km from it.
+NEAR_TOWN = 10_000
 #: A village beats a dominant city by proximity only this close to the article's places ...
 VILLAGE_NEAR_KM = 30.0
 #: ... while the city is farther than this from all of them, and the village is near one of them smaller
@@ -132,9 +137,9 @@ _BEFORE = tuple((e["name"], re.compile(e["gap"], re.IGNORECASE), e["other"]) for
 _LARGE_KINDS = ("country", "region", "sea", "river", "facility")
 
 
-def _far_larger(than: Iterable[Place]) -> int:
-    """The population of a town far larger than each of ``than``: :data:`BIG_TOWN`, or ten times theirs."""
-    return max(BIG_TOWN, 10 * max(p.population for p in than))
+def _far_larger(than: Iterable[Place], floor: int = BIG_TOWN) -> int:
+    """The population of a town far larger than each of ``than``: ``floor``, or ten times theirs."""
+    return max(floor, 10 * max(p.population for p in than))
 
 
 def _biggest(pool: tuple[Place, ...]) -> Place:
@@ -318,7 +323,7 @@ def _near_town(ctx: _Context, p: Place) -> bool:
 
 def proximity(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
     """The candidates near the article's places (within :data:`NEAR_KM`, and within :data:`SLACK_KM` of
-    the nearest, or a town of :data:`BIG_TOWN` ten times larger than those); a dominant city yields only
+    the nearest, or a town of :data:`NEAR_TOWN` ten times larger than those); a dominant city yields only
     to a village of its name close by while it is far from all of them."""
     if _dominant(pool):
         city = pool[0]
@@ -339,7 +344,7 @@ def proximity(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
     within = best + SLACK_KM
     # a town far larger than the closer namesakes, itself near the article's places, stays in the running
     # (size then chooses): the city of Kostiantynivka 57 km from Donetsk over a village 33 km from it
-    big = _far_larger([p for p in pool if d[p.id] <= within])
+    big = _far_larger([p for p in pool if d[p.id] <= within], floor=NEAR_TOWN)
     close = tuple(p for p in pool if d[p.id] <= within or (d[p.id] <= NEAR_KM and p.population >= big))
     return close if len(close) < len(pool) else None
 
