@@ -127,15 +127,21 @@ def bases(record: dict) -> list[str]:
 def airfield_places(records: list[dict], places: list[dict]) -> list[dict]:
     """Facility places for ``records``; ``places`` (already built) give the region of each airfield
     (its nearest settlement's) and the names of the settlements beside it. A record within
-    :data:`SAME_KM` of an airfield ``places`` already has (additions.json) is left out."""
+    :data:`SAME_KM` of an airfield ``places`` already has (additions.json) is no new place: that
+    airfield gets the record's names with each airfield word that no place has."""
     grid: dict[tuple[int, int], list[dict]] = {}
     for p in places:
         if p["kind"] == "settlement" and p["country"] in COUNTRIES:
             grid.setdefault((int(p["lat"] * 4 // 1), int(p["lon"] * 4 // 1)), []).append(p)
     known = [p for p in places if p["feature"] in ("AIRP", "AIRB")]
+    taken = {k for p in places for k in p["keys"]}
     out = []
     for r in records:
-        if any(km(r["lat"], r["lon"], p["lat"], p["lon"]) < SAME_KM for p in known):
+        same = next((p for p in known if km(r["lat"], r["lon"], p["lat"], p["lon"]) < SAME_KM), None)
+        if same is not None:
+            # the curated airfield also answers to the record's names with every airfield word ("Antonov
+            # airbase" as well as additions.json's "Antonov airport"), where no place has them
+            same["keys"] |= {f"{normalize(b)} {w}" for b in bases(r) for w in AIRFIELD_WORDS} - taken
             continue
         cell = (int(r["lat"] * 4 // 1), int(r["lon"] * 4 // 1))
         near = sorted(

@@ -55,10 +55,17 @@ def test_keys_need_an_airfield_word_and_nearby_towns_lend_their_names_late(airfi
     assert not any("сак" in k for k in p["keys"])  # Cyrillic town keys lend nothing to English words
 
 
-def test_an_airfield_the_additions_already_have_is_left_out(airfields):
+def test_an_airfield_the_additions_already_have_is_left_out_and_gets_its_names(airfields):
     known = [{"id": "add:a", "name": "A Airport", "kind": "facility", "lat": 50.6, "lon": 30.19,
-              "country": "UA", "feature": "AIRP", "keys": {"a airport"}}]  # fmt: skip
-    assert airfields.airfield_places([_record("r", "A Airport", 50.61, 30.19)], known) == []
+              "country": "UA", "feature": "AIRP", "keys": {"a airport", "antonov airport"}},
+             {"id": "t", "name": "Bee", "kind": "settlement", "lat": 50.0, "lon": 30.0, "country": "UA",
+              "feature": "PPL", "keys": {"bee airfield"}}]  # fmt: skip
+    record = _record(
+        "r", "A Airport", 50.61, 30.19, keywords=["Antonov International Airport", "Bee Airfield"]
+    )
+    assert airfields.airfield_places([record], known) == []
+    assert {"antonov airbase", "antonov airfield"} <= known[0]["keys"]
+    assert "bee airfield" not in known[0]["keys"]  # another place's name
 
 
 @pytest.mark.parametrize(
