@@ -1028,6 +1028,12 @@ BORDERS = [
         anchor="Belarus",
     ),
     case("The village is 5 km from the boundary of Luhansk Oblast.", kind="none"),
+    # a border inside the country is a line the text names, not a country
+    case(
+        "Russian units stood 8 km from the administrative border of Dnipropetrovsk Oblast.",
+        anchor=None,
+        anchor_text="the administrative border",
+    ),
 ]
 
 

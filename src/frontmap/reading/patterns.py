@@ -353,7 +353,9 @@ THING = re.compile(
     r"(?:the|its|their)\s+(?:(?:[a-z][\w-]*|(?:Ukrainian|Russian)(?:-[a-z]+)?)\s+){0,3}?(?:front\s*-?\s*lines?\b|"
     r"frontline\b|front\b(?!\s+of)|contact\s+line\b|line\s+of\s+contact\b|coast(?:line)?\b|shore(?:line)?\b"
     r"|city\s+cent(?:re|er)\b|plant\b|dam\b|reservoir\b|river(?:bank)?\b|outskirts\b|mainland\b|estuary\b"
-    r"|positions?\b|lines\b|area\b|zone\b|fighting\b|territory\b|battlefield\b|highway\b|motorway\b)"
+    r"|positions?\b|lines\b|area\b|zone\b|fighting\b|territory\b|battlefield\b|highway\b|motorway\b"
+    # "the administrative border between Donetsk and Dnipropetrovsk oblasts": a line inside a country
+    r"|(?:administrative|regional|oblast)\s+borders?\b)"
     # "from Russian positions", "within 40 miles of Ukrainian artillery": an army's, with no article
     r"|(?:Russian|Ukrainian|enemy)\s+(?:positions|lines|trenches|artillery|guns|troops|forces)\b"
 )
