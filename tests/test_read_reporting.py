@@ -1068,13 +1068,13 @@ MEASURES = [
         subject="Marhanets",
         anchor="Zaporizhzhia Nuclear Power Plant",
     ),
-    # the holding named between a share and its region
     # a distance phrase that opens its sentence, then the place it is said of
     case(
         "About 120 kilometres west of Rivne, in Lutsk, air defence was active.",
         subject="Lutsk",
         anchor="Rivne",
     ),
+    # the holding named between a share and its region
     case("Moscow claims 90 percent control over the Luhansk region.", kind="share", of="Luhansk Oblast"),
     case("Russian forces have over 70% control in Donetsk province.", kind="share", of="Donetsk Oblast"),
 ]
