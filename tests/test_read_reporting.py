@@ -1068,6 +1068,12 @@ MEASURES = [
         subject="Marhanets",
         anchor="Zaporizhzhia Nuclear Power Plant",
     ),
+    # where the place is, then its distance
+    case(
+        "Vasylivka is on the southern shore of the former reservoir, some 45 km south of Zaporizhzhia.",
+        subject="Vasylivka",
+        anchor="Zaporizhzhia",
+    ),
     # a distance phrase that opens its sentence, then the place it is said of
     case(
         "About 120 kilometres west of Rivne, in Lutsk, air defence was active.",

@@ -579,8 +579,9 @@ LINK = re.compile(
     # (up to 14 words: "is a village in Mykolaiv Raion in Mykolaiv Oblast of southern Ukraine, at about")
     r"|\b(?:is|was|lies)\s+(?:a|an|the)\s+(?:(?!(?:which|where|that|who|when|while|and|but)\b)[\w'’-]+,?\s+){0,14}"
     # "which lies on the right bank of the Donets only 6 km ...": where it lies, then the distance
-    # (a comma may close it: "sits on the northern arm of the river, about 55 km ...")
-    r"|\b(?:"
+    # (a comma may close it: "sits on the northern arm of the river, about 55 km ...", "is on the
+    # western shore of the reservoir, about 30 km ...")
+    r"|\b(?:is|are|was|"
     + LIES
     + "|"
     + LYING
