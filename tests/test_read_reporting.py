@@ -1091,8 +1091,19 @@ def test_what_stands_between_a_figure_and_its_place(text, kind, index, expected)
     check(text, kind, index, expected)
 
 
-def test_a_road_distance_is_no_straight_line():
-    assert not [c for c in fm.read("Sumy is 60 km by road from the border.").claims if c.kind == "distance"]
+def test_how_a_distance_is_measured_is_read_and_a_road_gives_the_most_the_straight_line_can_be():
+    from frontmap.checks.single import check_distance
+
+    straight = claim("Enerhodar lies about 50 kilometres as the crow flies from Zaporizhzhia.", "distance", 0)
+    assert straight.measure == "straight" and straight.to_dict()["measure"] == "straight"
+    road = claim("Kupiansk is 400 km by road from Kharkiv.", "distance", 0)
+    assert (road.measure, road.anchor.name, road.subject.name) == ("route", "Kharkiv", "Kupiansk")
+    # about 100 km in a straight line: no longer than the road, whatever the road's length
+    assert [v.status for v in check_distance(road)] == ["consistent"]
+    short = claim("Kupiansk is 40 km by road from Kharkiv.", "distance", 0)
+    assert [v.status for v in check_distance(short)] == ["inconsistent"]  # the road cannot be shorter
+    plain = claim("Kupiansk is 400 km from Kharkiv.", "distance", 0)
+    assert plain.measure is None and [v.status for v in check_distance(plain)] == ["inconsistent"]
 
 
 # --- mentions -------------------------------------------------------------------------------------

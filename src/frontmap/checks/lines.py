@@ -40,8 +40,11 @@ SEAS = ("Black Sea", "Sea of Azov")
 
 def stated_km(c: DistanceClaim) -> tuple[float, float]:
     """The interval (km) a distance claim states: :func:`~frontmap.quantities.tolerance.check_interval` of
-    its figure, from the low end of a range when it states one ("28 to 35 kilometres")."""
+    its figure, from the low end of a range when it states one ("28 to 35 kilometres"); a distance by
+    road or rail states only the most the straight line can be ("1,600 km by road")."""
     low, high = check_interval(c.km, c.qualifier, c.value_text or None)
+    if getattr(c, "measure", None) == "route":
+        return 0.0, high
     first = getattr(c, "low", None)
     if first is not None and 0 < first < c.km:
         per = c.km / c.value if c.value else 1.0

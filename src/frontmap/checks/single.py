@@ -238,6 +238,8 @@ def check_distance(c: DistanceClaim, evidence: Mapping[str, Any] | None = None) 
                 "a distance between areas is not defined",
             )
         ]
+    if c.measure == "route":  # "1,600 km by road"
+        what += " in a straight line (a way by road or rail is longer: the figure is the most it can be)"
     out = [_judge_distance(c, d, (slack, beyond), low, high, what + _approximate(a, s), places)]
     if c.direction is None:
         return _guessed(c, out)

@@ -120,7 +120,9 @@ class DistanceClaim(Claim):
     ``anchor`` the place measured from and ``anchor_text`` how the text named it ("the capital");
     ``subject`` the place the statement is about, when the sentence names it, and ``subject_text`` how
     the text named a subject that is no gazetteer place ("the front line"); ``low`` the lower end
-    of a range ("28 to 35 km": ``low`` 28, ``value`` 35), else None.
+    of a range ("28 to 35 km": ``low`` 28, ``value`` 35), else None; ``measure`` how the text says it was
+    measured, when it says so: ``"straight"`` ("as the crow flies") or ``"route"`` ("by road": longer
+    than the straight line the checks measure, so the most that line can be).
     """
 
     kind: ClassVar[str] = "distance"
@@ -137,6 +139,7 @@ class DistanceClaim(Claim):
     subject: Place | None = None
     converted: Converted | None = None
     subject_text: str = ""
+    measure: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return self._base() | {
@@ -152,6 +155,7 @@ class DistanceClaim(Claim):
             "subject": _place(self.subject),
             "subject_text": self.subject_text,
             "converted": self.converted.to_dict() if self.converted else None,
+            "measure": self.measure,
         }
 
 

@@ -86,6 +86,7 @@ from frontmap.reading.claimlinks import (
 )
 from frontmap.reading.claims import AreaClaim, Claim, Converted, DistanceClaim, ShareClaim
 from frontmap.reading.claimshares import region_figure, share_again, share_claim, state_share, whole_share
+from frontmap.reading.lexicon import DISTANCE_MEASURES
 
 __all__ = ["find_claims"]
 
@@ -237,7 +238,7 @@ def _distance(
     figure = _figure(ctx, m, value, converted, pos)
     if figure is None or unit is None:
         return None
-    value, pos, travel = figure
+    value, pos, travel, measure = figure
     start = m.start()
 
     def claim(end: int, **fields) -> DistanceClaim:
@@ -251,7 +252,7 @@ def _distance(
         return DistanceClaim(
             text[start:end], start, end, value=value, unit=unit, km=to_km(value, unit),
             value_text=m.group("num"), qualifier=qualifier(m), converted=converted,
-            low=low_end(m, value), **fields, **ctx.common(start, end),
+            low=low_end(m, value), measure=measure, **fields, **ctx.common(start, end),
         )  # fmt: skip
 
     zone = P.ZONE.match(text, pos)
@@ -320,9 +321,10 @@ def _it_anchor(ctx: Context, c: DistanceClaim, it: str) -> DistanceClaim:
 
 def _figure(
     ctx: Context, m: re.Match, value: float | None, converted: Converted | None, pos: int
-) -> tuple[float, int, bool] | None:
-    """A distance figure's value, where the words after it start, and whether a verb of travel comes
-    before it; None when the figure is no location ("a range of 300 km", "40 km/h", "5 km long")."""
+) -> tuple[float, int, bool, str | None] | None:
+    """A distance figure's value, where the words after it start, whether a verb of travel comes before
+    it, and how it is measured ("route" for "by road"); None when the figure is no location ("a range
+    of 300 km", "40 km/h", "5 km long")."""
     text = ctx.text
     if value is None:
         return None
@@ -336,7 +338,7 @@ def _figure(
         pos += 1
     travel = may_end(text, lo, start, TRAVEL_ENDS) and P.TRAVEL_BEFORE.search(text, lo, start) is not None
     if P.ZONE.match(text, pos):  # "a 10-km-deep buffer zone", "a 15-km radius": a zone's depth
-        return value, pos, travel
+        return value, pos, travel, None
     deep = P.DEEP.match(text, pos)
     if deep and not travel and not P.INTO_NAMED.match(text, deep.end()):
         # "the incursion was about 12 km deep": an advance's depth, read as one travelled; "a trench 2 m
@@ -345,15 +347,16 @@ def _figure(
         deep = deep if travel else None
     if deep:  # "advanced 1.5 km deep near Robotyne": the depth of an advance
         pos = deep.end()
-    straight = P.STRAIGHT_LINE.match(text, pos)
-    if straight:  # "about 60 km as the crow flies from the plant"
-        pos = straight.end()
+    measure = P.MEASURE.match(text, pos)  # "about 60 km as the crow flies from", "1,600 km by road"
+    if measure:
+        pos = measure.end()
     if P.NOT_LOCATION.match(text, pos):
         return None
-    paired = None if deep else P.PAIRED.match(text, pos)  # "12 km deep and 40 km wide": a width
+    paired = None if deep or measure else P.PAIRED.match(text, pos)  # "12 km deep and 40 km wide": a width
     if paired:  # "about 80 km and 60 km from the city": both share what follows
         pos = paired.end()
-    return value, pos, travel
+    how = DISTANCE_MEASURES[" ".join(measure.group("phrase").lower().split())] if measure else None
+    return value, pos, travel, how
 
 
 def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> DistanceClaim | None:

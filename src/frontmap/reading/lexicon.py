@@ -37,6 +37,7 @@ __all__ = [
     "COUNTRY_ADJECTIVES",
     "COUNTRY_NOUNS",
     "DEMONYMS",
+    "DISTANCE_MEASURES",
     "FRACTION_WORDS",
     "GEO_HEADS",
     "GIVEN_NAMES",
@@ -60,7 +61,6 @@ __all__ = [
     "PLACE_NOUNS",
     "REGIONAL_CENTRES",
     "SETTLEMENT_SIZES",
-    "STRAIGHT_LINE",
     "TERRITORIAL_NOUNS",
     "THING_WORDS",
     "TITLES",
@@ -197,7 +197,10 @@ CONTROL_AUXILIARIES = entries("control_auxiliaries.txt")
 NUMBER_WORDS = entries("number_words.txt")
 #: Verbs of travel and advance before a distance ("cover 5 km", "advanced 2 km"), in file order.
 TRAVEL_VERBS = entries("travel_verbs.txt")
-STRAIGHT_LINE = entries("straight_line.txt")
+#: "as the crow flies" -> "straight", "by road" -> "route": how a distance is said to be measured.
+DISTANCE_MEASURES = MappingProxyType(
+    {phrase: measure for phrase, _, measure in (e.rpartition(" ") for e in entries("distance_measures.txt"))}
+)
 #: Feature words that, capitalised after "the", name again a place named before ("the Spit").
 ANAPHOR_FEATURES = _words("anaphor_features.txt")
 #: Fraction words that begin a share ("a fifth of"), in file order.

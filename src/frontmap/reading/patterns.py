@@ -255,9 +255,12 @@ TRAVEL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 DEEP = re.compile(r"\s*-?\s*deep\b", re.IGNORECASE)
-#: "60 km as the crow flies from the plant": a straight-line measure between a figure and its anchor.
-STRAIGHT_LINE = re.compile(
-    r"\s*,?\s+(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon.STRAIGHT_LINE) + r")\b,?",
+#: "60 km as the crow flies from the plant", "1,600 km by road": how a distance is measured, between its
+#: figure and its anchor (``lexicon.DISTANCE_MEASURES`` says which measure a ``phrase`` is).
+MEASURE = re.compile(
+    r"\s*,?\s+(?P<phrase>"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon.DISTANCE_MEASURES)
+    + r")\b,?",
     re.IGNORECASE,
 )
 #: "some 40 km, or 25 miles, east of Kharkiv": a conversion written with "or" instead of brackets.
