@@ -1102,6 +1102,10 @@ def test_how_a_distance_is_measured_is_read_and_a_road_gives_the_most_the_straig
     assert [v.status for v in check_distance(road)] == ["consistent"]
     short = claim("Kupiansk is 40 km by road from Kharkiv.", "distance", 0)
     assert [v.status for v in check_distance(short)] == ["inconsistent"]  # the road cannot be shorter
+    both = "The distance from Kyiv to Lviv is 540 km by road and 470 km as the crow flies."
+    assert [(c.km, c.measure, c.anchor.name, c.subject.name) for c in fm.read(both).claims] == [
+        (540.0, "route", "Kyiv", "Lviv"), (470.0, "straight", "Kyiv", "Lviv"),
+    ]  # fmt: skip
     plain = claim("Kupiansk is 400 km from Kharkiv.", "distance", 0)
     assert plain.measure is None and [v.status for v in check_distance(plain)] == ["inconsistent"]
 

@@ -257,12 +257,8 @@ TRAVEL_BEFORE = re.compile(
 DEEP = re.compile(r"\s*-?\s*deep\b", re.IGNORECASE)
 #: "60 km as the crow flies from the plant", "1,600 km by road": how a distance is measured, between its
 #: figure and its anchor (``lexicon.DISTANCE_MEASURES`` says which measure a ``phrase`` is).
-MEASURE = re.compile(
-    r"\s*,?\s+(?P<phrase>"
-    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon.DISTANCE_MEASURES)
-    + r")\b,?",
-    re.IGNORECASE,
-)
+MEASURE_PHRASES = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon.DISTANCE_MEASURES)
+MEASURE = re.compile(r"\s*,?\s+(?P<phrase>" + MEASURE_PHRASES + r")\b,?", re.IGNORECASE)
 #: "some 40 km, or 25 miles, east of Kharkiv": a conversion written with "or" instead of brackets.
 OR_CONVERSION = re.compile(
     r"\s*,?\s+or\s+(?:(?:about|around|some|roughly|nearly|almost)\s+)?(?P<num>" + NUM + r")\s*-?\s*"
