@@ -363,6 +363,7 @@ def region_places(features: list[dict], simplify_deg: float = 0.005) -> list[dic
     from shapely import make_valid, union_all
     from shapely.geometry import shape
 
+    extra: dict[str, set[str]] = {}  # keys of a region's English stem, given only where no region has them
     grouped: dict[str, list[dict]] = defaultdict(list)  # a few codes are split over features
     for f in features:
         grouped[f["properties"]["iso_3166_2"]].append(f)
@@ -394,6 +395,13 @@ def region_places(features: list[dict], simplify_deg: float = 0.005) -> list[dic
             names |= {name, f"{stem} {type_en}", f"{stem} region", f"{stem} province"}
             if name.endswith(" Oblast"):
                 names.add(f"{stem} Oblast")
+            # a one-word English name is a stem too where it differs ("Moskovskaya": "Moscow region"),
+            # for keys no other region has (given once all are known)
+            english = p.get("name_en") or stem
+            city = any(w in type_en for w in ("City", "Municipality"))  # "Moscow Federal City" is no region
+            if " " not in english and english != stem and not city:
+                words = ("region", "province", *(("oblast",) if name.endswith(" Oblast") else ()))
+                extra[iso] = {normalize(f"{english} {w}") for w in words}
             for alt in (p.get("name_alt") or "").split("|"):
                 if any(w in alt.lower() for w in ("oblast", "region", "province", "voivodeship", "voblast")):
                     names.add(alt)
@@ -421,6 +429,10 @@ def region_places(features: list[dict], simplify_deg: float = 0.005) -> list[dic
                 **({"land_names": land} if land else {}),
             }
         )
+    held = {k for r in out for k in r["keys"]}
+    twice = {k for k in set().union(*extra.values()) if sum(k in ks for ks in extra.values()) > 1}
+    for r in out:
+        r["keys"] |= extra.get(r["id"].removeprefix("ne1:"), set()) - held - twice
     return out
 
 

@@ -872,6 +872,27 @@ def test_the_districts_of_russia_s_border_oblasts(gz, name, oblast):
     assert (p.kind, p.country, p.admin1) == ("raion", "RU", oblast) and p.approximate
 
 
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("Moscow region", "Moscow Oblast"),  # Natural Earth's own name is "Moskovskaya"
+        ("Oryol region", "Oryol Oblast"),
+        ("Tatarstan", "Republic of Tatarstan"),
+        ("Chechnya", "Chechen Republic"),
+        ("Transnistria", "Transnistria District"),
+    ],
+)
+def test_the_regions_of_the_neighbours_by_the_names_the_news_uses(gz, name, region):
+    assert gz.resolve(name).name == region
+
+
+def test_a_district_of_a_region_named_after_it_is_read_in_text():
+    text = "A drone was shot down in the Mozhaisk district of the Moscow region."
+    assert [(m.text, m.place.kind) for m in fm.read(text).mentions] == [
+        ("Mozhaisk district", "raion"), ("Moscow region", "region"),
+    ]  # fmt: skip
+
+
 def test_a_russian_district_is_read_in_text():
     names = [
         (m.text, m.place.kind) for m in fm.read("Drones struck the Rylsky district of Kursk Oblast.").mentions
