@@ -1113,6 +1113,11 @@ def test_how_a_distance_is_measured_is_read_and_a_road_gives_the_most_the_straig
 # --- mentions -------------------------------------------------------------------------------------
 
 
+def test_a_prefix_before_a_hyphen_is_no_place():
+    text = "Pre-war plans called for a defensive line near Ripky. Post-war, Non-stop."
+    assert [m.text for m in fm.read(text).mentions] == ["Ripky"]  # "Pre" was Prato by an old name
+
+
 def test_the_feature_word_names_the_place_again():
     art = fm.read("Kinburn was shelled. Russian forces on the Spit fired back.")
     spit = [m for m in art.mentions if m.text == "Spit"]
