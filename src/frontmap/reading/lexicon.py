@@ -198,9 +198,7 @@ NUMBER_WORDS = entries("number_words.txt")
 #: Verbs of travel and advance before a distance ("cover 5 km", "advanced 2 km"), in file order.
 TRAVEL_VERBS = entries("travel_verbs.txt")
 #: "as the crow flies" -> "straight", "by road" -> "route": how a distance is said to be measured.
-DISTANCE_MEASURES = MappingProxyType(
-    {phrase: measure for phrase, _, measure in (e.rpartition(" ") for e in entries("distance_measures.txt"))}
-)
+DISTANCE_MEASURES: MappingProxyType[str, str] = _table("distance_measures.json")
 #: Feature words that, capitalised after "the", name again a place named before ("the Spit").
 ANAPHOR_FEATURES = _words("anaphor_features.txt")
 #: Fraction words that begin a share ("a fifth of"), in file order.
