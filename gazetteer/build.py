@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -430,7 +430,7 @@ def region_places(features: list[dict], simplify_deg: float = 0.005) -> list[dic
             }
         )
     held = {k for r in out for k in r["keys"]}
-    twice = {k for k in set().union(*extra.values()) if sum(k in ks for ks in extra.values()) > 1}
+    twice = {k for k, n in Counter(k for ks in extra.values() for k in ks).items() if n > 1}
     for r in out:
         r["keys"] |= extra.get(r["id"].removeprefix("ne1:"), set()) - held - twice
     return out
