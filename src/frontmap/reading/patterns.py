@@ -225,8 +225,10 @@ TO_PLACE = re.compile(r"\s+to\s+")
 IT_IS_BEFORE = re.compile(r"(?:\bit\s+is|\bit['’]s|,)\s*$", re.IGNORECASE)
 #: A distance that names the town it reaches ("25 km to Kramatorsk").
 TO_NAMED = re.compile(r"\sto\s+(?-i:[A-Z])")
+#: "the town of" before a name, or nothing.
+THE_TOWN_OF = r"(?:the\s+(?:town|city|village)\s+of\s+)?"
 #: "20 km to the north is Kurakhove": the subject after the direction.
-SUBJECT_INVERTED = re.compile(r"\s+(?:is|are|" + LIES + r")\s+(?:the\s+(?:city|town|village)\s+of\s+)?")
+SUBJECT_INVERTED = re.compile(r"\s+(?:is|are|" + LIES + r")\s+" + THE_TOWN_OF)
 #: "... more than 300 km away", "500 metres across the river": a distance with no named point.
 AWAY_END = re.compile(
     r"\s*(?:away|apart|across\s+(?:the\s+)?(?:river|water|strait|border|lake|estuary))\b(?!\s+(?:from|of)\b)",
@@ -541,11 +543,9 @@ DESCRIBED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: "... is 60 km north of Donetsk near Bakhmut": the place a distance phrase is said to be near.
-NEAR_AFTER = re.compile(
-    r"\s*,?\s*(?:near|close\s+to|around|outside)\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
-)
+NEAR_AFTER = re.compile(r"\s*,?\s*(?:near|close\s+to|around|outside)\s+" + THE_TOWN_OF)
 #: "About 150 km south of Lutsk, in Lviv": the place after a distance phrase that opens its sentence ...
-IN_AFTER = re.compile(r",\s+(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?")
+IN_AFTER = re.compile(r",\s+(?:in|at)\s+" + THE_TOWN_OF)
 #: ... with nothing but a qualifier before it.
 QUAL_OPENING = re.compile(r"\s*(?:(?:" + QUAL + r")\s+)?", re.IGNORECASE)
 #: A passive agent ("ordered by Moscow") is who acts, never where a distance is.
