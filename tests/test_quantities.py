@@ -28,6 +28,7 @@ NUMBERS = [
     ("1,25", 1.25),
     ("188 600", 188600),  # thousands separated by a space
     ("188\u2009600", 188600),  # ... or a thin space
+    ("3 267,1", 3267.1),  # thousands by a space, then a decimal comma
     ("two and a half", 2.5),
     ("one and a half", 1.5),
     ("1.5 million", 1_500_000),
@@ -59,6 +60,7 @@ NOT_NUMBERS = ["-5", "+5", "5-", "\u22125", "\u20135", "10^3", "1e3", "1/2", "2*
         "1,0,0,0",
         "1,0000",
         "12,345,6",
+        "1 000,000",  # a comma before three digits is no decimal comma
         "and a half",
         "many",
         "9" * 100,

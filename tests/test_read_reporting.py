@@ -710,6 +710,22 @@ def test_decimal_comma_conversion():
     assert (c.converted.value, c.converted.unit) == (486.5, "mi2")
 
 
+@pytest.mark.parametrize(
+    "text, converted",
+    [
+        # the unit's abbreviation dot before the brackets
+        ("About 8 462 sq. km. (3 267 sq. mi.) of the region remain to be checked for mines.", 3267),
+        # thousands grouped by a space and a decimal comma
+        ("About 8 462 km² (3 267,1 mi²) of the region remain to be checked for mines.", 3267.1),
+        # a converter's decimal comma with a space after it: one figure, not two
+        ("About 8 462 sq. km. [3267, 1 mi²] of the region remain to be checked for mines.", 3267.1),
+    ],
+)
+def test_conversions_as_translated_copy_writes_them(text, converted):
+    areas = [c for c in fm.read(text).claims if c.kind == "area"]
+    assert [(c.value, c.converted.value if c.converted else None) for c in areas] == [(8462, converted)]
+
+
 def test_two_figures_joined_by_or_in_one_unit_are_not_a_conversion():
     c = claim(
         "Russia has taken some 400 square kilometres, or 150 square kilometres more than in May.", "area"

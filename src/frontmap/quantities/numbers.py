@@ -118,8 +118,8 @@ _DIGITS = re.compile(
     r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?$"
 )
 #: A decimal comma, as much of Europe writes it: "486,5", "1,25" (a comma before three digits is a
-#: thousands separator: "1,260").
-_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
+#: thousands separator: "1,260"), after thousands grouped with spaces too: "3 267,1".
+_DECIMAL_COMMA = re.compile(r"^(?:\d+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+),\d{1,2}$")
 _AND_A_HALF = (" and a half", " and one half")
 _MAX_NUMBER_TEXT = 80
 _SIGNS = "-−–+"  # "-5", "+5", "5-": a signed or dangling figure is not a size
@@ -134,8 +134,8 @@ def parse_number(text: str) -> float | None:
 
     >>> parse_number("600,000"), parse_number("1.5 million"), parse_number("twenty-one")
     (600000.0, 1500000.0, 21.0)
-    >>> parse_number("188 600"), parse_number("486,5"), parse_number("two and a half")
-    (188600.0, 486.5, 2.5)
+    >>> parse_number("188 600"), parse_number("486,5"), parse_number("3 267,1")
+    (188600.0, 486.5, 3267.1)
     >>> parse_number("1,0,0,0") is None, parse_number("-5") is None, parse_number("10^3") is None
     (True, True, True)
 
@@ -147,7 +147,7 @@ def parse_number(text: str) -> float | None:
         return None
     written = text.strip().lower()
     if _DECIMAL_COMMA.match(written):
-        return float(written.replace(",", "."))
+        return float(re.sub(r"[\s\u00a0\u2009\u202f]", "", written).replace(",", "."))
     if _DIGITS.match(written):  # "188 600": a space (or thin space) between thousands
         return float(re.sub(r"[,\s\u00a0\u2009\u202f]", "", written))
     for half in _AND_A_HALF:  # "two and a half", "one and a half"

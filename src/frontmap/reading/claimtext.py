@@ -91,6 +91,7 @@ from frontmap.reading.lexicon import DISTANCE_MEASURES
 __all__ = ["find_claims"]
 
 _NEXT_MARK = re.compile(r"\s*(\S)")  # the first character after white space
+_ABBREVIATION_DOT = re.compile(r"(?<=[A-Za-z])\.(?=\s*[(\[])")  # "km. (" but not "km (" nor "km. It"
 #: What closes each mark that opens a conversion ("(46 miles)", "—roughly 16 miles—").
 _CLOSES = {"(": ")", "[": "]", "—": "—", "–": "–"}
 
@@ -187,13 +188,16 @@ def _unit_of(m: re.Match) -> str | None:
 
 def _conversion(text: str, pos: int, written_unit: str | None) -> tuple[Converted | None, int]:
     """The conversion after a figure: "(46 miles)", "—16 miles—", or ", or 25 miles," in another unit."""
-    first = _NEXT_MARK.match(text, pos)  # a conversion opens with a bracket, a comma or "or"
+    # "8 462 sq. km. (3 267 sq. mi.)": the unit's own dot
+    opens = pos + 1 if _ABBREVIATION_DOT.match(text, pos) else pos
+    first = _NEXT_MARK.match(text, opens)  # a conversion opens with a bracket, a comma or "or"
     mark = first.group(1) if first else ""
-    c = P.CONVERSION.match(text, pos) if mark in _CLOSES else None
+    c = P.CONVERSION.match(text, opens) if mark in _CLOSES else None
     if c is not None and c.group()[-1] != _CLOSES[mark]:
         c = None  # "(9 miles—" is no pair
     c = c or (P.OR_CONVERSION.match(text, pos) if mark in (",", "o") else None)
-    value = parse_number(re.sub(r"\s+", " ", c.group("num"))) if c else None
+    # "[3267, 1 mi²]": a converter's decimal comma with a space after it
+    value = parse_number(re.sub(r",\s+(?=\d{1,2}$)", ",", re.sub(r"\s+", " ", c.group("num")))) if c else None
     unit = _unit_of(c) if c else None
     if c is None or value is None or unit is None or (c.re is P.OR_CONVERSION and unit == written_unit):
         return None, pos  # "80 or 60 km" are two figures, not a conversion

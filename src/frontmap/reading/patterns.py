@@ -36,7 +36,8 @@ FIGURE_START = r"(?<![\w.,^/*+]\d)(?<!(?<!\d)[-−–]\d)"
 #: Thousands separated by commas ("6,000") or by spaces, no-break or thin spaces ("188 600"), decimals
 #: with a point or a comma ("486,5": a comma before one or two final digits), a scale word after them.
 DIGITS = (
-    r"\d" + FIGURE_START + r"(?:\d{0,2}(?:,\d{3})+|\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d*)"
+    r"\d" + FIGURE_START + r"(?:\d{0,2}(?:,\d{3})+|\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+"
+    r"(?!\d|,(?!\d{1,2}(?![\d,.])))|\d*)"  # "3 267,1": a decimal comma after thousands spaced apart
     r"(?:(?:\.|,(?=\d{1,2}(?![\d,.])))\d+)?(?![.,]?\d)"
 )
 NUM = (
@@ -175,11 +176,11 @@ CONVERSION = re.compile(
     + NUM
     + r")\s*(?:-|–|to|and)\s*)?(?P<num>"
     + NUM
-    + r")\s*-?\s*(?:(?P<area>"
+    + r"|\d+,\s\d{1,2}(?!\d))\s*-?\s*(?:(?P<area>"
     + AREA_UNIT
     + r")|(?P<dist>"
     + DIST_UNIT
-    + r"))\s*[)\]—–]",
+    + r"))\.?\s*[)\]—–]",
     re.IGNORECASE,
 )
 DIRECTION_WORDS = sorted((d for d in DIRECTIONS if len(d) > 3), key=len, reverse=True)
