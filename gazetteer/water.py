@@ -253,7 +253,8 @@ REGISTER_WATERS: dict[str, tuple[str, str, tuple[str, ...]]] = {
 }
 #: The register's generic words for a spit, written as part of a name ("Arabatska Strilka", an island
 #: "Tendrivska Kosa"): such a feature is a spit, named in English by the rest ("Arabatska Spit"). A
-#: spit named by an adjective in -ska is also named by its stem ("Arabat Spit", "Kinburn Spit").
+#: spit named by an adjective in -ska is also named by its stem ("Arabat Spit", "Kinburn Spit"), and one
+#: in -ivska by the noun in -a it is made from too ("Tendrivska" of Tendra: "Tendra Spit").
 SPIT_WORDS = ("Kosa", "Strilka")
 #: How far a register point of a lake or spit may be from where a report measures to (km).
 REGISTER_WATER_UNCERTAINTY_KM = 5.0
@@ -268,6 +269,17 @@ def _proper_name(latin: str) -> str:
     """
     latin = re.sub(r"\([^)]*\)", " ", " ".join(latin.split()))
     return " ".join(w for w in latin.split() if w[:1].isupper())
+
+
+def _spit_names(latin: str) -> list[str]:
+    """The names of a spit named ``latin``: itself, and the stem of an adjective in -ska.
+
+    >>> _spit_names("Arabatska"), _spit_names("Tendrivska"), _spit_names("Biriuchyi")
+    (['Arabatska', 'Arabat'], ['Tendrivska', 'Tendriv', 'Tendra'], ['Biriuchyi'])
+    """
+    if not latin.endswith("ska"):
+        return [latin]
+    return [latin, latin[:-3], *([latin[:-5] + "a"] if latin.endswith("ivska") else [])]
 
 
 def register_waters(rows: list[dict], existing_keys: set[str], oblast_name) -> list[dict]:
@@ -285,7 +297,7 @@ def register_waters(rows: list[dict], existing_keys: set[str], oblast_name) -> l
         if len(words) > 1 and words[-1] in SPIT_WORDS:
             kind, feature, forms = REGISTER_WATERS["коса"]
             latin = " ".join(words[:-1])
-        names = [latin, latin[:-3]] if feature == "SPIT" and latin.endswith("ska") else [latin]
+        names = _spit_names(latin) if feature == "SPIT" else [latin]
         keys = {normalize(f.format(n)) for f in forms for n in names} - existing_keys - seen
         if not keys:
             continue

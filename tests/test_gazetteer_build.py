@@ -598,7 +598,8 @@ def test_register_reservoirs_lakes_and_spits_are_named_in_english(water):
     assert {"kinburnska spit", "kinburn spit"} <= by_id["register:3"]["keys"]
     # a spit's generic word in its name: "Arabatska Strilka" is the Arabat Spit, an "island" Kosa a spit
     assert by_id["register:5"]["name"] == "Arabatska Spit" and "arabat spit" in by_id["register:5"]["keys"]
-    assert by_id["register:7"]["keys"] >= {"tendrivska spit", "tendriv spit"}
+    # ... named by the noun in -a its adjective in -ivska is made from too ("Tendra Spit")
+    assert by_id["register:7"]["keys"] >= {"tendrivska spit", "tendriv spit", "tendra spit"}
     assert "tendrivska kosa island" not in by_id["register:7"]["keys"]
     island = by_id["register:6"]
     assert island["keys"] == {"velykyi potomkin island", "ostriv velykyi potomkin"}
