@@ -142,6 +142,9 @@ def test_mention_kind(text, kind):
 
 NOT_PLACES = [
     "Governor Vitaly Kim said the attack was repelled.",
+    "The river rose in Mr. Shcherbak's home town.",  # a title with its full stop before a surname
+    "Gen. Shcherbak said the river rose.",
+    "Grain ships sailed for Africa and Asia.",  # continents, not the towns once called so
     "Kate Middleton visited a school.",
     "The actor Wes Bentley joined the cast.",
     "Leon Panetta spoke to reporters. Panetta said more aid was needed.",

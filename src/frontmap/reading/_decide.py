@@ -64,8 +64,9 @@ MAY_DECIDE: dict[Rule, Callable[[Candidate], bool]] = {
 
 #: What the words around a name may have, each a bit of a :func:`features` mask: a noble title and
 #: "of" before it, a capitalised word joined after it, an agreement's or unit's word joined after it,
-#: a vessel word before it, a capitalised word joined before it, its first word a surname of the text.
-NOBLE, NEXT_CAP, NAME_WORD, THING, PREV_CAP, SURNAME = 1, 2, 4, 8, 16, 32
+#: a vessel word before it, a capitalised word joined before it, its first word a surname of the text,
+#: a title with a full stop before it ("Mr. Shcherbak").
+NOBLE, NEXT_CAP, NAME_WORD, THING, PREV_CAP, SURNAME, TITLE_DOT = 1, 2, 4, 8, 16, 32, 64
 
 #: Rules that return None for a name without a feature, with the feature each needs: a name without it
 #: is not asked the rule (:func:`rules_to_ask`).
@@ -78,7 +79,8 @@ NEEDS: dict[Rule, int] = {
     R.longer_foreign_name: NEXT_CAP,
     R.known_surname: SURNAME,
     R.given_name_before_surname: NEXT_CAP,
-    R.surname_after_given_name_or_title: PREV_CAP,  # the word before is joined and capitalised
+    # the word before is joined and capitalised, or a title with its full stop
+    R.surname_after_given_name_or_title: PREV_CAP | TITLE_DOT,
     R.inside_other_name: PREV_CAP,
 }
 #: Words after a place that make it part of an agreement's or a unit's name.
@@ -95,6 +97,7 @@ def features(c: Candidate) -> int:
         | (prev is not None and prev.text.lower() in THING_WORDS) * THING
         | c.prev_cap * PREV_CAP
         | (c.low in c.persons) * SURNAME
+        | R.dotted_title_before(c) * TITLE_DOT
     )
 
 

@@ -14,11 +14,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from frontmap.reading._decide import NAME_WORD, NAME_WORDS_AFTER, NEXT_CAP, NOBLE, PREV_CAP, SURNAME, THING
+from frontmap.reading._decide import (
+    NAME_WORD,
+    NAME_WORDS_AFTER,
+    NEXT_CAP,
+    NOBLE,
+    PREV_CAP,
+    SURNAME,
+    THING,
+    TITLE_DOT,
+)
 from frontmap.reading._mentions_lines import Lines
 from frontmap.reading._tokens import _LAST_WORD, _NEXT_WORD, JOINED_GAPS, Hit, PlainWords, Token
 from frontmap.reading.lexicon import THING_WORDS
-from frontmap.reading.mentionrules import Candidate, _first_word, noble_title_before
+from frontmap.reading.mentionrules import DOTTED_TITLES, Candidate, _first_word, noble_title_before
 
 __all__ = ["Context", "build", "contexts", "plain_candidates"]
 
@@ -26,6 +35,9 @@ __all__ = ["Context", "build", "contexts", "plain_candidates"]
 #: vessel word (they are ASCII: lowering a word's letters one by one reads the same both ways).
 _THING_WORDS_BACKWARDS = frozenset(w[::-1] for w in THING_WORDS)
 assert all(w.isascii() for w in THING_WORDS)
+#: ... and the titles written with a full stop ("Mr.", "Gen."), likewise.
+_DOTTED_TITLES_BACKWARDS = frozenset(w[::-1] for w in DOTTED_TITLES)
+assert all(w.isascii() for w in DOTTED_TITLES)
 
 #: Around a name: the match of the word before in the text read backwards (None at the start) and
 #: whether that word is joined and capitalised; the match of the word after (or None), whether it is
@@ -68,6 +80,8 @@ def contexts(
                 mask = PREV_CAP
             if word.lower() in _THING_WORDS_BACKWARDS:
                 mask |= THING
+            elif gap == " ." and word[-1].isupper() and word.lower() in _DOTTED_TITLES_BACKWARDS:
+                mask |= TITLE_DOT
         # the word after, from the name's end (the rest of a possessive word is passed)
         after = next_word(text, h.end)
         if after is None:

@@ -45,6 +45,7 @@ from frontmap.quantities.numbers import DISTANCE_UNITS
 from frontmap.reading._mentions_lines import Lines
 from frontmap.reading._tokens import POSSESSIVE, Hit, Token, Words
 from frontmap.reading.lexicon import (
+    ABBREVIATIONS,
     ACRONYM_MODIFIERS,
     AGREEMENT_WORDS,
     AXIS_NOUNS,
@@ -100,6 +101,9 @@ _TITLE_OF = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
 _ORG_STEMS = frozenset(w.rstrip("s") for w in ORG_WORDS)
 _CALENDAR = MONTHS | WEEKDAYS
 _PERSON_BEFORE = GIVEN_NAMES | TITLES
+#: Titles written with a full stop before the surname ("Mr. Shcherbak", "Gen. Syrskyi"); not a saint's
+#: "St.", which begins the names of places ("St. Petersburg").
+DOTTED_TITLES = TITLES & ABBREVIATIONS - {"st"}
 #: A village smaller than this (or of unknown size, or placed only approximately) needs support.
 SMALL_VILLAGE = 1_000
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -341,10 +345,18 @@ def given_name_before_surname(c: Candidate) -> Verdict | None:
 
 
 def surname_after_given_name_or_title(c: Candidate) -> Verdict | None:
-    """Reject a word after a given name or title ("Governor Kim"): a surname, except in headlines."""
-    if c.hit.n == 1 and c.prev_cap and c.prev is not None and c.prev.text.lower() in _PERSON_BEFORE:
+    """Reject a word after a given name or title ("Governor Kim", "Mr. Shcherbak"), except in headlines."""
+    if c.hit.n != 1 or c.prev is None or c.prev.text.lower() not in _PERSON_BEFORE:
+        return None
+    if c.prev_cap or dotted_title_before(c):
         return None if c.headline else REJECT
     return None
+
+
+def dotted_title_before(c: Candidate) -> bool:
+    """Is the word before the name a title written with a full stop ("Mr. Shcherbak", "Gen. Syrskyi")?"""
+    p = c.prev
+    return p is not None and p.cap and p.text.lower() in DOTTED_TITLES and c.text[p.end : c.hit.start] == ". "
 
 
 def _axis_end(c: Candidate) -> bool:
