@@ -143,8 +143,16 @@ def test_distance_and_bearing_consistent():
         (74, "km", "E", "consistent", "inconsistent"),  # 142° is 52° off east
         (46, "mi", "SSE", "consistent", "consistent"),
         (30, "mi", "SE", "inconsistent", "consistent"),
+        (40, "nmi", "SE", "consistent", "consistent"),  # 74 km is 40 nautical miles
     ],
-    ids=["distance wrong", "direction reversed", "direction 45 deg off", "16-wind in miles", "miles wrong"],
+    ids=[
+        "distance wrong",
+        "direction reversed",
+        "direction 45 deg off",
+        "16-wind in miles",
+        "miles wrong",
+        "nautical miles",
+    ],
 )
 def test_distance_and_bearing_statuses(value, unit, direction, distance_status, bearing_status):
     c = dist(f"{value} {unit} {direction} of Kharkiv", value, unit, direction, subject=BALAKLIIA)

@@ -130,8 +130,9 @@ BY_WRITTEN = {q.written: q for q in QUALIFIER_ROWS}
 def test_the_tables_hold_the_known_units_and_senses():
     assert [u.name for u in UNITS] == ["km", "m", "mi", "nmi", "km2", "m2", "ha", "mi2", "acre"]
     assert list(tables.senses()) == ["exact", "about", "below", "above", "just above", "up to"]
-    assert len(QUALIFIER_ROWS) == 60
-    assert sum(q.reader for q in QUALIFIER_ROWS) == 31
+    assert len(QUALIFIER_ROWS) == 63
+    assert sum(q.reader for q in QUALIFIER_ROWS) == 34
+    assert {BY_WRITTEN[w].canonical for w in ("virtually", "essentially", "practically")} == {"nearly"}
     assert {BY_WRITTEN[w].canonical for w in ("a mere", "mere", "as close as")} == {"just"}
 
 
@@ -181,7 +182,8 @@ def test_the_unit_views_agree_with_the_table():
 READER_DISTANCE_UNITS = {
     "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km",
     "kilometers": "km", "mi": "mi", "mile": "mi", "miles": "mi", "m": "m", "metre": "m",
-    "metres": "m", "meter": "m", "meters": "m",
+    "metres": "m", "meter": "m", "meters": "m", "nmi": "nmi", "nautical mile": "nmi",
+    "nautical miles": "nmi", "sea mile": "nmi", "sea miles": "nmi",
 }  # fmt: skip
 READER_AREA_UNITS = {
     "km2": "km2", "km²": "km2", "sq km": "km2", "sqkm": "km2", "square km": "km2", "km sq": "km2",
@@ -198,6 +200,7 @@ READER_QUALIFIERS = {
     "about": "about", "around": "around", "some": "some", "roughly": "roughly",
     "approximately": "approximately", "approx": "approximately", "an estimated": "about",
     "nearly": "nearly", "almost": "nearly", "just under": "nearly", "close to": "nearly",
+    "virtually": "nearly", "essentially": "nearly", "practically": "nearly",
     "up to": "up to", "within": "within", "as far as": "up to", "as much as": "up to",
     "less than": "less than", "under": "less than", "fewer than": "less than", "no more than": "up to",
     "more than": "more than", "over": "more than", "at least": "at least", "just over": "more than",

@@ -690,6 +690,36 @@ NUMBERS = [
 ]
 
 
+@pytest.mark.parametrize(
+    "text, value, unit, km",
+    [
+        ("The ship sank about 16 nautical miles from Sulina.", 16, "nmi", 29.632),
+        ("The ship lay seven sea miles (13 kilometres) off Sulina.", 7, "nmi", 12.964),
+        ("The tanker was hit 20 nmi south of Odesa.", 20, "nmi", 37.04),
+    ],
+)
+def test_nautical_miles(text, value, unit, km):
+    c = claim(text)
+    assert (c.value, c.unit, round(c.km, 3)) == (value, unit, km)
+
+
+def test_a_distance_upriver_and_from_ground_one_side_holds():
+    c = claim("Nova Kakhovka lies about 60 km upriver of Kherson.")
+    assert (c.value, c.anchor.name, c.subject.name) == (60, "Kherson", "Nova Kakhovka")
+    c = claim("The bridge was some 100 miles from Ukrainian held territory.")
+    assert (c.value, c.anchor, c.anchor_text) == (100, None, "Ukrainian held territory")
+
+
+def test_a_scale_word_alone_is_no_figure():
+    # "several hundred metres" is vague: not 100 m; "a few hundred" and "two hundred" are figures
+    assert [c.value for c in fm.read("Troops are within several hundred metres of the Oskil.").claims] == []
+    texts = (
+        "Troops are within a few hundred metres of the Oskil.",
+        "Troops are two hundred metres from Izium.",
+    )
+    assert [fm.read(t).claims[0].value for t in texts] == [300, 200]
+
+
 @pytest.mark.parametrize("text, kind, index, expected", NUMBERS)
 def test_numbers(text, kind, index, expected):
     check(text, kind, index, expected)
@@ -950,6 +980,45 @@ SHARES = [
         of="Ukraine",
         change="held",
     ),
+    # the same share at another time, with no verb ("up from") or as "there were"
+    case(
+        "Russia now holds about 19 percent of Ukraine, up from 7 percent before the invasion.",
+        kind="share",
+        index=1,
+        value=0.07,
+        of="Ukraine",
+    ),
+    case(
+        "Only 6% of the Kharkiv region is still occupied, while in August there were 32 percent.",
+        kind="share",
+        index=1,
+        value=0.32,
+        of="Kharkiv Oblast",
+    ),
+    # "the territory of" a place named next is that place's
+    case(
+        "Some 6% of the territory of the Kharkiv region remains under occupation.",
+        kind="share",
+        value=0.06,
+        of="Kharkiv Oblast",
+    ),
+    case("Troops are controlling about 40% of Vovchansk, an official said.", kind="share", change="held"),
+    # the whole a share held is said to include; "virtually" says the whole, less a little
+    case(
+        "Russia holds about 19% of Ukraine, including all of Crimea and virtually all of the Luhansk region.",
+        kind="share",
+        index=2,
+        value=1.0,
+        qualifier="nearly",
+        of="Luhansk Oblast",
+    ),
+    case(
+        "Moscow controls 88% of the Donbas, including the entirety of the Luhansk region.",
+        kind="share",
+        index=1,
+        value=1.0,
+        of="Luhansk Oblast",
+    ),
 ]
 
 
@@ -969,6 +1038,9 @@ def test_shares(text, kind, index, expected):
         "Power in Kharkiv is 80% restored.",
         "The 1,000% rise in prices hit Kherson.",
         "Poll results by city: Kyiv — 20%, Lviv — 30%.",
+        # a goal is no share held
+        "The Kremlin still demands all of the Donetsk region.",
+        "Their goal is to take the entire Donetsk region, including Kramatorsk.",
     ],
     ids=lambda t: t,
 )
@@ -1138,6 +1210,16 @@ def test_the_feature_word_names_the_place_again():
     art = fm.read("Kinburn was shelled. Russian forces on the Spit fired back.")
     spit = [m for m in art.mentions if m.text == "Spit"]
     assert spit and spit[0].place.name == "Kinburn Spit" and spit[0].evidence == "anaphora"
+
+
+def test_a_saints_title_with_its_full_stop_still_begins_a_place():
+    names = [m.place.name for m in fm.read("He flew to St. Petersburg from Minsk.").mentions]
+    assert names[0] == "Saint Petersburg"
+
+
+def test_an_island_and_a_spit_by_their_english_names():
+    text = "Serpent Island lies off the delta; the Tendra Spit is further east."
+    assert [m.place.name for m in fm.read(text).mentions] == ["Zmiinyi Island", "Tendrivska Spit"]
 
 
 def test_a_feature_word_with_nothing_named_before_is_no_mention():

@@ -18,7 +18,7 @@ from frontmap._dates import to_date
 from frontmap.checks.against import bracket, cached_change
 from frontmap.checks.lines import stated_km
 from frontmap.checks.periods import claim_period
-from frontmap.checks.verdict import Verdict, _verdict, fmt, judged
+from frontmap.checks.verdict import Verdict, _verdict, fmt, judged, stated_length_unit
 from frontmap.control.measure import metric_projection
 from frontmap.reading.claims import Claim, DistanceClaim
 
@@ -84,7 +84,7 @@ def advance_checks(c: Claim, maps: list[Any], context: str = "") -> list[Verdict
     depth = advance_depth_km(ground, before.front_line())
     low, high = stated_km(c)
     per = c.km / c.value if c.value else 1.0
-    u = c.unit if c.unit in ("km", "mi", "m") else "km"
+    u = stated_length_unit(c)
     what = (f"between the control maps of {before.date} and {after.date} the ground taken reaches "
             f"{fmt(depth, 'km')} beyond the earlier front line")  # fmt: skip
     numbers = {

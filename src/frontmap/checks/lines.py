@@ -19,7 +19,7 @@ from typing import Any
 
 from frontmap._dates import to_date
 from frontmap.checks.periods import gap_words
-from frontmap.checks.verdict import Verdict, _verdict, fmt, judged, place_numbers
+from frontmap.checks.verdict import Verdict, _verdict, fmt, judged, place_numbers, stated_length_unit
 from frontmap.gazetteer.lookup import Gazetteer
 from frontmap.gazetteer.place import Place
 from frontmap.quantities.tolerance import check_interval, place_slack_km
@@ -155,7 +155,7 @@ def front_checks(c: Claim, maps: list[Any]) -> list[Verdict]:
     numbers = {"subject": place_numbers(s, slack_km=slack), "map_date": cm.date, "map_gap_days": gap,
                "line": "front", "slack_km": slack}  # fmt: skip
     per = c.km / c.value if c.value else 1.0
-    u = c.unit if c.unit in ("km", "mi", "m") else "km"
+    u = stated_length_unit(c)
     lo, hi = max(0.0, low - slack) / per, (high + slack) / per
     return [judged("distance", c, c.value, d / per, u, lo, hi, what,
                    numbers)]  # fmt: skip

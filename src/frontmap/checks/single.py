@@ -25,6 +25,7 @@ from frontmap.checks.verdict import (
     fmt,
     judged,
     place_numbers,
+    stated_length_unit,
     written,
 )
 from frontmap.errors import FrontmapError, InputError
@@ -296,7 +297,7 @@ def _judge_distance(
     ``slacks``: how much shorter (the places' radii and point uncertainty) and how much longer (the
     point uncertainty only) than the straight line ``d`` the stated figure may be."""
     slack, beyond = slacks
-    u = c.unit if c.unit in ("km", "mi", "m") else "km"
+    u = stated_length_unit(c)
     per = c.km / c.value if c.value else 1.0  # km per stated unit
     basis = distance_basis(low, high, d, slack, beyond)
     numbers = places | {"straight_km": d, "slack_km": slack, "beyond_km": beyond, "basis": basis,

@@ -18,9 +18,9 @@ from typing import Any
 from frontmap.checks.frame import verdict_html, verdict_repr
 from frontmap.errors import InputError
 from frontmap.gazetteer.place import Place
-from frontmap.quantities.numbers import UNIT_WORDS, fmt
+from frontmap.quantities.numbers import DISTANCE_UNITS, UNIT_WORDS, fmt
 from frontmap.quantities.tolerance import check_policy, interval
-from frontmap.reading.claims import Claim
+from frontmap.reading.claims import Claim, DistanceClaim
 from frontmap.shapes import POINT_KINDS
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "place_numbers",
     "quote",
     "safe_interval",
+    "stated_length_unit",
     "written",
 ]
 
@@ -169,6 +170,14 @@ def place_numbers(p: Place, **extra: Any) -> dict[str, Any]:
         "extent_km": round(p.extent_km, 3) if p.extent_km else None,
         "uncertainty_km": round(p.uncertainty_km, 3),
     } | extra
+
+
+def stated_length_unit(c: DistanceClaim) -> str:
+    """The unit a distance verdict gives its numbers in: the claim's unit of length, else km."""
+    return c.unit if c.unit in _LENGTH_UNITS else "km"
+
+
+_LENGTH_UNITS = frozenset(DISTANCE_UNITS.values())
 
 
 def written(value: float, text: str, unit: str) -> str:

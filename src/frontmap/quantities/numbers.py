@@ -29,6 +29,7 @@ __all__ = [
     "EARTH_SURFACE_KM2",
     "FRACTIONS",
     "QUALIFIERS",
+    "SCALES",
     "UNIT_WORDS",
     "fmt",
     "parse_fraction",
@@ -102,7 +103,8 @@ _UNITS_WORDS = {
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "a": 1, "an": 1, "a few": 3, "dozen": 12, "a dozen": 12,
 }  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
+#: Scale words -> their factor ("two hundred", "1.5 million").
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
 
 #: Fraction words -> value.
 FRACTIONS = {
@@ -156,8 +158,8 @@ def parse_number(text: str) -> float | None:
             return None if whole is None else whole + 0.5
     words = written.replace("-", " ").split()
     scale = 1.0
-    while words and words[-1] in _SCALES and len(words) > 1 and _DIGITS.match(words[0]):
-        scale *= _SCALES[words.pop()]
+    while words and words[-1] in SCALES and len(words) > 1 and _DIGITS.match(words[0]):
+        scale *= SCALES[words.pop()]
     if len(words) == 1 and _DIGITS.match(words[0]):
         return float(re.sub(r"[,\s\u00a0\u202f]", "", words[0])) * scale
     if scale != 1.0:
@@ -179,9 +181,9 @@ def _parse_words(words: list[str]) -> float | None:
         if w in ("and",) and seen:
             i += 1
             continue
-        if w in _SCALES:
-            current = (current or 1) * _SCALES[w]
-            if _SCALES[w] >= 1000:
+        if w in SCALES:
+            current = (current or 1) * SCALES[w]
+            if SCALES[w] >= 1000:
                 total, current = total + current, 0.0
         elif w in _UNITS_WORDS:
             current += _UNITS_WORDS[w]

@@ -55,9 +55,11 @@ _UNIT_STARTS = tuple(
         rb"k(?:m|ilomet(?:re|er))",
         rb"m(?<![a-ce-mo-z]m)(?:ile|i\b|i2|et(?:re|er)|\b)",
         rb"ha\b",
+        rb"nmi\b",
     )
 )
-_UNIT_WORDS = ("sq", "hectare", "acre")  # ... and these, found as words (:func:`_found`)
+#: ... and these, found as words (:func:`_found`).
+_UNIT_WORDS = ("sq", "hectare", "acre", "nautical", "sea")
 
 
 def _leading_words(words: Iterable[str]) -> frozenset[str]:
@@ -101,7 +103,7 @@ def _run_before(words: Iterable[str]) -> re.Pattern[bytes]:
 
 _FIGURE_BEFORE = _run_before(_FIGURE_WORDS)
 #: The words :data:`~frontmap.reading.patterns.ALL_OF` starts with.
-_WHOLE_WORDS = ("all", "the entire", "the whole")
+_WHOLE_WORDS = tuple(P.WHOLE_SHARES)
 #: Before "%" or "cent" ("per cent", "percent"): what a percentage can be made of ("5.5 per cent",
 #: "sixty-eight percent").
 _PERCENT_BEFORE = re.compile(rb"(?:\W?rep)?" + _FIGURE_BEFORE.pattern)
@@ -273,7 +275,7 @@ class Scan:
         return matches(P.SHARE, self.text, sorted(starts))
 
     def wholes(self) -> Iterator[re.Match[str]]:
-        """``P.ALL_OF.finditer(text)``: "all of", "the entire", "the whole"."""
+        """``P.ALL_OF.finditer(text)``: "all of", "the entire", "the whole", "the entirety of"."""
         if self.lower is None:
             return P.ALL_OF.finditer(self.text)
         return matches(P.ALL_OF, self.text, sorted(word_starts(self.text, self.lower, _WHOLE_WORDS)))

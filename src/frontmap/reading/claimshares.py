@@ -21,6 +21,7 @@ infrastructure", "17% of Russia's refining capacity") are not territorial and ar
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
@@ -61,6 +62,23 @@ _STILL_HELD = re.compile(
 _POSSESSED_REGION = re.compile(r"['’ʼ]s\s+(?:the\s+)?")
 #: "Russia (still) occupies", "Russian forces hold": the words between a holder and its verb.
 _HOLDER_GAP = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?")
+#: "the territory of": the ground of a place named next ("6% of the territory of the Kharkiv region").
+_GROUND_OF = re.compile(r"(?:territory|land|landmass|land\s+mass)\s+of\s+", re.IGNORECASE)
+#: Words between a share and a bare percentage that make it the same share again ("that figure").
+_REFERS_BACK = re.compile(
+    r"\b(?:that|the|this|its)\s+(?:total\s+|overall\s+)?(?:figure|share|proportion|percentage)\b"
+    # "That is down from a peak of around 27 percent": the same share at another time
+    r"|(?:\b(?:is|was|are|were)\s+|,\s*)(?:up|down)\s+from\b"
+    # "6% remains occupied, while before the counterattack there were 32%": the same, before
+    r"|\bthere\s+(?:were|was|had\s+been)\s+(?:" + P.QUAL + r"\s+)?$"
+    # "..., bringing total Russian control to nearly 20%": the whole held, of the same territory
+    r"|\b(?:total|overall)\s+(?:[a-z]+\s+)?(?P<held>control|occupation)\s+(?:to|at)\b"
+    # "less than a third of the region, compared to more than 40% in January": the same at another time
+    r"|\bcompared\s+(?:to|with)\b",
+    re.I,
+)
+#: "including": the whole a share held is said to include ("19% of Ukraine, including all of Crimea").
+_INCLUDING = re.compile(r"\binclud(?:ing|es|ed)\b", re.IGNORECASE)
 #: "'s (primary refining) capacity": the noun a possessive is about.
 _OWNED = re.compile(r"['’ʼ]s?\s+((?:[a-z]+\s+){0,2}[a-z]+)\b")
 
@@ -179,13 +197,19 @@ def _whole(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | None:
     return of, of_text, end
 
 
-def whole_share(ctx: Context, m: re.Match) -> ShareClaim | None:
+def whole_share(ctx: Context, m: re.Match, given: Sequence[ShareClaim] = ()) -> ShareClaim | None:
     """ "Separatists say they control almost the entire Lugansk region": the whole (less a little) of a
     territory, when a qualifier says so and the clause says who holds it ("almost all of Ukraine was
-    under an air alert" is no share of ground)."""
-    if qualifier(m) not in P.WHOLE_QUALIFIERS or not _says_who_holds(ctx, m.start()):
-        return None
-    return share_claim(ctx, m)
+    under an air alert" is no share of ground); or the whole a share held (of ``given``) is said to
+    include ("Russia holds 19% of Ukraine, including all of Luhansk": "all of Donetsk" alone is
+    mostly a goal)."""
+    if qualifier(m) in P.WHOLE_QUALIFIERS and _says_who_holds(ctx, m.start()):
+        return share_claim(ctx, m)
+    s, _ = sentence_bounds(ctx, m.start())
+    held = [c for c in given if s <= c.start and c.end <= m.start() and c.change in ("held", "captured")]
+    if held and _INCLUDING.search(ctx.text, held[-1].end, m.start()):
+        return share_claim(ctx, m)
+    return None
 
 
 def share_again(ctx: Context, m: re.Match, last: ShareClaim | None) -> ShareClaim | None:
@@ -196,7 +220,7 @@ def share_again(ctx: Context, m: re.Match, last: ShareClaim | None) -> ShareClai
     if last is None or last.of is None or last.end > m.start() or m.start() - last.end > _AGAIN_WITHIN:
         return None
     s, e = sentence_bounds(ctx, m.start())
-    back = P.REFERS_BACK.search(ctx.text, max(s, last.end, m.start() - 120), m.start())
+    back = _REFERS_BACK.search(ctx.text, max(s, last.end, m.start() - 120), m.start())
     if back:
         change = "held" if back.group("held") else last.change
     elif last.start >= s and _STILL_HELD.match(ctx.text, m.end(), e):
@@ -233,6 +257,11 @@ def _territory(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | Non
         return None
     of_text, end = terr.group(), terr.end()
     what = terr.group("what").lower()
+    ground_of = None if terr.group("described") else _GROUND_OF.match(text, terr.start("what"))
+    if ground_of:
+        ground, _, ground_end = anchor_at(ctx, ground_of.end())
+        if ground is not None and ground.kind in ("country", "region"):
+            return ground, text[terr.start() : ground_end], ground_end
     of = ctx.home if what in COUNTRY_NOUNS else None
     if what in TOWN_NOUNS:
         # no town named before it (anchor_at would have found it): "Ukrainian forces control about 70%

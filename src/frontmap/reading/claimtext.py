@@ -144,7 +144,8 @@ def _shares(ctx: Context, scan: _scan.Scan) -> list[ShareClaim]:
     and a bare percentage that names one of them again ("... that figure was 19%")."""
     text = ctx.text
     shares = [c for c in (share_claim(ctx, m) for m in _widened(text, scan.shares())) if c is not None]
-    wholes = [c for c in (whole_share(ctx, m) for m in _widened(text, scan.wholes())) if c is not None]
+    found = (whole_share(ctx, m, shares) for m in _widened(text, scan.wholes()))
+    wholes = [w for w in found if w is not None]
     if wholes:  # "almost the entire Lugansk region"
         shares = sorted([*shares, *wholes], key=lambda c: c.start)
     given, i, last = list(shares), 0, None
@@ -183,7 +184,7 @@ def _unit_of(m: re.Match) -> str | None:
     """The canonical unit of a match with an ``area`` or a ``dist`` group."""
     if m.group("area"):
         return _area_unit(m.group("area"))
-    return DISTANCE_UNITS.get(m.group("dist").lower()) if m.group("dist") else None
+    return DISTANCE_UNITS.get(" ".join(m.group("dist").lower().split())) if m.group("dist") else None
 
 
 def _conversion(text: str, pos: int, written_unit: str | None) -> tuple[Converted | None, int]:

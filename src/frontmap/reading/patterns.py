@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from frontmap.quantities.numbers import DIRECTIONS, QUALIFIERS
+from frontmap.quantities.numbers import DIRECTIONS, QUALIFIERS, SCALES
 from frontmap.reading import lexicon
 
 
@@ -40,10 +40,12 @@ DIGITS = (
     r"(?!\d|,(?!\d{1,2}(?![\d,.])))|\d*)"  # "3 267,1": a decimal comma after thousands spaced apart
     r"(?:(?:\.|,(?=\d{1,2}(?![\d,.])))\d+)?(?![.,]?\d)"
 )
+#: Not a scale word alone: "several hundred metres" is no figure of 100 m (but "a hundred" is one).
+NOT_A_SCALE = r"(?!(?i:" + "|".join(SCALES) + r")\b)"
 NUM = (
     r"(?:" + DIGITS + r"(?:\s+(?:million|thousand))?"
     # "two and a half miles", "one and a half kilometre zone"
-    r"|" + WORDNUM + r"(?:[\s-]+" + WORDNUM + r"){0,3}(?:\s+and\s+a\s+half\b)?"
+    r"|" + NOT_A_SCALE + WORDNUM + r"(?:[\s-]+" + WORDNUM + r"){0,3}(?:\s+and\s+a\s+half\b)?"
     # "a kilometre", "half a mile": a lone article counts only right before a unit of length or area
     r"|[aAhH](?<![\w][aAhH])(?:alf\s+an?|n?)(?=\s+(?:kilomet|km\b|mile|met(?:re|er)|square\b|sq\b|hectare)))"
 )
@@ -60,7 +62,7 @@ AREA_UNIT = (
     r"|sq\.?[\s-]*(?:km|kilomet(?:re|er)s?|mi(?:les)?|m)\b"
     r"|km²|km2|kmsq|km\s+sq\b|mi²|mi2|m²|hectares?|ha\b|acres?\b)"
 )
-DIST_UNIT = r"(?:kilomet(?:re|er)s?|kms?\b|miles?\b|mi\b|met(?:re|er)s?\b|m\b)"
+DIST_UNIT = r"(?:kilomet(?:re|er)s?|kms?\b|(?:nautical\s+|sea\s+)?miles?\b|n?mi\b|met(?:re|er)s?\b|m\b)"
 
 QTY = re.compile(
     r"(?P<num>" + NUM + r")(?:\s*-\s*|\s*)(?i:(?P<area>" + AREA_UNIT + r")|(?P<dist>" + DIST_UNIT + r"))"
@@ -142,29 +144,19 @@ SHARE = re.compile(
 )
 #: "nearly all of Luhansk Oblast", "almost the entire Lugansk region": the whole, less a little (a share
 #: only after a qualifier that says so, :data:`WHOLE_QUALIFIERS`; "all of Donetsk" is mostly a goal).
-ALL_OF = re.compile(
-    r"(?P<frac>" + leading(["all", "the entire", "the whole"]) + r")"
-    r"(?:(?<=ll)(?=\s+of\s)|(?<!ll))\s+(?:of\s+)?"  # "all" only before "of"
-)
 #: The share each wording of ALL_OF says, and the canonical qualifiers that must stand before it.
-WHOLE_SHARES = {"all": 1.0, "the entire": 1.0, "the whole": 1.0}
+WHOLE_SHARES = {"all": 1.0, "the entire": 1.0, "the whole": 1.0, "the entirety": 1.0}
 WHOLE_QUALIFIERS = frozenset({"nearly"})
+ALL_OF = re.compile(
+    r"(?P<frac>" + leading(list(WHOLE_SHARES)) + r")"
+    r"(?:(?<=ll|ty)(?=\s+of\s)|(?<!ll|ty))\s+(?:of\s+)?"  # "all" and "the entirety" only before "of"
+)
 #: A percentage with no "of" after it: "that figure was 19%" names again the share just given.
 BARE_PERCENT = re.compile(
     r"(?P<frac>\d"
     + FIGURE_START
     + PERCENT_DIGITS
     + r"\s*(?:%|(?i:per\s?cent|percent)\b))(?!\s*[—–(,]?\s*of\b)"
-)
-REFERS_BACK = re.compile(
-    r"\b(?:that|the|this|its)\s+(?:total\s+|overall\s+)?(?:figure|share|proportion|percentage)\b"
-    # "That is down from a peak of around 27 percent": the same share at another time
-    r"|\b(?:is|was|are|were)\s+(?:up|down)\s+from\b"
-    # "..., bringing total Russian control to nearly 20%": the whole held, of the same territory
-    r"|\b(?:total|overall)\s+(?:[a-z]+\s+)?(?P<held>control|occupation)\s+(?:to|at)\b"
-    # "less than a third of the region, compared to more than 40% in January": the same at another time
-    r"|\bcompared\s+(?:to|with)\b",
-    re.I,
 )
 FRACTION_BEFORE = re.compile(r"\b((?:an?|one|two|three|four)[\s-]+)$", re.IGNORECASE)
 
@@ -198,7 +190,7 @@ DIRECTION = re.compile(
     re.IGNORECASE,
 )
 STREAM = re.compile(
-    r"\s*(?P<dir>downstream|upstream|down\s+river|up\s+river)(?P<of>\s+(?:of|from)\s+)?", re.I
+    r"\s*(?P<dir>downstream|upstream|down\s*river|up\s*river)(?P<of>\s+(?:of|from)\s+)?", re.I
 )
 INTO = re.compile(
     r"\s*(?:deep\s+)?(?:into|inside)\s+(?P<what>(?:the\s+)?(?P<adj>ukrainian|russian|belarusian)"
@@ -360,6 +352,8 @@ THING = re.compile(
     r"|(?:administrative|regional|oblast)\s+borders?\b)"
     # "from Russian positions", "within 40 miles of Ukrainian artillery": an army's, with no article
     r"|(?:Russian|Ukrainian|enemy)\s+(?:positions|lines|trenches|artillery|guns|troops|forces)\b"
+    # "some 100 miles from Ukrainian-held territory", "... from Russian controlled areas"
+    r"|(?:Russian|Ukrainian)[\s-](?:held|controlled|occupied)\s+(?:territory|ground|land|areas?)\b"
 )
 #: "60 km from the city": the town the text has just named.
 THE_TOWN_ANCHOR = re.compile(
@@ -510,7 +504,9 @@ LOST = re.compile(
 CAPTURED = re.compile(
     r"\b(?:captured|seized|taken|took|occupied|annexed|overran|gained|advanced|grabbed)\b", re.I
 )
-HELD = re.compile(r"\b(?:controls?|controlled|holds?|held|occupies|occupy|occupying)\b", re.IGNORECASE)
+HELD = re.compile(
+    r"\b(?:controls?|controlled|controlling|holds?|held|holding|occupies|occupy|occupying)\b", re.IGNORECASE
+)
 SINCE = re.compile(
     r"\b(?:since|(?:began|started|launched|begun)\s+on|beginning\s+on)\s+(?:the\s+(?:start|beginning|end|middle)\s+of\s+)?"
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
