@@ -26,6 +26,7 @@ __all__ = [
     "anchor_at",
     "ends_named",
     "far_side",
+    "home_country",
     "latest_place",
     "low_end",
     "number",
@@ -409,6 +410,21 @@ def _border_country(ctx: Context, pos: int) -> str:
         if m.place is not None and m.place.kind == "country" and m.place.country in OTHER_NEIGHBOURS
     }  # fmt: skip
     return named.pop() if len(named) == 1 else "RU"
+
+
+def home_country(mentions: list[Mention], gz) -> Place | None:
+    """The country "the country" means: Ukraine, unless the text names places of one other country
+    only (Russia, the usual actor, does not count: "Russia controls a fifth of the country")."""
+    codes: set[str] = set()
+    named: set[str] = set()
+    for p in (m.place for m in mentions):
+        if p is not None and p.country:
+            codes.add(p.country)
+            if p.kind == "country":
+                named.add(p.country)
+    others = (codes & named) - {"UA", "RU"}
+    code = "UA" if "UA" in codes or len(others) != 1 else others.pop()
+    return safe(gz.country, code)
 
 
 def safe(fn, *args):

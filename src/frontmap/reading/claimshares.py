@@ -21,7 +21,8 @@ infrastructure", "17% of Russia's refining capacity") are not territorial and ar
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
@@ -33,7 +34,7 @@ from frontmap.reading.article import Mention
 from frontmap.reading.claims import ShareClaim
 from frontmap.reading.lexicon import COUNTRY_NOUNS, GROUND_STATES, TOWN_NOUNS
 
-__all__ = ["region_figure", "share_again", "share_claim", "state_share", "whole_share"]
+__all__ = ["after_last", "region_figure", "share_again", "share_claim", "state_share", "whole_share"]
 
 #: "Donetsk — 78.1%", "Luhansk: 99.6%": a region's figure in a list, set off by a dash or a colon ...
 _REGION_FIGURE = re.compile(r"\s*[—–:]\s*$")
@@ -197,17 +198,27 @@ def _whole(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | None:
     return of, of_text, end
 
 
-def whole_share(ctx: Context, m: re.Match, given: Sequence[ShareClaim] = ()) -> ShareClaim | None:
+def after_last(found: Iterable[Any], given: list[ShareClaim]) -> Iterator[tuple[Any, ShareClaim | None]]:
+    """Each match of ``found`` (in text order) with the last of the shares ``given`` (in text order)
+    that ends before it, or None."""
+    i, last = 0, None
+    for m in found:
+        while i < len(given) and given[i].end <= m.start():
+            last, i = given[i], i + 1
+        yield m, last
+
+
+def whole_share(ctx: Context, m: re.Match, last: ShareClaim | None = None) -> ShareClaim | None:
     """ "Separatists say they control almost the entire Lugansk region": the whole (less a little) of a
     territory, when a qualifier says so and the clause says who holds it ("almost all of Ukraine was
-    under an air alert" is no share of ground); or the whole a share held (of ``given``) is said to
-    include ("Russia holds 19% of Ukraine, including all of Luhansk": "all of Donetsk" alone is
-    mostly a goal)."""
+    under an air alert" is no share of ground); or the whole that a share held, ``last`` (the share
+    before it), is said to include ("Russia holds 19% of Ukraine, including all of Luhansk": "all of
+    Donetsk" alone is mostly a goal)."""
     if qualifier(m) in P.WHOLE_QUALIFIERS and _says_who_holds(ctx, m.start()):
         return share_claim(ctx, m)
-    s, _ = sentence_bounds(ctx, m.start())
-    held = [c for c in given if s <= c.start and c.end <= m.start() and c.change in ("held", "captured")]
-    if held and _INCLUDING.search(ctx.text, held[-1].end, m.start()):
+    if last is None or last.change not in ("held", "captured"):
+        return None
+    if sentence_bounds(ctx, m.start())[0] <= last.start and _INCLUDING.search(ctx.text, last.end, m.start()):
         return share_claim(ctx, m)
     return None
 

@@ -54,6 +54,7 @@ from frontmap.reading._claimcontext import (
     Context,
     anchor_at,
     far_side,
+    home_country,
     latest_place,
     low_end,
     number,
@@ -85,7 +86,14 @@ from frontmap.reading.claimlinks import (
     topic_anchors,
 )
 from frontmap.reading.claims import AreaClaim, Claim, Converted, DistanceClaim, ShareClaim
-from frontmap.reading.claimshares import region_figure, share_again, share_claim, state_share, whole_share
+from frontmap.reading.claimshares import (
+    after_last,
+    region_figure,
+    share_again,
+    share_claim,
+    state_share,
+    whole_share,
+)
 from frontmap.reading.lexicon import DISTANCE_MEASURES
 
 __all__ = ["find_claims"]
@@ -104,7 +112,7 @@ def find_claims(
     ``events`` are the article's control events ("retook Izium"): an area said to be regained or
     captured lists the places the same article says changed hands that way.
     """
-    home = _home_country(mentions, gz)
+    home = home_country(mentions, gz)
     scan = _scan.Scan(text)
     ctx = Context(text, mentions, gz, source, published, home, events, scan.lower)
     claims: list[Claim] = []
@@ -144,14 +152,13 @@ def _shares(ctx: Context, scan: _scan.Scan) -> list[ShareClaim]:
     and a bare percentage that names one of them again ("... that figure was 19%")."""
     text = ctx.text
     shares = [c for c in (share_claim(ctx, m) for m in _widened(text, scan.shares())) if c is not None]
-    found = (whole_share(ctx, m, shares) for m in _widened(text, scan.wholes()))
+    # "almost the entire Lugansk region", "19% of Ukraine, including all of Crimea"
+    found = (whole_share(ctx, m, last) for m, last in after_last(_widened(text, scan.wholes()), shares))
     wholes = [w for w in found if w is not None]
-    if wholes:  # "almost the entire Lugansk region"
+    if wholes:
         shares = sorted([*shares, *wholes], key=lambda c: c.start)
-    given, i, last = list(shares), 0, None
-    for m in _widened(text, scan.bare_percents()):
-        while i < len(given) and given[i].end <= m.start():
-            last, i = given[i], i + 1
+    given = list(shares)
+    for m, last in after_last(_widened(text, scan.bare_percents()), given):
         # "... that figure was 19%": only a text with a share can name it again; "Oleshky is 80% flooded"
         again = share_again(ctx, m, last) if given else None
         again = again or state_share(ctx, m) or region_figure(ctx, m)
@@ -163,21 +170,6 @@ def _shares(ctx: Context, scan: _scan.Scan) -> list[ShareClaim]:
 def _widened(text: str, found: Iterable[re.Match[str]]) -> Iterator[Any]:  # Widened: read like a match
     """The matches ``found``, each widened to the qualifier written before it (:class:`Widened`)."""
     return (Widened(text, m) for m in found)
-
-
-def _home_country(mentions: list[Mention], gz) -> Place | None:
-    """The country "the country" means: Ukraine, unless the text names places of one other country
-    only (Russia, the usual actor, does not count: "Russia controls a fifth of the country")."""
-    codes: set[str] = set()
-    named: set[str] = set()
-    for p in (m.place for m in mentions):
-        if p is not None and p.country:
-            codes.add(p.country)
-            if p.kind == "country":
-                named.add(p.country)
-    others = (codes & named) - {"UA", "RU"}
-    code = "UA" if "UA" in codes or len(others) != 1 else others.pop()
-    return safe(gz.country, code)
 
 
 def _unit_of(m: re.Match) -> str | None:
