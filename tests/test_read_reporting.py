@@ -710,6 +710,11 @@ def test_a_distance_upriver_and_from_ground_one_side_holds():
     assert (c.value, c.anchor, c.anchor_text) == (100, None, "Ukrainian held territory")
 
 
+def test_a_way_towards_a_wind_is_its_direction():
+    c = claim("Russian troops advanced roughly 10 km (6 miles) northward near Pokrovsk.")
+    assert (c.value, c.direction, c.text) == (10, "N", "roughly 10 km (6 miles) northward")
+
+
 def test_a_scale_word_alone_is_no_figure():
     # "several hundred metres" is vague: not 100 m; "a few hundred" and "two hundred" are figures
     assert [c.value for c in fm.read("Troops are within several hundred metres of the Oskil.").claims] == []
@@ -1220,6 +1225,12 @@ def test_a_saints_title_with_its_full_stop_still_begins_a_place():
 def test_an_island_and_a_spit_by_their_english_names():
     text = "Serpent Island lies off the delta; the Tendra Spit is further east."
     assert [m.place.name for m in fm.read(text).mentions] == ["Zmiinyi Island", "Tendrivska Spit"]
+
+
+def test_a_settlements_facility_names_the_settlement_not_the_river():
+    text = "Drones hit trucks at the Orlivka border crossing near Reni, in Odesa Oblast."
+    orlivka = fm.read(text).mentions[0].place
+    assert (orlivka.kind, orlivka.admin1) == ("settlement", "Odesa Oblast")
 
 
 def test_a_feature_word_with_nothing_named_before_is_no_mention():

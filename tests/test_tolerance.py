@@ -196,7 +196,7 @@ def test_direction_half_angle_by_wind(wind):
     [("south-east", "SE"), ("Southeast", "SE"), ("south east", "SE"), ("se", "SE"),
      ("north-northeast", "NNE"), ("WEST", "W"), ("west-south-west", "WSW"),
      ("southwest by west", "SWbW"), ("SWbW", "SWbW"), ("north by east", "NbE"), ("NbE", "NbE"),
-     ("north-east by north", "NEbN")],
+     ("north-east by north", "NEbN"), ("northward", "N"), ("south-eastwards", "SE")],
 )  # fmt: skip
 def test_direction_words(words, key):
     assert tol.direction_key(words) == key
@@ -210,7 +210,7 @@ def test_the_32_points_are_a_quarter_wind_apart(wind):
     assert (wind in tol.WINDS_16) == (i % 2 == 0)
 
 
-@pytest.mark.parametrize("bad", ["up", "NbN", "by", "", "northern", None, 135])
+@pytest.mark.parametrize("bad", ["up", "NbN", "by", "", "northern", "wards", "upward", None, 135])
 def test_unknown_direction_raises(bad):
     with pytest.raises(InputError, match=re.escape(repr(bad))):
         tol.direction_half_angle(bad)

@@ -59,16 +59,18 @@ QUALIFIERS: dict[str, str] = {q.written: q.canonical for q in qualifiers() if q.
 #: Direction as written (lower case) -> compass abbreviation (16 winds, and the 32-point "by" ones).
 DIRECTIONS: dict[str, str] = {}
 _WINDS = {"north": "N", "south": "S", "east": "E", "west": "W"}
+#: "northern", "northward(s)": the endings a wind's name takes, with the same direction.
+_ENDINGS = ("", "ern", "ward", "wards")
 for _a, _x in _WINDS.items():
-    DIRECTIONS[_a] = _x
-    DIRECTIONS[_a + "ern"] = _x
+    for _end in _ENDINGS:
+        DIRECTIONS[_a + _end] = _x
     DIRECTIONS[_x.lower()] = _x
 for _a in ("north", "south"):
     for _b in ("east", "west"):
         _ab = _WINDS[_a] + _WINDS[_b]
         for _sep in ("", "-", " "):
-            DIRECTIONS[_a + _sep + _b] = _ab
-            DIRECTIONS[_a + _sep + _b + "ern"] = _ab
+            for _end in _ENDINGS:
+                DIRECTIONS[_a + _sep + _b + _end] = _ab
         DIRECTIONS[_ab.lower()] = _ab
 for _a, _b in (
     ("north", "northeast"),

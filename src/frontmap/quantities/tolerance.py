@@ -296,14 +296,15 @@ def relative_tolerance(value: float, qualifier: str | None = None, text: str | N
 
 
 def direction_key(direction: str) -> str:
-    """The compass abbreviation of a direction: "south-east", "Southeast", "se" -> "SE"; the 32-point
-    "by" directions too: "southwest by west", "SWbW" -> "SWbW".
+    """The compass abbreviation of a direction: "south-east", "Southeast", "se", "south-eastward" -> "SE";
+    the 32-point "by" directions too: "southwest by west", "SWbW" -> "SWbW".
 
     Raises :class:`~frontmap.errors.InputError` for anything else (e.g. "up").
     """
     if not isinstance(direction, str):
         raise InputError(f"direction must be a string such as 'SE' or 'south-east', got {direction!r}")
-    s = re.sub(r"[^a-z]", "", direction.lower()).replace("by", "b")
+    # "north-eastward(s)": the way towards a wind is that wind ("northern" names a part, not a way)
+    s = re.sub(r"wards?$", "", re.sub(r"[^a-z]", "", direction.lower())).replace("by", "b")
     for word, letter in (("north", "n"), ("south", "s"), ("east", "e"), ("west", "w")):
         s = s.replace(word, letter)
     key = _WIND_KEYS.get(s.upper())
