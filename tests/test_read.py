@@ -145,6 +145,9 @@ NOT_PLACES = [
     "The river rose in Mr. Shcherbak's home town.",  # a title with its full stop before a surname
     "Gen. Shcherbak said the river rose.",
     "Grain ships sailed for Africa and Asia.",  # continents, not the towns once called so
+    "Human Rights Watch said so.",  # not Uman a letter away
+    "The Verkhovna Rada voted.",  # a council's name
+    "She spoke at the Media Center.",
     "Kate Middleton visited a school.",
     "The actor Wes Bentley joined the cast.",
     "Leon Panetta spoke to reporters. Panetta said more aid was needed.",

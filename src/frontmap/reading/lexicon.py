@@ -60,6 +60,7 @@ __all__ = [
     "ORG_WORDS",
     "PLACE_NOUNS",
     "REGIONAL_CENTRES",
+    "SETTLEMENT_FACILITIES",
     "SETTLEMENT_SIZES",
     "TERRITORIAL_NOUNS",
     "THING_WORDS",
@@ -170,6 +171,8 @@ AXIS_NOUNS = _words("axis_nouns.txt")
 #: How a text says which place of a shared name it means: unit words, settlement nouns, and the
 #: phrasings between two names that qualify one by the other ("X in the Y region", "Y Oblast's X").
 HOMONYM_QUALIFIERS: MappingProxyType[str, Any] = _table("homonym_qualifiers.json")
+#: Nouns after "the <name>" for a settlement's facility ("the Orlivka border crossing"), in file order.
+SETTLEMENT_FACILITIES = entries("settlement_facilities.txt")
 #: The populations a settlement noun fits ("the village of X", "60 km from the city"): noun -> (low,
 #: high), high infinite when the table leaves it open (its "kinds").
 SETTLEMENT_SIZES: MappingProxyType[str, tuple[float, float]] = MappingProxyType(

@@ -47,6 +47,7 @@ from frontmap.reading.lexicon import (
     METONYMY_VERBS,
     NAME_ARTICLES,
     NEIGHBOUR_COUNTRIES,
+    SETTLEMENT_FACILITIES,
     SETTLEMENT_SIZES,
     TITLES,
 )
@@ -439,7 +440,12 @@ def _named_after(gz, h: Hit, suffix: str, kind: str) -> Place | None:
 _THE_END = re.compile(r"\bthe\s+$")
 #: After "the X": words that make X a town, not the river of its name ("the Oleksandrivka front": axes
 #: and roads are named after towns).
-_SETTLEMENT_NOUN = re.compile(r"\s+(?:" + "|".join((*SETTLEMENT_SIZES, *AXIS_NOUNS)) + r")\b", re.IGNORECASE)
+_SETTLEMENT_NOUN = re.compile(
+    r"\s+(?:"
+    + "|".join((*SETTLEMENT_SIZES, *AXIS_NOUNS, *(f.replace(" ", r"\s+") for f in SETTLEMENT_FACILITIES)))
+    + r")\b",
+    re.IGNORECASE,
+)
 
 #: Words the patterns above cannot match without (each is searched only where one of its words is).
 _REGION_NOUNS = ("regions", "oblasts", "provinces", "territories")
