@@ -30,7 +30,7 @@ __all__ = [
 
 #: Why a distance's field is empty, in the words of a claim's ``note``.
 NO_ANCHOR = "the text names no place to measure from"
-LINE_ANCHOR = "measured from {what!r}, a line or an area that is no gazetteer place"
+LINE_ANCHOR = "measured from {what!r}, which is no gazetteer place"
 NO_SUBJECT = "no place in the sentence is linked to this distance"
 IMPLIED_BEFORE = "measured from the place the sentence names before its subject (implied)"
 IMPLIED_TOPIC = "measured from the town the sentence before is about (implied)"

@@ -387,7 +387,12 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
     if away:
         anchor, anchor_text, end = anchor_at(ctx, away.end())
         if anchor is None and not anchor_text:
-            return None
+            # "500 km from the site of the 1986 disaster", "5 km from Novoselivka Persha": from what the
+            # words describe or name, which is no place of the gazetteer
+            described = None if stream else P.DESCRIBED_ANCHOR.match(text, away.end())
+            if described is None:
+                return None
+            end, anchor_text = described.end(), described.group()
         return claim(end, anchor=anchor, anchor_text=anchor_text)
     bare = P.AWAY_END.match(text, pos)
     if bare:  # "the village of B, about five miles away": away from the place named before B

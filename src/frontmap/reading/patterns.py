@@ -218,6 +218,16 @@ TO_PLACE = re.compile(r"\s+to\s+")
 IT_IS_BEFORE = re.compile(r"(?:\bit\s+is|\bit['’]s|,)\s*$", re.IGNORECASE)
 #: A distance that names the town it reaches ("25 km to Kramatorsk").
 TO_NAMED = re.compile(r"\sto\s+(?-i:[A-Z])")
+#: What a distance is measured from when it is no place: words after an article or a possessive up to
+#: the end of the phrase ("the site of the disaster", "one another"), or capitalised words (a name
+#: the gazetteer does not know).
+_PHRASE_ENDS = r"and|or|but|in|on|at|where|which|that|who|when|while|as|after|before|to|is|are|was|were"
+DESCRIBED_ANCHOR = re.compile(
+    r"(?:(?:the|its|their|our|one|each)\s+[\w'’-]+(?:\s+(?!(?:" + _PHRASE_ENDS + r")\b)[\w'’-]+){0,7}"
+    r"|(?-i:[A-Z][\w'’-]+)(?:[\s-](?-i:[A-Z][\w'’-]+)){0,3})"
+    r"(?=\s*(?:[,.;:)—–\"”]|$)|\s+(?:" + _PHRASE_ENDS + r")\b)",
+    re.IGNORECASE,
+)
 #: "the town of" before a name, or nothing.
 THE_TOWN_OF = r"(?:the\s+(?:town|city|village)\s+of\s+)?"
 #: "20 km to the north is Kurakhove": the subject after the direction.
