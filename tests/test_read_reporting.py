@@ -739,6 +739,22 @@ def test_a_distance_from_no_noun_phrase_is_no_claim(text):
     assert fm.read(text).claims == ()
 
 
+@pytest.mark.parametrize(
+    "text, anchor, anchor_text",
+    [
+        ("Saltivka is only 30 km to the border.", "Russia", "the border"),
+        ("The hospital is 10 km to the front line.", None, "the front line"),
+    ],
+)
+def test_a_distance_to_a_line_is_measured_from_it(text, anchor, anchor_text):
+    c = claim(text)
+    assert ((c.anchor.name if c.anchor else None), c.anchor_text) == (anchor, anchor_text)
+
+
+def test_a_border_zone_is_a_zone():
+    assert claim("Residents of the five-kilometre border zone will be evacuated.").value == 5
+
+
 def test_a_scale_word_alone_is_no_figure():
     # "several hundred metres" is vague: not 100 m; "a few hundred" and "two hundred" are figures
     assert [c.value for c in fm.read("Troops are within several hundred metres of the Oskil.").claims] == []
@@ -1032,6 +1048,22 @@ SHARES = [
         of="Kharkiv Oblast",
     ),
     case("Troops are controlling about 40% of Vovchansk, an official said.", kind="share", change="held"),
+    # the exact figure in brackets after a share in words
+    case(
+        "Ukraine recovered almost half of the Kharkiv region (47%).",
+        kind="share",
+        value=0.47,
+        qualifier=None,
+        of="Kharkiv Oblast",
+    ),
+    # "half the region", "the total area": of the region named before
+    case("Separatists held about half the Luhansk region.", kind="share", value=0.5, of="Luhansk Oblast"),
+    case(
+        "Mines were cleared on 200,000 ha of the Kherson region. That is about 29% of the total area.",
+        kind="share",
+        value=0.29,
+        of="Kherson Oblast",
+    ),
     # the whole a share held is said to include; "virtually" says the whole, less a little
     case(
         "Russia holds about 19% of Ukraine, including all of Crimea and virtually all of the Luhansk region.",

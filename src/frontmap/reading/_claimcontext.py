@@ -21,6 +21,8 @@ from frontmap.reading.lexicon import NEIGHBOUR_COUNTRIES, REGIONAL_CENTRES, SETT
 from frontmap.reading.sentences import sentence_span
 
 __all__ = [
+    "DESCRIBED_ANCHOR",
+    "LINE_GOAL",
     "NEAR",
     "Context",
     "anchor_at",
@@ -175,6 +177,21 @@ def _named(ctx: Context, pos: int) -> Anchor | None:
 
 
 _OF = re.compile(r"\s+of\s+")
+#: What a distance is measured from when it is no place: words after an article or a possessive up to
+#: the end of the phrase ("the site of the disaster", "one another"), or capitalised words (a name
+#: the gazetteer does not know).
+_PHRASE_ENDS = r"and|or|but|in|on|at|where|which|that|who|when|while|as|after|before|to|is|are|was|were"
+DESCRIBED_ANCHOR = re.compile(
+    r"(?:(?:the|its|their|our|one|each)\s+[\w'’-]+(?:\s+(?!(?:" + _PHRASE_ENDS + r")\b)[\w'’-]+){0,7}"
+    r"|(?-i:[A-Z][\w'’-]+)(?:[\s-](?-i:[A-Z][\w'’-]+)){0,3})"
+    r"(?=\s*(?:[,.;:)—–\"”]|$)|\s+(?:" + _PHRASE_ENDS + r")\b)",
+    re.IGNORECASE,
+)
+#: A line a distance reaches ("30 km to the border", "10 km to the front line"): measured from it.
+LINE_GOAL = re.compile(
+    r".*\b(?:border|frontier|front\s*-?\s*lines?|frontline|front|contact\s+line|line\s+of\s+contact)",
+    re.IGNORECASE | re.DOTALL,
+)
 _COUNTRY_WORD = "|".join(P.ADJ_COUNTRY)
 #: "the Russian border", "the Ukraine-Russia state border" (``adj2``: a border named by both), "Ukraine's
 #: (northern) border with Poland", "the boundary with Ukraine" ("boundary" only with a country named:

@@ -27,14 +27,16 @@ from typing import Any
 from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
 from frontmap.quantities.numbers import parse_fraction
+from frontmap.reading import _scan
 from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import Context, anchor_at, qualifier, safe, sentence_bounds
+from frontmap.reading._claims_found import Widened
 from frontmap.reading._claims_subject import subject_before
 from frontmap.reading.article import Mention
 from frontmap.reading.claims import ShareClaim
 from frontmap.reading.lexicon import COUNTRY_NOUNS, GROUND_STATES, TOWN_NOUNS
 
-__all__ = ["after_last", "region_figure", "share_again", "share_claim", "state_share", "whole_share"]
+__all__ = ["find_shares", "region_figure", "share_again", "share_claim", "state_share", "whole_share"]
 
 #: "Donetsk — 78.1%", "Luhansk: 99.6%": a region's figure in a list, set off by a dash or a colon ...
 _REGION_FIGURE = re.compile(r"\s*[—–:]\s*$")
@@ -80,8 +82,35 @@ _REFERS_BACK = re.compile(
 )
 #: "including": the whole a share held is said to include ("19% of Ukraine, including all of Crimea").
 _INCLUDING = re.compile(r"\binclud(?:ing|es|ed)\b", re.IGNORECASE)
+#: "(47%)" after a share in words: its exact figure.
+_EXACT_AFTER = re.compile(r"\s*\(\s*(?P<pct>\d+(?:[.,]\d+)?\s*(?:%|per\s?cent|percent))\s*\)", re.IGNORECASE)
 #: "'s (primary refining) capacity": the noun a possessive is about.
 _OWNED = re.compile(r"['’ʼ]s?\s+((?:[a-z]+\s+){0,2}[a-z]+)\b")
+
+
+def find_shares(ctx: Context, scan: _scan.Scan) -> list[ShareClaim]:
+    """The shares of ground the text states: "a fifth of Ukraine", "almost the entire Lugansk region",
+    and a bare percentage that names one of them again ("... that figure was 19%")."""
+    text = ctx.text
+    shares = [c for c in (share_claim(ctx, m) for m in _widened(text, scan.shares())) if c is not None]
+    # "almost the entire Lugansk region", "19% of Ukraine, including all of Crimea"
+    found = (whole_share(ctx, m, last) for m, last in _after_last(_widened(text, scan.wholes()), shares))
+    wholes = [w for w in found if w is not None]
+    if wholes:
+        shares = sorted([*shares, *wholes], key=lambda c: c.start)
+    given = list(shares)
+    for m, last in _after_last(_widened(text, scan.bare_percents()), given):
+        # "... that figure was 19%": only a text with a share can name it again; "Oleshky is 80% flooded"
+        again = share_again(ctx, m, last) if given else None
+        again = again or state_share(ctx, m) or region_figure(ctx, m)
+        if again is not None:
+            shares.append(again)
+    return shares
+
+
+def _widened(text: str, found: Iterable[re.Match[str]]) -> Iterator[Any]:  # Widened: read like a match
+    """The matches ``found``, each widened to the qualifier written before it (:class:`Widened`)."""
+    return (Widened(text, m) for m in found)
 
 
 def share_claim(ctx: Context, m: re.Match) -> ShareClaim | None:
@@ -106,6 +135,11 @@ def share_claim(ctx: Context, m: re.Match) -> ShareClaim | None:
     tail = P.OF_COUNTRY.match(text, end)
     if tail:  # "18% of the territory of Ukraine"
         end = tail.end()
+    value_text, qual = m.group("frac"), qualifier(m)
+    exact = _EXACT_AFTER.match(text, end)
+    if exact and (pct := parse_fraction(exact.group("pct"))) is not None and abs(pct - value) <= 0.05:
+        # "almost half of this area (47%)": the exact figure in brackets after words, unqualified
+        value, value_text, qual, end = pct, exact.group("pct"), None, exact.end()
     start = m.start()
     s, e = sentence_bounds(ctx, start)
     # "80% of Bakhmut was destroyed": what the ground is said to be, else what the clause says happened
@@ -116,8 +150,8 @@ def share_claim(ctx: Context, m: re.Match) -> ShareClaim | None:
         start,
         end,
         value=value,
-        value_text=m.group("frac"),
-        qualifier=qualifier(m),
+        value_text=value_text,
+        qualifier=qual,
         of=of,
         of_text=of_text,
         change=change,
@@ -198,7 +232,7 @@ def _whole(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | None:
     return of, of_text, end
 
 
-def after_last(found: Iterable[Any], given: list[ShareClaim]) -> Iterator[tuple[Any, ShareClaim | None]]:
+def _after_last(found: Iterable[Any], given: list[ShareClaim]) -> Iterator[tuple[Any, ShareClaim | None]]:
     """Each match of ``found`` (in text order) with the last of the shares ``given`` (in text order)
     that ends before it, or None."""
     i, last = 0, None

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -50,6 +49,8 @@ from frontmap.quantities.tolerance import direction_bearing, direction_key
 from frontmap.reading import _scan
 from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import (
+    DESCRIBED_ANCHOR,
+    LINE_GOAL,
     NEAR,
     Context,
     anchor_at,
@@ -85,15 +86,8 @@ from frontmap.reading.claimlinks import (
     respective,
     topic_anchors,
 )
-from frontmap.reading.claims import AreaClaim, Claim, Converted, DistanceClaim, ShareClaim
-from frontmap.reading.claimshares import (
-    after_last,
-    region_figure,
-    share_again,
-    share_claim,
-    state_share,
-    whole_share,
-)
+from frontmap.reading.claims import AreaClaim, Claim, Converted, DistanceClaim
+from frontmap.reading.claimshares import find_shares
 from frontmap.reading.lexicon import DISTANCE_MEASURES
 
 __all__ = ["find_claims"]
@@ -135,7 +129,7 @@ def find_claims(
             claims.append(c)
             # numbers inside this claim's own figure or conversion belong to it ("74 km (46 miles)")
             taken_until = max(taken_until, figure_end)
-    shares = _shares(ctx, scan)
+    shares = find_shares(ctx, scan)
     claims.extend(shares)
     claims.sort(key=lambda c: c.start)
     claims = main_anchors(ctx, chained_anchors(ctx, topic_anchors(ctx, joined_subjects(text, claims))))
@@ -145,31 +139,6 @@ def find_claims(
     claims.extend(c for c in comparisons if c is not None)
     claims.sort(key=lambda c: c.start)
     return explain(link_comparisons(claims))
-
-
-def _shares(ctx: Context, scan: _scan.Scan) -> list[ShareClaim]:
-    """The shares of ground the text states: "a fifth of Ukraine", "almost the entire Lugansk region",
-    and a bare percentage that names one of them again ("... that figure was 19%")."""
-    text = ctx.text
-    shares = [c for c in (share_claim(ctx, m) for m in _widened(text, scan.shares())) if c is not None]
-    # "almost the entire Lugansk region", "19% of Ukraine, including all of Crimea"
-    found = (whole_share(ctx, m, last) for m, last in after_last(_widened(text, scan.wholes()), shares))
-    wholes = [w for w in found if w is not None]
-    if wholes:
-        shares = sorted([*shares, *wholes], key=lambda c: c.start)
-    given = list(shares)
-    for m, last in after_last(_widened(text, scan.bare_percents()), given):
-        # "... that figure was 19%": only a text with a share can name it again; "Oleshky is 80% flooded"
-        again = share_again(ctx, m, last) if given else None
-        again = again or state_share(ctx, m) or region_figure(ctx, m)
-        if again is not None:
-            shares.append(again)
-    return shares
-
-
-def _widened(text: str, found: Iterable[re.Match[str]]) -> Iterator[Any]:  # Widened: read like a match
-    """The matches ``found``, each widened to the qualifier written before it (:class:`Widened`)."""
-    return (Widened(text, m) for m in found)
 
 
 def _unit_of(m: re.Match) -> str | None:
@@ -389,7 +358,7 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
         if anchor is None and not anchor_text:
             # "500 km from the site of the 1986 disaster", "5 km from Novoselivka Persha": from what the
             # words describe or name, which is no place of the gazetteer
-            described = None if stream else P.DESCRIBED_ANCHOR.match(text, away.end())
+            described = None if stream else DESCRIBED_ANCHOR.match(text, away.end())
             if described is None:
                 return None
             end, anchor_text = described.end(), described.group()
@@ -402,6 +371,10 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
     if goal is not None and goal.place is not None and goal.place.kind in POINT_KINDS:
         # "From Chasiv Yar it is about 10 km to Kostiantynivka, 25 km to Kramatorsk": to the town named
         return _it_anchor(ctx, claim(goal.end, subject=goal.place), "")
+    line = anchor_at(ctx, to.end()) if to else None
+    if line is not None and LINE_GOAL.fullmatch(line[1]):
+        # "only 30 km to the border", "10 km to the front line": measured from the line reached
+        return claim(line[2], anchor=line[0], anchor_text=line[1])
     if travel:  # "To reach Nikopol, drones cover less than 5 km": the one town of the sentence is the goal
         return claim(pos, subject=_subject(ctx, start, None, pos) or only_town(ctx, start))
     return None

@@ -140,13 +140,13 @@ SHARE = re.compile(
     # or a mark
     r"(?:\s*[—–(][^—–()\n]{1,40}?[—–)]|\s*[,—–\"”’'])?"
     # "19% occupation of Ukraine's total territory", "75% control in Donetsk": the holding named between
-    r"(?:\s+(?:occupation|control)\s+(?:of|over|in)|\s+of)\s+"
+    r"(?:\s+(?:occupation|control)\s+(?:of|over|in)|\s+of|(?<=[Hh]alf)(?=\s+(?:the|its|their)\s))\s+"
 )
-#: "nearly all of Luhansk Oblast", "almost the entire Lugansk region": the whole, less a little (a share
-#: only after a qualifier that says so, :data:`WHOLE_QUALIFIERS`; "all of Donetsk" is mostly a goal).
 #: The share each wording of ALL_OF says, and the canonical qualifiers that must stand before it.
 WHOLE_SHARES = {"all": 1.0, "the entire": 1.0, "the whole": 1.0, "the entirety": 1.0}
 WHOLE_QUALIFIERS = frozenset({"nearly"})
+#: "nearly all of Luhansk Oblast", "almost the entire Lugansk region": the whole, less a little (a share
+#: only after a qualifier that says so, :data:`WHOLE_QUALIFIERS`; "all of Donetsk" is mostly a goal).
 ALL_OF = re.compile(
     r"(?P<frac>" + leading(list(WHOLE_SHARES)) + r")"
     r"(?:(?<=ll|ty)(?=\s+of\s)|(?<!ll|ty))\s+(?:of\s+)?"  # "all" and "the entirety" only before "of"
@@ -218,16 +218,6 @@ TO_PLACE = re.compile(r"\s+to\s+")
 IT_IS_BEFORE = re.compile(r"(?:\bit\s+is|\bit['’]s|,)\s*$", re.IGNORECASE)
 #: A distance that names the town it reaches ("25 km to Kramatorsk").
 TO_NAMED = re.compile(r"\sto\s+(?-i:[A-Z])")
-#: What a distance is measured from when it is no place: words after an article or a possessive up to
-#: the end of the phrase ("the site of the disaster", "one another"), or capitalised words (a name
-#: the gazetteer does not know).
-_PHRASE_ENDS = r"and|or|but|in|on|at|where|which|that|who|when|while|as|after|before|to|is|are|was|were"
-DESCRIBED_ANCHOR = re.compile(
-    r"(?:(?:the|its|their|our|one|each)\s+[\w'’-]+(?:\s+(?!(?:" + _PHRASE_ENDS + r")\b)[\w'’-]+){0,7}"
-    r"|(?-i:[A-Z][\w'’-]+)(?:[\s-](?-i:[A-Z][\w'’-]+)){0,3})"
-    r"(?=\s*(?:[,.;:)—–\"”]|$)|\s+(?:" + _PHRASE_ENDS + r")\b)",
-    re.IGNORECASE,
-)
 #: "the town of" before a name, or nothing.
 THE_TOWN_OF = r"(?:the\s+(?:town|city|village)\s+of\s+)?"
 #: "20 km to the north is Kurakhove": the subject after the direction.
@@ -242,7 +232,7 @@ AWAY_END = re.compile(
 #: mandatory evacuation zone" name none.
 ZONE = re.compile(
     r"\s*-?\s*(?:deep\s+)?(?:(?:exclusion|buffer|security|no-?fly|evacuation|demilitari[sz]ed|sanitary|"
-    r"mandatory|restricted|closed|protective|safety|control(?:led)?)\s+){0,2}"
+    r"mandatory|restricted|closed|protective|safety|control(?:led)?|border|front-?line|coastal)\s+){0,2}"
     r"(?P<noun>zone|radius|perimeter|buffer|belt|strip)\b"
     r"(?P<of>\s+(?:around|round|of|from|surrounding|along|adjacent\s+to)\s+)?",
     re.IGNORECASE,
@@ -336,7 +326,7 @@ TERRITORY = re.compile(
     # "the flooded territory", "the two regions", "the potentially contaminated territories": a word or
     # two describing it
     r"(?P<described>(?:[a-z]+ly\s+)?(?:(?:[a-z]+(?:ed|ing)|two|three|four|both)\s+){1,2})?"
-    r"(?P<what>country|territory|land|landmass|land\s+mass|region|oblast|province|nation|town|city|village"
+    r"(?P<what>country|territory|land|landmass|land\s+mass|area|region|oblast|province|nation|town|city|village"
     r"|territories|countries|cities)s?\b",
     re.IGNORECASE,
 )
