@@ -149,6 +149,8 @@ def test_normalize_output_has_no_invisible_or_combining_characters(s):
         ("chasiv yra", "chasiv yar"),  # in the second word
         ("харкиів", "харків"),  # Cyrillic
         ("запоріжя", "запоріжжя"),
+        ("lysichansk", "lisichansk"),  # a vowel transliterated another way
+        ("kreminnaya", "kremennaya"),
     ],
 )
 def test_typo_variants_reach_the_name(typo, key):
@@ -166,6 +168,7 @@ def test_typo_variants_reach_the_name(typo, key):
         ("chasiv yar", "chasivyar"),  # spaces stay
         ("chasiv yar", "chasiv ar"),  # as do the first letters of later words
         ("bakhmut", "bakhmut"),  # the key itself is not a variant
+        ("gerasimov", "gerasimiv"),  # nor a vowel of the last two letters ("-ov" surnames, "-iv" villages)
     ],
 )
 def test_typo_variants_leave_word_edges_alone(key, not_a_typo):

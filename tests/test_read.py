@@ -146,6 +146,7 @@ NOT_PLACES = [
     "Gen. Shcherbak said the river rose.",
     "Grain ships sailed for Africa and Asia.",  # continents, not the towns once called so
     "Human Rights Watch said so.",  # not Uman a letter away
+    "According to Gerasimov, the advance went on.",  # a person where a misspelled name is guessed
     "The Verkhovna Rada voted.",  # a council's name
     "She spoke at the Media Center.",
     "Kate Middleton visited a school.",

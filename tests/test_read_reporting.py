@@ -1274,6 +1274,15 @@ def test_the_feature_word_names_the_place_again():
     assert spit and spit[0].place.name == "Kinburn Spit" and spit[0].evidence == "anaphora"
 
 
+@pytest.mark.parametrize(
+    "word, name",
+    [("Lysichansk", "Lysychansk"), ("Kreminnaya", "Kreminna"), ("Belogorivka", "Bilohorivka")],
+)
+def test_a_vowel_transliterated_another_way(word, name):
+    mentions = fm.read(f"Russian units attacked near {word} and Sievierodonetsk on Tuesday.").mentions
+    assert mentions[0].place.name == name
+
+
 def test_a_saints_title_with_its_full_stop_still_begins_a_place():
     names = [m.place.name for m in fm.read("He flew to St. Petersburg from Minsk.").mentions]
     assert names[0] == "Saint Petersburg"

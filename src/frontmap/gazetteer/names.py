@@ -129,14 +129,17 @@ def _unmix(word: str) -> str:
 #: The fewest letters a key must have for typo-tolerant matching (:func:`typo_variants`).
 FUZZY_MIN_LETTERS = 7
 _LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+#: Vowels that transliterations of one name write for each other ("Lysichansk", "Lisichansk").
+_LATIN_VOWELS = "aeiouy"
 _CYRILLIC_LETTERS = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюяёъыэ"
 
 
 def typo_variants(key: str) -> set[str]:
     """Every string one typo away from the normalised ``key``: two adjacent letters swapped
     ("bahkmut" -> "bakhmut"), one letter dropped (an inserted or doubled letter: "gulyaipoloe" ->
-    "gulyaipole", "kharkivv" -> "kharkiv") or one letter added (a dropped one: "zaporizhzha" ->
-    "zaporizhzhia").
+    "gulyaipole", "kharkivv" -> "kharkiv"), one letter added (a dropped one: "zaporizhzha" ->
+    "zaporizhzhia") or one Latin vowel written as another, as transliterations do ("lysichansk" ->
+    "lisichansk"; not in a word's last two letters).
 
     The first letter of each word and the spaces are never touched (typos there are rare, and would
     make far more false matches), and neither is the end of a word, except to undouble a doubled last
@@ -148,6 +151,8 @@ def typo_variants(key: str) -> set[str]:
     (True, True)
     >>> "akhmut" in typo_variants("bakhmut"), "bakhmuts" in typo_variants("bakhmut")
     (False, False)
+    >>> "lisichansk" in typo_variants("lysichansk"), "lisichanska" in typo_variants("lisichansko")
+    (True, False)
     """
     alphabet = _CYRILLIC_LETTERS if is_cyrillic(key) else _LATIN_LETTERS
     out: set[str] = set()
@@ -163,6 +168,10 @@ def typo_variants(key: str) -> set[str]:
             out.add(key[: i - 1] + key[i:])  # a dropped
         if ends_word and a == b:
             out.add(key[:i] + key[i + 1 :])  # a doubled last letter undoubled
+        if a in _LATIN_VOWELS and i > 1 and key[i - 2] != " " and not ends_word:
+            # a vowel written as another (transliterations), not in a word's last two letters: "-ov"
+            # for "-iv" is a Russian surname more often than a village ("Gerasimov", "Harasymiv")
+            out.update(key[: i - 1] + v + key[i:] for v in _LATIN_VOWELS)
     out.discard(key)
     return out
 

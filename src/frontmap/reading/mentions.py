@@ -235,22 +235,37 @@ def _match(text: str, found: Words, gz: CachedGazetteer) -> tuple[list[Hit], set
             name = runs.get(run, _UNKNOWN)
             if name is _UNKNOWN:
                 name = runs[run] = _longest(found.split(run), gz)
-        # no name starts here: perhaps a misspelled one ("Kramatrosk"; too short a word is none), which,
-        # with no hyphen after it (no hyphen-joined name is tried), depends on the word alone
-        if name is None and text.startswith("-", end):
-            name = _as_name(misspelled(text, found, Token(start, end, word, True), gz), found)
-        elif name is None and len(word) >= FUZZY_MIN_LETTERS:
-            name = singles.get(word, _UNKNOWN)
-            if name is _UNKNOWN:
-                name = singles[word] = _as_name(
-                    misspelled(text, found, Token(start, end, word, True), gz), found
-                )
+        if name is None:  # no name starts here: perhaps a misspelled one
+            name = _guessed(text, found, Token(start, end, word, True), gz, singles)
         if name is not None:
             n, length, word_end, key, places = name
             hits.append(Hit(n, start, start + length, key, places))
             firsts.append(word)
             free = start + word_end
     return hits, persons, firsts
+
+
+def _guessed(text: str, found: Words, t: Token, gz, singles: dict) -> Any:
+    """The misspelled name at word ``t`` ("Kramatrosk"; too short a word is none), as :func:`_as_name`
+    gives it, or None; with no hyphen after it (no hyphen-joined name is tried) the guess depends on
+    the word alone (``singles`` remembers it). Not where a person speaks: "according to Gerasimov"."""
+    if text.startswith("-", t.end):
+        name = _as_name(misspelled(text, found, t, gz), found)
+    elif len(t.text) >= FUZZY_MIN_LETTERS:
+        name = singles.get(t.text, _UNKNOWN)
+        if name is _UNKNOWN:
+            name = singles[t.text] = _as_name(misspelled(text, found, t, gz), found)
+    else:
+        return None
+    return None if name is None or _speaker(text, t.start, t.start + name[1]) else name
+
+
+def _speaker(text: str, start: int, end: int) -> bool:
+    """Does the name at ``text[start:end]`` stand where a person speaks ("according to X", "X said")?"""
+    if _ACCORDING_TO.search(text, max(0, start - 14), start):
+        return True
+    m = _METONYMY_VERB.match(text, end)
+    return bool(m and m.group(1).lower() in METONYMY_VERBS)
 
 
 def _word_info(word: str, max_words: int, words_from) -> Any:  # (bool, int | None), or a mark
@@ -470,6 +485,7 @@ _POSSESSIVE_NOUN = re.compile(r"['’ʼ]s\s+(\w+)")
 _AUXILIARY = "|".join(
     re.escape(a).replace("'", "['’]") for a in sorted(METONYMY_AUXILIARIES, key=len, reverse=True)
 )
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 _METONYMY_VERB = re.compile(r"(?:\s+(?:" + _AUXILIARY + r")){0,3}\s+(\w+)", re.IGNORECASE)
 
 
