@@ -440,6 +440,12 @@ REFERRING = [
         anchor="Ocheretyne",
     ),
     case("Russian troops took Yevhenivka and Sokil, about 5 km west of Ocheretyne.", subject="Sokil"),
+    # a singular verb after a list is said of the last town; the anchor is never its own subject
+    case(
+        "Troops aim to retake the towns of Svatove and Kreminna, which lies 45 km south of Svatove.",
+        subject="Kreminna",
+        anchor="Svatove",
+    ),
     case(
         "The fortress cities of Sloviansk and Kramatorsk, which sit about 15 km apart, held out.",
         subject="Sloviansk",

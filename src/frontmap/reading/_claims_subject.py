@@ -236,7 +236,8 @@ def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> P
             where = where or (place if linked else None)
             continue
         if linked:
-            return _list_head(ctx, s, m, gap)
+            head = _list_head(ctx, s, m, gap)
+            return place if head == anchor else head  # "A and B, both 5 km from A" is about B
         return where
     return where
 

@@ -424,7 +424,13 @@ ON_THE_WAY = re.compile(
 #: Between the towns of a list: "A and B", "A, B and C", "A, B, and C".
 LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 #: Words after a list of towns that say a distance is said of each: "both", "respectively", "lie".
-LIST_SAID_OF_ALL = re.compile(r"\b(?:both|all|each|respectively|are|" + LIES + r")\b", re.IGNORECASE)
+LIST_SAID_OF_ALL = re.compile(
+    # a plural verb: "A and B lie 50 km ...", not "A and B, which lies 45 km ..."
+    r"\b(?:both|all|each|respectively|are|"
+    + "|".join(v for v in lexicon.LOCATION_VERBS["finite"] if not v.endswith("s"))
+    + r")\b",
+    re.IGNORECASE,
+)
 #: "the villages of A and B": a plural noun before a list of towns.
 PLURAL_NOUN_BEFORE = re.compile(r"\b(?:" + "|".join(TOWN_PLURALS) + r")\s+of\s+$", re.IGNORECASE)
 #: "is located on the", "lies near": a feature named after these words says where the subject lies.
