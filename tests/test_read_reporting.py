@@ -440,6 +440,13 @@ REFERRING = [
         anchor="Ocheretyne",
     ),
     case("Russian troops took Yevhenivka and Sokil, about 5 km west of Ocheretyne.", subject="Sokil"),
+    # a direction after a distance from a border is taken from the town that distance is about
+    case(
+        "Sudzha sits 10 km from the Ukrainian border, while Kursk lies 85 km to the northeast.",
+        index=1,
+        subject="Kursk",
+        anchor="Sudzha",
+    ),
     # a singular verb after a list is said of the last town; the anchor is never its own subject
     case(
         "Troops aim to retake the towns of Svatove and Kreminna, which lies 45 km south of Svatove.",

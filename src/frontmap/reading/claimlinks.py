@@ -14,6 +14,7 @@ from frontmap.gazetteer.place import Place
 from frontmap.quantities.numbers import parse_number
 from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import Context, sentence_bounds
+from frontmap.reading._claims_subject import POINT_KINDS
 from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, DistanceClaim, ShareClaim
 
 __all__ = [
@@ -37,8 +38,11 @@ IMPLIED_TOPIC = "measured from the town the sentence before is about (implied)"
 IMPLIED_FURTHER = "measured from where the distance before it ends ('further', implied)"
 IMPLIED_PARALLEL = "measured from the same place as the distance before it in the sentence (implied)"
 IMPLIED_MAIN = "measured from the town the article is about (implied)"
+IMPLIED_FROM_TOWN = "measured from the town the distance before it in the sentence is about (implied)"
 #: The notes of a distance measured from a place the text does not name (the reader's guess).
-IMPLIED_NOTES = frozenset({IMPLIED_BEFORE, IMPLIED_TOPIC, IMPLIED_FURTHER, IMPLIED_PARALLEL, IMPLIED_MAIN})
+IMPLIED_NOTES = frozenset(
+    {IMPLIED_BEFORE, IMPLIED_TOPIC, IMPLIED_FURTHER, IMPLIED_PARALLEL, IMPLIED_MAIN, IMPLIED_FROM_TOWN}
+)
 NO_WHOLE = "the territory it is a share of is not named"
 
 
@@ -88,7 +92,8 @@ def chained_anchors(ctx: Context, claims: list[Claim]) -> list[Claim]:
     """A distance whose anchor was only implied, after another distance with both ends: "A, 34 km
     northeast of K, and B, some 5 km farther north" goes on from A (the one before ends there: also
     in the next sentence, and after "another", "beyond"); "A, 15 km southeast of the city, and B,
-    11 km to the south" is measured from the same place as A, when both stand in one sentence."""
+    11 km to the south" is measured from the same place as A, when both stand in one sentence (from A
+    itself when A's is a border: a direction is taken from a town)."""
     out: list[Claim] = []
     prev: DistanceClaim | None = None
     for c in claims:
@@ -105,7 +110,12 @@ def chained_anchors(ctx: Context, claims: list[Claim]) -> list[Claim]:
                 if further and c.subject != prev.subject:
                     c = replace(c, anchor=prev.subject, anchor_text="", note=IMPLIED_FURTHER)
                 elif same and c.subject not in (prev.anchor, prev.subject):
-                    c = replace(c, anchor=prev.anchor, anchor_text="", note=IMPLIED_PARALLEL)
+                    if c.direction and prev.anchor.kind == "country" and prev.subject.kind in POINT_KINDS:
+                        # "Sudzha sits 10 km from the border, while Kursk is 85 km to the northeast": a
+                        # direction is taken from a town, the one before is about, not from a border
+                        c = replace(c, anchor=prev.subject, anchor_text="", note=IMPLIED_FROM_TOWN)
+                    else:
+                        c = replace(c, anchor=prev.anchor, anchor_text="", note=IMPLIED_PARALLEL)
             prev = c
         out.append(c)
     return out
