@@ -1296,6 +1296,12 @@ def test_a_vowel_transliterated_another_way(word, name):
     assert mentions[0].place.name == name
 
 
+def test_a_plant_named_short_in_a_text_on_nuclear_plants():
+    text = "The IAEA chief toured nuclear power stations: the Kursk plant, then the Zaporizhzhia station."
+    assert [m.place.kind for m in fm.read(text).mentions] == ["facility", "facility"]
+    assert fm.read("The Kursk plant made tanks.").mentions[0].place.kind == "settlement"
+
+
 def test_a_saints_title_with_its_full_stop_still_begins_a_place():
     names = [m.place.name for m in fm.read("He flew to St. Petersburg from Minsk.").mentions]
     assert names[0] == "Saint Petersburg"

@@ -73,6 +73,7 @@ _REGIONS_OF = re.compile(
 _PLANTS = re.compile(
     r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:(?i:nuclear\s+(?:power\s+)?(?:plants?|stations?))|NPPs?|nuclear\s+facilit)"
 )
+_SHORT_PLANT = re.compile(r"\s+(?:power\s+)?(?:plant|station)\b")
 _PEOPLES_REPUBLIC = re.compile(r"\s+[Pp]eople['’]?s\s+[Rr]epublic\b")
 _DISTRICT_WORDS = ("district", "raion", "rayon", "hromada", "municipality", "community")
 _DISTRICT = re.compile(r"\s(?:" + "|".join(_DISTRICT_WORDS) + r")\b")
@@ -433,8 +434,10 @@ def _feature_around(text: str, h: Hit, gz, regions: bool, plants: bool, republic
         if region is not None:
             h.places, h.evidence = (region,), "feature"
             return True
-    plant = plants and _any_in(after, _PLANT_WORDS) and _PLANTS.match(after)
-    if plant:  # "the Rivne nuclear plants", "the Khmelnytskyi and Rivne nuclear plants"
+    # "the Rivne nuclear plants", "the Khmelnytskyi and Rivne nuclear plants"; in a text on nuclear
+    # plants, "the Kursk plant", "the Zaporizhzhia station"
+    plant = plants and ((_any_in(after, _PLANT_WORDS) and _PLANTS.match(after)) or _SHORT_PLANT.match(after))
+    if plant:
         facility = _named_after(gz, h, " nuclear power plant", "facility")
         if facility is not None:
             h.places, h.evidence = (facility,), "feature"
