@@ -745,6 +745,12 @@ def test_a_distance_from_what_no_gazetteer_place_is(text, anchor_text):
     assert c.note.startswith(f"measured from {anchor_text!r}, which is no gazetteer place")
 
 
+def test_the_distance_from_a_town_to_what_no_place_is():
+    c = claim("The distance from Izhevsk to the nearest point of Ukraine is indeed over 1,300 km.")
+    assert (c.value, c.subject.name, c.anchor) == (1300, "Izhevsk", None)
+    assert c.anchor_text == "the nearest point of Ukraine"
+
+
 @pytest.mark.parametrize(
     "text", ["He lives 5 km from home.", "The drone flew 30 km from where it was launched."]
 )

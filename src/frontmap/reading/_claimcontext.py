@@ -456,7 +456,8 @@ def safe(fn, *args):
 #: the words before a figure that name both ends.
 _DISTANCE_BETWEEN = re.compile(
     r"\b[Tt]he\s+distance\s+(?:from\s+(?P<a>[^,;.()]{1,60}?)\s+to|between\s+(?P<a2>[^,;.()]{1,60}?)\s+and)"
-    r"\s+(?P<b>[^,;.()]{1,60}?)\s+(?:is|was|stands\s+at)\s+(?:now\s+)?$"
+    r"\s+(?P<b>[^,;.()]{1,60}?)\s+(?:is|was|stands\s+at)\s+"
+    r"(?:(?:now|indeed|actually|still|currently|also)\s+)?$"
 )
 #: "From the centre of Orikhiv to the front line - approximately 8 km", "From Kherson to Mykolaiv is
 #: about 60 km", "from Odesa to Saky, about 270 km": the same without the word "distance", the figure
@@ -487,19 +488,24 @@ def ends_named(ctx: Context, start: int) -> dict[str, Any] | None:
             return None  # "the front stretches from Kherson to Kharkiv, about 1,000 km": a length
     if m is None:
         return None
-    a_start = m.start("a") if m.group("a") is not None else m.start("a2")
+    a_group = "a" if m.group("a") is not None else "a2"
+    a_start = m.start(a_group)
     for it_at, other_at in ((a_start, m.start("b")), (m.start("b"), a_start)):
         if ctx.text.startswith("it", it_at) and not ctx.text[it_at + 2 : it_at + 3].isalnum():
             named = ctx.mention_at(other_at)
             if named is None or named.place is None:
                 return None
             return {"anchor": named.place, "anchor_text": named.text, "of_it": True}
-    for subject_at, anchor_start in ((m.start("b"), a_start), (a_start, m.start("b"))):
+    for subject_at, anchor_group in ((m.start("b"), a_group), (a_start, "b")):
         # "... from the front line to Kramatorsk": the town is the subject, the line the anchor
         described = P.DESCRIBED.match(ctx.text, subject_at)  # "to the Crimean city of Saky"
         named = ctx.mention_at(described.end() if described else subject_at) or ctx.mention_at(subject_at)
         if named is not None and named.place is not None:
-            anchor, anchor_text, _ = anchor_at(ctx, anchor_start)
+            anchor, anchor_text, _ = anchor_at(ctx, m.start(anchor_group))
             if anchor != named.place:
+                # "to the nearest point of Ukraine": the words, when they name no place (but "the beach"
+                # alone stands for a place named before: the text's own town, later)
+                words = m.group(anchor_group)
+                anchor_text = anchor_text or (words if anchor is None and len(words.split()) > 2 else "")
                 return {"subject": named.place, "anchor": anchor, "anchor_text": anchor_text}
     return None
