@@ -189,7 +189,7 @@ DESCRIBED_ANCHOR = re.compile(
 )
 #: A line a distance reaches ("30 km to the border", "10 km to the front line"): measured from it.
 LINE_GOAL = re.compile(
-    r".*\b(?:border|frontier|front\s*-?\s*lines?|frontline|front|contact\s+line|line\s+of\s+contact)",
+    r".*\b(?:border|frontier|" + P.FRONT_LINE + ")",
     re.IGNORECASE | re.DOTALL,
 )
 _COUNTRY_WORD = "|".join(P.ADJ_COUNTRY)

@@ -83,7 +83,7 @@ _REFERS_BACK = re.compile(
 #: "including": the whole a share held is said to include ("19% of Ukraine, including all of Crimea").
 _INCLUDING = re.compile(r"\binclud(?:ing|es|ed)\b", re.IGNORECASE)
 #: "(47%)" after a share in words: its exact figure.
-_EXACT_AFTER = re.compile(r"\s*\(\s*(?P<pct>\d+(?:[.,]\d+)?\s*(?:%|per\s?cent|percent))\s*\)", re.IGNORECASE)
+_EXACT_AFTER = re.compile(r"\s*\(\s*(?P<pct>\d+(?:[.,]\d+)?\s*" + P.PERCENT_SIGN + r")\s*\)")
 #: "'s (primary refining) capacity": the noun a possessive is about.
 _OWNED = re.compile(r"['’ʼ]s?\s+((?:[a-z]+\s+){0,2}[a-z]+)\b")
 

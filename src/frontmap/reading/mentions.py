@@ -265,6 +265,11 @@ def _speaker(text: str, start: int, end: int) -> bool:
     """Does the name at ``text[start:end]`` stand where a person speaks ("according to X", "X said")?"""
     if _ACCORDING_TO.search(text, max(0, start - 14), start):
         return True
+    return _said_after(text, end)
+
+
+def _said_after(text: str, end: int) -> bool:
+    """Does a verb of saying follow the name ending at ``end`` ("Moscow said", "X has claimed")?"""
     m = _METONYMY_VERB.match(text, end)
     return bool(m and m.group(1).lower() in METONYMY_VERBS)
 
@@ -502,7 +507,4 @@ def _role(text: str, h: Hit) -> str:
         m = _POSSESSIVE_NOUN.match(text, h.end, h.end + 40)  # the name's 's and the word after (40 chars)
         if m and m.group(1).lower() in METONYMY_NOUNS:
             return "metonymy"
-    m = _METONYMY_VERB.match(text, h.end)
-    if m and m.group(1).lower() in METONYMY_VERBS:
-        return "metonymy"
-    return "location"
+    return "metonymy" if _said_after(text, h.end) else "location"

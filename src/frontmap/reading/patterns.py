@@ -120,6 +120,8 @@ def found(pattern: re.Pattern, text: str):
 
 
 FRACTION_WORDS = leading(list(lexicon.FRACTION_WORDS))
+#: The sign or word of a percentage: "%", "per cent", "percent".
+PERCENT_SIGN = r"(?:%|(?i:per\s?cent|percent)\b)"
 #: The digits of a percentage after its first: "18.7%", and a decimal comma before one or two final digits
 #: ("5,9%", as in DIGITS).
 PERCENT_DIGITS = r"\d{0,2}(?:\.\d+|,\d{1,2}(?!\d))?"
@@ -127,7 +129,9 @@ SHARE = re.compile(
     r"(?P<frac>\d"
     + FIGURE_START
     + PERCENT_DIGITS
-    + r"\s*(?:%|(?i:per\s?cent|percent)\b)|"
+    + r"\s*"
+    + PERCENT_SIGN
+    + r"|"
     # "Sixty-eight percent of ...": a number in words
     + r"(?i:"
     + WORDNUM
@@ -153,10 +157,7 @@ ALL_OF = re.compile(
 )
 #: A percentage with no "of" after it: "that figure was 19%" names again the share just given.
 BARE_PERCENT = re.compile(
-    r"(?P<frac>\d"
-    + FIGURE_START
-    + PERCENT_DIGITS
-    + r"\s*(?:%|(?i:per\s?cent|percent)\b))(?!\s*[—–(,]?\s*of\b)"
+    r"(?P<frac>\d" + FIGURE_START + PERCENT_DIGITS + r"\s*" + PERCENT_SIGN + r")(?!\s*[—–(,]?\s*of\b)"
 )
 FRACTION_BEFORE = re.compile(r"\b((?:an?|one|two|three|four)[\s-]+)$", re.IGNORECASE)
 
@@ -340,12 +341,15 @@ TAKEN_PART = re.compile(
     r"(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?(?:seized|occupied|captured|taken|took|held"
     r"|controlled|controls|lost|annexed|grabbed)\b"
 )
+#: The front line, in the ways news writes it ("the frontline", "the line of contact"; not "the front of").
+FRONT_LINE = r"front\s*-?\s*lines?\b|frontline\b|front\b(?!\s+of)|contact\s+line\b|line\s+of\s+contact\b"
 #: Anchors that are not places: a distance from them is still a spatial statement (not when the word
 #: describes a town named after it: "the front-line town of Kupiansk").
 THING = re.compile(
     r"(?!(?:the|its|their)\s+(?:[\w'’-]+\s+){1,3}(?:town|city|village|settlement|port)s?\s+of\s)"
-    r"(?:the|its|their)\s+(?:(?:[a-z][\w-]*|(?:Ukrainian|Russian)(?:-[a-z]+)?)\s+){0,3}?(?:front\s*-?\s*lines?\b|"
-    r"frontline\b|front\b(?!\s+of)|contact\s+line\b|line\s+of\s+contact\b|coast(?:line)?\b|shore(?:line)?\b"
+    r"(?:the|its|their)\s+(?:(?:[a-z][\w-]*|(?:Ukrainian|Russian)(?:-[a-z]+)?)\s+){0,3}?(?:"
+    + FRONT_LINE
+    + r"|coast(?:line)?\b|shore(?:line)?\b"
     r"|city\s+cent(?:re|er)\b|plant\b|dam\b|reservoir\b|river(?:bank)?\b|outskirts\b|mainland\b|estuary\b"
     r"|positions?\b|lines\b|area\b|zone\b|fighting\b|territory\b|battlefield\b|highway\b|motorway\b"
     # "the administrative border between Donetsk and Dnipropetrovsk oblasts": a line inside a country
