@@ -13,6 +13,7 @@ import pytest
 
 from frontmap import _io
 from frontmap.cli import main
+from frontmap.corpus import tasks
 
 TEXT = "Balakliia lies 74 km (46 miles) southeast of Kharkiv.\n"
 
@@ -198,4 +199,37 @@ def test_ctrl_c_as_the_temporary_file_is_created_leaves_none(report, tmp_path, m
     monkeypatch.setattr(_io, "_create", then_ctrl_c(getattr(_io, "_create", None)), raising=False)
     assert main(["extract", str(report), "-o", str(tmp_path / "out.json")]) == 130
     assert "interrupted" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.txt"]
+
+
+def test_articles_are_written_as_they_are_read(report, tmp_path, monkeypatch):
+    """An archive's output need not fit in memory: the first article is in the temporary file before
+    the second is read, and the file appears whole under its name only at the end."""
+    other = tmp_path / "other.txt"
+    other.write_text("Shelling hit Odesa.", encoding="utf-8")
+    out = tmp_path / "out.json"
+    seen = []
+    real_read = tasks.read
+
+    def read(text, **kwargs):
+        if kwargs["source"] == str(other):  # the first article is written by now, not yet renamed
+            (tmp,) = [p for p in tmp_path.iterdir() if p.name.startswith(_io.TEMP_PREFIX)]
+            seen.append(tmp.read_text(encoding="utf-8"))
+            assert not out.exists()
+        return real_read(text, **kwargs)
+
+    monkeypatch.setattr(tasks, "read", read)
+    assert main(["extract", str(report), str(other), "-o", str(out), "--quiet"]) == 0
+    assert seen and str(report) in seen[0] and str(other) not in seen[0]
+    assert [d["source"] for d in json.loads(out.read_text(encoding="utf-8"))] == [str(report), str(other)]
+
+
+def test_a_failure_of_the_reading_is_not_called_a_failure_to_write(report, tmp_path, monkeypatch, capsys):
+    def lost(*args, **kwargs):
+        raise ConnectionError("the Dask scheduler went away")
+
+    monkeypatch.setattr(tasks, "read", lost)
+    out = tmp_path / "out.json"
+    assert main(["extract", str(report), str(report), "-o", str(out), "--quiet"]) == 1
+    assert capsys.readouterr().err == "frontmap: the Dask scheduler went away\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.txt"]

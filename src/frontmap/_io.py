@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import re
 import secrets
 import shlex
 from collections.abc import Callable
@@ -181,9 +182,11 @@ def decode_text(data: bytes, name: str = "the input") -> str:
             f"{name!r} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
             f"convert it, e.g. {_iconv(_legacy_guess(data), name)}"
         ) from None
-    controls = [i for i, ch in enumerate(text[:4000]) if ch in _CONTROLS]
-    if len(controls) >= 4 and len(controls) > 0.05 * min(len(text), 4000):
-        at = len(text[: controls[0]].encode("utf-8"))
+    head = text[:4000]
+    first = _CONTROL.search(head)
+    controls = 0 if first is None else len(_CONTROL.findall(head))
+    if first is not None and controls >= 4 and controls > 0.05 * len(head):
+        at = len(text[: first.start()].encode("utf-8"))
         raise InputError(
             f"{name!r} is not UTF-8 text (byte 0x{data[at]:02x} at offset {at}); {_nul_hint(data, name)}"
         )
@@ -192,6 +195,7 @@ def decode_text(data: bytes, name: str = "the input") -> str:
 
 #: C0 control characters that text files do not use (tab, newlines and form feed are fine).
 _CONTROLS = frozenset(chr(c) for c in range(32)) - set("\t\n\r\f\v") | {"\x7f"}
+_CONTROL = re.compile("[" + re.escape("".join(sorted(_CONTROLS))) + "]")
 
 
 def _iconv(encoding: str, name: str) -> str:

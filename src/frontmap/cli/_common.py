@@ -7,12 +7,12 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO, Any
 
 import frontmap as fm
 from frontmap._dates import to_date
-from frontmap._io import atomic_write, decode_text
+from frontmap._io import atomic_write_with, decode_text
 from frontmap.cli._progress import phase, say
 from frontmap.corpus.inputs import Doc, chunks
 from frontmap.corpus.run import run_chunks
@@ -31,6 +31,7 @@ __all__ = [
     "read_all",
     "read_articles",
     "read_control_maps",
+    "read_values",
     "reading",
     "subparser",
     "write_error",
@@ -198,18 +199,23 @@ def _outcomes(args: Any, extra: tuple[Any, ...]) -> Iterator[Outcome]:
         yield Outcome(n, "<stdin>", None, early[n])
 
 
-def read_all(args: Any, want: str) -> tuple[list[Any], bool]:
-    """Read ``args.files`` (dated ``args.published``): the value of every usable input, in order, as
-    ``want`` says (see :func:`frontmap.corpus.tasks.read_docs`), and whether any input was unusable.
-    Each problem is reported on stderr, in input order, and the other inputs are still read."""
-    values, failed = [], False
+def read_values(args: Any, want: str, problems: list[str]) -> Iterator[Any]:
+    """Read ``args.files`` (dated ``args.published``): the value of every usable input, in order and as
+    it comes, as ``want`` says (see :func:`frontmap.corpus.tasks.read_docs`).  Each problem is reported
+    on stderr, in input order, and added to ``problems``; the other inputs are still read."""
     for o in _outcomes(args, (getattr(args, "published", None), want)):
         if o.problem:
             error(o.problem)
-            failed = True
+            problems.append(o.problem)
         else:
-            values.append(o.value)
-    return values, failed
+            yield o.value
+
+
+def read_all(args: Any, want: str) -> tuple[list[Any], bool]:
+    """:func:`read_values` as a list, and whether any input was unusable."""
+    problems: list[str] = []
+    values = list(read_values(args, want, problems))
+    return values, bool(problems)
 
 
 def read_articles(args: Any) -> tuple[list[Any], bool]:
@@ -276,17 +282,53 @@ def write_error(out: str, exc: BaseException) -> str:
     return f"cannot write {out!r}: {message}"
 
 
-def write_output(out: str | None, data: str | bytes, inputs: Sequence[str] = ()) -> None:
-    """Print ``data`` to stdout, or write it atomically to ``out`` (never over one of ``inputs``)."""
+def write_output(out: str | None, data: str | bytes | Iterable[str], inputs: Sequence[str] = ()) -> None:
+    """Print ``data`` to stdout, or write it atomically to ``out`` (never over one of ``inputs``).
+
+    ``data`` may be pieces of text, each written out as it comes (the output of an archive need not fit
+    in memory, and a reader of JSON Lines on stdout gets each article as it is read); what the pieces
+    raise is raised as it is, and a file is then left as it was."""
+    pieces = [data] if isinstance(data, str | bytes) else data
     if out is None or out == "-":
-        if isinstance(data, bytes):
-            sys.stdout.buffer.write(data)
-        else:
-            sys.stdout.write(data)
+        for piece in pieces:
+            if isinstance(piece, bytes):
+                sys.stdout.buffer.write(piece)
+            else:
+                sys.stdout.write(piece)
+            sys.stdout.flush()
         return
     if is_an_input(out, inputs):
         raise ValueError(f"refusing to write {out!r}: it is one of the input files")
+
+    def write(fh: IO[bytes]) -> None:
+        for piece in _from_source(pieces):
+            fh.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+            fh.flush()
+
     try:
-        atomic_write(out, data)
+        atomic_write_with(out, write)
+    except _SourceError as exc:
+        raise exc.error from None
     except OSError as exc:
         raise ValueError(write_error(out, exc)) from None
+
+
+class _SourceError(Exception):
+    """What making the output raised (a Dask scheduler gone ...), not writing it."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _from_source(pieces: Iterable[str | bytes]) -> Iterator[str | bytes]:
+    """``pieces``, their OSErrors told apart from the output's own."""
+    it = iter(pieces)
+    while True:
+        try:
+            piece = next(it)
+        except StopIteration:
+            return
+        except OSError as exc:
+            raise _SourceError(exc) from exc
+        yield piece

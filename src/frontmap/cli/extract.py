@@ -13,7 +13,7 @@ from frontmap.cli._common import (
     error,
     input_docs,
     published_date,
-    read_all,
+    read_values,
     reading,
     subparser,
     write_error,
@@ -70,30 +70,44 @@ def run(args: Any) -> int:
     try:
         if args.format == "parquet":
             return _parquet(args)
-        values, failed = read_all(args, WANT[args.format])
-        out = _render(args, values)
-        write_output(args.output, out, args.files)
+        problems: list[str] = []
+        values = read_values(args, WANT[args.format], problems)
+        write_output(args.output, _render(args, values), args.files)  # each article as it comes
     except (ImportError, ConnectionError, ValueError) as exc:  # no Dask, no scheduler, cannot write
         error(str(exc))
         return 1
     except OSError as exc:  # writing GeoParquet: a full disk ...
         error(write_error(args.output, exc))
         return 1
-    return 1 if failed else 0
+    return 1 if problems else 0
 
 
-def _render(args: Any, values: list[Any]) -> str:
+def _render(args: Any, values: Iterator[Any]) -> Iterator[str]:
+    """The output, a piece per article as the articles come."""
     if args.format == "json":  # texts of json.dumps(article, indent=1): as items of a list, one level in
-        if len(args.files) == 1 and len(values) == 1:
-            return values[0] + "\n"
-        items = ",\n".join(" " + v.replace("\n", "\n ") for v in values)
-        return "[\n" + items + "\n]\n" if values else "[]\n"
-    if args.format in ("jsonl", "csv"):
-        return (csv_header(plain_columns()) if args.format == "csv" else "") + "".join(values)
-    if args.format == "geojson":
-        features = ", ".join(v for v in values if v)
-        return '{"type": "FeatureCollection", "features": [' + features + "]}\n"
-    return table(values) + "\n"
+        if len(args.files) == 1:  # one input: its object (an empty list when it could not be read)
+            only = next(values, None)
+            yield "[]\n" if only is None else only + "\n"
+            return
+        yield from _items(("\n " + v.replace("\n", "\n ") for v in values), "[", ",", "\n]\n", "[]\n")
+    elif args.format in ("jsonl", "csv"):
+        if args.format == "csv":
+            yield csv_header(plain_columns())
+        yield from values
+    elif args.format == "geojson":
+        opening = '{"type": "FeatureCollection", "features": ['
+        yield from _items((v for v in values if v), opening, ", ", "]}\n", opening + "]}\n")
+    else:
+        yield from _items((table([a]) for a in values), "", "\n", "\n", "\n")
+
+
+def _items(pieces: Iterator[str], opening: str, separator: str, closing: str, empty: str) -> Iterator[str]:
+    """``opening + separator.join(pieces) + closing`` a piece at a time (``empty`` when there are none)."""
+    any_piece = False
+    for piece in pieces:
+        yield (separator if any_piece else opening) + piece
+        any_piece = True
+    yield closing if any_piece else empty
 
 
 def table(articles: list[dict[str, Any]]) -> str:
