@@ -536,6 +536,13 @@ REFERRING = [
         anchor_text="the line of contact",
     ),
     case("From Kherson to Mykolaiv is about 60 km by road.", subject="Mykolaiv", anchor="Kherson"),
+    # "a distance of" after the two ends says the figure measures between them, even along a road
+    case(
+        "The trucks filled the road from near Hostomel, west of the capital, to the village of Prybirsk, "
+        "a distance of about 60 km.",
+        subject="Prybirsk",
+        anchor="Hostomel",
+    ),
     case(
         "Keep in mind that from Odesa to the Crimean port of Sevastopol, it is about 300 km.",
         subject="Sevastopol",
@@ -1099,6 +1106,12 @@ SHARES = [
         value=1.0,
         of="Luhansk Oblast",
     ),
+    # "its area": of the region or country named before, not of one said to hold it
+    case("Ukraine has to demine nearly half of its area.", kind="share", value=0.5, of="Ukraine"),
+    case(
+        "The Kherson region saw a third of its area flooded.", kind="share", value=1 / 3, of="Kherson Oblast"
+    ),
+    case("Russia occupies a fifth of its territory, Kyiv says.", kind="share", value=0.2, of="Ukraine"),
 ]
 
 

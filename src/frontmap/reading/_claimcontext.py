@@ -460,11 +460,13 @@ _DISTANCE_BETWEEN = re.compile(
     r"(?:(?:now|indeed|actually|still|currently|also)\s+)?$"
 )
 #: "From the centre of Orikhiv to the front line - approximately 8 km", "From Kherson to Mykolaiv is
-#: about 60 km", "from Odesa to Saky, about 270 km": the same without the word "distance", the figure
-#: right after the two ends.
+#: about 60 km", "from Odesa to Saky, about 270 km", "from near Hostomel, north of the capital, to
+#: Prybirsk, a distance of 64 km": the same without the word "distance" before, the figure right after
+#: the two ends (an aside between commas may follow the first).
 _FROM_TO = re.compile(
-    r"\b[Ff]rom\s+(?:the\s+(?:centre|center|edge|outskirts)\s+of\s+)?(?P<a>[^,;.()]{1,60}?)\s+to\s+"
-    r"(?P<b>[^,;.()]{1,60}?)(?:\s+(?:is|was)\s+(?:now\s+)?|\s*[-–—:,]\s*(?:it\s+is\s+|it['’]s\s+)?)$"
+    r"\b[Ff]rom\s+(?:near\s+|the\s+(?:centre|center|edge|outskirts)\s+of\s+)?(?P<a>[^,;.()]{1,60}?)"
+    r"(?:,[^,;.()]{1,50},)?\s+to\s+(?P<b>[^,;.()]{1,60}?)"
+    r"(?:\s+(?:is|was)\s+(?:now\s+)?|\s*[-–—:,]\s*(?:it\s+is\s+|it['’]s\s+|(?P<distance>an?\s+distance\s+of\s+))?)$"
 )
 #: "stretches from A to B", "the elevation difference from A to B": what follows is a line's length or
 #: a height, not the distance between the two.
@@ -484,7 +486,7 @@ def ends_named(ctx: Context, start: int) -> dict[str, Any] | None:
     m = _DISTANCE_BETWEEN.search(ctx.text, lo, start) if "distance" in window else None
     if m is None and "rom " in window:
         m = _FROM_TO.search(ctx.text, lo, start)
-        if m is not None and _NOT_BETWEEN_BEFORE.search(ctx.text, lo, m.start()):
+        if m is not None and not m.group("distance") and _NOT_BETWEEN_BEFORE.search(ctx.text, lo, m.start()):
             return None  # "the front stretches from Kherson to Kharkiv, about 1,000 km": a length
     if m is None:
         return None

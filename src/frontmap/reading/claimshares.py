@@ -64,7 +64,7 @@ _STILL_HELD = re.compile(
 #: "Russia's Kursk region": a possessive before the region that is meant.
 _POSSESSED_REGION = re.compile(r"['’ʼ]s\s+(?:the\s+)?")
 #: "Russia (still) occupies", "Russian forces hold": the words between a holder and its verb.
-_HOLDER_GAP = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?")
+_HOLDER_GAP = re.compile(r"(?:['’]s)?\s+(?P<word>[a-z]+\s+)?")
 #: "the territory of": the ground of a place named next ("6% of the territory of the Kharkiv region").
 _GROUND_OF = re.compile(r"(?:territory|land|landmass|land\s+mass)\s+of\s+", re.IGNORECASE)
 #: Words between a share and a bare percentage that make it the same share again ("that figure").
@@ -288,8 +288,15 @@ def _territory(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | Non
     text, pos = ctx.text, m.end()
     terr = P.ITS_TERRITORY.match(text, pos)
     if terr:
-        named = re.match(r"ukrain", terr.group(), re.I)
-        return (safe(ctx.gz.country, "UA") if named else ctx.home), terr.group(), terr.end()
+        # "its territory": of the region or country named just before ("The Kherson region lost a third
+        # of its area"), not of one said to hold it ("Russia occupies a fifth of its territory"); else
+        # of the text's country
+        owner = terr.group().split(None, 1)[0].lower()
+        if owner.startswith("ukrain"):
+            of = safe(ctx.gz.country, "UA")
+        else:
+            of = (_last_ground(ctx, m.start()) if owner in ("its", "their") else None) or ctx.home
+        return of, terr.group(), terr.end()
     it = P.OF_IT.match(text, pos)
     if it:
         # "The oblast covers 27,180 km². Russian forces hold three-quarters of it": only when the clause
@@ -355,9 +362,10 @@ def _last_ground(ctx: Context, pos: int) -> Place | None:
     for m in ctx.mentions_back(before, pos):
         if m.place is None or m.place.kind not in ("region", "country") or m.role != "location":
             continue
-        verb = _HOLDER_GAP.match(ctx.text, m.end)
-        at = verb.end() if verb else m.end
-        if not any(p.match(ctx.text, at) for p in (P.HELD, P.CAPTURED, P.REGAINED)):
+        gap = _HOLDER_GAP.match(ctx.text, m.end)
+        # the verb right after the name ("Russia occupies") or after one word more ("Russia still holds")
+        at = (gap.start("word"), gap.end()) if gap and gap.group("word") else (gap.end() if gap else m.end,)
+        if not any(p.match(ctx.text, i) for p in (P.HELD, P.CAPTURED, P.REGAINED) for i in at):
             return m.place
     return None
 

@@ -334,7 +334,7 @@ TERRITORY = re.compile(
 #: "Russian forces hold three-quarters of it": a share of the region or country named just before.
 OF_IT = re.compile(r"it\b(?!['’]s)", re.IGNORECASE)
 ITS_TERRITORY = re.compile(
-    r"(?:its|their|our|ukrainian|ukraine['’]s)\s+(?:\w+\s+)?(?:territory|land|landmass)\b", re.I
+    r"(?:its|their|our|ukrainian|ukraine['’]s)\s+(?:\w+\s+)?(?:territory|land|landmass|area)\b", re.I
 )
 TAKEN_PART = re.compile(
     r"\s+(?:that\s+|which\s+)?(?:(?:(?:[A-Z][\w'’-]+|forces|troops)\s+){1,2}(?:has\s+|had\s+|have\s+)?)?"
