@@ -151,6 +151,8 @@ def test_normalize_output_has_no_invisible_or_combining_characters(s):
         ("запоріжя", "запоріжжя"),
         ("lysichansk", "lisichansk"),  # a vowel transliterated another way
         ("kreminnaya", "kremennaya"),
+        ("sjedove", "siedove"),  # a Central European j for an English i or y
+        ("mykolajiv", "mykolayiv"),
     ],
 )
 def test_typo_variants_reach_the_name(typo, key):

@@ -131,6 +131,9 @@ FUZZY_MIN_LETTERS = 7
 _LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 #: Vowels that transliterations of one name write for each other ("Lysichansk", "Lisichansk").
 _LATIN_VOWELS = "aeiouy"
+#: The letters a transliteration may write in place of each: a vowel as another, and the "j" of
+#: Central European spellings for an English "i" or "y" ("Sjedove", "Mykolajiv").
+_SOUNDS_LIKE = {**{v: _LATIN_VOWELS for v in _LATIN_VOWELS}, "j": "iy"}
 _CYRILLIC_LETTERS = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюяёъыэ"
 
 
@@ -153,6 +156,8 @@ def typo_variants(key: str) -> set[str]:
     (False, False)
     >>> "lisichansk" in typo_variants("lysichansk"), "lisichanska" in typo_variants("lisichansko")
     (True, False)
+    >>> "siedove" in typo_variants("sjedove")
+    True
     """
     alphabet = _CYRILLIC_LETTERS if is_cyrillic(key) else _LATIN_LETTERS
     out: set[str] = set()
@@ -168,10 +173,10 @@ def typo_variants(key: str) -> set[str]:
             out.add(key[: i - 1] + key[i:])  # a dropped
         if ends_word and a == b:
             out.add(key[:i] + key[i + 1 :])  # a doubled last letter undoubled
-        if a in _LATIN_VOWELS and i > 1 and key[i - 2] != " " and not ends_word:
+        if a in _SOUNDS_LIKE and i > 1 and key[i - 2] != " " and not ends_word:
             # a vowel written as another (transliterations), not in a word's last two letters: "-ov"
             # for "-iv" is a Russian surname more often than a village ("Gerasimov", "Harasymiv")
-            out.update(key[: i - 1] + v + key[i:] for v in _LATIN_VOWELS)
+            out.update(key[: i - 1] + v + key[i:] for v in _SOUNDS_LIKE[a])
     out.discard(key)
     return out
 
