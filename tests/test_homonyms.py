@@ -232,6 +232,8 @@ def test_dominant_city_stays_when_it_is_among_the_places():
     ("Zelene, about 13 km south of Bakhmut, was shelled.", "Zelene", "zelene-south", "claim"),
     ("Zelene lies some 12 kilometres north of Bakhmut.", "Zelene", "zelene-north", "claim"),
     ("Zelene is about 8 miles (13 km) south of Bakhmut.", "Zelene", "zelene-south", "claim"),
+    # with no direction, the namesake whose distance from the anchor is nearest the one said
+    ("Zelene, some 590 km away from Bakhmut, was shelled.", "Zelene", "zelene-far", "claim"),
 )
 def test_claim(text, surface, place, evidence):
     assert chosen(text, surface) == (place, evidence)
@@ -534,6 +536,23 @@ def test_a_raion_centre_near_the_articles_places_beats_a_nearer_village_of_its_n
     m = next(m for m in fm.read(text).mentions if m.text == "Vasylivka")
     # the town of 12,500 people 45 km from Zaporizhzhia, not a village of unknown size 15 km from it
     assert (m.place.raion, m.place.population > 10_000) == ("Vasylivka Raion", True)
+
+
+def test_a_distance_from_a_country_chooses_no_namesake():
+    text = "A major airport near the city of Kazan, 1,000 kilometres from Ukraine, was closed."
+    m = next(m for m in fm.read(text).mentions if m.text == "Kazan")
+    # measured from a border, not from a point: the Turkish Kazan is no nearer the figure for it
+    assert (m.place.country, m.evidence) == ("RU", "size")
+
+
+def test_a_name_a_claim_settled_is_that_place_where_the_hierarchy_chose_after_it():
+    text = (
+        "Blasts were heard in Bohatyr, 25 miles away from Melitopol, and in Crimea. Later the same "
+        "location as Bohatyr was hit again."
+    )
+    found = [(m.place.admin1, m.evidence) for m in fm.read(text).mentions if m.text == "Bohatyr"]
+    # the second is not the Crimean village the hierarchy of a text naming Crimea would make it
+    assert found == [("Zaporizhzhia Oblast", "claim"), ("Zaporizhzhia Oblast", "repeated")]
 
 
 def test_namesakes_a_text_tells_apart_stay_apart():

@@ -45,7 +45,8 @@ last step that narrowed them (``size`` when none did), or:
 ``repeated``
     the text settled the name (by a qualifier, a claim, the hierarchy or nearness) where it named it
     elsewhere, on one place, and only size chose here: "the settlements of Kamianske and Plavni ...
-    Kamianske was shelled" is the front-line village twice, not the village and then the city.
+    Kamianske was shelled" is the front-line village twice, not the village and then the city; or a
+    qualifier or a claim settled it before, and the hierarchy or nearness chose here.
 
 A city of 50,000 or more that is ten times larger than every namesake (:func:`_dominant`) is taken at
 once (``size``), and counts as one of the article's places for the other names; it yields to a village
@@ -77,7 +78,7 @@ from frontmap.reading._ment_places import RAION_CITY_POPULATION as RAION_CITY_PO
 from frontmap.reading._ment_places import core as _core
 from frontmap.reading._ment_places import dominant as _dominant
 from frontmap.reading._ment_places import hromada_key, name_key, unit_keys
-from frontmap.reading._mentions_distance import destination, stated
+from frontmap.reading._mentions_distance import fitting, stated
 from frontmap.reading._mentions_grid import Grid
 from frontmap.reading._mentions_grid import km as _km
 from frontmap.reading._tokens import Hit
@@ -97,7 +98,7 @@ EVIDENCE: MappingProxyType[str, str] = MappingProxyType(
         "claim": "a distance claim names it, and it lies at that distance and bearing from the anchor",
         "size": "nothing in the text points elsewhere: the largest (or the name's own) place",
         "anaphora": "a feature word after 'the' ('the Spit') names again the place of that kind named before",
-        "repeated": "the text settled the name where it named it elsewhere; only size chose here",
+        "repeated": "the text settled the name where it named it elsewhere; weaker evidence chose here",
     }
 )
 #: The steps that choose among candidates, strongest first.
@@ -364,8 +365,7 @@ def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] |
             break
         said = stated(ctx.text, h.end, anchor_hit.start)
         if said is not None:
-            km, az = said
-            return _at(pool, destination(anchor_hit.place or anchor_hit.places[0], km, az), km)
+            return fitting(pool, anchor_hit.place or anchor_hit.places[0], *said)
         if anchor_hit.places[0].kind in ("settlement", "facility"):
             break  # a town between: a distance after it is said of that town
     town = _OF_THE_TOWN.search(ctx.text, h.end, min(len(ctx.text), h.end + _CLAIM_GAP))
@@ -375,7 +375,7 @@ def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] |
         back = range(i - 1, max(-1, i - 11), -1)  # the last of the ten names before that has a place
         before = next((ctx.hits[k].place for k in back if ctx.hits[k].place is not None), None)
         if said is not None and before is not None and before.kind == "settlement":
-            return _at(pool, destination(before, said[0], said[1]), said[0])
+            return fitting(pool, before, *said)
     subject = ctx.hits[i - 1] if i > 0 else None
     if subject is None or subject.place is None or h.start - subject.end > _CLAIM_GAP:
         return None
@@ -383,24 +383,13 @@ def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] |
     if said is None:
         return None
     km, az = said
-    return _at(pool, destination(subject.place, km, (az + 180.0) % 360.0), km)
+    return fitting(pool, subject.place, km, None if az is None else (az + 180.0) % 360.0)
 
 
 #: "... 14 km north-northwest of the town": a distance after a name, measured from a town named before.
 _OF_THE_TOWN = re.compile(r"\b(?:of|from)\s+(?P<the>the)\s+(?:town|city|village)\b(?!\s+of\b)")
 #: What ends the phrase after a name: a full stop, a semicolon, a bracket.
 _BREAK = re.compile(r"[.;()]")
-
-
-def _at(pool: tuple[Place, ...], there: tuple[float, float], km: float) -> tuple[Place, ...] | None:
-    """The candidates nearest ``there`` (within 2 km of the nearest), if it is close enough for a
-    distance of ``km`` to say so."""
-    err = {p.id: _km(p, there) for p in pool}
-    best = min(err.values())
-    if best > max(5.0, 0.4 * km):
-        return None
-    fit = tuple(p for p in pool if err[p.id] <= best + 2.0)
-    return fit if len(fit) < len(pool) else None
 
 
 # -- 5. size -------------------------------------------------------------------------------------
@@ -564,22 +553,36 @@ def _second_round(ctx: _Context, pending: list[tuple[int, tuple[Place, ...], str
 def _one_sense(hits: list[Hit]) -> None:
     """One settlement name, one place in a text: the mentions of a name that only size decided are the
     place its other mentions were settled on by what the text says (a qualifier, a claim, the hierarchy
-    or nearness). Not when those name two places ("the settlement of Lozovaya ... not to be confused
-    with the city of Lozovaya"), and not for regions, rivers and the like ("Kyiv" on a list of oblasts
-    is the oblast; the bare "Kyiv" of the next sentence is the city)."""
-    settled: dict[str, Place | None] = {}
-    for h in hits:
-        if h.evidence in _SETTLED_BY_TEXT and h.place is not None and h.place.kind == "settlement":
-            known = settled.setdefault(h.key, h.place)
-            if known is not None and known.id != h.place.id:
-                settled[h.key] = None  # namesakes told apart on purpose
-    for h in hits:
-        place = settled.get(h.key)
-        if place is None or h.evidence != "size" or h.place is None or h.place.kind != "settlement":
-            continue
-        if place.id != h.place.id and any(p.id == place.id for p in h.places):
-            h.place, h.evidence = place, "repeated"
+    or nearness), and those the hierarchy or nearness decided are the place a qualifier or a claim put
+    another mention of it ("Bohatyr, 25 miles from Melitopol ... the same location as Bohatyr" in a
+    text that names Crimea). Not when those name two places ("the settlement of Lozovaya ... not to be
+    confused with the city of Lozovaya"), and not for regions, rivers and the like ("Kyiv" on a list of
+    oblasts is the oblast; the bare "Kyiv" of the next sentence is the city)."""
+    for settling, weaker, after_only in _ONE_SENSE_STEPS:
+        settled: dict[str, Place | None] = {}
+        first: dict[str, int] = {}  # where each name was first settled
+        for h in hits:
+            if h.evidence in settling and h.place is not None and h.place.kind == "settlement":
+                known = settled.setdefault(h.key, h.place)
+                first.setdefault(h.key, h.start)
+                if known is not None and known.id != h.place.id:
+                    settled[h.key] = None  # namesakes told apart on purpose
+        for h in hits:
+            place = settled.get(h.key)
+            if place is None or h.evidence not in weaker or h.place is None or h.place.kind != "settlement":
+                continue
+            if after_only and h.start < first[h.key]:
+                continue  # "X is a city in Donetsk Oblast ... not the village of X in Poltava Oblast"
+            if place.id != h.place.id and any(p.id == place.id for p in h.places):
+                h.place, h.evidence = place, "repeated"
 
 
 #: Evidence that the text settled a name by (:func:`_one_sense`): all but size.
 _SETTLED_BY_TEXT = _SETTLED | {"proximity"}
+#: :func:`_one_sense` in turn: (the evidence that settles a name, the weaker evidence it overrules,
+#: whether only in mentions after the settled one: a name the text qualifies after naming it may be a
+#: namesake set against it).
+_ONE_SENSE_STEPS = (
+    (frozenset({"qualifier", "claim"}), frozenset({"hierarchy", "proximity"}), True),
+    (_SETTLED_BY_TEXT, frozenset({"size"}), False),
+)
