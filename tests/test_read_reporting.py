@@ -560,6 +560,35 @@ REFERRING = [
         anchor="Kherson",
     ),
     case("Our troops advanced by an average of 6-8 km near Kherson.", value=8, low=6),
+    # a range whose lower end has a unit of its own: one distance, up to the larger figure
+    case("Units advanced by 500 metres to 1 kilometre near Robotyne.", value=1, low=0.5, unit="km"),
+    case("The village sits about 10 kilometers—6.2 miles—north of Siversk.", value=10, low=None),
+    # along a river named after "up" or "down", measured from the place after "from"
+    case(
+        "Kherson lies about 40 miles down the Dnipro River from Nova Kakhovka.",
+        subject="Kherson",
+        anchor="Nova Kakhovka",
+    ),
+    # "the besieged city": the town the text named before, not the subject
+    case(
+        "Shelling hit Mariupol again. A convoy left Berdiansk, some 50 miles west of the besieged city.",
+        subject="Berdiansk",
+        anchor="Mariupol",
+    ),
+    # a distance between two ends the sentence names before a verb of measuring
+    case(
+        "The distance from the front line to Zaporizhzhia spans approximately 30 kilometers.",
+        subject="Zaporizhzhia",
+        anchor_text="the front line",
+    ),
+    # a journey: the town reached lies that way from where it began, the place named before
+    case(
+        "They walked out of Mariupol to Berdiansk, then drove 200 km northwest to Zaporizhzhia.",
+        direction="NW",
+        subject="Zaporizhzhia",
+        anchor="Berdiansk",
+    ),
+    case("Berdiansk lies 80 km west along the coast.", direction="W", subject="Berdiansk"),
     case("The guns were pulled 30 km away from the towns of Nikopol and Marhanets.", anchor="Nikopol"),
     case(
         "Russian units are 8-10km from the northern and north-eastern outskirts of Kostiantynivka.",
@@ -1298,6 +1327,21 @@ def test_how_a_distance_is_measured_is_read_and_a_road_gives_the_most_the_straig
 def test_a_prefix_before_a_hyphen_is_no_place():
     text = "Pre-war plans called for a defensive line near Ripky. Post-war, Non-stop."
     assert [m.text for m in fm.read(text).mentions] == ["Ripky"]  # "Pre" was Prato by an old name
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        # Ukrainian and Russian given names in their English spellings are people, not towns abroad or
+        # the villages named after them
+        ("A teacher, Viktoria Andreyeva, 46, left Mariupol on foot.", ["Mariupol"]),
+        ("Nadiya Koval and Tetyana Lysenko stayed in Kherson.", ["Kherson"]),
+        # a Central European j for an English i or y: a typo away from the name
+        ("Blasts were reported at Sjedove, east of Mariupol.", ["Siedove", "Mariupol"]),
+    ],
+)
+def test_names_of_people_and_spellings_of_places(text, places):
+    assert [m.place.name for m in fm.read(text).mentions] == places
 
 
 def test_the_feature_word_names_the_place_again():

@@ -12,7 +12,7 @@ from typing import Any
 
 from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
-from frontmap.quantities.numbers import QUALIFIERS, parse_number
+from frontmap.quantities.numbers import DISTANCE_UNITS, QUALIFIERS, parse_number, to_km
 from frontmap.reading import patterns as P
 from frontmap.reading._claims_literals import may_match
 from frontmap.reading._directions import named_as_direction
@@ -134,10 +134,17 @@ def number(m: re.Match) -> float | None:
     return value if value is not None and value > 0 else None
 
 
-def low_end(m: re.Match, value: float | None) -> float | None:
-    """The lower end of a range written before the figure ("28 to 35 km" -> 28), or None."""
+def low_end(m: re.Match, value: float | None, unit: str | None = None) -> float | None:
+    """The lower end of a range written before the figure ("28 to 35 km" -> 28), or None; one with a
+    unit of length of its own is converted to the figure's ``unit`` ("500 metres to 1 km" -> 0.5)."""
     written = m.group("low")
     low = parse_number(" ".join(written.lower().split())) if written else None
+    own = m.group("low_unit")
+    if low is not None and own:
+        own_unit = DISTANCE_UNITS.get(" ".join(own.lower().split()))
+        if own_unit is None or unit is None:
+            return None
+        low = to_km(low, own_unit) / to_km(1, unit)
     return low if low is not None and value is not None and 0 < low < value else None
 
 
@@ -456,7 +463,7 @@ def safe(fn, *args):
 #: the words before a figure that name both ends.
 _DISTANCE_BETWEEN = re.compile(
     r"\b[Tt]he\s+distance\s+(?:from\s+(?P<a>[^,;.()]{1,60}?)\s+to|between\s+(?P<a2>[^,;.()]{1,60}?)\s+and)"
-    r"\s+(?P<b>[^,;.()]{1,60}?)\s+(?:is|was|stands\s+at)\s+"
+    r"\s+(?P<b>[^,;.()]{1,60}?)\s+(?:is|was|stands\s+at|spans|measures|comes\s+to|amounts\s+to)\s+"
     r"(?:(?:now|indeed|actually|still|currently|also)\s+)?$"
 )
 #: "From the centre of Orikhiv to the front line - approximately 8 km", "From Kherson to Mykolaiv is

@@ -17,11 +17,14 @@ look at what is before the figure's white space rules out (a qualifier's last wo
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from frontmap.quantities.numbers import DISTANCE_UNITS
 from frontmap.reading import patterns as P
+from frontmap.reading._claimcontext import low_end, number
 from frontmap.reading._claims_before import QUALIFIER_ENDS, may_end
 
-__all__ = ["Widened"]
+__all__ = ["Widened", "low_of_next"]
 
 #: What the lower end of a range (:data:`~frontmap.reading.patterns.RANGE_LOW`) ends with: a dash, or
 #: one of these words.
@@ -39,7 +42,7 @@ class Widened(P.Found):
     def __init__(self, text: str, m: re.Match):
         self._m = m
         start = m.start()
-        self._frac = self._low = None
+        self._frac = self._low = self._low_unit = None
         if "frac" in m.re.groupindex and not m.group("frac")[0].isdigit():
             f = P.FRACTION_BEFORE.search(text, max(0, start - 8), start)
             if f:
@@ -52,7 +55,8 @@ class Widened(P.Found):
             r = P.RANGE_LOW.search(text, lo, start)
             if r:  # "28 to 35 km": the claim starts at the range's lower end
                 start = r.start()
-                self._low = r.group("between") or r.group("low")
+                self._low = r.group("between") or r.group("low") or r.group("low_with_unit")
+                self._low_unit = r.group("low_unit")
         lo, q = max(0, start - _QUAL_WINDOW), None
         if start > 0 and text[start - 1].isspace() and may_end(text, lo, start, QUALIFIER_ENDS):
             q = P.QUAL_BEFORE.search(text, lo, start)
@@ -66,3 +70,20 @@ def _ends_with(text: str, lo: int, hi: int, last: re.Pattern[str]) -> bool:
     while j > lo and text[j - 1].isspace():
         j -= 1
     return j > lo and last.match(text, j - 1) is not None
+
+
+#: A figure followed by the upper end of a range ("500 metres to 1 km").
+_RANGE_TO = re.compile(r"\s+to\s+\d")
+
+
+def low_of_next(text: str, q: re.Match, following: list[re.Match]) -> bool:
+    """Is ``q`` the lower end, with a unit of its own, of the range of the figure after it ("500
+    metres to 1 km": one distance, up to 1 km)?"""
+    if not following or not _RANGE_TO.match(text, q.end()):
+        return False
+    upper: Any = Widened(text, following[0])  # read like a match
+    dist = upper.group("dist")
+    if upper.group("low_unit") is None or dist is None or upper.start() > q.start():
+        return False
+    unit = DISTANCE_UNITS.get(" ".join(dist.lower().split()))
+    return unit is not None and low_end(upper, number(upper), unit) is not None

@@ -39,9 +39,18 @@ IMPLIED_FURTHER = "measured from where the distance before it ends ('further', i
 IMPLIED_PARALLEL = "measured from the same place as the distance before it in the sentence (implied)"
 IMPLIED_MAIN = "measured from the town the article is about (implied)"
 IMPLIED_FROM_TOWN = "measured from the town the distance before it in the sentence is about (implied)"
+IMPLIED_START = "measured from where the journey starts, the place the sentence names before it (implied)"
 #: The notes of a distance measured from a place the text does not name (the reader's guess).
 IMPLIED_NOTES = frozenset(
-    {IMPLIED_BEFORE, IMPLIED_TOPIC, IMPLIED_FURTHER, IMPLIED_PARALLEL, IMPLIED_MAIN, IMPLIED_FROM_TOWN}
+    {
+        IMPLIED_BEFORE,
+        IMPLIED_TOPIC,
+        IMPLIED_FURTHER,
+        IMPLIED_PARALLEL,
+        IMPLIED_MAIN,
+        IMPLIED_FROM_TOWN,
+        IMPLIED_START,
+    }
 )
 NO_WHOLE = "the territory it is a share of is not named"
 

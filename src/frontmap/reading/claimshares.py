@@ -63,6 +63,30 @@ _STILL_HELD = re.compile(
 )
 #: "Russia's Kursk region": a possessive before the region that is meant.
 _POSSESSED_REGION = re.compile(r"['’ʼ]s\s+(?:the\s+)?")
+#: "the territory", "the whole country", "the two regions": the ground a share is of.
+_TERRITORY = re.compile(
+    r"(?:(?P<det>the|that|this|those|these)\s+)?"
+    r"(?:(?:entire|whole|total|internationally\s+recognised|internationally\s+recognized)\s+)?"
+    # "the flooded territory", "the two regions", "the potentially contaminated territories": a word or
+    # two describing it
+    r"(?P<described>(?:[a-z]+ly\s+)?(?:(?:[a-z]+(?:ed|ing)|two|three|four|both)\s+){1,2})?"
+    r"(?P<what>country|territory|land|landmass|land\s+mass|area|region|oblast|province|nation|town|city|village"
+    r"|territories|countries|cities)s?\b",
+    re.IGNORECASE,
+)
+#: "Russian forces hold three-quarters of it": a share of the region or country named just before.
+_OF_IT = re.compile(r"it\b(?!['’]s)", re.IGNORECASE)
+#: "its territory", "Ukraine's land": of the place the words name or point back to.
+_ITS_TERRITORY = re.compile(
+    r"(?:its|their|our|ukrainian|ukraine['’]s)\s+(?:\w+\s+)?(?:territory|land|landmass|area)\b", re.I
+)
+#: "the land seized by Russia": a part of the ground, not the whole.
+_TAKEN_PART = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:(?:(?:[A-Z][\w'’-]+|forces|troops)\s+){1,2}(?:has\s+|had\s+|have\s+)?)?"
+    r"(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?(?:seized|occupied|captured|taken|took|held"
+    r"|controlled|controls|lost|annexed|grabbed)\b"
+)
+
 #: "Russia (still) occupies", "Russian forces hold": the words between a holder and its verb.
 _HOLDER_GAP = re.compile(r"(?:['’]s)?\s+(?P<word>[a-z]+\s+)?")
 #: "the territory of": the ground of a place named next ("6% of the territory of the Kharkiv region").
@@ -286,7 +310,7 @@ def share_again(ctx: Context, m: re.Match, last: ShareClaim | None) -> ShareClai
 def _territory(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | None:
     """ "its territory", "the country", "the region": the place these words mean here, if any."""
     text, pos = ctx.text, m.end()
-    terr = P.ITS_TERRITORY.match(text, pos)
+    terr = _ITS_TERRITORY.match(text, pos)
     if terr:
         # "its territory": of the region or country named just before ("The Kherson region lost a third
         # of its area"), not of one said to hold it ("Russia occupies a fifth of its territory"); else
@@ -297,14 +321,14 @@ def _territory(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | Non
         else:
             of = (_last_ground(ctx, m.start()) if owner in ("its", "their") else None) or ctx.home
         return of, terr.group(), terr.end()
-    it = P.OF_IT.match(text, pos)
+    it = _OF_IT.match(text, pos)
     if it:
         # "The oblast covers 27,180 km². Russian forces hold three-quarters of it": only when the clause
         # says who holds or took ground, and of the region or country the text named last (this
         # sentence or the one before)
         of = _last_ground(ctx, m.start()) if _says_who_holds(ctx, m.start()) else None
         return (of, it.group(), it.end()) if of is not None else None
-    terr = P.TERRITORY.match(text, pos)
+    terr = _TERRITORY.match(text, pos)
     if not terr:
         return None
     of_text, end = terr.group(), terr.end()
@@ -331,7 +355,7 @@ def _territory(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | Non
         of = None
     elif of is None:
         of = _last_region(ctx, m.start())
-    elif P.TAKEN_PART.match(text, end):
+    elif _TAKEN_PART.match(text, end):
         of = None  # "50% of the land seized by Russia": a share of a part, not of the country
     return of, of_text, end
 

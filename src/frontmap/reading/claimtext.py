@@ -72,11 +72,12 @@ from frontmap.reading._claims_before import (
     may_end,
 )
 from frontmap.reading._claims_comparisons import comparison_claim
-from frontmap.reading._claims_found import Widened
+from frontmap.reading._claims_found import Widened, low_of_next
 from frontmap.reading._claims_subject import POINT_KINDS, ends_about, only_town, subject_before, topic
 from frontmap.reading.article import Mention
 from frontmap.reading.claimlinks import (
     IMPLIED_BEFORE,
+    IMPLIED_START,
     IMPLIED_TOPIC,
     chained_anchors,
     explain,
@@ -112,11 +113,12 @@ def find_claims(
     claims: list[Claim] = []
     taken_until = -1  # matches inside an earlier claim ("(46 miles)") are part of it
     c: Claim | None
-    for q in scan.quantities():
+    quantities = list(scan.quantities())
+    for i, q in enumerate(quantities):
         if q.start() < taken_until:  # (widening moves a start back, never forward)
             continue
         m: Any = Widened(text, q)  # read like a match
-        if m.start() < taken_until:
+        if m.start() < taken_until or low_of_next(text, q, quantities[i + 1 : i + 2]):
             continue
         value = number(m)
         converted, figure_end = _conversion(text, m.end(), _unit_of(m))
@@ -218,7 +220,7 @@ def _distance(
         return DistanceClaim(
             text[start:end], start, end, value=value, unit=unit, km=to_km(value, unit),
             value_text=m.group("num"), qualifier=qualifier(m), converted=converted,
-            low=low_end(m, value), measure=measure, **fields, **ctx.common(start, end),
+            low=low_end(m, value, unit), measure=measure, **fields, **ctx.common(start, end),
         )  # fmt: skip
 
     zone = P.ZONE.match(text, pos)
@@ -242,12 +244,7 @@ def _distance(
     if converted is None and d.group("conv"):  # "18 kilometers south (11 miles) of Pokrovsk"
         converted = _conversion(text, d.start("conv"), unit)[0]
     if d.group("end") is not None:  # "... some 20 km to the south."
-        after = P.SUBJECT_INVERTED.match(text, d.end("dir"))
-        m_after = ctx.mention_at(after.end()) if after else None
-        if m_after is not None and m_after.place is not None and m_after.place.kind in POINT_KINDS:
-            # "20 km to the north is Kurakhove": the town after the verb, from the one the text is about
-            return _it_anchor(ctx, claim(d.end("dir"), subject=m_after.place, **fields), "")
-        return _implied_anchor(ctx, claim(d.end("dir"), **fields))
+        return _direction_ends(ctx, claim, start, d, travel, fields)
     anchor, anchor_text, end = anchor_at(ctx, d.end())
     if anchor is None and not anchor_text:
         it = _OF_IT.match(text, d.end())
@@ -255,6 +252,35 @@ def _distance(
             return _it_anchor(ctx, claim(it.end(), **fields), it.group())
         end = d.end("dir")
     return claim(end, anchor=anchor, anchor_text=anchor_text, **fields)
+
+
+def _direction_ends(
+    ctx: Context, claim, start: int, d: re.Match, travel: bool, fields: dict
+) -> DistanceClaim:
+    """A distance whose direction ends the phrase ("... some 20 km to the south."): about the town
+    after a verb ("20 km to the north is Kurakhove"), or the town a journey reaches ("drove 200 km
+    northwest to Zaporizhzhia"), else measured from the place named before its subject."""
+    text = ctx.text
+    after = P.SUBJECT_INVERTED.match(text, d.end("dir"))
+    m_after = ctx.mention_at(after.end()) if after else None
+    if m_after is not None and m_after.place is not None and m_after.place.kind in POINT_KINDS:
+        # "20 km to the north is Kurakhove": the town after the verb, from the one the text is about
+        return _it_anchor(ctx, claim(d.end("dir"), subject=m_after.place, **fields), "")
+    to = P.TO_PLACE.match(text, d.end("dir")) if travel else None
+    goal = ctx.mention_at(to.end()) if to else None
+    if goal is not None and goal.place is not None and goal.place.kind in POINT_KINDS:
+        # "... to Berdiansk, before driving 200 km northwest to Zaporizhzhia": the town reached lies
+        # that way from where the journey began, the place named last before the figure
+        s, _ = sentence_bounds(ctx, start)
+        began = [
+            m.place
+            for m in ctx.mentions_between(max(s, start - NEAR), start)
+            if m.role == "location" and m.place is not None and m.place.kind in POINT_KINDS
+        ]
+        if began and began[-1] != goal.place:
+            fields.update(anchor=began[-1], anchor_text="", note=IMPLIED_START)
+        return claim(goal.end, subject=goal.place, **fields)
+    return _implied_anchor(ctx, claim(d.end("dir"), **fields))
 
 
 #: A sentence that opens on "it" ("It is ...", "Now it is ...").

@@ -69,22 +69,24 @@ QTY = re.compile(
 )
 
 QUAL_BEFORE = re.compile(r"\b(" + QUAL + r")\s+$", re.IGNORECASE)
-#: The lower end of a range written before a figure: "28 to 35 km", "10-15 km", "between 10 and 15 km".
+#: The lower end of a range written before a figure: "28 to 35 km", "10-15 km", "between 10 and 15 km",
+#: "500 metres to 1 km" (a unit of length of its own, before "to": "10 km - 6 miles" is a conversion).
 RANGE_LOW = re.compile(
     r"(?:\b[Bb]etween\s+(?P<between>" + DIGITS + r"|" + WORDNUM + r")\s+and"
-    r"|(?P<low>" + DIGITS + r"|" + WORDNUM + r")\s*(?:-|–|—|\bto))\s*$"
+    r"|(?P<low>" + DIGITS + r"|" + WORDNUM + r")\s*(?:-|–|—|\bto)"
+    r"|(?P<low_with_unit>" + DIGITS + r"|" + WORDNUM + r")\s*(?P<low_unit>(?i:" + DIST_UNIT + r"))\s+to)\s*$"
 )
 
 
 class Found:
     """A pattern match widened to the qualifier written before it ("about 6,000 km²")."""
 
-    __slots__ = ("_frac", "_low", "_m", "_qual", "_start")
+    __slots__ = ("_frac", "_low", "_low_unit", "_m", "_qual", "_start")
 
     def __init__(self, text: str, m: re.Match):
         self._m = m
         start = m.start()
-        self._frac = self._low = None
+        self._frac = self._low = self._low_unit = None
         if "frac" in m.re.groupindex and not m.group("frac")[0].isdigit():
             f = FRACTION_BEFORE.search(text, max(0, start - 8), start)
             if f:
@@ -94,7 +96,8 @@ class Found:
             r = RANGE_LOW.search(text, max(0, start - 40), start)
             if r:  # "28 to 35 km": the claim starts at the range's lower end
                 start = r.start()
-                self._low = r.group("between") or r.group("low")
+                self._low = r.group("between") or r.group("low") or r.group("low_with_unit")
+                self._low_unit = r.group("low_unit")
         q = QUAL_BEFORE.search(text, max(0, start - 30), start)
         self._start = q.start(1) if q else start
         self._qual = q.group(1) if q else None
@@ -112,6 +115,8 @@ class Found:
             return self._frac
         if name == "low":
             return self._low
+        if name == "low_unit":
+            return self._low_unit
         return self._m.group(name)
 
 
@@ -187,11 +192,14 @@ DIRECTION = re.compile(
     r"(?:\s*(?P<conv>\(\s*(?:about\s+|some\s+|roughly\s+)?\d[\d,.]*\s*(?:miles?|mi|km|kilomet(?:re|er)s?)\s*\)))?"
     # "... 20 km east of Izium", or a direction that ends the phrase: "... some 20 km to the south."
     r"(?:\s+(?:of|from)\s+|(?P<end>(?<=[a-z])(?=\s*[,.;:)—–]|\s+(?:and|but|on|in|at|as|after|before"
-    r"|near|towards?|is|are|" + LIES + r")\b)))",
+    r"|near|towards?|to|along|is|are|" + LIES + r")\b)))",
     re.IGNORECASE,
 )
 STREAM = re.compile(
-    r"\s*(?P<dir>downstream|upstream|down\s*river|up\s*river)(?P<of>\s+(?:of|from)\s+)?", re.I
+    r"\s*(?P<dir>downstream|upstream|down\s*river|up\s*river"
+    # "60 miles down the Dnipro River from the plant"
+    r"|(?:down|up)\s+the\s+(?-i:[A-Z][\w'’-]+)(?:\s+river)?)(?P<of>\s+(?:of|from)\s+)?",
+    re.I,
 )
 INTO = re.compile(
     r"\s*(?:deep\s+)?(?:into|inside)\s+(?P<what>(?:the\s+)?(?P<adj>ukrainian|russian|belarusian)"
@@ -321,26 +329,6 @@ SUBJECT_AREA = re.compile(
     r"['’ʼ]s?\s+(?:\w+\s+){0,3}?(?:area|land\s*mass|landmass|territory|size)\s+(?:is\s+|of\s+)?$",
     re.IGNORECASE,
 )
-TERRITORY = re.compile(
-    r"(?:(?P<det>the|that|this|those|these)\s+)?"
-    r"(?:(?:entire|whole|total|internationally\s+recognised|internationally\s+recognized)\s+)?"
-    # "the flooded territory", "the two regions", "the potentially contaminated territories": a word or
-    # two describing it
-    r"(?P<described>(?:[a-z]+ly\s+)?(?:(?:[a-z]+(?:ed|ing)|two|three|four|both)\s+){1,2})?"
-    r"(?P<what>country|territory|land|landmass|land\s+mass|area|region|oblast|province|nation|town|city|village"
-    r"|territories|countries|cities)s?\b",
-    re.IGNORECASE,
-)
-#: "Russian forces hold three-quarters of it": a share of the region or country named just before.
-OF_IT = re.compile(r"it\b(?!['’]s)", re.IGNORECASE)
-ITS_TERRITORY = re.compile(
-    r"(?:its|their|our|ukrainian|ukraine['’]s)\s+(?:\w+\s+)?(?:territory|land|landmass|area)\b", re.I
-)
-TAKEN_PART = re.compile(
-    r"\s+(?:that\s+|which\s+)?(?:(?:(?:[A-Z][\w'’-]+|forces|troops)\s+){1,2}(?:has\s+|had\s+|have\s+)?)?"
-    r"(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?(?:seized|occupied|captured|taken|took|held"
-    r"|controlled|controls|lost|annexed|grabbed)\b"
-)
 #: The front line, in the ways news writes it ("the frontline", "the line of contact"; not "the front of").
 FRONT_LINE = r"front\s*-?\s*lines?\b|frontline\b|front\b(?!\s+of)|contact\s+line\b|line\s+of\s+contact\b"
 #: Anchors that are not places: a distance from them is still a spatial statement (not when the word
@@ -363,6 +351,9 @@ THING = re.compile(
 THE_TOWN_ANCHOR = re.compile(
     # "the nuclear power plant": a plant or station after up to two words of what it makes
     r"(?:(?:the\s+(?:(?:nuclear|power|thermal|hydroelectric|electric)\s+){1,2}(?=plant|station)|the\s+)"
+    # "the besieged city", "the coastal town", "the port city": one word saying what it is like (but
+    # "the Russian-held city Donetsk" names its town)
+    r"(?:(?:[a-z]+(?:ed|ing|al)|port|key|front-?line)\s+(?=(?:city|town|village)\b(?!\s+(?-i:[A-Z]))))?"
     r"(?P<what>city|town|village|plant|station|site)(?:\s+cent(?:re|er))?"
     # "seven kilometres from the centre", "5 km from its center": the centre of the city named before
     r"|(?:the|its)\s+(?P<centre>cent(?:re|er)))\b(?!\s+of\b)",
