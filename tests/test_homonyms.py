@@ -538,6 +538,16 @@ def test_a_raion_centre_near_the_articles_places_beats_a_nearer_village_of_its_n
     assert (m.place.raion, m.place.population > 10_000) == ("Vasylivka Raion", True)
 
 
+def test_a_regional_centre_whose_region_the_text_names_stays_the_city():
+    text = (
+        "Drones struck villages in Zaporizhzhia Oblast. A tank was hit near the village of Bogatyr in "
+        "the Donetsk region. The distance from the front line to Zaporizhzhia is about 30 km."
+    )
+    m = next(m for m in fm.read(text).mentions if m.text == "Zaporizhzhia")
+    # not the village of that name next to Bahatyr in Donetsk Oblast
+    assert (m.place.admin1, m.place.population > 700_000) == ("Zaporizhzhia Oblast", True)
+
+
 def test_a_distance_from_a_country_chooses_no_namesake():
     text = "A major airport near the city of Kazan, 1,000 kilometres from Ukraine, was closed."
     m = next(m for m in fm.read(text).mentions if m.text == "Kazan")

@@ -52,7 +52,7 @@ A city of 50,000 or more that is ten times larger than every namesake (:func:`_d
 once (``size``), and counts as one of the article's places for the other names; it yields to a village
 on a qualifier ("the village of X", "X in the Zaporizhzhia region"), or when a village lies within
 :data:`VILLAGE_NEAR_KM` of the article's other places, one of them under :data:`LOCAL_TOWN` people, while
-the city is farther than :data:`CITY_FAR_KM` from all of them.
+the city is farther than :data:`CITY_FAR_KM` from all of them and the article does not name its region.
 
 Names the text itself settles (by a qualifier, the hierarchy or a claim) are context in turn: the names
 that only nearness or size decided are chosen again once they count (:func:`_second_round`), and the
@@ -331,7 +331,10 @@ def proximity(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
         # only a village of the city's own name: Mykolaivka (once Mykolaiv) does not take Mykolaiv's place
         key = ctx.hits[i].key
         near = [p for p in pool[1:] if name_key(p) == key and _nearest(ctx, p) <= VILLAGE_NEAR_KM]
-        if near and _nearest(ctx, city, mentioned=True) > CITY_FAR_KM:
+        # nor when the article names the city's region ("... in Zaporizhzhia Oblast ... the distance from
+        # the front line to Zaporizhzhia": the regional centre, not a Donetsk village of its name)
+        own_region = any(q.kind == "region" and q.name == city.admin1 for q in ctx.places.values())
+        if near and not own_region and _nearest(ctx, city, mentioned=True) > CITY_FAR_KM:
             # next to a town, not merely to a city the article names for other reasons (Mykolaiv on a
             # list of cities evacuees go to is not the village outside Khmelnytskyi)
             local = [p for p in near if _near_town(ctx, p)]
