@@ -117,11 +117,13 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
     kept = _listed_districts(text, kept, gz)
     _contextual_referents(text, kept, gz)
     resolve(text, kept)
-    for h in kept:
-        p = h.places[0] if h.place is None else h.place
-        # only a country or a city of 500,000 can speak for its state (_role's first tests)
-        big = p.kind == "country" or (p.kind == "settlement" and p.population >= 500_000)
-        h.role = _role(text, h) if big else "location"
+    big = [_may_speak(h) for h in kept]
+    for i, h in enumerate(kept):
+        # "Kyiv and Moscow accuse each other": the first of two that speak together speaks too
+        pair = kept[i + 1] if i + 1 < len(kept) and big[i + 1] else None
+        if pair is not None and not _AND.fullmatch(text, h.end, pair.start):
+            pair = None
+        h.role = _role(text, h, pair) if big[i] else "location"
     mentions = [
         Mention(text[h.start : h.end], h.start, h.end, h.place, h.role, source, h.evidence)
         for h in kept
@@ -494,10 +496,19 @@ _AUXILIARY = "|".join(
     re.escape(a).replace("'", "['’]") for a in sorted(METONYMY_AUXILIARIES, key=len, reverse=True)
 )
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
+_AND = re.compile(r"\s+and\s+")
 _METONYMY_VERB = re.compile(r"(?:\s+(?:" + _AUXILIARY + r")){0,3}\s+(\w+)", re.IGNORECASE)
 
 
-def _role(text: str, h: Hit) -> str:
+def _may_speak(h: Hit) -> bool:
+    """Only a country or a city of 500,000 can speak for its state (:func:`_role`'s first tests)."""
+    p = h.places[0] if h.place is None else h.place
+    return p.kind == "country" or (p.kind == "settlement" and p.population >= 500_000)
+
+
+def _role(text: str, h: Hit, pair: Hit | None = None) -> str:
+    """``metonymy`` when the place speaks or acts for its state, alone or with ``pair``, the name
+    joined to it by "and" ("Kyiv and Moscow blamed each other"); else ``location``."""
     place = h.places[0] if h.place is None else h.place
     if place.kind not in ("country", "settlement"):
         return "location"
@@ -507,4 +518,6 @@ def _role(text: str, h: Hit) -> str:
         m = _POSSESSIVE_NOUN.match(text, h.end, h.end + 40)  # the name's 's and the word after (40 chars)
         if m and m.group(1).lower() in METONYMY_NOUNS:
             return "metonymy"
-    return "metonymy" if _said_after(text, h.end) else "location"
+    if _said_after(text, h.end) or (pair is not None and _said_after(text, pair.end)):
+        return "metonymy"
+    return "location"
