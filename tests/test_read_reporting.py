@@ -589,6 +589,26 @@ REFERRING = [
         anchor="Berdiansk",
     ),
     case("Berdiansk lies 80 km west along the coast.", direction="W", subject="Berdiansk"),
+    # an encyclopedic sentence defining the town it opens with: its distances are about that town
+    case(
+        "Nikopol (Ukrainian: Nikopol; Greek: Nikopolis, 'city of victory') is a city in the "
+        "Dnipropetrovsk Oblast of Ukraine, on the right bank of the Dnipro River, about 100 km south-west "
+        "of Dnipro.",
+        subject="Nikopol",
+        anchor="Dnipro",
+    ),
+    # "away", with nothing named before it in its sentence: from the place the text named last
+    case(
+        "The wind blows across the river from the Zaporizhzhia nuclear power plant. Kyiv and Moscow "
+        "blame each other for the shelling. Marhanets is just 13 km away.",
+        subject="Marhanets",
+        anchor="Zaporizhzhia Nuclear Power Plant",
+    ),
+    case(
+        "If troops reach the border, the distance from the front line to Dnipro will be about 130 km.",
+        subject="Dnipro",
+        anchor_text="the front line",
+    ),
     case("The guns were pulled 30 km away from the towns of Nikopol and Marhanets.", anchor="Nikopol"),
     case(
         "Russian units are 8-10km from the northern and north-eastern outskirts of Kostiantynivka.",
@@ -1327,6 +1347,14 @@ def test_how_a_distance_is_measured_is_read_and_a_road_gives_the_most_the_straig
 def test_a_prefix_before_a_hyphen_is_no_place():
     text = "Pre-war plans called for a defensive line near Ripky. Post-war, Non-stop."
     assert [m.text for m in fm.read(text).mentions] == ["Ripky"]  # "Pre" was Prato by an old name
+
+
+def test_two_capitals_that_speak_together_both_speak_for_their_states():
+    roles = [(m.text, m.role) for m in fm.read("Kyiv and Moscow blamed each other for the breach.").mentions]
+    assert roles == [("Kyiv", "metonymy"), ("Moscow", "metonymy")]
+    # a town too small to speak for a state does not make the city before it speak
+    roles = [(m.text, m.role) for m in fm.read("Shelling hit Kharkiv and Kupiansk, officials said.").mentions]
+    assert roles == [("Kharkiv", "location"), ("Kupiansk", "location")]
 
 
 @pytest.mark.parametrize(

@@ -463,7 +463,7 @@ def safe(fn, *args):
 #: the words before a figure that name both ends.
 _DISTANCE_BETWEEN = re.compile(
     r"\b[Tt]he\s+distance\s+(?:from\s+(?P<a>[^,;.()]{1,60}?)\s+to|between\s+(?P<a2>[^,;.()]{1,60}?)\s+and)"
-    r"\s+(?P<b>[^,;.()]{1,60}?)\s+(?:is|was|stands\s+at|spans|measures|comes\s+to|amounts\s+to)\s+"
+    r"\s+(?P<b>[^,;.()]{1,60}?)\s+(?:is|was|(?:will|would)\s+be|stands\s+at|spans|measures|comes\s+to|amounts\s+to)\s+"
     r"(?:(?:now|indeed|actually|still|currently|also)\s+)?$"
 )
 #: "From the centre of Orikhiv to the front line - approximately 8 km", "From Kherson to Mykolaiv is

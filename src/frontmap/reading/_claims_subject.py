@@ -126,7 +126,23 @@ def subject_before(ctx: Context, start: int, anchor: Place | None) -> Place | No
     referred = _subject_referred(ctx, start, anchor)
     if referred is not None:
         return referred[0]
-    return _subject_linked(ctx, s, start, anchor)
+    return _subject_linked(ctx, s, start, anchor) or _defined(ctx, s, start, anchor)
+
+
+#: "Nikopol (Ukrainian: ...; Greek: ...) is a city in ...": a sentence defining the town it opens with.
+_DEFINES = re.compile(r"\s*(?:\([^()]{0,300}\)\s*)?,?\s*(?:is|was)\s+(?:a|an|the)\s+", re.IGNORECASE)
+
+
+def _defined(ctx: Context, s: int, start: int, anchor: Place | None) -> Place | None:
+    """The town a sentence opens by defining, as encyclopedias do ("Nikopol (...) is a city in the
+    Dnipropetrovsk Oblast of Ukraine, on the right bank of the Dnieper, about 100 km south-west of
+    Dnipro"): what the distances of that sentence are about."""
+    first = next(iter(ctx.mentions_between(s, start)), None)
+    if first is None or ctx.text[s : first.start].strip() or first.place is None:
+        return None
+    if first.place.kind not in POINT_KINDS or first.place == anchor or first.role != "location":
+        return None
+    return first.place if _DEFINES.match(ctx.text, first.end) else None
 
 
 def _subject_referred(ctx: Context, start: int, anchor: Place | None) -> tuple[Place | None] | None:

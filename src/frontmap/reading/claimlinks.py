@@ -6,6 +6,7 @@ points at the area it sizes."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
@@ -13,13 +14,14 @@ from itertools import pairwise
 from frontmap.gazetteer.place import Place
 from frontmap.quantities.numbers import parse_number
 from frontmap.reading import patterns as P
-from frontmap.reading._claimcontext import Context, sentence_bounds
+from frontmap.reading._claimcontext import NEAR, Context, sentence_bounds
 from frontmap.reading._claims_subject import POINT_KINDS
 from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, DistanceClaim, ShareClaim
 
 __all__ = [
     "IMPLIED_NOTES",
     "at_centre",
+    "away_anchors",
     "chained_anchors",
     "explain",
     "joined_subjects",
@@ -146,6 +148,29 @@ def main_anchors(ctx: Context, claims: list[Claim]) -> list[Claim]:
     for i, c in open_.items():
         if c.subject != main:
             out[i] = replace(c, anchor=main, anchor_text="", note=IMPLIED_MAIN)
+    return out
+
+
+#: A distance that ends "away" ("just 13 km away").
+_AWAY = re.compile(r"\baway$", re.IGNORECASE)
+
+
+def away_anchors(ctx: Context, claims: list[Claim]) -> list[Claim]:
+    """ "... shelling near the plant. Marhanets is just 13 km away.": a distance "away" that nothing
+    else gave a place to measure from is from the town or facility the text named last before its
+    sentence (other than its subject)."""
+    out = list(claims)
+    for i, c in enumerate(claims):
+        if not isinstance(c, DistanceClaim) or c.anchor is not None or c.anchor_text or c.subject is None:
+            continue
+        if not _AWAY.search(c.text):
+            continue
+        s, _ = sentence_bounds(ctx, c.start)
+        for m in ctx.mentions_back(max(0, s - 2 * NEAR), s):
+            p = m.place
+            if m.role == "location" and p is not None and p.kind in POINT_KINDS and p != c.subject:
+                out[i] = replace(c, anchor=p, anchor_text="", note=IMPLIED_TOPIC)
+                break
     return out
 
 

@@ -79,6 +79,7 @@ from frontmap.reading.claimlinks import (
     IMPLIED_BEFORE,
     IMPLIED_START,
     IMPLIED_TOPIC,
+    away_anchors,
     chained_anchors,
     explain,
     joined_subjects,
@@ -135,6 +136,7 @@ def find_claims(
     claims.extend(shares)
     claims.sort(key=lambda c: c.start)
     claims = main_anchors(ctx, chained_anchors(ctx, topic_anchors(ctx, joined_subjects(text, claims))))
+    claims = away_anchors(ctx, claims)
     claims = respective(ctx, claims)
     first_area = min((c.start for c in claims if isinstance(c, AreaClaim)), default=None)
     comparisons = [comparison_claim(ctx, m, first_area) for m in scan.comparisons()]
