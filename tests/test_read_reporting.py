@@ -589,6 +589,15 @@ REFERRING = [
         anchor="Berdiansk",
     ),
     case("Berdiansk lies 80 km west along the coast.", direction="W", subject="Berdiansk"),
+    # a quotation that ends on the name still links it
+    case(
+        'The ministry said its troops "took the village of Sokil", some 30 km northwest of Donetsk.',
+        subject="Sokil",
+        anchor="Donetsk",
+    ),
+    # the advance as a noun before its depth
+    case("Troops made an advance of up to 5 km near Pokrovsk.", value=5, subject="Pokrovsk"),
+    case("The depth of the advance was almost 4.5 km, the ministry said.", value=4.5, qualifier="nearly"),
     # an encyclopedic sentence defining the town it opens with: its distances are about that town
     case(
         "Nikopol (Ukrainian: Nikopol; Greek: Nikopolis, 'city of victory') is a city in the "
@@ -1366,6 +1375,8 @@ def test_two_capitals_that_speak_together_both_speak_for_their_states():
         ("Nadiya Koval and Tetyana Lysenko stayed in Kherson.", ["Kherson"]),
         # a Central European j for an English i or y: a typo away from the name
         ("Blasts were reported at Sjedove, east of Mariupol.", ["Siedove", "Mariupol"]),
+        # a news agency that shares its name with a Hungarian village
+        ("An analyst told Tass that troops near Kupiansk advanced.", ["Kupiansk"]),
     ],
 )
 def test_names_of_people_and_spellings_of_places(text, places):

@@ -26,6 +26,7 @@ POINT_KINDS = ("settlement", "facility")
 #: Kinds that are a distance's subject only when set off before it ("Lake Donuzlav, about 90 km north-west
 #: of ..."); else they are where the subject lies, named on the way ("on the shore of the X reservoir").
 LINKED_KINDS = ("lake",)
+_CLOSING_QUOTES = "\"”’'»"  # a quotation that ends on the name
 _PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")  # what a distance can be about or measured from
 #: "Rodynske, north of Chervonyi Lyman, is ...", "Hlyboke, near Kharkiv, lies ...": where a place is,
 #: set off by commas between it and what is said of it; the place named in it is not the subject.
@@ -233,6 +234,8 @@ def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> P
         # "Pokrovsk (formerly Krasnoarmeisk), a hub ...": a bracketed aside does not break the link, nor
         # do the asides of P.ASIDES ("Snihurivka in Mykolaiv region, some 60 km ...")
         gap = (_PARENTHESES.sub("", between) if "(" in between else between).removeprefix(")")
+        gap = gap.lstrip(_CLOSING_QUOTES)  # 'liberated the village of Sokil", around 30 km ...'
+
         gap = _POSITION_ASIDE.sub("", gap, count=1)
         for aside, kept in P.ASIDES:
             gap = aside.sub(kept, gap, count=1)
