@@ -595,6 +595,9 @@ REFERRING = [
         subject="Sokil",
         anchor="Donetsk",
     ),
+    # pushed back: who is pushed stands between the verb and the figure
+    case("They pushed back the enemy by 5 km near Robotyne.", value=5, subject="Robotyne"),
+    case("Ukrainian units pushed Russian forces back 10 km from Kharkiv.", value=10, anchor="Kharkiv"),
     # the advance as a noun before its depth
     case("Troops made an advance of up to 5 km near Pokrovsk.", value=5, subject="Pokrovsk"),
     case("The depth of the advance was almost 4.5 km, the ministry said.", value=4.5, qualifier="nearly"),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from frontmap.quantities.numbers import QUALIFIERS
 from frontmap.reading import lexicon
+from frontmap.reading import patterns as P
 
 __all__ = [
     "AREA_CONTEXT_ENDS",
@@ -25,6 +26,7 @@ __all__ = [
     "SUBJECT_AREA_ENDS",
     "TRAVEL_ENDS",
     "may_end",
+    "travelled",
 ]
 
 #: The last words of :data:`~frontmap.reading.patterns.QUAL_BEFORE`: of each qualifier ("up to").
@@ -32,7 +34,7 @@ QUALIFIER_ENDS = frozenset(q.split()[-1] for q in QUALIFIERS)
 #: ... of :data:`~frontmap.reading.patterns.TRAVEL_BEFORE`: a verb of travel, or the word after it
 #: ("advanced another 2 km").
 TRAVEL_ENDS = frozenset(v.split()[-1] for v in lexicon.TRAVEL_VERBS) | {
-    "another", "additional", "further", "some", "of", "average", "by"
+    "another", "additional", "further", "some", "of", "average", "by", "back"
 }  # fmt: skip
 #: ... of :data:`~frontmap.reading.patterns.RANGE_BEFORE` ("a range of (up to) 300 km").
 RANGE_BEFORE_ENDS = frozenset({"of", "to"})
@@ -59,3 +61,15 @@ def may_end(text: str, lo: int, hi: int, words: frozenset[str]) -> bool:
         i -= 1
     word = text[i:j]
     return not word.isascii() or word.lower() in words
+
+
+#: Characters before a figure searched for a verb of travel (a verb and who it pushes back: "pushing
+#: back Ukrainian Armed Forces (AFU) by nearly 14 km").
+_TRAVEL_WINDOW = 70
+
+
+def travelled(text: str, start: int) -> bool:
+    """Does a verb of travel come just before the figure at ``start`` ("advanced 10 km", "pushed the
+    enemy back by 5 km")?"""
+    lo = max(0, start - _TRAVEL_WINDOW)
+    return may_end(text, lo, start, TRAVEL_ENDS) and P.TRAVEL_BEFORE.search(text, lo, start) is not None

@@ -68,8 +68,8 @@ from frontmap.reading._claims_before import (
     COVERS_ENDS,
     RANGE_BEFORE_ENDS,
     SUBJECT_AREA_ENDS,
-    TRAVEL_ENDS,
     may_end,
+    travelled,
 )
 from frontmap.reading._claims_comparisons import comparison_claim
 from frontmap.reading._claims_found import Widened, low_of_next
@@ -330,7 +330,7 @@ def _figure(
         value, pos = value + 0.5, half.end()
     if converted is not None and text.startswith(",", pos):  # "40 km, or 25 miles, east of Kharkiv"
         pos += 1
-    travel = may_end(text, lo, start, TRAVEL_ENDS) and P.TRAVEL_BEFORE.search(text, lo, start) is not None
+    travel = travelled(text, start)
     if P.ZONE.match(text, pos):  # "a 10-km-deep buffer zone", "a 15-km radius": a zone's depth
         return value, pos, travel, None
     deep = P.DEEP.match(text, pos)
