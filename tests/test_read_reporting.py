@@ -598,6 +598,8 @@ REFERRING = [
     # pushed back: who is pushed stands between the verb and the figure
     case("They pushed back the enemy by 5 km near Robotyne.", value=5, subject="Robotyne"),
     case("Ukrainian units pushed Russian forces back 10 km from Kharkiv.", value=10, anchor="Kharkiv"),
+    # "advanced ... at a distance of": the depth of the advance, as translated copy writes it
+    case("They advanced into the enemy's territory at a distance of up to 4 kilometers.", value=4),
     # the advance as a noun before its depth
     case("Troops made an advance of up to 5 km near Pokrovsk.", value=5, subject="Pokrovsk"),
     case("The depth of the advance was almost 4.5 km, the ministry said.", value=4.5, qualifier="nearly"),
