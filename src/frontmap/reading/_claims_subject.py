@@ -65,6 +65,15 @@ _IT_LIES = re.compile(r"\s*(?:It|The\s+(?:town|city|village|settlement))\s+" + _
 _IT_LIES_CLAUSE = re.compile(r"[;:]\s*it\s+" + _IS_LOCATED)
 
 
+def last_point(ctx: Context, lo: int, hi: int, exclude: Place | None = None) -> Place | None:
+    """The town or facility named last as a location in ``text[lo:hi]``, other than ``exclude``."""
+    for m in ctx.mentions_back(lo, hi):
+        p = m.place
+        if m.role == "location" and p is not None and p.kind in POINT_KINDS and p != exclude:
+            return p
+    return None
+
+
 def only_town(ctx: Context, pos: int) -> Place | None:
     """The one settlement the sentence at ``pos`` names (None if it names none or several)."""
     s, e = sentence_bounds(ctx, pos)

@@ -15,7 +15,7 @@ from frontmap.gazetteer.place import Place
 from frontmap.quantities.numbers import parse_number
 from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import NEAR, Context, sentence_bounds
-from frontmap.reading._claims_subject import POINT_KINDS
+from frontmap.reading._claims_subject import POINT_KINDS, last_point
 from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, DistanceClaim, ShareClaim
 
 __all__ = [
@@ -166,11 +166,9 @@ def away_anchors(ctx: Context, claims: list[Claim]) -> list[Claim]:
         if not _AWAY.search(c.text):
             continue
         s, _ = sentence_bounds(ctx, c.start)
-        for m in ctx.mentions_back(max(0, s - 2 * NEAR), s):
-            p = m.place
-            if m.role == "location" and p is not None and p.kind in POINT_KINDS and p != c.subject:
-                out[i] = replace(c, anchor=p, anchor_text="", note=IMPLIED_TOPIC)
-                break
+        named = last_point(ctx, max(0, s - 2 * NEAR), s, exclude=c.subject)
+        if named is not None:
+            out[i] = replace(c, anchor=named, anchor_text="", note=IMPLIED_TOPIC)
     return out
 
 

@@ -73,7 +73,14 @@ from frontmap.reading._claims_before import (
 )
 from frontmap.reading._claims_comparisons import comparison_claim
 from frontmap.reading._claims_found import Widened, low_of_next
-from frontmap.reading._claims_subject import POINT_KINDS, ends_about, only_town, subject_before, topic
+from frontmap.reading._claims_subject import (
+    POINT_KINDS,
+    ends_about,
+    last_point,
+    only_town,
+    subject_before,
+    topic,
+)
 from frontmap.reading.article import Mention
 from frontmap.reading.claimlinks import (
     IMPLIED_BEFORE,
@@ -273,14 +280,9 @@ def _direction_ends(
     if goal is not None and goal.place is not None and goal.place.kind in POINT_KINDS:
         # "... to Berdiansk, before driving 200 km northwest to Zaporizhzhia": the town reached lies
         # that way from where the journey began, the place named last before the figure
-        s, _ = sentence_bounds(ctx, start)
-        began = [
-            m.place
-            for m in ctx.mentions_between(max(s, start - NEAR), start)
-            if m.role == "location" and m.place is not None and m.place.kind in POINT_KINDS
-        ]
-        if began and began[-1] != goal.place:
-            fields.update(anchor=began[-1], anchor_text="", note=IMPLIED_START)
+        began = last_point(ctx, max(sentence_bounds(ctx, start)[0], start - NEAR), start, exclude=goal.place)
+        if began is not None:
+            fields.update(anchor=began, anchor_text="", note=IMPLIED_START)
         return claim(goal.end, subject=goal.place, **fields)
     return _implied_anchor(ctx, claim(d.end("dir"), **fields))
 
