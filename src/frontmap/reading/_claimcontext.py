@@ -26,6 +26,7 @@ __all__ = [
     "NEAR",
     "Context",
     "anchor_at",
+    "distance_unit",
     "ends_named",
     "far_side",
     "home_country",
@@ -134,6 +135,12 @@ def number(m: re.Match) -> float | None:
     return value if value is not None and value > 0 else None
 
 
+def distance_unit(written: str | None) -> str | None:
+    """The canonical unit of length written ``written`` ("kilometres", "nautical  miles" -> "nmi"),
+    or None."""
+    return DISTANCE_UNITS.get(" ".join(written.lower().split())) if written else None
+
+
 def low_end(m: re.Match, value: float | None, unit: str | None = None) -> float | None:
     """The lower end of a range written before the figure ("28 to 35 km" -> 28), or None; one with a
     unit of length of its own is converted to the figure's ``unit`` ("500 metres to 1 km" -> 0.5)."""
@@ -141,7 +148,7 @@ def low_end(m: re.Match, value: float | None, unit: str | None = None) -> float 
     low = parse_number(" ".join(written.lower().split())) if written else None
     own = m.group("low_unit")
     if low is not None and own:
-        own_unit = DISTANCE_UNITS.get(" ".join(own.lower().split()))
+        own_unit = distance_unit(own)
         if own_unit is None or unit is None:
             return None
         low = to_km(low, own_unit) / to_km(1, unit)

@@ -19,9 +19,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from frontmap.quantities.numbers import DISTANCE_UNITS
 from frontmap.reading import patterns as P
-from frontmap.reading._claimcontext import low_end, number
+from frontmap.reading._claimcontext import distance_unit, low_end, number
 from frontmap.reading._claims_before import QUALIFIER_ENDS, may_end
 
 __all__ = ["Widened", "low_of_next"]
@@ -82,8 +81,7 @@ def low_of_next(text: str, q: re.Match, following: list[re.Match]) -> bool:
     if not following or not _RANGE_TO.match(text, q.end()):
         return False
     upper: Any = Widened(text, following[0])  # read like a match
-    dist = upper.group("dist")
-    if upper.group("low_unit") is None or dist is None or upper.start() > q.start():
+    if upper.group("low_unit") is None or upper.start() > q.start():
         return False
-    unit = DISTANCE_UNITS.get(" ".join(dist.lower().split()))
+    unit = distance_unit(upper.group("dist"))
     return unit is not None and low_end(upper, number(upper), unit) is not None

@@ -244,7 +244,6 @@ def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> P
         # do the asides of P.ASIDES ("Snihurivka in Mykolaiv region, some 60 km ...")
         gap = (_PARENTHESES.sub("", between) if "(" in between else between).removeprefix(")")
         gap = gap.lstrip(_CLOSING_QUOTES)  # 'liberated the village of Sokil", around 30 km ...'
-
         gap = _POSITION_ASIDE.sub("", gap, count=1)
         for aside, kept in P.ASIDES:
             gap = aside.sub(kept, gap, count=1)

@@ -54,6 +54,7 @@ from frontmap.reading._claimcontext import (
     NEAR,
     Context,
     anchor_at,
+    distance_unit,
     far_side,
     home_country,
     latest_place,
@@ -156,7 +157,7 @@ def _unit_of(m: re.Match) -> str | None:
     """The canonical unit of a match with an ``area`` or a ``dist`` group."""
     if m.group("area"):
         return _area_unit(m.group("area"))
-    return DISTANCE_UNITS.get(" ".join(m.group("dist").lower().split())) if m.group("dist") else None
+    return distance_unit(m.group("dist"))
 
 
 def _conversion(text: str, pos: int, written_unit: str | None) -> tuple[Converted | None, int]:

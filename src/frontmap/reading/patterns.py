@@ -253,10 +253,10 @@ TRAVEL_BEFORE = re.compile(
     + "|".join(
         re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lexicon.TRAVEL_VERBS, key=len, reverse=True)
     )
-    # "pushed Russian forces back 10 km", "pushing back Ukrainian troops (AFU) by 14 km": who is pushed,
-    # in a few words
     # "advanced into the depths of the enemy's territory at a distance of up to 4 km" (translated copy)
     + r"|(?:advanc|push|mov)\w*\b[^.;!?]{0,60}?\bat\s+a\s+distance\s+of"
+    # "pushed Russian forces back 10 km", "pushing back Ukrainian troops (AFU) by 14 km": who is pushed,
+    # in a few words
     + r"|push(?:ed|es|ing)?\s+(?:[\w()'’-]+\s+){1,5}?back"
     + r"|push(?:ed|es|ing)?\s+back(?:\s+[\w()'’-]+){1,5}?(?=\s+by\s)"
     # "advanced by an average of 8-10 km", "pushed forward on average 5 km", "advancing by at least 10 km"
