@@ -1081,6 +1081,18 @@ SHARES = [
         change="held",
     ),
     case("Russian units say 80% of Bakhmut was captured.", kind="share", change="captured"),
+    # an aside between the town and what happened to its ground
+    case(
+        "They deny that 70 per cent of Kupiansk, in the Kharkiv region, has been captured.",
+        kind="share",
+        value=0.7,
+        of="Kupiansk",
+        change="captured",
+    ),
+    case("About 60% of Vovchansk, a town of 17,000, was destroyed.", kind="share", of="Vovchansk"),
+    # "the entire" / "the whole of" before a named whole
+    case("Mines may lie under a third of the entire Kherson region.", kind="share", of="Kherson Oblast"),
+    case("Russia occupies a fifth of the whole of Ukraine.", kind="share", value=0.2, of="Ukraine"),
     case(
         "Deminers have cleared 5,9% of the potentially contaminated territories.", kind="share", value=0.059
     ),
@@ -1187,6 +1199,7 @@ def test_shares(text, kind, index, expected):
     "text",
     [
         "About 80% of Kharkiv was without power.",
+        "About 80% of Kharkiv, the mayor said, was without power.",
         "Half of the residents of Kharkiv have left.",
         "Inflation was 20% last year, and that figure rose to 25%.",
         "40% of Ukraine's grain goes by sea.",

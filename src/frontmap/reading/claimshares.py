@@ -44,8 +44,10 @@ _REGION_FIGURE = re.compile(r"\s*[—–:]\s*$")
 _OCCUPATION_WORDS = re.compile(r"\b(?:occupation|occupied|control(?:s|led)?|held)\b", re.IGNORECASE)
 #: What a town's ground is said to be (lexicon.GROUND_STATES -> the claim's change), as an alternation.
 _STATES = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(GROUND_STATES, key=len, reverse=True))
-#: After a share of a named town: what happened to its ground ("80% of Bakhmut was destroyed").
+#: After a share of a named town: what happened to its ground ("80% of Bakhmut was destroyed"; "80% of
+#: Vovchansk, in the Kharkiv region, has been captured": an aside between commas may come first).
 _TOWN_GROUND = re.compile(
+    r"(?:\s*,(?:[^,.;:!?\n]|(?<=\d)[,.](?=\d)){1,60},)?"
     r"\s+(?:(?:has|had|have|was|were|is|are)\s+)?(?:(?:been|now|already|largely|mostly)\s+)*"
     r"(?P<state>" + _STATES + r")\b",
     re.I,
@@ -61,6 +63,8 @@ _STILL_HELD = re.compile(
     r"\s+(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?"
     r"(?:occupied|under\s+(?:Russian\s+)?occupation|under\s+(?:Russian|Moscow's|Russia's)\s+control)\b"
 )
+#: "the entire", "the whole (of)" before a named whole.
+_ENTIRE = re.compile(r"the\s+(?:entire|whole)(?:\s+of)?\s+", re.IGNORECASE)
 #: "Russia's Kursk region": a possessive before the region that is meant.
 _POSSESSED_REGION = re.compile(r"['’ʼ]s\s+(?:the\s+)?")
 #: "the territory", "the whole country", "the two regions": the ground a share is of.
@@ -241,6 +245,10 @@ def _whole(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | None:
     """What the share is of, its text and end offset: a named place, or words for a territory."""
     pos = m.end()
     of, of_text, end = anchor_at(ctx, pos)
+    entire = _ENTIRE.match(ctx.text, pos) if of is None else None
+    if entire:  # "a third of the entire Kharkiv region"
+        of, _, end = anchor_at(ctx, entire.end())
+        of_text = ctx.text[pos:end]
     if of is None:
         return _territory(ctx, m)
     inner = _POSSESSED_REGION.match(ctx.text, end)
