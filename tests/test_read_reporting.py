@@ -581,6 +581,24 @@ REFERRING = [
         subject="Zaporizhzhia",
         anchor_text="the front line",
     ),
+    # "the distance to B (from A) is": with no A, from the place the text is about
+    case(
+        "Kramatorsk is a city in Donetsk Oblast. The distance to Kyiv is about 580 km.",
+        value=580,
+        subject="Kramatorsk",
+        anchor="Kyiv",
+    ),
+    case(
+        "Sloviansk lies on the Kazennyi Torets. The distance to Sloviansk from Kharkiv is 160 km.",
+        subject="Sloviansk",
+        anchor="Kharkiv",
+    ),
+    case("Pokrovsk is a city in Ukraine. Distance to Donetsk - 70 kilometres.", subject="Pokrovsk"),
+    case(
+        "Orikhiv was shelled again. The distance to the front line is about 7 km.",
+        subject="Orikhiv",
+        anchor_text="the front line",
+    ),
     # a journey: the town reached lies that way from where it began, the place named before
     case(
         "They walked out of Mariupol to Berdiansk, then drove 200 km northwest to Zaporizhzhia.",

@@ -468,10 +468,20 @@ def safe(fn, *args):
 
 #: "the distance from the front line to Kramatorsk is roughly 14 km", "the distance between A and B is":
 #: the words before a figure that name both ends.
+_IS = (
+    r"(?:is|was|(?:will|would)\s+be|stands\s+at|spans|measures|comes\s+to|amounts\s+to)\s+"
+    r"(?:(?:now|indeed|actually|still|currently|also)\s+)?"
+)
 _DISTANCE_BETWEEN = re.compile(
     r"\b[Tt]he\s+distance\s+(?:from\s+(?P<a>[^,;.()]{1,60}?)\s+to|between\s+(?P<a2>[^,;.()]{1,60}?)\s+and)"
-    r"\s+(?P<b>[^,;.()]{1,60}?)\s+(?:is|was|(?:will|would)\s+be|stands\s+at|spans|measures|comes\s+to|amounts\s+to)\s+"
-    r"(?:(?:now|indeed|actually|still|currently|also)\s+)?$"
+    r"\s+(?P<b>[^,;.()]{1,60}?)\s+" + _IS + "$"
+)
+#: "The distance to Kyiv is about 540 km", "the distance to Druzhkivka from Donetsk is 66 km", an
+#: infobox's "Distance to Donetsk - 94 kilometres": the end named first is B; with no "from A" the
+#: distance is from the place the text is about (as "the distance from it to B").
+_DISTANCE_TO = re.compile(
+    r"\b(?:[Tt]he\s+distance|Distance)\s+to\s+(?:the\s+(?:city|town|village)\s+(?:of\s+)?)?"
+    r"(?P<b>[^,;.()]{1,60}?)(?:\s+from\s+(?P<a>[^,;.()]{1,60}?))?(?:\s+" + _IS + r"|\s*[-–—:]\s*)$"
 )
 #: "From the centre of Orikhiv to the front line - approximately 8 km", "From Kherson to Mykolaiv is
 #: about 60 km", "from Odesa to Saky, about 270 km", "from near Hostomel, north of the capital, to
@@ -498,6 +508,8 @@ def ends_named(ctx: Context, start: int) -> dict[str, Any] | None:
     lo = max(sentence_bounds(ctx, start)[0], start - 200)
     window = ctx.text[lo:start]
     m = _DISTANCE_BETWEEN.search(ctx.text, lo, start) if "distance" in window else None
+    if m is None and "istance to " in window:
+        return _distance_to(ctx, _DISTANCE_TO.search(ctx.text, lo, start))
     if m is None and "rom " in window:
         m = _FROM_TO.search(ctx.text, lo, start)
         if m is not None and not m.group("distance") and _NOT_BETWEEN_BEFORE.search(ctx.text, lo, m.start()):
@@ -525,3 +537,20 @@ def ends_named(ctx: Context, start: int) -> dict[str, Any] | None:
                 anchor_text = anchor_text or (words if anchor is None and len(words.split()) > 2 else "")
                 return {"subject": named.place, "anchor": anchor, "anchor_text": anchor_text}
     return None
+
+
+def _distance_to(ctx: Context, m: re.Match | None) -> dict[str, Any] | None:
+    """The ends :data:`_DISTANCE_TO` names, as :func:`ends_named` gives them."""
+    if m is None:
+        return None
+    named = ctx.mention_at(m.start("b"))
+    if m.group("a") is None:  # "the distance to the front line is 20 km": a line, from the text's place
+        anchor, anchor_text, _ = anchor_at(ctx, m.start("b"))
+        return {"anchor": anchor, "anchor_text": anchor_text, "of_it": True} if anchor or anchor_text else None
+    if named is None or named.place is None:
+        return None
+    anchor, anchor_text, _ = anchor_at(ctx, m.start("a"))
+    if anchor is None or anchor == named.place:
+        return None
+    return {"subject": named.place, "anchor": anchor, "anchor_text": anchor_text}
+
