@@ -1099,6 +1099,24 @@ SHARES = [
         change="held",
     ),
     case("Russian units say 80% of Bakhmut was captured.", kind="share", change="captured"),
+    # the whole, said to be held or taken
+    case(
+        "Since 2022, Russia has seized all of the Luhansk region.",
+        kind="share",
+        value=1.0,
+        of="Luhansk Oblast",
+    ),
+    case("Russian forces took all of Bakhmut in May.", kind="share", value=1.0, of="Bakhmut"),
+    # the share held, said again as it changed
+    case(
+        "Russia held a third of the Kharkiv region in May. By October, Russian control had fallen to 9%.",
+        kind="share",
+        index=1,
+        value=0.09,
+        of="Kharkiv Oblast",
+        change="held",
+    ),
+    case("Russia holds 66,000 km², about 11% of Ukraine's size.", kind="share", value=0.11, of="Ukraine"),
     # an aside between the town and what happened to its ground
     case(
         "They deny that 70 per cent of Kupiansk, in the Kharkiv region, has been captured.",
@@ -1218,6 +1236,7 @@ def test_shares(text, kind, index, expected):
     [
         "About 80% of Kharkiv was without power.",
         "About 80% of Kharkiv, the mayor said, was without power.",
+        "Kherson was shelled. Power use there fell to 40%.",
         "Half of the residents of Kharkiv have left.",
         "Inflation was 20% last year, and that figure rose to 25%.",
         "40% of Ukraine's grain goes by sea.",
@@ -1227,6 +1246,8 @@ def test_shares(text, kind, index, expected):
         "Poll results by city: Kyiv — 20%, Lviv — 30%.",
         # a goal is no share held
         "The Kremlin still demands all of the Donetsk region.",
+        "Russia could have taken all of Kharkiv Oblast.",
+        "Russia has not captured all of the Donetsk region.",
         "Their goal is to take the entire Donetsk region, including Kramatorsk.",
     ],
     ids=lambda t: t,

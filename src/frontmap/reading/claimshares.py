@@ -104,10 +104,22 @@ _REFERS_BACK = re.compile(
     r"|\bthere\s+(?:were|was|had\s+been)\s+(?:" + P.QUAL + r"\s+)?$"
     # "..., bringing total Russian control to nearly 20%": the whole held, of the same territory
     r"|\b(?:total|overall)\s+(?:[a-z]+\s+)?(?P<held>control|occupation)\s+(?:to|at)\b"
+    # "Within four days, Russian control decreased to 9%": the share held, changed
+    r"|\b(?P<changed>control|occupation)\s+(?:has\s+|had\s+)?(?:decreased|fell|fallen|dropped|shrank"
+    r"|shrunk|rose|risen|grew|grown|increased|expanded)\s+to\s+(?:" + P.QUAL + r"\s+)?$"
     # "less than a third of the region, compared to more than 40% in January": the same at another time
     r"|\bcompared\s+(?:to|with)\b",
     re.I,
 )
+#: "has seized", "now controls": a verb that says the whole is held or was taken, right before "all of"
+#: (not "demands", "to take": a goal) ...
+_HELD_ALL = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:now\s+|already\s+)?(?:seized|captured|taken|occupied|controlled|held)"
+    r"|(?:controls|holds|occupies|seized|captured|took))\s+(?:now\s+|already\s+)?$",
+    re.IGNORECASE,
+)
+#: ... unless a modal or "to" comes before it ("could have taken all of", "aims to hold all of").
+_NOT_YET = re.compile(r"\b(?:to|could|would|might|may|must|should|will|not|never)\s+$", re.IGNORECASE)
 #: "including": the whole a share held is said to include ("19% of Ukraine, including all of Crimea").
 _INCLUDING = re.compile(r"\binclud(?:ing|es|ed)\b", re.IGNORECASE)
 #: "(47%)" after a share in words: its exact figure.
@@ -282,6 +294,9 @@ def whole_share(ctx: Context, m: re.Match, last: ShareClaim | None = None) -> Sh
     Donetsk" alone is mostly a goal)."""
     if qualifier(m) in P.WHOLE_QUALIFIERS and _says_who_holds(ctx, m.start()):
         return share_claim(ctx, m)
+    held = _HELD_ALL.search(ctx.text, max(0, m.start() - 40), m.start())
+    if held and not _NOT_YET.search(ctx.text, max(0, held.start() - 20), held.start()):
+        return share_claim(ctx, m)  # "Russia has seized all of the Luhansk region"
     if last is None or last.change not in ("held", "captured"):
         return None
     if sentence_bounds(ctx, m.start())[0] <= last.start and _INCLUDING.search(ctx.text, last.end, m.start()):
@@ -299,7 +314,7 @@ def share_again(ctx: Context, m: re.Match, last: ShareClaim | None) -> ShareClai
     s, e = sentence_bounds(ctx, m.start())
     back = _REFERS_BACK.search(ctx.text, max(s, last.end, m.start() - 120), m.start())
     if back:
-        change = "held" if back.group("held") else last.change
+        change = "held" if back.group("held") or back.group("changed") else last.change
     elif last.start >= s and _STILL_HELD.match(ctx.text, m.end(), e):
         change = "held"
     else:
