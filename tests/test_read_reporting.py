@@ -581,6 +581,16 @@ REFERRING = [
         subject="Zaporizhzhia",
         anchor_text="the front line",
     ),
+    # a facility named before, then by its kind in the middle of a sentence
+    case(
+        "The Kakhovka dam was blown up. Water poured from the dam, which lies about 60 km from Kherson.",
+        subject="Kakhovka Dam",
+        anchor="Kherson",
+    ),
+    case(
+        "The Antonivskyi Bridge was struck. Troops held the bridge on the Dnipro River, 5 km from Kherson.",
+        subject="Antonivskyi Bridge",
+    ),
     # "the distance to B (from A) is": with no A, from the place the text is about
     case(
         "Kramatorsk is a city in Donetsk Oblast. The distance to Kyiv is about 580 km.",

@@ -10,7 +10,15 @@ from typing import Any
 
 from frontmap.gazetteer.place import Place
 from frontmap.reading import patterns as P
-from frontmap.reading._claimcontext import NEAR, Context, ends_named, fits, latest_place, sentence_bounds
+from frontmap.reading._claimcontext import (
+    NEAR,
+    Context,
+    ends_named,
+    fits,
+    latest_place,
+    places_back,
+    sentence_bounds,
+)
 from frontmap.reading.article import Mention
 
 __all__ = ["LINKED_KINDS", "POINT_KINDS", "ends_about", "only_town", "subject_before", "topic"]
@@ -57,6 +65,14 @@ _THE_FEATURE = re.compile(
 _FEATURE_KIND = {"reservoir": "lake", "lake": "lake", "dam": "facility", "bridge": "facility",
                 "plant": "facility", "airfield": "facility", "airbase": "facility",
                 "spit": "facility", "island": "facility"}  # fmt: skip
+#: "the collapse of the dam, which is about 60 km upstream from Kherson", "the damaged dam on the Dnieper
+#: River, roughly 30 km east of ...": a facility named before, by its kind, in the middle of a sentence.
+_FEATURE_BEFORE = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w'’-]+\s+){0,2}?(?P<what>dam|bridge|plant|airfield|airbase)"
+    r"(?:\s+on\s+the\s+(?:[\w'’-]+\s+){1,3}?river)?\s*,?\s*(?:(?:which|that)\s+)?"
+    r"(?:(?:is|was|" + P.LIES + r")\s+)?(?:(?:" + P.LOCATED + r")\s+)?$",
+    re.IGNORECASE,
+)
 #: "is", "lies", "is located", "sits": the verbs after "it" that say where the place is.
 _IS_LOCATED = r"(?:(?:is|" + P.LIES + r")\s+)?(?:is|" + P.LOCATED + "|" + P.LIES + r")\b"
 #: "It lies 11 km northwest of Bakhmut": the place the sentence before is about.
@@ -193,6 +209,17 @@ def _subject_referred(ctx: Context, start: int, anchor: Place | None) -> tuple[P
         # a size the noun fits ("on the edge of the village" is not the city named after it)
         what = described.group("what")
         return (latest_place(ctx, described.start(), "settlement", exclude=anchor, what=what),)
+    feature = _FEATURE_BEFORE.search(ctx.text, lo, start) if not described else None
+    if feature and not any(
+        m.place is not None and m.place.kind in POINT_KINDS
+        for m in ctx.mentions_between(feature.end(), start)
+    ):
+        # the facility named last whose name says it is one ("the dam": the Kakhovka Dam)
+        what = feature.group("what").lower()
+        places = places_back(ctx, feature.start(), "facility", exclude=anchor)
+        named = next((p for p in places if what in p.name.lower().split()), None)
+        if named is not None:
+            return (named,)
     clause = _IT_LIES_CLAUSE.search(ctx.text, lo, start) if ";" in ctx.text[lo:start] else None
     if clause is not None:
         # "Serhiivka, a resort ..., has no military sites; it lies 20 km south of B": the sentence's topic
