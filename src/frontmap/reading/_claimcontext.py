@@ -466,12 +466,13 @@ def safe(fn, *args):
         return None
 
 
-#: "the distance from the front line to Kramatorsk is roughly 14 km", "the distance between A and B is":
-#: the words before a figure that name both ends.
+#: The verb between the ends a distance names and its figure ("is", "will be", "spans", "comes to").
 _IS = (
     r"(?:is|was|(?:will|would)\s+be|stands\s+at|spans|measures|comes\s+to|amounts\s+to)\s+"
     r"(?:(?:now|indeed|actually|still|currently|also)\s+)?"
 )
+#: "the distance from the front line to Kramatorsk is roughly 14 km", "the distance between A and B is":
+#: the words before a figure that name both ends.
 _DISTANCE_BETWEEN = re.compile(
     r"\b[Tt]he\s+distance\s+(?:from\s+(?P<a>[^,;.()]{1,60}?)\s+to|between\s+(?P<a2>[^,;.()]{1,60}?)\s+and)"
     r"\s+(?P<b>[^,;.()]{1,60}?)\s+" + _IS + "$"
@@ -543,10 +544,10 @@ def _distance_to(ctx: Context, m: re.Match | None) -> dict[str, Any] | None:
     """The ends :data:`_DISTANCE_TO` names, as :func:`ends_named` gives them."""
     if m is None:
         return None
-    named = ctx.mention_at(m.start("b"))
     if m.group("a") is None:  # "the distance to the front line is 20 km": a line, from the text's place
         anchor, anchor_text, _ = anchor_at(ctx, m.start("b"))
         return {"anchor": anchor, "anchor_text": anchor_text, "of_it": True} if anchor or anchor_text else None
+    named = ctx.mention_at(m.start("b"))
     if named is None or named.place is None:
         return None
     anchor, anchor_text, _ = anchor_at(ctx, m.start("a"))
