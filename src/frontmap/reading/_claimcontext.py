@@ -554,4 +554,3 @@ def _distance_to(ctx: Context, m: re.Match | None) -> dict[str, Any] | None:
     if anchor is None or anchor == named.place:
         return None
     return {"subject": named.place, "anchor": anchor, "anchor_text": anchor_text}
-
