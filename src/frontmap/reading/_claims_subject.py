@@ -69,8 +69,7 @@ _FEATURE_KIND = {"reservoir": "lake", "lake": "lake", "dam": "facility", "bridge
 #: River, roughly 30 km east of ...": a facility named before, by its kind, in the middle of a sentence.
 _FEATURE_BEFORE = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w'’-]+\s+){0,2}?(?P<what>dam|bridge|plant|airfield|airbase)"
-    r"(?:\s+on\s+the\s+(?:[\w'’-]+\s+){1,3}?river)?\s*,?\s*(?:(?:which|that)\s+)?"
-    r"(?:(?:is|was|" + P.LIES + r")\s+)?(?:(?:" + P.LOCATED + r")\s+)?$",
+    r"(?:\s+on\s+the\s+(?:[\w'’-]+\s+){1,3}?river)?\s*,?\s*" + P.WHICH_LIES + "$",
     re.IGNORECASE,
 )
 #: "is", "lies", "is located", "sits": the verbs after "it" that say where the place is.

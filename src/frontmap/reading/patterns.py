@@ -538,12 +538,14 @@ WINDOW = 220
 CHANGED_KINDS = ("settlement", "facility")
 
 
+#: ", which lies", "that is located", "is": the words between a place named by its kind and the
+#: distance said of it (all optional).
+WHICH_LIES = r"(?:(?:which|that)\s+)?(?:(?:is|was|" + LIES + r")\s+)?(?:(?:" + LOCATED + r")\s+)?"
 #: "... the frontline city, which lies 15 km from ...": a description of a place named before.
 DESCRIBED_BEFORE = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?P<what>city|town|village|settlement|hub)\s*,?\s*"
     # "... of the city, a logistics hub on the river about 115 km ...": an apposition after it
-    r"(?:(?:a|an)\s+(?:[\w'’-]+\s+){0,10}?)?"
-    r"(?:(?:which|that)\s+)?(?:(?:is|was|" + LIES + r")\s+)?(?:(?:" + LOCATED + r")\s+)?$",
+    r"(?:(?:a|an)\s+(?:[\w'’-]+\s+){0,10}?)?" + WHICH_LIES + "$",
     re.IGNORECASE,
 )
 #: "... is 60 km north of Donetsk near Bakhmut": the place a distance phrase is said to be near.
