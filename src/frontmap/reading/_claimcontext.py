@@ -546,7 +546,9 @@ def _distance_to(ctx: Context, m: re.Match | None) -> dict[str, Any] | None:
         return None
     if m.group("a") is None:  # "the distance to the front line is 20 km": a line, from the text's place
         anchor, anchor_text, _ = anchor_at(ctx, m.start("b"))
-        return {"anchor": anchor, "anchor_text": anchor_text, "of_it": True} if anchor or anchor_text else None
+        return (
+            {"anchor": anchor, "anchor_text": anchor_text, "of_it": True} if anchor or anchor_text else None
+        )
     named = ctx.mention_at(m.start("b"))
     if named is None or named.place is None:
         return None

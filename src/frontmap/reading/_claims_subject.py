@@ -216,9 +216,9 @@ def _subject_referred(ctx: Context, start: int, anchor: Place | None) -> tuple[P
         # the facility named last whose name says it is one ("the dam": the Kakhovka Dam)
         what = feature.group("what").lower()
         places = places_back(ctx, feature.start(), "facility", exclude=anchor)
-        named = next((p for p in places if what in p.name.lower().split()), None)
-        if named is not None:
-            return (named,)
+        facility = next((p for p in places if what in p.name.lower().split()), None)
+        if facility is not None:
+            return (facility,)
     clause = _IT_LIES_CLAUSE.search(ctx.text, lo, start) if ";" in ctx.text[lo:start] else None
     if clause is not None:
         # "Serhiivka, a resort ..., has no military sites; it lies 20 km south of B": the sentence's topic
