@@ -51,7 +51,7 @@ def _one_word(c: Candidate) -> bool:
 MAY_DECIDE: dict[Rule, Callable[[Candidate], bool]] = {
     R.dateline: lambda c: c.shouted,
     R.acronym_modifier: lambda c: c.shouted and c.hit.n == 1,
-    R.longer_foreign_name: lambda c: c.hit.n == 1 and c.best.country != "UA",
+    R.longer_name: _one_word,
     R.river_after_article: lambda c: c.hit.n == 1 and any(p.kind == "river" for p in c.hit.places),
     R.known_surname: _one_word,
     R.given_name_before_surname: lambda c: c.hit.n == 1 and c.low in GIVEN_NAMES,
@@ -76,7 +76,7 @@ NEEDS: dict[Rule, int] = {
     R.agreement: NAME_WORD,  # the word after is joined and an agreement word
     R.military_unit: NAME_WORD,  # the word after is joined and a unit word
     R.thing_name: THING,  # the word before is a vessel or media word
-    R.longer_foreign_name: NEXT_CAP,
+    R.longer_name: NEXT_CAP,
     R.known_surname: SURNAME,
     R.given_name_before_surname: NEXT_CAP,
     # the word before is joined and capitalised, or a title with its full stop

@@ -287,15 +287,12 @@ def thing_name(c: Candidate) -> Verdict | None:
     return None
 
 
-def longer_foreign_name(c: Candidate) -> Verdict | None:
-    """Reject a one-word place abroad before "Island", "Lake"...: part of a longer name ("Rhode Island")."""
-    if (
-        c.hit.n == 1
-        and c.best.country != "UA"
-        and c.next_cap
-        and c.nxt is not None
-        and c.nxt.text in GEO_HEADS
-    ):
+def longer_name(c: Candidate) -> Verdict | None:
+    """Reject a one-word place before "Island", "River"...: part of a longer name ("Rhode Island")."""
+    # in Ukraine only a name that is nothing but towns ("the Volchya River"), not a river too ("Dnipro")
+    if c.hit.n != 1 or not c.next_cap or c.nxt is None or c.nxt.text not in GEO_HEADS:
+        return None
+    if c.best.country != "UA" or all(p.kind == "settlement" for p in c.hit.places):
         return REJECT
     return None
 
@@ -518,7 +515,7 @@ RULES: tuple[Rule, ...] = (
     agreement,
     military_unit,
     thing_name,
-    longer_foreign_name,
+    longer_name,
     river_after_article,
     common_word,
     calendar_word,
