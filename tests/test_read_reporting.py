@@ -720,6 +720,11 @@ REFERRING = [
         anchor="Dnipro",
     ),
     case(
+        "The hamlet of Velykyi Burluk lies close to the Oskil about 40 km north of Kupiansk.",
+        subject="Velykyi Burluk",
+        anchor="Kupiansk",
+    ),
+    case(
         "Forces took Lysychansk, which lies on the right bank of the river only about 6 km southwest of "
         "Sievierodonetsk.",
         subject="Lysychansk",

@@ -592,7 +592,8 @@ LINK = re.compile(
     + LYING
     + "|"
     + LOCATED
-    + r")\s+(?:on|in|at|along|by|near|beside|among|amid|amongst)\b[^.;:,()]{0,60}"
+    + r")\s+(?:on|in|at|along|by|near|beside|among|amid|amongst|(?:close|next)\s+to|not\s+far\s+from)\b"
+    r"[^.;:,()]{0,60}"
     r"(?:,\s*)?)$",
     re.I,
 )
