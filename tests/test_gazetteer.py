@@ -124,6 +124,7 @@ SPELLINGS = [
     ("Severodonetsk", "Sievierodonetsk"),
     ("Novaya Kakhovka", "Nova Kakhovka"),
     ("Nova-Kakhovka", "Nova Kakhovka"),
+    ("New Kakhovka", "Nova Kakhovka"),  # translated; Kakhovka is another town
     ("Energodar", "Enerhodar"),
     ("Avdeyevka", "Avdiivka"),
     ("Zaliznichne", "Zaliznychne"),
@@ -142,6 +143,8 @@ SPELLINGS = [
     ("UK", "United Kingdom"),
     ("Great Britain", "United Kingdom"),
     ("Dnieper River", "Dnipro River"),
+    ("Siversky Donets", "Siverskyi Donets"),
+    ("Siverskyy Donets", "Siverskyi Donets"),
     ("river Dnipro", "Dnipro River"),
 ]
 
