@@ -1121,7 +1121,9 @@ SHARES = [
         value=1.0,
         of="Luhansk Oblast",
     ),
-    case("Russian forces took all of Bakhmut in May.", kind="share", value=1.0, of="Bakhmut"),
+    case(
+        "Russia says it has captured all of the Kharkiv region.", kind="share", value=1.0, of="Kharkiv Oblast"
+    ),
     # the share held, said again as it changed
     case(
         "Russia held a third of the Kharkiv region in May. By October, Russian control had fallen to 9%.",
@@ -1263,6 +1265,9 @@ def test_shares(text, kind, index, expected):
         "The Kremlin still demands all of the Donetsk region.",
         "Russia could have taken all of Kharkiv Oblast.",
         "Russia has not captured all of the Donetsk region.",
+        # the whole of a town taken is its capture, not a share of ground
+        "Russian forces took all of Bakhmut in May.",
+        "Observers said Russia had likely seized all of Robotyne.",
         "Their goal is to take the entire Donetsk region, including Kramatorsk.",
     ],
     ids=lambda t: t,

@@ -296,7 +296,9 @@ def whole_share(ctx: Context, m: re.Match, last: ShareClaim | None = None) -> Sh
         return share_claim(ctx, m)
     held = _HELD_ALL.search(ctx.text, max(0, m.start() - 40), m.start())
     if held and not _NOT_YET.search(ctx.text, max(0, held.start() - 20), held.start()):
-        return share_claim(ctx, m)  # "Russia has seized all of the Luhansk region"
+        # "Russia has seized all of the Luhansk region"; "seized all of Robotyne" is the town's capture
+        whole = share_claim(ctx, m)
+        return whole if whole is not None and whole.of is not None and whole.of.kind != "settlement" else None
     if last is None or last.change not in ("held", "captured"):
         return None
     if sentence_bounds(ctx, m.start())[0] <= last.start and _INCLUDING.search(ctx.text, last.end, m.start()):
