@@ -86,6 +86,7 @@ POSITIVE = [
     ("russia-captured", "Russia captured Krainiv after a long siege.", [("Krainiv", "russia")]),
     ("seized", "Moscow's troops seized the strategic town of Bilohir.", [("Bilohir", "russia")]),
     ("took", "Wagner fighters took Zorivka.", [("Zorivka", "russia")]),
+    ("took-all-of", "Wagner fighters took all of Zorivka.", [("Zorivka", "russia")]),
     ("took-control", "Russian units took control of Nova Hora.", [("Nova Hora", "russia")]),
     ("russian-occupied", "Life in Russian-occupied Ostrivka is hard.", [("Ostrivka", "russia")]),
     ("occupied-adjective", "Partisans in occupied Pryluzhne blew up a depot.", [("Pryluzhne", "russia")]),
