@@ -142,6 +142,7 @@ ORDER = [
     "ukrainian_place",
     "large_city_abroad",
     "town_abroad_after_locative",
+    "town_abroad_before_facility",
     "border_town",
     "small_place_abroad",
 ]
@@ -445,6 +446,16 @@ def test_large_city_abroad(text, surface, expected):
 )
 def test_town_abroad_after_locative(text, surface, expected):
     check(R.town_abroad_after_locative, text, surface, expected)
+
+
+@cases(
+    ("Drones hit the Tulcea oil refinery overnight.", "Tulcea", ACCEPT),
+    ("Drones struck the Sulina air base overnight.", "Sulina", ACCEPT),  # small, but next to Ukraine
+    ("Tulcea was quiet after the storm.", "Tulcea", None),
+    ("Fog covered the Rhode airfield overnight.", "Rhode", None),  # too small, and far away
+)
+def test_town_abroad_before_facility(text, surface, expected):
+    check(R.town_abroad_before_facility, text, surface, expected)
 
 
 @cases(

@@ -719,6 +719,12 @@ REFERRING = [
         subject="Kamianske",
         anchor="Dnipro",
     ),
+    # a facility named after its town: the distance is said of the town
+    case(
+        "The Tuapse refinery, about 120 km south of Krasnodar, was hit again.",
+        subject="Tuapse",
+        anchor="Krasnodar",
+    ),
     case(
         "The hamlet of Velykyi Burluk lies close to the Oskil about 40 km north of Kupiansk.",
         subject="Velykyi Burluk",

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from frontmap.gazetteer.place import Place
+from frontmap.reading import lexicon
 from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import (
     NEAR,
@@ -22,6 +23,73 @@ from frontmap.reading._claimcontext import (
 from frontmap.reading.article import Mention
 
 __all__ = ["LINKED_KINDS", "POINT_KINDS", "ends_about", "only_town", "subject_before", "topic"]
+
+# -- what may stand between a place and the distance said of it --------------------------------------
+
+#: "the Zatoka bridge over the Dniester Estuary, roughly 50 km ...": where a place stands, named between
+#: it and what is said of it (a river, an estuary, a road).
+WHERE_ASIDE = re.compile(
+    r"^\s+(?:over|across|on|along)\s+(?:the\s+(?:[A-Z][\w'’-]*\s*){1,4}"
+    r"(?:(?:peninsula|river|estuary|spit|island|reservoir|lake|bay|highway|road)\s*)?"
+    # "on Crimea's west coast", "on the Dnipro's left bank"
+    r"|(?:the\s+)?[A-Z][\w'’-]*['’]s\s+(?:(?:north|south|east|west|right|left)(?:ern)?\s+)?"
+    r"(?:coast|bank|shore|edge|side)\s*)(?=\s*,)"
+)
+#: "Enerhodar, where most plant staff live, about 6 km ...": a relative clause between a place and what is
+#: said of it, set off by commas.
+RELATIVE_ASIDE = re.compile(r"^\s*,\s*(?:where|which|who|whose)\b[^,.;:()]{1,80},")
+#: "Snihurivka in Mykolaiv region, some 60 km ...": a region named between a place and what is said of it.
+REGION_ASIDE = re.compile(
+    r"^\s*,?\s*(?:(?:is|" + P.LIES + r")\s+)?(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}"
+    r"(?i:region|oblast|province|district|raion)\b"
+)
+#: "Popasna in May, some 35 km ...", "Dachne on Tuesday, about 23 km ...": when, between a place and what
+#: is said of it (the calendar words of months.txt and weekdays.txt, a year).
+TIME_ASIDE = re.compile(
+    r"^\s*,?\s*(?:in|on|since|by|until|from)\s+(?:(?:early|late|mid)[\s-]+)?(?:"
+    + "|".join(sorted(lexicon.MONTHS | lexicon.WEEKDAYS, key=len, reverse=True))
+    + r"|(?:19|20)\d\d)\b\.?(?:\s+\d{1,2}\b)?(?:,?\s+(?:19|20)\d\d\b)?",
+    re.IGNORECASE,
+)
+#: ", a village on the shore of the", ", on the shore of the", "is located on the": a description that
+#: names, before a lake or a peninsula, where a place lies.
+ON_THE_WAY = re.compile(
+    r"(?:,\s*(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?)?|\b(?:" + P.LIES + "|" + P.LOCATED + r")\s+)"
+    r"(?:on|near|by|beside|at|along|off)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+#: Words after a list of towns that say a distance is said of each: "both", "respectively", "lie".
+LIST_SAID_OF_ALL = re.compile(
+    # a plural verb: "A and B lie 50 km ...", not "A and B, which lies 45 km ..."
+    r"\b(?:both|all|each|respectively|are|"
+    + "|".join(v for v in lexicon.LOCATION_VERBS["finite"] if not v.endswith("s"))
+    + r")\b",
+    re.IGNORECASE,
+)
+#: "the villages of A and B": a plural noun before a list of towns.
+PLURAL_NOUN_BEFORE = re.compile(r"\b(?:" + "|".join(P.TOWN_PLURALS) + r")\s+of\s+$", re.IGNORECASE)
+#: "is located on the", "lies near": a feature named after these words says where the subject lies.
+LIES_ON_BEFORE = re.compile(
+    r"\b(?:" + P.LIES + "|" + P.LOCATED + r")\s+(?:on|in|at|near|along|beside)\s+(?:the\s+)?$"
+)
+#: "the Tarkhankut peninsula": a land or water feature named after a place (not the place itself).
+FEATURE_AFTER = re.compile(r"\s+(?:peninsula|spit|island|estuary|bay|cape)\b", re.IGNORECASE)
+#: "Kherson city, about 60 km away", "the Saratov refinery, about 850 km ...": a settlement noun, or a
+#: facility of the settlement, after a place's name: part of how it, or what is in it, is named.
+TOWN_WORD_AFTER = re.compile(r"^\s+(?:city|town|village|" + P.FACILITIES + r")\b", re.IGNORECASE)
+#: What may stand between a place and the distance said of it without breaking the link, each taken out
+#: once, in this order, with what replaces it: the region it is in, a relative clause (its commas kept
+#: as one), a settlement noun, where it stands, when.
+ASIDES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (REGION_ASIDE, ""),
+    (RELATIVE_ASIDE, ","),
+    (TOWN_WORD_AFTER, ""),
+    (WHERE_ASIDE, ""),
+    (TIME_ASIDE, ""),
+)
+
+# -- the subject -------------------------------------------------------------------------------------
 
 #: Nothing, or a participle of where the subject lies ("Located 50 km north of Bakhmut, the town ..."),
 #: before a distance that opens its sentence; matched within bounds, without copying the span.
@@ -256,22 +324,22 @@ def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> P
             continue  # "ordered by Moscow": who acts is not where the distance is
         if place.kind not in POINT_KINDS + LINKED_KINDS or (anchor is not None and place == anchor):
             continue
-        if P.FEATURE_AFTER.match(ctx.text, m.end):
+        if FEATURE_AFTER.match(ctx.text, m.end):
             continue  # "near Olenivka on the Tarkhankut peninsula, 120 km ...": the peninsula's name
         if _in_position_aside(ctx, s, m):
             continue  # "Rodynske, north of Chervonyi Lyman, is ...": where the subject is
-        lies_in = P.LIES_ON_BEFORE.search(ctx.text, max(s, m.start - 30), m.start)
+        lies_in = LIES_ON_BEFORE.search(ctx.text, max(s, m.start - 30), m.start)
         if lies_in and place.kind != "settlement":
             continue  # "X is located on the Kinburn Spit, about 67 km ...": where X lies, not X
         between = ctx.text[m.end : start]  # at most _LINK_CHARS long
         if len(between.split()) > _LINK_WORDS:
             return where  # too far for any link below
         # "Pokrovsk (formerly Krasnoarmeisk), a hub ...": a bracketed aside does not break the link, nor
-        # do the asides of P.ASIDES ("Snihurivka in Mykolaiv region, some 60 km ...")
+        # do the asides of ASIDES ("Snihurivka in Mykolaiv region, some 60 km ...")
         gap = (_PARENTHESES.sub("", between) if "(" in between else between).removeprefix(")")
         gap = gap.lstrip(_CLOSING_QUOTES)  # 'liberated the village of Sokil", around 30 km ...'
         gap = _POSITION_ASIDE.sub("", gap, count=1)
-        for aside, kept in P.ASIDES:
+        for aside, kept in ASIDES:
             gap = aside.sub(kept, gap, count=1)
         # "A and B lie 50 and 95 km ..., respectively": the first figure of the pair is part of the link
         gap = P.RESPECTIVE_FIRST.sub("", gap, count=1) if " and " in gap else gap
@@ -280,7 +348,7 @@ def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> P
             P.APPOSITIVE.match(gap) and not P.CLAUSE_WORDS.search(gap)
         )
         if place.kind in LINKED_KINDS:
-            described = P.ON_THE_WAY.search(ctx.text, max(s, m.start - 80), m.start)
+            described = ON_THE_WAY.search(ctx.text, max(s, m.start - 80), m.start)
             if apposition and not described:
                 return place
             continue  # "a village on the shore of the Kakhovka reservoir(,) about 35 km ...": the village
@@ -309,7 +377,7 @@ def _list_head(ctx: Context, s: int, m: Mention, gap: str) -> Place | None:
         head = prev
     if head is m:
         return m.place
-    plural = P.LIST_SAID_OF_ALL.search(gap) or P.PLURAL_NOUN_BEFORE.search(
+    plural = LIST_SAID_OF_ALL.search(gap) or PLURAL_NOUN_BEFORE.search(
         ctx.text, max(s, head.start - 40), head.start
     )
     return head.place if plural else m.place

@@ -66,7 +66,7 @@ from frontmap.reading.lexicon import (
     VILLAGE_SUPPORT,
     WEEKDAYS,
 )
-from frontmap.reading.patterns import LIES
+from frontmap.reading.patterns import FACILITY_AFTER, LIES
 
 __all__ = [
     "RULES",
@@ -485,10 +485,18 @@ def town_abroad_after_locative(c: Candidate) -> Verdict | None:
         c.text, max(0, c.hit.start - 120), c.hit.start
     ):
         return None
+    return ACCEPT if _town_abroad(c) else None
+
+
+def town_abroad_before_facility(c: Candidate) -> Verdict | None:
+    """Accept a town abroad before "refinery", "air base"...: as large as after "in" ("Tuapse refinery")."""
+    return ACCEPT if FACILITY_AFTER.match(c.text, c.hit.end) and _town_abroad(c) else None
+
+
+def _town_abroad(c: Candidate) -> bool:
+    """Is the town abroad of ``c`` large enough to be meant when the words around say it is a place?"""
     pop = _population(c)
-    if pop >= 15_000 or (c.best.country in NEIGHBOUR_COUNTRIES and pop >= 2_000):
-        return ACCEPT
-    return None
+    return pop >= 15_000 or (c.best.country in NEIGHBOUR_COUNTRIES and pop >= 2_000)
 
 
 def border_town(c: Candidate) -> Verdict | None:
@@ -533,6 +541,7 @@ RULES: tuple[Rule, ...] = (
     ukrainian_place,
     large_city_abroad,
     town_abroad_after_locative,
+    town_abroad_before_facility,
     border_town,
     small_place_abroad,
 )

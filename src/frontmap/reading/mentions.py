@@ -47,7 +47,6 @@ from frontmap.reading.lexicon import (
     METONYMY_VERBS,
     NAME_ARTICLES,
     NEIGHBOUR_COUNTRIES,
-    SETTLEMENT_FACILITIES,
     SETTLEMENT_SIZES,
     TITLES,
 )
@@ -56,6 +55,7 @@ from frontmap.reading.mentionrules import (
     Verdict,
     candidate,
 )
+from frontmap.reading.patterns import FACILITIES
 
 __all__ = ["candidates", "find_mentions"]
 
@@ -466,9 +466,7 @@ _THE_END = re.compile(r"\bthe\s+$")
 #: After "the X": words that make X a town, not the river of its name ("the Oleksandrivka front": axes
 #: and roads are named after towns).
 _SETTLEMENT_NOUN = re.compile(
-    r"\s+(?:"
-    + "|".join((*SETTLEMENT_SIZES, *AXIS_NOUNS, *(f.replace(" ", r"\s+") for f in SETTLEMENT_FACILITIES)))
-    + r")\b",
+    r"\s+(?:" + "|".join((*SETTLEMENT_SIZES, *AXIS_NOUNS, FACILITIES)) + r")\b",
     re.IGNORECASE,
 )
 

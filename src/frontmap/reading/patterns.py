@@ -389,69 +389,14 @@ TOWNS_OF = re.compile(r"the\s+(?:[a-z]+\s+)?(?:" + "|".join(TOWN_PLURALS) + r")\
 REGIONAL_CENTRE = re.compile(
     r"the\s+(?:regional|oblast|provincial)\s+(?:cent(?:re|er)|capital)\b(?!\s*,\s*(?-i:[A-Z]))", re.IGNORECASE
 )
-#: "the Zatoka bridge over the Dniester Estuary, roughly 50 km ...": where a place stands, named between
-#: it and what is said of it (a river, an estuary, a road).
-WHERE_ASIDE = re.compile(
-    r"^\s+(?:over|across|on|along)\s+(?:the\s+(?:[A-Z][\w'’-]*\s*){1,4}"
-    r"(?:(?:peninsula|river|estuary|spit|island|reservoir|lake|bay|highway|road)\s*)?"
-    # "on Crimea's west coast", "on the Dnipro's left bank"
-    r"|(?:the\s+)?[A-Z][\w'’-]*['’]s\s+(?:(?:north|south|east|west|right|left)(?:ern)?\s+)?"
-    r"(?:coast|bank|shore|edge|side)\s*)(?=\s*,)"
-)
-#: "Enerhodar, where most plant staff live, about 6 km ...": a relative clause between a place and what is
-#: said of it, set off by commas.
-RELATIVE_ASIDE = re.compile(r"^\s*,\s*(?:where|which|who|whose)\b[^,.;:()]{1,80},")
-#: "Snihurivka in Mykolaiv region, some 60 km ...": a region named between a place and what is said of it.
-REGION_ASIDE = re.compile(
-    r"^\s*,?\s*(?:(?:is|" + LIES + r")\s+)?(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}"
-    r"(?i:region|oblast|province|district|raion)\b"
-)
-#: "Popasna in May, some 35 km ...", "Dachne on Tuesday, about 23 km ...": when, between a place and what
-#: is said of it (the calendar words of months.txt and weekdays.txt, a year).
-TIME_ASIDE = re.compile(
-    r"^\s*,?\s*(?:in|on|since|by|until|from)\s+(?:(?:early|late|mid)[\s-]+)?(?:"
-    + "|".join(sorted(lexicon.MONTHS | lexicon.WEEKDAYS, key=len, reverse=True))
-    + r"|(?:19|20)\d\d)\b\.?(?:\s+\d{1,2}\b)?(?:,?\s+(?:19|20)\d\d\b)?",
-    re.IGNORECASE,
-)
-#: ", a village on the shore of the", ", on the shore of the", "is located on the": a description that
-#: names, before a lake or a peninsula, where a place lies.
-ON_THE_WAY = re.compile(
-    r"(?:,\s*(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?)?|\b(?:" + LIES + "|" + LOCATED + r")\s+)"
-    r"(?:on|near|by|beside|at|along|off)\s+(?:the\s+)?"
-    r"(?:[\w'’-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
 #: Between the towns of a list: "A and B", "A, B and C", "A, B, and C".
 LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-#: Words after a list of towns that say a distance is said of each: "both", "respectively", "lie".
-LIST_SAID_OF_ALL = re.compile(
-    # a plural verb: "A and B lie 50 km ...", not "A and B, which lies 45 km ..."
-    r"\b(?:both|all|each|respectively|are|"
-    + "|".join(v for v in lexicon.LOCATION_VERBS["finite"] if not v.endswith("s"))
-    + r")\b",
-    re.IGNORECASE,
+#: The facilities of a settlement (settlement_facilities.txt) as an alternation: "refinery", "air\s+base".
+FACILITIES = "|".join(
+    f.replace(" ", r"\s+") for f in sorted(lexicon.SETTLEMENT_FACILITIES, key=len, reverse=True)
 )
-#: "the villages of A and B": a plural noun before a list of towns.
-PLURAL_NOUN_BEFORE = re.compile(r"\b(?:" + "|".join(TOWN_PLURALS) + r")\s+of\s+$", re.IGNORECASE)
-#: "is located on the", "lies near": a feature named after these words says where the subject lies.
-LIES_ON_BEFORE = re.compile(
-    r"\b(?:" + LIES + "|" + LOCATED + r")\s+(?:on|in|at|near|along|beside)\s+(?:the\s+)?$"
-)
-#: "the Tarkhankut peninsula": a land or water feature named after a place (not the place itself).
-FEATURE_AFTER = re.compile(r"\s+(?:peninsula|spit|island|estuary|bay|cape)\b", re.IGNORECASE)
-#: "Kherson city, about 60 km away": a settlement noun after a place's name, part of how it is named.
-TOWN_WORD_AFTER = re.compile(r"^\s+(?:city|town|village)\b")
-#: What may stand between a place and the distance said of it without breaking the link, each taken out
-#: once, in this order, with what replaces it: the region it is in, a relative clause (its commas kept
-#: as one), a settlement noun, where it stands, when.
-ASIDES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (REGION_ASIDE, ""),
-    (RELATIVE_ASIDE, ","),
-    (TOWN_WORD_AFTER, ""),
-    (WHERE_ASIDE, ""),
-    (TIME_ASIDE, ""),
-)
+#: "the Saratov refinery", "the Morozovsk air base": a facility of the settlement named just before.
+FACILITY_AFTER = re.compile(r"\s+(?:" + FACILITIES + r")\b", re.IGNORECASE)
 #: "the logistics hub of", "the Ukrainian-held town of": a description before the place it names.
 DESCRIBED = re.compile(
     r"(?:the\s+)?(?:[\w'’´ʼ-]+\s+){0,3}?(?:home\s*town|town|city|village|hub|port|capital|settlement|center"
