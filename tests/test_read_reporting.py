@@ -116,6 +116,18 @@ DESCRIPTIONS = [
         anchor="Zaporizhzhia",
         direction="SE",
     ),
+    # the description's name after a dash, and the next distance of the statement
+    case(
+        "Krasnopillia lies 40 km from the regional centre — Sumy — and 8 km from the border.",
+        anchor_text="the regional centre — Sumy",
+        subject="Krasnopillia",
+        anchor="Sumy",
+    ),
+    case(
+        "Krasnopillia lies 40 km from the regional centre — Sumy — and 8 km from the border.",
+        index=1,
+        subject="Krasnopillia",
+    ),
     case(
         "Shells landed in her hometown of Orikhiv, just seven kilometres from the front line.",
         anchor=None,

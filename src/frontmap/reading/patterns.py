@@ -387,7 +387,8 @@ TOWN_PLURALS = {(w[:-1] + "ies" if w.endswith("y") else w + "s"): w for w in lex
 TOWNS_OF = re.compile(r"the\s+(?:[a-z]+\s+)?(?:" + "|".join(TOWN_PLURALS) + r")\s+of\s+", re.IGNORECASE)
 #: "the regional centre" with no name after it: the centre of the region named before.
 REGIONAL_CENTRE = re.compile(
-    r"the\s+(?:regional|oblast|provincial)\s+(?:cent(?:re|er)|capital)\b(?!\s*,\s*(?-i:[A-Z]))", re.IGNORECASE
+    r"the\s+(?:regional|oblast|provincial)\s+(?:cent(?:re|er)|capital)\b(?!\s*[,—–]\s*(?-i:[A-Z]))",
+    re.IGNORECASE,
 )
 #: Between the towns of a list: "A and B", "A, B and C", "A, B, and C".
 LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
@@ -400,7 +401,7 @@ FACILITY_AFTER = re.compile(r"\s+(?:" + FACILITIES + r")\b", re.IGNORECASE)
 #: "the logistics hub of", "the Ukrainian-held town of": a description before the place it names.
 DESCRIBED = re.compile(
     r"(?:the\s+)?(?:[\w'’´ʼ-]+\s+){0,3}?(?:home\s*town|town|city|village|hub|port|capital|settlement|center"
-    r"|centre|junction|stronghold|outpost|base|plant)(?:\s*,\s*|\s+(?:of\s+)?)"
+    r"|centre|junction|stronghold|outpost|base|plant)(?:\s*[,—–]\s*|\s+(?:of\s+)?)"
 )
 #: "Moscow-held Donetsk": the first name describes who holds the second, the place meant.
 HELD_BY = re.compile(r"-(?:held|controlled|occupied|run|backed|installed|annexed|led|allied)\b", re.I)
@@ -509,7 +510,7 @@ FURTHER = re.compile(r"\b(?:further|farther|another|beyond)\b", re.IGNORECASE)
 #: description of it set off by commas, may stand between).
 JOINED = re.compile(
     r"\s*(?:(?:city|town|village)\b\s*)?(?:,\s*(?:a|an|the)\s+[^,.;:()]{1,60}?,\s*)?"
-    r"(?:,\s*)?(?:and|but|or|while)?\s*$",
+    r"(?:[,—–]\s*)?(?:and|but|or|while)?\s*$",
     re.IGNORECASE,
 )
 #: ", a road and rail hub" / ", the regional capital": a short noun phrase naming the place again.
