@@ -1132,6 +1132,11 @@ SHARES = [
         change="held",
     ),
     case("Russian units say 80% of Bakhmut was captured.", kind="share", change="captured"),
+    # a leader's "his country", "our country": the text's country
+    case(
+        "The president said Russia holds about a fifth of his country.", kind="share", value=0.2, of="Ukraine"
+    ),
+    case("Russia occupies 18% of our country, she told parliament.", kind="share", value=0.18, of="Ukraine"),
     # the whole, said to be held or taken
     case(
         "Since 2022, Russia has seized all of the Luhansk region.",
@@ -1283,6 +1288,8 @@ def test_shares(text, kind, index, expected):
         "The Kremlin still demands all of the Donetsk region.",
         "Russia could have taken all of Kharkiv Oblast.",
         "Russia has not captured all of the Donetsk region.",
+        # farmers' fields, not a country's ground
+        "The growers said half of their land near Izium is still mined.",
         # the whole of a town taken is its capture, not a share of ground
         "Russian forces took all of Bakhmut in May.",
         "Observers said Russia had likely seized all of Robotyne.",

@@ -80,9 +80,11 @@ _TERRITORY = re.compile(
 )
 #: "Russian forces hold three-quarters of it": a share of the region or country named just before.
 _OF_IT = re.compile(r"it\b(?!['’]s)", re.IGNORECASE)
-#: "its territory", "Ukraine's land": of the place the words name or point back to.
+#: "its territory", "Ukraine's land", "his country": of the place the words name or point back to.
 _ITS_TERRITORY = re.compile(
-    r"(?:its|their|our|ukrainian|ukraine['’]s)\s+(?:\w+\s+)?(?:territory|land|landmass|area)\b", re.I
+    r"(?:(?:its|their|our|ukrainian|ukraine['’]s)\s+(?:\w+\s+)?(?:territory|land|landmass|area)"
+    r"|(?:his|her|our|their)\s+(?:own\s+)?country)\b",
+    re.I,
 )
 #: "the land seized by Russia": a part of the ground, not the whole.
 _TAKEN_PART = re.compile(
@@ -341,6 +343,12 @@ def _territory(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | Non
         # of its area"), not of one said to hold it ("Russia occupies a fifth of its territory"); else
         # of the text's country
         owner = terr.group().split(None, 1)[0].lower()
+        if (
+            owner in ("their", "our")
+            and terr.group().lower().endswith(" land")
+            and not _says_who_holds(ctx, m.start())
+        ):
+            return None  # "half of their land is mined": farmers' fields, not a country's ground
         if owner.startswith("ukrain"):
             of = safe(ctx.gz.country, "UA")
         else:
