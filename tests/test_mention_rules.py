@@ -403,6 +403,8 @@ def test_given_name_river(text, surface, expected):
     ("Its neighbour Bentley changed hands.", "Bentley", None),  # a neighbour is a place
     ("Bentley, some 5 km to its east, changed hands.", "Bentley", None),  # a distance after it
     ("Bentley, a friend of 5 years, wrote.", "Bentley", REJECT),  # a figure of no distance
+    ("Schools stay shut, according to Bentley.", "Bentley", REJECT),  # a source, not a place
+    ("The convoy moved to Bentley.", "Bentley", None),  # "to" a place
 )
 def test_small_village_without_support(text, surface, expected):
     check(R.small_village_without_support, text, surface, expected)
