@@ -131,7 +131,7 @@ def test_the_tables_hold_the_known_units_and_senses():
     assert [u.name for u in UNITS] == ["km", "m", "mi", "nmi", "km2", "m2", "ha", "mi2", "acre"]
     assert list(tables.senses()) == ["exact", "about", "below", "above", "just above", "up to"]
     assert len(QUALIFIER_ROWS) == 63
-    assert sum(q.reader for q in QUALIFIER_ROWS) == 34
+    assert sum(q.reader for q in QUALIFIER_ROWS) == 36
     assert {BY_WRITTEN[w].canonical for w in ("virtually", "essentially", "practically")} == {"nearly"}
     assert {BY_WRITTEN[w].canonical for w in ("a mere", "mere", "as close as")} == {"just"}
 
@@ -205,7 +205,7 @@ READER_QUALIFIERS = {
     "less than": "less than", "under": "less than", "fewer than": "less than", "no more than": "up to",
     "more than": "more than", "over": "more than", "at least": "at least", "just over": "more than",
     "upwards of": "more than", "just": "just", "only": "just", "barely": "just", "exactly": "exactly",
-    "a mere": "just", "mere": "just", "as close as": "just",
+    "a mere": "just", "mere": "just", "as close as": "just", "~": "about", "≈": "about",
 }  # fmt: skip
 
 

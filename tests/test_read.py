@@ -451,6 +451,9 @@ DISTANCES = [
         None,
     ),
     ("Kharkiv was shelled, a day after strikes 20 km east of Izium.", 20, "km", None, "E", "Izium", None),
+    # a sign for "about", written right before the number or before a space
+    ("Kupiansk lies ~100 km east of Kharkiv.", 100, "km", "about", "E", "Kharkiv", "Kupiansk"),
+    ("Kupiansk lies ≈ 100 km east of Kharkiv.", 100, "km", "about", "E", "Kharkiv", "Kupiansk"),
     (
         "They took a village some 25 km southeast of the logistics hub of Pokrovsk.",
         25,

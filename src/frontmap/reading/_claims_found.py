@@ -57,10 +57,19 @@ class Widened(P.Found):
                 self._low = r.group("between") or r.group("low") or r.group("low_with_unit")
                 self._low_unit = r.group("low_unit")
         lo, q = max(0, start - _QUAL_WINDOW), None
-        if start > 0 and text[start - 1].isspace() and may_end(text, lo, start, QUALIFIER_ENDS):
+        if start > 0 and (
+            (text[start - 1].isspace() and may_end(text, lo, start, QUALIFIER_ENDS))
+            or _sign_before(text, lo, start)
+        ):
             q = P.QUAL_BEFORE.search(text, lo, start)
         self._start = q.start(1) if q else start
         self._qual = q.group(1) if q else None
+
+
+def _sign_before(text: str, lo: int, hi: int) -> bool:
+    """Does ``text[lo:hi]`` end with a qualifier's sign, and maybe spaces ("~130 km", "~ 130 km")?"""
+    before = text[lo:hi].rstrip()
+    return bool(before) and before[-1] in P.QUAL_SIGNS
 
 
 def _ends_with(text: str, lo: int, hi: int, last: re.Pattern[str]) -> bool:

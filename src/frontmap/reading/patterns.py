@@ -68,7 +68,11 @@ QTY = re.compile(
     r"(?P<num>" + NUM + r")(?:\s*-\s*|\s*)(?i:(?P<area>" + AREA_UNIT + r")|(?P<dist>" + DIST_UNIT + r"))"
 )
 
-QUAL_BEFORE = re.compile(r"\b(" + QUAL + r")\s+$", re.IGNORECASE)
+#: The signs of the qualifiers ("~130 km"): written right before the number, or before a space.
+QUAL_SIGNS = "".join(q for q in QUALIFIERS if len(q) == 1 and not q.isalnum())
+QUAL_BEFORE = re.compile(
+    r"(?<![\w" + QUAL_SIGNS + r"])(" + QUAL + r")(?:\s+|(?<=[" + QUAL_SIGNS + r"]))$", re.IGNORECASE
+)
 #: The lower end of a range written before a figure: "28 to 35 km", "10-15 km", "between 10 and 15 km",
 #: "500 metres to 1 km" (a unit of length of its own, before "to": "10 km - 6 miles" is a conversion).
 RANGE_LOW = re.compile(
