@@ -510,6 +510,15 @@ REFERRING = [
         anchor="Toretsk",
     ),
     case("From Pokrovsk it is some 10 km to Myrnohrad.", subject="Myrnohrad", anchor="Pokrovsk"),
+    case(
+        "From Chasiv Yar it is about 10 km to Kostiantynivka, 25 km to Druzhkivka.",
+        index=1,
+        subject="Druzhkivka",
+        anchor="Chasiv Yar",
+    ),
+    # "A is N km (by road) to B": the town named before, to the town named after
+    case("Sumy is just 30 km by road to the Russian town of Sudzha.", subject="Sudzha", anchor="Sumy"),
+    case("Kupiansk is 10 km to the east.", subject="Kupiansk", direction="E"),
     case("Avdiivka mattered: 10 km to the south lies Donetsk.", subject="Donetsk", anchor="Avdiivka"),
     case("Troops advanced 10 km to Bakhmut.", anchor=None),
     case(

@@ -179,6 +179,19 @@ def anchor_at(ctx: Context, pos: int) -> Anchor:
     return None, "", pos
 
 
+def named_at(ctx: Context, pos: int) -> Mention | None:
+    """The mention at ``pos``, or after a description there ("the Crimean city of Saky", "the nearest
+    Russian town of Grayvoron")."""
+    described = P.DESCRIBED.match(ctx.text, pos)
+    return (ctx.mention_at(described.end()) if described else None) or ctx.mention_at(pos)
+
+
+def across_border(p: Place) -> bool:
+    """Is ``p`` what an advance "into" it crosses a border to reach: a region, or a town abroad that
+    stands for its region ("deep into Kursk")?"""
+    return p.kind == "region" or (p.kind == "settlement" and p.country not in ("UA", ""))
+
+
 def _named(ctx: Context, pos: int) -> Anchor | None:
     """A mention at ``pos`` (after an optional "the"); "Moscow-held Donetsk" is Donetsk."""
     text = ctx.text
@@ -487,9 +500,10 @@ _DISTANCE_TO = re.compile(
 #: "From the centre of Orikhiv to the front line - approximately 8 km", "From Kherson to Mykolaiv is
 #: about 60 km", "from Odesa to Saky, about 270 km", "from near Hostomel, north of the capital, to
 #: Prybirsk, a distance of 64 km": the same without the word "distance" before, the figure right after
-#: the two ends (an aside between commas may follow the first).
+#: the two ends (an aside between commas may follow the first; no figure in the first: "From A it is
+#: 10 km to B, 25 km to C" names no end of the second distance).
 _FROM_TO = re.compile(
-    r"\b[Ff]rom\s+(?:near\s+|the\s+(?:centre|center|edge|outskirts)\s+of\s+)?(?P<a>[^,;.()]{1,60}?)"
+    r"\b[Ff]rom\s+(?:near\s+|the\s+(?:centre|center|edge|outskirts)\s+of\s+)?(?P<a>[^,;.()\d]{1,60}?)"
     r"(?:,[^,;.()]{1,50},)?\s+to\s+(?P<b>[^,;.()]{1,60}?)"
     r"(?:\s+(?:is|was)\s+(?:now\s+)?|\s*[-–—:,]\s*(?:it\s+is\s+|it['’]s\s+|(?P<distance>an?\s+distance\s+of\s+))?)$"
 )
@@ -527,8 +541,7 @@ def ends_named(ctx: Context, start: int) -> dict[str, Any] | None:
             return {"anchor": named.place, "anchor_text": named.text, "of_it": True}
     for subject_at, anchor_group in ((m.start("b"), a_group), (a_start, "b")):
         # "... from the front line to Kramatorsk": the town is the subject, the line the anchor
-        described = P.DESCRIBED.match(ctx.text, subject_at)  # "to the Crimean city of Saky"
-        named = ctx.mention_at(described.end() if described else subject_at) or ctx.mention_at(subject_at)
+        named = named_at(ctx, subject_at)  # "to the Crimean city of Saky"
         if named is not None and named.place is not None:
             anchor, anchor_text, _ = anchor_at(ctx, m.start(anchor_group))
             if anchor != named.place:

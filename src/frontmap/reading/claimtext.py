@@ -53,12 +53,14 @@ from frontmap.reading._claimcontext import (
     LINE_GOAL,
     NEAR,
     Context,
+    across_border,
     anchor_at,
     distance_unit,
     far_side,
     home_country,
     latest_place,
     low_end,
+    named_at,
     number,
     qualifier,
     safe,
@@ -379,7 +381,7 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
             return claim(end, anchor=anchor, anchor_text=anchor_text)
     into_named = None if stream else P.INTO_NAMED.match(text, pos)
     named = ctx.mention_at(into_named.end()) if into_named else None
-    if into_named and named is not None and named.place is not None and _across_border(named.place):
+    if into_named and named is not None and named.place is not None and across_border(named.place):
         # "up to 10 km deep into Kursk": measured from the border of the country the region is in
         country = safe(ctx.gz.country, named.place.country)
         return claim(named.end, anchor=country, anchor_text=text[into_named.start("what") : named.end])
@@ -398,9 +400,11 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
     if bare:  # "the village of B, about five miles away": away from the place named before B
         return _implied_anchor(ctx, claim(bare.end()))
     to = None if travel else P.TO_PLACE.match(text, pos)
-    goal = ctx.mention_at(to.end()) if to and P.IT_IS_BEFORE.search(text, max(0, start - 20), start) else None
+    said = to is not None and P.IT_IS_BEFORE.search(text, max(0, start - 30), start)
+    goal = named_at(ctx, to.end()) if to is not None and said else None
     if goal is not None and goal.place is not None and goal.place.kind in POINT_KINDS:
-        # "From Chasiv Yar it is about 10 km to Kostiantynivka, 25 km to Kramatorsk": to the town named
+        # "From Chasiv Yar it is about 10 km to Kostiantynivka, 25 km to Kramatorsk", "A is 81 km by road
+        # to the nearest Russian town of B": to the town named
         return _it_anchor(ctx, claim(goal.end, subject=goal.place), "")
     line = anchor_at(ctx, to.end()) if to else None
     if line is not None and LINE_GOAL.fullmatch(line[1]):
@@ -409,12 +413,6 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
     if travel:  # "To reach Nikopol, drones cover less than 5 km": the one town of the sentence is the goal
         return claim(pos, subject=_subject(ctx, start, None, pos) or only_town(ctx, start))
     return None
-
-
-def _across_border(p: Place) -> bool:
-    """Is ``p`` what an advance "into" it crosses a border to reach: a region, or a town abroad that
-    stands for its region ("deep into Kursk")?"""
-    return p.kind == "region" or (p.kind == "settlement" and p.country not in ("UA", ""))
 
 
 def _subject_and_anchor(ctx: Context, start: int, end: int, anchor: Place | None, anchor_text: str) -> dict:
