@@ -162,7 +162,7 @@ _NUMBER = re.compile(
     r"""
     (?P<int>\d{1,3}(?:[,\u00a0\u202f\u2009\ ]\d{3})+(?!\d) # grouped thousands: 6,000 / 600 000
       |\d+)                                               # or plain digits
-    (?:\.(?P<frac>\d+))?                                  # decimal part
+    (?:\.(?P<frac>\d+)|,(?P<cfrac>\d{1,2})(?!\d))?           # decimal part: "0.8", "0,8" (as the reader)
     (?:\s*(?P<mult>thousand|million|billion|mln|mn|bn|k)(?![a-z]))?  # an optional multiplier word
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -185,7 +185,7 @@ def _written(text: str) -> tuple[float, float] | None:
     if m is None:
         return None
     whole = re.sub(r"\D", "", m["int"])
-    frac = m["frac"] or ""
+    frac = m["frac"] or m["cfrac"] or ""
     mult = _MULTIPLIERS[m["mult"].lower()] if m["mult"] else 1.0
     value = float(f"{whole}.{frac or 0}") * mult
     if frac:  # a written decimal: every written digit counts
