@@ -41,6 +41,7 @@ from frontmap.quantities.tolerance import (
     distance_basis,
     factor,
     place_slack_km,
+    short_of_line,
 )
 from frontmap.reading.claimlinks import IMPLIED_NOTES, at_centre
 from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, DistanceClaim, ShareClaim
@@ -310,7 +311,8 @@ def _judge_distance(
         said = f"'{c.text}' is longer than the straight line, consistent as a road distance (up to "
         explanation = f"{what}: {said}{ROAD_FACTOR[1]:g} times the straight line){tail}"
         return dataclasses.replace(v, explanation=explanation, note=note or "road")
-    lo, hi = max(0.0, low - beyond) / per, (high + slack) / per
+    # below the line: within the places' extents, or a fifth short of the line between their points
+    lo, hi = max(0.0, low - beyond) / per, max(high + slack, short_of_line(c.km)) / per
     v = judged("distance", c, c.value, d / per, u, lo, hi, what, numbers, note)
     return dataclasses.replace(v, explanation=v.explanation + tail) if tail else v
 

@@ -72,6 +72,7 @@ name                   value       meaning
 ``radius_other``       0.5 km      radius of any other place given as a point
 ``road_factor_low``    1.2         a road is typically 1.2 ...
 ``road_factor_high``   1.4         ... to 1.4 times the straight line (:data:`ROAD_FACTOR`)
+``distance_short``     0.2         a distance between two points may be a fifth short (:func:`short_of_line`)
 ``rough_fraction``     0.15        a fraction in words ("about a fifth") allows ±15 %
 ``window_regained``    2 days      reports of ground retaken are compared within 2 days of each other
 ``window_captured``    2 days      ... ground captured, 2 days
@@ -125,6 +126,7 @@ __all__ = [
     "relative_tolerance",
     "rounding_half_width",
     "share_interval",
+    "short_of_line",
     "unit_key",
     "window_days",
 ]
@@ -448,6 +450,17 @@ def check_policy() -> Mapping[str, float]:
 
 #: ``(typical, most)`` times the straight line a road distance is (``road_factor_low``, ``road_factor_high``).
 ROAD_FACTOR: tuple[float, float] = (check_policy()["road_factor_low"], check_policy()["road_factor_high"])
+
+
+def short_of_line(value: float) -> float:
+    """The longest straight line between two places' points that a stated distance of ``value`` may
+    fall short of by ``distance_short`` (a fifth): reporters read maps, round down and measure from
+    the near edge of a town.  (A figure above the line is judged by the road band: :func:`distance_basis`.)
+
+    >>> short_of_line(40), short_of_line(5)
+    (50.0, 6.25)
+    """
+    return value / (1.0 - check_policy()["distance_short"])
 
 
 def place_radius_km(kind: str, population: int = 0, extent_km: float = 0.0) -> float:
