@@ -301,7 +301,15 @@ def test_conversion_consistent(value, converted, units, texts, ok):
 
 def test_conversion_tolerance_is_the_converted_rounding_plus_slack():
     _, _, tolerance = tol.conversion_consistent(6000, 2400, tol.factor("km2", "mi2"), "6,000", "2,400")
-    assert tolerance == pytest.approx(50 / 2400 + tol.CONVERSION_SLACK)
+    assert tolerance == pytest.approx(tol.CONVERSION_FLOOR)  # 50 / 2400 + 3 % is less
+    _, _, tolerance = tol.conversion_consistent(40, 25, tol.factor("km", "mi"), "40", "25")
+    assert tolerance == pytest.approx(2.5 / 25 + tol.CONVERSION_SLACK)
+
+
+def test_a_conversion_a_tenth_off_is_consistent_however_it_is_written():
+    # "about 160 km (90 miles)": 99.4 miles, the reporter converted a figure rounded otherwise
+    assert tol.conversion_consistent(160, 90, tol.factor("km", "mi"), "160", "90")[0] is True
+    assert tol.conversion_consistent(160, 85, tol.factor("km", "mi"), "160", "85")[0] is False
 
 
 @pytest.mark.parametrize(

@@ -56,7 +56,8 @@ so that :mod:`frontmap.geometry` and the checks read it from one place.
 
 **Conversions** -- "74 km (46 miles)": :func:`conversion_consistent` accepts the pair when
 ``converted / (value × factor)`` is within the rounding of the converted figure as written plus
-:data:`CONVERSION_SLACK` (3 %) -- the parenthetical is the number the reporter computed; unit factors
+:data:`CONVERSION_SLACK` (3 %), and never less than :data:`CONVERSION_FLOOR` (10 %) -- the parenthetical
+is the number the reporter computed, maybe from a figure rounded otherwise; unit factors
 are in :data:`LENGTH_KM` and :data:`AREA_KM2`, read from ``data/units.tsv`` with every written form
 :func:`unit_key` knows.
 
@@ -104,6 +105,7 @@ from frontmap.quantities._tables import _read, _Rows, fold_qualifier, fold_unit,
 
 __all__ = [
     "AREA_KM2",
+    "CONVERSION_FLOOR",
     "CONVERSION_SLACK",
     "LENGTH_KM",
     "MIN_RELATIVE",
@@ -137,6 +139,10 @@ MIN_RELATIVE = 0.02
 WORDS_RELATIVE = 0.10
 #: Extra relative slack for unit conversions (rough factors such as 1.6 km per mile, double rounding).
 CONVERSION_SLACK = 0.03
+#: A conversion within this much of its figure is consistent however precisely it is written: reporters
+#: often convert the figure rounded otherwise ("about 160 km (90 miles)", from 145 km); the slips the
+#: check names (an inverted or linear factor) are far larger.
+CONVERSION_FLOOR = 0.10
 
 #: Qualifier as written -> relative offsets (low, high) of its sense: every row of ``data/qualifiers.tsv``
 #: with the offsets of ``data/qualifier_senses.tsv``; see the module docstring.
@@ -418,7 +424,7 @@ def conversion_consistent(
         return ok, (1.0 if ok else math.inf), CONVERSION_SLACK
     ratio = c / expected
     rel = rounding_half_width(c, text_converted) / c
-    tolerance = rel + CONVERSION_SLACK
+    tolerance = max(rel + CONVERSION_SLACK, CONVERSION_FLOOR)
     return abs(ratio - 1.0) <= tolerance, ratio, tolerance
 
 
