@@ -81,6 +81,11 @@ SPELLINGS = [
     ("Residents of Kostiantynivak queued for water.", [("Kostiantynivak", "Kostiantynivka")]),
     ("Convoys moved from Ivano-Frankivks to the border.", [("Ivano-Frankivks", "Ivano-Frankivsk")]),
     ("Buses left Kramatrosk's station at noon.", [("Kramatrosk", "Kramatorsk")]),
+    # ... and the longer name it makes with the next word: the oblast, the reservoir (not the city, the town)
+    ("Shelling hit Zaporizzhia Oblast overnight.", [("Zaporizzhia Oblast", "Zaporizhzhia Oblast")]),
+    ("Water drained from the Khakhovka Reservoir.", [("Khakhovka Reservoir", "Kakhovka Reservoir")]),
+    # in one process, a name guessed before does not carry the word after it over to the next text
+    ("Shelling hit Zaporizzhia on Monday.", [("Zaporizzhia", "Zaporizhzhia")]),
     # stress marks, soft hyphens and zero-width characters inside a word: the span keeps them
     ("The train reached Костянти́нівка before noon.", [("Костянти́нівка", "Kostiantynivka")]),
     ("Guns fired near Kra\u00admatorsk overnight.", [("Kra\u00admatorsk", "Kramatorsk")]),

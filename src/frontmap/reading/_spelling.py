@@ -18,7 +18,7 @@ from frontmap.gazetteer.place import Place
 from frontmap.reading._tokens import POSSESSIVE, Hit, Token, Words
 from frontmap.reading.lexicon import COMMON_WORDS, DEMONYMS, GIVEN_NAMES, MONTHS, TITLES, WEEKDAYS
 
-__all__ = ["misspelled"]
+__all__ = ["Name", "misspelled", "with_head"]
 
 #: Words never read as a misspelled name.
 _WORDS = COMMON_WORDS | GIVEN_NAMES | TITLES | DEMONYMS | MONTHS | WEEKDAYS
@@ -68,6 +68,23 @@ def misspelled(text: str, found: Words, t: Token, gz) -> Hit | None:
         return None
     n, last_len, key, places = guess
     return Hit(n, t.start, run[n - 1].start + last_len, key, places)
+
+
+Name = tuple[int, int, int, str, tuple[Place, ...]]
+
+
+def with_head(text: str, found: Words, start: int, name: Name, gz) -> Name:
+    """A misspelled name at ``start`` (``(words, length, length to the end of its last word, key,
+    places)``), or the longer name it makes with the word after it: "Zaporizzhia Oblast" is the oblast,
+    "the Khakhovka Reservoir" the reservoir, not the city and the town their first words are."""
+    n, length, word_end, _, places = name
+    end = start + length
+    head = found.after(end) if word_end == length else None  # no possessive ends the name
+    if head is None or head.start != end + 1 or text[end] != " ":
+        return name
+    longer = f"{normalize(places[0].name)} {normalize(head.text)}"
+    named = gz.lookup(longer)
+    return (n + 1, head.end - start, head.end - start, longer, tuple(named)) if named else name
 
 
 _UNKNOWN = object()

@@ -34,7 +34,7 @@ from frontmap.reading._gzcache import CachedGazetteer
 from frontmap.reading._ment_candidates import plain_candidates
 from frontmap.reading._ment_verdicts import plain_verdicts, sentence_ua
 from frontmap.reading._mentions_lines import Lines
-from frontmap.reading._spelling import misspelled
+from frontmap.reading._spelling import misspelled, with_head
 from frontmap.reading._tokens import JOINING, POSSESSIVE, Hit, PlainWords, Token, Words, words
 from frontmap.reading.article import Mention
 from frontmap.reading.homonyms import resolve
@@ -260,7 +260,9 @@ def _guessed(text: str, found: Words, t: Token, gz, singles: dict) -> Any:
             name = singles[t.text] = _as_name(misspelled(text, found, t, gz), found)
     else:
         return None
-    return None if name is None or _speaker(text, t.start, t.start + name[1]) else name
+    if name is None or _speaker(text, t.start, t.start + name[1]):
+        return None
+    return with_head(text, found, t.start, name, gz)  # "Zaporizzhia Oblast": depends on the word after
 
 
 def _speaker(text: str, start: int, end: int) -> bool:
