@@ -135,6 +135,19 @@ def test_evidence_vocabulary_is_a_documented_table():
     # two Andriivkas are in Donetsk Oblast: the larger of those two
     ("Troops took Andriivka in the Donetsk region.", "Andriivka", "andriivka-kramatorsk", "qualifier"),
     ("Shells fell on Andriivka in the Zaporizhzhia region.", "Andriivka", "andriivka-polohy", "qualifier"),
+    # a compass adjective before the region ("in the southeastern Zaporizhzhia region")
+    (
+        "Shells fell on Andriivka in southern Zaporizhzhia region.",
+        "Andriivka",
+        "andriivka-polohy",
+        "qualifier",
+    ),
+    (
+        "Troops took Kamianske in the south-eastern Zaporizhzhia region.",
+        "Kamianske",
+        "kamianske-village",
+        "qualifier",
+    ),
     ("Donetsk Oblast's Andriivka was shelled.", "Andriivka", "andriivka-kramatorsk", "qualifier"),
     ("The raid on Andriivka (Zaporizhzhia region) failed.", "Andriivka", "andriivka-polohy", "qualifier"),
     ("Drones hit Andriivka, Kharkiv Oblast, at dawn.", "Andriivka", "andriivka-izium", "qualifier"),
