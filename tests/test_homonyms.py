@@ -318,6 +318,17 @@ def test_lyman_on_the_bundled_gazetteer(text, admin1):
     assert m.place.admin1 == admin1 and m.evidence in H.EVIDENCE
 
 
+def test_a_city_in_the_articles_oblast_outweighs_a_village_sharing_a_raion_on_the_bundled_gazetteer():
+    # a village called Kostiantynivka lies in Pokrovsk Raion; the city, 67,000 people, in the next raion
+    text = (
+        "Dobropillia lies about 90 km northwest of Donetsk. It is near Pokrovsk, and Russian units try to "
+        "drive a wedge between Pokrovsk and Kostiantynivka."
+    )
+    m = next(m for m in fm.read(text).mentions if m.text == "Kostiantynivka")
+    assert (m.place.admin1, m.place.raion) == ("Donetsk Oblast", "Kramatorsk Raion")
+    assert m.place.population > 50_000
+
+
 def test_kalynivka_near_kyiv_on_the_bundled_gazetteer():
     m = next(m for m in fm.read("A depot burned in Kalynivka near Kyiv.").mentions if m.text == "Kalynivka")
     assert (m.place.admin1, m.evidence) == ("Kyiv Oblast", "qualifier")

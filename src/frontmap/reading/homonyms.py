@@ -290,12 +290,14 @@ def hierarchy(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
         best = tuple(p for p in pool if p in best or (p.population >= big and p.country in countries))
     elif not any(p.kind in ("raion", "hromada") for p in ctx.places.values()):
         # units shared only with other towns: a town far larger than the namesakes they prefer stays in
-        # the running (size then chooses) when it lies in one the article names and no oblast of the
-        # sentence rules it out -- the city of Kostiantynivka, not a village of Pokrovsk Raion, in "the
-        # towns of Kostyantynivka and Pokrovsk"
+        # the running (size then chooses) when it lies in one the article names, or in the oblast of one
+        # of its towns, and no oblast of the sentence rules it out -- the city of Kostiantynivka, not a
+        # village of Pokrovsk Raion, in "the towns of Kostyantynivka and Pokrovsk"
+        oblasts = {q.admin1 for q in ctx.places.values() if q.kind == "settlement"}
+        named = {p.id for p in pool if any(scores[p.id]) or p.admin1 in oblasts}
         best = tuple(
             p for p in pool
-            if p in best or (p.population >= big and any(scores[p.id]) and scores[p.id][0] == top[0])
+            if p in best or (p.population >= big and p.id in named and scores[p.id][0] == top[0])
         )  # fmt: skip
     return best if len(best) < len(pool) else None
 
