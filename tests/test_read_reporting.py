@@ -1156,6 +1156,15 @@ SHARES = [
     case(
         "Russia says it has captured all of the Kharkiv region.", kind="share", value=1.0, of="Kharkiv Oblast"
     ),
+    # the share held, said again at another time
+    case(
+        "Russia held 90% of the Kherson region in June but now controls 70%.",
+        kind="share",
+        index=1,
+        value=0.7,
+        of="Kherson Oblast",
+        change="held",
+    ),
     # the share held, said again as it changed
     case(
         "Russia held a third of the Kharkiv region in May. By October, Russian control had fallen to 9%.",

@@ -110,7 +110,11 @@ _REFERS_BACK = re.compile(
     r"|\b(?P<changed>control|occupation)\s+(?:has\s+|had\s+)?(?:decreased|fell|fallen|dropped|shrank"
     r"|shrunk|rose|risen|grew|grown|increased|expanded)\s+to\s+(?:" + P.QUAL + r"\s+)?$"
     # "less than a third of the region, compared to more than 40% in January": the same at another time
-    r"|\bcompared\s+(?:to|with)\b",
+    r"|\bcompared\s+(?:to|with)\b"
+    # "Russia controlled 93% of it in June but now holds 73%": the share held, at another time
+    r"|\b(?:now|still|today)\s+(?P<holds>controls|holds|occupies|owns)\s+(?:only\s+|just\s+)?(?:"
+    + P.QUAL
+    + r"\s+)?$",
     re.I,
 )
 #: "has seized", "now controls": a verb that says the whole is held or was taken, right before "all of"
@@ -318,7 +322,7 @@ def share_again(ctx: Context, m: re.Match, last: ShareClaim | None) -> ShareClai
     s, e = sentence_bounds(ctx, m.start())
     back = _REFERS_BACK.search(ctx.text, max(s, last.end, m.start() - 120), m.start())
     if back:
-        change = "held" if back.group("held") or back.group("changed") else last.change
+        change = "held" if back.group("held") or back.group("changed") or back.group("holds") else last.change
     elif last.start >= s and _STILL_HELD.match(ctx.text, m.end(), e):
         change = "held"
     else:
