@@ -498,6 +498,8 @@ NON_PLACE_ANCHORS = [
     ("Russian guns stand about 15 km from the coast.", 15, "about", None, "the coast"),
     ("Troops dug in some 20 km to the south, officials said.", 20, "some", "S", ""),
     ("Smoke rose 10 miles east, then drifted north.", 10, None, "E", ""),
+    # a headline's front line, with no article ("frontline towns" are towns, not the line)
+    ("Kostiantynivka: about 10km from frontline", 10, "about", None, "frontline"),
 ]
 
 

@@ -882,7 +882,12 @@ def test_the_distance_from_a_town_to_what_no_place_is():
 
 
 @pytest.mark.parametrize(
-    "text", ["He lives 5 km from home.", "The drone flew 30 km from where it was launched."]
+    "text",
+    [
+        "He lives 5 km from home.",
+        "The drone flew 30 km from where it was launched.",
+        "The aid convoy stopped 5 km from frontline towns.",  # towns unnamed: not the line itself
+    ],
 )
 def test_a_distance_from_no_noun_phrase_is_no_claim(text):
     assert fm.read(text).claims == ()

@@ -356,6 +356,8 @@ THING = re.compile(
     r"|(?:Russian|Ukrainian|enemy)\s+(?:positions|lines|trenches|artillery|guns|troops|forces)\b"
     # "some 100 miles from Ukrainian-held territory", "... from Russian controlled areas"
     r"|(?:Russian|Ukrainian)[\s-](?:held|controlled|occupied)\s+(?:territory|ground|land|areas?)\b"
+    # "30 km from front line", as headlines write it (not "10 km from frontline towns")
+    r"|(?:front\s*-?\s*lines?|frontline|contact\s+line)\b(?!\s+(?:town|city|village|settlement|port)s?\b)"
 )
 #: "60 km from the city": the town the text has just named.
 THE_TOWN_ANCHOR = re.compile(
