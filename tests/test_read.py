@@ -643,6 +643,18 @@ def test_area_subject_covers():
     assert (c.subject.name, c.change) == ("Ukraine", None)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crimea, which Russia seized in 2014, covers about 27,000 square kilometres.",
+        "The Kherson region, which Russian troops partly occupied in March, has an area of 28,500 km2.",
+    ],
+)
+def test_a_relative_clause_before_the_size_is_no_change_of_ground(text):
+    c = only(text, "area")
+    assert c.change is None and c.subject is not None and c.subject.kind == "region"
+
+
 def test_close_to_is_not_a_comparison():
     art = fm.read("Russia retook 300 sq km. Its troops withdrew from areas close to Kyiv.")
     assert [c.kind for c in art.claims] == ["area"]

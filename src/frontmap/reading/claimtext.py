@@ -65,6 +65,7 @@ from frontmap.reading._claimcontext import (
     qualifier,
     safe,
     sentence_bounds,
+    size_clause,
 )
 from frontmap.reading._claims_before import (
     AREA_CONTEXT_ENDS,
@@ -497,7 +498,7 @@ def _area(
     start = m.start()
     s, e = sentence_bounds(ctx, start)
     spans = (max(s, start - P.WINDOW), start), (end, min(e, end + 80))
-    before, after = text[spans[0][0] : start], text[end : spans[1][1]]
+    before, after = size_clause(text[spans[0][0] : start]), text[end : spans[1][1]]
     clause = before + " " + after
     change = None
     lost = P.LOST.search(clause) if ctx.may_match(P.LOST, *spans) else None
@@ -562,9 +563,10 @@ def _area_subject(ctx: Context, start: int, before: str, after: str, change: str
         cover = P.POSSESSIVE_END.search(tail)
     if cover:
         # "Ukraine, which covers some 600,000 square km": the place just before the verb.
-        offset = start - len(tail) + cover.start()
-        near = [m for m in ctx.mentions_between(max(0, offset - 40), offset + 1) if m.place is not None]
-        gap = ctx.text[near[-1].end : offset].strip(" '’ʼ") if near else "x"
+        offset, b0 = start - len(tail) + cover.start(), start - len(before)  # ``before`` may blank an aside
+        near = [m for m in ctx.mentions_between(max(b0, offset - 120), offset + 1)
+                if m.place is not None and before[m.start - b0] != " "]  # fmt: skip
+        gap = before[max(0, near[-1].end - b0) : offset - b0].strip(" '’ʼ") if near else "x"
         if (
             near
             and near[-1].place is not None
