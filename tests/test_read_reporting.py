@@ -887,6 +887,7 @@ def test_the_distance_from_a_town_to_what_no_place_is():
         "He lives 5 km from home.",
         "The drone flew 30 km from where it was launched.",
         "The aid convoy stopped 5 km from frontline towns.",  # towns unnamed: not the line itself
+        "A second blast hit a school 100 metres away.",  # a scene's detail in metres, with no place
     ],
 )
 def test_a_distance_from_no_noun_phrase_is_no_claim(text):

@@ -26,7 +26,9 @@ __all__ = [
     "explain",
     "joined_subjects",
     "link_comparisons",
+    "linked",
     "main_anchors",
+    "on_the_map",
     "respective",
     "topic_anchors",
 ]
@@ -250,6 +252,25 @@ def _listed(ctx: Context, c: DistanceClaim, before: bool = False) -> Place | Non
         if (b if before else a).place == c.subject and P.LIST_GAP.fullmatch(ctx.text, a.end, b.start):
             found = (a if before else b).place
     return found
+
+
+def linked(ctx: Context, claims: list[Claim]) -> list[Claim]:
+    """The claims of a text (in text order) with the fields one claim lends another filled in, in this
+    order: subjects joined by "and", anchors from the topic, from the distance before ("further"), from
+    the article's main town, from the place "away" refers to, pairs said "respectively"; then only those
+    on the map (:func:`on_the_map`)."""
+    claims = main_anchors(ctx, chained_anchors(ctx, topic_anchors(ctx, joined_subjects(ctx.text, claims))))
+    return on_the_map(respective(ctx, away_anchors(ctx, claims)))
+
+
+def on_the_map(claims: list[Claim]) -> list[Claim]:
+    """The claims a map can use: a distance in metres with no place on either end ("a fire broke out
+    100 metres away") is a scene's detail, not a spatial statement, and is left out."""
+    return [
+        c for c in claims
+        if not (isinstance(c, DistanceClaim) and c.unit == "m" and c.subject is None and c.anchor is None
+                and not c.anchor_text)
+    ]  # fmt: skip
 
 
 def link_comparisons(claims: list[Claim]) -> list[Claim]:

@@ -90,14 +90,9 @@ from frontmap.reading.claimlinks import (
     IMPLIED_BEFORE,
     IMPLIED_START,
     IMPLIED_TOPIC,
-    away_anchors,
-    chained_anchors,
     explain,
-    joined_subjects,
     link_comparisons,
-    main_anchors,
-    respective,
-    topic_anchors,
+    linked,
 )
 from frontmap.reading.claims import AreaClaim, Claim, Converted, DistanceClaim
 from frontmap.reading.claimshares import find_shares
@@ -146,9 +141,7 @@ def find_claims(
     shares = find_shares(ctx, scan)
     claims.extend(shares)
     claims.sort(key=lambda c: c.start)
-    claims = main_anchors(ctx, chained_anchors(ctx, topic_anchors(ctx, joined_subjects(text, claims))))
-    claims = away_anchors(ctx, claims)
-    claims = respective(ctx, claims)
+    claims = linked(ctx, claims)
     first_area = min((c.start for c in claims if isinstance(c, AreaClaim)), default=None)
     comparisons = [comparison_claim(ctx, m, first_area) for m in scan.comparisons()]
     claims.extend(c for c in comparisons if c is not None)
