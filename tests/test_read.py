@@ -638,6 +638,11 @@ def test_area_subject_and_slip():
     assert (c.value, c.unit, c.km2, c.subject.name) == (600000, "km2", 600000.0, "Ukraine")
 
 
+def test_a_day_of_a_month_before_to_is_no_range():
+    art = fm.read("Occupied ground grew from 65 sq km on May 23 to 124.68 sq km by June 1.")
+    assert [(c.text, c.low) for c in art.claims] == [("65 sq km", None), ("124.68 sq km", None)]
+
+
 def test_area_subject_covers():
     c = only("Talks covered all of Ukraine, which covers some 600,000 square kilometres.", "area")
     assert (c.subject.name, c.change) == ("Ukraine", None)

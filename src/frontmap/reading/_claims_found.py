@@ -51,7 +51,7 @@ class Widened(P.Found):
         if "num" in m.re.groupindex and (
             _ends_with(text, lo, start, _DASH) or may_end(text, lo, start, _RANGE_ENDS)
         ):
-            r = P.RANGE_LOW.search(text, lo, start)
+            r = P.range_low(text, lo, start)
             if r:  # "28 to 35 km": the claim starts at the range's lower end
                 start = r.start()
                 self._low = r.group("between") or r.group("low") or r.group("low_with_unit")

@@ -80,6 +80,16 @@ RANGE_LOW = re.compile(
     r"|(?P<low>" + DIGITS + r"|" + WORDNUM + r")\s*(?:-|–|—|\bto)"
     r"|(?P<low_with_unit>" + DIGITS + r"|" + WORDNUM + r")\s*(?P<low_unit>(?i:" + DIST_UNIT + r"))\s+to)\s*$"
 )
+#: A month before a number: "on May 23 to 124 km²" is a date, then the figure, not a range from 23.
+_MONTH_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(lexicon.MONTHS, key=len, reverse=True)) + r")\.?\s+$", re.IGNORECASE
+)
+
+
+def range_low(text: str, lo: int, hi: int) -> re.Match | None:
+    """:data:`RANGE_LOW` in ``text[lo:hi]``, unless its number is a day after a month."""
+    r = RANGE_LOW.search(text, lo, hi)
+    return None if r is None or _MONTH_BEFORE.search(text, max(0, r.start() - 12), r.start()) else r
 
 
 class Found:
@@ -97,7 +107,7 @@ class Found:
                 start = f.start(1)
                 self._frac = text[start : m.end("frac")]
         if "num" in m.re.groupindex:
-            r = RANGE_LOW.search(text, max(0, start - 40), start)
+            r = range_low(text, max(0, start - 40), start)
             if r:  # "28 to 35 km": the claim starts at the range's lower end
                 start = r.start()
                 self._low = r.group("between") or r.group("low") or r.group("low_with_unit")
