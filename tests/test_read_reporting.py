@@ -516,6 +516,13 @@ REFERRING = [
         subject="Druzhkivka",
         anchor="Chasiv Yar",
     ),
+    # "away" from the town named before, not from a town that names a line ("the Kursk border")
+    case(
+        "If Khotin falls, troops along the Kursk border would have a road to the regional capital of Sumy, "
+        "located some 20 km away.",
+        subject="Sumy",
+        anchor="Khotin",
+    ),
     # "A is N km (by road) to B": the town named before, to the town named after
     case("Sumy is just 30 km by road to the Russian town of Sudzha.", subject="Sudzha", anchor="Sumy"),
     case("Kupiansk is 10 km to the east.", subject="Kupiansk", direction="E"),

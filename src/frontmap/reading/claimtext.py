@@ -454,6 +454,8 @@ def _implied_anchor(ctx: Context, c: DistanceClaim) -> DistanceClaim:
     for m in reversed(before[:at] if at is not None else []):
         p = m.place
         if m.role == "location" and p is not None and p.kind in POINT_KINDS and p != c.subject:
+            if P.LINE_NAMED_AFTER.match(ctx.text, m.end):
+                continue  # "along the Kursk border": a line named after the town, not the town
             return replace(c, anchor=m.place, anchor_text=m.text, note=IMPLIED_BEFORE)
     if _ITS.search(c.text):
         # "Its neighbour Lobkove, 5 km to its east": "its" is the town the sentence before is about

@@ -412,6 +412,11 @@ LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 FACILITIES = "|".join(
     f.replace(" ", r"\s+") for f in sorted(lexicon.SETTLEMENT_FACILITIES, key=len, reverse=True)
 )
+#: "the Kursk border", "the Bakhmut direction": a town's name used for a line or an axis, no place to
+#: measure a distance from.
+LINE_NAMED_AFTER = re.compile(
+    r"\s+(?:border|frontier|" + "|".join(sorted(lexicon.AXIS_NOUNS, key=len, reverse=True)) + r")\b", re.I
+)
 #: "the Saratov refinery", "the Morozovsk air base": a facility of the settlement named just before.
 FACILITY_AFTER = re.compile(r"\s+(?:" + FACILITIES + r")\b", re.IGNORECASE)
 #: "the logistics hub of", "the Ukrainian-held town of": a description before the place it names.
