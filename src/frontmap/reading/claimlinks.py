@@ -1,8 +1,8 @@
 """Links between the claims of one text, made once all are found (used by
 :mod:`~frontmap.reading.claimtext`): two distances joined in one statement share a subject, a distance
 with no place to measure from after a sentence about a town is measured from it (else from the town
-the article is about), and each comparison
-points at the area it sizes."""
+the article is about), a distance in metres with no place at either end is left out, and each
+comparison points at the area it sizes."""
 
 from __future__ import annotations
 
