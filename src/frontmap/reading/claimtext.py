@@ -330,6 +330,9 @@ def _figure(
     if converted is not None and text.startswith(",", pos):  # "40 km, or 25 miles, east of Kharkiv"
         pos += 1
     travel = travelled(text, start)
+    back = None if travel else P.BACK_AFTER.match(text, pos)
+    if back and P.PUSHED_BEFORE.search(text, lo, start):  # "pushed Ukraine 9 km (6 miles) back"
+        travel, pos = True, back.end()
     if P.ZONE.match(text, pos):  # "a 10-km-deep buffer zone", "a 15-km radius": a zone's depth
         return value, pos, travel, None
     deep = P.DEEP.match(text, pos)

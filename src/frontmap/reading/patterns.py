@@ -278,6 +278,9 @@ TRAVEL_BEFORE = re.compile(
     r"(?:(?:another|an\s+additional|a\s+further|further|some|an\s+average\s+of|on\s+average)\s+)?$",
     re.IGNORECASE,
 )
+#: "pushed Ukraine 9 km back": who is pushed, before the figure, and "back" after it.
+PUSHED_BEFORE = re.compile(r"\bpush(?:ed|es|ing)?\s+(?:[\w()'’-]+\s+){1,4}?$", re.IGNORECASE)
+BACK_AFTER = re.compile(r"\s*back\b", re.IGNORECASE)
 DEEP = re.compile(r"\s*-?\s*deep\b", re.IGNORECASE)
 #: "60 km as the crow flies from the plant", "1,600 km by road": how a distance is measured, between its
 #: figure and its anchor (``lexicon.DISTANCE_MEASURES`` says which measure a ``phrase`` is).
