@@ -1511,6 +1511,8 @@ def test_two_capitals_that_speak_together_both_speak_for_their_states():
         ("Blasts were reported at Sjedove, east of Mariupol.", ["Siedove", "Mariupol"]),
         # a news agency that shares its name with a Hungarian village
         ("An analyst told Tass that troops near Kupiansk advanced.", ["Kupiansk"]),
+        # a unit of speed that shares its name with a town in Pakistan
+        ("The missile that hit Dnipro flew at beyond Mach 10.", ["Dnipro"]),
     ],
 )
 def test_names_of_people_and_spellings_of_places(text, places):
