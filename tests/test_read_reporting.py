@@ -516,6 +516,17 @@ REFERRING = [
         subject="Druzhkivka",
         anchor="Chasiv Yar",
     ),
+    # a sentence opening "It is ..." whose distance a clause says of a town named after "It"
+    case(
+        "The plant was shelled again. It stands beside Enerhodar, a town about 50 km southwest of Nikopol.",
+        subject="Enerhodar",
+        anchor="Nikopol",
+    ),
+    case(
+        "Kurakhove lies near Pokrovsk. It is not to be confused with the city of Kramatorsk, which lies "
+        "about 80 km to the north.",
+        subject="Kramatorsk",
+    ),
     # "away" from the town named before, not from a town that names a line ("the Kursk border")
     case(
         "If Khotin falls, troops along the Kursk border would have a road to the regional capital of Sumy, "

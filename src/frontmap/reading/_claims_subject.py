@@ -142,6 +142,8 @@ _FEATURE_BEFORE = re.compile(
 )
 #: "is", "lies", "is located", "sits": the verbs after "it" that say where the place is.
 _IS_LOCATED = r"(?:(?:is|" + P.LIES + r")\s+)?(?:is|" + P.LOCATED + "|" + P.LIES + r")\b"
+#: ", which", ", a": a town named after "It ..." that a clause or an apposition then describes.
+_INTRODUCED = re.compile(r"\s*,\s*(?:which|that|where|a|an)\b", re.IGNORECASE)
 #: "It lies 11 km northwest of Bakhmut": the place the sentence before is about.
 _IT_LIES = re.compile(r"\s*(?:It|The\s+(?:town|city|village|settlement))\s+" + _IS_LOCATED)
 #: "...; it lies 20 km south of B": a clause about the place the sentence opened with.
@@ -259,7 +261,15 @@ def _subject_referred(ctx: Context, start: int, anchor: Place | None) -> tuple[P
     if feature:  # "The reservoir, some 10 km west of the city centre": the reservoir named before
         return (latest_place(ctx, s, _FEATURE_KIND[feature.group("what")], exclude=anchor),)
     the_town = _THE_TOWN.match(ctx.text, s)
-    if the_town or _IT_LIES.match(ctx.text, s):
+    it_lies = None if the_town else _IT_LIES.match(ctx.text, s)
+    if it_lies and any(
+        m.place is not None and m.place.kind in POINT_KINDS and _INTRODUCED.match(ctx.text, m.end)
+        for m in ctx.mentions_between(it_lies.end(), start)
+    ):
+        # "It is important to tell it from the city of X, which lies 160 km ...", "It stands beside X, a
+        # town about 53 km southwest of Y": the town the clause introduces is what the distance is about
+        it_lies = None
+    if the_town or it_lies:
         # "The town lies 15 miles west of Donetsk", "It lies 11 km northwest of Bakhmut": the place
         # the sentence before is about.
         return (topic(ctx, s, anchor, the_town.group("what") if the_town else ""),)
