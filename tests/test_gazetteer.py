@@ -116,6 +116,7 @@ SPELLINGS = [
     ("Krasny Liman", "Lyman"),  # the Russian form of the old name (the Ukrainian one is a village's too)
     ("Artemivsk", "Bakhmut"),
     ("Artemovsk", "Bakhmut"),
+    ("Артёмовск", "Bakhmut"),  # the Russian name with its ё (Artemovsk in Krasnoyarsk Krai is smaller)
     ("Krasnoarmeysk", "Pokrovsk"),
     ("Krasnoarmiisk", "Pokrovsk"),
     ("Dzerzhynsk", "Toretsk"),
