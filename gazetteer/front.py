@@ -132,7 +132,12 @@ def add_front(
 
     taken = frozenset(k for p in places for k in p["keys"])
     reg = water.register_rivers(
-        water.read_register_rivers(sources / REGISTER), water_keys, stop, oblast_name, taken
+        water.read_register_rivers(sources / REGISTER),
+        water_keys,
+        stop,
+        oblast_name,
+        taken,
+        water.read_russian_names(),
     )
     places += reg
     waters = water.register_waters(

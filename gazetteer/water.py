@@ -19,7 +19,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from frontmap.gazetteer.names import normalize, translit_ru, translit_uk
+from frontmap.gazetteer.names import normalize, spelling_variants, translit_ru, translit_uk
 
 LINE_TOLERANCE = 0.002  # degrees (about 150-200 m): lines keep their bends at map scale
 LAKE_TOLERANCE = 0.002
@@ -312,17 +312,36 @@ def register_waters(rows: list[dict], existing_keys: set[str], oblast_name) -> l
     return out
 
 
+#: Russian names of rivers that spelling rules cannot derive from the Ukrainian ones (Вовча: Волчья).
+RUSSIAN_RIVER_NAMES = Path(__file__).resolve().parent / "russian_river_names.json"
+
+
+def read_russian_names(path: Path = RUSSIAN_RIVER_NAMES) -> dict[str, str]:
+    """Ukrainian register name -> Russian name, from ``russian_river_names.json``."""
+    with open(path, encoding="utf-8") as fh:
+        return dict(json.load(fh)["names"])
+
+
+def _russian_names(ru: str) -> set[str]:
+    """The names a Russian river name ``ru`` gives: "Волчья река", "река Волчья", and "Volchya River",
+    "Volchia River" ... in its Latin spellings (:func:`spelling_variants`)."""
+    latin = spelling_variants(ru) | {translit_ru(ru)}
+    return {f"{ru} река", f"река {ru}", *(f"{v} River" for v in latin), *(f"River {v}" for v in latin)}
+
+
 def register_rivers(
     rows: list[dict],
     existing_keys: set[str],
     stop: set[str],
     oblast_name,
     taken: frozenset[str] = frozenset(),
+    russian: dict[str, str] | None = None,
 ) -> list[dict]:
     """One approximate point per register river (names with and without "River"). Rivers whose name
     an existing river or lake has are left out; the bare name is a key only when no other place
     (``taken``: every key of the gazetteer) has it and it is not a common word ("Kharkiv" is the city,
-    never the Kharkiv River)."""
+    never the Kharkiv River).  ``russian`` (Ukrainian name -> Russian) adds the Russian names of a
+    river, and the bare Latin one on the same terms ("the Konka")."""
     out = []
     seen: set[tuple[str, float, float]] = set()
     for r in rows:
@@ -336,9 +355,12 @@ def register_rivers(
         seen.add(ident)
         names = {f"{latin} River", f"River {latin}", f"{latin} river", f"річка {r['uk']}", f"{r['uk']} річка",
                  f"{translit_ru(r['uk'])} River"}  # fmt: skip
+        ru = (russian or {}).get(r["uk"])
+        if ru:
+            names |= _russian_names(ru)
         keys = {normalize(n) for n in names}
-        if len(base) >= 4 and base not in stop and base not in taken:
-            keys.add(base)
+        bare = {base} | ({normalize(translit_ru(ru))} if ru else set())
+        keys |= {k for k in bare if len(k) >= 4 and k not in stop and k not in taken}
         out.append({
             "id": f"register:{r['reg']}", "name": f"{latin} River", "kind": "river", "lat": r["lat"],
             "lon": r["lon"], "country": "UA", "admin1": oblast_name(r["oblast"]), "population": 0,

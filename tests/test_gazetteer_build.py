@@ -428,6 +428,19 @@ def test_register_rivers_are_flagged_points(water):
     assert (p["lat"], p["lon"]) == (pytest.approx(47.97222, abs=1e-4), pytest.approx(37.76917, abs=1e-4))
 
 
+def test_register_rivers_take_their_russian_names(water):
+    rows = water.read_register_rivers(DATA / "register.csv")
+    out = water.register_rivers(
+        rows, {"donets"}, set(), lambda o: "Donetsk Oblast", frozenset({"bakhmut"}), {"Вовча": "Волчья"}
+    )
+    vovcha = next(p for p in out if p["name"] == "Vovcha River")
+    assert {"volchya river", "river volchya", "волчья река", "volchya"} <= vovcha["keys"]
+    assert "volchya river" not in next(p for p in out if p["name"] == "Bakhmutka River")["keys"]
+    # the shipped table: every Russian name is Cyrillic, and differs from the Ukrainian one
+    names = water.read_russian_names()
+    assert names and all(uk != ru and not ru.isascii() for uk, ru in names.items())
+
+
 def _front_slice(build, rows, tmp_path) -> tuple[list[dict], dict]:
     """The places of the gazetteer before the whole front, with the front added from the slices in
     ``tests/data/gazetteer/`` (laid out as the build's sources), and the build's counts."""

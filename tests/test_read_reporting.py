@@ -1522,6 +1522,12 @@ def test_two_capitals_that_speak_together_both_speak_for_their_states():
         ("Blasts were reported at Sjedove, east of Mariupol.", ["Siedove", "Mariupol"]),
         # a news agency that shares its name with a Hungarian village
         ("An analyst told Tass that troops near Kupiansk advanced.", ["Kupiansk"]),
+        # a river by its Russian name (the Vovcha at Vovchansk, not the Vovcha of the Dnipro basin)
+        ("A defensive line ran along the Volchya River in Vovchansk.", ["Vovcha River", "Vovchansk"]),
+        ("The Dnipro's left tributary, the Konka, was dammed.", ["Dnipro River", "Kinska River"]),
+        # "the X" is the river of that name unless a noun after it makes X its town's people
+        ("The Dnipro was crossed at night.", ["Dnipro River"]),
+        ("The Kharkiv authorities said schools would reopen.", ["Kharkiv"]),
         # a unit of speed that shares its name with a town in Pakistan
         ("The missile that hit Dnipro flew at beyond Mach 10.", ["Dnipro"]),
     ],

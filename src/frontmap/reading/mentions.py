@@ -415,11 +415,11 @@ def _contextual_referents(text: str, hits: list[Hit], gz) -> None:
             continue
         if words_around and _feature_around(text, h, gz, regions, plants, republic):
             continue
-        # "the Dnipro": the river ("the" in the five characters before the name, looked for as a word
+        # "the Dnipro", "The Dnipro": the river ("the" in the five characters before the name, as a word
         # only where it is there at all; the 120 characters after the name only then)
         before = text[max(0, h.start - 5) : h.start]
         if (
-            "the" in before
+            ("the" in before or "The" in before)
             and _THE_END.search(before)
             and not _SETTLEMENT_NOUN.match(text[h.end : h.end + 120])
         ):
@@ -464,11 +464,15 @@ def _named_after(gz, h: Hit, suffix: str, kind: str) -> Place | None:
     return None
 
 
-_THE_END = re.compile(r"\bthe\s+$")
+_THE_END = re.compile(r"\b[Tt]he\s+$")
 #: After "the X": words that make X a town, not the river of its name ("the Oleksandrivka front": axes
-#: and roads are named after towns).
+#: and roads are named after towns; "the Kharkiv authorities", "the Kharkiv governor": its people).
 _SETTLEMENT_NOUN = re.compile(
-    r"\s+(?:" + "|".join((*SETTLEMENT_SIZES, *AXIS_NOUNS, FACILITIES)) + r")\b",
+    r"\s+(?:"
+    + "|".join(
+        (*SETTLEMENT_SIZES, *AXIS_NOUNS, FACILITIES, *sorted(METONYMY_NOUNS | TITLES, key=len, reverse=True))
+    )
+    + r")\b",
     re.IGNORECASE,
 )
 
