@@ -1181,6 +1181,13 @@ SHARES = [
     case(
         "Russia says it has captured all of the Kharkiv region.", kind="share", value=1.0, of="Kharkiv Oblast"
     ),
+    # "the region of X": the oblast named after its centre
+    case(
+        "Russia holds about 55 percent of the region of Donetsk.",
+        kind="share",
+        value=0.55,
+        of="Donetsk Oblast",
+    ),
     # the share held, said again at another time
     case(
         "Russia held 90% of the Kherson region in June but now controls 70%.",
@@ -1528,6 +1535,7 @@ def test_two_capitals_that_speak_together_both_speak_for_their_states():
         # "the X" is the river of that name unless a noun after it makes X its town's people
         ("The Dnipro was crossed at night.", ["Dnipro River"]),
         ("The Kharkiv authorities said schools would reopen.", ["Kharkiv"]),
+        ("Shelling hit the Bakhmut-Lysychansk highway.", ["Bakhmut", "Lysychansk"]),
         # a unit of speed that shares its name with a town in Pakistan
         ("The missile that hit Dnipro flew at beyond Mach 10.", ["Dnipro"]),
     ],

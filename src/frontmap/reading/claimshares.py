@@ -96,7 +96,9 @@ _TAKEN_PART = re.compile(
 #: "Russia (still) occupies", "Russian forces hold": the words between a holder and its verb.
 _HOLDER_GAP = re.compile(r"(?:['’]s)?\s+(?P<word>[a-z]+\s+)?")
 #: "the territory of": the ground of a place named next ("6% of the territory of the Kharkiv region").
-_GROUND_OF = re.compile(r"(?:territory|land|landmass|land\s+mass)\s+of\s+", re.IGNORECASE)
+_GROUND_OF = re.compile(
+    r"(?:territory|land|landmass|land\s+mass|(?P<unit>region|oblast|province))\s+of\s+", re.IGNORECASE
+)
 #: Words between a share and a bare percentage that make it the same share again ("that figure").
 _REFERS_BACK = re.compile(
     r"\b(?:that|the|this|its)\s+(?:total\s+|overall\s+)?(?:figure|share|proportion|percentage)\b"
@@ -373,6 +375,11 @@ def _territory(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | Non
     ground_of = None if terr.group("described") else _GROUND_OF.match(text, terr.start("what"))
     if ground_of:
         ground, _, ground_end = anchor_at(ctx, ground_of.end())
+        if ground is not None and ground.kind == "settlement" and ground_of.group("unit"):
+            # "55 percent of the region of Donetsk": the oblast named after its centre
+            ground = next(
+                (p for p in ctx.gz.lookup(f"{normalize(ground.name)} oblast") if p.kind == "region"), None
+            )
         if ground is not None and ground.kind in ("country", "region"):
             return ground, text[terr.start() : ground_end], ground_end
     of = ctx.home if what in COUNTRY_NOUNS else None

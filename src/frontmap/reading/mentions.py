@@ -468,7 +468,8 @@ _THE_END = re.compile(r"\b[Tt]he\s+$")
 #: After "the X": words that make X a town, not the river of its name ("the Oleksandrivka front": axes
 #: and roads are named after towns; "the Kharkiv authorities", "the Kharkiv governor": its people).
 _SETTLEMENT_NOUN = re.compile(
-    r"\s+(?:"
+    # "the Bakhmut-Lysychansk highway": the noun may follow the other names of an axis
+    r"(?:[-–][^\W\d_][\w'’]*){0,3}\s+(?:"
     + "|".join(
         (*SETTLEMENT_SIZES, *AXIS_NOUNS, FACILITIES, *sorted(METONYMY_NOUNS | TITLES, key=len, reverse=True))
     )
