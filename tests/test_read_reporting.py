@@ -534,6 +534,12 @@ REFERRING = [
         subject="Sumy",
         anchor="Khotin",
     ),
+    # "from it", "of it": the town the sentence named last
+    case(
+        "Russian troops took Ocheretyne and are now within 10 km of it.",
+        anchor="Ocheretyne",
+        anchor_text="it",
+    ),
     # "A is N km (by road) to B": the town named before, to the town named after
     case("Sumy is just 30 km by road to the Russian town of Sudzha.", subject="Sudzha", anchor="Sumy"),
     case("Kupiansk is 10 km to the east.", subject="Kupiansk", direction="E"),

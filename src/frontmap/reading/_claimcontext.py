@@ -186,22 +186,6 @@ def named_at(ctx: Context, pos: int) -> Mention | None:
     return (ctx.mention_at(described.end()) if described else None) or ctx.mention_at(pos)
 
 
-#: ", which Russia annexed in 2014," between a place and the verb of its size ("covers", "has an area of").
-_ASIDE_BEFORE_SIZE = re.compile(
-    r",\s*(?:which|that|where)\b[^,.;:()]{1,80},(?=\s*(?:covers|covering|spans|spanning|measures|measuring"
-    r"|has\s+an?\s+(?:total\s+)?(?:land\s+)?area\s+of)\b[^,.;:()]{0,40}$)",
-    re.IGNORECASE,
-)
-
-
-def size_clause(before: str) -> str:
-    """The words before an area, with a relative clause between a place and the verb of its size blanked
-    out (same length): "Crimea, which Russia annexed in 2014, covers 27,000 km²" states the peninsula's
-    size; what the aside says of its history is no change of ground."""
-    m = _ASIDE_BEFORE_SIZE.search(before)
-    return before if m is None else before[: m.start()] + " " * (m.end() - m.start()) + before[m.end() :]
-
-
 def across_border(p: Place) -> bool:
     """Is ``p`` what an advance "into" it crosses a border to reach: a region, or a town abroad that
     stands for its region ("deep into Kursk")?"""

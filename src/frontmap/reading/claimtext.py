@@ -65,7 +65,6 @@ from frontmap.reading._claimcontext import (
     qualifier,
     safe,
     sentence_bounds,
-    size_clause,
 )
 from frontmap.reading._claims_before import (
     AREA_CONTEXT_ENDS,
@@ -386,6 +385,9 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
     if away:
         anchor, anchor_text, end = anchor_at(ctx, away.end())
         if anchor is None and not anchor_text:
+            if P.IT_ANCHOR.match(text, away.end()):  # "now 10 km from it": the place named before
+                c = _it_anchor(ctx, claim(away.end() + 2), "it")
+                return c if c.anchor else replace(c, anchor=c.subject, anchor_text="it", subject=None)
             # "500 km from the site of the 1986 disaster", "5 km from Novoselivka Persha": from what the
             # words describe or name, which is no place of the gazetteer
             described = None if stream else DESCRIBED_ANCHOR.match(text, away.end())
@@ -496,7 +498,7 @@ def _area(
     start = m.start()
     s, e = sentence_bounds(ctx, start)
     spans = (max(s, start - P.WINDOW), start), (end, min(e, end + 80))
-    before, after = size_clause(text[spans[0][0] : start]), text[end : spans[1][1]]
+    before, after = P.size_clause(text[spans[0][0] : start]), text[end : spans[1][1]]
     clause = before + " " + after
     change = None
     lost = P.LOST.search(clause) if ctx.may_match(P.LOST, *spans) else None

@@ -278,6 +278,8 @@ TRAVEL_BEFORE = re.compile(
     r"(?:(?:another|an\s+additional|a\s+further|further|some|an\s+average\s+of|on\s+average)\s+)?$",
     re.IGNORECASE,
 )
+#: "10 km from it": "it" as the place measured from (not "its", "it's").
+IT_ANCHOR = re.compile(r"it\b(?!['’])")
 #: "pushed Ukraine 9 km back": who is pushed, before the figure, and "back" after it.
 PUSHED_BEFORE = re.compile(r"\bpush(?:ed|es|ing)?\s+(?:[\w()'’-]+\s+){1,4}?$", re.IGNORECASE)
 BACK_AFTER = re.compile(r"\s*back\b", re.IGNORECASE)
@@ -344,6 +346,22 @@ COVERS = re.compile(
     r"\s+of)\s+$",
     re.IGNORECASE,
 )
+#: ", which Russia annexed in 2014," between a place and the verb of its size ("covers", "has an area of").
+_ASIDE_BEFORE_SIZE = re.compile(
+    r",\s*(?:which|that|where)\b[^,.;:()]{1,80},(?=\s*(?:covers|covering|spans|spanning|measures|measuring"
+    r"|has\s+an?\s+(?:total\s+)?(?:land\s+)?area\s+of)\b[^,.;:()]{0,40}$)",
+    re.IGNORECASE,
+)
+
+
+def size_clause(before: str) -> str:
+    """The words before an area, with a relative clause between a place and the verb of its size blanked
+    out (same length): "Crimea, which Russia annexed in 2014, covers 27,000 km²" states the peninsula's
+    size; what the aside says of its history is no change of ground."""
+    m = _ASIDE_BEFORE_SIZE.search(before)
+    return before if m is None else before[: m.start()] + " " * (m.end() - m.start()) + before[m.end() :]
+
+
 #: "The Zaporizhzhia region, which is about 27,000 square kilometres in size".
 WHICH_IS = re.compile(r",?\s*(?:which|that)\s+is\s+$", re.IGNORECASE)
 IN_SIZE = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:in\s+(?:size|area)|large\b)", re.IGNORECASE)
