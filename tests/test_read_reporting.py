@@ -1187,6 +1187,14 @@ SHARES = [
     case(
         "Russia says it has captured all of the Kharkiv region.", kind="share", value=1.0, of="Kharkiv Oblast"
     ),
+    # "the region, of which Russia holds N%": a share of the region named before
+    case(
+        "Russia wants the whole Donetsk region, of which it already holds about 75%.",
+        kind="share",
+        value=0.75,
+        of="Donetsk Oblast",
+        change="held",
+    ),
     # "the region of X": the oblast named after its centre
     case(
         "Russia holds about 55 percent of the region of Donetsk.",

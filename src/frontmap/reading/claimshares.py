@@ -32,7 +32,6 @@ from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import Context, anchor_at, qualifier, safe, sentence_bounds
 from frontmap.reading._claims_found import Widened
 from frontmap.reading._claims_subject import subject_before
-from frontmap.reading.article import Mention
 from frontmap.reading.claims import ShareClaim
 from frontmap.reading.lexicon import COUNTRY_NOUNS, GROUND_STATES, TOWN_NOUNS
 
@@ -150,7 +149,7 @@ def find_shares(ctx: Context, scan: _scan.Scan) -> list[ShareClaim]:
     for m, last in _after_last(_widened(text, scan.bare_percents()), given):
         # "... that figure was 19%": only a text with a share can name it again; "Oleshky is 80% flooded"
         again = share_again(ctx, m, last) if given else None
-        again = again or state_share(ctx, m) or region_figure(ctx, m)
+        again = again or state_share(ctx, m) or region_figure(ctx, m) or of_which(ctx, m)
         if again is not None:
             shares.append(again)
     return shares
@@ -236,7 +235,7 @@ def region_figure(ctx: Context, m: re.Match) -> ShareClaim | None:
     named = next(ctx.mentions_back(max(0, dash.start() - 60), dash.start()), None)
     if named is None or named.place is None or named.end != dash.start():
         return None
-    region = named.place if named.place.kind == "region" else _oblast_of(ctx, named)
+    region = named.place if named.place.kind == "region" else _oblast_of(ctx, named.text)
     value = parse_fraction(" ".join(m.group("frac").split()))
     if region is None or value is None or not 0 < value <= 1:
         return None
@@ -247,13 +246,41 @@ def region_figure(ctx: Context, m: re.Match) -> ShareClaim | None:
     )  # fmt: skip
 
 
+#: "the Donetsk region, of which Moscow already holds about 75%": a relative clause of holding after a
+#: region, before a bare percentage.
+_OF_WHICH = re.compile(
+    r",\s*of\s+which\s+(?:[\w'’-]+\s+){1,3}?(?:already\s+|now\s+|still\s+)?"
+    r"(?:holds?|controls?|occup(?:ies|y)|ha(?:s|ve)\s+(?:captured|seized|taken|occupied))\s+$",
+    re.IGNORECASE,
+)
+
+
+def of_which(ctx: Context, m: re.Match) -> ShareClaim | None:
+    """ "... the entire Donetsk region, of which Moscow already holds about 75%": a percentage a relative
+    clause says is held of the region (or the oblast of the town) named just before it."""
+    text = ctx.text
+    clause = _OF_WHICH.search(text, max(0, m.start() - 80), m.start())
+    named = next(ctx.mentions_back(max(0, clause.start() - 60), clause.start()), None) if clause else None
+    if clause is None or named is None or named.place is None or named.end != clause.start():
+        return None
+    region = named.place if named.place.kind in ("region", "country") else _oblast_of(ctx, named.text)
+    value = parse_fraction(" ".join(m.group("frac").split()))
+    if region is None or value is None or not 0 < value <= 1:
+        return None
+    start, end = m.start(), m.end("frac")
+    return ShareClaim(
+        text[start:end], start, end, value=value, value_text=m.group("frac"), qualifier=qualifier(m),
+        of=region, of_text=named.text, change="held", **ctx.common(start, end),
+    )  # fmt: skip
+
+
 #: How far before a list of regions' figures the words that say what they are of may stand.
 _TABLE_WINDOW = 400
 
 
-def _oblast_of(ctx: Context, named: Mention) -> Place | None:
-    """The oblast named after the town ``named`` names ("Sumy": Sumy Oblast), if there is one."""
-    found = ctx.gz.lookup(normalize(named.text) + " oblast")
+def _oblast_of(ctx: Context, name: str) -> Place | None:
+    """The oblast named after the town called ``name`` ("Sumy": Sumy Oblast), if there is one."""
+    found = ctx.gz.lookup(normalize(name) + " oblast")
     return next((p for p in found if p.kind == "region"), None)
 
 
@@ -377,9 +404,7 @@ def _territory(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | Non
         ground, _, ground_end = anchor_at(ctx, ground_of.end())
         if ground is not None and ground.kind == "settlement" and ground_of.group("unit"):
             # "55 percent of the region of Donetsk": the oblast named after its centre
-            ground = next(
-                (p for p in ctx.gz.lookup(f"{normalize(ground.name)} oblast") if p.kind == "region"), None
-            )
+            ground = _oblast_of(ctx, ground.name)
         if ground is not None and ground.kind in ("country", "region"):
             return ground, text[terr.start() : ground_end], ground_end
     of = ctx.home if what in COUNTRY_NOUNS else None
