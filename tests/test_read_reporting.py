@@ -672,6 +672,12 @@ REFERRING = [
     case("They pushed back the enemy by 5 km near Robotyne.", value=5, subject="Robotyne"),
     case("Ukrainian units pushed Russian forces back 10 km from Kharkiv.", value=10, anchor="Kharkiv"),
     case("Russian troops pushed Ukraine 8 km (5 miles) back near Vovchansk.", value=8, subject="Vovchansk"),
+    # "deeper into": the depth of an advance measured from the border, as "deep into"
+    case(
+        "Ukrainian units moved 1 to 3 km (0.6 to 1.9 miles) deeper into Russian territory.",
+        value=3,
+        anchor="Russia",
+    ),
     # "advanced ... at a distance of": the depth of the advance, as translated copy writes it
     case("They advanced into the enemy's territory at a distance of up to 4 kilometers.", value=4),
     # the advance as a noun before its depth

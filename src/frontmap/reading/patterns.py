@@ -216,7 +216,7 @@ STREAM = re.compile(
     re.I,
 )
 INTO = re.compile(
-    r"\s*(?:deep\s+)?(?:into|inside)\s+(?P<what>(?:the\s+)?(?P<adj>ukrainian|russian|belarusian)"
+    r"\s*(?:deep(?:er)?\s+)?(?:into|inside)\s+(?P<what>(?:the\s+)?(?P<adj>ukrainian|russian|belarusian)"
     # "into Russian-held territory": the ground one side holds, measured from the front line
     r"(?P<held>-(?:held|controlled|occupied))?\s+"
     r"(?:territory|land|lines|positions|defen[cs]es)|(?P<adj2>ukraine|russia|belarus))\b",
@@ -234,7 +234,7 @@ ADVANCE_NOUN = re.compile(
     r"\b(?:incursion|advance|breakthrough|penetration|wedge|salient|bridgehead|offensive)s?\b", re.IGNORECASE
 )
 #: "up to 10 km deep into Kursk", "5 km into the Belgorod region": into a region named.
-INTO_NAMED = re.compile(r"\s*(?:deep\s+)?(?:into|inside)\s+(?P<what>)(?:the\s+)?", re.IGNORECASE)
+INTO_NAMED = re.compile(r"\s*(?:deep(?:er)?\s+)?(?:into|inside)\s+(?P<what>)(?:the\s+)?", re.IGNORECASE)
 #: "it is about 10 km to Kostiantynivka": the town a distance reaches ...
 TO_PLACE = re.compile(r"\s+to\s+")
 #: ... when the words before the figure say it is one ("it is", "it's", "Sumy is", a list: ", 25 km to B").
