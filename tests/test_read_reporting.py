@@ -534,6 +534,8 @@ REFERRING = [
         subject="Sumy",
         anchor="Khotin",
     ),
+    # a headline's colon right after the town: what follows is said of it
+    case("Kupiansk: 8 km from front line", subject="Kupiansk", anchor_text="front line"),
     # "from it", "of it": the town the sentence named last
     case(
         "Russian troops took Ocheretyne and are now within 10 km of it.",

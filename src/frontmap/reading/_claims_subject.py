@@ -354,9 +354,10 @@ def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> P
         # "A and B lie 50 and 95 km ..., respectively": the first figure of the pair is part of the link
         gap = P.RESPECTIVE_FIRST.sub("", gap, count=1) if " and " in gap else gap
         words = gap.split()
-        apposition = (len(words) <= 3 and gap.lstrip()[:1] in (",", "(", "—", "–")) or bool(
-            P.APPOSITIVE.match(gap) and not P.CLAUSE_WORDS.search(gap)
-        )
+        # "Kostyantynivka: 10 km from the front line", as a headline writes it: a colon right after the name
+        apposition = (
+            len(words) <= 3 and (gap.lstrip()[:1] in (",", "(", "—", "–") or gap[:1] == ":")
+        ) or bool(P.APPOSITIVE.match(gap) and not P.CLAUSE_WORDS.search(gap))
         if place.kind in LINKED_KINDS:
             described = ON_THE_WAY.search(ctx.text, max(s, m.start - 80), m.start)
             if apposition and not described:
