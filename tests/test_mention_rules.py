@@ -404,6 +404,7 @@ def test_given_name_river(text, surface, expected):
     ("Bentley, some 5 km to its east, changed hands.", "Bentley", None),  # a distance after it
     ("Bentley, a friend of 5 years, wrote.", "Bentley", REJECT),  # a figure of no distance
     ("Schools stay shut, according to Bentley.", "Bentley", REJECT),  # a source, not a place
+    ("The general reported to Bentley on Friday.", "Bentley", REJECT),  # an addressee, not a place
     ("The convoy moved to Bentley.", "Bentley", None),  # "to" a place
 )
 def test_small_village_without_support(text, surface, expected):

@@ -108,7 +108,12 @@ DOTTED_TITLES = TITLES & ABBREVIATIONS - {"st"}
 SMALL_VILLAGE = 1_000
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:the\s+)?$")
-_SOURCE_TO = re.compile(r"\b(?:according|thanks|due|owing)\s+to\b", re.IGNORECASE)
+#: "according to X", "reported to X": a person (a source, an addressee), not a place "to" leads to.
+_SOURCE_TO = re.compile(
+    r"\b(?:according|thanks|due|owing|report(?:ed|ing|s)?|sa(?:id|ys|ying)|spoke|speaking|talk(?:ed|ing)"
+    r"|wr(?:ote|iting)|explain(?:ed|ing)|complain(?:ed|ing))\s+to\b",
+    re.IGNORECASE,
+)
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 #: After a name: up to three more names joined by hyphens, then the noun after them ("-Siversk direction").
 _AXIS_AFTER = re.compile(r"(?:-[^\W\d_][^\s-]{0,40}){0,3}\s{1,3}([a-z]+)")  # bounded: linear reading
@@ -424,7 +429,7 @@ def _supported_here(c: Candidate) -> bool:
     before = _WORD_BEFORE.search(c.text, max(0, c.hit.start - 30), c.hit.start)
     if before and before.group(1).lower() in VILLAGE_SUPPORT:
         # "according to Sadovyi": a source, not a place ("to" supports "moved to X")
-        return not _SOURCE_TO.search(c.text, max(0, before.start() - 12), before.end())
+        return not _SOURCE_TO.search(c.text, max(0, before.start() - 14), before.end())
     if c.next_joined and c.nxt is not None and c.nxt.text.lower() in PLACE_NOUNS:
         return True
     if _MEASURED_AFTER.match(c.text, c.hit.end, c.hit.end + 60):
