@@ -1558,6 +1558,8 @@ def test_two_capitals_that_speak_together_both_speak_for_their_states():
         ("The Dnipro was crossed at night.", ["Dnipro River"]),
         ("The Kharkiv authorities said schools would reopen.", ["Kharkiv"]),
         ("Shelling hit the Bakhmut-Lysychansk highway.", ["Bakhmut", "Lysychansk"]),
+        # a source in a list ("Mash and Readovka, reported that"), not a village a misspelling away
+        ("Two outlets, Mash and Readovka, reported that troops had entered Vovchansk.", ["Vovchansk"]),
         # a unit of speed that shares its name with a town in Pakistan
         ("The missile that hit Dnipro flew at beyond Mach 10.", ["Dnipro"]),
     ],

@@ -265,11 +265,17 @@ def _guessed(text: str, found: Words, t: Token, gz, singles: dict) -> Any:
     return with_head(text, found, t.start, name, gz)  # "Zaporizzhia Oblast": depends on the word after
 
 
+#: ", reported that", after the last of a list of sources ("Mash and Readovka, reported that ..."); not an
+#: inverted ", reported the governor".
+_SOURCES_SAID = re.compile(r",\s*(?:reported|said|claimed|wrote|announced)\s+(?:that|on)\b")
+
+
 def _speaker(text: str, start: int, end: int) -> bool:
-    """Does the name at ``text[start:end]`` stand where a person speaks ("according to X", "X said")?"""
+    """Does the name at ``text[start:end]`` stand where a person speaks ("according to X", "X said", the
+    last of a list of sources: "Mash and Readovka, reported")?"""
     if _ACCORDING_TO.search(text, max(0, start - 14), start):
         return True
-    return _said_after(text, end)
+    return _said_after(text, end) or bool(_SOURCES_SAID.match(text, end))
 
 
 def _said_after(text: str, end: int) -> bool:
