@@ -523,6 +523,11 @@ REFERRING = [
         anchor="Nikopol",
     ),
     case(
+        "Pokrovsk was shelled. The town is not the city of Kramatorsk, the regional hub, located about 80 km "
+        "to the north.",
+        subject="Kramatorsk",
+    ),
+    case(
         "Kurakhove lies near Pokrovsk. It is not to be confused with the city of Kramatorsk, which lies "
         "about 80 km to the north.",
         subject="Kramatorsk",

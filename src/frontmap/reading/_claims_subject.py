@@ -143,7 +143,7 @@ _FEATURE_BEFORE = re.compile(
 #: "is", "lies", "is located", "sits": the verbs after "it" that say where the place is.
 _IS_LOCATED = r"(?:(?:is|" + P.LIES + r")\s+)?(?:is|" + P.LOCATED + "|" + P.LIES + r")\b"
 #: ", which", ", a": a town named after "It ..." that a clause or an apposition then describes.
-_INTRODUCED = re.compile(r"\s*,\s*(?:which|that|where|a|an)\b", re.IGNORECASE)
+_INTRODUCED = re.compile(r"\s*,\s*(?:which|that|where|a|an|the)\b", re.IGNORECASE)
 #: "It lies 11 km northwest of Bakhmut": the place the sentence before is about.
 _IT_LIES = re.compile(r"\s*(?:It|The\s+(?:town|city|village|settlement))\s+" + _IS_LOCATED)
 #: "...; it lies 20 km south of B": a clause about the place the sentence opened with.
@@ -262,13 +262,15 @@ def _subject_referred(ctx: Context, start: int, anchor: Place | None) -> tuple[P
         return (latest_place(ctx, s, _FEATURE_KIND[feature.group("what")], exclude=anchor),)
     the_town = _THE_TOWN.match(ctx.text, s)
     it_lies = None if the_town else _IT_LIES.match(ctx.text, s)
-    if it_lies and any(
+    opening = the_town or it_lies
+    if opening and any(
         m.place is not None and m.place.kind in POINT_KINDS and _INTRODUCED.match(ctx.text, m.end)
-        for m in ctx.mentions_between(it_lies.end(), start)
+        for m in ctx.mentions_between(opening.end(), start)
     ):
         # "It is important to tell it from the city of X, which lies 160 km ...", "It stands beside X, a
-        # town about 53 km southwest of Y": the town the clause introduces is what the distance is about
-        it_lies = None
+        # town about 53 km southwest of Y", "The village is distinct from the city of X, the regional
+        # centre, located 90 miles ...": the town the clause introduces is what the distance is about
+        the_town = it_lies = None
     if the_town or it_lies:
         # "The town lies 15 miles west of Donetsk", "It lies 11 km northwest of Bakhmut": the place
         # the sentence before is about.
