@@ -973,6 +973,12 @@ def test_or_conversion_keeps_the_other_unit():
     assert (c.converted.value, c.converted.unit) == (25, "mi")
 
 
+def test_a_conversion_after_a_slash():
+    c = claim("Kupiansk is 10-15 km/ 6–9 miles from the front line.")
+    assert (c.value, c.converted.value, c.converted.unit) == (15, 9, "mi")
+    assert fm.read("The convoy drove at 40 km/h near Kharkiv.").claims == ()
+
+
 def test_decimal_comma_conversion():
     c = claim("Ukraine gained more than 1,260 square kilometres (about 486,5 square miles).", "area")
     assert (c.converted.value, c.converted.unit) == (486.5, "mi2")

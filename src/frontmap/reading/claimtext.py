@@ -164,7 +164,7 @@ def _conversion(text: str, pos: int, written_unit: str | None) -> tuple[Converte
     c = P.CONVERSION.match(text, opens) if mark in _CLOSES else None
     if c is not None and c.group()[-1] != _CLOSES[mark]:
         c = None  # "(9 miles—" is no pair
-    c = c or (P.OR_CONVERSION.match(text, pos) if mark in (",", "o") else None)
+    c = c or (P.OR_CONVERSION.match(text, pos) if mark in (",", "o", "/") else None)
     # "[3267, 1 mi²]": a converter's decimal comma with a space after it
     value = parse_number(re.sub(r",\s+(?=\d{1,2}$)", ",", re.sub(r"\s+", " ", c.group("num")))) if c else None
     unit = _unit_of(c) if c else None

@@ -290,8 +290,9 @@ MEASURE_PHRASES = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon.
 MEASURE = re.compile(r"\s*,?\s+(?P<phrase>" + MEASURE_PHRASES + r")\b,?", re.IGNORECASE)
 #: "some 40 km, or 25 miles, east of Kharkiv": a conversion written with "or" instead of brackets.
 OR_CONVERSION = re.compile(
-    r"\s*,?\s+or\s+(?:(?:about|around|some|roughly|nearly|almost)\s+)?(?P<num>" + NUM + r")\s*-?\s*"
-    r"(?i:(?P<area>" + AREA_UNIT + r")|(?P<dist>" + DIST_UNIT + r"))"
+    # "40 km/ 25 miles", "10-15 km/ 6–9 miles": after a slash too (a range's upper figure is converted)
+    r"\s*(?:,?\s+or\s+|/\s*)(?:(?:about|around|some|roughly|nearly|almost)\s+)?(?:" + NUM + r"\s*[-–]\s*)?"
+    r"(?P<num>" + NUM + r")\s*-?\s*(?i:(?P<area>" + AREA_UNIT + r")|(?P<dist>" + DIST_UNIT + r"))"
 )
 #: "The front line lies just 7 km from Orikhiv": a line, not a place, is what the distance is about.
 LINE_SUBJECT = re.compile(
