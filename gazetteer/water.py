@@ -250,6 +250,8 @@ REGISTER_WATERS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "лиман": ("lake", "LGN", ("{} Estuary", "{} estuary", "{} Lyman")),
     "коса": ("facility", "SPIT", ("{} Spit", "{} spit")),
     "острів": ("facility", "ISL", ("{} Island", "{} island", "Ostriv {}")),
+    # a strait ("the Kerch Strait"), or a channel of a delta, which no report calls a strait
+    "протока": ("sea", "STRT", ("{} Strait", "{} strait")),
 }
 #: The register's generic words for a spit, written as part of a name ("Arabatska Strilka", an island
 #: "Tendrivska Kosa"): such a feature is a spit, named in English by the rest ("Arabatska Spit"). A
@@ -272,14 +274,18 @@ def _proper_name(latin: str) -> str:
 
 
 def _spit_names(latin: str) -> list[str]:
-    """The names of a spit named ``latin``: itself, and the stem of an adjective in -ska.
+    """The names of a spit or strait named ``latin``: itself, and the stem of an adjective in -ska (of a
+    noun in -a for -ivska, of a town for -enska: Керченська, of Kerch).
 
     >>> _spit_names("Arabatska"), _spit_names("Tendrivska"), _spit_names("Biriuchyi")
     (['Arabatska', 'Arabat'], ['Tendrivska', 'Tendriv', 'Tendra'], ['Biriuchyi'])
+    >>> _spit_names("Kerchenska")
+    ['Kerchenska', 'Kerchen', 'Kerch']
     """
     if not latin.endswith("ska"):
         return [latin]
-    return [latin, latin[:-3], *([latin[:-5] + "a"] if latin.endswith("ivska") else [])]
+    more = [latin[:-5] + "a"] if latin.endswith("ivska") else [latin[:-5]] if latin.endswith("enska") else []
+    return [latin, latin[:-3], *more]
 
 
 def register_waters(rows: list[dict], existing_keys: set[str], oblast_name) -> list[dict]:
@@ -297,7 +303,7 @@ def register_waters(rows: list[dict], existing_keys: set[str], oblast_name) -> l
         if len(words) > 1 and words[-1] in SPIT_WORDS:
             kind, feature, forms = REGISTER_WATERS["коса"]
             latin = " ".join(words[:-1])
-        names = _spit_names(latin) if feature == "SPIT" else [latin]
+        names = _spit_names(latin) if feature in ("SPIT", "STRT") else [latin]
         keys = {normalize(f.format(n)) for f in forms for n in names} - existing_keys - seen
         if not keys:
             continue

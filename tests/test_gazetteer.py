@@ -145,6 +145,7 @@ SPELLINGS = [
     ("Great Britain", "United Kingdom"),
     ("Dnieper River", "Dnipro River"),
     ("Siversky Donets", "Siverskyi Donets"),
+    ("Kerch Strait", "Kerchenska Strait"),  # the register's strait, by the stem of its adjective
     ("Siverskyy Donets", "Siverskyi Donets"),
     ("river Dnipro", "Dnipro River"),
 ]
