@@ -264,11 +264,8 @@ def test_thing_name(text, surface, expected):
 @cases(
     ("The reserve is roughly as big as Rhode Island.", "Rhode", REJECT),
     ("The reserve lies west of Rhode.", "Rhode", None),
-    # a town in Ukraine whose name begins a river's name the gazetteer lacks
-    ("Troops crossed the Melnyk River at dawn.", "Melnyk", REJECT),
-    ("Shelling hit the Kerch Island ferry.", "Kerch", REJECT),
-    ("Boats sailed down the Dnipro River.", "Dnipro", None),
-    ("Troops entered Melnyk at dawn.", "Melnyk", None),
+    # a town in Ukraine stays: the feature named after it lies at it
+    ("Ships anchored in Kerch Bay at dawn.", "Kerch", None),
 )
 def test_longer_name(text, surface, expected):
     check(R.longer_name, text, surface, expected)

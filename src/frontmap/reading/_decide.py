@@ -51,7 +51,7 @@ def _one_word(c: Candidate) -> bool:
 MAY_DECIDE: dict[Rule, Callable[[Candidate], bool]] = {
     R.dateline: lambda c: c.shouted,
     R.acronym_modifier: lambda c: c.shouted and c.hit.n == 1,
-    R.longer_name: _one_word,
+    R.longer_name: lambda c: c.hit.n == 1 and c.best.country != "UA",
     R.river_after_article: lambda c: c.hit.n == 1 and any(p.kind == "river" for p in c.hit.places),
     R.known_surname: _one_word,
     R.given_name_before_surname: lambda c: c.hit.n == 1 and c.low in GIVEN_NAMES,

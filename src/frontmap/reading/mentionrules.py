@@ -294,11 +294,16 @@ def thing_name(c: Candidate) -> Verdict | None:
 
 
 def longer_name(c: Candidate) -> Verdict | None:
-    """Reject a one-word place before "Island", "River"...: part of a longer name ("Rhode Island")."""
-    # in Ukraine only a name that is nothing but towns ("the Volchya River"), not a river too ("Dnipro")
-    if c.hit.n != 1 or not c.next_cap or c.nxt is None or c.nxt.text not in GEO_HEADS:
-        return None
-    if c.best.country != "UA" or all(p.kind == "settlement" for p in c.hit.places):
+    """Reject a one-word place abroad before "Island", "Lake"...: part of a longer name ("Rhode Island")."""
+    # a town in Ukraine stays: "Sevastopol Bay", "the Kerch Peninsula" lie at it (a name the gazetteer
+    # knows whole, "the Kerch Strait", "the Volchya River", is read whole before)
+    if (
+        c.hit.n == 1
+        and c.best.country != "UA"
+        and c.next_cap
+        and c.nxt is not None
+        and c.nxt.text in GEO_HEADS
+    ):
         return REJECT
     return None
 
