@@ -541,6 +541,17 @@ REFERRING = [
     ),
     # a headline's colon right after the town: what follows is said of it
     case("Kupiansk: 8 km from front line", subject="Kupiansk", anchor_text="front line"),
+    # where the place stands, between commas; a description of the anchor that names it after "in"
+    case(
+        "A drone hit the port of Izmail, on the Danube, 190 km southwest of Odesa.",
+        subject="Izmail",
+        anchor="Odesa",
+    ),
+    case(
+        "Drones hit Verkhnosadove, 16 km northeast of the fleet base in Sevastopol.",
+        subject="Verkhnosadove",
+        anchor="Sevastopol",
+    ),
     # "from it", "of it": the town the sentence named last
     case(
         "Russian troops took Ocheretyne and are now within 10 km of it.",

@@ -26,10 +26,10 @@ __all__ = ["LINKED_KINDS", "POINT_KINDS", "ends_about", "only_town", "subject_be
 
 # -- what may stand between a place and the distance said of it --------------------------------------
 
-#: "the Zatoka bridge over the Dniester Estuary, roughly 50 km ...": where a place stands, named between
-#: it and what is said of it (a river, an estuary, a road).
+#: "the Zatoka bridge over the Dniester Estuary, roughly 50 km ...", "the port of Reni, on the Danube, 250 km
+#: ...": where a place stands, named between it and what is said of it (a river, an estuary, a road).
 WHERE_ASIDE = re.compile(
-    r"^\s+(?:over|across|on|along)\s+(?:the\s+(?:[A-Z][\w'’-]*\s*){1,4}"
+    r"^\s*,?\s+(?:over|across|on|along)\s+(?:the\s+(?:[A-Z][\w'’-]*\s*){1,4}"
     r"(?:(?:peninsula|river|estuary|spit|island|reservoir|lake|bay|highway|road)\s*)?"
     # "on Crimea's west coast", "on the Dnipro's left bank"
     r"|(?:the\s+)?[A-Z][\w'’-]*['’]s\s+(?:(?:north|south|east|west|right|left)(?:ern)?\s+)?"
