@@ -541,6 +541,12 @@ REFERRING = [
     ),
     # a headline's colon right after the town: what follows is said of it
     case("Kupiansk: 8 km from front line", subject="Kupiansk", anchor_text="front line"),
+    # an encyclopedia's sentence defining its town: a place "in" it names where the town is
+    case(
+        "Vylkove is a town in southern Ukraine in Budzhak, located about 180 km southwest of Odesa.",
+        subject="Vylkove",
+        anchor="Odesa",
+    ),
     # where the place stands, between commas; a description of the anchor that names it after "in"
     case(
         "A drone hit the port of Izmail, on the Danube, 190 km southwest of Odesa.",

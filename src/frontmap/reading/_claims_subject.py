@@ -224,6 +224,8 @@ def subject_before(ctx: Context, start: int, anchor: Place | None) -> Place | No
     return _subject_linked(ctx, s, start, anchor) or _defined(ctx, s, start, anchor)
 
 
+#: "in Budzhak": where a place named before lies.
+_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
 #: "Nikopol (Ukrainian: ...; Greek: ...) is a city in ...": a sentence defining the town it opens with.
 _DEFINES = re.compile(r"\s*(?:\([^()]{0,300}\)\s*)?,?\s*(?:is|was)\s+(?:a|an|the)\s+", re.IGNORECASE)
 
@@ -340,6 +342,8 @@ def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> P
             continue  # "near Olenivka on the Tarkhankut peninsula, 120 km ...": the peninsula's name
         if _in_position_aside(ctx, s, m):
             continue  # "Rodynske, north of Chervonyi Lyman, is ...": where the subject is
+        if _IN_BEFORE.search(ctx.text, max(s, m.start - 8), m.start) and _defined(ctx, s, start, anchor):
+            continue  # "Reni is a city in southern Ukraine in Budzhak, located ...": where Reni is
         lies_in = LIES_ON_BEFORE.search(ctx.text, max(s, m.start - 30), m.start)
         if lies_in and place.kind != "settlement":
             continue  # "X is located on the Kinburn Spit, about 67 km ...": where X lies, not X
