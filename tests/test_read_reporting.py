@@ -1588,6 +1588,9 @@ def test_two_capitals_that_speak_together_both_speak_for_their_states():
         ("Shelling hit the Bakhmut-Lysychansk highway.", ["Bakhmut", "Lysychansk"]),
         # a source in a list ("Mash and Readovka, reported that"), not a village a misspelling away
         ("Two outlets, Mash and Readovka, reported that troops had entered Vovchansk.", ["Vovchansk"]),
+        # a place abroad right after another place is part of one name: the delta, not a town called Delta
+        ("Patrols watched the Danube Delta from Vylkove.", ["Danube", "Vylkove"]),
+        ("Fighting moved to the Svatove-Kreminna line.", ["Svatove", "Kreminna"]),
         # a unit of speed that shares its name with a town in Pakistan
         ("The missile that hit Dnipro flew at beyond Mach 10.", ["Dnipro"]),
     ],

@@ -387,7 +387,11 @@ def inside_other_name(c: Candidate) -> Verdict | None:
         return None
     if _axis_end(c):
         return None
-    # "Ukraine's Donetsk, Zaporizhzhia ...": a place's possessive ends its name
+    # "Ukraine's Donetsk, Zaporizhzhia ...": a place's possessive ends its name, as a hyphen does
+    # ("Svatovo-Kupyansk"); a place abroad after a place and a space is part of one name ("the Danube Delta",
+    # not the river and a town called Delta)
+    if c.best.country != "UA" and not POSSESSIVE.search(prev.text) and c.text[prev.end : c.hit.start] == " ":
+        return REJECT
     return None if c.gz.lookup(normalize(POSSESSIVE.sub("", prev.text))) else REJECT
 
 
