@@ -146,6 +146,7 @@ SPELLINGS = [
     ("Dnieper River", "Dnipro River"),
     ("Siversky Donets", "Siverskyi Donets"),
     ("Kerch Strait", "Kerchenska Strait"),  # the register's strait, by the stem of its adjective
+    ("Ostrov Zmeiny", "Zmiinyi Island"),  # the Russian name of Snake Island
     ("Siverskyy Donets", "Siverskyi Donets"),
     ("river Dnipro", "Dnipro River"),
 ]
