@@ -706,6 +706,9 @@ REFERRING = [
     case("They advanced into the enemy's territory at a distance of up to 4 kilometers.", value=4),
     # the advance as a noun before its depth
     case("Troops made an advance of up to 5 km near Pokrovsk.", value=5, subject="Pokrovsk"),
+    case(
+        "Russian units made inroads of up to 10 km (6 miles) near Vovchansk.", value=10, subject="Vovchansk"
+    ),
     case("The depth of the advance was almost 4.5 km, the ministry said.", value=4.5, qualifier="nearly"),
     # an encyclopedic sentence defining the town it opens with: its distances are about that town
     case(
