@@ -142,7 +142,7 @@ _FEATURE_BEFORE = re.compile(
 )
 #: "is", "lies", "is located", "sits": the verbs after "it" that say where the place is.
 _IS_LOCATED = r"(?:(?:is|" + P.LIES + r")\s+)?(?:is|" + P.LOCATED + "|" + P.LIES + r")\b"
-#: ", which", ", a": a town named after "It ..." that a clause or an apposition then describes.
+#: ", which", ", a", ", the": a town named after "It ..." that a clause or an apposition then describes.
 _INTRODUCED = re.compile(r"\s*,\s*(?:which|that|where|a|an|the)\b", re.IGNORECASE)
 #: "It lies 11 km northwest of Bakhmut": the place the sentence before is about.
 _IT_LIES = re.compile(r"\s*(?:It|The\s+(?:town|city|village|settlement))\s+" + _IS_LOCATED)
