@@ -558,6 +558,9 @@ REFERRING = [
         subject="Verkhnosadove",
         anchor="Sevastopol",
     ),
+    # an apposition with a possessive name for its article, closed by a comma or not
+    case("Drones hit Izmail, Ukraine's main Danube port, some 190 km southwest of Odesa.", subject="Izmail"),
+    case("The road links Mykolaiv to Odesa, Ukraine's key port 120 kilometres west.", subject="Odesa"),
     # "from it", "of it": the town the sentence named last
     case(
         "Russian troops took Ocheretyne and are now within 10 km of it.",

@@ -559,7 +559,10 @@ JOINED = re.compile(
 )
 #: ", a road and rail hub" / ", the regional capital": a short noun phrase naming the place again.
 APPOSITIVE = re.compile(
-    r"\s*[,(—–]\s*(?:a|an|the|another)\s+(?:[\w'’-]+(?:,\d{3})*\s+){0,10}$", re.IGNORECASE
+    # "..., Ukraine's key port 120 km west": a possessive name as its determiner
+    r"\s*[,(—–]\s*(?:a|an|the|another|(?-i:[A-Z])[\w-]*['’]s)\s+(?:[\w'’-]+(?:,\d{3})*\s+){0,10}"
+    r"(?:[\w'’-]+,\s+)?$",  # "..., Ukraine's main Danube port, some 250 km": closed by a comma
+    re.IGNORECASE,
 )
 CLAUSE_WORDS = re.compile(
     r"\b(?:after|before|when|while|as|since|they|he|she|it|we|was|were|had|has|have|day|week|month|year)\b",
