@@ -32,6 +32,7 @@ from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import Context, anchor_at, qualifier, safe, sentence_bounds
 from frontmap.reading._claims_found import Widened
 from frontmap.reading._claims_subject import subject_before
+from frontmap.reading.article import Mention
 from frontmap.reading.claims import ShareClaim
 from frontmap.reading.lexicon import COUNTRY_NOUNS, GROUND_STATES, TOWN_NOUNS
 
@@ -232,16 +233,29 @@ def region_figure(ctx: Context, m: re.Match) -> ShareClaim | None:
     dash = _REGION_FIGURE.search(text, max(0, m.start() - 8), m.start())
     if dash is None or not _OCCUPATION_WORDS.search(text, max(0, m.start() - _TABLE_WINDOW), m.start()):
         return None
-    named = next(ctx.mentions_back(max(0, dash.start() - 60), dash.start()), None)
-    if named is None or named.place is None or named.end != dash.start():
-        return None
-    region = named.place if named.place.kind == "region" else _oblast_of(ctx, named.text)
+    named = _named_ending_at(ctx, dash.start())
+    return _held_share(ctx, m, named, named.start, ("region",)) if named is not None else None
+
+
+def _named_ending_at(ctx: Context, pos: int) -> Mention | None:
+    """The place named right before ``pos`` (its name ends there), or None."""
+    named = next(ctx.mentions_back(max(0, pos - 60), pos), None)
+    return named if named is not None and named.place is not None and named.end == pos else None
+
+
+def _held_share(
+    ctx: Context, m: re.Match, named: Mention, start: int, wholes: tuple[str, ...]
+) -> ShareClaim | None:
+    """The share held that the percentage ``m`` states of the place ``named`` (itself if of a kind of
+    ``wholes``, else the oblast named after the town), the claim's text from ``start``."""
+    assert named.place is not None
+    region = named.place if named.place.kind in wholes else _oblast_of(ctx, named.text)
     value = parse_fraction(" ".join(m.group("frac").split()))
     if region is None or value is None or not 0 < value <= 1:
         return None
-    start, end = named.start, m.end("frac")
+    end = m.end("frac")
     return ShareClaim(
-        text[start:end], start, end, value=value, value_text=m.group("frac"), qualifier=qualifier(m),
+        ctx.text[start:end], start, end, value=value, value_text=m.group("frac"), qualifier=qualifier(m),
         of=region, of_text=named.text, change="held", **ctx.common(start, end),
     )  # fmt: skip
 
@@ -258,20 +272,9 @@ _OF_WHICH = re.compile(
 def of_which(ctx: Context, m: re.Match) -> ShareClaim | None:
     """ "... the entire Donetsk region, of which Moscow already holds about 75%": a percentage a relative
     clause says is held of the region (or the oblast of the town) named just before it."""
-    text = ctx.text
-    clause = _OF_WHICH.search(text, max(0, m.start() - 80), m.start())
-    named = next(ctx.mentions_back(max(0, clause.start() - 60), clause.start()), None) if clause else None
-    if clause is None or named is None or named.place is None or named.end != clause.start():
-        return None
-    region = named.place if named.place.kind in ("region", "country") else _oblast_of(ctx, named.text)
-    value = parse_fraction(" ".join(m.group("frac").split()))
-    if region is None or value is None or not 0 < value <= 1:
-        return None
-    start, end = m.start(), m.end("frac")
-    return ShareClaim(
-        text[start:end], start, end, value=value, value_text=m.group("frac"), qualifier=qualifier(m),
-        of=region, of_text=named.text, change="held", **ctx.common(start, end),
-    )  # fmt: skip
+    clause = _OF_WHICH.search(ctx.text, max(0, m.start() - 80), m.start())
+    named = _named_ending_at(ctx, clause.start()) if clause else None
+    return _held_share(ctx, m, named, m.start(), ("region", "country")) if named is not None else None
 
 
 #: How far before a list of regions' figures the words that say what they are of may stand.
