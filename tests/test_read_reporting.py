@@ -1291,6 +1291,33 @@ SHARES = [
         value=0.07,
         of="Ukraine",
     ),
+    # a bare percentage joined to the share before it: the same ground at another time, or what the
+    # clause after it says happened
+    case(
+        "Russia took 0.8% of Ukraine's territory in 2025 and 0.6% in 2024.",
+        kind="share",
+        index=1,
+        value=0.006,
+        of="Ukraine",
+        change="captured",
+    ),
+    case(
+        "The head of the Kharkiv region said 31% of the region is occupied, 5% has been liberated.",
+        kind="share",
+        index=1,
+        value=0.05,
+        of="Kharkiv Oblast",
+        change="regained",
+    ),
+    case("Russia now holds 0.4% of Ukrainian territories.", kind="share", value=0.004, of="Ukraine"),
+    case("Troops hold a sixth of the Ukrainian territory.", kind="share", value=1 / 6, of="Ukraine"),
+    # the size of the whole, written before its name
+    case(
+        "Russian forces hold under 0.4% of the nearly 29,000-square-kilometre Sumy region.",
+        kind="share",
+        value=0.004,
+        of="Sumy Oblast",
+    ),
     # a list of regions' figures, said to be of occupation
     case(
         "Occupation by region: Sumy — 1.0% (+1), Kharkiv — 4.7%, Luhansk — 99.6%.",
@@ -1412,6 +1439,9 @@ def test_shares_of_people_or_things_are_not_shares_of_ground(text):
     [
         "Russia holds 18% of Ukraine, and 82% remains under Kyiv's control.",
         "Russia holds 18% of Ukraine, and 40% is farmland.",
+        "Russia holds 18% of Ukraine, up 2% from a year ago.",
+        "Russia holds 18% of Ukraine, and 60% of the people have left.",
+        "Russia holds 18% of Ukraine, while 2% in Donetsk is contested.",
     ],
     ids=lambda t: t,
 )

@@ -34,9 +34,17 @@ from frontmap.reading._claims_found import Widened
 from frontmap.reading._claims_subject import subject_before
 from frontmap.reading.article import Mention
 from frontmap.reading.claims import ShareClaim
-from frontmap.reading.lexicon import COUNTRY_NOUNS, GROUND_STATES, TOWN_NOUNS
+from frontmap.reading.lexicon import COUNTRY_NOUNS, GROUND_STATES, MONTHS, TOWN_NOUNS
 
-__all__ = ["find_shares", "region_figure", "share_again", "share_claim", "state_share", "whole_share"]
+__all__ = [
+    "find_shares",
+    "region_figure",
+    "share_again",
+    "share_also",
+    "share_claim",
+    "state_share",
+    "whole_share",
+]
 
 #: "Donetsk — 78.1%", "Luhansk: 99.6%": a region's figure in a list, set off by a dash or a colon ...
 _REGION_FIGURE = re.compile(r"\s*[—–:]\s*$")
@@ -65,6 +73,8 @@ _STILL_HELD = re.compile(
 )
 #: "the entire", "the whole (of)" before a named whole.
 _ENTIRE = re.compile(r"the\s+(?:entire|whole)(?:\s+of)?\s+", re.IGNORECASE)
+#: "the (nearly) 29,000-square-kilometre", "the 27,000 km²": the size of the whole, before its name.
+_SIZED = re.compile(r"the\s+(?:" + P.QUAL + r"\s+)?" + P.NUM + r"[\s-]*(?i:" + P.AREA_UNIT + r")[\s-]+")
 #: "Russia's Kursk region": a possessive before the region that is meant.
 _POSSESSED_REGION = re.compile(r"['’ʼ]s\s+(?:the\s+)?")
 #: "the territory", "the whole country", "the two regions": the ground a share is of.
@@ -82,7 +92,7 @@ _TERRITORY = re.compile(
 _OF_IT = re.compile(r"it\b(?!['’]s)", re.IGNORECASE)
 #: "its territory", "Ukraine's land", "his country": of the place the words name or point back to.
 _ITS_TERRITORY = re.compile(
-    r"(?:(?:its|their|our|ukrainian|ukraine['’]s)\s+(?:\w+\s+)?(?:territory|land|landmass|area)"
+    r"(?:(?:its|their|our|(?:the\s+)?ukrainian|ukraine['’]s)\s+(?:\w+\s+)?(?:territory|territories|land|landmass|area)"
     r"|(?:his|her|our|their)\s+(?:own\s+)?country)\b",
     re.I,
 )
@@ -151,6 +161,7 @@ def find_shares(ctx: Context, scan: _scan.Scan) -> list[ShareClaim]:
         # "... that figure was 19%": only a text with a share can name it again; "Oleshky is 80% flooded"
         again = share_again(ctx, m, last) if given else None
         again = again or state_share(ctx, m) or region_figure(ctx, m) or of_which(ctx, m)
+        again = again or (share_also(ctx, m, last) if given else None)
         if again is not None:
             shares.append(again)
     return shares
@@ -299,6 +310,10 @@ def _whole(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | None:
     if entire:  # "a third of the entire Kharkiv region"
         of, _, end = anchor_at(ctx, entire.end())
         of_text = ctx.text[pos:end]
+    sized = _SIZED.match(ctx.text, pos) if of is None and entire is None else None
+    if sized:  # "0.4% of the nearly 29,000-square-kilometre Sumy region"
+        of, _, end = anchor_at(ctx, sized.end())
+        of_text = ctx.text[pos:end]
     if of is None:
         return _territory(ctx, m)
     inner = _POSSESSED_REGION.match(ctx.text, end)
@@ -370,6 +385,57 @@ def share_again(ctx: Context, m: re.Match, last: ShareClaim | None) -> ShareClai
     )  # fmt: skip
 
 
+#: "18% of Ukraine last year, and 0.6% in 2024", "31% of the region is occupied, 5% has been freed": what
+#: joins a bare percentage to the share before it in one sentence (ending the words between them) ...
+_ALSO_JOIN = re.compile(r"(?:[,;]|[,;]?\s+(?:and|while|whereas|but))\s*$")
+_TIME_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+#: ... and what follows it: a time (the same share at another time) or a verb (what happened to it).
+_ALSO_AFTER = re.compile(
+    r"\s+(?:(?P<time>(?:in|by|since|during|until|as\s+of|on)\s+(?:early\s+|late\s+|mid-?)?(?:(?:19|20)\d\d"
+    r"|(?:" + _TIME_WORDS + r")\b)|(?:a|one|two|three|six)\s+(?:years?|months?)\s+(?:earlier|ago|before)"
+    r"|last\s+(?:year|month|week|spring|summer|autumn|fall|winter))"
+    r"|(?P<verb>(?:is|are|was|were|has|have|had|remains?|remained)\b))",
+    re.IGNORECASE,
+)
+
+
+def share_also(ctx: Context, m: re.Match, last: ShareClaim | None) -> ShareClaim | None:
+    """ "Russia took 0.8% of Ukraine's territory in 2025 and 0.6% in 2024", "31% of the region is occupied,
+    5% has been liberated": a bare percentage joined in the same sentence to the share just before
+    (``last``) is a share of the same ground, at another time (what happened as before) or with what the
+    clause after it says happened (a verb and regained, taken, or held by Russia: else it is no share of
+    ground)."""
+    if last is None or last.of is None or m.start() - last.end > _ALSO_WITHIN:
+        return None
+    s, e = sentence_bounds(ctx, m.start())
+    text = ctx.text
+    between = text[last.end : m.start()]
+    if last.start < s or not _ALSO_JOIN.search(between) or "%" in between or _PER_CENT.search(between):
+        return None
+    after = _ALSO_AFTER.match(text, m.end("frac"), e)
+    if after is None:
+        return None
+    change = last.change
+    if after.group("verb"):
+        clause = _CLAUSE_END.search(text, after.end(), e)
+        change = _change(ctx, after.start(), clause.start() if clause else e)
+        if change is None or (change == "held" and not _STILL_HELD.match(text, m.end("frac"), e)):
+            return None  # "and 82% remains under Kyiv's control" is not the share held
+    value = parse_fraction(" ".join(m.group("frac").split()))
+    if value is None or not 0 < value <= 1:
+        return None
+    start, end = m.start(), m.end("frac")
+    return ShareClaim(
+        text[start:end], start, end, value=value, value_text=m.group("frac"), qualifier=qualifier(m),
+        of=last.of, of_text=last.of_text, change=change, **ctx.common(start, end),
+    )  # fmt: skip
+
+
+_ALSO_WITHIN = 120  # characters between a share and a bare percentage joined to it
+_PER_CENT = re.compile(r"\bper\s?cent\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:()]|\s(?:and|but|while|whereas)\s")
+
+
 def _territory(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | None:
     """ "its territory", "the country", "the region": the place these words mean here, if any."""
     text, pos = ctx.text, m.end()
@@ -378,7 +444,8 @@ def _territory(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | Non
         # "its territory": of the region or country named just before ("The Kherson region lost a third
         # of its area"), not of one said to hold it ("Russia occupies a fifth of its territory"); else
         # of the text's country
-        owner = terr.group().split(None, 1)[0].lower()
+        words = terr.group().lower().split()
+        owner = words[1] if words[0] == "the" else words[0]  # "the Ukrainian territory": Ukrainian
         if (
             owner in ("their", "our")
             and terr.group().lower().endswith(" land")
