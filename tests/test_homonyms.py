@@ -418,6 +418,12 @@ def test_city_and_oblast_still_read_as_before():
             id="a direction in brackets after the name",
         ),
         pytest.param(
+            "The line runs from Zaporizhzhia to Vasylivka, then via Melitopol to the Crimea.",
+            "Vasylivka",
+            "Zaporizhzhia Oblast",
+            id="a region at the end of a route is where it goes, not where the towns on it lie",
+        ),
+        pytest.param(
             "Shells fell on Sloviansk and Kramatorsk; in Mykolaiv, the port was hit by a missile.",
             "Mykolaiv",
             "Mykolaiv Oblast",

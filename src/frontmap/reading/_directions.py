@@ -1,10 +1,14 @@
 """Regions named as a direction or a boundary: "pushing toward the Dnipropetrovsk region", "opens the
-way to the Luhansk region", "the Donetsk-Dnipropetrovsk Oblast border".  The places of such a sentence
+way to the Luhansk region", "the Donetsk-Dnipropetrovsk Oblast border", the end of a route ("the railway
+from Zaporizhzhia through Melitopol to the Crimea").  The places of such a sentence
 are not said to lie in that region, so homonyms (:mod:`~frontmap.reading.homonyms`) do not count it as
 their context.  ("Crossed into the X region" is no direction: the places named with it lie there.)
 
 >>> text = "Troops advanced on Udachne, toward the Dnipropetrovsk region."
 >>> named_as_direction(text, text.index("Dnipropetrovsk"), text.index(" region"))
+True
+>>> text = "The railway runs from Zaporizhzhia through Vasylivka to the Crimea."
+>>> named_as_direction(text, text.index("Crimea"), text.index("."))
 True
 >>> text = "Shelling hit Udachne in the Dnipropetrovsk region."
 >>> named_as_direction(text, text.index("Dnipropetrovsk"), text.index(" region"))
@@ -22,11 +26,20 @@ _TOWARD_BEFORE = re.compile(
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: "the railway from Zaporizhzhia through Melitopol to the Crimea": the end of a route named before.
+_ROUTE_END_BEFORE = re.compile(r"\b(?:from|through|via)\s[^.;:!?]{1,120}?\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _BORDER_AFTER = re.compile(r"(?:\s+(?:region|oblast|province))?\s+(?:administrative\s+)?borders?\b", re.I)
 
 
 def named_as_direction(text: str, start: int, end: int) -> bool:
     """Whether the region named at ``text[start:end]`` is a direction ("toward the X region", "the way
-    to the X region") or a boundary ("the X Oblast border", "the border of the X region"), not where
-    places lie."""
-    return bool(_TOWARD_BEFORE.search(text, max(0, start - 30), start) or _BORDER_AFTER.match(text, end))
+    to the X region", "from A through B to the X region") or a boundary ("the X Oblast border", "the
+    border of the X region"), not where places lie."""
+    return bool(
+        _TOWARD_BEFORE.search(text, max(0, start - 30), start)
+        or _BORDER_AFTER.match(text, end)
+        or (
+            text.endswith(("to", "to the"), 0, start - 1)  # (fast: most regions follow neither)
+            and _ROUTE_END_BEFORE.search(text, max(0, start - 150), start) is not None
+        )
+    )
