@@ -1622,6 +1622,8 @@ def test_two_capitals_that_speak_together_both_speak_for_their_states():
         ("The Dnipro was crossed at night.", ["Dnipro River"]),
         ("The Kharkiv authorities said schools would reopen.", ["Kharkiv"]),
         ("Shelling hit the Bakhmut-Lysychansk highway.", ["Bakhmut", "Lysychansk"]),
+        # a hyphen-joined name in its Russian spelling is one place, though its first word is a name too
+        ("Troops entered Orekhovo-Vasilevka, north of Bakhmut.", ["Orikhovo-Vasylivka", "Bakhmut"]),
         # a source in a list ("Mash and Readovka, reported that"), not a village a misspelling away
         ("Two outlets, Mash and Readovka, reported that troops had entered Vovchansk.", ["Vovchansk"]),
         # a place abroad right after another place is part of one name: the delta, not a town called Delta

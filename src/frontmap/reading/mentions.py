@@ -240,6 +240,11 @@ def _match(text: str, found: Words, gz: CachedGazetteer) -> tuple[list[Hit], set
                 name = runs[run] = _longest(found.split(run), gz)
         if name is None:  # no name starts here: perhaps a misspelled one
             name = _guessed(text, found, Token(start, end, word, True), gz, singles)
+        elif name[0] == 1 and text.startswith("-", end):
+            # "Orekhovo-Vasilevka": a hyphen-joined name spelled another way is one place, not two
+            whole = _guessed(text, found, Token(start, end, word, True), gz, singles)
+            if whole is not None and whole[0] > 1:
+                name = whole
         if name is not None:
             n, length, word_end, key, places = name
             hits.append(Hit(n, start, start + length, key, places))
