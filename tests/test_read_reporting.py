@@ -960,6 +960,16 @@ def test_a_distance_from_no_noun_phrase_is_no_claim(text):
     [
         ("Saltivka is only 30 km to the border.", "Russia", "the border"),
         ("The hospital is 10 km to the front line.", None, "the front line"),
+        # the edge of ground an army holds
+        (
+            "Marhanets is 8 km to the territories occupied by Russia.",
+            None,
+            "the territories occupied by Russia",
+        ),
+        ("Marhanets is 8 km to the occupied territories.", None, "the occupied territories"),
+        ("Marhanets lies 8 km from occupied territory.", None, "occupied territory"),
+        # across a water on the way
+        ("Marhanets is 8 km across the reservoir to the front line.", None, "the front line"),
     ],
 )
 def test_a_distance_to_a_line_is_measured_from_it(text, anchor, anchor_text):

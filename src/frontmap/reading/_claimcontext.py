@@ -214,9 +214,10 @@ DESCRIBED_ANCHOR = re.compile(
     r"(?=\s*(?:[,.;:)—–\"”]|$)|\s+(?:" + _PHRASE_ENDS + r")\b)",
     re.IGNORECASE,
 )
-#: A line a distance reaches ("30 km to the border", "10 km to the front line"): measured from it.
+#: A line a distance reaches ("30 km to the border", "10 km to the front line", "5 km to the occupied
+#: territories"): measured from it.
 LINE_GOAL = re.compile(
-    r".*\b(?:border|frontier|" + P.FRONT_LINE + ")",
+    r".*\b(?:border|frontier|" + P.FRONT_LINE + "|" + P.HELD_GROUND + ")",
     re.IGNORECASE | re.DOTALL,
 )
 _COUNTRY_WORD = "|".join(P.ADJ_COUNTRY)

@@ -180,6 +180,8 @@ BARE_PERCENT = re.compile(
 )
 FRACTION_BEFORE = re.compile(r"\b((?:an?|one|two|three|four)[\s-]+)$", re.IGNORECASE)
 
+#: What a distance is said to be across ("500 metres across the river"): a water or a border.
+WATERS = r"river|water|strait|border|lake|estuary|reservoir|bay"
 #: "(46 miles)", "[74 km]", "—roughly 16 miles—": a conversion set off after a figure.
 CONVERSION = re.compile(
     r"\s*[(\[—–]\s*(?:"
@@ -223,7 +225,7 @@ INTO = re.compile(
     re.IGNORECASE,
 )
 AWAY = re.compile(
-    r"\s*(?:away\s+)?(?:across\s+(?:the\s+)?(?:river|water|strait|border|lake|estuary)\s+)?"
+    r"\s*(?:away\s+)?(?:across\s+(?:the\s+)?(?:" + WATERS + r")\s+)?"
     r"(?:from|of|out\s+of|outside|beyond|inside|behind|off)\s+",
     re.IGNORECASE,
 )
@@ -236,7 +238,7 @@ ADVANCE_NOUN = re.compile(
 #: "up to 10 km deep into Kursk", "5 km into the Belgorod region": into a region named.
 INTO_NAMED = re.compile(r"\s*(?:deep(?:er)?\s+)?(?:into|inside)\s+(?P<what>)(?:the\s+)?", re.IGNORECASE)
 #: "it is about 10 km to Kostiantynivka": the town a distance reaches ...
-TO_PLACE = re.compile(r"\s+to\s+")
+TO_PLACE = re.compile(r"\s+(?:across\s+(?:the\s+)?(?:" + WATERS + r")\s+)?to\s+")
 #: ... when the words before the figure say it is one ("it is", "it's", "Sumy is", a list: ", 25 km to B").
 IT_IS_BEFORE = re.compile(r"(?:\bit\s+is|\bit['’]s|,|\b(?-i:[A-Z])[\w'’-]*\s+(?:is|lies))\s*$", re.IGNORECASE)
 #: A distance that names the town it reaches ("25 km to Kramatorsk").
@@ -247,7 +249,7 @@ THE_TOWN_OF = r"(?:the\s+(?:town|city|village)\s+of\s+)?"
 SUBJECT_INVERTED = re.compile(r"\s+(?:is|are|" + LIES + r")\s+" + THE_TOWN_OF)
 #: "... more than 300 km away", "500 metres across the river": a distance with no named point.
 AWAY_END = re.compile(
-    r"\s*(?:away|apart|across\s+(?:the\s+)?(?:river|water|strait|border|lake|estuary))\b(?!\s+(?:from|of)\b)",
+    r"\s*(?:away|apart|across\s+(?:the\s+)?(?:" + WATERS + r"))\b(?!\s+(?:from|of|to)\b)",
     re.IGNORECASE,
 )
 #: "a 1.5 km zone around the plant", "a 30-km radius of the city", "a 15-kilometre zone adjacent to the
@@ -373,10 +375,18 @@ SUBJECT_AREA = re.compile(
 )
 #: The front line, in the ways news writes it ("the frontline", "the line of contact"; not "the front of").
 FRONT_LINE = r"front\s*-?\s*lines?\b|frontline\b|front\b(?!\s+of)|contact\s+line\b|line\s+of\s+contact\b"
+#: Ground an army holds ("occupied territory", "the territories occupied by Russia"): its edge is a line.
+_GROUND, _HELD = r"(?:territor(?:y|ies)|areas?|lands?|ground)", r"(?:occupied|held|controlled)"
+HELD_GROUND = (
+    rf"(?:(?:russian|ukrainian|enemy)[\s-]+)?{_HELD}\s+{_GROUND}\b"
+    rf"|{_GROUND}\s+{_HELD}(?:\s+by\s+(?:russia|the\s+russians|russian\s+\w+|the\s+enemy))?\b"
+)
 #: Anchors that are not places: a distance from them is still a spatial statement (not when the word
 #: describes a town named after it: "the front-line town of Kupiansk").
 THING = re.compile(
-    r"(?!(?:the|its|their)\s+(?:[\w'’-]+\s+){1,3}(?:town|city|village|settlement|port)s?\s+of\s)"
+    # "5 km from occupied territory", "from Ukrainian-held territory": the edge of ground held
+    r"(?:(?:the|its|their)\s+)?(?i:" + HELD_GROUND + r")"
+    r"|(?!(?:the|its|their)\s+(?:[\w'’-]+\s+){1,3}(?:town|city|village|settlement|port)s?\s+of\s)"
     r"(?:the|its|their)\s+(?:(?:[a-z][\w-]*|(?:Ukrainian|Russian)(?:-[a-z]+)?)\s+){0,3}?(?:"
     + FRONT_LINE
     + r"|coast(?:line)?\b|shore(?:line)?\b"
@@ -386,8 +396,6 @@ THING = re.compile(
     r"|(?:administrative|regional|oblast)\s+borders?\b)"
     # "from Russian positions", "within 40 miles of Ukrainian artillery": an army's, with no article
     r"|(?:Russian|Ukrainian|enemy)\s+(?:positions|lines|trenches|artillery|guns|troops|forces)\b"
-    # "some 100 miles from Ukrainian-held territory", "... from Russian controlled areas"
-    r"|(?:Russian|Ukrainian)[\s-](?:held|controlled|occupied)\s+(?:territory|ground|land|areas?)\b"
     # "30 km from front line", as headlines write it (not "10 km from frontline towns")
     r"|(?:front\s*-?\s*lines?|frontline|contact\s+line)\b(?!\s+(?:town|city|village|settlement|port)s?\b)"
 )
