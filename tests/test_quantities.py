@@ -12,6 +12,7 @@ from frontmap.quantities.numbers import (
     DIRECTIONS,
     DISTANCE_UNITS,
     QUALIFIERS,
+    QUALIFIERS_AFTER,
     parse_fraction,
     parse_number,
     to_km,
@@ -130,7 +131,7 @@ BY_WRITTEN = {q.written: q for q in QUALIFIER_ROWS}
 def test_the_tables_hold_the_known_units_and_senses():
     assert [u.name for u in UNITS] == ["km", "m", "mi", "nmi", "km2", "m2", "ha", "mi2", "acre"]
     assert list(tables.senses()) == ["exact", "about", "below", "above", "just above", "up to"]
-    assert len(QUALIFIER_ROWS) == 63
+    assert len(QUALIFIER_ROWS) == 66
     assert sum(q.reader for q in QUALIFIER_ROWS) == 36
     assert {BY_WRITTEN[w].canonical for w in ("virtually", "essentially", "practically")} == {"nearly"}
     assert {BY_WRITTEN[w].canonical for w in ("a mere", "mere", "as close as")} == {"just"}
@@ -243,6 +244,14 @@ def test_the_qualifier_views_agree_with_the_table():
     assert tol.QUALIFIERS == {q.written: tables.senses()[q.sense].offsets for q in QUALIFIER_ROWS}
     assert set(QUALIFIERS) <= set(tol.QUALIFIERS)
     assert set(QUALIFIERS.values()) <= set(tol.QUALIFIERS)
+    # the forms written after a number ("10 km or so") are read there, never before one
+    assert QUALIFIERS_AFTER == {
+        "or so": "about",
+        "or thereabouts": "about",
+        "or more": "at least",
+        "or less": "up to",
+    }
+    assert not set(QUALIFIERS_AFTER) & set(QUALIFIERS)
 
 
 def test_a_form_means_what_its_canonical_name_means_but_for_just_over():

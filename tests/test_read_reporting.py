@@ -864,6 +864,22 @@ def test_descriptions(text, kind, index, expected):
 # --- numbers --------------------------------------------------------------------------------------
 
 NUMBERS = [
+    # a qualifier written after the figure and its unit
+    case(
+        "Kupiansk is 10 km or so from the front line.",
+        value=10,
+        qualifier="about",
+        anchor_text="the front line",
+    ),
+    case("Shells hit villages 20 km or more from the border.", value=20, qualifier="at least"),
+    case(
+        "Izium lies 120 km or thereabouts southeast of Kharkiv.",
+        value=120,
+        qualifier="about",
+        anchor="Kharkiv",
+    ),
+    case("Drones flew 30 miles or less into Russia.", value=30, qualifier="up to"),
+    case("Russia took 600 km² or so in May.", kind="area", value=600, qualifier="about"),
     case("Russian troops now hold a 90-square-kilometre area in the Sumy region.", kind="area", value=90),
     case("Ukrainian forces retook a 500-sq-km area near Kherson.", kind="area", value=500, unit="km2"),
     case("Shelling hit villages between 10 and 15 km north of Kharkiv.", value=15, low=10, unit="km"),

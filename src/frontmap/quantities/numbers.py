@@ -29,6 +29,7 @@ __all__ = [
     "EARTH_SURFACE_KM2",
     "FRACTIONS",
     "QUALIFIERS",
+    "QUALIFIERS_AFTER",
     "SCALES",
     "UNIT_WORDS",
     "fmt",
@@ -55,6 +56,10 @@ _KM2 = {u.name: u.per_unit for u in units() if u.dimension == "area"}
 #: Qualifier as written (lower case) -> canonical qualifier: the rows of ``data/qualifiers.tsv`` the
 #: reader looks for (their meaning: :mod:`frontmap.quantities.tolerance`).
 QUALIFIERS: dict[str, str] = {q.written: q.canonical for q in qualifiers() if q.reader}
+#: ... and those it looks for after a number and its unit ("10 km or so", "5 miles or more").
+QUALIFIERS_AFTER: dict[str, str] = {
+    q.written: q.canonical for q in qualifiers() if q.written.startswith("or ")
+}
 
 #: Direction as written (lower case) -> compass abbreviation (16 winds, and the 32-point "by" ones).
 DIRECTIONS: dict[str, str] = {}

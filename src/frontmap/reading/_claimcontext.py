@@ -12,7 +12,7 @@ from typing import Any
 
 from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
-from frontmap.quantities.numbers import DISTANCE_UNITS, QUALIFIERS, parse_number, to_km
+from frontmap.quantities.numbers import DISTANCE_UNITS, QUALIFIERS, QUALIFIERS_AFTER, parse_number, to_km
 from frontmap.reading import patterns as P
 from frontmap.reading._claims_literals import may_match
 from frontmap.reading._directions import named_as_direction
@@ -156,9 +156,9 @@ def low_end(m: re.Match, value: float | None, unit: str | None = None) -> float 
 
 
 def qualifier(m: re.Match) -> str | None:
-    """The canonical qualifier written before a match ("about", "up to"), or None."""
-    q = m.group("qual")
-    return QUALIFIERS.get(" ".join(q.lower().split())) if q else None
+    """The canonical qualifier written before a match ("about", "up to") or after it ("or so"), or None."""
+    q = " ".join(m.group("qual").lower().split()) if m.group("qual") else None
+    return (QUALIFIERS.get(q) or QUALIFIERS_AFTER.get(q)) if q else None
 
 
 def sentence_bounds(ctx: Context, pos: int) -> tuple[int, int]:

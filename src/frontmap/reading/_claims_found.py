@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from frontmap.quantities.numbers import QUALIFIERS_AFTER
 from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import distance_unit, low_end, number
 from frontmap.reading._claims_before import QUALIFIER_ENDS, may_end
@@ -33,10 +34,17 @@ _RANGE_WINDOW = 40  # characters before a figure searched for a range's lower en
 _QUAL_WINDOW = 30  # ... and for a qualifier
 
 
-class Widened(P.Found):
-    """``P.Found(text, m)``: a match widened to the qualifier and the range written before it."""
+#: A qualifier written after a figure and its unit ("10 km or so", "5 miles or more").
+_QUAL_AFTER = re.compile(
+    r"\s+(" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS_AFTER) + r")\b", re.IGNORECASE
+)
 
-    __slots__ = ()
+
+class Widened(P.Found):
+    """``P.Found(text, m)``: a match widened to the qualifier and the range written before it, or to a
+    qualifier written after its unit ("10 km or so": the match ends after it)."""
+
+    __slots__ = ("_end",)
 
     def __init__(self, text: str, m: re.Match):
         self._m = m
@@ -64,6 +72,13 @@ class Widened(P.Found):
             q = P.QUAL_BEFORE.search(text, lo, start)
         self._start = q.start(1) if q else start
         self._qual = q.group(1) if q else None
+        self._end = m.end()
+        after = _QUAL_AFTER.match(text, m.end()) if q is None and "num" in m.re.groupindex else None
+        if after:
+            self._qual, self._end = after.group(1), after.end()
+
+    def end(self, group: int | str = 0) -> int:
+        return self._end if group == 0 else self._m.end(group)
 
 
 def _sign_before(text: str, lo: int, hi: int) -> bool:
