@@ -884,6 +884,7 @@ NUMBERS = [
     case("Ukrainian forces retook a 500-sq-km area near Kherson.", kind="area", value=500, unit="km2"),
     case("Shelling hit villages between 10 and 15 km north of Kharkiv.", value=15, low=10, unit="km"),
     case("Izium lies 10-15 km (6-9 miles) south of Balakliia.", value=15, low=10),
+    case("Troops are 1\u22122 km from Toretsk.", value=2, low=1),  # a minus sign for the dash
     case("Troops advanced 28 to 35 kilometres into Russian territory.", value=35, low=28),
     case("Mines were cleared on 188 600 hectares of fields.", kind="area", value=188600, unit="ha"),
     case("Mines were cleared on 188\u2009600 hectares of fields.", kind="area", value=188600),

@@ -28,7 +28,7 @@ __all__ = ["Widened", "low_of_next"]
 
 #: What the lower end of a range (:data:`~frontmap.reading.patterns.RANGE_LOW`) ends with: a dash, or
 #: one of these words.
-_DASH = re.compile("[-–—]")
+_DASH = re.compile("[-–—−]")
 _RANGE_ENDS = frozenset({"to", "and"})
 _RANGE_WINDOW = 40  # characters before a figure searched for a range's lower end, as Found does
 _QUAL_WINDOW = 30  # ... and for a qualifier

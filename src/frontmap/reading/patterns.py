@@ -73,11 +73,11 @@ QUAL_SIGNS = "".join(q for q in QUALIFIERS if len(q) == 1 and not q.isalnum())
 QUAL_BEFORE = re.compile(
     r"(?<![\w" + QUAL_SIGNS + r"])(" + QUAL + r")(?:\s+|(?<=[" + QUAL_SIGNS + r"]))$", re.IGNORECASE
 )
-#: The lower end of a range written before a figure: "28 to 35 km", "10-15 km", "between 10 and 15 km",
+#: The lower end of a range before a figure: "28 to 35 km", "10-15 km", "1−2 km", "between 10 and 15 km",
 #: "500 metres to 1 km" (a unit of length of its own, before "to": "10 km - 6 miles" is a conversion).
 RANGE_LOW = re.compile(
     r"(?:\b[Bb]etween\s+(?P<between>" + DIGITS + r"|" + WORDNUM + r")\s+and"
-    r"|(?P<low>" + DIGITS + r"|" + WORDNUM + r")\s*(?:-|–|—|\bto)"
+    r"|(?P<low>" + DIGITS + r"|" + WORDNUM + r")\s*(?:-|–|—|−|\bto)"
     r"|(?P<low_with_unit>" + DIGITS + r"|" + WORDNUM + r")\s*(?P<low_unit>(?i:" + DIST_UNIT + r"))\s+to)\s*$"
 )
 #: A month before a number: "on May 23 to 124 km²" is a date, then the figure, not a range from 23.
