@@ -945,6 +945,8 @@ def test_a_way_towards_a_wind_is_its_direction():
         ),
         ("The two villages are about 20 km (12 miles) from one another.", "one another"),
         ("The refinery is only 8 km from the line with Ukraine, officials said.", "the line with Ukraine"),
+        # a village the gazetteer lacks, called one after its name
+        ("The town is 17 km from Kolotilovka village on the border.", "Kolotilovka village"),
     ],
 )
 def test_a_distance_from_what_no_gazetteer_place_is(text, anchor_text):
