@@ -996,6 +996,39 @@ def test_a_distance_to_a_line_is_measured_from_it(text, anchor, anchor_text):
     assert ((c.anchor.name if c.anchor else None), c.anchor_text) == (anchor, anchor_text)
 
 
+@pytest.mark.parametrize(
+    "text, value, anchor, anchor_text, direction",
+    [
+        ("Troops stand 12 km east of Lyman; in spring this distance was 30 km.", 30, "Lyman", "Lyman", "E"),
+        ("In May the front was 9 km from Siversk. The gap narrowed to 4 km.", 4, "Siversk", "Siversk", None),
+        (
+            "While the distance from Orikhiv to the front line was 15 km, it is now less than 10 km.",
+            10,
+            None,
+            "the front line",
+            None,
+        ),
+    ],
+)
+def test_a_distance_said_again_has_the_ends_of_the_one_before(text, value, anchor, anchor_text, direction):
+    c = [c for c in fm.read(text).claims if c.kind == "distance"][-1]
+    assert (c.value, c.anchor.name if c.anchor else None, c.anchor_text, c.direction) == (
+        value, anchor, anchor_text, direction,
+    )  # fmt: skip
+    assert "implied" in c.note
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kupiansk was shelled again. It is now less than 20 km.",  # no distance said before: no claim
+        "This distance was 38 km.",
+    ],
+)
+def test_a_bare_figure_said_again_of_nothing_has_no_ends(text):
+    assert all(c.anchor is None and c.subject is None for c in fm.read(text).claims)
+
+
 def test_a_border_zone_is_a_zone():
     assert claim("Residents of the five-kilometre border zone will be evacuated.").value == 5
 

@@ -22,7 +22,15 @@ from frontmap.reading._claimcontext import (
 )
 from frontmap.reading.article import Mention
 
-__all__ = ["LINKED_KINDS", "POINT_KINDS", "ends_about", "only_town", "subject_before", "topic"]
+__all__ = [
+    "LINKED_KINDS",
+    "POINT_KINDS",
+    "ends_about",
+    "line_subject_text",
+    "only_town",
+    "subject_before",
+    "topic",
+]
 
 # -- what may stand between a place and the distance said of it --------------------------------------
 
@@ -404,3 +412,9 @@ def _phrase_end(ctx: Context, start: int, e: int) -> int:
     """End of the distance phrase that starts at ``start`` (up to the first comma)."""
     comma = ctx.text.find(",", start, e)
     return comma if comma != -1 else start
+
+
+def line_subject_text(ctx: Context, start: int) -> str:
+    """ "The front line lies 7 km from Orikhiv": a line the sentence opens with, as the subject."""
+    line = P.LINE_SUBJECT.match(ctx.text, sentence_bounds(ctx, start)[0])
+    return "the " + " ".join(line.group("what").split()) if line and line.end() <= start else ""

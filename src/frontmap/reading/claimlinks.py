@@ -19,6 +19,7 @@ from frontmap.reading._claims_subject import POINT_KINDS, last_point
 from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, DistanceClaim, ShareClaim
 
 __all__ = [
+    "AGAIN_BEFORE",
     "IMPLIED_NOTES",
     "at_centre",
     "away_anchors",
@@ -29,7 +30,9 @@ __all__ = [
     "linked",
     "main_anchors",
     "on_the_map",
+    "repeated_distances",
     "respective",
+    "said_again",
     "topic_anchors",
 ]
 
@@ -44,9 +47,11 @@ IMPLIED_PARALLEL = "measured from the same place as the distance before it in th
 IMPLIED_MAIN = "measured from the town the article is about (implied)"
 IMPLIED_FROM_TOWN = "measured from the town the distance before it in the sentence is about (implied)"
 IMPLIED_START = "measured from where the journey starts, the place the sentence names before it (implied)"
+IMPLIED_AGAIN = "the distance before it, said again at another time ('this distance', implied)"
 #: The notes of a distance measured from a place the text does not name (the reader's guess).
 IMPLIED_NOTES = frozenset(
     {
+        IMPLIED_AGAIN,
         IMPLIED_BEFORE,
         IMPLIED_TOPIC,
         IMPLIED_FURTHER,
@@ -254,11 +259,63 @@ def _listed(ctx: Context, c: DistanceClaim, before: bool = False) -> Place | Non
     return found
 
 
+#: "this distance was 38 km", "the gap has narrowed to 5 km", "it is now less than 20 km": the words before
+#: a figure that say it is the distance just given, at another time.
+AGAIN_BEFORE = re.compile(
+    r"(?:\b(?:this|that|the)\s+(?:distance|gap)|\bit)\s+(?:(?:is|was|has|had|have|now|already|been|shrunk|shrank"
+    r"|narrowed|grown|grew|fallen|fell|dropped|decreased|increased|reduced|stood|stands)\s+){1,3}"
+    r"(?:to\s+|at\s+)?$",
+    re.IGNORECASE,
+)
+_AGAIN_WITHIN = 400  # characters between a distance and the figure that says it again
+_DISTANCE_WORD = re.compile(r"\b(?:distance|gap)\b", re.IGNORECASE)
+
+
+def said_again(ctx: Context, start: int) -> bool:
+    """Do the words before the figure at ``start`` say it is a distance given before ("this distance was
+    38 km"; "it is now 20 km" only after "distance" in the same sentence)?"""
+    again = AGAIN_BEFORE.search(ctx.text, max(0, start - 50), start)
+    if again is None or not again.group().lower().startswith("it"):
+        return again is not None
+    return _DISTANCE_WORD.search(ctx.text, sentence_bounds(ctx, start)[0], again.start()) is not None
+
+
+def repeated_distances(ctx: Context, claims: list[Claim]) -> list[Claim]:
+    """ "Troops are 22 km east of Pokrovsk; at the start of the year this distance was 38 km": a distance
+    with neither end, said to be the one before (:data:`AGAIN_BEFORE`; "it is" only in the same
+    sentence), has that one's ends and direction; with no distance before, it keeps none."""
+    out: list[Claim] = []
+    prev: DistanceClaim | None = None
+    for c in claims:
+        if isinstance(c, DistanceClaim):
+            again = None
+            if c.anchor is None and not c.anchor_text and c.subject is None and prev is not None:
+                again = AGAIN_BEFORE.search(ctx.text, max(0, c.start - 50, prev.end), c.start)
+            if (
+                again is not None
+                and prev is not None
+                and c.start - prev.end <= _AGAIN_WITHIN
+                and (
+                    not again.group().lower().startswith("it")
+                    or sentence_bounds(ctx, prev.start) == sentence_bounds(ctx, c.start)
+                )
+            ):
+                c = replace(
+                    c, anchor=prev.anchor, anchor_text=prev.anchor_text, subject=prev.subject,
+                    subject_text=prev.subject_text, direction=prev.direction, bearing_deg=prev.bearing_deg,
+                    note=IMPLIED_AGAIN,
+                )  # fmt: skip
+            prev = c
+        out.append(c)
+    return out
+
+
 def linked(ctx: Context, claims: list[Claim]) -> list[Claim]:
     """The claims of a text (in text order) with the fields one claim lends another filled in, in this
     order: subjects joined by "and", anchors from the topic, from the distance before ("further"), from
     the article's main town, from the place "away" refers to, pairs said "respectively"; then only those
     on the map (:func:`on_the_map`)."""
+    claims = repeated_distances(ctx, claims)
     claims = main_anchors(ctx, chained_anchors(ctx, topic_anchors(ctx, joined_subjects(ctx.text, claims))))
     return on_the_map(respective(ctx, away_anchors(ctx, claims)))
 

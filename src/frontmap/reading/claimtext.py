@@ -80,6 +80,7 @@ from frontmap.reading._claims_subject import (
     POINT_KINDS,
     ends_about,
     last_point,
+    line_subject_text,
     only_town,
     subject_before,
     topic,
@@ -92,6 +93,7 @@ from frontmap.reading.claimlinks import (
     explain,
     link_comparisons,
     linked,
+    said_again,
 )
 from frontmap.reading.claims import AreaClaim, Claim, Converted, DistanceClaim
 from frontmap.reading.claimshares import find_shares
@@ -220,7 +222,7 @@ def _distance(
                 _subject_and_anchor(ctx, start, end, fields.get("anchor"), fields.get("anchor_text", ""))
             )
         if fields["subject"] is None:  # "The front line lies 7 km from Orikhiv"
-            fields["subject_text"] = _subject_text(ctx, start)
+            fields["subject_text"] = line_subject_text(ctx, start)
         far_side(ctx, fields)
         return DistanceClaim(
             text[start:end], start, end, value=value, unit=unit, km=to_km(value, unit),
@@ -411,7 +413,8 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
         return claim(line[2], anchor=line[0], anchor_text=line[1])
     if travel:  # "To reach Nikopol, drones cover less than 5 km": the one town of the sentence is the goal
         return claim(pos, subject=_subject(ctx, start, None, pos) or only_town(ctx, start))
-    return None
+    # "..., but at the start of the year this distance was 38 km": the ends of the one before (linked)
+    return claim(pos, anchor=None, subject=None) if said_again(ctx, start) else None
 
 
 def _subject_and_anchor(ctx: Context, start: int, end: int, anchor: Place | None, anchor_text: str) -> dict:
@@ -424,12 +427,6 @@ def _subject_and_anchor(ctx: Context, start: int, end: int, anchor: Place | None
     if subject == anchor and anchor is not None:
         anchor = latest_place(ctx, start, anchor.kind, exclude=subject)
     return {"subject": subject if subject != anchor else None, "anchor": anchor}
-
-
-def _subject_text(ctx: Context, start: int) -> str:
-    """ "The front line lies 7 km from Orikhiv": a line the sentence opens with, as the subject."""
-    line = P.LINE_SUBJECT.match(ctx.text, sentence_bounds(ctx, start)[0])
-    return "the " + " ".join(line.group("what").split()) if line and line.end() <= start else ""
 
 
 #: "5 km to its east": a distance measured from a place named before.
