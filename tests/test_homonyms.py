@@ -418,6 +418,12 @@ def test_city_and_oblast_still_read_as_before():
             id="a direction in brackets after the name",
         ),
         pytest.param(
+            "Shelling hit Velyka Novosilka. The regional capital of Zaporizhzhia is 120 km to the west.",
+            "Zaporizhzhia",
+            "Zaporizhzhia urban hromada",
+            id="the regional capital of X is the oblast's centre, not a village of its name nearby",
+        ),
+        pytest.param(
             "The line runs from Zaporizhzhia to Vasylivka, then via Melitopol to the Crimea.",
             "Vasylivka",
             "Zaporizhzhia Oblast",
