@@ -1,12 +1,11 @@
-"""A claim pattern's match widened to what is written before it (used by
-:mod:`~frontmap.reading.claimtext`): :class:`~frontmap.reading.patterns.Found`, with the same fields,
-made faster.
+"""A claim pattern's match widened to what is written around it (used by
+:mod:`~frontmap.reading.claimtext`).
 
-``Found`` searches the few dozen characters before every figure for a qualifier ("about") and for the
-lower end of a range ("28 to"); both patterns end at the figure (``$``), so a search tries them at
-each of those characters, though most figures follow neither.  Each ends in a word or a mark that a
-look at what is before the figure's white space rules out (a qualifier's last word, a dash, "to" or
-"and"): :class:`Widened` searches only when that could end one.
+The few dozen characters before a figure may hold a qualifier ("about") and the lower end of a range
+("28 to"); both patterns end at the figure (``$``), so a search would try them at each of those
+characters, though most figures follow neither.  Each ends in a word or a mark that a look at what is
+before the figure's white space rules out (a qualifier's last word, a dash, "to" or "and"):
+:class:`Widened` searches only when that could end one.
 
 >>> text = "Fighting raged some 28 to 35 km east of the town."
 >>> m = Widened(text, P.QTY.search(text))
@@ -30,7 +29,7 @@ __all__ = ["Widened", "low_of_next"]
 #: one of these words.
 _DASH = re.compile("[-–—−]")
 _RANGE_ENDS = frozenset({"to", "and"})
-_RANGE_WINDOW = 40  # characters before a figure searched for a range's lower end, as Found does
+_RANGE_WINDOW = 40  # characters before a figure searched for the lower end of a range
 _QUAL_WINDOW = 30  # ... and for a qualifier
 
 
@@ -40,11 +39,12 @@ _QUAL_AFTER = re.compile(
 )
 
 
-class Widened(P.Found):
-    """``P.Found(text, m)``: a match widened to the qualifier and the range written before it, or to a
-    qualifier written after its unit ("10 km or so": the match ends after it)."""
+class Widened:
+    """A claim pattern's match ``m`` in ``text``, read like a match: widened to the qualifier and the
+    range written before it ("about 6,000 km²", "28 to 35 km"), and to the "a" of a fraction in words,
+    or to a qualifier written after its unit ("10 km or so": the match ends after it)."""
 
-    __slots__ = ("_end",)
+    __slots__ = ("_end", "_frac", "_low", "_low_unit", "_m", "_qual", "_start")
 
     def __init__(self, text: str, m: re.Match):
         self._m = m
@@ -77,8 +77,22 @@ class Widened(P.Found):
         if after:
             self._qual, self._end = after.group(1), after.end()
 
+    def start(self, group: int | str = 0) -> int:
+        return self._start if group == 0 else self._m.start(group)
+
     def end(self, group: int | str = 0) -> int:
         return self._end if group == 0 else self._m.end(group)
+
+    def group(self, name: int | str = 0) -> str | None:
+        if name == "qual":
+            return self._qual
+        if name == "frac" and self._frac is not None:
+            return self._frac
+        if name == "low":
+            return self._low
+        if name == "low_unit":
+            return self._low_unit
+        return self._m.group(name)
 
 
 def _sign_before(text: str, lo: int, hi: int) -> bool:

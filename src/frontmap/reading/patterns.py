@@ -2,7 +2,8 @@
 
 Every pattern is linear: no nested unbounded repetition.  Patterns that scan a whole text start with a
 character class (digits, the first letters of number words) so that the regex engine can skip ahead;
-qualifiers and the "a"/"one" of fractions are found by looking back from a match (:class:`Found`).
+qualifiers and the "a"/"one" of fractions are found by looking back from a match
+(:class:`frontmap.reading._claims_found.Widened`).
 """
 
 from __future__ import annotations
@@ -90,52 +91,6 @@ def range_low(text: str, lo: int, hi: int) -> re.Match | None:
     """:data:`RANGE_LOW` in ``text[lo:hi]``, unless its number is a day after a month."""
     r = RANGE_LOW.search(text, lo, hi)
     return None if r is None or _MONTH_BEFORE.search(text, max(0, r.start() - 12), r.start()) else r
-
-
-class Found:
-    """A pattern match widened to the qualifier written before it ("about 6,000 km²")."""
-
-    __slots__ = ("_frac", "_low", "_low_unit", "_m", "_qual", "_start")
-
-    def __init__(self, text: str, m: re.Match):
-        self._m = m
-        start = m.start()
-        self._frac = self._low = self._low_unit = None
-        if "frac" in m.re.groupindex and not m.group("frac")[0].isdigit():
-            f = FRACTION_BEFORE.search(text, max(0, start - 8), start)
-            if f:
-                start = f.start(1)
-                self._frac = text[start : m.end("frac")]
-        if "num" in m.re.groupindex:
-            r = range_low(text, max(0, start - 40), start)
-            if r:  # "28 to 35 km": the claim starts at the range's lower end
-                start = r.start()
-                self._low = r.group("between") or r.group("low") or r.group("low_with_unit")
-                self._low_unit = r.group("low_unit")
-        q = QUAL_BEFORE.search(text, max(0, start - 30), start)
-        self._start = q.start(1) if q else start
-        self._qual = q.group(1) if q else None
-
-    def start(self, group: int | str = 0) -> int:
-        return self._start if group == 0 else self._m.start(group)
-
-    def end(self, group: int | str = 0) -> int:
-        return self._m.end(group)
-
-    def group(self, name: int | str = 0) -> str | None:
-        if name == "qual":
-            return self._qual
-        if name == "frac" and self._frac is not None:
-            return self._frac
-        if name == "low":
-            return self._low
-        if name == "low_unit":
-            return self._low_unit
-        return self._m.group(name)
-
-
-def found(pattern: re.Pattern, text: str):
-    return (Found(text, m) for m in pattern.finditer(text))
 
 
 FRACTION_WORDS = leading(list(lexicon.FRACTION_WORDS))
