@@ -40,6 +40,17 @@ def check(text, kind, index, expected):
 # --- subjects: relative clauses, appositions, parentheses, several places, two distances -----------
 
 SUBJECTS = [
+    # the subject after the direction and a verb: a town, or a facility at one
+    case(
+        "Marhanets lies on the old reservoir. Some 20 km east is Enerhodar.",
+        subject="Enerhodar",
+        anchor="Marhanets",
+    ),
+    case(
+        "Marhanets lies on the old reservoir. Some 20 km east is the power plant at Enerhodar.",
+        subject="Enerhodar",
+        anchor="Marhanets",
+    ),
     case(
         "Fighting reached the village of Hrakove, which lies some 20 km north of Chuhuiv.",
         subject="Hrakove",

@@ -200,8 +200,14 @@ IT_IS_BEFORE = re.compile(r"(?:\bit\s+is|\bit['’]s|,|\b(?-i:[A-Z])[\w'’-]*\s
 TO_NAMED = re.compile(r"\sto\s+(?-i:[A-Z])")
 #: "the town of" before a name, or nothing.
 THE_TOWN_OF = r"(?:the\s+(?:town|city|village)\s+of\s+)?"
-#: "20 km to the north is Kurakhove": the subject after the direction.
-SUBJECT_INVERTED = re.compile(r"\s+(?:is|are|" + LIES + r")\s+" + THE_TOWN_OF)
+#: "20 km to the north is Kurakhove", "... is the town of X": the subject after the direction.
+SUBJECT_INVERTED = re.compile(
+    r"\s+(?:is|are|" + LIES + r")\s+"
+    # "15 km east is the power plant at Enerhodar": a facility, said of its town
+    r"(?:the\s+(?:[a-z]+\s+){0,2}(?:plant|station|base|port|airport|airfield)\s+(?:at|in|of|near)\s+|"
+    + THE_TOWN_OF
+    + ")"
+)
 #: "... more than 300 km away", "500 metres across the river": a distance with no named point.
 AWAY_END = re.compile(
     r"\s*(?:away|apart|across\s+(?:the\s+)?(?:" + WATERS + r"))\b(?!\s+(?:from|of|to)\b)",
