@@ -642,6 +642,12 @@ REFERRING = [
         subject="Velykyi Potomkin Island",
         anchor="Kherson",
     ),
+    case(
+        "Velykyi Potomkin Island lies in the Dnipro delta. The distance from it to the temporarily occupied "
+        "Oleshky is about 10 km.",
+        subject="Velykyi Potomkin Island",
+        anchor="Oleshky",
+    ),
     case("Our troops advanced by an average of 6-8 km near Kherson.", value=8, low=6),
     # a range whose lower end has a unit of its own: one distance, up to the larger figure
     case("Units advanced by 500 metres to 1 kilometre near Robotyne.", value=1, low=0.5, unit="km"),

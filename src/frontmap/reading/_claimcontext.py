@@ -538,9 +538,10 @@ def ends_named(ctx: Context, start: int) -> dict[str, Any] | None:
     for it_at, other_at in ((a_start, m.start("b")), (m.start("b"), a_start)):
         if ctx.text.startswith("it", it_at) and not ctx.text[it_at + 2 : it_at + 3].isalnum():
             named = ctx.mention_at(other_at)
-            if named is None or named.place is None:
-                return None
-            return {"anchor": named.place, "anchor_text": named.text, "of_it": True}
+            if named is not None and named.place is not None:
+                return {"anchor": named.place, "anchor_text": named.text, "of_it": True}
+            anchor, anchor_text, _ = anchor_at(ctx, other_at)  # "to the temporarily occupied Crimea"
+            return {"anchor": anchor, "anchor_text": anchor_text, "of_it": True} if anchor else None
     for subject_at, anchor_group in ((m.start("b"), a_group), (a_start, "b")):
         # "... from the front line to Kramatorsk": the town is the subject, the line the anchor
         named = named_at(ctx, subject_at)  # "to the Crimean city of Saky"
