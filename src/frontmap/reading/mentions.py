@@ -77,10 +77,20 @@ _SHORT_PLANT = re.compile(r"\s+(?:power\s+)?(?:plant|station)\b")
 _PEOPLES_REPUBLIC = re.compile(r"\s+[Pp]eople['’]?s\s+[Rr]epublic\b")
 _DISTRICT_WORDS = ("district", "raion", "rayon", "hromada", "municipality", "community")
 _DISTRICT = re.compile(r"\s(?:" + "|".join(_DISTRICT_WORDS) + r")\b")
-#: "the Glushkovsky, Rylsky and Khomutovsky districts": names of districts listed before one plural noun
-#: (looked for in the 200 characters before each such noun, so that reading stays linear).
-_DISTRICT_NOUNS = ("districts", "raions", "rayons")
-_DISTRICTS = re.compile(r"\s(?:" + "|".join(_DISTRICT_NOUNS) + r")\b")
+#: "the Glushkovsky, Rylsky and Khomutovsky districts", "the Black and Azov seas": names listed before one
+#: plural noun, each the feature the noun names -- the noun as the gazetteer writes it after a name, and
+#: the kind (looked for in the 200 characters before each such noun, so that reading stays linear).
+_LISTED_FEATURES = {
+    "districts": ("district", "raion"),
+    "raions": ("district", "raion"),
+    "rayons": ("district", "raion"),
+    "rivers": ("river", "river"),
+    "reservoirs": ("reservoir", "lake"),
+    "lakes": ("lake", "lake"),
+    "seas": ("sea", "sea"),
+}
+_FEATURE_NOUNS = (*_LISTED_FEATURES, *(w.capitalize() for w in _LISTED_FEATURES))
+_FEATURES = re.compile(r"\s(" + "|".join(_FEATURE_NOUNS) + r")\b")
 _DISTRICT_LIST = re.compile(r"\b[A-Z][\w'’-]+(?:" + _REGION_GAP + r"[A-Z][\w'’-]+)+$")
 _LISTED_NAME = re.compile(r"[A-Z][\w'’-]+")
 _CITY_DISTRICT = re.compile(r"\b[A-Z][a-z]+(?:skyi|skyy|skiy|skyj|ivskyi|nyi|ny)\s+(?:district|raion)\b")
@@ -114,7 +124,7 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
             if d:
                 h.end = d.end()
     kept = _city_districts(text, kept)
-    kept = _listed_districts(text, kept, gz)
+    kept = _listed_features(text, kept, gz)
     _contextual_referents(text, kept, gz)
     resolve(text, kept)
     big = [_may_speak(h) for h in kept]
@@ -364,27 +374,34 @@ def _splits(words: list[str], gz) -> bool:
     )
 
 
-def _listed_districts(text: str, kept: list[Hit], gz) -> list[Hit]:
-    """ "the Rylsky and Khomutovsky districts", "the Izium and Kupiansk districts": each name of the
-    list, with "district" after it, is a district of the gazetteer if it knows one by that name (a
-    town of the name read as a mention becomes its district)."""
-    if not _any_in(text, _DISTRICT_NOUNS):
+def _listed_features(text: str, kept: list[Hit], gz) -> list[Hit]:
+    """ "the Rylsky and Khomutovsky districts", "the Izium and Kupiansk districts", "the Dnipro and
+    Inhulets rivers", "the Black and Azov Seas": each name of the list, with the noun after it, is a
+    feature of the gazetteer if it knows one by that name (a town of the name read as a mention becomes
+    the feature); a name it lacks as a river, a sea or a lake is no town either (a district it lacks
+    stays the town: its centre)."""
+    if not _any_in(text, _FEATURE_NOUNS):
         return kept
-    added = []
+    added, dropped = [], set()
     starts = [h.start for h in kept]
-    for noun in _DISTRICTS.finditer(text):
+    for noun in _FEATURES.finditer(text):
         m = _DISTRICT_LIST.search(text, max(0, noun.start() - 200), noun.start())
+        suffix, kind = _LISTED_FEATURES[noun.group(1).lower()]
         for name in _LISTED_NAME.finditer(text, m.start(), m.end()) if m else ():
             i = bisect_right(starts, name.start())
             inside = i > 0 and kept[i - 1].end > name.start()
             if inside and (kept[i - 1].start, kept[i - 1].end) != name.span():
                 continue  # part of a longer name
-            key = normalize(name.group() + " district")
-            units = tuple(p for p in gz.lookup(key) if p.kind == "raion")
+            key = normalize(f"{name.group()} {suffix}")
+            units = tuple(p for p in gz.lookup(key) if p.kind == kind)
             if units and inside:
                 kept[i - 1].key, kept[i - 1].places = key, units
             elif units:
                 added.append(Hit(1, name.start(), name.end(), key, units))
+            elif inside and kind != "raion":
+                dropped.add(i - 1)  # "the Lozovatka and Dubovka rivers": a river the gazetteer lacks, no town
+    if dropped:
+        kept = [h for i, h in enumerate(kept) if i not in dropped]
     return sorted(kept + added, key=lambda h: h.start) if added else kept
 
 
