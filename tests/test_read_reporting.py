@@ -1707,6 +1707,9 @@ def test_two_capitals_that_speak_together_both_speak_for_their_states():
         ("Floods hit the Dnipro and Inhulets rivers.", ["Dnipro River", "Inhulets"]),
         ("The Kyiv and Kremenchuk reservoirs were full.", ["Kyiv Reservoir", "Kremenchuk Reservoir"]),
         ("Units advanced between the Lozovatka and Dubovka rivers.", ["Lozovatka River"]),
+        # a compass word in lower case that is part of the name
+        ("Barges moved down the southern Bug River past Mykolaiv.", ["Southern Bug", "Mykolaiv"]),
+        ("Shelling hit the southern Kherson region.", ["Kherson Oblast"]),
         # a hyphen-joined name in its Russian spelling is one place, though its first word is a name too
         ("Troops entered Orekhovo-Vasilevka, north of Bakhmut.", ["Orikhovo-Vasylivka", "Bakhmut"]),
         # a source in a list ("Mash and Readovka, reported that"), not a village a misspelling away

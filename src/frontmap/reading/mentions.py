@@ -125,6 +125,7 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
                 h.end = d.end()
     kept = _city_districts(text, kept)
     kept = _listed_features(text, kept, gz)
+    kept = _compass_names(text, kept, gz) if _any_in(text, _COMPASS_WORDS) else kept
     _contextual_referents(text, kept, gz)
     resolve(text, kept)
     big = [_may_speak(h) for h in kept]
@@ -402,6 +403,28 @@ def _listed_features(text: str, kept: list[Hit], gz) -> list[Hit]:
                 dropped.add(i - 1)  # "the Lozovatka and Dubovka rivers": a river the gazetteer lacks, no town
     if dropped:
         kept = [h for i, h in enumerate(kept) if i not in dropped]
+    return sorted(kept + added, key=lambda h: h.start) if added else kept
+
+
+#: A compass word in lower case before a name of which it is a part: "the southern Bug" (the Southern Bug;
+#: "Bug" alone names no place).
+_COMPASS_WORDS = ("southern ", "northern ", "western ", "eastern ")
+_COMPASS_NAME = re.compile(r"\b(?:southern|northern|western|eastern)\s+([A-Z][\w'’-]+)")
+
+
+def _compass_names(text: str, kept: list[Hit], gz) -> list[Hit]:
+    """ "the southern Bug River": a lower-case compass word and the word after it that the gazetteer
+    knows together, as one place (the mention is the word), where no name was read at the word."""
+    added = []
+    starts = [h.start for h in kept]
+    for m in _COMPASS_NAME.finditer(text):
+        i = bisect_right(starts, m.start(1))
+        if i > 0 and kept[i - 1].end > m.start(1):
+            continue  # a name read there ("the southern Kherson region")
+        key = normalize(m.group().split(None, 1)[0] + " " + m.group(1))
+        places = gz.lookup(key)
+        if places:
+            added.append(Hit(1, m.start(1), m.end(1), key, tuple(places)))
     return sorted(kept + added, key=lambda h: h.start) if added else kept
 
 
