@@ -1046,6 +1046,23 @@ def test_a_bare_figure_said_again_of_nothing_has_no_ends(text):
     assert all(c.anchor is None and c.subject is None for c in fm.read(text).claims)
 
 
+@pytest.mark.parametrize(
+    "text, value, anchor, anchor_text",
+    [
+        ("Residents within a radius of 5 km of the plant were evacuated.", 5, None, "the plant"),
+        ("All villages in a radius of 30 km around Enerhodar were evacuated.", 30, "Enerhodar", "Enerhodar"),
+        ("Police closed roads within a radius of five kilometres (three miles).", 5, None, ""),
+    ],
+)
+def test_a_radius_written_before_its_figure_is_a_zone(text, value, anchor, anchor_text):
+    c = claim(text)
+    assert (c.value, c.anchor.name if c.anchor else None, c.anchor_text) == (value, anchor, anchor_text)
+
+
+def test_the_radius_of_a_weapon_is_no_distance():
+    assert fm.read("A drone with a combat radius of 300 km hit the town of Bucha.").claims == ()
+
+
 def test_a_border_zone_is_a_zone():
     assert claim("Residents of the five-kilometre border zone will be evacuated.").value == 5
 

@@ -34,6 +34,7 @@ __all__ = [
     "low_end",
     "number",
     "qualifier",
+    "radius_anchor",
     "safe",
     "sentence_bounds",
 ]
@@ -177,6 +178,24 @@ def anchor_at(ctx: Context, pos: int) -> Anchor:
         if found is not None:
             return found
     return None, "", pos
+
+
+#: "within a radius of 5 km (of the plant)": a zone's radius written before its figure (not "a drone with
+#: a radius of 300 km": a reach) ...
+_RADIUS_BEFORE = re.compile(r"\b(?:within|in)\s+a\s+(?:radius|perimeter)\s+of\s+$", re.IGNORECASE)
+#: ... and the place it is around, after the figure.
+_AROUND = re.compile(r"\s+(?:around|round|of|from|surrounding)\s+", re.IGNORECASE)
+
+
+def radius_anchor(ctx: Context, start: int, pos: int) -> Anchor | None:
+    """For a figure (from ``start``, its words ending at ``pos``) written as a zone's radius ("within a
+    radius of 5 km of the plant"): the place it is around (``(None, "", pos)`` when it names none);
+    None for any other figure."""
+    if not _RADIUS_BEFORE.search(ctx.text, max(0, start - 20), start):
+        return None
+    around = _AROUND.match(ctx.text, pos)
+    found = anchor_at(ctx, around.end()) if around else (None, "", pos)
+    return found if found[0] is not None or found[1] else (None, "", pos)
 
 
 def named_at(ctx: Context, pos: int) -> Mention | None:

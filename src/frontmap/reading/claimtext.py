@@ -63,6 +63,7 @@ from frontmap.reading._claimcontext import (
     named_at,
     number,
     qualifier,
+    radius_anchor,
     safe,
     sentence_bounds,
 )
@@ -230,6 +231,8 @@ def _distance(
             low=low_end(m, value, unit), measure=measure, **fields, **ctx.common(start, end),
         )  # fmt: skip
 
+    if (radius := radius_anchor(ctx, start, pos)) is not None:  # "within a radius of 5 km of the plant"
+        return claim(radius[2], anchor=radius[0], anchor_text=radius[1])
     zone = P.ZONE.match(text, pos)
     if zone:  # "the 1.5 km zone around the plant": a radius around the place
         anchor, anchor_text, end = anchor_at(ctx, zone.end()) if zone.group("of") else (None, "", 0)

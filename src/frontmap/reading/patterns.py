@@ -293,7 +293,10 @@ NOT_LOCATION = re.compile(
     re.IGNORECASE,
 )
 RANGE_BEFORE = re.compile(
-    r"\b(?:range|radius|speed|altitude|height|depth|length|width)\s+of\s+(?:up\s+to\s+)?$", re.I
+    # (not "within a radius of 5 km": a zone, see _claimcontext.radius_anchor)
+    r"\b(?:range|(?<!within a )(?<!in a )radius|speed|altitude|height|depth|length|width)\s+of\s+"
+    r"(?:up\s+to\s+)?$",
+    re.I,
 )
 AREA_CONTEXT = re.compile(
     r"\b(?:area|land\s*mass|landmass|territory|surface|size)\s+(?:of\s+)?$", re.IGNORECASE
