@@ -964,6 +964,7 @@ def test_a_way_towards_a_wind_is_its_direction():
         ("The refinery is only 8 km from the line with Ukraine, officials said.", "the line with Ukraine"),
         # a village the gazetteer lacks, called one after its name
         ("The town is 17 km from Kolotilovka village on the border.", "Kolotilovka village"),
+        ("The plant that was hit is just 20 miles (32 km) from my house.", "my house"),
     ],
 )
 def test_a_distance_from_what_no_gazetteer_place_is(text, anchor_text):

@@ -228,7 +228,9 @@ _OF = re.compile(r"\s+of\s+")
 #: the gazetteer does not know).
 _PHRASE_ENDS = r"and|or|but|in|on|at|where|which|that|who|when|while|as|after|before|to|is|are|was|were"
 DESCRIBED_ANCHOR = re.compile(
-    r"(?:(?:the|its|their|our|one|each)\s+[\w'’-]+(?:\s+(?!(?:" + _PHRASE_ENDS + r")\b)[\w'’-]+){0,7}"
+    r"(?:(?:the|its|their|our|my|his|her|your|one|each)\s+[\w'’-]+(?:\s+(?!(?:"
+    + _PHRASE_ENDS
+    + r")\b)[\w'’-]+){0,7}"
     # "Kolotilovka", "Kolotilovka village": a name the gazetteer lacks, perhaps with what it is
     r"|(?-i:[A-Z][\w'’-]+)(?:[\s-](?-i:[A-Z][\w'’-]+)){0,3}(?:\s+(?:village|town|city|settlement))?)"
     r"(?=\s*(?:[,.;:)—–\"”]|$)|\s+(?:" + _PHRASE_ENDS + r")\b)",
