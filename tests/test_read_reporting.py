@@ -40,6 +40,12 @@ def check(text, kind, index, expected):
 # --- subjects: relative clauses, appositions, parentheses, several places, two distances -----------
 
 SUBJECTS = [
+    # a sentence that opens by saying where a town lies is about it, whatever lies between
+    case(
+        "Kostiantynivka is located near the confluence of two rivers, about 60 km north of Donetsk.",
+        subject="Kostiantynivka",
+        anchor="Donetsk",
+    ),
     # the subject after the direction and a verb: a town, or a facility at one
     case(
         "Marhanets lies on the old reservoir. Some 20 km east is Enerhodar.",

@@ -234,8 +234,14 @@ def subject_before(ctx: Context, start: int, anchor: Place | None) -> Place | No
 
 #: "in Budzhak": where a place named before lies.
 _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
-#: "Nikopol (Ukrainian: ...; Greek: ...) is a city in ...": a sentence defining the town it opens with.
-_DEFINES = re.compile(r"\s*(?:\([^()]{0,300}\)\s*)?,?\s*(?:is|was)\s+(?:a|an|the)\s+", re.IGNORECASE)
+#: "Nikopol (Ukrainian: ...; Greek: ...) is a city in ...", "X is located on ...": a sentence defining the
+#: town it opens with.
+_DEFINES = re.compile(
+    r"\s*(?:\([^()]{0,300}\)\s*)?,?\s*(?:(?:is|was)\s+(?:a|an|the)\s+"
+    # "Druzhkivka is located near the confluence of ...": where it lies
+    r"|(?:is|was|lies)\s+(?:located|situated)\b)",
+    re.IGNORECASE,
+)
 
 
 def _defined(ctx: Context, s: int, start: int, anchor: Place | None) -> Place | None:
