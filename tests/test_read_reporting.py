@@ -42,7 +42,8 @@ def check(text, kind, index, expected):
 SUBJECTS = [
     # a sentence that opens by saying where a town lies is about it, whatever lies between
     case(
-        "Kostiantynivka is located near the confluence of two rivers, about 60 km north of Donetsk.",
+        "Kostiantynivka is located where the Kryvyi Torets and Kazennyi Torets rivers meet, about 60 km "
+        "north of Donetsk.",
         subject="Kostiantynivka",
         anchor="Donetsk",
     ),
