@@ -40,6 +40,14 @@ def check(text, kind, index, expected):
 # --- subjects: relative clauses, appositions, parentheses, several places, two distances -----------
 
 SUBJECTS = [
+    # a town set off by a comma alone before its distance is what it is said of, whatever the sentence
+    # opened with
+    case(
+        "Toretsk and Pivdenne lie near the front. The towns have been shelled since 2014, when Russia took "
+        "much of the region, including Horlivka, 12 km from Pivdenne.",
+        subject="Horlivka",
+        anchor="Pivdenne",
+    ),
     # a sentence that opens by saying where a town lies is about it, whatever lies between
     case(
         "Kostiantynivka is located where the Kryvyi Torets and Kazennyi Torets rivers meet, about 60 km "

@@ -226,10 +226,27 @@ def subject_before(ctx: Context, start: int, anchor: Place | None) -> Place | No
     starting "The town ..." / "It lies ..." or a description ("the frontline city, which lies ...")
     refers back to."""
     s, _ = sentence_bounds(ctx, start)
+    apposed = _apposed(ctx, s, start, anchor)
+    if apposed is not None:  # "..., including the city of Horlivka, 12 km from Pivdenne"
+        return apposed
     referred = _subject_referred(ctx, start, anchor)
     if referred is not None:
         return referred[0]
     return _subject_linked(ctx, s, start, anchor) or _defined(ctx, s, start, anchor)
+
+
+#: Only a comma between a town and the distance after it: "Horlivka, 12 km from Pivdenne".
+_APPOSITION = re.compile(r"\s*,\s*")
+
+
+def _apposed(ctx: Context, s: int, start: int, anchor: Place | None) -> Place | None:
+    """The town a distance is set off after by a comma alone ("Horlivka, 12 km from Pivdenne"): what it
+    is said of, whatever the sentence opened with ("The towns lie near the front, ... Horlivka, 12 km
+    ...")."""
+    m = next(ctx.mentions_back(max(s, start - 60), start), None)
+    if m is None or m.place is None or m.place.kind not in POINT_KINDS or m.place == anchor:
+        return None
+    return m.place if m.role == "location" and _APPOSITION.fullmatch(ctx.text, m.end, start) else None
 
 
 #: "in Budzhak": where a place named before lies.
