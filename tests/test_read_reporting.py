@@ -43,8 +43,8 @@ SUBJECTS = [
     # a town set off by a comma alone before its distance is what it is said of, whatever the sentence
     # opened with
     case(
-        "Toretsk and Pivdenne lie near the front. The towns have been shelled since 2014, when Russia took "
-        "much of the region, including Horlivka, 12 km from Pivdenne.",
+        "Toretsk and Pivdenne lie near the front. The towns are located close to the line held since 2014, "
+        "when Russia took much of the region, including Horlivka, 12 km from Pivdenne.",
         subject="Horlivka",
         anchor="Pivdenne",
     ),
