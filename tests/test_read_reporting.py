@@ -1430,6 +1430,17 @@ SHARES = [
         value=0.004,
         of="Sumy Oblast",
     ),
+    # the bare name of a city that names its oblast: a share held of the oblast; "the city of X" and a
+    # state of its ground are the city's
+    case(
+        "Russia has captured 99% of Luhansk and 78% of Donetsk.",
+        kind="share",
+        index=1,
+        value=0.78,
+        of="Donetsk Oblast",
+    ),
+    case("Russian forces control 20% of the city of Kharkiv.", kind="share", value=0.2, of="Kharkiv"),
+    case("About 80% of Kherson was flooded.", kind="share", of="Kherson", change="flooded"),
     # a list of regions' figures, said to be of occupation
     case(
         "Occupation by region: Sumy — 1.0% (+1), Kharkiv — 4.7%, Luhansk — 99.6%.",

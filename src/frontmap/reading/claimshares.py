@@ -322,8 +322,14 @@ def _whole(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | None:
         # "10% of Russia's Kursk region": the share is of the region, not of the country
         return region.place, ctx.text[pos : region.end], region.end
     if of.kind == "settlement":
-        if not (_says_who_holds(ctx, m.start()) or _TOWN_GROUND.match(ctx.text, end)):
+        state = _TOWN_GROUND.match(ctx.text, end)
+        if not (state or _says_who_holds(ctx, m.start())):
             return None  # "80% of the city was without power" is not a share of ground
+        # "Russia holds 78% of Donetsk": of the oblast the city's bare name names (not "the city of X"; a
+        # state of its ground, "80% of Kherson was flooded", is the city's)
+        oblast = None if state else _oblast_of(ctx, of_text)
+        if oblast is not None:
+            return oblast, of_text, end
     elif of.kind not in ("country", "region"):
         return None
     return of, of_text, end
