@@ -514,6 +514,20 @@ def test_held_share_against_the_map_in_force(maps):
     assert "2022-09-13" in v.explanation
 
 
+def test_a_share_ukraine_holds_is_checked_against_the_rest_of_the_whole(maps):
+    held = maps[1].share_of(BOXLAND)
+    rest = 1.0 - held
+    kept = share(
+        "a share", round(rest, 3), f"{rest:.1%}", change="held_by_ukraine", published=dt.date(2022, 9, 20)
+    )
+    v = only(check([kept], against=maps), "share")
+    assert (v.status, v.measured) == ("consistent", pytest.approx(rest))
+    assert "not occupied" in v.explanation
+    # the same figure said of the occupier's share is far off
+    wrong = share("a share", round(rest, 3), f"{rest:.1%}", change="held", published=dt.date(2022, 9, 20))
+    assert only(check([wrong], against=maps), "share").status == "inconsistent"
+
+
 @pytest.mark.parametrize(
     ("claim", "words"),
     [

@@ -1441,6 +1441,41 @@ SHARES = [
     ),
     case("Russian forces control 20% of the city of Kharkiv.", kind="share", value=0.2, of="Kharkiv"),
     case("About 80% of Kherson was flooded.", kind="share", of="Kherson", change="flooded"),
+    # a share held with its whole left unsaid: the region named last
+    case(
+        "Fighting raged in the Kherson region. Russia now controls about 70%.",
+        kind="share",
+        value=0.7,
+        of="Kherson Oblast",
+        change="held",
+    ),
+    # who holds it: Ukraine, the side a map of occupied ground does not show
+    case(
+        "Fighting centres on the Donetsk region. Kyiv's forces hold only about a third now, against 40% in "
+        "January.",
+        kind="share",
+        value=1 / 3,
+        of="Donetsk Oblast",
+        change="held_by_ukraine",
+    ),
+    case(
+        "Russia controls 80% of the Donetsk region, while Ukraine holds 20%.",
+        kind="share",
+        index=1,
+        value=0.2,
+        change="held_by_ukraine",
+    ),
+    case(
+        "Russia controls 80% of the Donetsk region, while Ukraine holds the rest.",
+        kind="share",
+        change="held",
+    ),
+    case(
+        "Officials said about 17 percent of the Donetsk region remains under Ukrainian control.",
+        kind="share",
+        change="held_by_ukraine",
+    ),
+    case("Ukraine still controls 10% of Donbas.", kind="share", value=0.1, change="held_by_ukraine"),
     # a list of regions' figures, said to be of occupation
     case(
         "Occupation by region: Sumy — 1.0% (+1), Kharkiv — 4.7%, Luhansk — 99.6%.",

@@ -19,6 +19,8 @@ change          measured
 ``held``/None   a share: ``ControlMap.share_of(of)`` of the map nearest in time to the claim's date (on
                 either side; how far it is is said); an area: the map's area (within the subject when
                 the subject is a region)
+``held_by_      a share Ukraine is said to hold ("Kyiv controls less than a fifth of the region"): the
+ukraine``       rest of ``of``, ``1 - ControlMap.share_of(of)``, on the same map
 ==============  ======================================================================================
 
 For maps of Ukraine's side (``side="ukraine"``) ``regained`` and ``captured`` swap and ``held`` is not
@@ -132,7 +134,7 @@ def against_checks(c: Claim, maps: list[Any], context: str = "") -> list[Verdict
     side = maps[0].side
     change = change or "held"
     try:
-        if change == "held":
+        if change in ("held", "held_by_ukraine"):
             if side != "occupied":
                 return [_no(kind, c, f"the control maps show {side!r} ground; "
                                  f"'{c.text}' does not say who holds it")]  # fmt: skip
@@ -169,9 +171,11 @@ def _held(c: AreaClaim | ShareClaim, maps: list[Any]) -> Verdict:
         note = "far map" if abs(gap) > check_policy()["map_gap_warn"] else None
     if isinstance(c, ShareClaim):
         assert c.of is not None
-        measured = cm.share_of(c.of)
+        measured, held = cm.share_of(c.of), "held"
+        if c.change == "held_by_ukraine":  # the rest of the whole: what the occupied map leaves
+            measured, held = 1.0 - measured, "not occupied"
         low, high = check_interval(c.value, c.qualifier, c.value_text, share=True)
-        what = f"{label} shows {fmt(measured, 'share')} of {c.of.name} held"
+        what = f"{label} shows {fmt(measured, 'share')} of {c.of.name} {held}"
         return judged("share", c, c.value, measured, "share", low, high, what, numbers, note)
     measured, where = cm.area_km2(), ""
     s = c.subject

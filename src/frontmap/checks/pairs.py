@@ -274,7 +274,8 @@ def _about(c: Claim, key_place: str | None) -> str:
     t = topic(c)
     change = t[0] if t else "unknown"
     words = {"size": "the size of", "held": "held in", "regained": "regained in", "captured": "captured in",
-             "destroyed": "destroyed in", "damaged": "damaged in", "flooded": "flooded in"}  # fmt: skip
+             "destroyed": "destroyed in", "damaged": "damaged in", "flooded": "flooded in",
+             "held_by_ukraine": "held by Ukraine in"}  # fmt: skip
     place = getattr(c, "of", None) or getattr(c, "subject", None)
     if place is not None:
         return f"{words.get(change, change)} {place.name}"

@@ -64,25 +64,26 @@ are in :data:`LENGTH_KM` and :data:`AREA_KM2`, read from ``data/units.tsv`` with
 **Places and roads** -- the numbers beyond a figure's own rounding are rows of ``data/check_policy.tsv``
 (:func:`check_policy`):
 
-=====================  ==========  ==========================================================================
-name                   value       meaning
-=====================  ==========  ==========================================================================
-``urban_density``      4000        people per km² of a town: a town of population P has radius √(P/4000/π)
-``radius_settlement``  0.5 km      radius of a settlement of unknown population
-``radius_facility``    0.5 km      radius of a plant, airport, base or bridge
-``radius_other``       0.5 km      radius of any other place given as a point
-``road_factor_low``    1.2         a road is typically 1.2 ...
-``road_factor_high``   1.4         ... to 1.4 times the straight line (:data:`ROAD_FACTOR`)
-``distance_short``     0.2         a distance between two points may be a fifth short (:func:`short_of_line`)
-``rough_fraction``     0.15        a fraction in words ("about a fifth") allows ±15 %
-``window_regained``    2 days      reports of ground retaken are compared within 2 days of each other
-``window_captured``    2 days      ... ground captured, 2 days
-``window_held``        31 days     ... ground held, 31 days (sizes of places: any time)
-``window_unknown``     2 days      ... an area of unknown status, 2 days
-``window_extent``      7 days      ... the extent of an advance ("up to 35 km east of Kyiv"), 7 days
-``map_gap_warn``       31 days     a control map further than this from a claim's date is called far
-``earth_km2``          510072000   no area can be larger than the Earth's
-=====================  ==========  ==========================================================================
+==========================  ==========  ======================================================================
+name                        value       meaning
+==========================  ==========  ======================================================================
+``urban_density``           4000        people per km² of a town: one of population P has radius √(P/4000/π)
+``radius_settlement``       0.5 km      radius of a settlement of unknown population
+``radius_facility``         0.5 km      radius of a plant, airport, base or bridge
+``radius_other``            0.5 km      radius of any other place given as a point
+``road_factor_low``         1.2         a road is typically 1.2 ...
+``road_factor_high``        1.4         ... to 1.4 times the straight line (:data:`ROAD_FACTOR`)
+``distance_short``          0.2         a distance between points may be a fifth short (:func:`short_of_line`)
+``rough_fraction``          0.15        a fraction in words ("about a fifth") allows ±15 %
+``window_regained``         2 days      reports of ground retaken are compared within 2 days of each other
+``window_captured``         2 days      ... ground captured, 2 days
+``window_held``             31 days     ... ground held, 31 days (sizes of places: any time)
+``window_held_by_ukraine``  31 days     ... ground Ukraine holds, 31 days
+``window_unknown``          2 days      ... an area of unknown status, 2 days
+``window_extent``           7 days      ... the extent of an advance ("up to 35 km east of Kyiv"), 7 days
+``map_gap_warn``            31 days     a control map further than this from a claim's date is called far
+``earth_km2``               510072000   no area can be larger than the Earth's
+==========================  ==========  ======================================================================
 
 A distance between two places is measured between their points, and each end may lie anywhere within
 its place (:func:`place_radius_km`: the gazetteer's ``extent_km``, else the radius of a town of its

@@ -205,9 +205,11 @@ class ShareClaim(Claim):
     """A fraction of a territory: "around a fifth of the country" -> value 0.2, of = Ukraine.
 
     ``value`` is a fraction (0.2, not 20); ``value_text`` as written ("a fifth", "5%");
-    ``of`` the territory; ``change`` as for :class:`AreaClaim`, or what the ground is said to be when
-    that is not who holds it: ``"destroyed"``, ``"damaged"``, ``"flooded"`` ("Oleshky is 80% flooded";
-    these are never checked against control maps).
+    ``of`` the territory; ``change`` as for :class:`AreaClaim` (``"held"`` when no one or Russia is said
+    to hold it), ``"held_by_ukraine"`` when the sentence says Ukraine holds it ("Kyiv controls less than
+    a fifth of the region"), or what the ground is said to be when that is not who holds it:
+    ``"destroyed"``, ``"damaged"``, ``"flooded"`` ("Oleshky is 80% flooded"; these are never checked
+    against control maps).
     """
 
     kind: ClassVar[str] = "share"

@@ -32,12 +32,14 @@ from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import Context, anchor_at, qualifier, safe, sentence_bounds
 from frontmap.reading._claims_found import Widened
 from frontmap.reading._claims_subject import subject_before
+from frontmap.reading._shares_held import whose
 from frontmap.reading.article import Mention
 from frontmap.reading.claims import ShareClaim
 from frontmap.reading.lexicon import COUNTRY_NOUNS, GROUND_STATES, MONTHS, TOWN_NOUNS
 
 __all__ = [
     "find_shares",
+    "held_elided",
     "region_figure",
     "share_again",
     "share_also",
@@ -156,15 +158,57 @@ def find_shares(ctx: Context, scan: _scan.Scan) -> list[ShareClaim]:
     wholes = [w for w in found if w is not None]
     if wholes:
         shares = sorted([*shares, *wholes], key=lambda c: c.start)
+    if _any_in(text, _HOLDING_WORDS):  # "the army now controls less than a third": the whole unsaid
+        elided = [
+            c for c in (held_elided(ctx, m) for m in _widened(text, _HELD_FRACTION.finditer(text))) if c
+        ]
+        shares = sorted([*shares, *elided], key=lambda c: c.start) if elided else shares
     given = list(shares)
     for m, last in _after_last(_widened(text, scan.bare_percents()), given):
         # "... that figure was 19%": only a text with a share can name it again; "Oleshky is 80% flooded"
         again = share_again(ctx, m, last) if given else None
-        again = again or state_share(ctx, m) or region_figure(ctx, m) or of_which(ctx, m)
+        again = (
+            again or state_share(ctx, m) or region_figure(ctx, m) or of_which(ctx, m) or held_elided(ctx, m)
+        )
         again = again or (share_also(ctx, m, last) if given else None)
         if again is not None:
             shares.append(again)
     return shares
+
+
+#: "Russia now controls about 75%", "the army holds less than a third": a verb of holding right before a
+#: share whose whole is left unsaid ...
+_HOLDS_BEFORE = re.compile(
+    r"\b(?:controls?|holds?|occupies|(?:has|have|had)\s+(?:captured|seized|taken|occupied))\s+"
+    r"(?:(?:now|only|just|still|already)\s+)?$",
+    re.IGNORECASE,
+)
+_HOLDING_WORDS = ("control", "hold", "occup", "captured", "seized", "taken")
+#: ... a share in words with no "of" after it (a percentage is one of the scan's bare percentages).
+_HELD_FRACTION = re.compile(r"(?P<frac>" + P.FRACTION_WORDS + r")(?!\s*[—–(,]?\s*(?:of|per)\b|[\w-])")
+
+
+def held_elided(ctx: Context, m: re.Match) -> ShareClaim | None:
+    """ "The Donetsk region ... The army now controls less than a third": a share a verb says is held,
+    with no whole after it, is of the region or country the text named last (this sentence or the one
+    before, not the holder)."""
+    text = ctx.text
+    if not _HOLDS_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return None
+    frac = " ".join(m.group("frac").split())
+    value = P.WHOLE_SHARES.get(frac.lower()) or parse_fraction(frac)
+    of = _last_ground(ctx, m.start())
+    if value is None or not 0 < value <= 1 or of is None:
+        return None
+    start, end = m.start(), m.end("frac")
+    return ShareClaim(
+        text[start:end], start, end, value=value, value_text=m.group("frac"), qualifier=qualifier(m),
+        of=of, of_text="", change=whose(ctx, start, end, "held"), **ctx.common(start, end),
+    )  # fmt: skip
+
+
+def _any_in(s: str, words: tuple[str, ...]) -> bool:
+    return any(w in s for w in words)
 
 
 def _widened(text: str, found: Iterable[re.Match[str]]) -> Iterator[Any]:  # Widened: read like a match
@@ -204,6 +248,7 @@ def share_claim(ctx: Context, m: re.Match) -> ShareClaim | None:
     # "80% of Bakhmut was destroyed": what the ground is said to be, else what the clause says happened
     state = _TOWN_GROUND.match(text, end)
     change = _state(state) if state else _change(ctx, max(s, start - P.WINDOW), min(e, end + 60))
+    change = whose(ctx, start, end, change)
     return ShareClaim(
         text[start:end],
         start,
