@@ -131,7 +131,7 @@ BY_WRITTEN = {q.written: q for q in QUALIFIER_ROWS}
 def test_the_tables_hold_the_known_units_and_senses():
     assert [u.name for u in UNITS] == ["km", "m", "mi", "nmi", "km2", "m2", "ha", "mi2", "acre"]
     assert list(tables.senses()) == ["exact", "about", "below", "above", "just above", "up to"]
-    assert len(QUALIFIER_ROWS) == 66
+    assert len(QUALIFIER_ROWS) == 68
     assert sum(q.reader for q in QUALIFIER_ROWS) == 36
     assert {BY_WRITTEN[w].canonical for w in ("virtually", "essentially", "practically")} == {"nearly"}
     assert {BY_WRITTEN[w].canonical for w in ("a mere", "mere", "as close as")} == {"just"}
@@ -250,6 +250,8 @@ def test_the_qualifier_views_agree_with_the_table():
         "or thereabouts": "about",
         "or more": "at least",
         "or less": "up to",
+        "and more": "at least",
+        "and further": "at least",
     }
     assert not set(QUALIFIERS_AFTER) & set(QUALIFIERS)
 

@@ -56,9 +56,9 @@ _KM2 = {u.name: u.per_unit for u in units() if u.dimension == "area"}
 #: Qualifier as written (lower case) -> canonical qualifier: the rows of ``data/qualifiers.tsv`` the
 #: reader looks for (their meaning: :mod:`frontmap.quantities.tolerance`).
 QUALIFIERS: dict[str, str] = {q.written: q.canonical for q in qualifiers() if q.reader}
-#: ... and those it looks for after a number and its unit ("10 km or so", "5 miles or more").
+#: ... and those it looks for after a number and its unit ("10 km or so", "20 km and further").
 QUALIFIERS_AFTER: dict[str, str] = {
-    q.written: q.canonical for q in qualifiers() if q.written.startswith("or ")
+    q.written: q.canonical for q in qualifiers() if q.written.startswith(("or ", "and "))
 }
 
 #: Direction as written (lower case) -> compass abbreviation (16 winds, and the 32-point "by" ones).
