@@ -424,6 +424,12 @@ def test_city_and_oblast_still_read_as_before():
             id="the regional capital of X is the oblast's centre, not a village of its name nearby",
         ),
         pytest.param(
+            "Ukrainian units may leave the salient at Nevelske, north of Marinka and Krasnohorivka, soon.",
+            "Krasnohorivka",
+            "Marinka urban hromada",
+            id="the town whose own name it is, not a village renamed from it that shares a hromada nearby",
+        ),
+        pytest.param(
             "The line runs from Zaporizhzhia to Vasylivka, then via Melitopol to the Crimea.",
             "Vasylivka",
             "Zaporizhzhia Oblast",

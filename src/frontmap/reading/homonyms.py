@@ -295,9 +295,14 @@ def hierarchy(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
         # village of Pokrovsk Raion, in "the towns of Kostyantynivka and Pokrovsk"
         oblasts = {q.admin1 for q in ctx.places.values() if q.kind == "settlement"}
         named = {p.id for p in pool if any(scores[p.id]) or p.admin1 in oblasts}
+        # ... and so does a place whose own name this is, when those preferred merely had it once (the
+        # town of Krasnohorivka, not a village renamed from it that shares a hromada with Nevelske)
+        key = ctx.hits[i].key
+        former = all(name_key(p) != key for p in best)
         best = tuple(
             p for p in pool
-            if p in best or (p.population >= big and p.id in named and scores[p.id][0] == top[0])
+            if p in best or ((p.population >= big or (former and name_key(p) == key)) and p.id in named
+                             and scores[p.id][0] == top[0])
         )  # fmt: skip
     return best if len(best) < len(pool) else None
 
