@@ -1787,6 +1787,11 @@ def test_two_capitals_that_speak_together_both_speak_for_their_states():
         ("Floods hit the Dnipro and Inhulets rivers.", ["Dnipro River", "Inhulets"]),
         ("The Kyiv and Kremenchuk reservoirs were full.", ["Kyiv Reservoir", "Kremenchuk Reservoir"]),
         ("Units advanced between the Lozovatka and Dubovka rivers.", ["Lozovatka River"]),
+        # regions listed after a dash, as after a colon
+        (
+            "Moscow claims four regions – Donetsk, Luhansk, Kherson and Zaporizhzhia.",
+            ["Moscow", "Donetsk Oblast", "Luhansk Oblast", "Kherson Oblast", "Zaporizhzhia Oblast"],
+        ),
         # a compass word in lower case that is part of the name
         ("Barges moved down the southern Bug River past Mykolaiv.", ["Southern Bug", "Mykolaiv"]),
         ("Shelling hit the southern Kherson region.", ["Kherson Oblast"]),

@@ -66,9 +66,9 @@ _REGION_GAP = r"\s*(?:,(?:\s*(?:and|or)\b)?|and\b|&|/|or\b)\s*"
 _REGION_WORDS = re.compile(
     r"(?:" + _REGION_GAP + r"[A-Z][\w'’-]*)*\s+(?:regions|oblasts|provinces|territories)\b"
 )
-#: "the regions of A and B", "three regions: A, B, and C".
+#: "the regions of A and B", "three regions: A, B, and C", "four regions – A, B, C and D".
 _REGIONS_OF = re.compile(
-    r"\b(?:regions|oblasts|provinces)(?:\s+of\s+|\s*:\s*)(?:[A-Z][\w'’-]*" + _REGION_GAP + r")*$"
+    r"\b(?:regions|oblasts|provinces)(?:\s+of\s+|\s*[:—–]\s*|\s+-\s+)(?:[A-Z][\w'’-]*" + _REGION_GAP + r")*$"
 )
 _PLANTS = re.compile(
     r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:(?i:nuclear\s+(?:power\s+)?(?:plants?|stations?))|NPPs?|nuclear\s+facilit)"
