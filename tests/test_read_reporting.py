@@ -1683,6 +1683,19 @@ def test_which_border(text, kind, index, expected):
 
 
 MEASURES = [
+    # the town a country's name describes, and a regional centre named after the words
+    case(
+        "Troops took Maksymilianivka, a village within 10 km of Ukraine's key city, Kurakhove.",
+        subject="Maksymilianivka",
+        anchor="Kurakhove",
+    ),
+    case("Shells fell 5 km from Russia's border city of Belgorod.", anchor="Belgorod"),
+    case("Drones hit a depot 30 km from Ukraine's second-largest city, Kharkiv.", anchor="Kharkiv"),
+    case(
+        "Novofedorivka is about 3 km south of the regional centre of Saky.",
+        subject="Novofedorivka",
+        anchor="Saky",
+    ),
     # a straight-line measure between the figure and its anchor
     case(
         "Enerhodar lies about 50 kilometres as the crow flies from Zaporizhzhia.",

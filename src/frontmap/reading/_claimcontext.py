@@ -34,7 +34,6 @@ __all__ = [
     "low_end",
     "number",
     "qualifier",
-    "radius_anchor",
     "safe",
     "sentence_bounds",
 ]
@@ -180,24 +179,6 @@ def anchor_at(ctx: Context, pos: int) -> Anchor:
     return None, "", pos
 
 
-#: "within a radius of 5 km (of the plant)": a zone's radius written before its figure (not "a drone with
-#: a radius of 300 km": a reach) ...
-_RADIUS_BEFORE = re.compile(r"\b(?:within|in)\s+a\s+(?:radius|perimeter)\s+of\s+$", re.IGNORECASE)
-#: ... and the place it is around, after the figure.
-_AROUND = re.compile(r"\s+(?:around|round|of|from|surrounding)\s+", re.IGNORECASE)
-
-
-def radius_anchor(ctx: Context, start: int, pos: int) -> Anchor | None:
-    """For a figure (from ``start``, its words ending at ``pos``) written as a zone's radius ("within a
-    radius of 5 km of the plant"): the place it is around (``(None, "", pos)`` when it names none);
-    None for any other figure."""
-    if not _RADIUS_BEFORE.search(ctx.text, max(0, start - 20), start):
-        return None
-    around = _AROUND.match(ctx.text, pos)
-    found = anchor_at(ctx, around.end()) if around else (None, "", pos)
-    return found if found[0] is not None or found[1] else (None, "", pos)
-
-
 def named_at(ctx: Context, pos: int) -> Mention | None:
     """The mention at ``pos``, or after a description there ("the Crimean city of Saky", "the nearest
     Russian town of Grayvoron")."""
@@ -212,12 +193,22 @@ def across_border(p: Place) -> bool:
 
 
 def _named(ctx: Context, pos: int) -> Anchor | None:
-    """A mention at ``pos`` (after an optional "the"); "Moscow-held Donetsk" is Donetsk."""
+    """A mention at ``pos`` (after an optional "the"); "Moscow-held Donetsk" is Donetsk; "Ukraine's
+    crucial city, Kurakhove", "Russia's border city of Belgorod": the town a country's name describes."""
     text = ctx.text
     the = re.match(r"(?:the\s+)?", text[pos : pos + 5])
     for p in (pos, pos + (the.end() if the else 0)):
         m = ctx.mention_at(p)
         if m is not None and not P.HELD_BY.match(text, m.end):
+            if m.place is not None and m.place.kind == "country" and text.startswith(("'s ", "’s "), m.end):
+                described = P.DESCRIBED.match(text, m.end + 3)
+                town = ctx.mention_at(described.end()) if described else None
+                if (
+                    town is not None
+                    and town.place is not None
+                    and town.place.kind in ("settlement", "facility")
+                ):
+                    return town.place, text[pos : town.end], town.end
             return m.place, text[pos : m.end], m.end
     return None
 
@@ -251,6 +242,7 @@ BORDER = re.compile(
     r"(?:\s*[-–/]\s*(?P<adj2>" + _COUNTRY_WORD + r"))?\s+)?"
     r"(?:(?:north|south)?-?(?:east|west)?(?<=[a-z])ern\s+)?(?:state\s+)?"
     r"(?:border|frontier|(?P<boundary>boundary))\b"
+    r"(?!\s+(?:city|town|village|cities|towns|villages)\b)"  # "Russia's border city of Belgorod": a town
     r"(?:\s+with\s+(?:the\s+)?(?P<with>" + _COUNTRY_WORD + r")\b)?",
     re.IGNORECASE,
 )

@@ -13,7 +13,9 @@ from frontmap.reading import lexicon
 from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import (
     NEAR,
+    Anchor,
     Context,
+    anchor_at,
     ends_named,
     fits,
     latest_place,
@@ -28,6 +30,7 @@ __all__ = [
     "ends_about",
     "line_subject_text",
     "only_town",
+    "radius_anchor",
     "subject_before",
     "topic",
 ]
@@ -441,3 +444,21 @@ def line_subject_text(ctx: Context, start: int) -> str:
     """ "The front line lies 7 km from Orikhiv": a line the sentence opens with, as the subject."""
     line = P.LINE_SUBJECT.match(ctx.text, sentence_bounds(ctx, start)[0])
     return "the " + " ".join(line.group("what").split()) if line and line.end() <= start else ""
+
+
+#: "within a radius of 5 km (of the plant)": a zone's radius written before its figure (not "a drone with
+#: a radius of 300 km": a reach) ...
+_RADIUS_BEFORE = re.compile(r"\b(?:within|in)\s+a\s+(?:radius|perimeter)\s+of\s+$", re.IGNORECASE)
+#: ... and the place it is around, after the figure.
+_AROUND = re.compile(r"\s+(?:around|round|of|from|surrounding)\s+", re.IGNORECASE)
+
+
+def radius_anchor(ctx: Context, start: int, pos: int) -> Anchor | None:
+    """For a figure (from ``start``, its words ending at ``pos``) written as a zone's radius ("within a
+    radius of 5 km of the plant"): the place it is around (``(None, "", pos)`` when it names none);
+    None for any other figure."""
+    if not _RADIUS_BEFORE.search(ctx.text, max(0, start - 20), start):
+        return None
+    around = _AROUND.match(ctx.text, pos)
+    found = anchor_at(ctx, around.end()) if around else (None, "", pos)
+    return found if found[0] is not None or found[1] else (None, "", pos)

@@ -63,7 +63,6 @@ from frontmap.reading._claimcontext import (
     named_at,
     number,
     qualifier,
-    radius_anchor,
     safe,
     sentence_bounds,
 )
@@ -83,6 +82,7 @@ from frontmap.reading._claims_subject import (
     last_point,
     line_subject_text,
     only_town,
+    radius_anchor,
     subject_before,
     topic,
 )

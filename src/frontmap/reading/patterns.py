@@ -397,7 +397,7 @@ TOWN_PLURALS = {(w[:-1] + "ies" if w.endswith("y") else w + "s"): w for w in lex
 TOWNS_OF = re.compile(r"the\s+(?:[a-z]+\s+)?(?:" + "|".join(TOWN_PLURALS) + r")\s+of\s+", re.IGNORECASE)
 #: "the regional centre" with no name after it: the centre of the region named before.
 REGIONAL_CENTRE = re.compile(
-    r"the\s+(?:regional|oblast|provincial)\s+(?:cent(?:re|er)|capital)\b(?!\s*[,—–]\s*(?-i:[A-Z]))",
+    r"the\s+(?:regional|oblast|provincial)\s+(?:cent(?:re|er)|capital)\b(?!\s*[,—–]\s*(?-i:[A-Z])|\s+of\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 #: Between the towns of a list: "A and B", "A, B and C", "A, B, and C".
