@@ -904,6 +904,12 @@ NUMBERS = [
         anchor_text="the front line",
     ),
     case("Shells hit villages 20 km or more from the border.", value=20, qualifier="at least"),
+    case(
+        "Dachenske, which is little over 8 km south of Pokrovsk, fell.",
+        value=8,
+        qualifier="slightly more than",
+        subject="Dachenske",
+    ),
     case("Fields 20 km and further from the front line are cleared first.", value=20, qualifier="at least"),
     case(
         "Izium lies 120 km or thereabouts southeast of Kharkiv.",
