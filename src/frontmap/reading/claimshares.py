@@ -32,14 +32,13 @@ from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import Context, anchor_at, qualifier, safe, sentence_bounds
 from frontmap.reading._claims_found import Widened
 from frontmap.reading._claims_subject import subject_before
-from frontmap.reading._shares_held import whose
+from frontmap.reading._shares_held import fractions_held, held_elided, last_ground, whose
 from frontmap.reading.article import Mention
 from frontmap.reading.claims import ShareClaim
 from frontmap.reading.lexicon import COUNTRY_NOUNS, GROUND_STATES, MONTHS, TOWN_NOUNS
 
 __all__ = [
     "find_shares",
-    "held_elided",
     "region_figure",
     "share_again",
     "share_also",
@@ -105,8 +104,6 @@ _TAKEN_PART = re.compile(
     r"|controlled|controls|lost|annexed|grabbed)\b"
 )
 
-#: "Russia (still) occupies", "Russian forces hold": the words between a holder and its verb.
-_HOLDER_GAP = re.compile(r"(?:['’]s)?\s+(?P<word>[a-z]+\s+)?")
 #: "the territory of": the ground of a place named next ("6% of the territory of the Kharkiv region").
 _GROUND_OF = re.compile(
     r"(?:territory|land|landmass|land\s+mass|(?P<unit>region|oblast|province))\s+of\s+", re.IGNORECASE
@@ -158,11 +155,10 @@ def find_shares(ctx: Context, scan: _scan.Scan) -> list[ShareClaim]:
     wholes = [w for w in found if w is not None]
     if wholes:
         shares = sorted([*shares, *wholes], key=lambda c: c.start)
-    if _any_in(text, _HOLDING_WORDS):  # "the army now controls less than a third": the whole unsaid
-        elided = [
-            c for c in (held_elided(ctx, m) for m in _widened(text, _HELD_FRACTION.finditer(text))) if c
-        ]
-        shares = sorted([*shares, *elided], key=lambda c: c.start) if elided else shares
+    # "the army now controls less than a third": the whole unsaid
+    elided = [c for c in (held_elided(ctx, m) for m in _widened(text, fractions_held(text))) if c]
+    if elided:
+        shares = sorted([*shares, *elided], key=lambda c: c.start)
     given = list(shares)
     for m, last in _after_last(_widened(text, scan.bare_percents()), given):
         # "... that figure was 19%": only a text with a share can name it again; "Oleshky is 80% flooded"
@@ -174,41 +170,6 @@ def find_shares(ctx: Context, scan: _scan.Scan) -> list[ShareClaim]:
         if again is not None:
             shares.append(again)
     return shares
-
-
-#: "Russia now controls about 75%", "the army holds less than a third": a verb of holding right before a
-#: share whose whole is left unsaid ...
-_HOLDS_BEFORE = re.compile(
-    r"\b(?:controls?|holds?|occupies|(?:has|have|had)\s+(?:captured|seized|taken|occupied))\s+"
-    r"(?:(?:now|only|just|still|already)\s+)?$",
-    re.IGNORECASE,
-)
-_HOLDING_WORDS = ("control", "hold", "occup", "captured", "seized", "taken")
-#: ... a share in words with no "of" after it (a percentage is one of the scan's bare percentages).
-_HELD_FRACTION = re.compile(r"(?P<frac>" + P.FRACTION_WORDS + r")(?!\s*[—–(,]?\s*(?:of|per)\b|[\w-])")
-
-
-def held_elided(ctx: Context, m: re.Match) -> ShareClaim | None:
-    """ "The Donetsk region ... The army now controls less than a third": a share a verb says is held,
-    with no whole after it, is of the region or country the text named last (this sentence or the one
-    before, not the holder)."""
-    text = ctx.text
-    if not _HOLDS_BEFORE.search(text, max(0, m.start() - 40), m.start()):
-        return None
-    frac = " ".join(m.group("frac").split())
-    value = P.WHOLE_SHARES.get(frac.lower()) or parse_fraction(frac)
-    of = _last_ground(ctx, m.start())
-    if value is None or not 0 < value <= 1 or of is None:
-        return None
-    start, end = m.start(), m.end("frac")
-    return ShareClaim(
-        text[start:end], start, end, value=value, value_text=m.group("frac"), qualifier=qualifier(m),
-        of=of, of_text="", change=whose(ctx, start, end, "held"), **ctx.common(start, end),
-    )  # fmt: skip
-
-
-def _any_in(s: str, words: tuple[str, ...]) -> bool:
-    return any(w in s for w in words)
 
 
 def _widened(text: str, found: Iterable[re.Match[str]]) -> Iterator[Any]:  # Widened: read like a match
@@ -506,14 +467,14 @@ def _territory(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | Non
         if owner.startswith("ukrain"):
             of = safe(ctx.gz.country, "UA")
         else:
-            of = (_last_ground(ctx, m.start()) if owner in ("its", "their") else None) or ctx.home
+            of = (last_ground(ctx, m.start()) if owner in ("its", "their") else None) or ctx.home
         return of, terr.group(), terr.end()
     it = _OF_IT.match(text, pos)
     if it:
         # "The oblast covers 27,180 km². Russian forces hold three-quarters of it": only when the clause
         # says who holds or took ground, and of the region or country the text named last (this
         # sentence or the one before)
-        of = _last_ground(ctx, m.start()) if _says_who_holds(ctx, m.start()) else None
+        of = last_ground(ctx, m.start()) if _says_who_holds(ctx, m.start()) else None
         return (of, it.group(), it.end()) if of is not None else None
     terr = _TERRITORY.match(text, pos)
     if not terr:
@@ -566,22 +527,6 @@ def _says_who_holds(ctx: Context, pos: int) -> bool:
         ctx.may_match(pattern, (a, pos)) and pattern.search(ctx.text[a:pos])
         for pattern in (P.HELD, P.CAPTURED, P.REGAINED)
     )
-
-
-def _last_ground(ctx: Context, pos: int) -> Place | None:
-    """The region or country named last (as a location) in the sentence of ``pos`` or the one before,
-    other than the one that holds it ("Russia still occupies a quarter of it": of the region before)."""
-    s, _ = sentence_bounds(ctx, pos)
-    before, _ = sentence_bounds(ctx, max(0, s - 2))
-    for m in ctx.mentions_back(before, pos):
-        if m.place is None or m.place.kind not in ("region", "country") or m.role != "location":
-            continue
-        gap = _HOLDER_GAP.match(ctx.text, m.end)
-        # the verb right after the name ("Russia occupies") or after one word more ("Russia still holds")
-        at = (gap.start("word"), gap.end()) if gap and gap.group("word") else (gap.end() if gap else m.end,)
-        if not any(p.match(ctx.text, i) for p in (P.HELD, P.CAPTURED, P.REGAINED) for i in at):
-            return m.place
-    return None
 
 
 def _last_region(ctx: Context, pos: int) -> Place | None:

@@ -89,8 +89,11 @@ _LISTED_FEATURES = {
     "lakes": ("lake", "lake"),
     "seas": ("sea", "sea"),
 }
-_FEATURE_NOUNS = (*_LISTED_FEATURES, *(w.capitalize() for w in _LISTED_FEATURES))
-_FEATURES = re.compile(r"\s(" + "|".join(_FEATURE_NOUNS) + r")\b")
+_FEATURES = re.compile(
+    r"\s(" + "|".join((*_LISTED_FEATURES, *(w.capitalize() for w in _LISTED_FEATURES))) + r")\b"
+)
+#: Looked for first (the capitalised forms that occur: "the Black and Azov Seas"; fast, as any_in is).
+_FEATURE_NOUNS = (*(w for w in _LISTED_FEATURES if w != "lakes"), "Seas", "Rivers")
 _DISTRICT_LIST = re.compile(r"\b[A-Z][\w'’-]+(?:" + _REGION_GAP + r"[A-Z][\w'’-]+)+$")
 _LISTED_NAME = re.compile(r"[A-Z][\w'’-]+")
 _CITY_DISTRICT = re.compile(r"\b[A-Z][a-z]+(?:skyi|skyy|skiy|skyj|ivskyi|nyi|ny)\s+(?:district|raion)\b")
@@ -125,7 +128,7 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
                 h.end = d.end()
     kept = _city_districts(text, kept)
     kept = _listed_features(text, kept, gz)
-    kept = _compass_names(text, kept, gz) if _any_in(text, _COMPASS_WORDS) else kept
+    kept = _compass_names(text, kept, gz)
     _contextual_referents(text, kept, gz)
     resolve(text, kept)
     big = [_may_speak(h) for h in kept]
@@ -407,9 +410,9 @@ def _listed_features(text: str, kept: list[Hit], gz) -> list[Hit]:
 
 
 #: A compass word in lower case before a name of which it is a part: "the southern Bug" (the Southern Bug;
-#: "Bug" alone names no place).
-_COMPASS_WORDS = ("southern ", "northern ", "western ", "eastern ")
-_COMPASS_NAME = re.compile(r"\b(?:southern|northern|western|eastern)\s+([A-Z][\w'’-]+)")
+#: "Bug" alone names no place).  Found by the "ern" they end with (a literal: fast), then the stem.
+_ERN_NAME = re.compile(r"ern\s+([A-Z][\w'’-]+)")
+_COMPASS_STEMS = ("south", "north", "west", "east")
 
 
 def _compass_names(text: str, kept: list[Hit], gz) -> list[Hit]:
@@ -417,11 +420,15 @@ def _compass_names(text: str, kept: list[Hit], gz) -> list[Hit]:
     knows together, as one place (the mention is the word), where no name was read at the word."""
     added = []
     starts = [h.start for h in kept]
-    for m in _COMPASS_NAME.finditer(text):
+    for m in _ERN_NAME.finditer(text):
+        stem = next((w for w in _COMPASS_STEMS if text.startswith(w, m.start() - len(w))), None)
+        at = m.start() - len(stem) if stem else 0
+        if stem is None or (at > 0 and text[at - 1].isalnum()):
+            continue
         i = bisect_right(starts, m.start(1))
         if i > 0 and kept[i - 1].end > m.start(1):
             continue  # a name read there ("the southern Kherson region")
-        key = normalize(m.group().split(None, 1)[0] + " " + m.group(1))
+        key = normalize(f"{stem}ern {m.group(1)}")
         places = gz.lookup(key)
         if places:
             added.append(Hit(1, m.start(1), m.end(1), key, tuple(places)))
