@@ -418,7 +418,8 @@ _COMPASS_STEMS = ("south", "north", "west", "east")
 def _compass_names(text: str, kept: list[Hit], gz) -> list[Hit]:
     """ "the southern Bug River": a lower-case compass word and the word after it that the gazetteer
     knows together, as one place (the mention is the word), where no name was read at the word."""
-    added = []
+    added: list[Hit] = []
+    known: dict[str, Any] = {}  # key -> places, once per text
     starts = [h.start for h in kept]
     for m in _ERN_NAME.finditer(text):
         stem = next((w for w in _COMPASS_STEMS if text.startswith(w, m.start() - len(w))), None)
@@ -429,7 +430,7 @@ def _compass_names(text: str, kept: list[Hit], gz) -> list[Hit]:
         if i > 0 and kept[i - 1].end > m.start(1):
             continue  # a name read there ("the southern Kherson region")
         key = normalize(f"{stem}ern {m.group(1)}")
-        places = gz.lookup(key)
+        places = known[key] if key in known else known.setdefault(key, gz.lookup(key))
         if places:
             added.append(Hit(1, m.start(1), m.end(1), key, tuple(places)))
     return sorted(kept + added, key=lambda h: h.start) if added else kept
