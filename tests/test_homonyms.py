@@ -430,6 +430,12 @@ def test_city_and_oblast_still_read_as_before():
             id="the town whose own name it is, not a village renamed from it that shares a hromada nearby",
         ),
         pytest.param(
+            "Smoke rose over Kamianske. The line runs from Zaporizhzhia past Malokaterynivka to Vasylivka.",
+            "Vasylivka",
+            "Vasylivka Raion",
+            id="a town its raion is named after stays in the running against a village the units prefer",
+        ),
+        pytest.param(
             "The line runs from Zaporizhzhia to Vasylivka, then via Melitopol to the Crimea.",
             "Vasylivka",
             "Zaporizhzhia Oblast",

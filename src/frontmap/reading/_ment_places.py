@@ -16,7 +16,16 @@ from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
 from frontmap.reading._gzcache import LIMIT
 
-__all__ = ["RAION_CITY_POPULATION", "core", "dominant", "hromada_key", "name_key", "raion_of", "unit_keys"]
+__all__ = [
+    "RAION_CITY_POPULATION",
+    "core",
+    "dominant",
+    "hromada_key",
+    "name_key",
+    "names_its_raion",
+    "raion_of",
+    "unit_keys",
+]
 
 #: A city this large is named for itself (a strike on Chernihiv): its raion, thousands of km² of villages
 #: around it, says nothing of which namesake a village name is; its hromada, the city itself, still does.
@@ -101,3 +110,8 @@ def name_key(p: Place) -> str:
             _NAME_KEYS.clear()
         known = _NAME_KEYS[id(p)] = (p, normalize(p.name))
     return known[1]
+
+
+def names_its_raion(p: Place) -> bool:
+    """Is ``p`` the town its raion is named after (Vasylivka of Vasylivka Raion: a raion centre)?"""
+    return p.raion is not None and core(p.raion) == name_key(p)

@@ -77,7 +77,7 @@ from frontmap.reading._homonym_units import UNIT_WORD, by_other, by_unit, unit_l
 from frontmap.reading._ment_places import RAION_CITY_POPULATION as RAION_CITY_POPULATION
 from frontmap.reading._ment_places import core as _core
 from frontmap.reading._ment_places import dominant as _dominant
-from frontmap.reading._ment_places import hromada_key, name_key, unit_keys
+from frontmap.reading._ment_places import hromada_key, name_key, names_its_raion, unit_keys
 from frontmap.reading._mentions_distance import fitting, stated
 from frontmap.reading._mentions_grid import Grid
 from frontmap.reading._mentions_grid import km as _km
@@ -295,15 +295,15 @@ def hierarchy(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
         # village of Pokrovsk Raion, in "the towns of Kostyantynivka and Pokrovsk"
         oblasts = {q.admin1 for q in ctx.places.values() if q.kind == "settlement"}
         named = {p.id for p in pool if any(scores[p.id]) or p.admin1 in oblasts}
-        # ... and so does a place whose own name this is, when those preferred merely had it once (the
-        # town of Krasnohorivka, not a village renamed from it that shares a hromada with Nevelske)
+        # ... and so do a place whose own name this is, when those preferred merely had it once (the town
+        # of Krasnohorivka, not a village renamed from it), and a town its raion is named after (Vasylivka)
         key = ctx.hits[i].key
         former = all(name_key(p) != key for p in best)
-        best = tuple(
-            p for p in pool
-            if p in best or ((p.population >= big or (former and name_key(p) == key)) and p.id in named
-                             and scores[p.id][0] == top[0])
-        )  # fmt: skip
+        kept = {
+            p.id for p in pool if p.id in named and scores[p.id][0] == top[0] and (p.population >= big
+            or (former and name_key(p) == key) or (p.population >= NEAR_TOWN and names_its_raion(p)))
+        }  # fmt: skip
+        best = tuple(p for p in pool if p in best or p.id in kept)
     return best if len(best) < len(pool) else None
 
 
