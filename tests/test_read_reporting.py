@@ -40,6 +40,13 @@ def check(text, kind, index, expected):
 # --- subjects: relative clauses, appositions, parentheses, several places, two distances -----------
 
 SUBJECTS = [
+    # "The port, which lies ...": the port town named before
+    case(
+        "Drones struck the port town of Berdiansk. The port, which is about 80 km southwest of Mariupol, "
+        "burned for hours.",
+        subject="Berdiansk",
+        anchor="Mariupol",
+    ),
     # a town set off by a comma alone before its distance is what it is said of, whatever the sentence
     # opened with
     case(
