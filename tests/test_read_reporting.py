@@ -1818,6 +1818,12 @@ def test_two_capitals_that_speak_together_both_speak_for_their_states():
             "Moscow claims four regions – Donetsk, Luhansk, Kherson and Zaporizhzhia.",
             ["Moscow", "Donetsk Oblast", "Luhansk Oblast", "Kherson Oblast", "Zaporizhzhia Oblast"],
         ),
+        # a facility named by its town's adjective, Russian or Ukrainian
+        ("The Kakhovskaya HPP was destroyed.", ["Kakhovka Dam"]),
+        ("Inspectors visited the Zaporozhskaya NPP.", ["Zaporizhzhia Nuclear Power Plant"]),
+        ("The Kakhovskyi reservoir drained.", ["Kakhovka Reservoir"]),
+        ("Shells hit the Antonivskyi road bridge.", ["Antonivskyi Bridge"]),
+        ("A drone struck a Russian power plant.", []),
         # a compass word in lower case that is part of the name
         ("Barges moved down the southern Bug River past Mykolaiv.", ["Southern Bug", "Mykolaiv"]),
         ("Shelling hit the southern Kherson region.", ["Kherson Oblast"]),

@@ -33,6 +33,7 @@ from frontmap.reading._decide import verdicts as decide_all
 from frontmap.reading._gzcache import CachedGazetteer
 from frontmap.reading._ment_candidates import plain_candidates
 from frontmap.reading._ment_verdicts import plain_verdicts, sentence_ua
+from frontmap.reading._mentions_added import REGION_GAP, added_names
 from frontmap.reading._mentions_lines import Lines
 from frontmap.reading._spelling import misspelled, with_head
 from frontmap.reading._tokens import JOINING, POSSESSIVE, Hit, PlainWords, Token, Words, words
@@ -61,7 +62,7 @@ __all__ = ["candidates", "find_mentions"]
 
 #: Between the names of a list of regions: "A, B and C", "A, B, and C", "A/B", "A or B". Each run of
 #: spaces has one way to be matched (a list that fails to end in a region noun fails in linear time).
-_REGION_GAP = r"\s*(?:,(?:\s*(?:and|or)\b)?|and\b|&|/|or\b)\s*"
+_REGION_GAP = REGION_GAP
 #: "the Donetsk, Zaporizhzhia, and Dnipropetrovsk regions (or territories)": each name of the list a region.
 _REGION_WORDS = re.compile(
     r"(?:" + _REGION_GAP + r"[A-Z][\w'’-]*)*\s+(?:regions|oblasts|provinces|territories)\b"
@@ -77,25 +78,6 @@ _SHORT_PLANT = re.compile(r"\s+(?:power\s+)?(?:plant|station)\b")
 _PEOPLES_REPUBLIC = re.compile(r"\s+[Pp]eople['’]?s\s+[Rr]epublic\b")
 _DISTRICT_WORDS = ("district", "raion", "rayon", "hromada", "municipality", "community")
 _DISTRICT = re.compile(r"\s(?:" + "|".join(_DISTRICT_WORDS) + r")\b")
-#: "the Glushkovsky, Rylsky and Khomutovsky districts", "the Black and Azov seas": names listed before one
-#: plural noun, each the feature the noun names -- the noun as the gazetteer writes it after a name, and
-#: the kind (looked for in the 200 characters before each such noun, so that reading stays linear).
-_LISTED_FEATURES = {
-    "districts": ("district", "raion"),
-    "raions": ("district", "raion"),
-    "rayons": ("district", "raion"),
-    "rivers": ("river", "river"),
-    "reservoirs": ("reservoir", "lake"),
-    "lakes": ("lake", "lake"),
-    "seas": ("sea", "sea"),
-}
-_FEATURES = re.compile(
-    r"\s(" + "|".join((*_LISTED_FEATURES, *(w.capitalize() for w in _LISTED_FEATURES))) + r")\b"
-)
-#: Looked for first (the capitalised forms that occur: "the Black and Azov Seas"; fast, as any_in is).
-_FEATURE_NOUNS = (*(w for w in _LISTED_FEATURES if w != "lakes"), "Seas", "Rivers")
-_DISTRICT_LIST = re.compile(r"\b[A-Z][\w'’-]+(?:" + _REGION_GAP + r"[A-Z][\w'’-]+)+$")
-_LISTED_NAME = re.compile(r"[A-Z][\w'’-]+")
 _CITY_DISTRICT = re.compile(r"\b[A-Z][a-z]+(?:skyi|skyy|skiy|skyj|ivskyi|nyi|ny)\s+(?:district|raion)\b")
 
 
@@ -127,8 +109,7 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
             if d:
                 h.end = d.end()
     kept = _city_districts(text, kept)
-    kept = _listed_features(text, kept, gz)
-    kept = _compass_names(text, kept, gz)
+    kept = added_names(text, kept, gz)
     _contextual_referents(text, kept, gz)
     resolve(text, kept)
     big = [_may_speak(h) for h in kept]
@@ -376,64 +357,6 @@ def _splits(words: list[str], gz) -> bool:
     return bool(gz.lookup(normalize(" ".join(words[:k])))) and bool(
         gz.lookup(normalize(" ".join(words[k + 1 :])))
     )
-
-
-def _listed_features(text: str, kept: list[Hit], gz) -> list[Hit]:
-    """ "the Rylsky and Khomutovsky districts", "the Izium and Kupiansk districts", "the Dnipro and
-    Inhulets rivers", "the Black and Azov Seas": each name of the list, with the noun after it, is a
-    feature of the gazetteer if it knows one by that name (a town of the name read as a mention becomes
-    the feature); a name it lacks as a river, a sea or a lake is no town either (a district it lacks
-    stays the town: its centre)."""
-    if not _any_in(text, _FEATURE_NOUNS):
-        return kept
-    added, dropped = [], set()
-    starts = [h.start for h in kept]
-    for noun in _FEATURES.finditer(text):
-        m = _DISTRICT_LIST.search(text, max(0, noun.start() - 200), noun.start())
-        suffix, kind = _LISTED_FEATURES[noun.group(1).lower()]
-        for name in _LISTED_NAME.finditer(text, m.start(), m.end()) if m else ():
-            i = bisect_right(starts, name.start())
-            inside = i > 0 and kept[i - 1].end > name.start()
-            if inside and (kept[i - 1].start, kept[i - 1].end) != name.span():
-                continue  # part of a longer name
-            key = normalize(f"{name.group()} {suffix}")
-            units = tuple(p for p in gz.lookup(key) if p.kind == kind)
-            if units and inside:
-                kept[i - 1].key, kept[i - 1].places = key, units
-            elif units:
-                added.append(Hit(1, name.start(), name.end(), key, units))
-            elif inside and kind != "raion":
-                dropped.add(i - 1)  # "the Lozovatka and Dubovka rivers": a river the gazetteer lacks, no town
-    if dropped:
-        kept = [h for i, h in enumerate(kept) if i not in dropped]
-    return sorted(kept + added, key=lambda h: h.start) if added else kept
-
-
-#: A compass word in lower case before a name of which it is a part: "the southern Bug" (the Southern Bug;
-#: "Bug" alone names no place).  Found by the "ern" they end with (a literal: fast), then the stem.
-_ERN_NAME = re.compile(r"ern\s+([A-Z][\w'’-]+)")
-_COMPASS_STEMS = ("south", "north", "west", "east")
-
-
-def _compass_names(text: str, kept: list[Hit], gz) -> list[Hit]:
-    """ "the southern Bug River": a lower-case compass word and the word after it that the gazetteer
-    knows together, as one place (the mention is the word), where no name was read at the word."""
-    added: list[Hit] = []
-    known: dict[str, Any] = {}  # key -> places, once per text
-    starts = [h.start for h in kept]
-    for m in _ERN_NAME.finditer(text):
-        stem = next((w for w in _COMPASS_STEMS if text.startswith(w, m.start() - len(w))), None)
-        at = m.start() - len(stem) if stem else 0
-        if stem is None or (at > 0 and text[at - 1].isalnum()):
-            continue
-        i = bisect_right(starts, m.start(1))
-        if i > 0 and kept[i - 1].end > m.start(1):
-            continue  # a name read there ("the southern Kherson region")
-        key = normalize(f"{stem}ern {m.group(1)}")
-        places = known[key] if key in known else known.setdefault(key, gz.lookup(key))
-        if places:
-            added.append(Hit(1, m.start(1), m.end(1), key, tuple(places)))
-    return sorted(kept + added, key=lambda h: h.start) if added else kept
 
 
 def _city_districts(text: str, kept: list[Hit]) -> list[Hit]:
