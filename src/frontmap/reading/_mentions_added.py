@@ -16,7 +16,8 @@ from frontmap.reading._tokens import Hit
 
 __all__ = ["REGION_GAP", "added_names"]
 
-#: Between the names of a list of regions or districts: ", ", " and ", ", or ", "/".
+#: Between the names of a list of regions or districts: "A, B and C", "A, B, and C", "A/B", "A or B". Each
+#: run of spaces has one way to be matched (a list that fails to end in its noun fails in linear time).
 REGION_GAP = r"\s*(?:,(?:\s*(?:and|or)\b)?|and\b|&|/|or\b)\s*"
 
 
@@ -87,7 +88,6 @@ def _compass_names(text: str, kept: list[Hit], gz) -> list[Hit]:
     """ "the southern Bug River": a lower-case compass word and the word after it that the gazetteer
     knows together, as one place (the mention is the word), where no name was read at the word."""
     added: list[Hit] = []
-    known: dict[str, Any] = {}  # key -> places, once per text
     starts = [h.start for h in kept]
     for m in _ERN_NAME.finditer(text):
         stem = next((w for w in _COMPASS_STEMS if text.startswith(w, m.start() - len(w))), None)
@@ -98,7 +98,7 @@ def _compass_names(text: str, kept: list[Hit], gz) -> list[Hit]:
         if i > 0 and kept[i - 1].end > m.start(1):
             continue  # a name read there ("the southern Kherson region")
         key = normalize(f"{stem}ern {m.group(1)}")
-        places = known[key] if key in known else known.setdefault(key, gz.lookup(key))
+        places = gz.lookup(key)  # (remembered by the CachedGazetteer, across texts)
         if places:
             added.append(Hit(1, m.start(1), m.end(1), key, tuple(places)))
     return sorted(kept + added, key=lambda h: h.start) if added else kept

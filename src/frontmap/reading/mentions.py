@@ -33,7 +33,8 @@ from frontmap.reading._decide import verdicts as decide_all
 from frontmap.reading._gzcache import CachedGazetteer
 from frontmap.reading._ment_candidates import plain_candidates
 from frontmap.reading._ment_verdicts import plain_verdicts, sentence_ua
-from frontmap.reading._mentions_added import REGION_GAP, added_names
+from frontmap.reading._mentions_added import REGION_GAP as _REGION_GAP
+from frontmap.reading._mentions_added import added_names
 from frontmap.reading._mentions_lines import Lines
 from frontmap.reading._spelling import misspelled, with_head
 from frontmap.reading._tokens import JOINING, POSSESSIVE, Hit, PlainWords, Token, Words, words
@@ -60,9 +61,6 @@ from frontmap.reading.patterns import FACILITIES
 
 __all__ = ["candidates", "find_mentions"]
 
-#: Between the names of a list of regions: "A, B and C", "A, B, and C", "A/B", "A or B". Each run of
-#: spaces has one way to be matched (a list that fails to end in a region noun fails in linear time).
-_REGION_GAP = REGION_GAP
 #: "the Donetsk, Zaporizhzhia, and Dnipropetrovsk regions (or territories)": each name of the list a region.
 _REGION_WORDS = re.compile(
     r"(?:" + _REGION_GAP + r"[A-Z][\w'’-]*)*\s+(?:regions|oblasts|provinces|territories)\b"
