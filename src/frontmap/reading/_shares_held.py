@@ -1,7 +1,8 @@
 """Shares held (used by :mod:`~frontmap.reading.claimshares`): who holds the ground a share is of (the
 side a control map of occupied ground shows, unless the sentence says Ukraine holds it), a share held
 with its whole left unsaid ("the army now controls less than a third"), and the region or country the
-text named last, which such a share, "its territory" and "of it" are of.
+text named last, which such a share, "its territory" and "of it" are of; and the record of a share a
+bare figure states (:func:`figure_share`), which the readers of such shares in claimshares build too.
 
 >>> bool(_UKRAINE_SUBJECT.search("the Ukrainian army now ")), bool(_UKRAINE_SUBJECT.search("Russia "))
 (True, False)
@@ -19,7 +20,7 @@ from frontmap.reading._claimcontext import Context, qualifier, sentence_bounds
 from frontmap.reading.claims import ShareClaim
 from frontmap.reading.lexicon import FRACTION_WORDS
 
-__all__ = ["fractions_held", "held_elided", "last_ground", "whose"]
+__all__ = ["figure_share", "fractions_held", "held_elided", "last_ground", "whose"]
 
 #: Who holds the ground a share is of, when the sentence says it is Ukraine -- the side a control map of
 #: occupied ground does not show: the subject of the last verb of holding before the share ("the Ukrainian
@@ -105,15 +106,32 @@ def held_elided(ctx: Context, m: re.Match) -> ShareClaim | None:
     text = ctx.text
     if not _HOLDS_BEFORE.search(text, max(0, m.start() - 40), m.start()):
         return None
+    of = last_ground(ctx, m.start())
+    return (
+        figure_share(ctx, m, of, "", whose(ctx, m.start(), m.end("frac"), "held")) if of is not None else None
+    )
+
+
+def figure_share(
+    ctx: Context,
+    m: re.Match,
+    of: Place | None,
+    of_text: str,
+    change: str | None,
+    start: int | None = None,
+    end: int | None = None,
+) -> ShareClaim | None:
+    """The share the figure ``m`` (its ``frac`` group, widened to its qualifier) states of ``of``, its
+    text from ``start`` to ``end`` (the figure's own, unless given); None when its value is no fraction
+    in (0, 1]."""
     frac = " ".join(m.group("frac").split())
     value = P.WHOLE_SHARES.get(frac.lower()) or parse_fraction(frac)
-    of = last_ground(ctx, m.start())
-    if value is None or not 0 < value <= 1 or of is None:
+    if value is None or not 0 < value <= 1:
         return None
-    start, end = m.start(), m.end("frac")
+    start, end = m.start() if start is None else start, m.end("frac") if end is None else end
     return ShareClaim(
-        text[start:end], start, end, value=value, value_text=m.group("frac"), qualifier=qualifier(m),
-        of=of, of_text="", change=whose(ctx, start, end, "held"), **ctx.common(start, end),
+        ctx.text[start:end], start, end, value=value, value_text=m.group("frac"), qualifier=qualifier(m),
+        of=of, of_text=of_text, change=change, **ctx.common(start, end),
     )  # fmt: skip
 
 

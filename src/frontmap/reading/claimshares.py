@@ -32,7 +32,7 @@ from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import Context, anchor_at, qualifier, safe, sentence_bounds
 from frontmap.reading._claims_found import Widened
 from frontmap.reading._claims_subject import subject_before
-from frontmap.reading._shares_held import fractions_held, held_elided, last_ground, whose
+from frontmap.reading._shares_held import figure_share, fractions_held, held_elided, last_ground, whose
 from frontmap.reading.article import Mention
 from frontmap.reading.claims import ShareClaim
 from frontmap.reading.lexicon import COUNTRY_NOUNS, GROUND_STATES, MONTHS, TOWN_NOUNS
@@ -231,15 +231,8 @@ def state_share(ctx: Context, m: re.Match) -> ShareClaim | None:
     state = _STATE_AFTER.match(text, m.end("frac"))
     if state is None or not _STATE_VERB_BEFORE.search(text, max(0, m.start() - 8), m.start()):
         return None
-    value = parse_fraction(" ".join(m.group("frac").split()))
     of = subject_before(ctx, m.start(), None)
-    if value is None or not 0 < value <= 1 or of is None:
-        return None
-    start, end = m.start(), state.end()
-    return ShareClaim(
-        text[start:end], start, end, value=value, value_text=m.group("frac"), qualifier=qualifier(m),
-        of=of, of_text="", change=_state(state), **ctx.common(start, end),
-    )  # fmt: skip
+    return figure_share(ctx, m, of, "", _state(state), end=state.end()) if of is not None else None
 
 
 def region_figure(ctx: Context, m: re.Match) -> ShareClaim | None:
@@ -267,14 +260,7 @@ def _held_share(
     ``wholes``, else the oblast named after the town), the claim's text from ``start``."""
     assert named.place is not None
     region = named.place if named.place.kind in wholes else _oblast_of(ctx, named.text)
-    value = parse_fraction(" ".join(m.group("frac").split()))
-    if region is None or value is None or not 0 < value <= 1:
-        return None
-    end = m.end("frac")
-    return ShareClaim(
-        ctx.text[start:end], start, end, value=value, value_text=m.group("frac"), qualifier=qualifier(m),
-        of=region, of_text=named.text, change="held", **ctx.common(start, end),
-    )  # fmt: skip
+    return figure_share(ctx, m, region, named.text, "held", start=start) if region is not None else None
 
 
 #: "the Donetsk region, of which Moscow already holds about 75%": a relative clause of holding after a
@@ -386,15 +372,7 @@ def share_again(ctx: Context, m: re.Match, last: ShareClaim | None) -> ShareClai
         change = "held"
     else:
         return None
-    value = parse_fraction(" ".join(m.group("frac").split()))
-    if value is None or not 0 < value <= 1:
-        return None
-    start, end = m.start(), m.end("frac")
-    return ShareClaim(
-        ctx.text[start:end], start, end, value=value, value_text=m.group("frac"), qualifier=qualifier(m),
-        of=last.of, of_text=last.of_text, change=change,
-        **ctx.common(start, end),
-    )  # fmt: skip
+    return figure_share(ctx, m, last.of, last.of_text, change)
 
 
 #: "18% of Ukraine last year, and 0.6% in 2024", "31% of the region is occupied, 5% has been freed": what
@@ -433,14 +411,7 @@ def share_also(ctx: Context, m: re.Match, last: ShareClaim | None) -> ShareClaim
         change = _change(ctx, after.start(), clause.start() if clause else e)
         if change is None or (change == "held" and not _STILL_HELD.match(text, m.end("frac"), e)):
             return None  # "and 82% remains under Kyiv's control" is not the share held
-    value = parse_fraction(" ".join(m.group("frac").split()))
-    if value is None or not 0 < value <= 1:
-        return None
-    start, end = m.start(), m.end("frac")
-    return ShareClaim(
-        text[start:end], start, end, value=value, value_text=m.group("frac"), qualifier=qualifier(m),
-        of=last.of, of_text=last.of_text, change=change, **ctx.common(start, end),
-    )  # fmt: skip
+    return figure_share(ctx, m, last.of, last.of_text, change)
 
 
 _ALSO_WITHIN = 120  # characters between a share and a bare percentage joined to it
