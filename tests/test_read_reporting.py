@@ -692,6 +692,15 @@ REFERRING = [
         subject="Zaporizhzhia",
         anchor_text="the front line",
     ),
+    # an end the sentence names with "the" before it: a river, here
+    case(
+        "The distance from the front line to the Dnipro is about 130 km in a straight line.",
+        subject="Dnipro River",
+        anchor_text="the front line",
+    ),
+    case(
+        "The distance from the Donbas to the Dnipro River is 130 km.", subject="Dnipro River", anchor="Donbas"
+    ),
     # a facility named before, then by its kind in the middle of a sentence
     case(
         "The Kakhovka dam was blown up. Water poured from the dam, which lies about 60 km from Kherson.",

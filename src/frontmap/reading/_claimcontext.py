@@ -180,10 +180,14 @@ def anchor_at(ctx: Context, pos: int) -> Anchor:
 
 
 def named_at(ctx: Context, pos: int) -> Mention | None:
-    """The mention at ``pos``, or after a description there ("the Crimean city of Saky", "the nearest
-    Russian town of Grayvoron")."""
-    described = P.DESCRIBED.match(ctx.text, pos)
-    return (ctx.mention_at(described.end()) if described else None) or ctx.mention_at(pos)
+    """The mention at ``pos``, after a description there ("the Crimean city of Saky", "the nearest
+    Russian town of Grayvoron") or after "the" ("to the Dnipro", "to the Donbas")."""
+    text = ctx.text
+    described = P.DESCRIBED.match(text, pos)
+    found = (ctx.mention_at(described.end()) if described else None) or ctx.mention_at(pos)
+    if found is None and text.startswith(("the ", "The "), pos):
+        found = ctx.mention_at(pos + 4)
+    return found
 
 
 def across_border(p: Place) -> bool:
