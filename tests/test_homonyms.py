@@ -579,6 +579,14 @@ def test_a_name_the_text_settles_is_that_place_where_only_size_chose():
     assert found == [("Vasylivka Raion", "proximity"), ("Vasylivka Raion", "repeated")]
 
 
+@pytest.mark.parametrize("spelling", ["Kamianske", "Kamyanske", "Kamenskoye"])
+def test_a_village_of_a_citys_name_is_found_however_the_text_spells_it(spelling):
+    text = f"Fighting went on near Stepnohirsk and Lobkove. Shells also fell on {spelling}, officials said."
+    m = next(m for m in fm.read(text).mentions if m.text == spelling)
+    # the village next to Stepnohirsk, not the city of 227,000 people in Dnipropetrovsk Oblast
+    assert (m.place.raion, m.evidence) == ("Vasylivka Raion", "proximity")
+
+
 def test_a_raion_centre_near_the_articles_places_beats_a_nearer_village_of_its_name():
     text = "Shelling hit Vasylivka again. The city of Zaporizhzhia was attacked by drones as well."
     m = next(m for m in fm.read(text).mentions if m.text == "Vasylivka")

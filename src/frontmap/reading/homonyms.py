@@ -336,7 +336,8 @@ def proximity(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
     if _dominant(pool):
         city = pool[0]
         # only a village of the city's own name: Mykolaivka (once Mykolaiv) does not take Mykolaiv's place
-        key = ctx.hits[i].key
+        # (its name, however the text spells it: "Kamyanske" is the name of Kamianske and its villages)
+        key = name_key(city)
         near = [p for p in pool[1:] if name_key(p) == key and _nearest(ctx, p) <= VILLAGE_NEAR_KM]
         # nor when the article names the city's region ("... in Zaporizhzhia Oblast ... the distance from
         # the front line to Zaporizhzhia": the regional centre, not a Donetsk village of its name)
