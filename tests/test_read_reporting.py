@@ -692,6 +692,18 @@ REFERRING = [
         subject="Zaporizhzhia",
         anchor_text="the front line",
     ),
+    # a long description, or two nouns, before the town measured from
+    case(
+        "Russian troops took Novohrodivka, about 12 km (7 miles) from the strategically important Ukrainian "
+        "logistics hub city Pokrovsk.",
+        subject="Novohrodivka",
+        anchor="Pokrovsk",
+    ),
+    case(
+        "Drones hit Chornomorsk, some 20 km from the port city of Odesa.",
+        subject="Chornomorsk",
+        anchor="Odesa",
+    ),
     # an end the sentence names with "the" before it: a river, here
     case(
         "The distance from the front line to the Dnipro is about 130 km in a straight line.",

@@ -413,11 +413,15 @@ LINE_NAMED_AFTER = re.compile(
 )
 #: "the Saratov refinery", "the Morozovsk air base": a facility of the settlement named just before.
 FACILITY_AFTER = re.compile(r"\s+(?:" + FACILITIES + r")\b", re.IGNORECASE)
-#: "the logistics hub of", "the Ukrainian-held town of", "the fleet base in": a description before the place
-#: it names.
+_DESCRIBED_NOUN = (
+    r"(?:home\s*town|town|city|village|hub|port|capital|settlement|center|centre|junction|stronghold|outpost"
+    r"|base|plant)"
+)
+#: "the logistics hub of", "the Ukrainian-held town of", "the fleet base in", "the key logistics hub city":
+#: a description before the place it names.
 DESCRIBED = re.compile(
-    r"(?:the\s+)?(?:[\w'’´ʼ-]+\s+){0,3}?(?:home\s*town|town|city|village|hub|port|capital|settlement|center"
-    r"|centre|junction|stronghold|outpost|base|plant)(?:\s*[,—–]\s*|\s+(?:(?:of|in|at)\s+)?)"
+    r"(?:the\s+)?(?:[\w'’´ʼ-]+\s+){0,4}?" + _DESCRIBED_NOUN + r"(?:\s+" + _DESCRIBED_NOUN + r")?"
+    r"(?:\s*[,—–]\s*|\s+(?:(?:of|in|at)\s+)?)"
 )
 #: "Moscow-held Donetsk": the first name describes who holds the second, the place meant.
 HELD_BY = re.compile(r"-(?:held|controlled|occupied|run|backed|installed|annexed|led|allied)\b", re.I)
