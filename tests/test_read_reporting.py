@@ -692,6 +692,14 @@ REFERRING = [
         subject="Zaporizhzhia",
         anchor_text="the front line",
     ),
+    # a figure that "separates" its two ends: the first is the subject when it is a place
+    case(
+        "Just over 90 km (56 miles) separate Urozhaine from the Sea of Azov.",
+        subject="Urozhaine",
+        anchor="Sea of Azov",
+    ),
+    case("Some 20 kilometres separate Kupiansk and Kharkiv.", subject="Kupiansk", anchor="Kharkiv"),
+    case("Only 8 km now separate Russian troops from Pokrovsk.", subject=None, anchor="Pokrovsk"),
     # a long description, or two nouns, before the town measured from
     case(
         "Russian troops took Novohrodivka, about 12 km (7 miles) from the strategically important Ukrainian "

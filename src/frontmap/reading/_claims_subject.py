@@ -19,18 +19,23 @@ from frontmap.reading._claimcontext import (
     ends_named,
     fits,
     latest_place,
+    named_at,
     places_back,
     sentence_bounds,
 )
+from frontmap.reading._claims_before import COVERS_ENDS, SUBJECT_AREA_ENDS, may_end
 from frontmap.reading.article import Mention
 
 __all__ = [
     "LINKED_KINDS",
     "POINT_KINDS",
+    "area_subject",
     "ends_about",
+    "ends_after",
     "line_subject_text",
     "only_town",
     "radius_anchor",
+    "region_of_change",
     "subject_before",
     "topic",
 ]
@@ -462,3 +467,80 @@ def radius_anchor(ctx: Context, start: int, pos: int) -> Anchor | None:
     around = _AROUND.match(ctx.text, pos)
     found = anchor_at(ctx, around.end()) if around else (None, "", pos)
     return found if found[0] is not None or found[1] else (None, "", pos)
+
+
+#: "Just over 90 km separate Urozhaine from the Sea of Azov", "only 8 km separated the troops from
+#: Pokrovsk", "20 km separate Kupiansk and Kharkiv": the verb after a figure, then its two ends.
+_SEPARATE = re.compile(
+    r"\s+(?:now\s+|still\s+|only\s+)?separated?s?\s+(?P<a>[^,;.:()]{1,60}?)\s+(?:from|and)\s+(?!the\s+rest\b)"
+)
+
+
+def ends_after(ctx: Context, pos: int) -> dict[str, Any] | None:
+    """The ends named after a figure (at ``pos``), with ``end``, where the anchor ends: "They have some
+    7 km to go to reach the outskirts of X" (the distance left to X); a figure that "separates" two ends,
+    the first the subject (when it is a place), the second the anchor."""
+    text = ctx.text
+    to_go = P.TO_GO.match(text, pos)
+    if to_go:
+        anchor, anchor_text, end = anchor_at(ctx, to_go.end())
+        found = anchor is not None or anchor_text
+        return {"end": end, "anchor": anchor, "anchor_text": anchor_text} if found else None
+    m = _SEPARATE.match(text, pos)
+    if m is None:
+        return None
+    anchor, anchor_text, end = anchor_at(ctx, m.end())
+    if anchor is None and not anchor_text:
+        return None
+    first = named_at(ctx, m.start("a"))
+    subject = first.place if first is not None and first.end == m.end("a") else None
+    return {"end": end, "subject": subject, "anchor": anchor, "anchor_text": anchor_text}
+
+
+# -- the place an area is of ---------------------------------------------------------------------
+
+
+def region_of_change(ctx: Context, s: int, start: int, end: int, e: int) -> Place | None:
+    """ "retook 80 km2 in the Kherson region": the one region named in the clause around the number."""
+    regions = [
+        m.place
+        for m in ctx.mentions_between(max(s, start - 80), min(e, end + 60))
+        if m.place is not None and m.place.kind == "region" and m.place.country == "UA"
+        and P.IN_REGION.search(ctx.text, max(0, m.start - 12), m.start)
+    ]  # fmt: skip
+    return regions[0] if len({p.id for p in regions}) == 1 else None
+
+
+def area_subject(ctx: Context, start: int, before: str, after: str, change: str | None) -> Place | None:
+    """ "Ukraine's total land area of about ...", "the country's land mass of ...", "Crimea, a peninsula
+    of some ...", "Crimea's 27,000 km2" -> the place whose size it is."""
+    tail = before[-90:]
+    cover = P.COVERS.search(tail) if may_end(tail, 0, len(tail), COVERS_ENDS) else None
+    if not cover and P.IN_SIZE.match(after):
+        cover = P.WHICH_IS.search(tail)
+    if not cover and change is None:
+        cover = P.POSSESSIVE_END.search(tail)
+    if cover:
+        # "Ukraine, which covers some 600,000 square km": the place just before the verb.
+        offset, b0 = start - len(tail) + cover.start(), start - len(before)  # ``before`` may blank an aside
+        near = [m for m in ctx.mentions_between(max(b0, offset - 120), offset + 1)
+                if m.place is not None and before[m.start - b0] != " "]  # fmt: skip
+        gap = before[max(0, near[-1].end - b0) : offset - b0].strip(" '’ʼ") if near else "x"
+        if (
+            near
+            and near[-1].place is not None
+            and near[-1].place.kind in ("country", "region", "sea")
+            and (len(gap.split()) <= 1)
+        ):
+            return near[-1].place
+    hit = P.SUBJECT_AREA.search(tail) if may_end(tail, 0, len(tail), SUBJECT_AREA_ENDS) else None
+    if not hit:
+        return None
+    offset = start - len(tail) + hit.start()
+    head = tail[: hit.start()]
+    if re.search(r"\bthe\s+country$", head, re.I):
+        return ctx.home
+    for m in reversed(ctx.mentions_between(max(0, offset - 60), offset + 1)):
+        if m.end == offset or ctx.text[m.end : offset] in ("", "'", "’"):
+            return m.place
+    return None

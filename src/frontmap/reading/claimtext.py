@@ -68,9 +68,7 @@ from frontmap.reading._claimcontext import (
 )
 from frontmap.reading._claims_before import (
     AREA_CONTEXT_ENDS,
-    COVERS_ENDS,
     RANGE_BEFORE_ENDS,
-    SUBJECT_AREA_ENDS,
     may_end,
     travelled,
 )
@@ -78,11 +76,14 @@ from frontmap.reading._claims_comparisons import comparison_claim
 from frontmap.reading._claims_found import Widened, low_of_next
 from frontmap.reading._claims_subject import (
     POINT_KINDS,
+    area_subject,
     ends_about,
+    ends_after,
     last_point,
     line_subject_text,
     only_town,
     radius_anchor,
+    region_of_change,
     subject_before,
     topic,
 )
@@ -375,11 +376,9 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
         adj = (into.group("adj") or into.group("adj2")).lower()
         code = P.ADJ_COUNTRY.get(adj, "UA")
         return claim(into.end(), anchor=safe(ctx.gz.country, code), anchor_text=into.group("what"))
-    to_go = None if stream else P.TO_GO.match(text, pos)
-    if to_go:  # "They have some 7 km to go to reach the outskirts of X": the distance left to X
-        anchor, anchor_text, end = anchor_at(ctx, to_go.end())
-        if anchor is not None or anchor_text:
-            return claim(end, anchor=anchor, anchor_text=anchor_text)
+    ends = None if stream else ends_after(ctx, pos)
+    if ends is not None:  # "some 7 km to go to reach X", "90 km separate Urozhaine from the Sea of Azov"
+        return claim(ends.pop("end"), **ends)
     into_named = None if stream else P.INTO_NAMED.match(text, pos)
     named = ctx.mention_at(into_named.end()) if into_named else None
     if into_named and named is not None and named.place is not None and across_border(named.place):
@@ -511,11 +510,11 @@ def _area(
         change = "held"
     elif ctx.may_match(P.CAPTURED, *spans) and P.CAPTURED.search(clause):
         change = "captured"
-    subject = _area_subject(ctx, start, before, text[end : end + 40], change)
+    subject = area_subject(ctx, start, before, text[end : end + 40], change)
     since = _since(ctx, s, e)
     places: tuple[Place, ...] = ()
     if subject is None and change in ("regained", "captured"):
-        region = _region_of_change(ctx, s, start, end, e)
+        region = region_of_change(ctx, s, start, end, e)
         if region is not None:
             places = (region,)
         else:
@@ -539,52 +538,6 @@ def _area(
         since=since,
         **ctx.common(start, end),
     )
-
-
-def _region_of_change(ctx: Context, s: int, start: int, end: int, e: int) -> Place | None:
-    """ "retook 80 km2 in the Kherson region": the one region named in the clause around the number."""
-    regions = [
-        m.place
-        for m in ctx.mentions_between(max(s, start - 80), min(e, end + 60))
-        if m.place is not None and m.place.kind == "region" and m.place.country == "UA"
-        and P.IN_REGION.search(ctx.text, max(0, m.start - 12), m.start)
-    ]  # fmt: skip
-    return regions[0] if len({p.id for p in regions}) == 1 else None
-
-
-def _area_subject(ctx: Context, start: int, before: str, after: str, change: str | None) -> Place | None:
-    """ "Ukraine's total land area of about ...", "the country's land mass of ...", "Crimea, a peninsula
-    of some ...", "Crimea's 27,000 km2" -> the place whose size it is."""
-    tail = before[-90:]
-    cover = P.COVERS.search(tail) if may_end(tail, 0, len(tail), COVERS_ENDS) else None
-    if not cover and P.IN_SIZE.match(after):
-        cover = P.WHICH_IS.search(tail)
-    if not cover and change is None:
-        cover = P.POSSESSIVE_END.search(tail)
-    if cover:
-        # "Ukraine, which covers some 600,000 square km": the place just before the verb.
-        offset, b0 = start - len(tail) + cover.start(), start - len(before)  # ``before`` may blank an aside
-        near = [m for m in ctx.mentions_between(max(b0, offset - 120), offset + 1)
-                if m.place is not None and before[m.start - b0] != " "]  # fmt: skip
-        gap = before[max(0, near[-1].end - b0) : offset - b0].strip(" '’ʼ") if near else "x"
-        if (
-            near
-            and near[-1].place is not None
-            and near[-1].place.kind in ("country", "region", "sea")
-            and (len(gap.split()) <= 1)
-        ):
-            return near[-1].place
-    hit = P.SUBJECT_AREA.search(tail) if may_end(tail, 0, len(tail), SUBJECT_AREA_ENDS) else None
-    if not hit:
-        return None
-    offset = start - len(tail) + hit.start()
-    head = tail[: hit.start()]
-    if re.search(r"\bthe\s+country$", head, re.I):
-        return ctx.home
-    for m in reversed(ctx.mentions_between(max(0, offset - 60), offset + 1)):
-        if m.end == offset or ctx.text[m.end : offset] in ("", "'", "’"):
-            return m.place
-    return None
 
 
 def _since(ctx: Context, s: int, e: int) -> _dt.date | None:
