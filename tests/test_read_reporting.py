@@ -692,6 +692,14 @@ REFERRING = [
         subject="Zaporizhzhia",
         anchor_text="the front line",
     ),
+    # "From A to B there are N km"; "there" is the place named before
+    case("From Kupiansk to Kharkiv there are only about 110 km.", subject="Kharkiv", anchor="Kupiansk"),
+    case(
+        "Russian units reached Kupiansk. From there to the Oskil River there are only about 2 kilometres.",
+        subject="Kupiansk",
+        anchor="Oskil",
+    ),
+    case("The distance from Pokrovsk to Myrnohrad is just 5 km.", subject="Myrnohrad", anchor="Pokrovsk"),
     # a figure that "separates" its two ends: the first is the subject when it is a place
     case(
         "Just over 90 km (56 miles) separate Urozhaine from the Sea of Azov.",

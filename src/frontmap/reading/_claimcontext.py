@@ -501,7 +501,7 @@ def safe(fn, *args):
 #: The verb between the ends a distance names and its figure ("is", "will be", "spans", "comes to").
 _IS = (
     r"(?:is|was|(?:will|would)\s+be|stands\s+at|spans|measures|comes\s+to|amounts\s+to)\s+"
-    r"(?:(?:now|indeed|actually|still|currently|also)\s+)?"
+    r"(?:(?:now|indeed|actually|still|currently|also|only|just)\s+)?"
 )
 #: "the distance from the front line to Kramatorsk is roughly 14 km", "the distance between A and B is":
 #: the words before a figure that name both ends.
@@ -524,8 +524,10 @@ _DISTANCE_TO = re.compile(
 _FROM_TO = re.compile(
     r"\b[Ff]rom\s+(?:near\s+|the\s+(?:centre|center|edge|outskirts)\s+of\s+)?(?P<a>[^,;.()\d]{1,60}?)"
     r"(?:,[^,;.()]{1,50},)?\s+to\s+(?P<b>[^,;.()]{1,60}?)"
-    r"(?:\s+(?:is|was)\s+(?:now\s+)?|\s*[-–—:,]\s*(?:it\s+is\s+|it['’]s\s+|(?P<distance>an?\s+distance\s+of\s+))?)$"
+    r"(?:\s+(?:there\s+(?:is|are|was|were)|is|was)\s+(?:(?:now|only|just)\s+)?"
+    r"|\s*[-–—:,]\s*(?:it\s+is\s+|it['’]s\s+|(?P<distance>an?\s+distance\s+of\s+))?)$"
 )
+_IT_END = re.compile(r"(?:it|there)\b")
 #: "stretches from A to B", "the elevation difference from A to B": what follows is a line's length or
 #: a height, not the distance between the two.
 _NOT_BETWEEN_BEFORE = re.compile(
@@ -553,7 +555,8 @@ def ends_named(ctx: Context, start: int) -> dict[str, Any] | None:
     a_group = "a" if m.group("a") is not None else "a2"
     a_start = m.start(a_group)
     for it_at, other_at in ((a_start, m.start("b")), (m.start("b"), a_start)):
-        if ctx.text.startswith("it", it_at) and not ctx.text[it_at + 2 : it_at + 3].isalnum():
+        it = _IT_END.match(ctx.text, it_at)  # "the distance from it to Crimea", "From there to the river"
+        if it is not None and it.end() == m.end(a_group if it_at == a_start else "b"):
             named = ctx.mention_at(other_at)
             if named is not None and named.place is not None:
                 return {"anchor": named.place, "anchor_text": named.text, "of_it": True}
