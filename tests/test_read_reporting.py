@@ -1435,6 +1435,22 @@ SHARES = [
         change="captured",
     ),
     case("About 60% of Vovchansk, a town of 17,000, was destroyed.", kind="share", of="Vovchansk"),
+    # an aside between dashes, and ground that "has fallen" or "come" under control
+    case(
+        "Troops entered Pokrovsk in October. About half of the city—the districts south of the railway—has "
+        "reportedly fallen under Russian control.",
+        kind="share",
+        value=0.5,
+        of="Pokrovsk",
+        change="held",
+    ),
+    case(
+        "A third of Kupiansk has come under Russian control.",
+        kind="share",
+        value=1 / 3,
+        of="Kupiansk",
+        change="held",
+    ),
     # "the entire" / "the whole of" before a named whole
     case("Mines may lie under a third of the entire Kherson region.", kind="share", of="Kherson Oblast"),
     case("Russia occupies a fifth of the whole of Ukraine.", kind="share", value=0.2, of="Ukraine"),

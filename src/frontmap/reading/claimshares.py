@@ -54,10 +54,12 @@ _OCCUPATION_WORDS = re.compile(r"\b(?:occupation|occupied|control(?:s|led)?|held
 #: What a town's ground is said to be (lexicon.GROUND_STATES -> the claim's change), as an alternation.
 _STATES = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(GROUND_STATES, key=len, reverse=True))
 #: After a share of a named town: what happened to its ground ("80% of Bakhmut was destroyed"; "80% of
-#: Vovchansk, in the Kharkiv region, has been captured": an aside between commas may come first).
+#: Vovchansk, in the Kharkiv region, has been captured": an aside between commas or dashes may come
+#: first; "half of the city has reportedly fallen under Russian control").
 _TOWN_GROUND = re.compile(
-    r"(?:\s*,(?:[^,.;:!?\n]|(?<=\d)[,.](?=\d)){1,60},)?"
-    r"\s+(?:(?:has|had|have|was|were|is|are)\s+)?(?:(?:been|now|already|largely|mostly)\s+)*"
+    r"(?:\s*(?P<aside>[,—–])(?:[^,.;:!?\n—–]|(?<=\d)[,.](?=\d)){1,60}(?P=aside))?"
+    r"\s*(?:(?:has|had|have|was|were|is|are)\s+)?"
+    r"(?:(?:been|now|already|largely|mostly|reportedly|fallen|come|passed)\s+)*"
     r"(?P<state>" + _STATES + r")\b",
     re.I,
 )
