@@ -303,6 +303,8 @@ def test_spelling_variants_only_for_cyrillic(name):
         ("Новомихайлівка", "Новомихайловка"),
         ("Успенівка", "Успеновка"),
         ("Сергіївка", "Сергеевка"),
+        ("Сергіївка", "Сергиевка"),  # both are written
+        ("Новогеоргіївка", "Новогеоргиевка"),
         ("Андріївка", "Андреевка"),
         ("Кліщіївка", "Клещеевка"),
         ("Авдіївка", "Авдеевка"),
@@ -405,6 +407,9 @@ def test_read_finds_a_village_by_its_russian_form():
          "Kalmiuske Raion"),
         ("Russian troops entered Zmeevka in the Luhansk region, RIA Novosti said.", "Zmeevka", "Zmiivka",
          "Svatove Raion"),
+        # -іївка written -иевка: a Russian town named Novosergiyevka lies 1,300 km away
+        ("Russian units took Novosergievka, southwest of Pokrovsk near Udachne, the ministry said.",
+         "Novosergievka", "Novoserhiivka", "Pokrovsk Raion"),
     ],
 )  # fmt: skip
 def test_read_resolves_russian_forms_of_village_names(sentence, russian, name, raion):
