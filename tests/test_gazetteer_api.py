@@ -182,6 +182,10 @@ TYPOS = [
     ("Kharkovv", "Kharkiv"),  # a typo in another spelling
     ("Sievierodonetks", "Sievierodonetsk"),
     ("Chasiv Yra", "Chasiv Yar"),
+    # other keys a typo away name villages: the town ten times larger than each is the one meant
+    ("Avdivka", "Avdiivka"),
+    ("Kostiantnivka", "Kostiantynivka"),
+    ("Yasinovata", "Yasynuvata"),
 ]
 
 
@@ -211,6 +215,7 @@ def test_lookup_fuzzy_forgives_one_typo(gz, typo, name):
         "ukrainians",
         "offensive",
         "military",
+        "urozhane",  # a typo away from Urozhaine (952 people) and from Urozhainoe (3,350): no guess
         "abkhmut",  # the first letter stays
         "akhmut",
         "xqzvbnmlk",
@@ -233,9 +238,15 @@ def fresh_fuzzy():
 
 
 def test_lookup_fuzzy_ambiguous_is_no_match(gz, monkeypatch, fresh_fuzzy):
-    # two indexed keys one typo away, naming different places: no guess
-    monkeypatch.setattr(lookup_module, "_indexed", lambda store, keys: ["kharkiv", "kherson"])
+    # two indexed keys one typo away, naming different places of a size: no guess
+    monkeypatch.setattr(lookup_module, "_indexed", lambda store, keys: ["kharkiv", "zaporizhzhia"])
     assert gz.lookup_fuzzy("zzzambiguous") == ()
+    # nor a city and a region (whose population is not known)
+    monkeypatch.setattr(lookup_module, "_indexed", lambda store, keys: ["kharkiv", "zakarpattia"])
+    assert gz.lookup_fuzzy("zzzregion") == ()
+    # a city ten times larger than the other place is the one meant
+    monkeypatch.setattr(lookup_module, "_indexed", lambda store, keys: ["kharkiv", "bucha"])
+    assert gz.lookup_fuzzy("zzzlarger")[0].name == "Kharkiv"
     # two keys naming the same place are one match
     monkeypatch.setattr(lookup_module, "_indexed", lambda store, keys: ["kharkiv", "kharkov"])
     assert gz.lookup_fuzzy("zzzsameplace")[0].name == "Kharkiv"

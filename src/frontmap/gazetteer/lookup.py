@@ -38,7 +38,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from frontmap.errors import DataError, InputError, UnknownPlaceError
-from frontmap.gazetteer.names import FUZZY_MIN_LETTERS, normalize, normalize_mixed, typo_variants
+from frontmap.gazetteer.names import FUZZY_MIN_LETTERS, FUZZY_TOWN, normalize, normalize_mixed, typo_variants
 from frontmap.gazetteer.place import KINDS, Place
 from frontmap.gazetteer.store import PLACES, Store, haversine_km, shipped
 
@@ -138,8 +138,9 @@ class Gazetteer:
 
         Only when ``key`` and the key found both have at least 7 letters
         (:data:`~frontmap.gazetteer.names.FUZZY_MIN_LETTERS`), and only when every key a typo away
-        names the same place (else ambiguous: ``()``); so short words never match. ``key`` itself
-        first. About 0.3 ms a miss (one SQLite query over the variants); answers remembered.
+        names the same place, or one a town of 10,000 people or more ten times larger than every
+        other (:data:`~frontmap.gazetteer.names.FUZZY_TOWN`; else ambiguous: ``()``); so short words
+        never match. ``key`` itself first. About 0.3 ms a miss (one SQLite query); answers remembered.
 
         >>> gz = Gazetteer()
         >>> [gz.lookup_fuzzy(k)[0].name for k in ("bahkmut", "zaporizhziha", "gulyaipoloe")]
@@ -433,9 +434,18 @@ def _fuzzy(key: str) -> tuple[Place, ...]:
         return ()
     typos = _indexed(shipped(), typo_variants(key))
     found = [k for k in typos if sum(c.isalpha() for c in k) >= FUZZY_MIN_LETTERS]
-    if not found or len({shipped().lookup(k)[0] for k in found}) != 1:
+    tops = {shipped().lookup(k)[0]: k for k in sorted(found, reverse=True)}  # each place's first key
+    if not tops:
         return ()
-    return shipped().lookup(min(found))
+    town, *others = sorted(tops, key=lambda p: -p.population)
+    # one place; or a town ten times larger than the villages the other keys name ("Avdivka": the city of
+    # Avdiivka, not a Chernihiv village once Avdeevka; a region's or a river's population is unknown)
+    if not others or (
+        all(p.kind == "settlement" for p in tops) and town.population >= FUZZY_TOWN
+        and all(town.population >= 10 * max(p.population, 1) for p in others)
+    ):  # fmt: skip
+        return shipped().lookup(tops[town])
+    return ()
 
 
 @functools.lru_cache(maxsize=1 << 12)

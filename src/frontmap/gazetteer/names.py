@@ -26,6 +26,7 @@ import unicodedata
 
 __all__ = [
     "FUZZY_MIN_LETTERS",
+    "FUZZY_TOWN",
     "is_cyrillic",
     "normalize",
     "russian_forms",
@@ -128,6 +129,8 @@ def _unmix(word: str) -> str:
 
 #: The fewest letters a key must have for typo-tolerant matching (:func:`typo_variants`).
 FUZZY_MIN_LETTERS = 7
+#: The fewest people of a town a misspelling is read as when other names are a typo away too.
+FUZZY_TOWN = 10_000
 _LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 #: Vowels that transliterations of one name write for each other ("Lysichansk", "Lisichansk").
 _LATIN_VOWELS = "aeiouy"
