@@ -587,6 +587,13 @@ def test_a_village_of_a_citys_name_is_found_however_the_text_spells_it(spelling)
     assert (m.place.raion, m.evidence) == ("Vasylivka Raion", "proximity")
 
 
+def test_a_village_in_the_region_the_text_names_may_still_be_meant_over_its_city():
+    text = "In the Kharkiv region, Russian units attacked near Kruhliakivka, Senkove and Lozova on Sunday."
+    m = next(m for m in fm.read(text).mentions if m.text == "Lozova")
+    # the village by Kruhliakivka, not the city of 54,000 150 km away: the region named holds both
+    assert (m.place.hromada, m.evidence) == ("Borova settlement hromada", "proximity")
+
+
 def test_a_raion_centre_near_the_articles_places_beats_a_nearer_village_of_its_name():
     text = "Shelling hit Vasylivka again. The city of Zaporizhzhia was attacked by drones as well."
     m = next(m for m in fm.read(text).mentions if m.text == "Vasylivka")

@@ -335,14 +335,15 @@ def proximity(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
     to a village of its name close by while it is far from all of them."""
     if _dominant(pool):
         city = pool[0]
-        # only a village of the city's own name: Mykolaivka (once Mykolaiv) does not take Mykolaiv's place
-        # (its name, however the text spells it: "Kamyanske" is the name of Kamianske and its villages)
+        # only a village of the city's own name, however spelled ("Kamyanske": Kamianske and its villages;
+        # Mykolaivka, once Mykolaiv, does not take Mykolaiv's place)
         key = name_key(city)
         near = [p for p in pool[1:] if name_key(p) == key and _nearest(ctx, p) <= VILLAGE_NEAR_KM]
-        # nor when the article names the city's region ("... in Zaporizhzhia Oblast ... the distance from
-        # the front line to Zaporizhzhia": the regional centre, not a Donetsk village of its name)
-        own_region = any(q.kind == "region" and q.name == city.admin1 for q in ctx.places.values())
-        if near and not own_region and _nearest(ctx, city, mentioned=True) > CITY_FAR_KM:
+        # nor, when the article names the city's region, a village outside it ("in Zaporizhzhia Oblast ...
+        # to Zaporizhzhia": the city, not a Donetsk village; "Kharkiv region ... Lozova": it holds both)
+        if any(q.kind == "region" and q.name == city.admin1 for q in ctx.places.values()):
+            near = [p for p in near if p.admin1 == city.admin1]
+        if near and _nearest(ctx, city, mentioned=True) > CITY_FAR_KM:
             # next to a town, not merely to a city the article names for other reasons (Mykolaiv on a
             # list of cities evacuees go to is not the village outside Khmelnytskyi)
             local = [p for p in near if _near_town(ctx, p)]
