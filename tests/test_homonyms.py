@@ -154,6 +154,9 @@ def test_evidence_vocabulary_is_a_documented_table():
     ("Sappers cleared Andriivka in the Bakhmut district.", "Andriivka", "andriivka-bakhmut", "qualifier"),
     ("Sappers cleared Andriivka near Bakhmut.", "Andriivka", "andriivka-bakhmut", "qualifier"),
     ("Sappers cleared Andriivka, south of Bakhmut.", "Andriivka", "andriivka-bakhmut", "qualifier"),
+    # the nearest of the namesakes that lie the way the words say, not merely the nearest
+    ("Zelene, south of Bakhmut, was shelled.", "Zelene", "zelene-south", "qualifier"),
+    ("Zelene, just north of Bakhmut, was shelled.", "Zelene", "zelene-north", "qualifier"),
     ("The Kharkiv region village of Andriivka was shelled.", "Andriivka", "andriivka-izium", "qualifier"),
     ("Aid reached the village of Kamianske on Monday.", "Kamianske", "kamianske-village", "qualifier"),
     ("Aid reached Kamianske village on Monday.", "Kamianske", "kamianske-village", "qualifier"),
@@ -247,6 +250,9 @@ def test_dominant_city_stays_when_it_is_among_the_places():
     ("Zelene is about 8 miles (13 km) south of Bakhmut.", "Zelene", "zelene-south", "claim"),
     # with no direction, the namesake whose distance from the anchor is nearest the one said
     ("Zelene, some 590 km away from Bakhmut, was shelled.", "Zelene", "zelene-far", "claim"),
+    # with no distance, the nearest namesake that lies that way
+    ("Zelene, south of the town of Bakhmut, was shelled.", "Zelene", "zelene-south", "claim"),
+    ("Zelene, just north of the city of Bakhmut, was shelled.", "Zelene", "zelene-north", "claim"),
 )
 def test_claim(text, surface, place, evidence):
     assert chosen(text, surface) == (place, evidence)
@@ -255,6 +261,11 @@ def test_claim(text, surface, place, evidence):
 def test_claim_that_fits_no_candidate_says_nothing():
     # 60 km south of Bakhmut is no Zelene: both near ones stay, the larger wins
     assert chosen("Zelene, 60 km south of Bakhmut, was shelled.", "Zelene") == ("zelene-north", "proximity")
+    # nor does a direction in which none lies near
+    assert chosen("Zelene, west of the town of Bakhmut, was shelled.", "Zelene") == (
+        "zelene-north",
+        "proximity",
+    )
 
 
 # --- 5. size, only, feature -----------------------------------------------------------------------

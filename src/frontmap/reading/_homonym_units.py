@@ -11,6 +11,7 @@ import re
 
 from frontmap.gazetteer.place import Place
 from frontmap.reading._ment_places import core as _core
+from frontmap.reading._mentions_distance import bearing_of, beside
 from frontmap.reading._mentions_grid import nearest_of
 from frontmap.reading._tokens import Hit
 from frontmap.reading.lexicon import HOMONYM_QUALIFIERS
@@ -63,17 +64,28 @@ def by_unit(pool: tuple[Place, ...], level: str, other: Hit) -> tuple[Place, ...
     return None
 
 
-def _by_near(pool: tuple[Place, ...], other: Hit) -> tuple[Place, ...] | None:
+def _by_near(pool: tuple[Place, ...], other: Hit, gap: str = "") -> tuple[Place, ...] | None:
+    """The namesake nearest the town named after it; of those that lie the way the words between say
+    ("X, south of Y"), when one does."""
     anchor = other.place or other.places[0]
     if anchor.kind not in ("settlement", "facility"):
         if anchor.kind == "region":
             inside = tuple(p for p in pool if p.admin1 and p.admin1 == anchor.name)
             return inside or None
         return None
-    return (nearest_of(pool, anchor),)
+    way = _WAY.search(gap)
+    bearing = bearing_of(way.group()) if way else None
+    that_way = beside(pool, anchor, bearing) if bearing is not None else None
+    return (nearest_of(that_way or pool, anchor),)
 
 
-def by_other(pool: tuple[Place, ...], how: str, level: str | None, other: Hit) -> tuple[Place, ...] | None:
+#: A compass word in the words between a name and the town it is said to lie near ("X, south of Y").
+_WAY = re.compile(r"\b(?:north|south)?-?(?:east|west)?(?<=[a-z])(?=\s+of\b)", re.IGNORECASE)
+
+
+def by_other(
+    pool: tuple[Place, ...], how: str, level: str | None, other: Hit, gap: str = ""
+) -> tuple[Place, ...] | None:
     if level is not None:
         return by_unit(pool, level, other)
     if how == "unit_or_near":
@@ -84,4 +96,4 @@ def by_other(pool: tuple[Place, ...], how: str, level: str | None, other: Hit) -
             p for p in pool if anchor.kind == "settlement" and p.admin1 and p.admin1 == anchor.admin1
         )
         return _by_near(same or pool, other)
-    return _by_near(pool, other) if how == "near" else None
+    return _by_near(pool, other, gap) if how == "near" else None

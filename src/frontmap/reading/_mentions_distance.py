@@ -18,7 +18,7 @@ from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import number
 from frontmap.reading._mentions_grid import km as _km
 
-__all__ = ["destination", "fitting", "stated"]
+__all__ = ["bearing_of", "beside", "destination", "fitting", "stated"]
 
 #: ", a village on the Donets ...": a description after a name, which a distance may end.
 _DESCRIPTION = re.compile(r"\s*,\s*(?:a|an|the)\s+", re.IGNORECASE)
@@ -34,11 +34,17 @@ _UNDIRECTED_TAIL = re.compile(
 )
 
 
-def stated(text: str, start: int, end: int) -> tuple[float, float | None] | None:
+def stated(text: str, start: int, end: int) -> tuple[float | None, float | None] | None:
     """``(km, bearing)`` when ``text[start:end]`` is a distance and direction ending in "of": ", about 13
-    km south of"; ``(km, None)`` for a distance with no direction: " 25 miles away from"."""
+    km south of"; ``(km, None)`` for a distance with no direction: " 25 miles away from"; ``(None,
+    bearing)`` for a direction alone: ", east of"."""
     head = _CLAIM_HEAD.match(text, start, end)
     pos = head.end() if head else start
+    if text.startswith(",", start):  # "Ivanivka, east of the town of Kupiansk": a direction alone
+        bare = _DIRECTION_ONLY.match(text, start, end)
+        if bare is not None and _CLAIM_TAIL.fullmatch(text, bare.end(), end):
+            bearing = bearing_of(bare.group("dir"))
+            return None if bearing is None else (None, bearing)
     q = P.QTY.match(text, pos, end)
     if q is None and _DESCRIPTION.match(text, start, end):
         # ", a village on the Donets roughly 17 km (11 miles) northwest of": the first distance of a
@@ -65,6 +71,23 @@ def stated(text: str, start: int, end: int) -> tuple[float, float | None] | None
         return None
 
 
+#: ", east of", ", just northwest of": a direction with no distance after a name, up to "of".
+_DIRECTION_ONLY = re.compile(
+    r",\s*(?:(?:just|immediately|directly|slightly|further|farther)\s+)?(?P<dir>(?:north|south)?-?(?:east|west)?"
+    r"(?<=[a-z]))\s+of\s+",
+    re.IGNORECASE,
+)
+
+
+def bearing_of(word: str) -> float | None:
+    """The bearing of a compass word ("east", "north-western"), None for an odd one."""
+    wind = DIRECTIONS.get(" ".join(word.lower().split()), word.upper())
+    try:
+        return direction_bearing(wind)
+    except Exception:
+        return None
+
+
 def destination(p: Place, km: float, bearing: float) -> tuple[float, float]:
     """``(lat, lon)`` ``km`` from ``p`` along ``bearing`` on a sphere (for ranking only; reading does not
     load the geodesy stack)."""
@@ -78,12 +101,14 @@ def destination(p: Place, km: float, bearing: float) -> tuple[float, float]:
 
 
 def fitting(
-    pool: tuple[Place, ...], origin: Place, km: float, bearing: float | None
+    pool: tuple[Place, ...], origin: Place, km: float | None, bearing: float | None
 ) -> tuple[Place, ...] | None:
     """The candidates of ``pool`` that lie ``km`` from ``origin`` along ``bearing`` (within 2 km of the
     nearest to that point), or, with no bearing, whose distance from it is nearest ``km`` ("Bohatyr,
-    25 miles away from Melitopol"); None when none fits well enough for the distance to say so, or all
-    fit alike."""
+    25 miles away from Melitopol"), or, with no distance, the nearest within :data:`BESIDE_KM` that lies
+    that way ("Ivanivka, east of Kupiansk"); None when none fits well enough to say so, or all fit alike."""
+    if km is None:
+        return beside(pool, origin, bearing) if bearing is not None else None
     if bearing is not None:
         there = destination(origin, km, bearing)
         return _fit(pool, {p.id: _km(p, there) for p in pool}, km)
@@ -100,3 +125,31 @@ def _fit(pool: tuple[Place, ...], err: dict[str, float], km: float) -> tuple[Pla
         return None
     fit = tuple(p for p in pool if err[p.id] <= best + 2.0)
     return fit if len(fit) < len(pool) else None
+
+
+#: How far a place said to lie some way "of" a town may be from it (no distance given).
+BESIDE_KM = 40.0
+
+
+def beside(pool: tuple[Place, ...], origin: Place, bearing: float) -> tuple[Place, ...] | None:
+    """The candidates within :data:`BESIDE_KM` of ``origin`` whose bearing from it is within 45 degrees
+    of ``bearing``: the nearest (within 2 km), or None when none lies there."""
+    that_way = {
+        p.id: d
+        for p in pool
+        if origin.kind in ("settlement", "facility") and (d := _km(p, origin)) <= BESIDE_KM
+        and abs((_azimuth(origin, p) - bearing + 180.0) % 360.0 - 180.0) <= 45.0
+    }  # fmt: skip
+    if not that_way:
+        return None
+    best = min(that_way.values())
+    fit = tuple(p for p in pool if that_way.get(p.id, math.inf) <= best + 2.0)
+    return fit if len(fit) < len(pool) else None
+
+
+def _azimuth(a: Place, b: Place) -> float:
+    """The initial bearing from ``a`` to ``b``, degrees clockwise from north (on a sphere)."""
+    la1, la2, dlon = math.radians(a.lat), math.radians(b.lat), math.radians(b.lon - a.lon)
+    y = math.sin(dlon) * math.cos(la2)
+    x = math.cos(la1) * math.sin(la2) - math.sin(la1) * math.cos(la2) * math.cos(dlon)
+    return math.degrees(math.atan2(y, x)) % 360.0

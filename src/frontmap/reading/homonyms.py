@@ -233,7 +233,7 @@ def _neighbour(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, .
                     level = unit_level(text, nxt)
                     if level is None and how == "unit":
                         continue
-                    return by_other(pool, how, level, nxt)
+                    return by_other(pool, how, level, nxt, gap)
     if i > 0:
         prev = ctx.hits[i - 1]
         start = prev.end
