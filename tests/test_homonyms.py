@@ -628,6 +628,14 @@ def test_a_large_city_called_a_town_is_still_the_city():
     assert (m.place.admin1, m.place.population > 500_000) == ("Dnipropetrovsk Oblast", True)
 
 
+def test_a_loose_distance_from_a_capital_keeps_the_capital():
+    text = "The city of Sumy, located 200 miles northeast of Kyiv, was never taken."
+    m = next(m for m in fm.read(text).mentions if m.text == "Kyiv")
+    # the capital lies 190 miles from Sumy (to the west-southwest): not a village of Mykolaiv Oblast that
+    # happens to lie nearer the point 200 miles southwest of Sumy
+    assert (m.place.admin1, m.evidence) == ("Kyiv City", "claim")
+
+
 def test_a_distance_from_a_country_chooses_no_namesake():
     text = "A major airport near the city of Kazan, 1,000 kilometres from Ukraine, was closed."
     m = next(m for m in fm.read(text).mentions if m.text == "Kazan")

@@ -16,6 +16,7 @@ from frontmap.quantities.numbers import DIRECTIONS, DISTANCE_UNITS, to_km
 from frontmap.quantities.tolerance import direction_bearing
 from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import number
+from frontmap.reading._ment_places import dominant
 from frontmap.reading._mentions_grid import km as _km
 
 __all__ = ["bearing_of", "beside", "destination", "fitting", "stated"]
@@ -106,15 +107,23 @@ def fitting(
     """The candidates of ``pool`` that lie ``km`` from ``origin`` along ``bearing`` (within 2 km of the
     nearest to that point), or, with no bearing, whose distance from it is nearest ``km`` ("Bohatyr,
     25 miles away from Melitopol"), or, with no distance, the nearest within :data:`BESIDE_KM` that lies
-    that way ("Ivanivka, east of Kupiansk"); None when none fits well enough to say so, or all fit alike."""
+    that way ("Ivanivka, east of Kupiansk"); None when none fits well enough to say so, or all fit alike,
+    but a city far larger than its namesakes that lies about ``km`` from ``origin`` (:data:`_LOOSE`)."""
     if km is None:
         return beside(pool, origin, bearing) if bearing is not None else None
+    if dominant(pool) and abs(_km(pool[0], origin) - km) <= _LOOSE * km + 5.0:
+        return pool[:1]  # "Sumy, 200 miles northeast of Kyiv": the capital, whatever lies nearer that point
     if bearing is not None:
         there = destination(origin, km, bearing)
         return _fit(pool, {p.id: _km(p, there) for p in pool}, km)
     if origin.kind not in ("settlement", "facility"):
         return None  # "1,000 km from Ukraine": from its border, which a point does not stand for
     return _fit(pool, {p.id: abs(_km(p, origin) - km) for p in pool}, km)
+
+
+#: How far off (a share of the distance) a distance said between a city far larger than its namesakes
+#: and another place may be and still be about the city: a compass point is a 45-degree sector.
+_LOOSE = 0.3
 
 
 def _fit(pool: tuple[Place, ...], err: dict[str, float], km: float) -> tuple[Place, ...] | None:
