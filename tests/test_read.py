@@ -552,6 +552,9 @@ MORE_DISTANCES = [
     ),
     ("Trains leave Lviv for crossings about 60 km from the city.", 60, "km", None, "Lviv"),
     ("The plant is some 40 km from the area Ukraine seized in August.", 40, "km", None, "the area"),
+    # two neighbouring directions said together; two that are not keep the first
+    ("The villages lie 20 km north and northeast of Sloviansk.", 20, "km", "N/NE", "Sloviansk"),
+    ("Guns stand some 20 km north and south of Sloviansk.", 20, "km", "N", "Sloviansk"),
 ]
 
 

@@ -204,6 +204,23 @@ def test_direction_words(words, key):
     assert tol.direction_key(words) == key
 
 
+@pytest.mark.parametrize(
+    ("words", "key", "bearing", "half"),
+    [("north and northeast", "N/NE", 22.5, 45.0), ("N/NE", "N/NE", 22.5, 45.0),
+     ("west or south-west", "W/SW", 247.5, 45.0), ("northwest and north", "NW/N", 337.5, 45.0),
+     ("south and south-southeast", "S/SSE", 174.375, 28.125), ("east to south-east", "E/SE", 112.5, 45.0)],
+)  # fmt: skip
+def test_two_neighbouring_directions_said_together_cover_both(words, key, bearing, half):
+    assert tol.direction_key(words) == key
+    assert (tol.direction_bearing(words), tol.direction_half_angle(words)) == (bearing, half)
+
+
+@pytest.mark.parametrize("bad", ["north and south", "east or west", "N/SE", "N/N", "N/NE/E", "north and up"])
+def test_two_directions_further_apart_than_a_quarter_raise(bad):
+    with pytest.raises(InputError, match="direction"):
+        tol.direction_key(bad)
+
+
 @pytest.mark.parametrize("wind", tol.WINDS_32)
 def test_the_32_points_are_a_quarter_wind_apart(wind):
     i = tol.WINDS_32.index(wind)

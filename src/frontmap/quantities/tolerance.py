@@ -51,8 +51,10 @@ says so).  Unknown qualifiers raise
 
 **Directions** -- "southeast" names an 8-wind point and covers ±22.5°; "south-southeast" a 16-wind
 point and covers ±11.25°; "southwest by west" a 32-point one and covers ±5.625°
-(:func:`direction_half_angle`).  The wind tables :data:`WINDS_16` and :data:`WINDS_32` live here
-so that :mod:`frontmap.geometry` and the checks read it from one place.
+(:func:`direction_half_angle`); two neighbouring ones said together ("north and northeast", "N/NE")
+cover both.  They and the wind tables :data:`WINDS_16` and :data:`WINDS_32` live in
+:mod:`~frontmap.quantities.directions` and are re-exported here, so that :mod:`frontmap.geometry` and the
+checks read them from one place.
 
 **Conversions** -- "74 km (46 miles)": :func:`conversion_consistent` accepts the pair when
 ``converted / (value × factor)`` is within the rounding of the converted figure as written plus
@@ -103,6 +105,13 @@ from types import MappingProxyType
 
 from frontmap.errors import InputError
 from frontmap.quantities._tables import _read, _Rows, fold_qualifier, fold_unit, qualifiers, senses, units
+from frontmap.quantities.directions import (
+    WINDS_16,
+    WINDS_32,
+    direction_bearing,
+    direction_half_angle,
+    direction_key,
+)
 
 __all__ = [
     "AREA_KM2",
@@ -113,11 +122,13 @@ __all__ = [
     "QUALIFIERS",
     "ROAD_FACTOR",
     "WINDS_16",
+    "WINDS_32",
     "WORDS_RELATIVE",
     "bound_sense",
     "check_interval",
     "check_policy",
     "conversion_consistent",
+    "direction_bearing",
     "direction_half_angle",
     "direction_key",
     "distance_basis",
@@ -156,16 +167,6 @@ AREA_KM2: dict[str, float] = {u.name: u.per_unit for u in units() if u.dimension
 
 # Every written form of a unit, folded (:func:`fold_unit`) -> the unit.
 _UNIT_ALIASES = {fold_unit(f): u.name for u in units() for f in u.forms if fold_unit(f) != u.name}
-
-#: The 16 wind abbreviations, clockwise from north (index × 22.5 = bearing in degrees).
-WINDS_16 = tuple("N NNE NE ENE E ESE SE SSE S SSW SW WSW W WNW NW NNW".split())
-#: The 32 points of the mariner's compass, clockwise from north (index × 11.25 = bearing): the 16 winds
-#: and the "by" points between them ("southwest by west", SWbW), which reference pages use.
-WINDS_32 = tuple(
-    "N NbE NNE NEbN NE NEbE ENE EbN E EbS ESE SEbE SE SEbS SSE SbE "
-    "S SbW SSW SWbS SW SWbW WSW WbS W WbN WNW NWbW NW NWbN NNW NbW".split()
-)
-_WIND_KEYS = {k.upper(): k for k in WINDS_32}
 
 _NUMBER = re.compile(
     r"""
@@ -302,46 +303,6 @@ def relative_tolerance(value: float, qualifier: str | None = None, text: str | N
     if v == 0:
         return math.inf
     return max(v - low, high - v) / v
-
-
-def direction_key(direction: str) -> str:
-    """The compass abbreviation of a direction: "south-east", "Southeast", "se", "south-eastward" -> "SE";
-    the 32-point "by" directions too: "southwest by west", "SWbW" -> "SWbW".
-
-    Raises :class:`~frontmap.errors.InputError` for anything else (e.g. "up").
-    """
-    if not isinstance(direction, str):
-        raise InputError(f"direction must be a string such as 'SE' or 'south-east', got {direction!r}")
-    # "north-eastward(s)": the way towards a wind is that wind ("northern" names a part, not a way)
-    s = re.sub(r"wards?$", "", re.sub(r"[^a-z]", "", direction.lower())).replace("by", "b")
-    for word, letter in (("north", "n"), ("south", "s"), ("east", "e"), ("west", "w")):
-        s = s.replace(word, letter)
-    key = _WIND_KEYS.get(s.upper())
-    if key is None:
-        raise InputError(f"unknown direction {direction!r}; use one of {', '.join(WINDS_16)} or words")
-    return key
-
-
-def direction_bearing(direction: str) -> float:
-    """The bearing in degrees of a compass direction: "SE" -> 135.0, "SWbW" -> 236.25.
-
-    >>> direction_bearing("SE"), direction_bearing("southwest by west"), direction_bearing("NNW")
-    (135.0, 236.25, 337.5)
-    """
-    return WINDS_32.index(direction_key(direction)) * 11.25
-
-
-def direction_half_angle(direction: str) -> float:
-    """Half-angle in degrees a named direction covers: 8-wind (N, NE, E ...) ±22.5°, 16-wind ±11.25°,
-    the 32-point "by" directions (NbE, SWbW ...) ±5.625°.
-
-    Examples
-    --------
-    >>> direction_half_angle("SE"), direction_half_angle("north-northeast"), direction_half_angle("W")
-    (22.5, 11.25, 22.5)
-    """
-    key = direction_key(direction)
-    return 5.625 if "b" in key else 22.5 if len(key) <= 2 else 11.25
 
 
 def unit_key(unit: str) -> str:

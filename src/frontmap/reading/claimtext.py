@@ -29,6 +29,7 @@ search gives.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import re
 from dataclasses import replace
@@ -248,7 +249,7 @@ def _distance(
             return claim(pos, **between)
         return _undirected(ctx, claim, start, pos, travel)
     try:
-        direction = direction_key(d.group("dir"))
+        direction = _direction(d)
     except InputError:
         return None
     fields = {"direction": direction, "bearing_deg": direction_bearing(direction)}
@@ -263,6 +264,15 @@ def _distance(
             return _it_anchor(ctx, claim(it.end(), **fields), it.group())
         end = d.end("dir")
     return claim(end, anchor=anchor, anchor_text=anchor_text, **fields)
+
+
+def _direction(d: re.Match) -> str:
+    """The direction key of a :data:`~frontmap.reading.patterns.DIRECTION` match: of both directions said
+    together ("north and northeast"), or of the first when they are no neighbours ("north and south")."""
+    if d.group("dir2"):
+        with contextlib.suppress(InputError):
+            return direction_key(f"{d.group('dir')} and {d.group('dir2')}")
+    return direction_key(d.group("dir"))
 
 
 def _direction_ends(

@@ -153,10 +153,13 @@ CONVERSION = re.compile(
     re.IGNORECASE,
 )
 DIRECTION_WORDS = sorted((d for d in DIRECTIONS if len(d) > 3), key=len, reverse=True)
+_DIRECTION_WORD = "|".join(re.escape(d).replace(r"\ ", r"\s") for d in DIRECTION_WORDS)
 DIRECTION = re.compile(
     r"\s*(?:further\s+|farther\s+)?(?:to\s+(?:the|its)\s+|in\s+the\s+)?(?P<dir>"
-    + "|".join(re.escape(d).replace(r"\ ", r"\s") for d in DIRECTION_WORDS)
+    + _DIRECTION_WORD
     + r"|(?-i:N|S|E|W|NE|NW|SE|SW|NNE|ENE|ESE|SSE|SSW|WSW|WNW|NNW))(?![\w-])"
+    # "20 km north and northeast of Sloviansk": two directions said together
+    r"(?:\s+(?:and|or)\s+(?P<dir2>" + _DIRECTION_WORD + r")(?![\w-])(?=\s+(?:of|from)\s))?"
     # "southwest by west (SWbW) of Mykolaiv": the abbreviation after the words
     r"(?:\s*\((?-i:[NSEW]{1,2}b[NSEW]|[NSEW]{1,3})\))?"
     # "18 kilometers south (11 miles) of Pokrovsk": a conversion after the direction
