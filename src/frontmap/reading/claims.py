@@ -115,8 +115,9 @@ class DistanceClaim(Claim):
     """A distance from an anchor, optionally in a direction: "up to 35 km east of Kyiv".
 
     ``value``/``unit`` as written (unit one of ``km``, ``m``, ``mi``); ``km`` the value in kilometres;
-    ``direction`` a compass abbreviation (``"SE"``, ``"NNW"``, or a 32-point one as reference pages give
-    them: ``"SWbW"``) or None, ``bearing_deg`` its bearing (135.0);
+    ``direction`` a compass abbreviation (``"SE"``, ``"NNW"``, a 32-point one as reference pages give
+    them: ``"SWbW"``, or two neighbouring ones said together: ``"N/NE"``) or None, ``bearing_deg`` its
+    bearing (135.0; of two, the middle of the arc they cover);
     ``anchor`` the place measured from and ``anchor_text`` how the text named it ("the capital");
     ``subject`` the place the statement is about, when the sentence names it, and ``subject_text`` how
     the text named a subject that is no gazetteer place ("the front line"); ``low`` the lower end
