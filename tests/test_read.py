@@ -84,6 +84,9 @@ SPELLINGS = [
     # ... and the longer name it makes with the next word: the oblast, the reservoir (not the city, the town)
     ("Shelling hit Zaporizzhia Oblast overnight.", [("Zaporizzhia Oblast", "Zaporizhzhia Oblast")]),
     ("Water drained from the Khakhovka Reservoir.", [("Khakhovka Reservoir", "Kakhovka Reservoir")]),
+    # ... or with the word before, spelled as the name's first word (not the village of Nova and Kakhovka)
+    ("Russian armour stood in the town of Nova Kakhivka.", [("Nova Kakhivka", "Nova Kakhovka")]),
+    ("Convoys drove past Nova Kakhivka at night.", [("Nova Kakhivka", "Nova Kakhovka")]),
     # in one process, a name guessed before does not carry the word after it over to the next text
     ("Shelling hit Zaporizzhia on Monday.", [("Zaporizzhia", "Zaporizhzhia")]),
     # stress marks, soft hyphens and zero-width characters inside a word: the span keeps them

@@ -233,6 +233,7 @@ def _match(text: str, found: Words, gz: CachedGazetteer) -> tuple[list[Hit], set
                 name = runs[run] = _longest(found.split(run), gz)
         if name is None:  # no name starts here: perhaps a misspelled one
             name = _guessed(text, found, Token(start, end, word, True), gz, singles)
+            name = _unless_with_before(text, found, hits, firsts, start, name, gz)
         elif name[0] == 1 and text.startswith("-", end):
             # "Orekhovo-Vasilevka": a hyphen-joined name spelled another way is one place, not two
             whole = _guessed(text, found, Token(start, end, word, True), gz, singles)
@@ -244,6 +245,41 @@ def _match(text: str, found: Words, gz: CachedGazetteer) -> tuple[list[Hit], set
             firsts.append(word)
             free = start + word_end
     return hits, persons, firsts
+
+
+def _unless_with_before(
+    text: str, found: Words, hits: list[Hit], firsts: list[str], start: int, name: Any, gz
+) -> Any:
+    """``name``, the misspelled one at ``start``; None when it makes one name with the word before it
+    (:func:`_two_words`: "Nova Kakhivka", not two places), which then stands in ``hits``."""
+    return None if name is not None and _two_words(text, found, hits, firsts, start, name, gz) else name
+
+
+def _two_words(
+    text: str, found: Words, hits: list[Hit], firsts: list[str], start: int, name: Any, gz
+) -> bool:
+    """Does the misspelled word at ``start`` (``name``, one word) make one name with the capitalised word
+    just before it, spelled as that name's first word ("Nova Kakhivka", not the village of Nova and
+    Kakhovka; "Velyka Novosilki")? Then it is added, or the one-word hit before becomes, that name."""
+    before = found.before(start) if name[0] == 1 else None
+    if before is None or not before.cap or before.end + 1 != start or text[before.end] != " ":
+        return False
+    first = normalize(before.text)
+    last = hits[-1] if hits else None
+    merged = last is not None and last.start == before.start and last.n == 1
+    if not merged and ((last is not None and last.end > before.start) or gz.words_from(first) < 2):
+        return False  # the word before is part of another name, or opens no name of two words
+    key = f"{first} {name[3]}"
+    places = gz.lookup_fuzzy(key)
+    if not places or normalize(places[0].name).split()[0] != first:
+        return False
+    hit = Hit(2, before.start, start + name[1], key, tuple(places))
+    if merged:
+        hits[-1] = hit
+    else:
+        hits.append(hit)
+        firsts.append(before.text)
+    return True
 
 
 def _guessed(text: str, found: Words, t: Token, gz, singles: dict) -> Any:
