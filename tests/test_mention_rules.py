@@ -12,6 +12,7 @@ import inspect
 
 import pytest
 
+import frontmap as fm
 from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
 from frontmap.reading import mentionrules as R
@@ -465,6 +466,19 @@ def test_town_abroad_before_facility(text, surface, expected):
 )
 def test_border_town(text, surface, expected):
     check(R.border_town, text, surface, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Troops dug in west of Dachi, 10 km south of Kherson.", ["Kherson"]),  # not a town of Chongqing
+        ("Officials met in Brindisi on Monday.", []),
+        ("Officials met in Brindisi, Italy, on Monday.", ["Brindisi", "Italy"]),
+        ("It is the size of Long Island in New York.", ["Long Island", "New York"]),
+    ],
+)
+def test_a_town_further_away_counts_when_its_country_is_named(text, found):
+    assert [m.text for m in fm.read(text).mentions] == found
 
 
 @cases(

@@ -14,7 +14,8 @@ is the precedence, from the safest evidence to the most ambiguous:
    "March", "Western", "Vladimir Putin", "Panetta said", "Don said");
 4. what is left is a place when it is large or in Ukraine; a name whose only candidates are small
    villages, and a small place abroad, need support (a locative word before it, a noun like "village",
-   another Ukrainian place in the sentence, its region named elsewhere in the text).
+   another Ukrainian place in the sentence, its region named elsewhere in the text); a town of a country
+   beyond Ukraine's neighbours also needs its country (or a place there) named in the text.
 
 Whether a place speaks for its state ("Kyiv said", "Moscow's forces") is not decided here: an accepted
 mention gets its ``role`` afterwards (:func:`frontmap.reading.mentions.find_mentions`).
@@ -87,9 +88,12 @@ class Verdict(enum.Enum):
     REJECT = "reject"
     #: A town in a neighbouring country: a place only if the text also names a place in its region.
     IF_REGION_NAMED = "if region named"
+    #: A town in a country further away: a place only if the text also names its country or a place there.
+    IF_COUNTRY_NAMED = "if country named"
 
 
 ACCEPT, REJECT, IF_REGION_NAMED = Verdict.ACCEPT, Verdict.REJECT, Verdict.IF_REGION_NAMED
+IF_COUNTRY_NAMED = Verdict.IF_COUNTRY_NAMED
 
 #: Kinds of place whose names are rarely anything else.
 _LARGE_KINDS = ("country", "region", "sea", "river", "facility")
@@ -501,18 +505,22 @@ def town_abroad_after_locative(c: Candidate) -> Verdict | None:
         c.text, max(0, c.hit.start - 120), c.hit.start
     ):
         return None
-    return ACCEPT if _town_abroad(c) else None
+    return _town_abroad(c)
 
 
 def town_abroad_before_facility(c: Candidate) -> Verdict | None:
     """Accept a town abroad before "refinery", "air base"...: as large as after "in" ("Tuapse refinery")."""
-    return ACCEPT if FACILITY_AFTER.match(c.text, c.hit.end) and _town_abroad(c) else None
+    return _town_abroad(c) if FACILITY_AFTER.match(c.text, c.hit.end) else None
 
 
-def _town_abroad(c: Candidate) -> bool:
-    """Is the town abroad of ``c`` large enough to be meant when the words around say it is a place?"""
-    pop = _population(c)
-    return pop >= 15_000 or (c.best.country in NEIGHBOUR_COUNTRIES and pop >= 2_000)
+def _town_abroad(c: Candidate) -> Verdict | None:
+    """The verdict on a town abroad that the words around say is a place: large enough to be meant (in a
+    neighbouring country, or in one further away that the text names: "west of Dachi" in a report on
+    Kherson is no town of Chongqing), or no verdict."""
+    pop, country = _population(c), c.best.country
+    if country in NEIGHBOUR_COUNTRIES:
+        return ACCEPT if pop >= 2_000 else None
+    return IF_COUNTRY_NAMED if pop >= 15_000 else None
 
 
 def border_town(c: Candidate) -> Verdict | None:

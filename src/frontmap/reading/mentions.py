@@ -92,10 +92,15 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
     # A small town across the border counts when the text names its region or a place in it
     # ("Shebekino ... the Belgorod region", "Glushkovo and Korenevo" in a report on Kursk).
     regions = {h.places[0].admin1 for h in kept if h.places[0].country in NEIGHBOUR_COUNTRIES}
+    # A town in a country further away counts when the text names its country or a place there (one of
+    # the places a name kept may be: "Long Island in New York").
+    far = Verdict.IF_COUNTRY_NAMED in verdicts
+    countries = {p.country for h in kept for p in h.places} if far else set()
     maybe = [
         h
         for h, v in zip(hits, verdicts, strict=True)
-        if v is Verdict.IF_REGION_NAMED and h.places[0].admin1 in regions
+        if (v is Verdict.IF_REGION_NAMED and h.places[0].admin1 in regions)
+        or (v is Verdict.IF_COUNTRY_NAMED and h.places[0].country in countries)
     ]
     if maybe:
         kept = sorted(kept + maybe, key=lambda h: h.start)
