@@ -20,6 +20,7 @@ breaks...), the CPU time of reading n and 2n pieces and their ratio: about 2 whe
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 import time
@@ -198,12 +199,26 @@ def doubling(sizes: tuple[int, ...] = (10_000, 20_000, 40_000)) -> None:
         print(f"  {name:42s} " + " | ".join(cells))
 
 
-if __name__ == "__main__":
-    if sys.argv[1:] == ["--doubling"]:
+def _cli() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("files", nargs="*", help="text files to read (default: the seed articles)")
+    only = ap.add_mutually_exclusive_group()
+    only.add_argument("--doubling", action="store_true", help="only the growth of reading time")
+    only.add_argument("--peer", action="store_true", help="only the speed next to geotext")
+    only.add_argument("--fresh", action="store_true", help="only start-up time and peak memory")
+    opts = ap.parse_args()
+    missing = [f for f in opts.files if not Path(f).is_file()]
+    if missing:
+        ap.error(f"no such file: {missing[0]!r} (give text files, or none for the seed articles)")
+    if opts.doubling:
         doubling()
-    elif sys.argv[1:2] == ["--fresh"]:
-        fresh([Path(p) for p in (sys.argv[2:] or DEFAULT)])
-    elif sys.argv[1:2] == ["--peer"]:
-        versus_peer([Path(p).read_text(encoding="utf-8") for p in (sys.argv[2:] or DEFAULT)])
+    elif opts.fresh:
+        fresh([Path(p) for p in (opts.files or DEFAULT)])
+    elif opts.peer:
+        versus_peer([Path(p).read_text(encoding="utf-8") for p in (opts.files or DEFAULT)])
     else:
-        main(sys.argv[1:])
+        main(opts.files)
+
+
+if __name__ == "__main__":
+    _cli()
