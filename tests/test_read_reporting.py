@@ -700,6 +700,14 @@ REFERRING = [
         anchor="Oskil",
     ),
     case("The distance from Pokrovsk to Myrnohrad is just 5 km.", subject="Myrnohrad", anchor="Pokrovsk"),
+    # "the cities of A and B, N km away": about the first, from the place named before the list
+    case(
+        "Whoever holds Kreminna opens the road to the cities of Lysychansk and Sievierodonetsk, 25 km away.",
+        subject="Lysychansk",
+        anchor="Kreminna",
+    ),
+    # ... but "A and B, N km away" with no such noun: B, from A
+    case("Russian guns shelled Nikopol and Marhanets, 10 km away.", subject="Marhanets", anchor="Nikopol"),
     # a figure that "separates" its two ends: the first is the subject when it is a place
     case(
         "Just over 90 km (56 miles) separate Urozhaine from the Sea of Azov.",

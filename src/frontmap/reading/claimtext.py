@@ -445,6 +445,10 @@ def _subject_and_anchor(ctx: Context, start: int, end: int, anchor: Place | None
 _ITS = re.compile(r"\bits\b", re.IGNORECASE)
 #: "15 km apart": a distance between two places the text names, not from one to the other.
 _APART = re.compile(r"\bapart\b", re.IGNORECASE)
+#: Between two names of one list: a comma, "and", "or".
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+#: A list of towns named as such, just before its first name: "the cities of", "the villages".
+_PLURAL_OF = re.compile(r"\b(?:cities|towns|villages|settlements)\s+(?:of\s+)?$", re.IGNORECASE)
 
 
 def _implied_anchor(ctx: Context, c: DistanceClaim) -> DistanceClaim:
@@ -465,7 +469,18 @@ def _implied_anchor(ctx: Context, c: DistanceClaim) -> DistanceClaim:
         if len(pair) == 2:
             first, second = sorted(pair, key=lambda m: m.start)
             return replace(c, subject=first.place, anchor=second.place, anchor_text=second.text)
-    for m in reversed(before[:at] if at is not None else []):
+    lead = at  # "the cities of Lysychansk and Sievierodonetsk, 25 km away": about the first, from before it
+    while lead and _LISTED.fullmatch(ctx.text, before[lead - 1].end, before[lead].start):
+        lead -= 1
+    if (
+        lead is not None
+        and lead != at
+        and _PLURAL_OF.search(ctx.text, max(0, before[lead].start - 30), before[lead].start)
+    ):
+        c = replace(c, subject=before[lead].place)
+    else:
+        lead = at
+    for m in reversed(before[:lead] if lead is not None else []):
         p = m.place
         if m.role == "location" and p is not None and p.kind in POINT_KINDS and p != c.subject:
             if P.LINE_NAMED_AFTER.match(ctx.text, m.end):
