@@ -700,6 +700,13 @@ REFERRING = [
         anchor="Oskil",
     ),
     case("The distance from Pokrovsk to Myrnohrad is just 5 km.", subject="Myrnohrad", anchor="Pokrovsk"),
+    # "All three towns ...": the first of the towns named before
+    case(
+        "Russian units push on Bohorodychne, Dolyna and Masanivka. All three villages lie some 20 km north "
+        "of Sloviansk.",
+        subject="Bohorodychne",
+        anchor="Sloviansk",
+    ),
     # "the cities of A and B, N km away": about the first, from the place named before the list
     case(
         "Whoever holds Kreminna opens the road to the cities of Lysychansk and Sievierodonetsk, 25 km away.",
