@@ -700,6 +700,13 @@ REFERRING = [
         anchor="Oskil",
     ),
     case("The distance from Pokrovsk to Myrnohrad is just 5 km.", subject="Myrnohrad", anchor="Pokrovsk"),
+    # "N km from A to B": B, measured from A
+    case(
+        "It is only 12 km from Nikopol to the Zaporizhzhia nuclear power plant, across the reservoir.",
+        subject="Zaporizhzhia Nuclear Power Plant",
+        anchor="Nikopol",
+    ),
+    case("It is about 60 km from Kherson to Mykolaiv by road.", subject="Mykolaiv", anchor="Kherson"),
     # "All three towns ...": the first of the towns named before
     case(
         "Russian units push on Bohorodychne, Dolyna and Masanivka. All three villages lie some 20 km north "

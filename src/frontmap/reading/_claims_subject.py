@@ -35,6 +35,7 @@ __all__ = [
     "line_subject_text",
     "only_town",
     "radius_anchor",
+    "reached_after",
     "region_of_change",
     "subject_before",
     "topic",
@@ -496,6 +497,21 @@ def ends_after(ctx: Context, pos: int) -> dict[str, Any] | None:
     first = named_at(ctx, m.start("a"))
     subject = first.place if first is not None and first.end == m.end("a") else None
     return {"end": end, "subject": subject, "anchor": anchor, "anchor_text": anchor_text}
+
+
+#: "... from Nikopol to the Zaporizhzhia plant": the place a distance from a place reaches.
+_TO_REACHED = re.compile(r"\s+to\s+")
+
+
+def reached_after(ctx: Context, end: int, anchor: Place | None) -> tuple[Place, int] | None:
+    """The town or facility named after "to" at ``end``, just after the place a distance is from ("12 km
+    from Nikopol to the Zaporizhzhia nuclear power plant"), and where its name ends; not the place
+    measured from, nor a line or region ("from Kharkiv to the border")."""
+    to = _TO_REACHED.match(ctx.text, end) if anchor is not None else None
+    named = named_at(ctx, to.end()) if to else None
+    if named is None or named.place is None or named.place == anchor or named.place.kind not in POINT_KINDS:
+        return None
+    return named.place, named.end
 
 
 # -- the place an area is of ---------------------------------------------------------------------

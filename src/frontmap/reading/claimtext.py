@@ -84,6 +84,7 @@ from frontmap.reading._claims_subject import (
     line_subject_text,
     only_town,
     radius_anchor,
+    reached_after,
     region_of_change,
     subject_before,
     topic,
@@ -408,6 +409,9 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
             if described is None:
                 return None
             end, anchor_text = described.end(), described.group()
+        reached = reached_after(ctx, end, anchor) if away.group().strip() == "from" else None
+        if reached is not None:  # "It is only 12 km from Nikopol to the Zaporizhzhia plant": B, from A
+            return claim(reached[1], anchor=anchor, anchor_text=anchor_text, subject=reached[0])
         return claim(end, anchor=anchor, anchor_text=anchor_text)
     bare = P.AWAY_END.match(text, pos)
     if bare:  # "the village of B, about five miles away": away from the place named before B
