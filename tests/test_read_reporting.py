@@ -700,6 +700,13 @@ REFERRING = [
         anchor="Oskil",
     ),
     case("The distance from Pokrovsk to Myrnohrad is just 5 km.", subject="Myrnohrad", anchor="Pokrovsk"),
+    # what "can be seen" or "is visible" some way off is where it lies
+    case(
+        "We stood on the embankment in Nikopol. The reactors of the Zaporizhzhia nuclear power plant can be "
+        "seen about 7 km away, across the river.",
+        subject="Zaporizhzhia Nuclear Power Plant",
+        anchor="Nikopol",
+    ),
     # "N km from A to B": B, measured from A
     case(
         "It is only 12 km from Nikopol to the Zaporizhzhia nuclear power plant, across the reservoir.",
