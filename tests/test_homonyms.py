@@ -628,6 +628,13 @@ def test_a_large_city_called_a_town_is_still_the_city():
     assert (m.place.admin1, m.place.population > 500_000) == ("Dnipropetrovsk Oblast", True)
 
 
+def test_a_town_related_to_another_is_no_kind_of_that_other():
+    text = "Chornomorsk, in Odesa Oblast, grew up as a satellite town of Odesa."
+    m = next(m for m in fm.read(text).mentions if m.text == "Odesa")
+    # not the Odessa of Texas, a town where the Ukrainian city of a million is a city
+    assert (m.place.country, m.place.population > 900_000) == ("UA", True)
+
+
 def test_a_loose_distance_from_a_capital_keeps_the_capital():
     text = "The city of Sumy, located 200 miles northeast of Kyiv, was never taken."
     m = next(m for m in fm.read(text).mentions if m.text == "Kyiv")

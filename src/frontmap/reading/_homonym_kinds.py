@@ -9,12 +9,14 @@ from collections.abc import Sequence
 
 from frontmap.gazetteer.place import Place
 from frontmap.reading._tokens import Hit
-from frontmap.reading.lexicon import COUNTRY_ADJECTIVES, SETTLEMENT_SIZES
+from frontmap.reading.lexicon import COUNTRY_ADJECTIVES, HOMONYM_QUALIFIERS, SETTLEMENT_SIZES
 from frontmap.reading.patterns import LIST_GAP, TOWN_PLURALS
 
 __all__ = ["by_kind", "kind_before"]
 
 _KIND_WORDS = "|".join(SETTLEMENT_SIZES)
+#: Words before a settlement noun that relate a name to another place (lexicon: homonym_qualifiers.json).
+_RELATIONAL = frozenset(HOMONYM_QUALIFIERS["relational"])
 _KIND_BEFORE = re.compile(r"(?:\b([A-Za-z]+)\s+)?\b(" + _KIND_WORDS + r")\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _KIND_AFTER = re.compile(r"\s+(" + _KIND_WORDS + r")\b", re.IGNORECASE)
 #: The most towns of a list looked back over (bounded, so that a text listing thousands stays linear).
@@ -51,6 +53,8 @@ def by_kind(text: str, hits: Sequence[Hit], i: int, pool: tuple[Place, ...]) -> 
     candidates of that size (and country)."""
     h = hits[i]
     before = kind_before(text, h.start)
+    if before and (before.group(1) or "").lower() in _RELATIONAL:
+        return None  # "a satellite town of Odesa": what the town before is to Odesa
     kind_word, adjective = (before.group(2), before.group(1)) if before else (None, None)
     if kind_word is None:
         after = _KIND_AFTER.match(text, h.end)
