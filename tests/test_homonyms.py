@@ -555,6 +555,12 @@ def test_city_and_oblast_still_read_as_before():
             id="a raion shared with another town does not outweigh a city of the oblast named",
         ),
         pytest.param(
+            "Progress was reported at seven settlements in the Bakhmut area.",
+            "Bakhmut",
+            "Bakhmut urban hromada",
+            id="'the X area' is the town's surroundings, not the river 'the X' alone would be",
+        ),
+        pytest.param(
             "Evacuees will travel by bus through Kherson and Mykolaiv to Khmelnytskyi, Odesa and Kyiv.",
             "Mykolaiv",
             "Mykolaiv Oblast",
