@@ -471,6 +471,23 @@ def test_border_town(text, surface, expected):
 @pytest.mark.parametrize(
     ("text", "found"),
     [
+        # a Title Case headline glued to its first paragraph: capitalised neighbours mean little there
+        (
+            "Russian Troops Struggle to Capture Vovchansk. Here is the latest: fighting went on in the "
+            "border areas, and the Russian forces have managed to advance only a little so far.",
+            ["Vovchansk"],
+        ),
+        # ... but a long first sentence full of names is no headline
+        ("Officials said the Kyiv Independent had the news first, as Panetta told reporters.", []),
+    ],
+)
+def test_a_headline_glued_to_its_text(text, found):
+    assert [m.text for m in fm.read(text).mentions] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
         ("Troops dug in west of Dachi, 10 km south of Kherson.", ["Kherson"]),  # not a town of Chongqing
         ("Officials met in Brindisi on Monday.", []),
         ("Officials met in Brindisi, Italy, on Monday.", ["Brindisi", "Italy"]),

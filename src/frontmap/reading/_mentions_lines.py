@@ -7,6 +7,8 @@ and :mod:`~frontmap.reading.mentionrules`): on a headline, capitalised neighbour
 (0, True)
 >>> lines.line_of(60), lines.headline(lines.line_of(60))
 (51, False)
+>>> Lines("Troops Struggle to Take Vovchansk. Fighting went on all day.").headline_glued(0, 24)
+True
 """
 
 from __future__ import annotations
@@ -18,6 +20,11 @@ __all__ = ["Lines", "is_headline"]
 _LONG_WORD_FIRST = re.compile(r"(\S)\S{3,}")  # the first letter of each word of str.split() over 3 long
 #: A line this long (its newline included) or longer is a paragraph, never a headline.
 _LONGEST_HEADLINE = 300
+#: The longest first sentence of a line read as a headline glued to its text; what headlines lack.
+_LONGEST_GLUED = 150
+_NOT_IN_HEADLINES = re.compile(r"[(;:]")
+#: The end of a sentence within a line: a full stop, "?" or "!" and a space, or a newline.
+_SENTENCE_END = re.compile(r"[.?!](?=\s)|\n")
 
 
 def is_headline(line: str) -> bool:
@@ -46,6 +53,16 @@ class Lines:
             b = text.find("\n", offset)
             self.end = b + 1 if b >= 0 else len(text) + 1
         return self.start
+
+    def headline_glued(self, line_start: int, offset: int) -> bool:
+        """Is ``offset`` in the first sentence of the line at ``line_start``, and that sentence a Title Case
+        headline a page glued to its first paragraph ("Russian Troops Struggle to Capture Vovchansk. Here's
+        the latest ...")?"""
+        end = _SENTENCE_END.search(self.text, line_start, line_start + _LONGEST_GLUED)
+        if end is None or offset >= end.start():
+            return False
+        first = self.text[line_start : end.start()]
+        return not _NOT_IN_HEADLINES.search(first) and is_headline(first)
 
     def headline(self, line_start: int) -> bool:
         """Is the line that starts at ``line_start`` a Title Case headline?"""

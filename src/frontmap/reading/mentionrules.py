@@ -386,6 +386,8 @@ def inside_other_name(c: Candidate) -> Verdict | None:
     prev = c.prev
     if c.hit.n != 1 or not c.prev_cap or prev is None or c.headline:
         return None
+    if c.lines.headline_glued(c.line_start, c.hit.start):  # a headline glued to the text after it
+        return None
     pl = prev.text.lower()
     if _starts_sentence(c.text, prev.start) or pl in COMMON_WORDS or pl in DEMONYMS:
         return None
