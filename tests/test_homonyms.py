@@ -641,6 +641,13 @@ def test_a_town_related_to_another_is_no_kind_of_that_other():
     assert (m.place.country, m.place.population > 900_000) == ("UA", True)
 
 
+def test_a_compass_word_covers_a_sector():
+    text = "Fighting reached Hlyboke, a village 30 kilometers (19 miles) north of Kharkiv, on Sunday."
+    m = next(m for m in fm.read(text).mentions if m.text == "Hlyboke")
+    # the Hlyboke 33 km north-northeast of Kharkiv (13 km off the point due north), not one near Kyiv
+    assert (m.place.admin1, m.evidence) == ("Kharkiv Oblast", "claim")
+
+
 def test_a_loose_distance_from_a_capital_keeps_the_capital():
     text = "The city of Sumy, located 200 miles northeast of Kyiv, was never taken."
     m = next(m for m in fm.read(text).mentions if m.text == "Kyiv")

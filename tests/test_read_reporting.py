@@ -897,7 +897,9 @@ REFERRING = [
         "Officials said troops were attacking near Velykomykhailivka, a village 65 km west of Pokrovsk. "
         "Kyiv did not confirm it. The village lies about 120 km from Dnipro.",
         index=1,
-        subject="Velykomykhailivka",
+        # the village 61 km west-southwest of Pokrovsk and 118 km from Dnipro (the register spells it
+        # Velykomikhailivka), not the namesake 116 km west of Pokrovsk
+        subject="Velykomikhailivka",
         anchor="Dnipro",
     ),
     case(

@@ -115,7 +115,15 @@ def fitting(
         return pool[:1]  # "Sumy, 200 miles northeast of Kyiv": the capital, whatever lies nearer that point
     if bearing is not None:
         there = destination(origin, km, bearing)
-        return _fit(pool, {p.id: _km(p, there) for p in pool}, km)
+        err = {p.id: _km(p, there) for p in pool}
+        # a compass word covers a sector: "30 km north of Kharkiv" fits a village 33 km north-northeast
+        # of it, 13 km off the point due north
+        that_way = [p for p in pool if _along(p, origin, km, bearing)]
+        if that_way:
+            best = min(err[p.id] for p in that_way)
+            fit = tuple(p for p in that_way if err[p.id] <= best + 2.0)
+            return fit if len(fit) < len(pool) else None
+        return _fit(pool, err, km)
     if origin.kind not in ("settlement", "facility"):
         return None  # "1,000 km from Ukraine": from its border, which a point does not stand for
     return _fit(pool, {p.id: abs(_km(p, origin) - km) for p in pool}, km)
@@ -124,6 +132,18 @@ def fitting(
 #: How far off (a share of the distance) a distance said between a city far larger than its namesakes
 #: and another place may be and still be about the city: a compass point is a 45-degree sector.
 _LOOSE = 0.3
+
+
+#: How far a place said to lie some km in a compass direction may be off that distance (a share of it, at
+#: least 5 km) and that direction (degrees: an 8-wind's sector and half as much again).
+_ALONG_KM, _ALONG_DEG = 0.3, 33.75
+
+
+def _along(p: Place, origin: Place, km: float, bearing: float) -> bool:
+    """Does ``p`` lie about ``km`` from ``origin`` in about the direction ``bearing``?"""
+    if abs(_km(p, origin) - km) > max(5.0, _ALONG_KM * km):
+        return False
+    return abs((_azimuth(origin, p) - bearing + 180.0) % 360.0 - 180.0) <= _ALONG_DEG
 
 
 def _fit(pool: tuple[Place, ...], err: dict[str, float], km: float) -> tuple[Place, ...] | None:
