@@ -700,6 +700,12 @@ REFERRING = [
         anchor="Oskil",
     ),
     case("The distance from Pokrovsk to Myrnohrad is just 5 km.", subject="Myrnohrad", anchor="Pokrovsk"),
+    # "X, a village in Y some N km ...": Y is where X lies, not what the distance is about
+    case(
+        "Ukraine said it had retaken Klishchiivka, a village in Donetsk some nine km south of Bakhmut.",
+        subject="Klishchiivka",
+        anchor="Bakhmut",
+    ),
     # what "can be seen" or "is visible" some way off is where it lies
     case(
         "We stood on the embankment in Nikopol. The reactors of the Zaporizhzhia nuclear power plant can be "

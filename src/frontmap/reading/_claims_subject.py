@@ -261,6 +261,10 @@ def _apposed(ctx: Context, s: int, start: int, anchor: Place | None) -> Place | 
 
 #: "in Budzhak": where a place named before lies.
 _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
+#: ", a village in", ", a small resort town in the": a place named before described, then where it lies.
+_DESCRIBED_IN = re.compile(
+    r",\s*(?:a|an)\s+(?:[a-z][\w-]*\s+){0,3}(?:village|town|city|settlement|hamlet|resort|suburb)\s+in\s+(?:the\s+)?$"
+)
 #: "Nikopol (Ukrainian: ...; Greek: ...) is a city in ...", "X is located on ...": a sentence defining the
 #: town it opens with.
 _DEFINES = re.compile(
@@ -385,6 +389,8 @@ def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> P
             continue  # "Rodynske, north of Chervonyi Lyman, is ...": where the subject is
         if _IN_BEFORE.search(ctx.text, max(s, m.start - 8), m.start) and _defined(ctx, s, start, anchor):
             continue  # "Reni is a city in southern Ukraine in Budzhak, located ...": where Reni is
+        if _DESCRIBED_IN.search(ctx.text, max(s, m.start - 50), m.start):
+            continue  # "Klishchiivka, a village in Donetsk some 9 km south of ...": where the village is
         lies_in = LIES_ON_BEFORE.search(ctx.text, max(s, m.start - 30), m.start)
         if lies_in and place.kind != "settlement":
             continue  # "X is located on the Kinburn Spit, about 67 km ...": where X lies, not X
