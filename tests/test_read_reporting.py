@@ -720,6 +720,11 @@ REFERRING = [
         anchor="Nikopol",
     ),
     case("It is about 60 km from Kherson to Mykolaiv by road.", subject="Mykolaiv", anchor="Kherson"),
+    case(
+        "It is about 80 km from Serhiivka, a resort on the Black Sea coast, to Odesa.",
+        subject="Odesa",
+        anchor="Serhiivka",
+    ),
     # "All three towns ...": the first of the towns named before
     case(
         "Russian units push on Bohorodychne, Dolyna and Masanivka. All three villages lie some 20 km north "

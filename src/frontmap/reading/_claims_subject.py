@@ -505,8 +505,9 @@ def ends_after(ctx: Context, pos: int) -> dict[str, Any] | None:
     return {"end": end, "subject": subject, "anchor": anchor, "anchor_text": anchor_text}
 
 
-#: "... from Nikopol to the Zaporizhzhia plant": the place a distance from a place reaches.
-_TO_REACHED = re.compile(r"\s+to\s+")
+#: "... from Nikopol to the Zaporizhzhia plant", "from Serhiivka, a village on the coast, to Odesa": the
+#: place a distance from a place reaches (an aside between commas may describe the first).
+_TO_REACHED = re.compile(r"(?:\s*,\s*(?:a|an|the)\s[^,;.()]{1,80},)?\s+to\s+")
 
 
 def reached_after(ctx: Context, end: int, anchor: Place | None) -> tuple[Place, int] | None:
