@@ -1477,6 +1477,20 @@ SHARES = [
         change="captured",
     ),
     case("About 60% of Vovchansk, a town of 17,000, was destroyed.", kind="share", of="Vovchansk"),
+    # the name Russia gave an oblast it claims is the oblast; a people is not ground
+    case(
+        "Moscow says it holds 85 percent of the Donetsk People's Republic.",
+        kind="share",
+        value=0.85,
+        of="Donetsk Oblast",
+        change="held",
+    ),
+    case(
+        "About 15 percent of the Donetsk People's Republic (DPR) remains under Ukrainian control.",
+        kind="share",
+        of="Donetsk Oblast",
+        change="held_by_ukraine",
+    ),
     # an aside between dashes, and ground that "has fallen" or "come" under control
     case(
         "Troops entered Pokrovsk in October. About half of the city—the districts south of the railway—has "

@@ -33,7 +33,8 @@ _UKRAINE_SUBJECT = re.compile(
 _UKRAINE_HELD = re.compile(r"\b(?:Kyiv|Kiev|Ukrainian|Ukraine)[-\s](?:held|controlled)\b", re.IGNORECASE)
 #: ... or "remains under Ukrainian control" right after it.
 _UNDER_UKRAINE = re.compile(
-    r"\s*(?:is|are|was|were|remains?|remained|stays?)\s+(?:still\s+)?"
+    # an abbreviation in brackets may come first: "of the Donetsk People's Republic (DPR) remains ..."
+    r"(?:\s*\([^()]{1,40}\))?\s*(?:is|are|was|were|remains?|remained|stays?)\s+(?:still\s+)?"
     r"(?:under\s+(?:Ukrainian|Ukraine['’]s|Kyiv['’]s|Kiev['’]s)\s+control|in\s+Ukrainian\s+hands)\b",
     re.IGNORECASE,
 )

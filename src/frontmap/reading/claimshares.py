@@ -191,6 +191,9 @@ def share_claim(ctx: Context, m: re.Match) -> ShareClaim | None:
     if whole is None:
         return None
     of, of_text, end = whole
+    republic = P.PEOPLES_REPUBLIC.match(text, end) if of is not None and of.kind == "region" else None
+    if republic:  # "85% of the Donetsk People's Republic": the oblast Russia claims under that name
+        of_text, end = of_text + text[end : republic.end()], republic.end()
     if P.NOT_TERRITORY.match(text, end):
         return None
     owned = _OWNED.match(text[end : end + 60])

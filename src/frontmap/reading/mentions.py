@@ -58,7 +58,7 @@ from frontmap.reading.mentionrules import (
     Verdict,
     candidate,
 )
-from frontmap.reading.patterns import FACILITIES
+from frontmap.reading.patterns import FACILITIES, PEOPLES_REPUBLIC
 
 __all__ = ["candidates", "find_mentions"]
 
@@ -74,7 +74,6 @@ _PLANTS = re.compile(
     r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:(?i:nuclear\s+(?:power\s+)?(?:plants?|stations?))|NPPs?|nuclear\s+facilit)"
 )
 _SHORT_PLANT = re.compile(r"\s+(?:power\s+)?(?:plant|station)\b")
-_PEOPLES_REPUBLIC = re.compile(r"\s+[Pp]eople['’]?s\s+[Rr]epublic\b")
 _DISTRICT_WORDS = ("district", "raion", "rayon", "hromada", "municipality", "community")
 _DISTRICT = re.compile(r"\s(?:" + "|".join(_DISTRICT_WORDS) + r")\b")
 _CITY_DISTRICT = re.compile(r"\b[A-Z][a-z]+(?:skyi|skyy|skiy|skyj|ivskyi|nyi|ny)\s+(?:district|raion)\b")
@@ -459,7 +458,7 @@ def _feature_around(text: str, h: Hit, gz, regions: bool, plants: bool, republic
     if (
         (regions and _any_in(after, _REGION_NOUNS) and _REGION_WORDS.match(after))
         or (regions and _any_in(before, _REGION_NOUNS) and _REGIONS_OF.search(before))
-        or (republic and _PEOPLES_REPUBLIC.match(after))
+        or (republic and PEOPLES_REPUBLIC.match(after))
     ):
         region = _first_kind(gz.lookup(h.key + " oblast"), "region")
         if region is not None:

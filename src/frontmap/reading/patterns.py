@@ -438,9 +438,11 @@ OF_COUNTRY = re.compile(r"\s+of\s+(?:ukraine|the\s+country)\b", re.IGNORECASE)
 NOT_TERRITORY = re.compile(
     r"['’]s\s+(?:population|people|residents|inhabitants|voters|economy|gdp|budget|exports|imports|grain|"
     r"energy|power|electricity|housing|homes|infrastructure|forces|army|troops|men|women|children)\b"
-    r"|\s+(?:population|people|residents|inhabitants)\b",
+    r"|\s+(?:population|people(?!['’]?s\s+republic)|residents|inhabitants)\b",
     re.IGNORECASE,
 )
+#: "Donetsk People's Republic": the name Russia gave the oblast it claims, after the oblast's own name.
+PEOPLES_REPUBLIC = re.compile(r"\s+[Pp]eople['’]?s\s+[Rr]epublic\b")
 COMPARISON = re.compile(
     r"(?P<rel>(?:"
     + leading(["equal", "equivalent", "comparable", "similar"])
