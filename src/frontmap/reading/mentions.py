@@ -486,10 +486,11 @@ def _named_after(gz, h: Hit, suffix: str, kind: str) -> Place | None:
 
 
 _THE_END = re.compile(r"\b[Tt]he\s+$")
-#: After "the X": words that make X a town, not the river of its name ("the Oleksandrivka front": axes
-#: and roads are named after towns; "the Kharkiv authorities", "the Kharkiv governor": its people).
 #: Nouns after a name that say it is a town's surroundings: "the Bakhmut area", "the Kupiansk outskirts".
 _AROUND_NOUNS = tuple(noun for noun, level in HOMONYM_QUALIFIERS["units"].items() if level == "near")
+#: After "the X": words that make X a town, not the river of its name ("the Oleksandrivka front": axes
+#: and roads are named after towns; "the Kharkiv authorities", "the Kharkiv governor": its people; "the
+#: Bakhmut area").
 _SETTLEMENT_NOUN = re.compile(
     # "the Bakhmut-Lysychansk highway": the noun may follow the other names of an axis
     r"(?:[-–][^\W\d_][\w'’]*){0,3}\s+(?:"
