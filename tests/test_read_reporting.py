@@ -725,6 +725,12 @@ REFERRING = [
         subject="Odesa",
         anchor="Serhiivka",
     ),
+    # "the dam of Kakhovka": the facility of the town, as "the Kakhovka dam" is
+    case(
+        "Ukraine accused Russia of blowing up the dam of Kakhovka, 60 km from the city of Kherson.",
+        subject="Kakhovka Dam",
+        anchor="Kherson",
+    ),
     # "All three towns ...": the first of the towns named before
     case(
         "Russian units push on Bohorodychne, Dolyna and Masanivka. All three villages lie some 20 km north "

@@ -74,6 +74,14 @@ _PLANTS = re.compile(
     r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:(?i:nuclear\s+(?:power\s+)?(?:plants?|stations?))|NPPs?|nuclear\s+facilit)"
 )
 _SHORT_PLANT = re.compile(r"\s+(?:power\s+)?(?:plant|station)\b")
+#: "the dam of Kakhovka", "the nuclear power plant of Zaporizhzhia": a facility before "of" and its town;
+#: the first word names the facility's name after the town's (a word the text must hold: _OF_WORDS).
+_FACILITY_OF = re.compile(
+    r"\b(dam|nuclear\s+power\s+(?:plant|station)|nuclear\s+plant|thermal\s+power\s+(?:plant|station))\s+of\s+$",
+    re.IGNORECASE,
+)
+_FACILITY_SUFFIX = {"dam": " dam", "nuclear": " nuclear power plant", "thermal": " thermal power plant"}
+_OF_WORDS = ("dam of", "plant of", "station of")
 _DISTRICT_WORDS = ("district", "raion", "rayon", "hromada", "municipality", "community")
 _DISTRICT = re.compile(r"\s(?:" + "|".join(_DISTRICT_WORDS) + r")\b")
 _CITY_DISTRICT = re.compile(r"\b[A-Z][a-z]+(?:skyi|skyy|skiy|skyj|ivskyi|nyi|ny)\s+(?:district|raion)\b")
@@ -430,6 +438,7 @@ def _contextual_referents(text: str, hits: list[Hit], gz) -> None:
     # a word a pattern cannot match without, missing from the text, is missing around every name
     regions, plants = _any_in(text, _REGION_NOUNS), _any_in(text, _PLANT_WORDS)
     republic = _REPUBLIC in text
+    plants = plants or _any_in(text, _OF_WORDS)
     words_around = regions or plants or republic
     for h in hits:
         if h.places[0].kind != "settlement":
@@ -466,6 +475,12 @@ def _feature_around(text: str, h: Hit, gz, regions: bool, plants: bool, republic
             return True
     # "the Rivne nuclear plants", "the Khmelnytskyi and Rivne nuclear plants"; in a text on nuclear
     # plants, "the Kursk plant", "the Zaporizhzhia station"
+    of = _FACILITY_OF.search(before) if plants and " of" in before[-6:] else None
+    if of:  # "the hydroelectric power station dam of Kakhovka", "the nuclear power plant of Zaporizhzhia"
+        facility = _named_after(gz, h, _FACILITY_SUFFIX[of.group(1).split()[0].lower()], "facility")
+        if facility is not None:
+            h.places, h.evidence = (facility,), "feature"
+            return True
     plant = plants and ((_any_in(after, _PLANT_WORDS) and _PLANTS.match(after)) or _SHORT_PLANT.match(after))
     if plant:
         facility = _named_after(gz, h, " nuclear power plant", "facility")
