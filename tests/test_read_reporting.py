@@ -725,6 +725,12 @@ REFERRING = [
         subject="Odesa",
         anchor="Serhiivka",
     ),
+    # "the fighting at X", "the battle for X": measured from X
+    case(
+        "Kramatorsk lies some 40 miles west of the fierce fighting at Sievierodonetsk.",
+        subject="Kramatorsk",
+        anchor="Sievierodonetsk",
+    ),
     # "the dam of Kakhovka": the facility of the town, as "the Kakhovka dam" is
     case(
         "Ukraine accused Russia of blowing up the dam of Kakhovka, 60 km from the city of Kherson.",

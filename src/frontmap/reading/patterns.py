@@ -382,11 +382,13 @@ THE_TOWN_ANCHOR = re.compile(
 THE_KIND = {"city": "settlement", "town": "settlement", "village": "settlement", "plant": "facility",
             "station": "facility", "site": "facility"}  # fmt: skip
 #: "the centre of the capital", "the outskirts of Kharkiv", "the southern and south-eastern edge of X": a
-#: part of the place named after it.
+#: part of the place named after it; "the fighting at X": what happens there.
 _SIDE = r"(?:north|south)?-?(?:east|west)?(?<=[a-z])ern\s+"  # "southern", "north-eastern"
 PART_OF = re.compile(
     r"the\s+(?:(?:city|town)\s+)?(?:" + _SIDE + r"(?:(?:and|or)\s+" + _SIDE + r")?)?"
-    r"(?:cent(?:re|er)|outskirts|suburbs|edges?)\s+of\s+",
+    r"(?:cent(?:re|er)|outskirts|suburbs|edges?)\s+of\s+"
+    # "40 miles west of the fierce fighting at Sievierodonetsk", "of the battle for Bakhmut": where it is
+    r"|the\s+(?:[a-z]+\s+)?(?:fighting|battles?|clashes|assault)\s+(?:at|in|for|around|of)\s+",
     re.I,
 )
 #: An anchor named by its centre: "central Kyiv", "downtown Kharkiv", "the city centre", "the centre of X"
