@@ -437,13 +437,12 @@ def _contextual_referents(text: str, hits: list[Hit], gz) -> None:
     feature (the homonyms of one kind are chosen afterwards, by :mod:`~frontmap.reading.homonyms`)."""
     # a word a pattern cannot match without, missing from the text, is missing around every name
     regions, plants = _any_in(text, _REGION_NOUNS), _any_in(text, _PLANT_WORDS)
-    republic = _REPUBLIC in text
-    plants = plants or _any_in(text, _OF_WORDS)
-    words_around = regions or plants or republic
+    republic, facility_of = _REPUBLIC in text, _any_in(text, _OF_WORDS)
+    words_around = regions or plants or republic or facility_of
     for h in hits:
         if h.places[0].kind != "settlement":
             continue
-        if words_around and _feature_around(text, h, gz, regions, plants, republic):
+        if words_around and _feature_around(text, h, gz, regions, plants, republic, facility_of):
             continue
         # "the Dnipro", "The Dnipro": the river ("the" in the five characters before the name, as a word
         # only where it is there at all; the 120 characters after the name only then)
@@ -458,7 +457,9 @@ def _contextual_referents(text: str, hits: list[Hit], gz) -> None:
                 h.places, h.evidence = (river,), "feature"
 
 
-def _feature_around(text: str, h: Hit, gz, regions: bool, plants: bool, republic: bool) -> bool:
+def _feature_around(
+    text: str, h: Hit, gz, regions: bool, plants: bool, republic: bool, facility_of: bool = False
+) -> bool:
     """Make ``h`` the region or nuclear plant the words around it name, if they do (and say so)."""
     after = text[h.end : h.end + 120]
     before = text[max(0, h.start - 120) : h.start]
@@ -473,14 +474,14 @@ def _feature_around(text: str, h: Hit, gz, regions: bool, plants: bool, republic
         if region is not None:
             h.places, h.evidence = (region,), "feature"
             return True
-    # "the Rivne nuclear plants", "the Khmelnytskyi and Rivne nuclear plants"; in a text on nuclear
-    # plants, "the Kursk plant", "the Zaporizhzhia station"
-    of = _FACILITY_OF.search(before) if plants and " of" in before[-6:] else None
+    of = _FACILITY_OF.search(before) if facility_of and " of" in before[-6:] else None
     if of:  # "the hydroelectric power station dam of Kakhovka", "the nuclear power plant of Zaporizhzhia"
         facility = _named_after(gz, h, _FACILITY_SUFFIX[of.group(1).split()[0].lower()], "facility")
         if facility is not None:
             h.places, h.evidence = (facility,), "feature"
             return True
+    # "the Rivne nuclear plants", "the Khmelnytskyi and Rivne nuclear plants"; in a text on nuclear
+    # plants, "the Kursk plant", "the Zaporizhzhia station"
     plant = plants and ((_any_in(after, _PLANT_WORDS) and _PLANTS.match(after)) or _SHORT_PLANT.match(after))
     if plant:
         facility = _named_after(gz, h, " nuclear power plant", "facility")
