@@ -76,6 +76,7 @@ from frontmap.reading._claims_before import (
 from frontmap.reading._claims_comparisons import comparison_claim
 from frontmap.reading._claims_found import Widened, low_of_next
 from frontmap.reading._claims_subject import (
+    PLURAL_NOUN_BEFORE,
     POINT_KINDS,
     area_subject,
     ends_about,
@@ -449,10 +450,6 @@ def _subject_and_anchor(ctx: Context, start: int, end: int, anchor: Place | None
 _ITS = re.compile(r"\bits\b", re.IGNORECASE)
 #: "15 km apart": a distance between two places the text names, not from one to the other.
 _APART = re.compile(r"\bapart\b", re.IGNORECASE)
-#: Between two names of one list: a comma, "and", "or".
-_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
-#: A list of towns named as such, just before its first name: "the cities of", "the villages".
-_PLURAL_OF = re.compile(r"\b(?:cities|towns|villages|settlements)\s+(?:of\s+)?$", re.IGNORECASE)
 
 
 def _implied_anchor(ctx: Context, c: DistanceClaim) -> DistanceClaim:
@@ -474,12 +471,12 @@ def _implied_anchor(ctx: Context, c: DistanceClaim) -> DistanceClaim:
             first, second = sorted(pair, key=lambda m: m.start)
             return replace(c, subject=first.place, anchor=second.place, anchor_text=second.text)
     lead = at  # "the cities of Lysychansk and Sievierodonetsk, 25 km away": about the first, from before it
-    while lead and _LISTED.fullmatch(ctx.text, before[lead - 1].end, before[lead].start):
+    while lead and P.LIST_GAP.fullmatch(ctx.text, before[lead - 1].end, before[lead].start):
         lead -= 1
     if (
         lead is not None
         and lead != at
-        and _PLURAL_OF.search(ctx.text, max(0, before[lead].start - 30), before[lead].start)
+        and PLURAL_NOUN_BEFORE.search(ctx.text, max(0, before[lead].start - 30), before[lead].start)
     ):
         c = replace(c, subject=before[lead].place)
     else:
