@@ -725,6 +725,13 @@ REFERRING = [
         subject="Odesa",
         anchor="Serhiivka",
     ),
+    # "A part of X, it stands ...": "it" after a phrase that opens the sentence
+    case(
+        "Sviatohirsk is a small city in Donetsk Oblast. A part of the Sloviansk hromada, it stands on the "
+        "Siverskyi Donets, some 30 km from the city of Sloviansk.",
+        subject="Sviatohirsk",
+        anchor="Sloviansk",
+    ),
     # "the fighting at X", "the battle for X": measured from X
     case(
         "Kramatorsk lies some 40 miles west of the fierce fighting at Sievierodonetsk.",
