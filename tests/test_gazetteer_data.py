@@ -900,6 +900,20 @@ def test_a_russian_district_is_read_in_text():
     assert ("Rylsky district", "raion") in names
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow said four regions of the Kharkov province were taken, namely Volchansky, Izyumsky, Kupyansky "
+        "and Kharkovsky.",
+        "Shelling hit several districts, including Volchansky, Izyumsky, Kupyansky and Kharkovsky.",
+    ],
+)
+def test_district_adjectives_listed_after_a_plural_noun_are_each_read(text):
+    got = [m.place.name for m in fm.read(text).mentions if m.place.kind == "raion"]
+    # the raions (Volchansky's was merged into Chuhuiv Raion in 2020), not the village of Kharkivske
+    assert got == ["Chuhuiv Raion", "Izium Raion", "Kupiansk Raion", "Kharkiv Raion"]
+
+
 def test_districts_listed_before_one_plural_noun_are_each_read():
     text = "Evacuations began in the Glushkovsky, Rylsky and Khomutovsky districts; the Kupiansk and Izium"
     got = [(m.text, m.place.kind) for m in fm.read(text + " districts were shelled.").mentions]

@@ -1,6 +1,7 @@
 """Names the capitalised-word matcher of :mod:`~frontmap.reading.mentions` cannot find alone, added to
 its hits: each name of a list before one plural feature noun ("the Black and Azov seas", "the Rylsky and
-Khomutovsky districts"), a name with a lower-case compass word ("the southern Bug"), and a facility
+Khomutovsky districts") or of district adjectives after one ("four regions, namely Volchansky and
+Izyumsky"), a name with a lower-case compass word ("the southern Bug"), and a facility
 named by its town's adjective ("the Kakhovskaya HPP", "the Kakhovskyi reservoir").  Each pass looks for a
 literal first (a noun, "ern", "sk"), so that a text without one costs a few string searches.
 """
@@ -22,8 +23,9 @@ REGION_GAP = r"\s*(?:,(?:\s*(?:and|or)\b)?|and\b|&|/|or\b)\s*"
 
 
 def added_names(text: str, kept: list[Hit], gz: Any) -> list[Hit]:
-    """``kept`` (hits in text order) with the names of the three passes added or re-read."""
-    return _adjective_facilities(text, _compass_names(text, _listed_features(text, kept, gz), gz), gz)
+    """``kept`` (hits in text order) with the names of the four passes added or re-read."""
+    kept = _listed_districts(text, _listed_features(text, kept, gz), gz)
+    return _adjective_facilities(text, _compass_names(text, kept, gz), gz)
 
 
 #: "the Glushkovsky, Rylsky and Khomutovsky districts", "the Black and Azov seas": names listed before one
@@ -45,6 +47,37 @@ _FEATURES = re.compile(
 _FEATURE_NOUNS = (*(w for w in _LISTED_FEATURES if w != "lakes"), "Seas", "Rivers")
 _DISTRICT_LIST = re.compile(r"\b[A-Z][\w'’-]+(?:" + REGION_GAP + r"[A-Z][\w'’-]+)+$")
 _LISTED_NAME = re.compile(r"[A-Z][\w'’-]+")
+
+
+#: "four regions ..., namely Volchansky, Izyumsky and Kharkovsky", "the districts: Rylsky and Glushkovsky":
+#: district adjectives listed after a plural noun for them (the list, then each adjective in it).
+_DISTRICTS_BEFORE = re.compile(
+    r"\b(?:districts|raions|rayons|regions)\b[^.;:]{0,80}?(?:\bnamely|\bincluding|:)\s*"
+    r"(?P<list>[A-Z][\w'’-]+(?:" + REGION_GAP + r"[A-Z][\w'’-]+)+)"
+)
+_DISTRICT_ADJECTIVE = re.compile(r"[A-Z][\w'’-]*(?:sky|skiy|skyi|skyy|ska|ske)\b")
+
+
+def _listed_districts(text: str, kept: list[Hit], gz) -> list[Hit]:
+    """District adjectives listed after a plural noun for districts ("four regions ..., namely Volchansky,
+    Izyumsky and Kharkovsky"): each the raion the gazetteer knows as "<adjective> district" (a village a
+    name was read as, "Kharkivske" for "Kharkovsky", becomes the raion)."""
+    if "sky" not in text or not ("namely" in text or "including" in text or ":" in text):
+        return kept
+    added = []
+    starts = [h.start for h in kept]
+    for lst in _DISTRICTS_BEFORE.finditer(text):
+        for name in _DISTRICT_ADJECTIVE.finditer(text, lst.start("list"), lst.end("list")):
+            key = normalize(f"{name.group()} district")
+            units = tuple(p for p in gz.lookup(key) if p.kind == "raion")
+            if not units:
+                continue
+            i = bisect_right(starts, name.start())
+            if i > 0 and (kept[i - 1].start, kept[i - 1].end) == name.span():
+                kept[i - 1].key, kept[i - 1].places = key, units
+            elif not (i > 0 and kept[i - 1].end > name.start()):
+                added.append(Hit(1, name.start(), name.end(), key, units))
+    return sorted(kept + added, key=lambda h: h.start) if added else kept
 
 
 def _listed_features(text: str, kept: list[Hit], gz) -> list[Hit]:
