@@ -641,6 +641,16 @@ def test_a_town_related_to_another_is_no_kind_of_that_other():
     assert (m.place.country, m.place.population > 900_000) == ("UA", True)
 
 
+def test_a_far_larger_town_stays_in_the_running_only_under_its_own_name():
+    text = "Russian forces destroyed the units defending Aleksandrovka. The town is in the Kherson Region."
+    m = next(m for m in fm.read(text).mentions if m.text == "Aleksandrovka")
+    # a village of Kherson Oblast, not Donetsk, a city of 900,000 that grew over a settlement of that name
+    assert m.place.admin1 == "Kherson Oblast"
+    text = "Fighting went on near Konstantinovka, the ministry said. Donetsk Oblast was shelled."
+    m = next(m for m in fm.read(text).mentions if m.text == "Konstantinovka")
+    assert (m.place.name, m.place.population > 50_000) == ("Kostiantynivka", True)  # the Russian spelling
+
+
 def test_a_compass_word_covers_a_sector():
     text = "Fighting reached Hlyboke, a village 30 kilometers (19 miles) north of Kharkiv, on Sunday."
     m = next(m for m in fm.read(text).mentions if m.text == "Hlyboke")

@@ -10,6 +10,7 @@ Nothing read in a text is remembered.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from frontmap.gazetteer.names import normalize
@@ -110,6 +111,17 @@ def name_key(p: Place) -> str:
             _NAME_KEYS.clear()
         known = _NAME_KEYS[id(p)] = (p, normalize(p.name))
     return known[1]
+
+
+def spelled_as(p: Place, key: str) -> bool:
+    """Is ``key`` a spelling of ``p``'s own name (Konstantinovka of Kostiantynivka), not a name it merely
+    had once (Aleksandrovka, before Donetsk grew over it)? Alike enough letter for letter (difflib)."""
+    own = name_key(p)
+    return own == key or SequenceMatcher(None, own, key, autojunk=False).ratio() >= _SPELLED_AS
+
+
+#: How alike a name and a key must be (difflib's ratio) to be one name spelled two ways.
+_SPELLED_AS = 0.6
 
 
 def names_its_raion(p: Place) -> bool:

@@ -77,7 +77,7 @@ from frontmap.reading._homonym_units import UNIT_WORD, by_other, by_unit, unit_l
 from frontmap.reading._ment_places import RAION_CITY_POPULATION as RAION_CITY_POPULATION
 from frontmap.reading._ment_places import core as _core
 from frontmap.reading._ment_places import dominant as _dominant
-from frontmap.reading._ment_places import hromada_key, name_key, names_its_raion, unit_keys
+from frontmap.reading._ment_places import hromada_key, name_key, names_its_raion, spelled_as, unit_keys
 from frontmap.reading._mentions_distance import fitting, stated
 from frontmap.reading._mentions_grid import Grid
 from frontmap.reading._mentions_grid import km as _km
@@ -284,10 +284,10 @@ def hierarchy(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
     best = tuple(p for p in pool if scores[p.id] == top)
     big = _far_larger(best)
     if not any(top[:-1]):
-        # only an oblast named elsewhere in the article: too weak to rule out a town far larger than the
-        # namesakes in it ("the strategic town of Lyman" in a report that names Luhansk Oblast for Kreminna)
-        countries = {p.country for p in best}
-        best = tuple(p for p in pool if p in best or (p.population >= big and p.country in countries))
+        # only an oblast named elsewhere: too weak to rule out a town far larger than the namesakes in it
+        # whose own name it is ("the town of Lyman" beside Kreminna's oblast; not Donetsk for "Aleksandrovka")
+        far = {p.id for p in pool if p.population >= big and p.country in {q.country for q in best}}
+        best = tuple(p for p in pool if p in best or (p.id in far and spelled_as(p, ctx.hits[i].key)))
     elif not any(p.kind in ("raion", "hromada") for p in ctx.places.values()):
         # units shared only with other towns: a town far larger than the namesakes they prefer stays in
         # the running (size then chooses) when it lies in one the article names, or in the oblast of one
