@@ -555,6 +555,12 @@ def test_city_and_oblast_still_read_as_before():
             id="a raion shared with another town does not outweigh a city of the oblast named",
         ),
         pytest.param(
+            "Russian troops pulled back from the Bucha region in late March.",
+            "Bucha",
+            "Bucha Raion",
+            id="'the X region' with no oblast of that name is the town's raion, not the river 'the X'",
+        ),
+        pytest.param(
             "Progress was reported at seven settlements in the Bakhmut area.",
             "Bakhmut",
             "Bakhmut urban hromada",

@@ -447,11 +447,14 @@ def _contextual_referents(text: str, hits: list[Hit], gz) -> None:
         # "the Dnipro", "The Dnipro": the river ("the" in the five characters before the name, as a word
         # only where it is there at all; the 120 characters after the name only then)
         before = text[max(0, h.start - 5) : h.start]
-        if (
-            ("the" in before or "The" in before)
-            and _THE_END.search(before)
-            and not _SETTLEMENT_NOUN.match(text[h.end : h.end + 120])
-        ):
+        if ("the" in before or "The" in before) and _THE_END.search(before):
+            if _REGION_AFTER.match(text, h.end):  # "the Bucha region": a town's raion, where no oblast is
+                raion = _first_kind(gz.lookup(h.key + " raion"), "raion")
+                if raion is not None:
+                    h.places, h.evidence = (raion,), "feature"
+                continue
+            if _SETTLEMENT_NOUN.match(text[h.end : h.end + 120]):
+                continue
             river = _first_kind(gz.lookup(h.key + " river"), "river")
             if river is not None:
                 h.places, h.evidence = (river,), "feature"
@@ -502,6 +505,7 @@ def _named_after(gz, h: Hit, suffix: str, kind: str) -> Place | None:
 
 
 _THE_END = re.compile(r"\b[Tt]he\s+$")
+_REGION_AFTER = re.compile(r"\s+region\b")
 #: Nouns after a name that say it is a town's surroundings: "the Bakhmut area", "the Kupiansk outskirts".
 _AROUND_NOUNS = tuple(noun for noun, level in HOMONYM_QUALIFIERS["units"].items() if level == "near")
 #: After "the X": words that make X a town, not the river of its name ("the Oleksandrivka front": axes
