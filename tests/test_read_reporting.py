@@ -732,6 +732,18 @@ REFERRING = [
         subject="Sviatohirsk",
         anchor="Sloviansk",
     ),
+    # "the capital" in a report on a region: the region's centre when the distance fits it, not Kyiv
+    case(
+        "Russian troops were pushed back towards Kherson Oblast. The only occupied town in Mykolaiv Oblast "
+        "is now Snihurivka, 70 kilometers east of the capital.",
+        subject="Snihurivka",
+        anchor="Mykolaiv",
+    ),
+    case(
+        "Drones hit Kharkiv Oblast. Izium lies some 500 km east of the capital.",
+        subject="Izium",
+        anchor="Kyiv",
+    ),
     # "the fighting at X", "the battle for X": measured from X
     case(
         "Kramatorsk lies some 40 miles west of the fierce fighting at Sievierodonetsk.",

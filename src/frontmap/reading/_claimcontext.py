@@ -34,6 +34,7 @@ __all__ = [
     "low_end",
     "number",
     "qualifier",
+    "regional_centre",
     "safe",
     "sentence_bounds",
 ]
@@ -303,7 +304,7 @@ def _part_of(ctx: Context, pos: int) -> Anchor | None:
 def _centre(ctx: Context, pos: int) -> Anchor | None:
     """ "the regional centre" with no name after it."""
     centre = P.REGIONAL_CENTRE.match(ctx.text, pos)
-    place = _regional_centre(ctx, pos) if centre else None
+    place = regional_centre(ctx, pos) if centre else None
     return (place, centre.group(), centre.end()) if centre and place is not None else None
 
 
@@ -444,7 +445,7 @@ def salient_city(
     return max(seen, key=lambda p: (times[p], p.population, -seen.index(p)))
 
 
-def _regional_centre(ctx: Context, pos: int) -> Place | None:
+def regional_centre(ctx: Context, pos: int) -> Place | None:
     """ "the regional centre": the centre of the region named last before ``pos``, else of the region
     of the town named last."""
     region = latest_place(ctx, pos, "region")

@@ -79,6 +79,7 @@ from frontmap.reading._claims_subject import (
     PLURAL_NOUN_BEFORE,
     POINT_KINDS,
     area_subject,
+    capital_meant,
     ends_about,
     ends_after,
     last_point,
@@ -229,6 +230,7 @@ def _distance(
         if fields["subject"] is None:  # "The front line lies 7 km from Orikhiv"
             fields["subject_text"] = line_subject_text(ctx, start)
         far_side(ctx, fields)
+        capital_meant(ctx, fields, to_km(value, unit), start)  # "70 km east of the capital": whose?
         return DistanceClaim(
             text[start:end], start, end, value=value, unit=unit, km=to_km(value, unit),
             value_text=m.group("num"), qualifier=qualifier(m), converted=converted,
