@@ -574,6 +574,9 @@ def test_more_distance_phrasings(text, value, unit, direction, anchor):
 def test_paired_distances_share_their_anchor():
     art = fm.read("Balakliia and Izium lie about 80 km and 120 km from Kharkiv respectively.")
     assert [(c.value, c.anchor.name) for c in art.claims] == [(80, "Kharkiv"), (120, "Kharkiv")]
+    # each figure with its conversion in brackets
+    art = fm.read("The two villages lie 7.5 km (4.7 mi) and 32 km (20 mi) from Kharkiv.")
+    assert [(c.value, c.anchor.name) for c in art.claims] == [(7.5, "Kharkiv"), (32, "Kharkiv")]
 
 
 def test_distance_downstream_has_no_compass_direction():

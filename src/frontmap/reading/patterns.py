@@ -267,10 +267,12 @@ LINE_SUBJECT = re.compile(
     + LIES
     + r"|runs|lay|remains|remained)\b"
 )
-#: "80 km and 60 km from the city": the second value of a pair, skipped to reach the anchor.
+#: "80 km and 60 km from the city", "7.5 km (4.7 mi) and 32 km (20 mi) from X": the second value of a
+#: pair (with its conversion), skipped to reach the anchor.
 PAIRED = re.compile(
     r"\s*(?:,|and|or|to)\s+(?:(?:about|around|some|roughly|nearly|almost)\s+)?(?:\d[\d,.]*)\s*-?\s*"
-    r"(?:kilomet(?:re|er)s?|kms?\b|miles?\b|mi\b|met(?:re|er)s?\b|m\b)(?:\s+respectively\b)?",
+    r"(?:kilomet(?:re|er)s?|kms?\b|miles?\b|mi\b|met(?:re|er)s?\b|m\b)(?:\s*\(\s*\d[\d,.]*\s*[a-z]{1,10}\s*\))?"
+    r"(?:\s+respectively\b)?",
     re.IGNORECASE,
 )
 #: "65 km and 100 km respectively": the second figure of a pair said of two places in turn.
