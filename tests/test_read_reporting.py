@@ -732,6 +732,12 @@ REFERRING = [
         subject="Sviatohirsk",
         anchor="Sloviansk",
     ),
+    # a town described before the distance and named after it
+    case(
+        "The army reports the recapture of a small town 70 miles northeast of Kherson, Vysokopillia.",
+        subject="Vysokopillia",
+        anchor="Kherson",
+    ),
     # "the capital" in a report on a region: the region's centre when the distance fits it, not Kyiv
     case(
         "Russian troops were pushed back towards Kherson Oblast. The only occupied town in Mykolaiv Oblast "

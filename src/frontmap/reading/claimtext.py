@@ -448,6 +448,10 @@ def _subject_and_anchor(ctx: Context, start: int, end: int, anchor: Place | None
     return {"subject": subject if subject != anchor else None, "anchor": anchor}
 
 
+#: "... a small city 70 miles northeast of Kherson, Vysokopillya.": a town described before a distance and
+#: named after it (the description, then the comma before the name).
+_NOUN_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:city|town|village|settlement)\s+(?:of\s+)?$")
+_NAMED_AFTER = re.compile(r"\s*,\s*(?=[A-Z][\w'’-]*\s*[.;]|[A-Z][\w'’-]*\s*$)")
 #: "5 km to its east": a distance measured from a place named before.
 _ITS = re.compile(r"\bits\b", re.IGNORECASE)
 #: "15 km apart": a distance between two places the text names, not from one to the other.
@@ -505,6 +509,10 @@ def _subject(ctx: Context, start: int, anchor: Place | None, end: int) -> Place 
     if found is None and end > start:
         opens = P.QUAL_OPENING.fullmatch(ctx.text, sentence_bounds(ctx, start)[0], start)
         near = (opens and P.IN_AFTER.match(ctx.text, end)) or P.NEAR_AFTER.match(ctx.text, end)
+        if near is None and _NOUN_BEFORE.search(ctx.text, max(0, start - 40), start):
+            near = _NAMED_AFTER.match(
+                ctx.text, end
+            )  # "a small city 70 miles northeast of Kherson, Vysokopillya"
         m = ctx.mention_at(near.end()) if near else None
         if m is not None and m.place is not None and m.place.kind in POINT_KINDS and m.place != anchor:
             return m.place
