@@ -32,6 +32,7 @@ from frontmap.errors import FrontmapError, InputError
 from frontmap.gazetteer.lookup import Gazetteer
 from frontmap.gazetteer.place import Place
 from frontmap.geometry.geodesic import bearing, bearing_of, compass, distance_km
+from frontmap.quantities.directions import bearing_difference
 from frontmap.quantities.tolerance import (
     ROAD_FACTOR,
     check_interval,
@@ -351,7 +352,7 @@ def _bearing_verdict(
     stated = c.bearing_deg if c.bearing_deg is not None else bearing_of(c.direction)
     half = direction_half_angle(c.direction)
     tol = half + math.degrees(math.atan2(slack, d))
-    diff = (b - stated + 180.0) % 360.0 - 180.0
+    diff = bearing_difference(b, stated)
     ok = abs(diff) <= tol
     what = f"{s.name} lies at a bearing of {b:.0f}° ({compass(b)}) from {a.name}"
     if ok:

@@ -11,7 +11,14 @@ import re
 
 from frontmap.errors import InputError
 
-__all__ = ["WINDS_16", "WINDS_32", "direction_bearing", "direction_half_angle", "direction_key"]
+__all__ = [
+    "WINDS_16",
+    "WINDS_32",
+    "bearing_difference",
+    "direction_bearing",
+    "direction_half_angle",
+    "direction_key",
+]
 
 #: The 16 wind abbreviations, clockwise from north (index × 22.5 = bearing in degrees).
 WINDS_16 = tuple("N NNE NE ENE E ESE SE SSE S SSW SW WSW W WNW NW NNW".split())
@@ -96,9 +103,18 @@ def _span(first: str, second: str) -> tuple[float, float]:
     return (_wind_bearing(first) + (low + high) / 2) % 360.0, (high - low) / 2
 
 
+def bearing_difference(to: float, frm: float) -> float:
+    """Degrees from bearing ``frm`` to bearing ``to``, -180 to 180 (clockwise positive).
+
+    >>> bearing_difference(10.0, 350.0), bearing_difference(350.0, 10.0)
+    (20.0, -20.0)
+    """
+    return (to - frm + 180.0) % 360.0 - 180.0
+
+
 def _signed(first: str, second: str) -> float:
     """Degrees from wind ``first`` to wind ``second``, -180 to 180 (clockwise positive)."""
-    return (_wind_bearing(second) - _wind_bearing(first) + 180.0) % 360.0 - 180.0
+    return bearing_difference(_wind_bearing(second), _wind_bearing(first))
 
 
 def _apart(first: str, second: str) -> float:

@@ -25,6 +25,7 @@ from frontmap.reading._claimcontext import (
     sentence_bounds,
 )
 from frontmap.reading._claims_before import COVERS_ENDS, SUBJECT_AREA_ENDS, may_end
+from frontmap.reading._mentions_distance import about
 from frontmap.reading._mentions_grid import km as _km
 from frontmap.reading.article import Mention
 
@@ -530,22 +531,20 @@ def reached_after(ctx: Context, end: int, anchor: Place | None) -> tuple[Place, 
 
 #: "the capital" with no country before it: the country's, or a region's when the text says so.
 _THE_CAPITAL = re.compile(r"the\s+capital", re.IGNORECASE)
-#: How far off a stated distance may be (a share of it) for the place it is measured from to fit.
-_FITS = 0.3
 
 
 def capital_meant(ctx: Context, fields: dict[str, Any], km: float, start: int) -> None:
     """ "Snihurivka, 70 km east of the capital" in a report on Mykolaiv Oblast: the regional centre
     (Mykolaiv, 60 km off), not Kyiv (430 km), when the distance fits the centre of the region named last
-    and not the country's capital; ``fields`` (a claim's) are changed in place."""
+    and not the country's capital (:func:`~frontmap.reading._mentions_distance.about`); ``fields`` (a
+    claim's) are changed in place."""
     anchor, subject = fields.get("anchor"), fields.get("subject")
     if anchor is None or subject is None or not _THE_CAPITAL.fullmatch(fields.get("anchor_text") or ""):
         return
     centre = regional_centre(ctx, start)
     if centre is None or centre == anchor or subject.kind not in POINT_KINDS:
         return
-    slack = _FITS * km + 5.0
-    if abs(_km(subject, centre) - km) <= slack < abs(_km(subject, anchor) - km):
+    if about(_km(subject, centre), km) and not about(_km(subject, anchor), km):
         fields["anchor"] = centre
 
 

@@ -12,6 +12,7 @@ import math
 import re
 
 from frontmap.gazetteer.place import Place
+from frontmap.quantities.directions import bearing_difference
 from frontmap.quantities.numbers import DIRECTIONS, DISTANCE_UNITS, to_km
 from frontmap.quantities.tolerance import direction_bearing
 from frontmap.reading import patterns as P
@@ -19,7 +20,7 @@ from frontmap.reading._claimcontext import number
 from frontmap.reading._ment_places import dominant
 from frontmap.reading._mentions_grid import km as _km
 
-__all__ = ["bearing_of", "beside", "destination", "fitting", "stated"]
+__all__ = ["LOOSE", "about", "bearing_of", "beside", "destination", "fitting", "stated"]
 
 #: ", a village on the Donets ...": a description after a name, which a distance may end.
 _DESCRIPTION = re.compile(r"\s*,\s*(?:a|an|the)\s+", re.IGNORECASE)
@@ -65,11 +66,8 @@ def stated(text: str, start: int, end: int) -> tuple[float | None, float | None]
         return to_km(value, unit), None
     if d is None or d.group("end") is not None or not _CLAIM_TAIL.fullmatch(text, d.end(), end):
         return None
-    wind = DIRECTIONS.get(" ".join(d.group("dir").lower().split()), d.group("dir").upper())
-    try:
-        return to_km(value, unit), direction_bearing(wind)
-    except Exception:  # an odd direction: no claim
-        return None
+    bearing = bearing_of(d.group("dir"))
+    return None if bearing is None else (to_km(value, unit), bearing)  # an odd direction: no claim
 
 
 #: ", east of", ", just northwest of": a direction with no distance after a name, up to "of".
@@ -108,10 +106,10 @@ def fitting(
     nearest to that point), or, with no bearing, whose distance from it is nearest ``km`` ("Bohatyr,
     25 miles away from Melitopol"), or, with no distance, the nearest within :data:`BESIDE_KM` that lies
     that way ("Ivanivka, east of Kupiansk"); None when none fits well enough to say so, or all fit alike,
-    but a city far larger than its namesakes that lies about ``km`` from ``origin`` (:data:`_LOOSE`)."""
+    but a city far larger than its namesakes that lies about ``km`` from ``origin`` (:func:`about`)."""
     if km is None:
         return beside(pool, origin, bearing) if bearing is not None else None
-    if dominant(pool) and abs(_km(pool[0], origin) - km) <= _LOOSE * km + 5.0:
+    if dominant(pool) and about(_km(pool[0], origin), km):
         return pool[:1]  # "Sumy, 200 miles northeast of Kyiv": the capital, whatever lies nearer that point
     if bearing is not None:
         there = destination(origin, km, bearing)
@@ -129,21 +127,27 @@ def fitting(
     return _fit(pool, {p.id: abs(_km(p, origin) - km) for p in pool}, km)
 
 
-#: How far off (a share of the distance) a distance said between a city far larger than its namesakes
-#: and another place may be and still be about the city: a compass point is a 45-degree sector.
-_LOOSE = 0.3
+#: How far off a stated distance may be, as a share of it (and 5 km more), for a place to lie about that
+#: far: "200 miles northeast of Kyiv" is about the capital, 190 miles off (a compass point is a 45-degree
+#: sector, so the point the words give may lie far from it).
+LOOSE = 0.3
 
 
-#: How far a place said to lie some km in a compass direction may be off that distance (a share of it, at
-#: least 5 km) and that direction (degrees: an 8-wind's sector and half as much again).
-_ALONG_KM, _ALONG_DEG = 0.3, 33.75
+def about(actual: float, km: float) -> bool:
+    """Does a place ``actual`` km away lie about the ``km`` a text states (:data:`LOOSE`)?"""
+    return abs(actual - km) <= LOOSE * km + 5.0
+
+
+#: How far a place said to lie some km in a compass direction may be off that direction (degrees: an
+#: 8-wind's sector and half as much again); off the distance, a share of it (:data:`LOOSE`), at least 5 km.
+_ALONG_DEG = 33.75
 
 
 def _along(p: Place, origin: Place, km: float, bearing: float) -> bool:
     """Does ``p`` lie about ``km`` from ``origin`` in about the direction ``bearing``?"""
-    if abs(_km(p, origin) - km) > max(5.0, _ALONG_KM * km):
+    if abs(_km(p, origin) - km) > max(5.0, LOOSE * km):
         return False
-    return abs((_azimuth(origin, p) - bearing + 180.0) % 360.0 - 180.0) <= _ALONG_DEG
+    return _off(origin, p, bearing) <= _ALONG_DEG
 
 
 def _fit(pool: tuple[Place, ...], err: dict[str, float], km: float) -> tuple[Place, ...] | None:
@@ -167,13 +171,18 @@ def beside(pool: tuple[Place, ...], origin: Place, bearing: float) -> tuple[Plac
         p.id: d
         for p in pool
         if origin.kind in ("settlement", "facility") and (d := _km(p, origin)) <= BESIDE_KM
-        and abs((_azimuth(origin, p) - bearing + 180.0) % 360.0 - 180.0) <= 45.0
+        and _off(origin, p, bearing) <= 45.0
     }  # fmt: skip
     if not that_way:
         return None
     best = min(that_way.values())
     fit = tuple(p for p in pool if that_way.get(p.id, math.inf) <= best + 2.0)
     return fit if len(fit) < len(pool) else None
+
+
+def _off(origin: Place, p: Place, bearing: float) -> float:
+    """Degrees between ``bearing`` and the way from ``origin`` to ``p``."""
+    return abs(bearing_difference(_azimuth(origin, p), bearing))
 
 
 def _azimuth(a: Place, b: Place) -> float:
