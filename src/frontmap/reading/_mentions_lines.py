@@ -37,12 +37,13 @@ def is_headline(line: str) -> bool:
 class Lines:
     """The lines of a text: where the line holding an offset starts (found from where the line asked
     about last ended when offsets are asked in order, as names are: linear in the text), and whether a
-    line is a headline (decided when first asked, once per line)."""
+    line, or its first sentence, is a headline (decided when first asked, once per line)."""
 
     def __init__(self, text: str):
         self.text = text
         self.start = self.end = 0  # the line last asked about: text[start:end], its newline included
         self._headlines: dict[int, bool] = {}
+        self._glued: dict[int, int] = {}  # line start -> end of a glued headline first sentence, or -1
 
     def line_of(self, offset: int) -> int:
         """The start of the line containing ``offset``."""
@@ -58,11 +59,13 @@ class Lines:
         """Is ``offset`` in the first sentence of the line at ``line_start``, and that sentence a Title Case
         headline a page glued to its first paragraph ("Russian Troops Struggle to Capture Vovchansk. Here's
         the latest ...")?"""
-        end = _SENTENCE_END.search(self.text, line_start, line_start + _LONGEST_GLUED)
-        if end is None or offset >= end.start():
-            return False
-        first = self.text[line_start : end.start()]
-        return not _NOT_IN_HEADLINES.search(first) and is_headline(first)
+        glued = self._glued.get(line_start)
+        if glued is None:  # where the first sentence ends, if it is such a headline (else -1): once a line
+            end = _SENTENCE_END.search(self.text, line_start, line_start + _LONGEST_GLUED)
+            first = self.text[line_start : end.start()] if end is not None else ""
+            headline = bool(first) and not _NOT_IN_HEADLINES.search(first) and is_headline(first)
+            glued = self._glued[line_start] = end.start() if end is not None and headline else -1
+        return offset < glued
 
     def headline(self, line_start: int) -> bool:
         """Is the line that starts at ``line_start`` a Title Case headline?"""
