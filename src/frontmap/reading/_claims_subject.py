@@ -16,7 +16,6 @@ from frontmap.reading._claimcontext import (
     Anchor,
     Context,
     anchor_at,
-    ends_named,
     fits,
     latest_place,
     named_at,
@@ -34,7 +33,6 @@ __all__ = [
     "POINT_KINDS",
     "area_subject",
     "capital_meant",
-    "ends_about",
     "ends_after",
     "line_subject_text",
     "only_town",
@@ -212,25 +210,6 @@ def topic(ctx: Context, s: int, anchor: Place | None, what: str = "") -> Place |
         # is about the same place; so is the one before it
         return topic(ctx, ps, anchor, what)
     return latest_place(ctx, s, "settlement", exclude=anchor, what=what)
-
-
-#: "1,593 km by road and [1,237 km by direct route]": the figure a second one is paired with, by measure.
-_MEASURED_BEFORE = re.compile(
-    r"(?P<num>\d[\d,.]*)\s*-?\s*" + P.DIST_UNIT + r"\s+(?:" + P.MEASURE_PHRASES + r")\s*,?\s+and\s+$",
-    re.IGNORECASE,
-)
-
-
-def ends_about(ctx: Context, start: int) -> dict[str, Any] | None:
-    """The two ends a distance statement names before its figure (:func:`ends_named`), or before the
-    figure it is paired with by how each is measured ("the distance from A to B is 1,593 km by road and
-    1,237 km by direct route"); "the distance from it to Crimea" is about the place the sentence before
-    is about."""
-    pair = _MEASURED_BEFORE.search(ctx.text, max(0, start - 60), start)
-    between = ends_named(ctx, pair.start("num") if pair else start)
-    if between is not None and between.pop("of_it", False):
-        between["subject"] = topic(ctx, sentence_bounds(ctx, start)[0], between["anchor"])
-    return between
 
 
 def _called(text: str, start: int, what: str) -> bool:

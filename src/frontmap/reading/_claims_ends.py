@@ -1,0 +1,130 @@
+"""The two ends a distance statement names around its figure (used by
+:mod:`~frontmap.reading.claimtext`): "the distance from A to B is", "between A and B", "the distance to B
+is", "From A to B -", and the figure paired with one of these by how each is measured ("1,593 km by road
+and 1,237 km by direct route")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from frontmap.reading import patterns as P
+from frontmap.reading._claimcontext import Context, anchor_at, named_at, sentence_bounds
+from frontmap.reading._claims_subject import topic
+
+__all__ = ["ends_about", "ends_named"]
+
+
+#: The verb between the ends a distance names and its figure ("is", "will be", "spans", "comes to").
+_IS = (
+    r"(?:is|was|(?:will|would)\s+be|stands\s+at|spans|measures|comes\s+to|amounts\s+to)\s+"
+    r"(?:(?:now|indeed|actually|still|currently|also|only|just)\s+)?"
+)
+#: "the distance from the front line to Kramatorsk is roughly 14 km", "the distance between A and B is":
+#: the words before a figure that name both ends.
+_DISTANCE_BETWEEN = re.compile(
+    r"\b[Tt]he\s+distance\s+(?:from\s+(?P<a>[^,;.()]{1,60}?)\s+to|between\s+(?P<a2>[^,;.()]{1,60}?)\s+and)"
+    r"\s+(?P<b>[^,;.()]{1,60}?)\s+" + _IS + "$"
+)
+#: "The distance to Kyiv is about 540 km", "the distance to Druzhkivka from Donetsk is 66 km", an
+#: infobox's "Distance to Donetsk - 94 kilometres": the end named first is B; with no "from A" the
+#: distance is from the place the text is about (as "the distance from it to B").
+_DISTANCE_TO = re.compile(
+    r"\b(?:[Tt]he\s+distance|Distance)\s+to\s+(?:the\s+(?:city|town|village)\s+(?:of\s+)?)?"
+    r"(?P<b>[^,;.()]{1,60}?)(?:\s+from\s+(?P<a>[^,;.()]{1,60}?))?(?:\s+" + _IS + r"|\s*[-–—:]\s*)$"
+)
+#: "From the centre of Orikhiv to the front line - approximately 8 km", "From Kherson to Mykolaiv is
+#: about 60 km", "from Odesa to Saky, about 270 km", "from near Hostomel, north of the capital, to
+#: Prybirsk, a distance of 64 km": the same without the word "distance" before, the figure right after
+#: the two ends (an aside between commas may follow the first; no figure in the first: "From A it is
+#: 10 km to B, 25 km to C" names no end of the second distance).
+_FROM_TO = re.compile(
+    r"\b[Ff]rom\s+(?:near\s+|the\s+(?:centre|center|edge|outskirts)\s+of\s+)?(?P<a>[^,;.()\d]{1,60}?)"
+    r"(?:,[^,;.()]{1,50},)?\s+to\s+(?P<b>[^,;.()]{1,60}?)"
+    r"(?:\s+(?:there\s+(?:is|are|was|were)|is|was)\s+(?:(?:now|only|just)\s+)?"
+    r"|\s*[-–—:,]\s*(?:it\s+is\s+|it['’]s\s+|(?P<distance>an?\s+distance\s+of\s+))?)$"
+)
+_IT_END = re.compile(r"(?:it|there)\b")
+#: "stretches from A to B", "the elevation difference from A to B": what follows is a line's length or
+#: a height, not the distance between the two.
+_NOT_BETWEEN_BEFORE = re.compile(
+    r"\b(?:stretch\w*|runs?|running|ran|extend\w*|spans?|spanning|spanned|difference|drops?|rises?|climbs?)\s+$",
+    re.I,
+)
+
+
+def ends_named(ctx: Context, start: int) -> dict[str, Any] | None:
+    """The two ends "the distance from A to B is" (or "between A and B", or a sentence opening "From A
+    to B -") names before a figure at ``start``: B the subject, A the anchor (a place, or a line such as
+    "the front line"). When one end is "it" ("the distance from it to Crimea"), the other is the anchor
+    and ``of_it`` is set: the subject is the place the text was about."""
+    lo = max(sentence_bounds(ctx, start)[0], start - 200)
+    window = ctx.text[lo:start]
+    m = _DISTANCE_BETWEEN.search(ctx.text, lo, start) if "distance" in window else None
+    if m is None and "istance to " in window:
+        return _distance_to(ctx, _DISTANCE_TO.search(ctx.text, lo, start))
+    if m is None and "rom " in window:
+        m = _FROM_TO.search(ctx.text, lo, start)
+        if m is not None and not m.group("distance") and _NOT_BETWEEN_BEFORE.search(ctx.text, lo, m.start()):
+            return None  # "the front stretches from Kherson to Kharkiv, about 1,000 km": a length
+    if m is None:
+        return None
+    a_group = "a" if m.group("a") is not None else "a2"
+    a_start = m.start(a_group)
+    for it_at, other_at in ((a_start, m.start("b")), (m.start("b"), a_start)):
+        it = _IT_END.match(ctx.text, it_at)  # "the distance from it to Crimea", "From there to the river"
+        if it is not None and it.end() == m.end(a_group if it_at == a_start else "b"):
+            named = ctx.mention_at(other_at)
+            if named is not None and named.place is not None:
+                return {"anchor": named.place, "anchor_text": named.text, "of_it": True}
+            anchor, anchor_text, _ = anchor_at(ctx, other_at)  # "to the temporarily occupied Crimea"
+            return {"anchor": anchor, "anchor_text": anchor_text, "of_it": True} if anchor else None
+    for subject_at, anchor_group in ((m.start("b"), a_group), (a_start, "b")):
+        # "... from the front line to Kramatorsk": the town is the subject, the line the anchor
+        named = named_at(ctx, subject_at)  # "to the Crimean city of Saky"
+        if named is not None and named.place is not None:
+            anchor, anchor_text, _ = anchor_at(ctx, m.start(anchor_group))
+            if anchor != named.place:
+                # "to the nearest point of Ukraine": the words, when they name no place (but "the beach"
+                # alone stands for a place named before: the text's own town, later)
+                words = m.group(anchor_group)
+                anchor_text = anchor_text or (words if anchor is None and len(words.split()) > 2 else "")
+                return {"subject": named.place, "anchor": anchor, "anchor_text": anchor_text}
+    return None
+
+
+def _distance_to(ctx: Context, m: re.Match | None) -> dict[str, Any] | None:
+    """The ends :data:`_DISTANCE_TO` names, as :func:`ends_named` gives them."""
+    if m is None:
+        return None
+    if m.group("a") is None:  # "the distance to the front line is 20 km": a line, from the text's place
+        anchor, anchor_text, _ = anchor_at(ctx, m.start("b"))
+        return (
+            {"anchor": anchor, "anchor_text": anchor_text, "of_it": True} if anchor or anchor_text else None
+        )
+    named = ctx.mention_at(m.start("b"))
+    if named is None or named.place is None:
+        return None
+    anchor, anchor_text, _ = anchor_at(ctx, m.start("a"))
+    if anchor is None or anchor == named.place:
+        return None
+    return {"subject": named.place, "anchor": anchor, "anchor_text": anchor_text}
+
+
+#: "1,593 km by road and [1,237 km by direct route]": the figure a second one is paired with, by measure.
+_MEASURED_BEFORE = re.compile(
+    r"(?P<num>\d[\d,.]*)\s*-?\s*" + P.DIST_UNIT + r"\s+(?:" + P.MEASURE_PHRASES + r")\s*,?\s+and\s+$",
+    re.IGNORECASE,
+)
+
+
+def ends_about(ctx: Context, start: int) -> dict[str, Any] | None:
+    """The two ends a distance statement names before its figure (:func:`ends_named`), or before the
+    figure it is paired with by how each is measured ("the distance from A to B is 1,593 km by road and
+    1,237 km by direct route"); "the distance from it to Crimea" is about the place the sentence before
+    is about."""
+    pair = _MEASURED_BEFORE.search(ctx.text, max(0, start - 60), start)
+    between = ends_named(ctx, pair.start("num") if pair else start)
+    if between is not None and between.pop("of_it", False):
+        between["subject"] = topic(ctx, sentence_bounds(ctx, start)[0], between["anchor"])
+    return between
