@@ -1919,6 +1919,35 @@ def test_how_a_distance_is_measured_is_read_and_a_road_gives_the_most_the_straig
     assert plain.measure is None and [v.status for v in check_distance(plain)] == ["inconsistent"]
 
 
+def _ends(text):
+    return [
+        (c.text, c.km, c.measure, c.anchor and c.anchor.name, c.subject and c.subject.name)
+        for c in fm.read(text).claims
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the measure before its figure; the one after a figure's comma belongs to the next figure
+        ("The distance from Kherson to Kyiv by train is 664 km, by road 584 km.",
+         [("664 km", 664, "route", "Kherson", "Kyiv"), ("584 km", 584, "route", "Kherson", "Kyiv")]),
+        # an infobox's line with no verb: from the town named, to the town the text is about
+        ("Borova stands on the Oskil reservoir. Distance from Kharkiv by rail 193 km, by road 165 km.",
+         [("193 km", 193, "route", "Kharkiv", "Borova"), ("165 km", 165, "route", "Kharkiv", "Borova")]),
+        ("Borova stands on the Oskil reservoir. The distance from Kharkiv is 160 km.",
+         [("160 km", 160, None, "Kharkiv", "Borova")]),
+        ("The distance between Hola Prystan and the railway station of Kherson by water constitutes 18 km.",
+         [("18 km", 18, "route", "Kherson", "Hola Prystan")]),
+        # the comma after a conversion is not part of the claim
+        ("The distance from Kherson to Kyiv is 424 km (263 miles), the ministry said.",
+         [("424 km (263 miles)", 424, None, "Kherson", "Kyiv")]),
+    ],
+)  # fmt: skip
+def test_a_distance_said_by_how_it_is_travelled_keeps_its_measure_and_its_ends(text, expected):
+    assert _ends(text) == expected
+
+
 # --- mentions -------------------------------------------------------------------------------------
 
 

@@ -17,7 +17,7 @@ __all__ = ["ends_about", "ends_named"]
 
 #: The verb between the ends a distance names and its figure ("is", "will be", "spans", "comes to").
 _IS = (
-    r"(?:is|was|(?:will|would)\s+be|stands\s+at|spans|measures|comes\s+to|amounts\s+to)\s+"
+    r"(?:is|was|(?:will|would)\s+be|stands\s+at|spans|measures|constitutes|comes\s+to|amounts\s+to)\s+"
     r"(?:(?:now|indeed|actually|still|currently|also|only|just)\s+)?"
 )
 #: "the distance from the front line to Kramatorsk is roughly 14 km", "the distance between A and B is":
@@ -32,6 +32,14 @@ _DISTANCE_BETWEEN = re.compile(
 _DISTANCE_TO = re.compile(
     r"\b(?:[Tt]he\s+distance|Distance)\s+to\s+(?:the\s+(?:city|town|village)\s+(?:of\s+)?)?"
     r"(?P<b>[^,;.()]{1,60}?)(?:\s+from\s+(?P<a>[^,;.()]{1,60}?))?(?:\s+" + _IS + r"|\s*[-–—:]\s*)$"
+)
+#: "The distance from Kharkiv is 160 km", an infobox's "Distance from Kharkiv by rail 193 km": from A to
+#: the place the text is about (a measure may stand for the verb).
+_DISTANCE_FROM = re.compile(
+    r"\b(?:[Tt]he\s+distance|Distance)\s+from\s+(?:the\s+(?:city|town|village)\s+(?:of\s+)?)?"
+    r"(?P<a>(?:(?!\sto\s)[^,;.()]){1,60}?)"
+    r"(?:\s+" + _IS + r"|\s*[-–—:]\s*|(?<=\s)(?:" + P.MEASURE_PHRASES + r")\s+)$",
+    re.IGNORECASE,
 )
 #: "From the centre of Orikhiv to the front line - approximately 8 km", "From Kherson to Mykolaiv is
 #: about 60 km", "from Odesa to Saky, about 270 km", "from near Hostomel, north of the capital, to
@@ -63,6 +71,10 @@ def ends_named(ctx: Context, start: int) -> dict[str, Any] | None:
     m = _DISTANCE_BETWEEN.search(ctx.text, lo, start) if "distance" in window else None
     if m is None and "istance to " in window:
         return _distance_to(ctx, _DISTANCE_TO.search(ctx.text, lo, start))
+    if m is None and "istance from " in window:
+        only_a = _DISTANCE_FROM.search(ctx.text, lo, start)
+        if only_a is not None:
+            return _from_it(ctx, only_a.start("a"))
     if m is None and "rom " in window:
         m = _FROM_TO.search(ctx.text, lo, start)
         if m is not None and not m.group("distance") and _NOT_BETWEEN_BEFORE.search(ctx.text, lo, m.start()):
@@ -98,10 +110,7 @@ def _distance_to(ctx: Context, m: re.Match | None) -> dict[str, Any] | None:
     if m is None:
         return None
     if m.group("a") is None:  # "the distance to the front line is 20 km": a line, from the text's place
-        anchor, anchor_text, _ = anchor_at(ctx, m.start("b"))
-        return (
-            {"anchor": anchor, "anchor_text": anchor_text, "of_it": True} if anchor or anchor_text else None
-        )
+        return _from_it(ctx, m.start("b"))
     named = ctx.mention_at(m.start("b"))
     if named is None or named.place is None:
         return None
@@ -111,9 +120,21 @@ def _distance_to(ctx: Context, m: re.Match | None) -> dict[str, Any] | None:
     return {"subject": named.place, "anchor": anchor, "anchor_text": anchor_text}
 
 
-#: "1,593 km by road and [1,237 km by direct route]": the figure a second one is paired with, by measure.
+def _from_it(ctx: Context, pos: int) -> dict[str, Any] | None:
+    """The place or line named at ``pos`` as the anchor of a distance about the place the text is about
+    ("the distance to the front line is 20 km", "the distance from Kharkiv is 160 km")."""
+    anchor, anchor_text, _ = anchor_at(ctx, pos)
+    return {"anchor": anchor, "anchor_text": anchor_text, "of_it": True} if anchor or anchor_text else None
+
+
+#: "1,593 km by road and [1,237 km by direct route]": the figure a second one is paired with, by measure;
+#: or "664 km, [by road 584 km]", when the second figure's own measure comes before it.
 _MEASURED_BEFORE = re.compile(
     r"(?P<num>\d[\d,.]*)\s*-?\s*" + P.DIST_UNIT + r"\s+(?:" + P.MEASURE_PHRASES + r")\s*,?\s+and\s+$",
+    re.IGNORECASE,
+)
+_FIGURE_BEFORE = re.compile(
+    r"(?P<num>\d[\d,.]*)\s*-?\s*" + P.DIST_UNIT + r"\b(?:\s*\([^()]{1,30}\))?\s*,\s*(?:and\s+)?$",
     re.IGNORECASE,
 )
 
@@ -121,9 +142,13 @@ _MEASURED_BEFORE = re.compile(
 def ends_about(ctx: Context, start: int) -> dict[str, Any] | None:
     """The two ends a distance statement names before its figure (:func:`ends_named`), or before the
     figure it is paired with by how each is measured ("the distance from A to B is 1,593 km by road and
-    1,237 km by direct route"); "the distance from it to Crimea" is about the place the sentence before
-    is about."""
-    pair = _MEASURED_BEFORE.search(ctx.text, max(0, start - 60), start)
+    1,237 km by direct route", "is 664 km by train, by road 584 km"); "the distance from it to Crimea" is
+    about the place the sentence before is about."""
+    own = P.MEASURE_BEFORE.search(ctx.text, max(0, start - 40), start)  # ", by road 584 km"
+    if own is not None:
+        pair = _FIGURE_BEFORE.search(ctx.text, max(0, own.start() - 40), own.start())
+    else:
+        pair = _MEASURED_BEFORE.search(ctx.text, max(0, start - 60), start)
     between = ends_named(ctx, pair.start("num") if pair else start)
     if between is not None and between.pop("of_it", False):
         between["subject"] = topic(ctx, sentence_bounds(ctx, start)[0], between["anchor"])

@@ -209,6 +209,13 @@ def _area_slip(text: str, m: re.Match, value: float | None) -> bool:
     return bool(value is not None and value >= 100 and P.AREA_AFTER.match(text, m.end()))
 
 
+def _before_comma(text: str, start: int, end: int) -> int:
+    """``end`` moved back over the commas and spaces the claim's words were read up to."""
+    while end > start and text[end - 1] in ", ":
+        end -= 1
+    return end
+
+
 def _distance(
     ctx: Context, m: re.Match, value: float | None, converted: Converted | None, pos: int
 ) -> DistanceClaim | None:
@@ -223,6 +230,7 @@ def _distance(
     start = m.start()
 
     def claim(end: int, **fields) -> DistanceClaim:
+        end = _before_comma(text, start, end)  # "664 km (413 miles), the ministry said"
         if "subject" not in fields:
             fields.update(
                 _subject_and_anchor(ctx, start, end, fields.get("anchor"), fields.get("anchor_text", ""))
@@ -363,6 +371,8 @@ def _figure(
     if deep:  # "advanced 1.5 km deep near Robotyne": the depth of an advance
         pos = deep.end()
     measure = P.MEASURE.match(text, pos)  # "about 60 km as the crow flies from", "1,600 km by road"
+    if measure and P.FIGURE_NEXT.match(text, measure.end()):  # "664 km, by road 584 km": the next one's
+        measure = None
     if measure:
         pos = measure.end()
     if P.NOT_LOCATION.match(text, pos):
@@ -370,7 +380,8 @@ def _figure(
     paired = None if deep or measure else P.PAIRED.match(text, pos)  # "12 km deep and 40 km wide": a width
     if paired:  # "about 80 km and 60 km from the city": both share what follows
         pos = paired.end()
-    how = DISTANCE_MEASURES[" ".join(measure.group("phrase").lower().split())] if measure else None
+    said = measure or P.MEASURE_BEFORE.search(text, lo, start)  # or before it: "by train is 664 km"
+    how = DISTANCE_MEASURES[" ".join(said.group("phrase").lower().split())] if said else None
     return value, pos, travel, how
 
 

@@ -252,8 +252,19 @@ BACK_AFTER = re.compile(r"\s*back\b", re.IGNORECASE)
 DEEP = re.compile(r"\s*-?\s*deep\b", re.IGNORECASE)
 #: "60 km as the crow flies from the plant", "1,600 km by road": how a distance is measured, between its
 #: figure and its anchor (``lexicon.DISTANCE_MEASURES`` says which measure a ``phrase`` is).
-MEASURE_PHRASES = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon.DISTANCE_MEASURES)
+MEASURE_PHRASES = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lexicon.DISTANCE_MEASURES, key=len, reverse=True)
+)
 MEASURE = re.compile(r"\s*,?\s+(?P<phrase>" + MEASURE_PHRASES + r")\b,?", re.IGNORECASE)
+#: "by train is 664 km", ", by road 584 km", "via the railway 193 km": the measure written just before a
+#: figure (a verb or a dash between them at most); after a figure, such words belong to the next one.
+MEASURE_BEFORE = re.compile(
+    r"\b(?P<phrase>" + MEASURE_PHRASES + r")\s*"
+    r"(?:(?:is|was|constitutes|comes\s+to|amounts\s+to)\s+|[-–—:]\s*)?$",
+    re.IGNORECASE,
+)
+#: What follows a measure that belongs to the figure after it: "664 km, by road 584 km".
+FIGURE_NEXT = re.compile(r"\s*[-–—:]?\s*\d")
 #: "some 40 km, or 25 miles, east of Kharkiv": a conversion written with "or" instead of brackets.
 OR_CONVERSION = re.compile(
     # "40 km/ 25 miles", "10-15 km/ 6–9 miles": after a slash too (a range's upper figure is converted)
@@ -383,12 +394,13 @@ THE_TOWN_ANCHOR = re.compile(
 #: The kind of place "the city", "the plant" names again.
 THE_KIND = {"city": "settlement", "town": "settlement", "village": "settlement", "plant": "facility",
             "station": "facility", "site": "facility"}  # fmt: skip
-#: "the centre of the capital", "the outskirts of Kharkiv", "the southern and south-eastern edge of X": a
-#: part of the place named after it; "the fighting at X": what happens there.
+#: "the centre of the capital", "the outskirts of Kharkiv", "the southern and south-eastern edge of X",
+#: "the railway station of Kherson": a part of the place named after it; "the fighting at X": what
+#: happens there.
 _SIDE = r"(?:north|south)?-?(?:east|west)?(?<=[a-z])ern\s+"  # "southern", "north-eastern"
 PART_OF = re.compile(
     r"the\s+(?:(?:city|town)\s+)?(?:" + _SIDE + r"(?:(?:and|or)\s+" + _SIDE + r")?)?"
-    r"(?:cent(?:re|er)|outskirts|suburbs|edges?)\s+of\s+"
+    r"(?:cent(?:re|er)|outskirts|suburbs|edges?|(?:railway|train|bus)\s+station)\s+of\s+"
     # "40 miles west of the fierce fighting at Sievierodonetsk", "of the battle for Bakhmut": where it is
     r"|the\s+(?:[a-z]+\s+)?(?:fighting|battles?|clashes|assault)\s+(?:at|in|for|around|of)\s+",
     re.I,
