@@ -31,11 +31,13 @@ _UKRAINE_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _UKRAINE_HELD = re.compile(r"\b(?:Kyiv|Kiev|Ukrainian|Ukraine)[-\s](?:held|controlled)\b", re.IGNORECASE)
-#: ... or "remains under Ukrainian control" right after it.
+#: ... or "remains under Ukrainian control", "is held by Ukrainian troops" right after it.
 _UNDER_UKRAINE = re.compile(
     # an abbreviation in brackets may come first: "of the Donetsk People's Republic (DPR) remains ..."
     r"(?:\s*\([^()]{1,40}\))?\s*(?:is|are|was|were|remains?|remained|stays?)\s+(?:still\s+)?"
-    r"(?:under\s+(?:Ukrainian|Ukraine['’]s|Kyiv['’]s|Kiev['’]s)\s+control|in\s+Ukrainian\s+hands)\b",
+    r"(?:under\s+(?:Ukrainian|Ukraine['’]s|Kyiv['’]s|Kiev['’]s)\s+control|in\s+Ukrainian\s+hands"
+    r"|(?:held|controlled)\s+by\s+(?:the\s+)?(?:Ukraine|Kyiv|Kiev|Ukrainians"
+    r"|Ukrainian\s+(?:forces|troops|army|military|units|defenders)))\b",
     re.IGNORECASE,
 )
 _WHOSE_BEFORE = 80  # characters before a share (in its sentence) where its holder is looked for

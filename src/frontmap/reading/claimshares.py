@@ -211,9 +211,13 @@ def share_claim(ctx: Context, m: re.Match) -> ShareClaim | None:
         value, value_text, qual, end = pct, exact.group("pct"), None, exact.end()
     start = m.start()
     s, e = sentence_bounds(ctx, start)
-    # "80% of Bakhmut was destroyed": what the ground is said to be, else what the clause says happened
+    # "80% of Bakhmut was destroyed": what the ground is said to be, else what the share's own clause says
+    # happened, else (a clause with no verb of its own: "..., and 70% of Pokrovsk") the sentence around it
     state = _TOWN_GROUND.match(text, end)
-    change = _state(state) if state else _change(ctx, max(s, start - P.WINDOW), min(e, end + 60))
+    a, b = max(s, start - P.WINDOW), min(e, end + 60)
+    change = (
+        _state(state) if state else _change(ctx, *_own_clause(text, a, start, end, b)) or _change(ctx, a, b)
+    )
     change = whose(ctx, start, end, change)
     return ShareClaim(
         text[start:end],
@@ -380,9 +384,13 @@ def share_again(ctx: Context, m: re.Match, last: ShareClaim | None) -> ShareClai
     return figure_share(ctx, m, last.of, last.of_text, change)
 
 
-#: "18% of Ukraine last year, and 0.6% in 2024", "31% of the region is occupied, 5% has been freed": what
-#: joins a bare percentage to the share before it in one sentence (ending the words between them) ...
-_ALSO_JOIN = re.compile(r"(?:[,;]|[,;]?\s+(?:and|while|whereas|but))\s*$")
+#: "18% of Ukraine last year, and 0.6% in 2024", "31% of the region is occupied, 5% has been freed", "while
+#: the remaining 25% is held by Ukraine": what joins a bare percentage to the share before it in one
+#: sentence (ending the words between them) ...
+_ALSO_JOIN = re.compile(
+    r"(?:[,;]|[,;]?\s+(?:and|while|whereas|but))\s*(?:the\s+(?:remaining|other|rest\s+of\s+the)\s+)?$",
+    re.IGNORECASE,
+)
 _TIME_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: ... and what follows it: a time (the same share at another time) or a verb (what happened to it).
 _ALSO_AFTER = re.compile(
@@ -413,9 +421,11 @@ def share_also(ctx: Context, m: re.Match, last: ShareClaim | None) -> ShareClaim
     change = last.change
     if after.group("verb"):
         clause = _CLAUSE_END.search(text, after.end(), e)
-        change = _change(ctx, after.start(), clause.start() if clause else e)
+        change = whose(
+            ctx, m.start(), m.end("frac"), _change(ctx, after.start(), clause.start() if clause else e)
+        )
         if change is None or (change == "held" and not _STILL_HELD.match(text, m.end("frac"), e)):
-            return None  # "and 82% remains under Kyiv's control" is not the share held
+            return None  # "and 2% is held": by whom? ("the remaining 25% is held by Ukraine" is Ukraine's)
     return figure_share(ctx, m, last.of, last.of_text, change)
 
 
@@ -493,6 +503,19 @@ def _change(ctx: Context, a: int, b: int) -> str | None:
         if ctx.may_match(pattern, (a, b)) and pattern.search(ctx.text[a:b]):
             return change
     return None
+
+
+#: Where the clause of a share ends and the next begins: "Russia occupies a fifth of Ukraine; Kyiv has
+#: liberated half of what it seized" says nothing of the fifth being regained.
+_NEXT_CLAUSE = re.compile(r";|,?\s+(?:while|whereas|but)\s|,\s+and\s", re.IGNORECASE)
+
+
+def _own_clause(text: str, a: int, start: int, end: int, b: int) -> tuple[int, int]:
+    """The part of ``text[a:b]`` in the clause of the share at ``start:end``."""
+    for m in _NEXT_CLAUSE.finditer(text, a, start):
+        a = m.end()
+    after = _NEXT_CLAUSE.search(text, end, b)
+    return a, after.start() if after else b
 
 
 def _says_who_holds(ctx: Context, pos: int) -> bool:
