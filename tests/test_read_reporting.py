@@ -1160,6 +1160,22 @@ def test_a_distance_to_a_line_is_measured_from_it(text, anchor, anchor_text):
 
 
 @pytest.mark.parametrize(
+    "text, anchor, subject",
+    [
+        # "the river", "the reservoir": the one named last; "inland from" is from it
+        ("Marines crossed the Dnipro. They hold Krynky, 2 km inland from the river.", "Dnipro River",
+         "Krynky"),
+        ("The Kakhovka Reservoir was drained. Nikopol lies 5 km from the reservoir.", "Kakhovka Reservoir",
+         "Nikopol"),
+        ("The platform stood 20 km offshore from Odesa.", "Odesa", None),
+    ],
+)  # fmt: skip
+def test_the_river_or_reservoir_named_before_is_what_a_distance_is_from(text, anchor, subject):
+    c = claim(text)
+    assert (c.anchor and c.anchor.name, c.subject and c.subject.name) == (anchor, subject)
+
+
+@pytest.mark.parametrize(
     "text, value, anchor, anchor_text, direction",
     [
         ("Troops stand 12 km east of Lyman; in spring this distance was 30 km.", 30, "Lyman", "Lyman", "E"),
