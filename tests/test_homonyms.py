@@ -353,6 +353,25 @@ def test_dmitrov_near_pokrovsk_on_the_bundled_gazetteer():
     assert m.place.admin1 == "Donetsk Oblast"
 
 
+def test_two_undecided_names_whose_namesakes_lie_together_are_that_pair_on_the_bundled_gazetteer():
+    # 32 Zarichnes and 3 Torskes; one of each lies 2 km from the other, by Lyman: no chance
+    text = "Russian vehicles gathered in Zarichne before trying to reach Torske."
+    found = {m.text: (m.place.admin1, m.evidence) for m in fm.read(text).mentions}
+    assert found == {"Zarichne": ("Donetsk Oblast", "proximity"), "Torske": ("Donetsk Oblast", "proximity")}
+    zarichne = next(m.place for m in fm.read(text).mentions if m.text == "Zarichne")
+    assert abs(zarichne.lat - 49.02) < 0.05 and abs(zarichne.lon - 37.93) < 0.05
+    # names with dozens of namesakes make close pairs by chance: size still decides
+    assert {m.evidence for m in fm.read("Shelling hit Andriivka and Ivanivka overnight.").mentions} == {
+        "size"
+    }
+
+
+def test_a_pair_is_too_close_for_chance_only_with_few_namesakes():
+    from frontmap.reading._homonym_pairs import PAIR_CHANCE, chance
+
+    assert chance(32, 3, 2.3) < PAIR_CHANCE < chance(60, 80, 5.0)
+
+
 def test_former_name_on_the_bundled_gazetteer():
     if not any(p.name == "Myrnohrad" for p in fm.Gazetteer().lookup("mirnograd")):
         pytest.skip("the bundled gazetteer does not know Mirnograd as a name of Myrnohrad")

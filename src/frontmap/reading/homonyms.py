@@ -27,6 +27,9 @@ picks one by the evidence the text offers, from the strongest to the weakest (:d
 ``proximity``
     the candidate lies within :data:`NEAR_KM` of the nearest unambiguous place the article names, and
     clearly nearer than the other candidates: an article's places lie together, a faraway namesake loses.
+    With no place of Ukraine settled, it measures from the one pair of namesakes of two names that lie
+    too close together to be chance, or from the largest towns of the names
+    (:mod:`~frontmap.reading._homonym_pairs`).
 ``size``
     nothing in the text points to one: the gazetteer's order (largest first, a place whose own name this
     is before one that merely had it once), and a city abroad before a far smaller Ukrainian namesake.
@@ -73,6 +76,7 @@ from types import MappingProxyType
 from frontmap.gazetteer.place import Place
 from frontmap.reading._directions import named_as_direction
 from frontmap.reading._homonym_kinds import by_kind, kind_before
+from frontmap.reading._homonym_pairs import weak_anchors
 from frontmap.reading._homonym_units import UNIT_WORD, by_other, by_unit, unit_level
 from frontmap.reading._ment_places import RAION_CITY_POPULATION as RAION_CITY_POPULATION
 from frontmap.reading._ment_places import core as _core
@@ -104,8 +108,6 @@ EVIDENCE: MappingProxyType[str, str] = MappingProxyType(
 #: The steps that choose among candidates, strongest first.
 ORDER: tuple[str, ...] = ("qualifier", "claim", "hierarchy", "proximity", "size")
 
-#: Population of a town in Ukraine that anchors proximity when no other place is settled (_weak_anchors).
-WEAK_ANCHOR_POPULATION = 10_000
 #: A candidate this close (km) to one of the article's places is near them; farther, proximity says nothing.
 NEAR_KM = 60.0
 #: Candidates within this many km of the nearest one are equally near (a claim may choose among them).
@@ -467,18 +469,6 @@ def choose(ctx: _Context, i: int, pool: tuple[Place, ...], evidence: str | None)
     return size(ctx, i, pool)[0], evidence or "size"
 
 
-def _weak_anchors(ctx: _Context, pending: list[tuple[int, tuple[Place, ...], str | None]]) -> None:
-    """With no place of Ukraine settled yet, the first-ranked town of each undecided name (a town of
-    :data:`WEAK_ANCHOR_POPULATION` or more in Ukraine) is what proximity measures from: in "near Dmitrov
-    as Pokrovsk fell" the two names keep each other on the Donetsk front."""
-    if any(p.country == "UA" for p in ctx.places.values()):
-        return
-    for _, pool, _ in pending:
-        top = pool[0]
-        if top.country == "UA" and top.kind == "settlement" and top.population >= WEAK_ANCHOR_POPULATION:
-            ctx.places.setdefault(top.id, top)
-
-
 def resolve(text: str, hits: list[Hit]) -> None:
     """Set ``place`` and ``evidence`` of every hit (``place`` already set: ``evidence`` kept or ``only``)."""
     ctx = _context(text, hits)
@@ -511,7 +501,8 @@ def resolve(text: str, hits: list[Hit]) -> None:
                 pending.append((i, narrowed or h.places, "qualifier" if narrowed else None))
                 continue
         ctx.add(h, h.place)
-    _weak_anchors(ctx, pending)
+    # with no place of Ukraine settled yet, what proximity measures from
+    weak_anchors(ctx.places, [(ctx.hits[i].start, ctx.hits[i].key, pool) for i, pool, _ in pending])
     ctx.finish()
     # a city taken over its villages is looked at by proximity alone, which depends on its candidates
     # only: once per name and article
