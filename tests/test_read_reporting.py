@@ -1999,6 +1999,23 @@ def test_a_distance_said_by_how_it_is_travelled_keeps_its_measure_and_its_ends(t
     assert _ends(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a list after a heading that says its figures are distances: from the place it names ...
+        ("Distances from Tokmak: Melitopol – 57 km; Zaporizhzhia – 85 km.",
+         [("57 km", 57, None, "Tokmak", "Melitopol"), ("85 km", 85, None, "Tokmak", "Zaporizhzhia")]),
+        # ... or the town the text is about; a measure in the heading is every figure's
+        ("Tokmak is a town on the Molochna. Distances by road: Melitopol - 57 km, Berdiansk - 86 km.",
+         [("57 km", 57, "route", "Tokmak", "Melitopol"), ("86 km", 86, "route", "Tokmak", "Berdiansk")]),
+        # no heading: a name and a figure are no distance
+        ("Melitopol - 57 km.", []),
+    ],
+)  # fmt: skip
+def test_a_list_of_distances_under_a_heading_reads_each_item(text, expected):
+    assert _ends(text) == expected
+
+
 # --- mentions -------------------------------------------------------------------------------------
 
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from frontmap.reading import lexicon
 from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import Context, anchor_at, named_at, sentence_bounds
 from frontmap.reading._claims_subject import topic
+from frontmap.reading.claimlinks import IMPLIED_TOPIC
 
 __all__ = ["ends_about", "ends_named"]
 
@@ -61,11 +63,55 @@ _NOT_BETWEEN_BEFORE = re.compile(
 )
 
 
+#: "Distances from the city to the regional centres by road: Melitopol - 57 km, Simferopol - 315 km": a
+#: heading that says the figures of a list after it are distances (from the place it names, or else the
+#: one the text is about; a measure in it is every figure's) ...
+_LIST_HEAD = re.compile(r"\b[Dd]istances?\b(?P<head>[^.:;]{0,160}?):")
+#: ... and the list up to a figure: items "Name - N km," before it, then its own name and a dash or colon.
+_ITEMS = re.compile(
+    r"(?:\s*[^,;:.\d]{1,40}?\s*[-–—:]\s*\d[\d,.]*\s*" + P.DIST_UNIT + r"\s*[,;])*"
+    r"\s*(?P<name>[^,;:.\d]{1,40}?)\s*[-–—:]\s*",
+    re.IGNORECASE,
+)
+_HEAD_FROM = re.compile(r"\bfrom\s+")
+_HEAD_MEASURE = re.compile(r"\b(?P<phrase>" + P.MEASURE_PHRASES + r")\b", re.IGNORECASE)
+
+
+def _listed(ctx: Context, start: int) -> dict[str, Any] | None:
+    """The ends of a figure in a list of distances (:data:`_LIST_HEAD`): the place the item names is the
+    subject; what the heading says the distances are from, the anchor."""
+    text = ctx.text
+    lo = max(sentence_bounds(ctx, start)[0], start - 800)
+    if "istance" not in text[lo:start]:
+        return None
+    heads = list(_LIST_HEAD.finditer(text, lo, start))
+    items = _ITEMS.fullmatch(text, heads[-1].end(), start) if heads else None
+    named = named_at(ctx, items.start("name")) if items else None
+    if named is None or named.place is None:
+        return None
+    head = heads[-1]
+    by = _HEAD_FROM.search(text, head.start("head"), head.end("head"))
+    anchor, anchor_text, _ = anchor_at(ctx, by.end()) if by is not None else (None, "", 0)
+    found: dict[str, Any] = {"subject": named.place, "anchor": anchor, "anchor_text": anchor_text}
+    if anchor is None:  # "Distances by road: ...": from the place the text is about
+        found.update(anchor=topic(ctx, head.start(), named.place), note=IMPLIED_TOPIC)
+    if found["anchor"] is None or found["anchor"] == named.place:
+        return None
+    measure = _HEAD_MEASURE.search(text, head.start("head"), head.end("head"))
+    if measure is not None:
+        found["measure"] = lexicon.DISTANCE_MEASURES[" ".join(measure.group("phrase").lower().split())]
+    return found
+
+
 def ends_named(ctx: Context, start: int) -> dict[str, Any] | None:
     """The two ends "the distance from A to B is" (or "between A and B", or a sentence opening "From A
     to B -") names before a figure at ``start``: B the subject, A the anchor (a place, or a line such as
     "the front line"). When one end is "it" ("the distance from it to Crimea"), the other is the anchor
     and ``of_it`` is set: the subject is the place the text was about."""
+    if ctx.text[max(0, start - 3) : start].rstrip().endswith(("-", "–", "—", ":")):  # "Melitopol - 57 km"
+        listed = _listed(ctx, start)
+        if listed is not None:
+            return listed
     lo = max(sentence_bounds(ctx, start)[0], start - 200)
     window = ctx.text[lo:start]
     m = _DISTANCE_BETWEEN.search(ctx.text, lo, start) if "distance" in window else None

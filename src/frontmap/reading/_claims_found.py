@@ -23,7 +23,7 @@ from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import distance_unit, low_end, number
 from frontmap.reading._claims_before import QUALIFIER_ENDS, may_end
 
-__all__ = ["Widened", "low_of_next"]
+__all__ = ["Widened", "low_of_next", "trimmed_end"]
 
 #: What the lower end of a range (:data:`~frontmap.reading.patterns.RANGE_LOW`) ends with: a dash, or
 #: one of these words.
@@ -123,3 +123,11 @@ def low_of_next(text: str, q: re.Match, following: list[re.Match]) -> bool:
         return False
     unit = distance_unit(upper.group("dist"))
     return unit is not None and low_end(upper, number(upper), unit) is not None
+
+
+def trimmed_end(text: str, start: int, end: int) -> int:
+    """The end of a claim's span (from ``start``), moved back over the commas and spaces its words were
+    read up to: "664 km (413 miles), the ministry said" ends at the bracket."""
+    while end > start and text[end - 1] in ", ":
+        end -= 1
+    return end

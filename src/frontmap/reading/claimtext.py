@@ -75,7 +75,7 @@ from frontmap.reading._claims_before import (
 )
 from frontmap.reading._claims_comparisons import comparison_claim
 from frontmap.reading._claims_ends import ends_about
-from frontmap.reading._claims_found import Widened, low_of_next
+from frontmap.reading._claims_found import Widened, low_of_next, trimmed_end
 from frontmap.reading._claims_subject import (
     PLURAL_NOUN_BEFORE,
     POINT_KINDS,
@@ -209,13 +209,6 @@ def _area_slip(text: str, m: re.Match, value: float | None) -> bool:
     return bool(value is not None and value >= 100 and P.AREA_AFTER.match(text, m.end()))
 
 
-def _before_comma(text: str, start: int, end: int) -> int:
-    """``end`` moved back over the commas and spaces the claim's words were read up to."""
-    while end > start and text[end - 1] in ", ":
-        end -= 1
-    return end
-
-
 def _distance(
     ctx: Context, m: re.Match, value: float | None, converted: Converted | None, pos: int
 ) -> DistanceClaim | None:
@@ -230,7 +223,7 @@ def _distance(
     start = m.start()
 
     def claim(end: int, **fields) -> DistanceClaim:
-        end = _before_comma(text, start, end)  # "664 km (413 miles), the ministry said"
+        end = trimmed_end(text, start, end)  # "664 km (413 miles), the ministry said"
         if "subject" not in fields:
             fields.update(
                 _subject_and_anchor(ctx, start, end, fields.get("anchor"), fields.get("anchor_text", ""))
@@ -242,7 +235,8 @@ def _distance(
         return DistanceClaim(
             text[start:end], start, end, value=value, unit=unit, km=to_km(value, unit),
             value_text=m.group("num"), qualifier=qualifier(m), converted=converted,
-            low=low_end(m, value, unit), measure=measure, **fields, **ctx.common(start, end),
+            low=low_end(m, value, unit), measure=fields.pop("measure", measure), **fields,
+            **ctx.common(start, end),
         )  # fmt: skip
 
     if (radius := radius_anchor(ctx, start, pos)) is not None:  # "within a radius of 5 km of the plant"
