@@ -132,6 +132,18 @@ SUBJECTS = [
         subject="Selydove",
         anchor="Pokrovsk",
     ),
+    # two phrases of where it lies, then the distance
+    case(
+        "Chornobyl is in the far north of Ukraine, near the border with Belarus and about 100 km from Kyiv.",
+        subject="Chornobyl",
+        anchor="Kyiv",
+    ),
+    # "This is": the place the sentence before is about
+    case(
+        "Armoured vehicles stood in the streets of Ozera. This is only about 30 km from Kyiv.",
+        subject="Ozera",
+        anchor="Kyiv",
+    ),
 ]
 
 

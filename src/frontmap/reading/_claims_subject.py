@@ -165,10 +165,10 @@ _IS_LOCATED = r"(?:(?:is|" + P.LIES + r")\s+)?(?:is|" + P.LOCATED + "|" + P.LIES
 #: ", which", ", a", ", the": a town named after "It ..." that a clause or an apposition then describes.
 _INTRODUCED = re.compile(r"\s*,\s*(?:which|that|where|a|an|the)\b", re.IGNORECASE)
 #: "It lies 11 km northwest of Bakhmut", "A part of the Sloviansk Municipality, it stands on the Donets,
-#: 30 km from Sloviansk": the place the sentence before is about.
+#: 30 km from Sloviansk", "This is just 17 miles from Kyiv": the place the sentence before is about.
 _IT_LIES = re.compile(
-    r"\s*(?:(?:A|An|Located|Situated)\s[^,.;]{1,60},\s*)?(?:[Ii]t|The\s+(?:town|city|village|settlement))\s+"
-    + _IS_LOCATED
+    r"\s*(?:(?:A|An|Located|Situated)\s[^,.;]{1,60},\s*)?"
+    r"(?:[Ii]t|This|The\s+(?:town|city|village|settlement))\s+" + _IS_LOCATED
 )
 #: "...; it lies 20 km south of B": a clause about the place the sentence opened with.
 _IT_LIES_CLAUSE = re.compile(r"[;:]\s*it\s+" + _IS_LOCATED)

@@ -584,6 +584,8 @@ LINK = re.compile(
     + LOCATED
     + r")\s+(?:on|in|at|along|by|near|beside|among|amid|amongst|(?:close|next)\s+to|not\s+far\s+from)\b"
     r"[^.;:,()]{0,60}"
+    # "is in the very north of Ukraine, close to the Belarusian border and just 93 km ...": a second one
+    r"(?:,\s*(?:on|in|at|near|(?:close|next)\s+to|not\s+far\s+from)\b[^.;:,()]{0,60})?"
     r"(?:,\s*)?)$",
     re.I,
 )
