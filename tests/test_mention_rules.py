@@ -498,6 +498,19 @@ def test_a_town_further_away_counts_when_its_country_is_named(text, found):
     assert [m.text for m in fm.read(text).mentions] == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Russia said its troops had retaken Sudzha.", ["Russia", "Sudzha"]),  # a town of 7,000
+        ("Russia said its troops had cleared Guyevo.", ["Russia"]),  # a village of 900 needs its region
+        ("Troops cleared Guyevo in the Kursk region.", ["Guyevo", "Kursk region"]),
+        ("Sudzha was quiet.", []),
+    ],
+)
+def test_a_town_across_the_border_counts_when_its_region_or_country_is_named(text, found):
+    assert [m.text for m in fm.read(text).mentions] == found
+
+
 @cases(
     ("Fog covered Rhode overnight.", "Rhode", REJECT),
     ("Fog covered Melnyk overnight.", "Melnyk", None),

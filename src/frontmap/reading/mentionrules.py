@@ -70,6 +70,7 @@ from frontmap.reading.lexicon import (
 from frontmap.reading.patterns import FACILITY_AFTER, LIES
 
 __all__ = [
+    "NEIGHBOUR_TOWN",
     "RULES",
     "Candidate",
     "Rule",
@@ -86,7 +87,8 @@ class Verdict(enum.Enum):
 
     ACCEPT = "accept"
     REJECT = "reject"
-    #: A town in a neighbouring country: a place only if the text also names a place in its region.
+    #: A town in a neighbouring country: a place only if the text also names a place in its region (or,
+    #: a town of NEIGHBOUR_TOWN people, its country).
     IF_REGION_NAMED = "if region named"
     #: A town in a country further away: a place only if the text also names its country or a place there.
     IF_COUNTRY_NAMED = "if country named"
@@ -515,18 +517,23 @@ def town_abroad_before_facility(c: Candidate) -> Verdict | None:
     return _town_abroad(c) if FACILITY_AFTER.match(c.text, c.hit.end) else None
 
 
+#: People in a town of a neighbouring country that a locative word before it, or its country named in
+#: the text, makes a place ("in Sudzha", "Russia said it had retaken Sudzha").
+NEIGHBOUR_TOWN = 2_000
+
+
 def _town_abroad(c: Candidate) -> Verdict | None:
     """The verdict on a town abroad that the words around say is a place: large enough to be meant (in a
     neighbouring country, or in one further away that the text names: "west of Dachi" in a report on
     Kherson is no town of Chongqing), or no verdict."""
     pop, country = _population(c), c.best.country
     if country in NEIGHBOUR_COUNTRIES:
-        return ACCEPT if pop >= 2_000 else None
+        return ACCEPT if pop >= NEIGHBOUR_TOWN else None
     return IF_COUNTRY_NAMED if pop >= 15_000 else None
 
 
 def border_town(c: Candidate) -> Verdict | None:
-    """Keep a place in a neighbouring country only if the text names its region too (or a place there)."""
+    """Keep a place next door only if the text names its region (a town of 2,000: its country) too."""
     return IF_REGION_NAMED if c.best.country in NEIGHBOUR_COUNTRIES else None
 
 

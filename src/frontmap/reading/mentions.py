@@ -54,6 +54,7 @@ from frontmap.reading.lexicon import (
     TITLES,
 )
 from frontmap.reading.mentionrules import (
+    NEIGHBOUR_TOWN,
     Candidate,
     Verdict,
     candidate,
@@ -98,16 +99,16 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
         verdicts = decide_all(_candidates(text, found, gz, hits, persons, firsts), gz.memo.plans)
     kept = [h for h, v in zip(hits, verdicts, strict=True) if v is Verdict.ACCEPT]
     # A small town across the border counts when the text names its region or a place in it
-    # ("Shebekino ... the Belgorod region", "Glushkovo and Korenevo" in a report on Kursk).
+    # ("Shebekino ... the Belgorod region", "Glushkovo and Korenevo" in a report on Kursk), or, a town of
+    # NEIGHBOUR_TOWN people or more, its country ("Russia said it had retaken Sudzha").
     regions = {h.places[0].admin1 for h in kept if h.places[0].country in NEIGHBOUR_COUNTRIES}
     # A town in a country further away counts when the text names its country or a place there (one of
     # the places a name kept may be: "Long Island in New York").
-    far = Verdict.IF_COUNTRY_NAMED in verdicts
-    countries = {p.country for h in kept for p in h.places} if far else set()
+    countries = {p.country for h in kept for p in h.places}
     maybe = [
         h
         for h, v in zip(hits, verdicts, strict=True)
-        if (v is Verdict.IF_REGION_NAMED and h.places[0].admin1 in regions)
+        if (v is Verdict.IF_REGION_NAMED and _region_or_country(h.places[0], regions, countries))
         or (v is Verdict.IF_COUNTRY_NAMED and h.places[0].country in countries)
     ]
     if maybe:
@@ -197,6 +198,12 @@ def _candidates(
         for c, flag in zip(out, flags, strict=True):
             c.sentence_ua = flag
     return out
+
+
+def _region_or_country(p: Place, regions: set, countries: set) -> bool:
+    """Does the text name the region of ``p``, a town across the border, or, when ``p`` is large enough
+    to be meant by its name alone, its country?"""
+    return p.admin1 in regions or (p.country in countries and p.population >= NEIGHBOUR_TOWN)
 
 
 def _cached(gz) -> CachedGazetteer:
