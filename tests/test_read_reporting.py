@@ -138,6 +138,18 @@ SUBJECTS = [
         subject="Chornobyl",
         anchor="Kyiv",
     ),
+    # the town the phrase is said to be in, after it
+    case(
+        "A missile hit a holiday camp 50 kilometres southwest of Odesa in the coastal village of Zatoka.",
+        subject="Zatoka",
+        anchor="Odesa",
+    ),
+    # an opening quote left before the anchor's name by a scraped page
+    case(
+        'Staromykhailivka lies 20 km west of "Donetsk; its population was 5,300.',
+        subject="Staromykhailivka",
+        anchor="Donetsk",
+    ),
     # "This is": the place the sentence before is about
     case(
         "Armoured vehicles stood in the streets of Ozera. This is only about 30 km from Kyiv.",

@@ -197,10 +197,11 @@ def across_border(p: Place) -> bool:
 
 
 def _named(ctx: Context, pos: int) -> Anchor | None:
-    """A mention at ``pos`` (after an optional "the"); "Moscow-held Donetsk" is Donetsk; "Ukraine's
-    crucial city, Kurakhove", "Russia's border city of Belgorod": the town a country's name describes."""
+    """A mention at ``pos`` (after an optional "the", or an opening quote: 'west of "Donetsk'); "Moscow-held
+    Donetsk" is Donetsk; "Ukraine's crucial city, Kurakhove", "Russia's border city of Belgorod": the town
+    a country's name describes."""
     text = ctx.text
-    the = re.match(r"(?:the\s+)?", text[pos : pos + 5])
+    the = re.match(r"(?:the\s+|[\"“‘«'])?", text[pos : pos + 5])
     for p in (pos, pos + (the.end() if the else 0)):
         m = ctx.mention_at(p)
         if m is not None and not P.HELD_BY.match(text, m.end):

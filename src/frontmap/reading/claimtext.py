@@ -508,12 +508,16 @@ def _implied_anchor(ctx: Context, c: DistanceClaim) -> DistanceClaim:
 
 def _subject(ctx: Context, start: int, anchor: Place | None, end: int) -> Place | None:
     """The place a distance statement is about (see :func:`subject_before`), else the place the phrase
-    is said to be near ("... 60 km north of Donetsk near Bakhmut") or, when it opens its sentence, in
-    ("About 150 km south of Lutsk, in Lviv, ...")."""
+    is said to be near ("... 60 km north of Donetsk near Bakhmut") or in ("... 60 km south of Odesa in the
+    town of Zatoka"; any place, when it opens its sentence: "About 150 km south of Lutsk, in Lviv, ...")."""
     found = subject_before(ctx, start, anchor)
     if found is None and end > start:
         opens = P.QUAL_OPENING.fullmatch(ctx.text, sentence_bounds(ctx, start)[0], start)
-        near = (opens and P.IN_AFTER.match(ctx.text, end)) or P.NEAR_AFTER.match(ctx.text, end)
+        near = (
+            (opens and P.IN_AFTER.match(ctx.text, end))
+            or P.NEAR_AFTER.match(ctx.text, end)
+            or P.IN_TOWN_AFTER.match(ctx.text, end)  # "... in the coastal town of Zatoka"
+        )
         if near is None and _NOUN_BEFORE.search(ctx.text, max(0, start - 40), start):
             near = _NAMED_AFTER.match(
                 ctx.text, end

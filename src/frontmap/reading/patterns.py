@@ -539,6 +539,9 @@ DESCRIBED_BEFORE = re.compile(
 NEAR_AFTER = re.compile(r"\s*,?\s*(?:near|close\s+to|around|outside)\s+" + THE_TOWN_OF)
 #: "About 150 km south of Lutsk, in Lviv": the place after a distance phrase that opens its sentence ...
 IN_AFTER = re.compile(r",\s+(?:in|at)\s+" + THE_TOWN_OF)
+#: "... 60 km south of Odesa in the coastal town of Zatoka": a town the phrase is said to be in, wherever
+#: it stands.
+IN_TOWN_AFTER = re.compile(r"\s*,?\s+in\s+the\s+(?:[a-z-]+\s+)?(?:town|city|village|settlement|port)\s+of\s+")
 #: ... with nothing but a qualifier before it.
 QUAL_OPENING = re.compile(r"\s*(?:(?:" + QUAL + r")\s+)?", re.IGNORECASE)
 #: A passive agent ("ordered by Moscow") is who acts, never where a distance is.
