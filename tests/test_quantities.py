@@ -131,8 +131,8 @@ BY_WRITTEN = {q.written: q for q in QUALIFIER_ROWS}
 def test_the_tables_hold_the_known_units_and_senses():
     assert [u.name for u in UNITS] == ["km", "m", "mi", "nmi", "km2", "m2", "ha", "mi2", "acre"]
     assert list(tables.senses()) == ["exact", "about", "below", "above", "just above", "up to"]
-    assert len(QUALIFIER_ROWS) == 69
-    assert sum(q.reader for q in QUALIFIER_ROWS) == 38
+    assert len(QUALIFIER_ROWS) == 71
+    assert sum(q.reader for q in QUALIFIER_ROWS) == 40
     assert {BY_WRITTEN[w].canonical for w in ("virtually", "essentially", "practically")} == {"nearly"}
     assert {BY_WRITTEN[w].canonical for w in ("a mere", "mere", "as close as")} == {"just"}
 
@@ -206,7 +206,8 @@ READER_QUALIFIERS = {
     "up to": "up to", "within": "within", "as far as": "up to", "as much as": "up to",
     "less than": "less than", "under": "less than", "fewer than": "less than", "no more than": "up to",
     "more than": "more than", "over": "more than", "at least": "at least", "just over": "more than",
-    "upwards of": "more than", "just": "just", "only": "just", "barely": "just", "exactly": "exactly",
+    "upwards of": "more than", "further than": "more than", "farther than": "more than",
+    "just": "just", "only": "just", "barely": "just", "exactly": "exactly",
     "a mere": "just", "mere": "just", "as close as": "just", "~": "about", "≈": "about",
     # read since: "(a) little over 8 km"
     "a little over": "slightly more than", "little over": "slightly more than",

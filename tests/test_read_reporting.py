@@ -1362,6 +1362,9 @@ KINDS = [
     case("Russian units advanced by at least 6 km near Kurakhove.", value=6, qualifier="at least"),
     case("Ukrainian forces advanced an additional 3 kilometres.", value=3),
     case("Russian troops extended their reach by some 30 km in the south.", value=30),
+    # "further than" as a qualifier; "another dozen" as a figure
+    case("The assault failed to advance further than 7-8 km.", value=8, low=7, qualifier="more than"),
+    case("Russian units could advance another dozen kilometres near Kharkiv.", value=12),
 ]
 
 

@@ -47,6 +47,8 @@ NUM = (
     r"(?:" + DIGITS + r"(?:\s+(?:million|thousand))?"
     # "two and a half miles", "one and a half kilometre zone"
     r"|" + NOT_A_SCALE + WORDNUM + r"(?:[\s-]+" + WORDNUM + r"){0,3}(?:\s+and\s+a\s+half\b)?"
+    # "another dozen kilometres": a scale word that is a figure after "another"
+    r"|(?<=another\s)(?i:dozen)\b"
     # "a kilometre", "half a mile": a lone article counts only right before a unit of length or area
     r"|[aAhH](?<![\w][aAhH])(?:alf\s+an?|n?)(?=\s+(?:kilomet|km\b|mile|met(?:re|er)|square\b|sq\b|hectare)))"
 )
