@@ -2043,6 +2043,26 @@ def test_a_list_of_distances_under_a_heading_reads_each_item(text, expected):
     assert _ends(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the parts of a whole, each said to lie on a bank or in a place: shares of that whole
+        ("About 550 km² were under water, of which 30% is on the right bank and 70% on the left bank.",
+         [(0.3, "flooded", "550 km²"), (0.7, "flooded", "550 km²")]),
+        ("Of the whole flooded area, 60 per cent lay on the Russian-held east bank.",
+         [(0.6, "flooded", "the whole flooded area")]),
+        ("The lagoon covers 2,500 km², of which 85% lies in Crimea and the other 15% in Kherson Oblast.",
+         [(0.85, None, "2,500 km²"), (0.15, None, "2,500 km²")]),
+        # a part of something else, or of ground held (of the region, or of what is held?)
+        ("The fund holds 5 billion, of which 30% is in bonds.", []),
+        ("Russia holds 18% of Ukraine, of which 7% is in Crimea.", [(0.18, "held", "Ukraine")]),
+    ],
+)  # fmt: skip
+def test_the_parts_of_a_whole_said_to_lie_somewhere_are_shares_of_it(text, expected):
+    shares = [c for c in fm.read(text).claims if c.kind == "share"]
+    assert [(round(c.value, 3), c.change, c.of_text) for c in shares] == expected
+
+
 # --- mentions -------------------------------------------------------------------------------------
 
 

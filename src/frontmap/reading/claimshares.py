@@ -33,6 +33,7 @@ from frontmap.reading._claimcontext import Context, anchor_at, qualifier, safe, 
 from frontmap.reading._claims_found import Widened
 from frontmap.reading._claims_subject import subject_before
 from frontmap.reading._shares_held import figure_share, fractions_held, held_elided, last_ground, whose
+from frontmap.reading._shares_parts import part_share
 from frontmap.reading.article import Mention
 from frontmap.reading.claims import ShareClaim
 from frontmap.reading.lexicon import COUNTRY_NOUNS, GROUND_STATES, MONTHS, TOWN_NOUNS
@@ -162,6 +163,7 @@ def find_shares(ctx: Context, scan: _scan.Scan) -> list[ShareClaim]:
     if elided:
         shares = sorted([*shares, *elided], key=lambda c: c.start)
     given = list(shares)
+    part = None  # "..., of which 32% is on the right bank and 68% on the left": the part found last
     for m, last in _after_last(_widened(text, scan.bare_percents()), given):
         # "... that figure was 19%": only a text with a share can name it again; "Oleshky is 80% flooded"
         again = share_again(ctx, m, last) if given else None
@@ -169,6 +171,8 @@ def find_shares(ctx: Context, scan: _scan.Scan) -> list[ShareClaim]:
             again or state_share(ctx, m) or region_figure(ctx, m) or of_which(ctx, m) or held_elided(ctx, m)
         )
         again = again or (share_also(ctx, m, last) if given else None)
+        if again is None and (piece := part_share(ctx, m, part)) is not None:
+            again = part = piece
         if again is not None:
             shares.append(again)
     return shares
