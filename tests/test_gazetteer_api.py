@@ -10,6 +10,7 @@ import shutil
 import pytest
 
 import frontmap as fm
+import frontmap.gazetteer._typos as typos_module
 import frontmap.gazetteer.lookup as lookup_module
 from frontmap.errors import InputError, UnknownPlaceError
 from frontmap.gazetteer.names import normalize
@@ -215,7 +216,6 @@ def test_lookup_fuzzy_forgives_one_typo(gz, typo, name):
         "ukrainians",
         "offensive",
         "military",
-        "urozhane",  # a typo away from Urozhaine (952 people) and from Urozhainoe (3,350): no guess
         "abkhmut",  # the first letter stays
         "akhmut",
         "xqzvbnmlk",
@@ -223,6 +223,14 @@ def test_lookup_fuzzy_forgives_one_typo(gz, typo, name):
 )
 def test_lookup_fuzzy_does_not_guess(gz, key):
     assert gz.lookup_fuzzy(key) == ()
+
+
+def test_lookup_fuzzy_takes_the_spelling_that_names_every_place_the_others_name(gz):
+    # "urozhane" is a typo away from "urozhaine", "urozhajne" and "urozhayne": spellings of one name,
+    # the first naming every place the others do (a dozen villages, Urozhainoe in Crimea among them); the
+    # reader's homonym rules choose among them
+    assert gz.lookup_fuzzy("urozhane") == gz.lookup("urozhaine")
+    assert len(gz.lookup("urozhaine")) > len(gz.lookup("urozhajne")) > 1
 
 
 def test_lookup_fuzzy_returns_exact_keys_as_lookup_does(gz):
@@ -239,16 +247,16 @@ def fresh_fuzzy():
 
 def test_lookup_fuzzy_ambiguous_is_no_match(gz, monkeypatch, fresh_fuzzy):
     # two indexed keys one typo away, naming different places of a size: no guess
-    monkeypatch.setattr(lookup_module, "_indexed", lambda store, keys: ["kharkiv", "zaporizhzhia"])
+    monkeypatch.setattr(typos_module, "_indexed", lambda store, keys: ["kharkiv", "zaporizhzhia"])
     assert gz.lookup_fuzzy("zzzambiguous") == ()
     # nor a city and a region (whose population is not known)
-    monkeypatch.setattr(lookup_module, "_indexed", lambda store, keys: ["kharkiv", "zakarpattia"])
+    monkeypatch.setattr(typos_module, "_indexed", lambda store, keys: ["kharkiv", "zakarpattia"])
     assert gz.lookup_fuzzy("zzzregion") == ()
     # a city ten times larger than the other place is the one meant
-    monkeypatch.setattr(lookup_module, "_indexed", lambda store, keys: ["kharkiv", "bucha"])
+    monkeypatch.setattr(typos_module, "_indexed", lambda store, keys: ["kharkiv", "bucha"])
     assert gz.lookup_fuzzy("zzzlarger")[0].name == "Kharkiv"
     # two keys naming the same place are one match
-    monkeypatch.setattr(lookup_module, "_indexed", lambda store, keys: ["kharkiv", "kharkov"])
+    monkeypatch.setattr(typos_module, "_indexed", lambda store, keys: ["kharkiv", "kharkov"])
     assert gz.lookup_fuzzy("zzzsameplace")[0].name == "Kharkiv"
 
 

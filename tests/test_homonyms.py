@@ -366,6 +366,13 @@ def test_two_undecided_names_whose_namesakes_lie_together_are_that_pair_on_the_b
     }
 
 
+def test_a_misspelling_of_a_name_many_villages_share_is_chosen_among_them_on_the_bundled_gazetteer():
+    # "Urozhane": a typo away from three spellings of Urozhaine; the village by Velyka Novosilka
+    text = "Fighting went on near Urozhane, south of Velyka Novosilka."
+    m = next(m for m in fm.read(text).mentions if m.text == "Urozhane")
+    assert (m.place.name, m.place.admin1) == ("Urozhaine", "Donetsk Oblast")
+
+
 def test_a_pair_is_too_close_for_chance_only_with_few_namesakes():
     from frontmap.reading._homonym_pairs import PAIR_CHANCE, chance
 

@@ -38,13 +38,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from frontmap.errors import DataError, InputError, UnknownPlaceError
-from frontmap.gazetteer.names import FUZZY_MIN_LETTERS, FUZZY_TOWN, normalize, normalize_mixed, typo_variants
+from frontmap.gazetteer._typos import MAX_NAME_CHARS
+from frontmap.gazetteer._typos import fuzzy as _fuzzy
+from frontmap.gazetteer.names import normalize, normalize_mixed
 from frontmap.gazetteer.place import KINDS, Place
 from frontmap.gazetteer.store import PLACES, Store, haversine_km, shipped
 
 __all__ = ["REVERSE_RADIUS_KM", "WITHIN_KINDS", "Gazetteer"]
 
-MAX_NAME_CHARS = 200
 #: The kinds of place ``within=`` accepts: oblasts (and other first-level regions), raions, hromadas.
 WITHIN_KINDS = ("region", "raion", "hromada")
 #: How far (km) :meth:`Gazetteer.reverse` looks for the nearest settlement by default.
@@ -62,7 +63,6 @@ _WITHIN_HELP = (
     "'Bakhmut Raion' or 'Bakhmut district'"
 )
 _ONE = "name it in full or pass the Place (see Gazetteer.candidates(name, kind=...))"
-_SQL_BATCH = 900  # host parameters per query (SQLite's lowest limit is 999)
 
 
 # ------------------------------------------------------------------------------ validation
@@ -427,27 +427,6 @@ def _location(p: Place, distance_km: float | None = None) -> Any:
     return Location(address, (p.lat, p.lon, 0.0), raw)
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _fuzzy(key: str) -> tuple[Place, ...]:
-    """The places of the one indexed key a typo away from ``key`` (see :meth:`Gazetteer.lookup_fuzzy`)."""
-    if len(key) > MAX_NAME_CHARS or sum(c.isalpha() for c in key) < FUZZY_MIN_LETTERS:
-        return ()
-    typos = _indexed(shipped(), typo_variants(key))
-    found = [k for k in typos if sum(c.isalpha() for c in k) >= FUZZY_MIN_LETTERS]
-    tops = {shipped().lookup(k)[0]: k for k in sorted(found, reverse=True)}  # each place's first key
-    if not tops:
-        return ()
-    town, *others = sorted(tops, key=lambda p: -p.population)
-    # one place; or a town ten times larger than the villages the other keys name ("Avdivka": the city of
-    # Avdiivka, not a Chernihiv village once Avdeevka; a region's or a river's population is unknown)
-    if not others or (
-        all(p.kind == "settlement" for p in tops) and town.population >= FUZZY_TOWN
-        and all(town.population >= 10 * max(p.population, 1) for p in others)
-    ):  # fmt: skip
-        return shipped().lookup(tops[town])
-    return ()
-
-
 @functools.lru_cache(maxsize=1 << 12)
 def _unit_named(name: str) -> Place:
     """The oblast, raion or hromada called ``name`` (see :meth:`Gazetteer.within`)."""
@@ -476,16 +455,6 @@ def _unit_named(name: str) -> Place:
     raise InputError(
         f"within={name!r} is not an oblast, raion or hromada the gazetteer knows{what}; {_WITHIN_HELP}"
     )
-
-
-def _indexed(store: Store, keys: set[str]) -> list[str]:
-    """Those of ``keys`` that are indexed names, sorted (one query per few hundred keys)."""
-    todo, out = sorted(keys), []
-    for i in range(0, len(todo), _SQL_BATCH):
-        batch = todo[i : i + _SQL_BATCH]
-        sql = f"SELECT key FROM names WHERE rank = 0 AND key IN ({','.join('?' * len(batch))})"
-        out += [k for (k,) in store._query(PLACES, sql, tuple(batch))]
-    return sorted(out)
 
 
 def _inside(p: Place, unit: Place) -> bool:
