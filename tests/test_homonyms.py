@@ -373,6 +373,22 @@ def test_a_misspelling_of_a_name_many_villages_share_is_chosen_among_them_on_the
     assert (m.place.name, m.place.admin1) == ("Urozhaine", "Donetsk Oblast")
 
 
+@pytest.mark.parametrize(
+    "text, name, admin1",
+    [
+        # a neighbour the text settles (by the oblast named later) brings the city's namesake village in
+        ("Kamianske matters: taking it would open the road to Stepnogorsk. Fighting goes on across the "
+         "Zaporozhye region.", "Kamianske", "Zaporizhzhia Oblast"),
+        # a village named as the oblast's centre, in that oblast, is not what the bare name means
+        ("A week after Robotyne was retaken, on the road to Melitopol in Russian-controlled Zaporizhzhia, "
+         "brigades turned to Novoprokopivka.", "Zaporizhzhia", "Zaporizhzhia Oblast"),
+    ],
+)  # fmt: skip
+def test_a_city_and_its_namesake_villages_are_weighed_again_with_the_neighbours_settled(text, name, admin1):
+    m = next(m for m in fm.read(text).mentions if m.text == name)
+    assert m.place.admin1 == admin1 and (m.place.population > 100_000) == (name == "Zaporizhzhia")
+
+
 def test_a_pair_is_too_close_for_chance_only_with_few_namesakes():
     from frontmap.reading._homonym_pairs import PAIR_CHANCE, chance
 

@@ -86,7 +86,7 @@ from frontmap.reading._mentions_distance import fitting, stated
 from frontmap.reading._mentions_grid import Grid
 from frontmap.reading._mentions_grid import km as _km
 from frontmap.reading._tokens import Hit
-from frontmap.reading.lexicon import HOMONYM_QUALIFIERS
+from frontmap.reading.lexicon import HOMONYM_QUALIFIERS, REGIONAL_CENTRES
 from frontmap.reading.sentences import sentence_spans
 
 __all__ = ["EVIDENCE", "ORDER", "choose", "resolve"]
@@ -345,6 +345,10 @@ def proximity(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
         # to Zaporizhzhia": the city, not a Donetsk village; "Kharkiv region ... Lozova": it holds both)
         if any(q.kind == "region" and q.name == city.admin1 for q in ctx.places.values()):
             near = [p for p in near if p.admin1 == city.admin1]
+        # nor a village in the oblast the city heads and names: "the front lines in Zaporizhzhia" near
+        # Tokmak are the oblast's, the bare name meaning it as often as the city
+        if REGIONAL_CENTRES.get((city.admin1 or "").lower()) == city.name:
+            near = [p for p in near if p.admin1 != city.admin1]
         if near and _nearest(ctx, city, mentioned=True) > CITY_FAR_KM:
             # next to a town, not merely to a city the article names for other reasons (Mykolaiv on a
             # list of cities evacuees go to is not the village outside Khmelnytskyi)
@@ -548,9 +552,8 @@ def _second_round(ctx: _Context, pending: list[tuple[int, tuple[Place, ...], str
     ctx.near.clear()
     ctx.finish()
     for i, pool, evidence in weak:
-        if not _dominant(pool):
-            h = ctx.hits[i]
-            h.place, h.evidence = choose(ctx, i, pool, evidence)
+        h = ctx.hits[i]
+        h.place, h.evidence = choose(ctx, i, pool, evidence)
 
 
 def _one_sense(hits: list[Hit]) -> None:
