@@ -508,18 +508,7 @@ def resolve(text: str, hits: list[Hit]) -> None:
     # with no place of Ukraine settled yet, what proximity measures from
     weak_anchors(ctx.places, [(ctx.hits[i].start, ctx.hits[i].key, pool) for i, pool, _ in pending])
     ctx.finish()
-    # a city taken over its villages is looked at by proximity alone, which depends on its candidates
-    # only: once per name and article
-    dominated: dict[tuple[str, ...], tuple[Place, str]] = {}
-    for i, pool, evidence in pending:
-        h = hits[i]
-        if evidence is None and _dominant(pool):
-            ids = tuple(p.id for p in pool)
-            if ids not in dominated:
-                dominated[ids] = choose(ctx, i, pool, evidence)
-            h.place, h.evidence = dominated[ids]
-        else:
-            h.place, h.evidence = choose(ctx, i, pool, evidence)
+    _choose_each(ctx, pending)
     _second_round(ctx, pending)
     _one_sense(hits)
 
@@ -551,9 +540,22 @@ def _second_round(ctx: _Context, pending: list[tuple[int, tuple[Place, ...], str
         ctx.add(h, place)
     ctx.near.clear()
     ctx.finish()
-    for i, pool, evidence in weak:
+    _choose_each(ctx, weak)
+
+
+def _choose_each(ctx: _Context, pending: list[tuple[int, tuple[Place, ...], str | None]]) -> None:
+    """The place of each pending mention (:func:`choose`); a city taken over its villages is looked at
+    by proximity alone, which depends on its candidates only: once per name and article."""
+    dominated: dict[tuple[str, ...], tuple[Place, str]] = {}
+    for i, pool, evidence in pending:
         h = ctx.hits[i]
-        h.place, h.evidence = choose(ctx, i, pool, evidence)
+        if evidence is None and _dominant(pool):
+            ids = tuple(p.id for p in pool)
+            if ids not in dominated:
+                dominated[ids] = choose(ctx, i, pool, evidence)
+            h.place, h.evidence = dominated[ids]
+        else:
+            h.place, h.evidence = choose(ctx, i, pool, evidence)
 
 
 def _one_sense(hits: list[Hit]) -> None:
