@@ -1702,6 +1702,27 @@ SHARES = [
         of="Ukraine",
         change="held_by_ukraine",
     ),
+    # "remains under occupation", "in Russian hands", "under X's control", "under the control of Y"
+    case("About 6% of the Kharkiv region remains under Russian occupation.", kind="share", change="held"),
+    case(
+        "Fighting raged in Sievierodonetsk. Half of the city is in Russian hands.",
+        kind="share",
+        of="Sievierodonetsk",
+        change="held",
+    ),
+    case(
+        "Officials said about a half of Lisichansk was under LPR's and Russian forces' control.",
+        kind="share",
+        of="Lysychansk",
+        change="held",
+    ),
+    case(
+        "Fighting raged in Sievierodonetsk. A third of the city remained under the control of Ukrainian "
+        "forces.",
+        kind="share",
+        of="Sievierodonetsk",
+        change="held_by_ukraine",
+    ),
     # what the next clause says happened is not said of this share
     case(
         "Russia occupies about a fifth of Ukraine; Kyiv has liberated more than half of what it seized.",

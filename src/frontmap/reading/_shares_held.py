@@ -36,6 +36,7 @@ _UNDER_UKRAINE = re.compile(
     # an abbreviation in brackets may come first: "of the Donetsk People's Republic (DPR) remains ..."
     r"(?:\s*\([^()]{1,40}\))?\s*(?:is|are|was|were|remains?|remained|stays?)\s+(?:still\s+)?"
     r"(?:under\s+(?:Ukrainian|Ukraine['’]s|Kyiv['’]s|Kiev['’]s)\s+control|in\s+Ukrainian\s+hands"
+    r"|under\s+the\s+control\s+of\s+(?:the\s+)?(?:Ukraine|Kyiv|Kiev|Ukrainian\s+(?:forces|troops|army|military))"
     r"|(?:held|controlled)\s+by\s+(?:the\s+)?(?:Ukraine|Kyiv|Kiev|Ukrainians"
     r"|Ukrainian\s+(?:forces|troops|army|military|units|defenders)))\b",
     re.IGNORECASE,

@@ -59,9 +59,10 @@ _STATES = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(GROUND_ST
 #: first; "half of the city has reportedly fallen under Russian control").
 _TOWN_GROUND = re.compile(
     r"(?:\s*(?P<aside>[,—–])(?:[^,.;:!?\n—–]|(?<=\d)[,.](?=\d)){1,60}(?P=aside))?"
-    r"\s*(?:(?:has|had|have|was|were|is|are)\s+)?"
+    r"\s*(?:(?:has|had|have|was|were|is|are|remains?|remained|stays?|stayed)\s+)?"
     r"(?:(?:been|now|already|largely|mostly|reportedly|fallen|come|passed)\s+)*"
-    r"(?P<state>" + _STATES + r")\b",
+    # "under LPR's and Russian forces' control": whoever's control, held (whose() tells Ukraine's apart)
+    r"(?P<state>" + _STATES + r"|under\s+(?:[\w'’]+\s+){1,5}?control)\b",
     re.I,
 )
 #: "Oleshky is 80% flooded", "the city, which is 90% destroyed": a state right after a percentage ...
@@ -304,7 +305,7 @@ def _oblast_of(ctx: Context, name: str) -> Place | None:
 
 
 def _state(m: re.Match) -> str:
-    return GROUND_STATES[" ".join(m.group("state").lower().split())]
+    return GROUND_STATES.get(" ".join(m.group("state").lower().split()), "held")
 
 
 def _whole(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | None:
