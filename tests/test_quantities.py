@@ -106,6 +106,8 @@ def test_parse_fraction_refuses(text):
         ("southeast", "SE"),
         ("south-east", "SE"),
         ("north-northeast", "NNE"),
+        ("north north west", "NNW"),  # spaces only, as some pages write it
+        ("east-south east", "ESE"),
         ("ese", "ESE"),
         ("western", "W"),
     ],

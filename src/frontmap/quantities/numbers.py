@@ -91,6 +91,8 @@ for _a, _b in (
     for _sep in ("-", " ", ""):
         DIRECTIONS[_a + _sep + _b[:5] + "-" + _b[5:]] = _code
         DIRECTIONS[_a + _sep + _b] = _code
+        if _sep:  # "north north west", "north-north west"
+            DIRECTIONS[_a + _sep + _b[:5] + " " + _b[5:]] = _code
     DIRECTIONS[_code.lower()] = _code
 
 # the 32-point "by" directions, in words: "southwest by west", "north-east by north" -> "SWbW", "NEbN"
