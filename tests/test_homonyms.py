@@ -389,6 +389,20 @@ def test_a_city_and_its_namesake_villages_are_weighed_again_with_the_neighbours_
     assert m.place.admin1 == admin1 and (m.place.population > 100_000) == (name == "Zaporizhzhia")
 
 
+@pytest.mark.parametrize(
+    "text, admin1",
+    [
+        # a town of 47,000 in Kazakhstan against a Ukrainian village of 4,400: not without Kazakhstan
+        ("Russian troops advanced towards Stepnogorsk overnight.", "Zaporizhzhia Oblast"),
+        ("Officials in Stepnogorsk, Kazakhstan, said the plant was closed.", "Akmola"),
+        # a city of millions needs no country named
+        ("Diplomats met in New York on Monday.", "New York"),
+    ],
+)
+def test_a_namesake_beyond_the_neighbours_needs_its_country_named_unless_a_city(text, admin1):
+    assert fm.read(text).mentions[0].place.admin1 == admin1
+
+
 def test_a_pair_is_too_close_for_chance_only_with_few_namesakes():
     from frontmap.reading._homonym_pairs import PAIR_CHANCE, chance
 

@@ -59,7 +59,8 @@ the city is farther than :data:`CITY_FAR_KM` from all of them and the article do
 
 Names the text itself settles (by a qualifier, the hierarchy or a claim) are context in turn: the names
 that only nearness or size decided are chosen again once they count (:func:`_second_round`), and the
-mentions of a settled name that only size decided are the place it settled (:func:`_one_sense`).
+mentions of a settled name that only size decided are the place it settled
+(:func:`~frontmap.reading._homonym_sense.one_sense`).
 
 Work stays linear in the length of the text: the article's unambiguous places are gathered once (their
 units counted, their points put in a grid), and each mention looks only at its neighbours in the text.
@@ -77,6 +78,7 @@ from frontmap.gazetteer.place import Place
 from frontmap.reading._directions import named_as_direction
 from frontmap.reading._homonym_kinds import by_kind, kind_before
 from frontmap.reading._homonym_pairs import weak_anchors
+from frontmap.reading._homonym_sense import SETTLED, one_sense
 from frontmap.reading._homonym_units import UNIT_WORD, by_other, by_unit, unit_level
 from frontmap.reading._ment_places import RAION_CITY_POPULATION as RAION_CITY_POPULATION
 from frontmap.reading._ment_places import core as _core
@@ -86,7 +88,7 @@ from frontmap.reading._mentions_distance import fitting, stated
 from frontmap.reading._mentions_grid import Grid
 from frontmap.reading._mentions_grid import km as _km
 from frontmap.reading._tokens import Hit
-from frontmap.reading.lexicon import HOMONYM_QUALIFIERS, REGIONAL_CENTRES
+from frontmap.reading.lexicon import HOMONYM_QUALIFIERS, NEIGHBOUR_COUNTRIES, REGIONAL_CENTRES
 from frontmap.reading.sentences import sentence_spans
 
 __all__ = ["EVIDENCE", "ORDER", "choose", "resolve"]
@@ -423,10 +425,23 @@ def _local(ctx: _Context, h: Hit, home: Place, by_kind: bool = True) -> bool:
     return ctx.grid.nearest(home, NEAR_KM, exclude) <= NEAR_KM
 
 
+#: Ukraine and its neighbours: a namesake further away needs its country named in the text (size),
+#: unless it is a city of this many people (as a mention of it does: mentionrules.large_city_abroad).
+_NEAR_ABROAD = NEIGHBOUR_COUNTRIES | {"UA"}
+_WORLD_CITY = 100_000
+
+
 def size(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...]:
     """The largest candidate in the gazetteer's order, but a city abroad before a far smaller Ukrainian
-    namesake, and a place whose own name this is before a small one that merely had it once."""
+    namesake, and a place whose own name this is before a small one that merely had it once; a town
+    beyond Ukraine's neighbours only when the text names its country ("Stepnogorsk" in a report on
+    Zaporizhzhia is Stepnohirsk, not the town in Kazakhstan), as a mention of it needs."""
     h = ctx.hits[i]
+    if any(p.country == "UA" for p in pool):
+        named = {p.country for p in ctx.places.values()}
+        pool = tuple(
+            p for p in pool if p.country in _NEAR_ABROAD or p.country in named or p.population >= _WORLD_CITY
+        )
     top = pool[0]
     big = _biggest(pool)
     if big.country != top.country and big.population >= max(100_000, 100 * top.population):
@@ -510,11 +525,7 @@ def resolve(text: str, hits: list[Hit]) -> None:
     ctx.finish()
     _choose_each(ctx, pending)
     _second_round(ctx, pending)
-    _one_sense(hits)
-
-
-#: Evidence that settles a name well enough to be context for the others (:func:`_second_round`).
-_SETTLED = frozenset({"qualifier", "hierarchy", "claim"})
+    one_sense(hits)
 
 
 def _second_round(ctx: _Context, pending: list[tuple[int, tuple[Place, ...], str | None]]) -> None:
@@ -524,7 +535,7 @@ def _second_round(ctx: _Context, pending: list[tuple[int, tuple[Place, ...], str
     new = [
         (ctx.hits[i], place)
         for i, _, _ in pending
-        if ctx.hits[i].evidence in _SETTLED and i not in ctx.sized
+        if ctx.hits[i].evidence in SETTLED and i not in ctx.sized
         and (place := ctx.hits[i].place) is not None and place.id not in ctx.places
     ]  # fmt: skip
     # chosen by nearness or size, or by size among the namesakes a step left ("in Donetsk Oblast" narrows
@@ -556,41 +567,3 @@ def _choose_each(ctx: _Context, pending: list[tuple[int, tuple[Place, ...], str 
             h.place, h.evidence = dominated[ids]
         else:
             h.place, h.evidence = choose(ctx, i, pool, evidence)
-
-
-def _one_sense(hits: list[Hit]) -> None:
-    """One settlement name, one place in a text: the mentions of a name that only size decided are the
-    place its other mentions were settled on by what the text says (a qualifier, a claim, the hierarchy
-    or nearness), and those the hierarchy or nearness decided are the place a qualifier or a claim put
-    another mention of it ("Bohatyr, 25 miles from Melitopol ... the same location as Bohatyr" in a
-    text that names Crimea). Not when those name two places ("the settlement of Lozovaya ... not to be
-    confused with the city of Lozovaya"), and not for regions, rivers and the like ("Kyiv" on a list of
-    oblasts is the oblast; the bare "Kyiv" of the next sentence is the city)."""
-    for settling, weaker, after_only in _ONE_SENSE_STEPS:
-        settled: dict[str, Place | None] = {}
-        first: dict[str, int] = {}  # where each name was first settled
-        for h in hits:
-            if h.evidence in settling and h.place is not None and h.place.kind == "settlement":
-                known = settled.setdefault(h.key, h.place)
-                first.setdefault(h.key, h.start)
-                if known is not None and known.id != h.place.id:
-                    settled[h.key] = None  # namesakes told apart on purpose
-        for h in hits:
-            place = settled.get(h.key)
-            if place is None or h.evidence not in weaker or h.place is None or h.place.kind != "settlement":
-                continue
-            if after_only and h.start < first[h.key]:
-                continue  # "X is a city in Donetsk Oblast ... not the village of X in Poltava Oblast"
-            if place.id != h.place.id and any(p.id == place.id for p in h.places):
-                h.place, h.evidence = place, "repeated"
-
-
-#: Evidence that the text settled a name by (:func:`_one_sense`): all but size.
-_SETTLED_BY_TEXT = _SETTLED | {"proximity"}
-#: :func:`_one_sense` in turn: (the evidence that settles a name, the weaker evidence it overrules,
-#: whether only in mentions after the settled one: a name the text qualifies after naming it may be a
-#: namesake set against it).
-_ONE_SENSE_STEPS = (
-    (frozenset({"qualifier", "claim"}), frozenset({"hierarchy", "proximity"}), True),
-    (_SETTLED_BY_TEXT, frozenset({"size"}), False),
-)

@@ -1,0 +1,50 @@
+"""One settlement name, one place in a text (used by :mod:`~frontmap.reading.homonyms`): the mentions of
+a name that weaker evidence decided are the place stronger evidence settled it on elsewhere."""
+
+from __future__ import annotations
+
+from frontmap.gazetteer.place import Place
+from frontmap.reading._tokens import Hit
+
+__all__ = ["SETTLED", "one_sense"]
+
+#: Evidence that settles a name well enough to be context for the others (homonyms' second round).
+SETTLED = frozenset({"qualifier", "hierarchy", "claim"})
+
+
+def one_sense(hits: list[Hit]) -> None:
+    """One settlement name, one place in a text: the mentions of a name that only size decided are the
+    place its other mentions were settled on by what the text says (a qualifier, a claim, the hierarchy
+    or nearness), and those the hierarchy or nearness decided are the place a qualifier or a claim put
+    another mention of it ("Bohatyr, 25 miles from Melitopol ... the same location as Bohatyr" in a
+    text that names Crimea). Not when those name two places ("the settlement of Lozovaya ... not to be
+    confused with the city of Lozovaya"), and not for regions, rivers and the like ("Kyiv" on a list of
+    oblasts is the oblast; the bare "Kyiv" of the next sentence is the city)."""
+    for settling, weaker, after_only in _ONE_SENSE_STEPS:
+        settled: dict[str, Place | None] = {}
+        first: dict[str, int] = {}  # where each name was first settled
+        for h in hits:
+            if h.evidence in settling and h.place is not None and h.place.kind == "settlement":
+                known = settled.setdefault(h.key, h.place)
+                first.setdefault(h.key, h.start)
+                if known is not None and known.id != h.place.id:
+                    settled[h.key] = None  # namesakes told apart on purpose
+        for h in hits:
+            place = settled.get(h.key)
+            if place is None or h.evidence not in weaker or h.place is None or h.place.kind != "settlement":
+                continue
+            if after_only and h.start < first[h.key]:
+                continue  # "X is a city in Donetsk Oblast ... not the village of X in Poltava Oblast"
+            if place.id != h.place.id and any(p.id == place.id for p in h.places):
+                h.place, h.evidence = place, "repeated"
+
+
+#: Evidence that the text settled a name by (:func:`one_sense`): all but size.
+_SETTLED_BY_TEXT = SETTLED | {"proximity"}
+#: :func:`one_sense` in turn: (the evidence that settles a name, the weaker evidence it overrules,
+#: whether only in mentions after the settled one: a name the text qualifies after naming it may be a
+#: namesake set against it).
+_ONE_SENSE_STEPS = (
+    (frozenset({"qualifier", "claim"}), frozenset({"hierarchy", "proximity"}), True),
+    (_SETTLED_BY_TEXT, frozenset({"size"}), False),
+)
