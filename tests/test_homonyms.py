@@ -394,6 +394,8 @@ def test_a_city_and_its_namesake_villages_are_weighed_again_with_the_neighbours_
     [
         # a town of 47,000 in Kazakhstan against a Ukrainian village of 4,400: not without Kazakhstan
         ("Russian troops advanced towards Stepnogorsk overnight.", "Zaporizhzhia Oblast"),
+        # ... nor when the text calls it a city (it is a town of 4,400)
+        ("Troops are evacuating the front zone, including the city of Stepnogorsk.", "Zaporizhzhia Oblast"),
         ("Officials in Stepnogorsk, Kazakhstan, said the plant was closed.", "Akmola"),
         # a city of millions needs no country named
         ("Diplomats met in New York on Monday.", "New York"),
@@ -401,6 +403,12 @@ def test_a_city_and_its_namesake_villages_are_weighed_again_with_the_neighbours_
 )
 def test_a_namesake_beyond_the_neighbours_needs_its_country_named_unless_a_city(text, admin1):
     assert fm.read(text).mentions[0].place.admin1 == admin1
+
+
+def test_a_noun_of_size_does_not_choose_a_place_that_merely_had_the_name():
+    # "the village of Dzhankoy": the town of 42,000 whose name it is, not a hamlet once called so
+    m = fm.read("RIA reported a fire at a substation near the village of Dzhankoy.").mentions[0]
+    assert (m.place.name, m.place.population > 10_000) == ("Dzhankoi", True)
 
 
 def test_a_pair_is_too_close_for_chance_only_with_few_namesakes():

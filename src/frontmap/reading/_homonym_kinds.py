@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from frontmap.gazetteer.place import Place
+from frontmap.reading._ment_places import spelled_as
 from frontmap.reading._tokens import Hit
 from frontmap.reading.lexicon import COUNTRY_ADJECTIVES, HOMONYM_QUALIFIERS, SETTLEMENT_SIZES
 from frontmap.reading.patterns import LIST_GAP, TOWN_PLURALS
@@ -68,4 +69,6 @@ def by_kind(text: str, hits: Sequence[Hit], i: int, pool: tuple[Place, ...]) -> 
     country = COUNTRY_ADJECTIVES.get(adjective.lower()) if adjective else None
     if country:
         fit = tuple(p for p in fit if p.country == country) or fit
+    if not any(spelled_as(p, h.key) for p in fit) and any(spelled_as(p, h.key) for p in pool):
+        return None  # "the village of Dzhankoy": the town of 42,000, not a hamlet once called so
     return fit if fit and len(fit) < len(pool) else None

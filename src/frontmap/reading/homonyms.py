@@ -170,6 +170,8 @@ class _Context:
     renamed: dict[str, Place] = field(default_factory=dict)  # name -> the place "X (formerly Y)" made it
     #: hits whose steps left several candidates, so that size chose among them (not settled by the text)
     sized: set[int] = field(default_factory=set)
+    #: the countries the text names, or names a place of that has no namesake elsewhere
+    named: set[str] = field(default_factory=set)
 
     def sentence(self, offset: int) -> int:
         return bisect_right(self.sentence_starts, offset) - 1
@@ -254,7 +256,7 @@ def _neighbour(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, .
 
 def qualifier(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
     """The candidates the words next to the name allow (kind first, then a neighbouring name)."""
-    narrowed = by_kind(ctx.text, ctx.hits, i, pool)
+    narrowed = by_kind(ctx.text, ctx.hits, i, _within_reach(pool, ctx.named))  # "the city of Stepnogorsk"
     if narrowed is not None:
         pool = narrowed
     by_name = _neighbour(ctx, i, pool) if len(pool) > 1 else None
@@ -425,23 +427,11 @@ def _local(ctx: _Context, h: Hit, home: Place, by_kind: bool = True) -> bool:
     return ctx.grid.nearest(home, NEAR_KM, exclude) <= NEAR_KM
 
 
-#: Ukraine and its neighbours: a namesake further away needs its country named in the text (size),
-#: unless it is a city of this many people (as a mention of it does: mentionrules.large_city_abroad).
-_NEAR_ABROAD = NEIGHBOUR_COUNTRIES | {"UA"}
-_WORLD_CITY = 100_000
-
-
 def size(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...]:
     """The largest candidate in the gazetteer's order, but a city abroad before a far smaller Ukrainian
-    namesake, and a place whose own name this is before a small one that merely had it once; a town
-    beyond Ukraine's neighbours only when the text names its country ("Stepnogorsk" in a report on
-    Zaporizhzhia is Stepnohirsk, not the town in Kazakhstan), as a mention of it needs."""
+    namesake, and a place whose own name this is before a small one that merely had it once."""
     h = ctx.hits[i]
-    if any(p.country == "UA" for p in pool):
-        named = {p.country for p in ctx.places.values()}
-        pool = tuple(
-            p for p in pool if p.country in _NEAR_ABROAD or p.country in named or p.population >= _WORLD_CITY
-        )
+    pool = _within_reach(pool, ctx.named | {p.country or "" for p in ctx.places.values()})
     top = pool[0]
     big = _biggest(pool)
     if big.country != top.country and big.population >= max(100_000, 100 * top.population):
@@ -488,9 +478,29 @@ def choose(ctx: _Context, i: int, pool: tuple[Place, ...], evidence: str | None)
     return size(ctx, i, pool)[0], evidence or "size"
 
 
+#: Ukraine and its neighbours: a namesake further away is meant only when the text names its country,
+#: unless it is a city of this many people (as a mention of it needs: mentionrules.large_city_abroad).
+_NEAR_ABROAD = NEIGHBOUR_COUNTRIES | {"UA"}
+_WORLD_CITY = 100_000
+
+
+def _within_reach(places: tuple[Place, ...], named: set[str]) -> tuple[Place, ...]:
+    """The candidates a text may mean: with a Ukrainian one among them, no town beyond Ukraine's
+    neighbours of under :data:`_WORLD_CITY` people in a country the text does not name (``named``)
+    ("towards Stepnogorsk" in a report on Zaporizhzhia is Stepnohirsk, not the town in Kazakhstan): the
+    words' kind of place and size choose among these."""
+    if not any(p.country == "UA" for p in places):
+        return places
+    return tuple(
+        p for p in places if p.country in _NEAR_ABROAD or p.country in named or p.population >= _WORLD_CITY
+    )
+
+
 def resolve(text: str, hits: list[Hit]) -> None:
     """Set ``place`` and ``evidence`` of every hit (``place`` already set: ``evidence`` kept or ``only``)."""
     ctx = _context(text, hits)
+    # the countries the text names, or names a place of with no namesake elsewhere
+    ctx.named = {h.places[0].country or "" for h in hits if len({p.country for p in h.places}) == 1}
     pending: list[tuple[int, tuple[Place, ...], str | None]] = []
     last = len(hits) - 1
     for i, h in enumerate(hits):
