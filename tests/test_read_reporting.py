@@ -150,6 +150,19 @@ SUBJECTS = [
         subject="Staromykhailivka",
         anchor="Donetsk",
     ),
+    # where the place lies, set off by commas, is not what the distance is about
+    case(
+        "Tents went up in the coastal village of Bezimenne, in separatist-held Donetsk, about 18 km east "
+        "of Mariupol.",
+        subject="Bezimenne",
+        anchor="Mariupol",
+    ),
+    # a journey's leg: from where it began to where it heads
+    case(
+        "Evacuees reached Berdiansk before heading some 200 km northwest to Zaporizhzhia.",
+        subject="Zaporizhzhia",
+        anchor="Berdiansk",
+    ),
     # "This is": the place the sentence before is about
     case(
         "Armoured vehicles stood in the streets of Ozera. This is only about 30 km from Kyiv.",

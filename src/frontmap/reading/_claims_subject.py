@@ -123,11 +123,13 @@ POINT_KINDS = ("settlement", "facility")
 LINKED_KINDS = ("lake",)
 _CLOSING_QUOTES = "\"”’'»"  # a quotation that ends on the name
 _PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")  # what a distance can be about or measured from
-#: "Rodynske, north of Chervonyi Lyman, is ...", "Hlyboke, near Kharkiv, lies ...": where a place is,
-#: set off by commas between it and what is said of it; the place named in it is not the subject.
+#: "Rodynske, north of Chervonyi Lyman, is ...", "Hlyboke, near Kharkiv, lies ...", "Bezimenne, in
+#: separatist-controlled Donetsk, 11 miles ...": where a place is, set off by commas between it and what is
+#: said of it; the place named in it is not the subject.
 _WHERE = (
     r",\s*(?:(?:just|some|about|roughly|directly|due)\s+)?(?:(?:north|south|east|west)(?:[-\s]?(?:east|west))?"
-    r"(?:ern)?\s+of|near|outside|close\s+to|not\s+far\s+from)\s+"
+    r"(?:ern)?\s+of|near|outside|close\s+to|not\s+far\s+from"
+    r"|in\s+(?:(?:the\s+)?[\w'’]+-(?:controlled|held|occupied)\s+)?)\s*"
 )
 _POSITION_ASIDE = re.compile(r"^\s*" + _WHERE + r"[^,.;:()]{1,60}(?=,)", re.IGNORECASE)
 _POSITION_BEFORE = re.compile(_WHERE + "$", re.IGNORECASE)
@@ -243,6 +245,8 @@ def _apposed(ctx: Context, s: int, start: int, anchor: Place | None) -> Place | 
     m = next(ctx.mentions_back(max(s, start - 60), start), None)
     if m is None or m.place is None or m.place.kind not in POINT_KINDS or m.place == anchor:
         return None
+    if _in_position_aside(ctx, s, m):
+        return None  # "Bezimenne, in separatist-controlled Donetsk, 11 miles ...": where Bezimenne is
     return m.place if m.role == "location" and _APPOSITION.fullmatch(ctx.text, m.end, start) else None
 
 
