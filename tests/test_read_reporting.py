@@ -163,6 +163,13 @@ SUBJECTS = [
         subject="Zaporizhzhia",
         anchor="Berdiansk",
     ),
+    # "the besieged city" is the city named as often as the subject, not the subject nor the town between
+    case(
+        "Buses from besieged Mariupol arrived in Zaporizhzhia. They had left Mariupol for Berdiansk and went "
+        "on to Zaporizhzhia, more than 200 km northwest of the besieged city.",
+        subject="Zaporizhzhia",
+        anchor="Mariupol",
+    ),
     # "This is": the place the sentence before is about
     case(
         "Armoured vehicles stood in the streets of Ozera. This is only about 30 km from Kyiv.",

@@ -36,6 +36,7 @@ __all__ = [
     "regional_centre",
     "safe",
     "sentence_bounds",
+    "town_called",
 ]
 
 
@@ -285,10 +286,15 @@ def _the_town(ctx: Context, pos: int) -> Anchor | None:
     town = P.THE_TOWN_ANCHOR.match(ctx.text, pos)
     if not town:
         return None
-    what = (town.group("what") or "city").lower()
-    find = salient_city if what in SALIENT_NOUNS else latest_place
-    last = find(ctx, pos, P.THE_KIND[what], what=what)
+    last = town_called(ctx, pos, (town.group("what") or "city").lower())
     return (last, town.group(), town.end()) if last is not None else None
+
+
+def town_called(ctx: Context, pos: int, what: str, exclude: Place | None = None) -> Place | None:
+    """The place "the <what>" means at ``pos`` ("the city": the one the text has named most; "the
+    village", "the plant": the one named last), other than ``exclude``."""
+    find = salient_city if what in SALIENT_NOUNS else latest_place
+    return find(ctx, pos, P.THE_KIND[what], exclude=exclude, what=what)
 
 
 def _part_of(ctx: Context, pos: int) -> Anchor | None:

@@ -59,13 +59,13 @@ from frontmap.reading._claimcontext import (
     distance_unit,
     far_side,
     home_country,
-    latest_place,
     low_end,
     named_at,
     number,
     qualifier,
     safe,
     sentence_bounds,
+    town_called,
 )
 from frontmap.reading._claims_before import (
     AREA_CONTEXT_ENDS,
@@ -449,7 +449,9 @@ def _subject_and_anchor(ctx: Context, start: int, end: int, anchor: Place | None
         return {"subject": _subject(ctx, start, anchor, end)}
     subject = _subject(ctx, start, None, end)
     if subject == anchor and anchor is not None:
-        anchor = latest_place(ctx, start, anchor.kind, exclude=subject)
+        # the city the text has named most, or named last, other than the subject ("... to Zaporizhzhia,
+        # 200 km northwest of the besieged city": Mariupol, named as often, not the subject)
+        anchor = town_called(ctx, start, (town.group("what") or "city").lower(), exclude=subject)
     return {"subject": subject if subject != anchor else None, "anchor": anchor}
 
 
