@@ -2107,6 +2107,20 @@ def test_the_parts_of_a_whole_said_to_lie_somewhere_are_shares_of_it(text, expec
 # --- mentions -------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # a Ukrainian given name before a surname that is also a village ("Chaus")
+        ("Viacheslav Chaus said the drone strike on Semenivka killed a woman.", ["Semenivka"]),
+        ("Vyacheslav Chaus said the drone strike on Semenivka killed a woman.", ["Semenivka"]),
+        # an adjective for a movement, which is also an old village name
+        ("After the Bolshevik revolution the town of Nikolske was renamed.", ["Nikolske"]),
+    ],
+)
+def test_names_of_people_and_movements_are_not_places(text, found):
+    assert [m.text for m in fm.read(text).mentions] == found
+
+
 def test_a_prefix_before_a_hyphen_is_no_place():
     text = "Pre-war plans called for a defensive line near Ripky. Post-war, Non-stop."
     assert [m.text for m in fm.read(text).mentions] == ["Ripky"]  # "Pre" was Prato by an old name
