@@ -411,6 +411,20 @@ def test_a_noun_of_size_does_not_choose_a_place_that_merely_had_the_name():
     assert (m.place.name, m.place.population > 10_000) == ("Dzhankoi", True)
 
 
+@pytest.mark.parametrize(
+    "text, admin1",
+    [
+        # "X Oblast borders Russia" says where the oblast is: its places are the article's
+        ("Semenivka was hit overnight. Chernihiv Oblast borders Russia.", "Chernihiv Oblast"),
+        # "the X Oblast borders" (the noun) is a boundary, not where places lie
+        ("Shelling near Semenivka hit the Chernihiv Oblast borders again.", "Poltava Oblast"),
+    ],
+)
+def test_an_oblast_that_borders_a_country_is_still_where_places_lie(text, admin1):
+    m = next(m for m in fm.read(text).mentions if m.text == "Semenivka")
+    assert m.place.admin1 == admin1
+
+
 def test_a_pair_is_too_close_for_chance_only_with_few_namesakes():
     from frontmap.reading._homonym_pairs import PAIR_CHANCE, chance
 

@@ -28,7 +28,11 @@ _TOWARD_BEFORE = re.compile(
 )
 #: "the railway from Zaporizhzhia through Melitopol to the Crimea": the end of a route named before.
 _ROUTE_END_BEFORE = re.compile(r"\b(?:from|through|via)\s[^.;:!?]{1,120}?\bto\s+(?:the\s+)?$", re.IGNORECASE)
-_BORDER_AFTER = re.compile(r"(?:\s+(?:region|oblast|province))?\s+(?:administrative\s+)?borders?\b", re.I)
+#: "the X Oblast border(s)"; not the verb: "X Oblast borders Russia" says where X is
+_BORDER_AFTER = re.compile(
+    r"(?:\s+(?:region|oblast|province))?\s+(?:administrative\s+)?(?:border\b|borders\b(?!\s+(?:on\s+)?(?:the\s+)?(?-i:[A-Z])))",
+    re.I,
+)
 
 
 def named_as_direction(text: str, start: int, end: int) -> bool:
