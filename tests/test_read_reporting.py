@@ -1382,6 +1382,14 @@ KINDS = [
     case("Russian units advanced by at least 6 km near Kurakhove.", value=6, qualifier="at least"),
     case("Ukrainian forces advanced an additional 3 kilometres.", value=3),
     case("Russian troops extended their reach by some 30 km in the south.", value=30),
+    # falling back is travel too; "only" before "by"
+    case("Russian troops retreated 15-20 km on the left bank.", value=20, low=15),
+    case(
+        "Ukrainian units pushed back more than a kilometre in several sectors.",
+        value=1,
+        qualifier="more than",
+    ),
+    case("The Russian forces managed to advance only by 10 km.", value=10),
     # "further than" as a qualifier; "another dozen" as a figure
     case("The assault failed to advance further than 7-8 km.", value=8, low=7, qualifier="more than"),
     case("Russian units could advance another dozen kilometres near Kharkiv.", value=12),

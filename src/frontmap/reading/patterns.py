@@ -241,8 +241,9 @@ TRAVEL_BEFORE = re.compile(
     # in a few words
     + r"|push(?:ed|es|ing)?\s+(?:[\w()'’-]+\s+){1,5}?back"
     + r"|push(?:ed|es|ing)?\s+back(?:\s+[\w()'’-]+){1,5}?(?=\s+by\s)"
-    # "advanced by an average of 8-10 km", "pushed forward on average 5 km", "advancing by at least 10 km"
-    + r")\s+(?:by\s+)?"
+    # "advanced by an average of 8-10 km", "pushed forward on average 5 km", "advancing by at least 10 km",
+    # "managed to advance only by 10 km"
+    + r")\s+(?:(?:only|just)\s+)?(?:by\s+)?"
     r"(?:(?:another|an\s+additional|a\s+further|further|some|an\s+average\s+of|on\s+average)\s+)?$",
     re.IGNORECASE,
 )
