@@ -20,7 +20,7 @@ from frontmap.reading._claimcontext import Context, qualifier, sentence_bounds
 from frontmap.reading.claims import ShareClaim
 from frontmap.reading.lexicon import FRACTION_WORDS
 
-__all__ = ["figure_share", "fractions_held", "held_elided", "last_ground", "whose"]
+__all__ = ["SHARE_JOIN", "figure_share", "fractions_held", "held_elided", "last_ground", "whose"]
 
 #: Who holds the ground a share is of, when the sentence says it is Ukraine -- the side a control map of
 #: occupied ground does not show: the subject of the last verb of holding before the share ("the Ukrainian
@@ -39,6 +39,12 @@ _UNDER_UKRAINE = re.compile(
     r"|under\s+the\s+control\s+of\s+(?:the\s+)?(?:Ukraine|Kyiv|Kiev|Ukrainian\s+(?:forces|troops|army|military))"
     r"|(?:held|controlled)\s+by\s+(?:the\s+)?(?:Ukraine|Kyiv|Kiev|Ukrainians"
     r"|Ukrainian\s+(?:forces|troops|army|military|units|defenders)))\b",
+    re.IGNORECASE,
+)
+#: "..., and 0.6% in 2024", "while the remaining 25%", "and the other 18% in Ukraine": what joins a bare
+#: percentage to the share before it, ending the words between them (claimshares, _shares_parts).
+SHARE_JOIN = re.compile(
+    r"(?:[,;]|[,;]?\s+(?:and|while|whereas|but))\s*(?:the\s+(?:remaining|other|rest\s+of\s+the)\s+)?$",
     re.IGNORECASE,
 )
 _WHOSE_BEFORE = 80  # characters before a share (in its sentence) where its holder is looked for

@@ -19,7 +19,7 @@ import re
 
 from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import Context, sentence_bounds
-from frontmap.reading._shares_held import figure_share
+from frontmap.reading._shares_held import SHARE_JOIN, figure_share
 from frontmap.reading.claims import ShareClaim
 from frontmap.reading.lexicon import GROUND_STATES
 
@@ -29,8 +29,6 @@ __all__ = ["part_share"]
 _OF_WHICH = re.compile(r",\s*of\s+which\s+(?:the\s+(?:other|remaining)\s+)?$", re.IGNORECASE)
 #: ... or "Of the whole flooded area, 68% ...", opening the sentence.
 _OF_THE = re.compile(r"\s*[Oo]f\s+(?P<whole>(?:the|this|that|its)\s+[^,;.()]{2,60}?),\s+$")
-#: "... and 68 percent on the left bank", "and the other 18% in Ukraine": a part joined to the one before.
-_NEXT = re.compile(r"\s*,?\s+(?:and|while|whereas)\s+(?:the\s+(?:other|remaining)\s+)?$", re.IGNORECASE)
 #: Where a part is said to lie: "is on", "lies in", "is located in", "in", "is the" ... (who holds it may
 #: come before a side: "on the [Russian-controlled] left bank", "on the Kyiv-held right bank")
 _WHERE = re.compile(
@@ -88,9 +86,12 @@ _HELD_OR_SHARE = re.compile(
 
 def _joined(text: str, a: int, b: int) -> bool:
     """Does the text between a part (ending at ``a``) and a percentage at ``b`` only say where the part
-    lies and join the next: " is located in Romania and the other "?"""
+    lies and join the next (:data:`~frontmap.reading._shares_held.SHARE_JOIN`): " is located in Romania and
+    the other ", " on the right bank and "?"""
     between = text[a:b]
-    return len(between) <= 80 and not any(c in between for c in ".;%") and _NEXT.search(between) is not None
+    return (
+        len(between) <= 80 and not any(c in between for c in ".;%") and SHARE_JOIN.search(between) is not None
+    )
 
 
 def _lies_somewhere(ctx: Context, pos: int) -> bool:

@@ -32,7 +32,14 @@ from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import Context, anchor_at, qualifier, safe, sentence_bounds
 from frontmap.reading._claims_found import Widened
 from frontmap.reading._claims_subject import subject_before
-from frontmap.reading._shares_held import figure_share, fractions_held, held_elided, last_ground, whose
+from frontmap.reading._shares_held import (
+    SHARE_JOIN,
+    figure_share,
+    fractions_held,
+    held_elided,
+    last_ground,
+    whose,
+)
 from frontmap.reading._shares_parts import part_share
 from frontmap.reading.article import Mention
 from frontmap.reading.claims import ShareClaim
@@ -392,10 +399,7 @@ def share_again(ctx: Context, m: re.Match, last: ShareClaim | None) -> ShareClai
 #: "18% of Ukraine last year, and 0.6% in 2024", "31% of the region is occupied, 5% has been freed", "while
 #: the remaining 25% is held by Ukraine": what joins a bare percentage to the share before it in one
 #: sentence (ending the words between them) ...
-_ALSO_JOIN = re.compile(
-    r"(?:[,;]|[,;]?\s+(?:and|while|whereas|but))\s*(?:the\s+(?:remaining|other|rest\s+of\s+the)\s+)?$",
-    re.IGNORECASE,
-)
+_ALSO_JOIN = SHARE_JOIN
 _TIME_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: ... and what follows it: a time (the same share at another time) or a verb (what happened to it).
 _ALSO_AFTER = re.compile(
