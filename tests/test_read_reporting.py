@@ -170,6 +170,12 @@ SUBJECTS = [
         subject="Zaporizhzhia",
         anchor="Mariupol",
     ),
+    # "the X region town of Y": the town the region's name describes
+    case(
+        "Ukraine secured Klishchiivka, about 8 km to the south of the Donetsk region town of Bakhmut.",
+        subject="Klishchiivka",
+        anchor="Bakhmut",
+    ),
     # "This is": the place the sentence before is about
     case(
         "Armoured vehicles stood in the streets of Ozera. This is only about 30 km from Kyiv.",
@@ -1751,6 +1757,16 @@ SHARES = [
         of="Sievierodonetsk",
         change="held_by_ukraine",
     ),
+    # "the X region city of Y" is the city; the verb after a list of shares says they are held
+    case(
+        "He said 80% of the Kharkiv region city of Vovchansk and 70% of the Donetsk region city of "
+        "Pokrovsk were now under Russian control.",
+        kind="share",
+        index=1,
+        value=0.7,
+        of="Pokrovsk",
+        change="held",
+    ),
     # what the next clause says happened is not said of this share
     case(
         "Russia occupies about a fifth of Ukraine; Kyiv has liberated more than half of what it seized.",
@@ -1873,6 +1889,8 @@ def test_shares(text, kind, index, expected):
         "Russian forces took all of Bakhmut in May.",
         "Observers said Russia had likely seized all of Robotyne.",
         "Their goal is to take the entire Donetsk region, including Kramatorsk.",
+        # a state that is no holding, though the sentence goes on to say who holds something else
+        "About 80% of the city of Kherson was without power, and Russian troops hold the left bank.",
     ],
     ids=lambda t: t,
 )

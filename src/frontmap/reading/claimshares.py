@@ -230,6 +230,8 @@ def share_claim(ctx: Context, m: re.Match) -> ShareClaim | None:
     change = (
         _state(state) if state else _change(ctx, *_own_clause(text, a, start, end, b)) or _change(ctx, a, b)
     )
+    if change is None and _held_later(ctx, end):  # "80% of A and 70% of B were now under Russian control"
+        change = "held"
     change = whose(ctx, start, end, change)
     return ShareClaim(
         text[start:end],
@@ -336,7 +338,7 @@ def _whole(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | None:
         return region.place, ctx.text[pos : region.end], region.end
     if of.kind == "settlement":
         state = _TOWN_GROUND.match(ctx.text, end)
-        if not (state or _says_who_holds(ctx, m.start())):
+        if not (state or _says_who_holds(ctx, m.start()) or _held_later(ctx, end)):
             return None  # "80% of the city was without power" is not a share of ground
         # "Russia holds 78% of Donetsk": of the oblast the city's bare name names (not "the city of X"; a
         # state of its ground, "80% of Kherson was flooded", is the city's)
@@ -525,6 +527,21 @@ def _own_clause(text: str, a: int, start: int, end: int, b: int) -> tuple[int, i
         a = m.end()
     after = _NEXT_CLAUSE.search(text, end, b)
     return a, after.start() if after else b
+
+
+#: "... were also now under Russian control": the shares listed before the verb are held.
+_HELD_LATER = re.compile(
+    r"\b(?:is|are|was|were|remains?|remained)\s+(?:(?:also|now|still|already|reportedly)\s+)*"
+    r"(?:under\s+(?:[\w'’]+\s+){1,4}?control|occupied|in\s+Russian\s+hands)\b",
+    re.IGNORECASE,
+)
+
+
+def _held_later(ctx: Context, end: int) -> re.Match | None:
+    """The words after a share of a town, later in its sentence, that say it is held ("80% of the city of
+    Vovchansk and 70% of Pokrovsk were now under Russian control"), if any."""
+    _, e = sentence_bounds(ctx, end)
+    return _HELD_LATER.search(ctx.text, end, min(e, end + P.WINDOW))
 
 
 def _says_who_holds(ctx: Context, pos: int) -> bool:
