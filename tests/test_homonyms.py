@@ -425,6 +425,16 @@ def test_an_oblast_that_borders_a_country_is_still_where_places_lie(text, admin1
     assert m.place.admin1 == admin1
 
 
+def test_in_a_regional_centre_that_names_its_oblast_is_in_the_oblast_on_the_bundled_gazetteer():
+    # "Andriivka in Donetsk": the oblast, among whose Andriivkas the distance to Bakhmut chooses (not the
+    # Andriivka nearest the city of Donetsk)
+    text = (
+        "Troops took the town of Andriivka in Donetsk. Andriivka lies about six miles southwest of Bakhmut."
+    )
+    places = {m.place.raion for m in fm.read(text).mentions if m.text == "Andriivka"}
+    assert places == {"Bakhmut Raion"}
+
+
 def test_a_pair_is_too_close_for_chance_only_with_few_namesakes():
     from frontmap.reading._homonym_pairs import PAIR_CHANCE, chance
 

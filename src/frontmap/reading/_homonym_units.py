@@ -14,7 +14,7 @@ from frontmap.reading._ment_places import core as _core
 from frontmap.reading._mentions_distance import bearing_of, beside
 from frontmap.reading._mentions_grid import nearest_of
 from frontmap.reading._tokens import Hit
-from frontmap.reading.lexicon import HOMONYM_QUALIFIERS
+from frontmap.reading.lexicon import HOMONYM_QUALIFIERS, REGIONAL_CENTRES
 
 __all__ = ["UNIT_WORD", "by_other", "by_unit", "unit_level"]
 
@@ -95,5 +95,8 @@ def by_other(
         same = tuple(
             p for p in pool if anchor.kind == "settlement" and p.admin1 and p.admin1 == anchor.admin1
         )
+        if same and REGIONAL_CENTRES.get((anchor.admin1 or "").lower()) == anchor.name:
+            # "the town of Andriivka in Donetsk": the oblast the centre names, not near the city itself
+            return same if len(same) < len(pool) else None
         return _by_near(same or pool, other)
     return _by_near(pool, other, gap) if how == "near" else None
