@@ -32,7 +32,8 @@ picks one by the evidence the text offers, from the strongest to the weakest (:d
     (:mod:`~frontmap.reading._homonym_pairs`).
 ``size``
     nothing in the text points to one: the gazetteer's order (largest first, a place whose own name this
-    is before one that merely had it once), and a city abroad before a far smaller Ukrainian namesake.
+    is before one that merely had it once), and a city abroad before a far smaller Ukrainian namesake;
+    a town beyond Ukraine's neighbours only when the text names its country (:func:`_within_reach`).
 
 Each step narrows the candidates; the steps after it choose among those left.  The mention records the
 last step that narrowed them (``size`` when none did), or:
