@@ -170,6 +170,13 @@ SUBJECTS = [
         subject="Zaporizhzhia",
         anchor="Mariupol",
     ),
+    # "the center" is the centre of the town it follows, whatever the distance is about
+    case(
+        "Troops reached Moskovka (2.5 km southwest of Radkivka), in the immediate vicinity northwest of "
+        "Kupiansk (about 3.5 km from the center).",
+        index=1,
+        anchor="Kupiansk",
+    ),
     # "the X region town of Y": the town the region's name describes
     case(
         "Ukraine secured Klishchiivka, about 8 km to the south of the Donetsk region town of Bakhmut.",

@@ -443,14 +443,13 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
 
 def _subject_and_anchor(ctx: Context, start: int, end: int, anchor: Place | None, anchor_text: str) -> dict:
     """The subject of a distance; when the anchor is "the city" and the subject is the town named last
-    ("Lyman, a rail hub 30 km northeast of the city"), the city is the town named before it."""
+    ("Lyman, a rail hub 30 km northeast of the city"), the city is another; "the centre" is the town's."""
     town = P.THE_TOWN_ANCHOR.fullmatch(anchor_text) if anchor is not None else None
-    if town is None:
+    if town is None or town.group("centre"):  # "X, 3.5 km from the center": a place by the town's centre
         return {"subject": _subject(ctx, start, anchor, end)}
     subject = _subject(ctx, start, None, end)
     if subject == anchor and anchor is not None:
-        # the city the text has named most, or named last, other than the subject ("... to Zaporizhzhia,
-        # 200 km northwest of the besieged city": Mariupol, named as often, not the subject)
+        # another: "to Zaporizhzhia, 200 km northwest of the besieged city" (Mariupol, named as often)
         anchor = town_called(ctx, start, (town.group("what") or "city").lower(), exclude=subject)
     return {"subject": subject if subject != anchor else None, "anchor": anchor}
 
