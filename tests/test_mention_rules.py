@@ -505,6 +505,8 @@ def test_a_town_further_away_counts_when_its_country_is_named(text, found):
         ("Russia said its troops had cleared Guyevo.", ["Russia"]),  # a village of 900 needs its region
         ("Troops cleared Guyevo in the Kursk region.", ["Guyevo", "Kursk region"]),
         ("Sudzha was quiet.", []),
+        # by its own name only: "Pantsir" is also an old name of Krasnoarmeysk, not what a weapon means
+        ("Russia said a Pantsir air defence system was destroyed.", ["Russia"]),
     ],
 )
 def test_a_town_across_the_border_counts_when_its_region_or_country_is_named(text, found):
