@@ -171,8 +171,16 @@ class _Context:
     renamed: dict[str, Place] = field(default_factory=dict)  # name -> the place "X (formerly Y)" made it
     #: hits whose steps left several candidates, so that size chose among them (not settled by the text)
     sized: set[int] = field(default_factory=set)
-    #: the countries the text names, or names a place of that has no namesake elsewhere
-    named: set[str] = field(default_factory=set)
+    #: the countries the text names, or names a place of that has no namesake elsewhere (when asked)
+    named: set[str] | None = None
+
+    def countries_named(self) -> set[str]:
+        """The countries the text names, or names a place of with no namesake elsewhere."""
+        if self.named is None:
+            self.named = {
+                h.places[0].country or "" for h in self.hits if len({p.country for p in h.places}) == 1
+            }
+        return self.named
 
     def sentence(self, offset: int) -> int:
         return bisect_right(self.sentence_starts, offset) - 1
@@ -257,7 +265,7 @@ def _neighbour(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, .
 
 def qualifier(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
     """The candidates the words next to the name allow (kind first, then a neighbouring name)."""
-    narrowed = by_kind(ctx.text, ctx.hits, i, _within_reach(pool, ctx.named))  # "the city of Stepnogorsk"
+    narrowed = by_kind(ctx.text, ctx.hits, i, _within_reach(pool, ctx))  # "the city of Stepnogorsk"
     if narrowed is not None:
         pool = narrowed
     by_name = _neighbour(ctx, i, pool) if len(pool) > 1 else None
@@ -432,7 +440,7 @@ def size(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...]:
     """The largest candidate in the gazetteer's order, but a city abroad before a far smaller Ukrainian
     namesake, and a place whose own name this is before a small one that merely had it once."""
     h = ctx.hits[i]
-    pool = _within_reach(pool, ctx.named | {p.country or "" for p in ctx.places.values()})
+    pool = _within_reach(pool, ctx, settled=True)
     top = pool[0]
     big = _biggest(pool)
     if big.country != top.country and big.population >= max(100_000, 100 * top.population):
@@ -485,23 +493,23 @@ _NEAR_ABROAD = NEIGHBOUR_COUNTRIES | {"UA"}
 _WORLD_CITY = 100_000
 
 
-def _within_reach(places: tuple[Place, ...], named: set[str]) -> tuple[Place, ...]:
+def _within_reach(places: tuple[Place, ...], ctx: _Context, settled: bool = False) -> tuple[Place, ...]:
     """The candidates a text may mean: with a Ukrainian one among them, no town beyond Ukraine's
-    neighbours of under :data:`_WORLD_CITY` people in a country the text does not name (``named``)
-    ("towards Stepnogorsk" in a report on Zaporizhzhia is Stepnohirsk, not the town in Kazakhstan): the
-    words' kind of place and size choose among these."""
-    if not any(p.country == "UA" for p in places):
+    neighbours of under :data:`_WORLD_CITY` people in a country the text does not name (or, once
+    ``settled``, of none of its places) ("towards Stepnogorsk" in a report on Zaporizhzhia is Stepnohirsk,
+    not the town in Kazakhstan): the words' kind of place and size choose among these."""
+    far = [p for p in places if p.country not in _NEAR_ABROAD and p.population < _WORLD_CITY]
+    if not far or not any(p.country == "UA" for p in places):
         return places
-    return tuple(
-        p for p in places if p.country in _NEAR_ABROAD or p.country in named or p.population >= _WORLD_CITY
-    )
+    named = ctx.countries_named()
+    if settled:
+        named = named | {p.country or "" for p in ctx.places.values()}
+    return tuple(p for p in places if p not in far or p.country in named)
 
 
 def resolve(text: str, hits: list[Hit]) -> None:
     """Set ``place`` and ``evidence`` of every hit (``place`` already set: ``evidence`` kept or ``only``)."""
     ctx = _context(text, hits)
-    # the countries the text names, or names a place of with no namesake elsewhere
-    ctx.named = {h.places[0].country or "" for h in hits if len({p.country for p in h.places}) == 1}
     pending: list[tuple[int, tuple[Place, ...], str | None]] = []
     last = len(hits) - 1
     for i, h in enumerate(hits):

@@ -105,7 +105,8 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
     regions = {h.places[0].admin1 for h in kept if h.places[0].country in NEIGHBOUR_COUNTRIES}
     # A town in a country further away counts when the text names its country or a place there (one of
     # the places a name kept may be: "Long Island in New York").
-    countries = {p.country for h in kept for p in h.places}
+    wanted = Verdict.IF_COUNTRY_NAMED in verdicts or Verdict.IF_REGION_NAMED in verdicts
+    countries = {p.country for h in kept for p in h.places} if wanted else set()
     maybe = [
         h
         for h, v in zip(hits, verdicts, strict=True)
