@@ -60,6 +60,12 @@ SHAPES = {
     "one subject, then n distances": lambda n: (
         "Izium lies on the road and " + "shelling hit 5 km from the front line and " * (n // 10)
     ),
+    # names with many namesakes each and nothing else: the namesakes of every two are paired up
+    "'Andriivka and Zarichne ...' x n": lambda n: (
+        "Fighting near Andriivka and Zarichne, then Torske and Ivanivka. " * (n // 8)
+    ),
+    # a list of distances under one heading
+    "'Distances: Melitopol - 57 km' x n": lambda n: "Distances by road: " + "Melitopol - 57 km, " * (n // 6),
 }
 
 

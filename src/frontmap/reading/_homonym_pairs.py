@@ -82,13 +82,17 @@ def close_pairs(names: Iterable[tuple[int, str, tuple[Place, ...]]]) -> list[Pla
     mention still undecided, in the order of the text."""
     seen: list[tuple[int, str, list[Place], list[float]]] = []
     found: list[Place] = []
+    tried: set[tuple[str, str]] = set()  # each two names once, however often the text repeats them
     for start, key, pool in names:
         towns = sorted((p for p in pool if p.kind == "settlement"), key=lambda p: p.lat)
         lats = [p.lat for p in towns]
         for start2, key2, towns2, lats2 in reversed(seen[-_LOOK_BACK:]):
             if start - start2 > PAIR_TEXT:
                 break
-            if key2 != key and (pair := _pair(towns, towns2, lats2)) is not None:
+            if key2 == key or (key, key2) in tried or chance(len(towns), len(towns2), 0) > PAIR_CHANCE:
+                continue  # so many namesakes that even the closest pair could be chance
+            tried.add((key, key2))
+            if (pair := _pair(towns, towns2, lats2)) is not None:
                 found.extend(pair)
         seen.append((start, key, towns, lats))
     return found
