@@ -249,7 +249,7 @@ _COUNTRY_WORD = "|".join(P.ADJ_COUNTRY)
 BORDER = re.compile(
     r"(?:(?P<own>" + _COUNTRY_WORD + r")['’]s\s+|the\s+)?(?:(?P<adj>" + _COUNTRY_WORD + r")"
     r"(?:\s*[-–/]\s*(?P<adj2>" + _COUNTRY_WORD + r"))?\s+)?"
-    r"(?:(?:north|south)?-?(?:east|west)?(?<=[a-z])ern\s+)?(?:state\s+)?"
+    r"(?:" + P.SIDE + r")?(?:state\s+)?"
     r"(?:border|frontier|(?P<boundary>boundary))\b"
     r"(?!\s+(?:city|town|village|cities|towns|villages)\b)"  # "Russia's border city of Belgorod": a town
     r"(?:\s+with\s+(?:the\s+)?(?P<with>" + _COUNTRY_WORD + r")\b)?",

@@ -15,6 +15,7 @@ from frontmap.reading._mentions_distance import bearing_of, beside
 from frontmap.reading._mentions_grid import nearest_of
 from frontmap.reading._tokens import Hit
 from frontmap.reading.lexicon import HOMONYM_QUALIFIERS, REGIONAL_CENTRES
+from frontmap.reading.patterns import WIND
 
 __all__ = ["UNIT_WORD", "by_other", "by_unit", "unit_level"]
 
@@ -80,7 +81,7 @@ def _by_near(pool: tuple[Place, ...], other: Hit, gap: str = "") -> tuple[Place,
 
 
 #: A compass word in the words between a name and the town it is said to lie near ("X, south of Y").
-_WAY = re.compile(r"\b(?:north|south)?-?(?:east|west)?(?<=[a-z])(?=\s+of\b)", re.IGNORECASE)
+_WAY = re.compile(r"\b" + WIND + r"(?=\s+of\b)", re.IGNORECASE)
 
 
 def by_other(

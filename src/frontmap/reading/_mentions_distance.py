@@ -72,8 +72,7 @@ def stated(text: str, start: int, end: int) -> tuple[float | None, float | None]
 
 #: ", east of", ", just northwest of": a direction with no distance after a name, up to "of".
 _DIRECTION_ONLY = re.compile(
-    r",\s*(?:(?:just|immediately|directly|slightly|further|farther)\s+)?(?P<dir>(?:north|south)?-?(?:east|west)?"
-    r"(?<=[a-z]))\s+of\s+",
+    r",\s*(?:(?:just|immediately|directly|slightly|further|farther)\s+)?(?P<dir>" + P.WIND + r")\s+of\s+",
     re.IGNORECASE,
 )
 

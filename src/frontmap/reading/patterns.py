@@ -400,9 +400,11 @@ THE_KIND = {"city": "settlement", "town": "settlement", "village": "settlement",
 #: "the centre of the capital", "the outskirts of Kharkiv", "the southern and south-eastern edge of X",
 #: "the railway station of Kherson": a part of the place named after it; "the fighting at X": what
 #: happens there.
-_SIDE = r"(?:north|south)?-?(?:east|west)?(?<=[a-z])ern\s+"  # "southern", "north-eastern"
+#: A compass word of one or two winds ("south", "north-east", "northwest"), the stem of "southern" (SIDE).
+WIND = r"(?:north|south)?-?(?:east|west)?(?<=[a-z])"
+SIDE = WIND + r"ern\s+"  # "southern", "north-eastern"
 PART_OF = re.compile(
-    r"the\s+(?:(?:city|town)\s+)?(?:" + _SIDE + r"(?:(?:and|or)\s+" + _SIDE + r")?)?"
+    r"the\s+(?:(?:city|town)\s+)?(?:" + SIDE + r"(?:(?:and|or)\s+" + SIDE + r")?)?"
     r"(?:cent(?:re|er)|outskirts|suburbs|edges?|(?:railway|train|bus)\s+station)\s+of\s+"
     # "40 miles west of the fierce fighting at Sievierodonetsk", "of the battle for Bakhmut": where it is
     r"|the\s+(?:[a-z]+\s+)?(?:fighting|battles?|clashes|assault)\s+(?:at|in|for|around|of)\s+",
