@@ -38,8 +38,7 @@ _WHERE = re.compile(
 )
 #: ... then a bank or a side ("the right bank", "the west"), or a place the text names.
 _SIDE = re.compile(
-    r"(?:right|left|(?:north|south)?-?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?)"
-    r"(?:\s+(?:bank|side|shore|coast))?\b",
+    r"(?:right|left|" + P.WIND + r"(?:ern)?)(?:\s+(?:bank|side|shore|coast))?\b",
     re.IGNORECASE,
 )
 #: What the whole's clause says its ground is (``lexicon.GROUND_STATES``), as an alternation.
