@@ -42,12 +42,7 @@ _SIDE = re.compile(
     re.IGNORECASE,
 )
 #: What the whole's clause says its ground is (``lexicon.GROUND_STATES``), as an alternation.
-_STATE = re.compile(
-    r"\b(?:"
-    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(GROUND_STATES, key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
-)
+_STATE = re.compile(r"\b(?:" + P.STATES + r")\b", re.IGNORECASE)
 _CONTROL = frozenset({"held", "captured", "regained"})
 _WHOLE_CHARS = 60  # the most of a whole's clause kept as what a share is of
 

@@ -59,8 +59,6 @@ __all__ = [
 _REGION_FIGURE = re.compile(r"\s*[—–:]\s*$")
 #: ... in a list that says the figures are of occupation or control.
 _OCCUPATION_WORDS = re.compile(r"\b(?:occupation|occupied|control(?:s|led)?|held)\b", re.IGNORECASE)
-#: What a town's ground is said to be (lexicon.GROUND_STATES -> the claim's change), as an alternation.
-_STATES = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(GROUND_STATES, key=len, reverse=True))
 #: After a share of a named town: what happened to its ground ("80% of Bakhmut was destroyed"; "80% of
 #: Vovchansk, in the Kharkiv region, has been captured": an aside between commas or dashes may come
 #: first; "half of the city has reportedly fallen under Russian control").
@@ -69,11 +67,11 @@ _TOWN_GROUND = re.compile(
     r"\s*(?:(?:has|had|have|was|were|is|are|remains?|remained|stays?|stayed)\s+)?"
     r"(?:(?:been|now|already|largely|mostly|reportedly|fallen|come|passed)\s+)*"
     # "under LPR's and Russian forces' control": whoever's control, held (whose() tells Ukraine's apart)
-    r"(?P<state>" + _STATES + r"|under\s+(?:[\w'’]+\s+){1,5}?control)\b",
+    r"(?P<state>" + P.STATES + r"|under\s+(?:[\w'’]+\s+){1,5}?control)\b",
     re.I,
 )
 #: "Oleshky is 80% flooded", "the city, which is 90% destroyed": a state right after a percentage ...
-_STATE_AFTER = re.compile(r"\s+(?P<state>" + _STATES + r")\b", re.I)
+_STATE_AFTER = re.compile(r"\s+(?P<state>" + P.STATES + r")\b", re.I)
 #: ... said of a place by a verb just before it.
 _STATE_VERB_BEFORE = re.compile(r"\b(?:is|are|was|were|been|now)\s+$", re.I)
 _AGAIN_WITHIN = 400  # characters after a share within which "that figure" can name it again

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
@@ -72,6 +74,7 @@ __all__ = [
     "VILLAGE_SUPPORT",
     "WEEKDAYS",
     "entries",
+    "phrases",
 ]
 
 
@@ -93,6 +96,16 @@ def entries(name: str) -> tuple[str, ...]:
         if entry:
             out.append(entry)
     return tuple(out)
+
+
+def phrases(words: Iterable[str]) -> str:
+    """``words`` (a list's entries or a table's keys) as a regex alternation, longest first so that
+    "under control" is tried before "under"; a space in one matches any run of whitespace.
+
+    >>> phrases(["under", "under control"])
+    'under\\\\s+control|under'
+    """
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 def _words(name: str) -> frozenset[str]:

@@ -19,8 +19,7 @@ def leading(words: list[str]) -> str:
     skip ahead quickly (an alternation of words, or a case-insensitive flag, defeats that)."""
     firsts = sorted({w[0] for w in words})
     cls = "[" + "".join(firsts) + "".join(f.upper() for f in firsts) + "]"
-    rests = "|".join(re.escape(w[1:]).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return cls + r"(?<![\w]" + cls + r")(?:" + rests + r")\b"
+    return cls + r"(?<![\w]" + cls + r")(?:" + lexicon.phrases(w[1:] for w in words) + r")\b"
 
 
 WORDNUM = leading(list(lexicon.NUMBER_WORDS))
@@ -232,9 +231,7 @@ ZONE = re.compile(
 #: "troops advanced another 2 km": a spatial statement even with no place after it.
 TRAVEL_BEFORE = re.compile(
     r"\b(?:"
-    + "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lexicon.TRAVEL_VERBS, key=len, reverse=True)
-    )
+    + lexicon.phrases(lexicon.TRAVEL_VERBS)
     # "advanced into the depths of the enemy's territory at a distance of up to 4 km" (translated copy)
     + r"|(?:advanc|push|mov)\w*\b[^.;!?]{0,60}?\bat\s+a\s+distance\s+of"
     # "pushed Russian forces back 10 km", "pushing back Ukrainian troops (AFU) by 14 km": who is pushed,
@@ -255,9 +252,9 @@ BACK_AFTER = re.compile(r"\s*back\b", re.IGNORECASE)
 DEEP = re.compile(r"\s*-?\s*deep\b", re.IGNORECASE)
 #: "60 km as the crow flies from the plant", "1,600 km by road": how a distance is measured, between its
 #: figure and its anchor (``lexicon.DISTANCE_MEASURES`` says which measure a ``phrase`` is).
-MEASURE_PHRASES = "|".join(
-    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lexicon.DISTANCE_MEASURES, key=len, reverse=True)
-)
+MEASURE_PHRASES = lexicon.phrases(lexicon.DISTANCE_MEASURES)
+#: What ground is said to have become ("captured", "under Russian control"; ``lexicon.GROUND_STATES``).
+STATES = lexicon.phrases(lexicon.GROUND_STATES)
 MEASURE = re.compile(r"\s*,?\s+(?P<phrase>" + MEASURE_PHRASES + r")\b,?", re.IGNORECASE)
 #: "by train is 664 km", ", by road 584 km", "via the railway 193 km": the measure written just before a
 #: figure (a verb or a dash between them at most); after a figure, such words belong to the next one.
