@@ -52,8 +52,9 @@ _LISTED_NAME = re.compile(r"[A-Z][\w'’-]+")
 #: "four regions ..., namely Volchansky, Izyumsky and Kharkovsky", "the districts: Rylsky and Glushkovsky":
 #: district adjectives listed after a plural noun for them (the list, then each adjective in it).
 _DISTRICT_NOUNS = ("districts", "raions", "rayons", "regions")
+_LISTING = ("namely", "including", ":")  # what opens such a list (in the pattern: whole words, or a colon)
 _DISTRICTS_BEFORE = re.compile(
-    r"(?:districts|raions|rayons|regions)\b[^.;:]{0,80}?(?:\bnamely|\bincluding|:)\s*"
+    r"(?:" + "|".join(_DISTRICT_NOUNS) + r")\b[^.;:]{0,80}?(?:\bnamely|\bincluding|:)\s*"
     r"(?P<list>[A-Z][\w'’-]+(?:" + REGION_GAP + r"[A-Z][\w'’-]+)+)"
 )
 _DISTRICT_ADJECTIVE = re.compile(r"[A-Z][\w'’-]*(?:sky|skiy|skyi|skyy|ska|ske)\b")
@@ -63,7 +64,7 @@ def _listed_districts(text: str, kept: list[Hit], gz) -> list[Hit]:
     """District adjectives listed after a plural noun for districts ("four regions ..., namely Volchansky,
     Izyumsky and Kharkovsky"): each the raion the gazetteer knows as "<adjective> district" (a village a
     name was read as, "Kharkivske" for "Kharkovsky", becomes the raion)."""
-    if "sky" not in text or not ("namely" in text or "including" in text or ":" in text):
+    if "sky" not in text or not any(w in text for w in _LISTING):
         return kept
     added = []
     starts = [h.start for h in kept]
@@ -88,7 +89,7 @@ def _after_nouns(text: str):
         at = text.find(noun)
         while at >= 0:
             window = text[at : at + 100]
-            listing = "namely" in window or "including" in window or ":" in window
+            listing = any(w in window for w in _LISTING)
             found = _DISTRICTS_BEFORE.match(text, at) if listing and not text[at - 1 : at].isalnum() else None
             if found:
                 yield found
