@@ -544,6 +544,9 @@ MORE_DISTANCES = [
     ("Shells fell roughly 50 km from the Ukrainian frontier.", 50, "km", None, "Ukraine"),
     ("The village is about 3 km from the state border.", 3, "km", None, "Russia"),
     ("Debris fell within 1.5 km of Romanian territory.", 1.5, "km", None, "Romania"),
+    # a figure after "territory" or "area" that says where something lies is no area
+    ("A drone came down on Ukrainian territory only 12 km from the Polish border.", 12, "km", None, "Poland"),
+    ("Shells struck an area 8 km (5 miles) north of Izium overnight.", 8, "km", "N", "Izium"),
     ("Civilians fled some 60 km from the fighting.", 60, "km", None, "the fighting"),
     ("Towns within 40 miles of Ukrainian artillery were evacuated.", 40, "mi", None, "Ukrainian artillery"),
     (

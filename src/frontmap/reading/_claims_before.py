@@ -14,6 +14,8 @@ search only when :func:`may_end` finds one of them there.
 
 from __future__ import annotations
 
+import re
+
 from frontmap.quantities.numbers import QUALIFIERS
 from frontmap.reading import lexicon
 from frontmap.reading import patterns as P
@@ -25,6 +27,7 @@ __all__ = [
     "RANGE_BEFORE_ENDS",
     "SUBJECT_AREA_ENDS",
     "TRAVEL_ENDS",
+    "area_slip",
     "may_end",
     "travelled",
 ]
@@ -73,3 +76,29 @@ def travelled(text: str, start: int) -> bool:
     enemy back by 5 km")?"""
     lo = max(0, start - _TRAVEL_WINDOW)
     return may_end(text, lo, start, TRAVEL_ENDS) and P.TRAVEL_BEFORE.search(text, lo, start) is not None
+
+
+#: "territory just 15 km from the border", "an area 10 km (6 miles) north of Izium": a figure that says
+#: where something lies, not the size of the area named before it.
+_PLACED_AFTER = re.compile(r"\s+(?:away\s+)?from\s")
+
+
+def _placed(text: str, end: int) -> bool:
+    conversion = P.CONVERSION.match(text, end)
+    end = conversion.end() if conversion else end
+    if _PLACED_AFTER.match(text, end):
+        return True
+    d = P.DIRECTION.match(text, end)
+    return d is not None and d.group("end") is None  # a direction, then "of" or "from"
+
+
+def area_slip(text: str, m: re.Match, value: float | None) -> bool:
+    """A length unit used for an area: "a land area of about 600,000 km", "retook 500 km of
+    territory"; not "territory 15 km from the border"."""
+    if not m.group("dist") or not m.group("dist").lower().startswith("k") or _placed(text, m.end()):
+        return False
+    lo = max(0, m.start() - 60)
+    if may_end(text, lo, m.start(), AREA_CONTEXT_ENDS) and P.AREA_CONTEXT.search(text[lo : m.start()]):
+        return True
+    # "retook 500 km of territory" is an area; "within 1.5 km of Romanian territory" a distance
+    return bool(value is not None and value >= 100 and P.AREA_AFTER.match(text, m.end()))

@@ -67,12 +67,7 @@ from frontmap.reading._claimcontext import (
     sentence_bounds,
     town_called,
 )
-from frontmap.reading._claims_before import (
-    AREA_CONTEXT_ENDS,
-    RANGE_BEFORE_ENDS,
-    may_end,
-    travelled,
-)
+from frontmap.reading._claims_before import RANGE_BEFORE_ENDS, area_slip, may_end, travelled
 from frontmap.reading._claims_comparisons import comparison_claim
 from frontmap.reading._claims_ends import ends_about
 from frontmap.reading._claims_found import Widened, low_of_next, trimmed_end
@@ -136,7 +131,7 @@ def find_claims(
             continue
         value = number(m)
         converted, figure_end = _conversion(text, m.end(), _unit_of(m))
-        area = bool(m.group("area")) or _area_slip(text, m, value)
+        area = bool(m.group("area")) or area_slip(text, m, value)
         if _beyond_earth(m, value, area):  # "50,000 km (31,069 miles)": neither figure is read
             taken_until = max(taken_until, figure_end)
             continue
@@ -196,17 +191,6 @@ def _beyond_earth(m: re.Match, value: float | None, area: bool) -> bool:
         return unit is not None and to_km2(value, unit) > EARTH_SURFACE_KM2
     unit = DISTANCE_UNITS.get(m.group("dist").lower())
     return unit is not None and to_km(value, unit) > EARTH_CIRCUMFERENCE_KM
-
-
-def _area_slip(text: str, m: re.Match, value: float | None) -> bool:
-    """A length unit used for an area: "a land area of about 600,000 km"."""
-    if not m.group("dist") or not m.group("dist").lower().startswith("k"):
-        return False
-    lo = max(0, m.start() - 60)
-    if may_end(text, lo, m.start(), AREA_CONTEXT_ENDS) and P.AREA_CONTEXT.search(text[lo : m.start()]):
-        return True
-    # "retook 500 km of territory" is an area; "within 1.5 km of Romanian territory" a distance
-    return bool(value is not None and value >= 100 and P.AREA_AFTER.match(text, m.end()))
 
 
 def _distance(
