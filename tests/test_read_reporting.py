@@ -601,6 +601,11 @@ REFERRING = [
     ),
     case("From Pokrovsk it is some 10 km to Myrnohrad.", subject="Myrnohrad", anchor="Pokrovsk"),
     case(
+        "Our units are nearing Bilozerka, and this is about 15 km to Kherson.",
+        subject="Kherson",
+        anchor="Bilozerka",
+    ),
+    case(
         "From Chasiv Yar it is about 10 km to Kostiantynivka, 25 km to Druzhkivka.",
         index=1,
         subject="Druzhkivka",

@@ -198,8 +198,8 @@ ADVANCE_NOUN = re.compile(
 INTO_NAMED = re.compile(r"\s*(?:deep(?:er)?\s+)?(?:into|inside)\s+(?P<what>)(?:the\s+)?", re.IGNORECASE)
 #: "it is about 10 km to Kostiantynivka": the town a distance reaches ...
 TO_PLACE = re.compile(r"\s+(?:across\s+(?:the\s+)?(?:" + WATERS + r")\s+)?to\s+")
-#: ... when the words before the figure say it is one ("it is", "it's", "Sumy is", a list: ", 25 km to B").
-IT_IS_BEFORE = re.compile(r"(?:\bit\s+is|\bit['’]s|,|\b(?-i:[A-Z])[\w'’-]*\s+(?:is|lies))\s*$", re.IGNORECASE)
+#: ... when the words before the figure say it is one ("it is", "this is", "Sumy is", ", 25 km to B").
+IT_IS_BEFORE = re.compile(r"(?:\b(?:it|this)\s+is|\bit['’]s|,|\b(?-i:[A-Z])[\w'’-]*\s+(?:is|lies))\s*$", re.I)
 #: A distance that names the town it reaches ("25 km to Kramatorsk").
 TO_NAMED = re.compile(r"\sto\s+(?-i:[A-Z])")
 #: "the town of" before a name, or nothing.
