@@ -1411,6 +1411,11 @@ KINDS = [
     # "further than" as a qualifier; "another dozen" as a figure
     case("The assault failed to advance further than 7-8 km.", value=8, low=7, qualifier="more than"),
     case("Russian units could advance another dozen kilometres near Kharkiv.", value=12),
+    # an advance named as a noun, then its depth; who is pushed back may take several words
+    case("Officials said the advance of the brigades was up to 9 km in places.", value=9, qualifier="up to"),
+    case("Advances of about 2 km were reported west of the river.", value=2, qualifier="about"),
+    case("Marines drove the Russian paratroopers and their allies 3 km back.", value=3, index=0),
+    case("The unit kept pushing the enemy's motorised rifle companies 4 km back.", value=4),
 ]
 
 

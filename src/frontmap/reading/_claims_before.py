@@ -37,7 +37,8 @@ QUALIFIER_ENDS = frozenset(q.split()[-1] for q in QUALIFIERS)
 #: ... of :data:`~frontmap.reading.patterns.TRAVEL_BEFORE`: a verb of travel, or the word after it
 #: ("advanced another 2 km").
 TRAVEL_ENDS = frozenset(v.split()[-1] for v in lexicon.TRAVEL_VERBS) | {
-    "another", "additional", "further", "some", "of", "average", "by", "back"
+    "another", "additional", "further", "some", "of", "average", "by", "back",
+    "advance", "advances", "breakthrough", "penetration", "incursion", "is", "was", "were", "reached",
 }  # fmt: skip
 #: ... of :data:`~frontmap.reading.patterns.RANGE_BEFORE` ("a range of (up to) 300 km").
 RANGE_BEFORE_ENDS = frozenset({"of", "to"})

@@ -336,7 +336,7 @@ def _figure(
         pos += 1
     travel = travelled(text, start)
     back = None if travel else P.BACK_AFTER.match(text, pos)
-    if back and P.PUSHED_BEFORE.search(text, lo, start):  # "pushed Ukraine 9 km (6 miles) back"
+    if back and P.PUSHED_BEFORE.search(text, max(0, start - 70), start):  # "pushed Ukraine 9 km back"
         travel, pos = True, back.end()
     if P.ZONE.match(text, pos):  # "a 10-km-deep buffer zone", "a 15-km radius": a zone's depth
         return value, pos, travel, None

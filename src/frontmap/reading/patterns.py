@@ -238,6 +238,9 @@ TRAVEL_BEFORE = re.compile(
     # in a few words
     + r"|push(?:ed|es|ing)?\s+(?:[\w()'’-]+\s+){1,5}?back"
     + r"|push(?:ed|es|ing)?\s+back(?:\s+[\w()'’-]+){1,5}?(?=\s+by\s)"
+    # "the advance of our troops into the enemy's defences is up to 36 km", "advances of up to 1 km"
+    + r"|\b(?:advance|breakthrough|penetration|incursion)s?\b"
+    + r"(?:[^.;!?]{0,60}?\s(?:is|was|were|reached))?(?:\s+of)?"
     # "advanced by an average of 8-10 km", "pushed forward on average 5 km", "advancing by at least 10 km",
     # "managed to advance only by 10 km"
     + r")\s+(?:(?:only|just)\s+)?(?:by\s+)?"
@@ -246,8 +249,8 @@ TRAVEL_BEFORE = re.compile(
 )
 #: "10 km from it": "it" as the place measured from (not "its", "it's").
 IT_ANCHOR = re.compile(r"it\b(?!['’])")
-#: "pushed Ukraine 9 km back": who is pushed, before the figure, and "back" after it.
-PUSHED_BEFORE = re.compile(r"\bpush(?:ed|es|ing)?\s+(?:[\w()'’-]+\s+){1,4}?$", re.IGNORECASE)
+#: "pushed Ukraine 9 km back", "drove the enemy 3 km back": who is pushed, then "back" after the figure.
+PUSHED_BEFORE = re.compile(r"\b(?:push|dr[io]v|thr[eo]w|knock)\w*\s+(?:[\w()'’-]+\s+){1,6}?$", re.IGNORECASE)
 BACK_AFTER = re.compile(r"\s*back\b", re.IGNORECASE)
 DEEP = re.compile(r"\s*-?\s*deep\b", re.IGNORECASE)
 #: "60 km as the crow flies from the plant", "1,600 km by road": how a distance is measured, between its
