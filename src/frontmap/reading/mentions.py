@@ -46,6 +46,7 @@ from frontmap.reading.lexicon import (
     AXIS_NOUNS,
     GIVEN_NAMES,
     HOMONYM_QUALIFIERS,
+    LOCATIVE,
     METONYMY_AUXILIARIES,
     METONYMY_NOUNS,
     METONYMY_VERBS,
@@ -586,5 +587,9 @@ def _role(text: str, h: Hit, pair: Hit | None = None) -> str:
         if m and m.group(1).lower() in METONYMY_NOUNS:
             return "metonymy"
     if _said_after(text, h.end) or (pair is not None and _said_after(text, pair.end)):
-        return "metonymy"
+        # "analysts in Ukraine noted": who speaks is named before ("the army of Kyiv said" is Kyiv's)
+        return "location" if _LOCATIVE_BEFORE.search(text, max(0, h.start - 15), h.start) else "metonymy"
     return "location"
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(LOCATIVE - {"of"}) + r")\s+(?:the\s+)?$", re.IGNORECASE)
