@@ -600,6 +600,14 @@ REFERRING = [
         anchor="Toretsk",
     ),
     case("From Pokrovsk it is some 10 km to Myrnohrad.", subject="Myrnohrad", anchor="Pokrovsk"),
+    # an adverb between the verb and the figure; a sentence opening with where it happens
+    case("Irpin is simply 6 km (4 miles) west of Kyiv.", subject="Irpin", anchor="Kyiv"),
+    case("Vuhledar is also about 50 km southwest of Donetsk.", subject="Vuhledar", anchor="Donetsk"),
+    case("Orikhiv is now 8 km from Robotyne.", subject="Orikhiv", anchor="Robotyne"),
+    case("In Zaporizhzhia, Russian units are now 20 km from Orikhiv.", subject=None, anchor="Orikhiv"),
+    case("Near Kupiansk, the enemy is still 5 km from Kurylivka.", subject=None, anchor="Kurylivka"),
+    case("In Izium, which lies 120 km southeast of Kharkiv, fighting continued.", subject="Izium"),
+    case("In Bucha, a town about 25 km northwest of Kyiv, bodies were found.", subject="Bucha"),
     case(
         "Our units are nearing Bilozerka, and this is about 15 km to Kherson.",
         subject="Kherson",

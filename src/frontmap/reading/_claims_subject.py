@@ -252,6 +252,10 @@ def _apposed(ctx: Context, s: int, start: int, anchor: Place | None) -> Place | 
 
 #: "in Budzhak": where a place named before lies.
 _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
+#: "In Zaporizhzhia, Russian forces are ...", "Near Pokrovsk, troops ...": a sentence opening with where,
+#: then what it says is there (not "In Bakhmut, which lies ...").
+_OPENING_IN = re.compile(r"\s*(?:in|near|around|outside)\s+(?:the\s+)?", re.IGNORECASE)
+_SAID_AFTER = re.compile(r"\s*,\s*(?!(?:which|where|that|who|an?)\b)[\w'’-]+\s+[\w'’-]+", re.IGNORECASE)
 #: ", a village in", ", a small resort town in the": a place named before described, then where it lies.
 _DESCRIBED_IN = re.compile(
     r",\s*(?:a|an)\s+(?:[a-z][\w-]*\s+){0,3}(?:village|town|city|settlement|hamlet|resort|suburb)\s+in\s+(?:the\s+)?$"
@@ -374,14 +378,8 @@ def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> P
             continue  # "ordered by Moscow": who acts is not where the distance is
         if place.kind not in POINT_KINDS + LINKED_KINDS or (anchor is not None and place == anchor):
             continue
-        if FEATURE_AFTER.match(ctx.text, m.end):
-            continue  # "near Olenivka on the Tarkhankut peninsula, 120 km ...": the peninsula's name
-        if _in_position_aside(ctx, s, m):
-            continue  # "Rodynske, north of Chervonyi Lyman, is ...": where the subject is
-        if _IN_BEFORE.search(ctx.text, max(s, m.start - 8), m.start) and _defined(ctx, s, start, anchor):
-            continue  # "Reni is a city in southern Ukraine in Budzhak, located ...": where Reni is
-        if _DESCRIBED_IN.search(ctx.text, max(s, m.start - 50), m.start):
-            continue  # "Klishchiivka, a village in Donetsk some 9 km south of ...": where the village is
+        if _where_it_is(ctx, s, start, anchor, m):
+            continue
         lies_in = LIES_ON_BEFORE.search(ctx.text, max(s, m.start - 30), m.start)
         if lies_in and place.kind != "settlement":
             continue  # "X is located on the Kinburn Spit, about 67 km ...": where X lies, not X
@@ -416,6 +414,21 @@ def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> P
             return place if head == anchor else head  # "A and B, both 5 km from A" is about B
         return where
     return where
+
+
+def _where_it_is(ctx: Context, s: int, start: int, anchor: Place | None, m: Mention) -> bool:
+    """Is ``m`` named to say where something is, not as what a distance is about?"""
+    text = ctx.text
+    if FEATURE_AFTER.match(text, m.end):
+        return True  # "near Olenivka on the Tarkhankut peninsula, 120 km ...": the peninsula's name
+    if _in_position_aside(ctx, s, m):
+        return True  # "Rodynske, north of Chervonyi Lyman, is ...": where the subject is
+    if _IN_BEFORE.search(text, max(s, m.start - 8), m.start) and _defined(ctx, s, start, anchor):
+        return True  # "Reni is a city in southern Ukraine in Budzhak, located ...": where Reni is
+    if _DESCRIBED_IN.search(text, max(s, m.start - 50), m.start):
+        return True  # "Klishchiivka, a village in Donetsk some 9 km south of ...": where the village is
+    # "In Zaporizhzhia, Russian forces are now 30 km from Orikhiv": where, not what
+    return bool(_OPENING_IN.fullmatch(text, s, m.start) and _SAID_AFTER.match(text, m.end))
 
 
 def _list_head(ctx: Context, s: int, m: Mention, gap: str) -> Place | None:

@@ -577,7 +577,7 @@ CLAUSE_WORDS = re.compile(
 LINK = re.compile(
     r"(?:^\s*|\b(?:is|are|was|based|" + LIES + "|" + LYING + "|" + LOCATED + r")\s+"
     # "Tokmak itself is another 23 km to the south": a step further from the place named before
-    r"(?:(?:another|a\s+further|only|just)\s+)?"
+    r"(?:(?:another|a\s+further|only|just|simply|merely|now|still|already|currently|also)\s+)?"
     # "Orikhiv is a Ukrainian-held town 50 km ...": the place is what the noun phrase describes
     # (up to 14 words: "is a village in Mykolaiv Raion in Mykolaiv Oblast of southern Ukraine, at about")
     r"|\b(?:is|was|lies)\s+(?:a|an|the)\s+(?:(?!(?:which|where|that|who|when|while|and|but)\b)[\w'’-]+,?\s+){0,14}"
