@@ -496,6 +496,25 @@ DISTANCES = [
         "Donetsk",
         None,
     ),
+    # encyclopedias' descriptions of the anchor, before its name
+    (
+        "Shakhty lies some 75 km north of the metropolis of Rostov-on-Don.",
+        75,
+        "km",
+        "some",
+        "N",
+        "Rostov-on-Don",
+        "Shakhty",
+    ),
+    (
+        "Rubizhne lies about 90 km northwest of the administrative centre of the oblast, Luhansk.",
+        90,
+        "km",
+        "about",
+        "NW",
+        "Luhansk",
+        "Rubizhne",
+    ),
 ]
 
 

@@ -439,7 +439,7 @@ LINE_NAMED_AFTER = re.compile(
 FACILITY_AFTER = re.compile(r"\s+(?:" + FACILITIES + r")\b", re.IGNORECASE)
 _DESCRIBED_NOUN = (
     r"(?:home\s*town|town|city|village|hub|port|capital|settlement|center|centre|junction|stronghold|outpost"
-    r"|base|plant)"
+    r"|base|plant|metropolis)(?:\s+of\s+the\s+(?:oblast|region|province)(?=\s*,))?"  # "of the oblast, X"
 )
 #: "the logistics hub of", "the Ukrainian-held town of", "the fleet base in", "the key logistics hub city":
 #: a description before the place it names.
