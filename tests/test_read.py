@@ -155,6 +155,8 @@ NOT_PLACES = [
     "Grain ships sailed for Africa and Asia.",  # continents, not the towns once called so
     "Human Rights Watch said so.",  # not Uman a letter away
     "According to Gerasimov, the advance went on.",  # a person where a misspelled name is guessed
+    "Ukrainska Pravda reported the news.",  # a publication's name ending in a village's
+    "Komsomolskaya Pravda reported the news.",
     "The Verkhovna Rada voted.",  # a council's name
     "She spoke at the Media Center.",
     "Kate Middleton visited a school.",

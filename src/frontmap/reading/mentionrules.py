@@ -388,6 +388,8 @@ def inside_other_name(c: Candidate) -> Verdict | None:
     prev = c.prev
     if c.hit.n != 1 or not c.prev_cap or prev is None or c.headline:
         return None
+    if c.hit.key in _ORG_STEMS and c.text[prev.end : c.hit.start] == " ":
+        return REJECT  # "Ukrainska Pravda": the last word of a publication's name, not the village
     if c.lines.headline_glued(c.line_start, c.hit.start):  # a headline glued to the text after it
         return None
     pl = prev.text.lower()
