@@ -209,6 +209,22 @@ def test_a_speaker_is_no_misspelled_place(text, place):
     assert texts(text) == [place]
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [  # a surname that is also an old name of a small town in Russia far from Ukraine (Sakhalin)
+        ("Kursk governor Smirnov said Russian troops held Sudzha.", ["Kursk", "Sudzha"]),
+        (
+            "An advisor to Smirnov said the bridge near Glushkovo was hit, Russia reported.",
+            ["Glushkovo", "Russia"],
+        ),
+        # a town across the border, with its country named, still counts
+        ("Russia said it had retaken Sudzha.", ["Russia", "Sudzha"]),
+    ],
+)
+def test_a_town_across_the_border_lies_near_ukraine(text, places):
+    assert texts(text) == places
+
+
 HOMONYMS = [
     ("It is roughly the size of Rhode Island.", "US"),  # the state, a point in the gazetteer
     ("Delegates flew to New York for the vote.", "US"),

@@ -15,7 +15,9 @@ from functools import lru_cache
 
 from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
+from frontmap.gazetteer.store import haversine_km
 from frontmap.reading._gzcache import LIMIT
+from frontmap.reading.mentionrules import NEIGHBOUR_TOWN
 
 __all__ = [
     "RAION_CITY_POPULATION",
@@ -25,6 +27,7 @@ __all__ = [
     "name_key",
     "names_its_raion",
     "raion_of",
+    "region_or_country",
     "unit_keys",
 ]
 
@@ -127,3 +130,20 @@ _SPELLED_AS = 0.6
 def names_its_raion(p: Place) -> bool:
     """Is ``p`` the town its raion is named after (Vasylivka of Vasylivka Raion: a raion centre)?"""
     return p.raion is not None and core(p.raion) == name_key(p)
+
+
+def region_or_country(p: Place, key: str, regions: set, countries: set) -> bool:
+    """Does the text name the region of ``p``, a town across the border, or, when ``p`` is large enough
+    to be meant by its own name (``key``, as the text writes it: not an old or other name, "Pantsir" for
+    Krasnoarmeysk) and lies near Ukraine (not Smirnykh on Sakhalin for "Smirnov"), its country?"""
+    if p.admin1 in regions:
+        return True
+    if p.country not in countries or p.population < NEIGHBOUR_TOWN or not spelled_as(p, key):
+        return False
+    return haversine_km(p.lat, p.lon, *_UKRAINE) <= ACROSS_BORDER_KM
+
+
+#: Ukraine's point in the gazetteer (Natural Earth's label point), and how far from it a town across the
+#: border lies at most (Rostov-on-Don 620 km, Minsk 600, Warsaw 820; Sakhalin 6,000).
+_UKRAINE = (49.7247, 32.1409)
+ACROSS_BORDER_KM = 1_000

@@ -507,6 +507,9 @@ def town_abroad_after_locative(c: Candidate) -> Verdict | None:
     if prev.text.lower() in LOCATIVE:
         if c.text[prev.end : c.hit.start].strip() != "":
             return None
+        title = _WORD_BEFORE.search(c.text, max(0, prev.start - 20), prev.start)
+        if title is not None and title.group(1).lower() in TITLES:
+            return None  # "an advisor to Smirnov": a person
     elif prev.text.lower() not in ("and", "or") or not _LISTED_AFTER_LOCATIVE.search(
         c.text, max(0, c.hit.start - 120), c.hit.start
     ):

@@ -32,7 +32,7 @@ from frontmap.gazetteer.place import Place
 from frontmap.reading._decide import verdicts as decide_all
 from frontmap.reading._gzcache import CachedGazetteer
 from frontmap.reading._ment_candidates import plain_candidates
-from frontmap.reading._ment_places import spelled_as
+from frontmap.reading._ment_places import region_or_country
 from frontmap.reading._ment_verdicts import plain_verdicts, sentence_ua
 from frontmap.reading._mentions_added import REGION_GAP as _REGION_GAP
 from frontmap.reading._mentions_added import added_names
@@ -56,7 +56,6 @@ from frontmap.reading.lexicon import (
     TITLES,
 )
 from frontmap.reading.mentionrules import (
-    NEIGHBOUR_TOWN,
     Candidate,
     Verdict,
     candidate,
@@ -111,7 +110,7 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
     maybe = [
         h
         for h, v in zip(hits, verdicts, strict=True)
-        if (v is Verdict.IF_REGION_NAMED and _region_or_country(h.places[0], h.key, regions, countries))
+        if (v is Verdict.IF_REGION_NAMED and region_or_country(h.places[0], h.key, regions, countries))
         or (v is Verdict.IF_COUNTRY_NAMED and h.places[0].country in countries)
     ]
     if maybe:
@@ -201,15 +200,6 @@ def _candidates(
         for c, flag in zip(out, flags, strict=True):
             c.sentence_ua = flag
     return out
-
-
-def _region_or_country(p: Place, key: str, regions: set, countries: set) -> bool:
-    """Does the text name the region of ``p``, a town across the border, or, when ``p`` is large enough
-    to be meant by its own name (``key``, as the text writes it: not an old or other name, "Pantsir" for
-    Krasnoarmeysk), its country?"""
-    if p.admin1 in regions:
-        return True
-    return p.country in countries and p.population >= NEIGHBOUR_TOWN and spelled_as(p, key)
 
 
 def _cached(gz) -> CachedGazetteer:
