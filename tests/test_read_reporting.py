@@ -608,6 +608,14 @@ REFERRING = [
     case("Near Kupiansk, the enemy is still 5 km from Kurylivka.", subject=None, anchor="Kurylivka"),
     case("In Izium, which lies 120 km southeast of Kharkiv, fighting continued.", subject="Izium"),
     case("In Bucha, a town about 25 km northwest of Kyiv, bodies were found.", subject="Bucha"),
+    # a sentence opening "Located ..." with no subject after the distance: the one of the sentence before
+    case(
+        "Hlukhiv is an old town of Sumy Oblast. Located 15 km from the Russian border, it was shelled.",
+        subject="Hlukhiv",
+    ),
+    case(
+        "Romny is a town of Sumy Oblast. Located about 110 km west of Sumy.", subject="Romny", anchor="Sumy"
+    ),
     case(
         "Our units are nearing Bilozerka, and this is about 15 km to Kherson.",
         subject="Kherson",

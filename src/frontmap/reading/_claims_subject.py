@@ -114,6 +114,8 @@ ASIDES: tuple[tuple[re.Pattern[str], str], ...] = (
 #: before a distance that opens its sentence; matched within bounds, without copying the span.
 _OPENING = re.compile(r"\s*(?:(?:" + P.LOCATED + "|" + P.LYING + r")\s+)?", re.IGNORECASE)
 _TOWN_NOUN = re.compile(r"\b(?:town|city|village|settlement|hub)\b")
+#: After a distance a sentence opened with ("Located ..."), a comma and a pronoun: ", this is", ", it has".
+_TOPIC_AFTER = re.compile(r",\s*(?:this|it)\s", re.IGNORECASE)
 _LINK_WORDS = 30  # at most this many words between a subject and its distance (an apposition: fewer)
 _LINK_CHARS = 600  # and at most this many characters (so that a long sentence stays linear)
 #: Kinds of place a distance is said of.
@@ -299,6 +301,10 @@ def _subject_referred(ctx: Context, start: int, anchor: Place | None) -> tuple[P
             noun = _TOWN_NOUN.search(after.group())
             if noun and m is None:  # "Located 50 km north of Bakhmut, the town was ...": the one before
                 return (topic(ctx, s, anchor, noun.group()),)
+        if opening.group().strip() and (claim_end == start or _TOPIC_AFTER.match(ctx.text, claim_end)):
+            # "Located 121 km south of Bryansk and 30 km from the border.", "Located about 144 km northwest
+            # of Poltava, this is ...": no subject follows, so it is the one the sentence before is about
+            return (topic(ctx, s, anchor),)
     feature = _THE_FEATURE.match(ctx.text, s)
     if feature:  # "The reservoir, some 10 km west of the city centre": the reservoir named before
         return (latest_place(ctx, s, _FEATURE_KIND[feature.group("what")], exclude=anchor),)
