@@ -515,6 +515,7 @@ DISTANCES = [
         None,
     ),
     # encyclopedias' descriptions of the anchor, before its name
+    ("Lubny lies 130 km from our regional centre - Poltava.", 130, "km", None, None, "Poltava", "Lubny"),
     (
         "Shakhty lies some 75 km north of the metropolis of Rostov-on-Don.",
         75,

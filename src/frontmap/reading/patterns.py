@@ -445,7 +445,7 @@ _DESCRIBED_NOUN = (
 #: a description before the place it names.
 DESCRIBED = re.compile(
     r"(?:the\s+)?(?:[\w'’´ʼ-]+\s+){0,4}?" + _DESCRIBED_NOUN + r"(?:\s+" + _DESCRIBED_NOUN + r")?"
-    r"(?:\s*[,—–]\s*|\s+(?:(?:of|in|at)\s+)?)"
+    r"(?:\s*[,—–]\s*|\s+-\s+|\s+(?:(?:of|in|at)\s+)?)"
 )
 #: "Moscow-held Donetsk": the first name describes who holds the second, the place meant.
 HELD_BY = re.compile(r"-(?:held|controlled|occupied|run|backed|installed|annexed|led|allied)\b", re.I)
