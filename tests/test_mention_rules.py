@@ -257,6 +257,8 @@ def test_military_unit(text, surface, expected):
     ("Divers reached the tanker near Kerch at dawn.", "Kerch", None),
     ("A Telegram channel Kerch said two people died.", "Kerch", REJECT),
     ("The channel said drones flew over Kerch.", "Kerch", None),
+    ("The An-225 Kerch was lost in the hangar.", "Kerch", REJECT),  # an aircraft after its model
+    ("Troops reached the H-26 Kerch road.", "Kerch", None),  # a road's letter and number
 )
 def test_thing_name(text, surface, expected):
     check(R.thing_name, text, surface, expected)
@@ -409,8 +411,11 @@ def test_small_village_without_support(text, surface, expected):
     check(R.small_village_without_support, text, surface, expected)
 
 
-def test_small_village_support_is_per_sentence():
+def test_small_village_support_is_its_sentence_or_the_one_before():
+    # (every place of this gazetteer stands on one point: a town of the sentence before is near)
     text = "Shelling hit Kherson overnight. Bentley signed the order."
+    assert [m.text for m in find_mentions(text, GZ)] == ["Kherson", "Bentley"]
+    text = "Shelling hit Kherson overnight. The night was quiet. Bentley signed the order."
     assert [m.text for m in find_mentions(text, GZ)] == ["Kherson"]
 
 

@@ -25,7 +25,15 @@ from frontmap.reading._decide import (
     TITLE_DOT,
 )
 from frontmap.reading._mentions_lines import Lines
-from frontmap.reading._tokens import _LAST_WORD, _NEXT_WORD, JOINED_GAPS, Hit, PlainWords, Token
+from frontmap.reading._tokens import (
+    _LAST_WORD,
+    _NEXT_WORD,
+    JOINED_GAPS,
+    MODEL_GAP_BACKWARDS,
+    Hit,
+    PlainWords,
+    Token,
+)
 from frontmap.reading.lexicon import THING_WORDS
 from frontmap.reading.mentionrules import DOTTED_TITLES, Candidate, _first_word, noble_title_before
 
@@ -78,7 +86,10 @@ def contexts(
             prev_cap = word[-1].isupper() and gap in JOINED_GAPS
             if prev_cap:
                 mask = PREV_CAP
-            if word.lower() in _THING_WORDS_BACKWARDS:
+            # a vessel word before the name, or a model's number ("An-225 Mriya"; not a road's: "H-26")
+            if word.lower() in _THING_WORDS_BACKWARDS or (
+                len(word) > 1 and MODEL_GAP_BACKWARDS.fullmatch(gap)
+            ):
                 mask |= THING
             elif gap == " ." and word[-1].isupper() and word.lower() in _DOTTED_TITLES_BACKWARDS:
                 mask |= TITLE_DOT

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from frontmap.gazetteer.place import Place
+from frontmap.gazetteer.store import haversine_km
 from frontmap.reading._decide import _known, first_verdict, rules_to_ask
 from frontmap.reading._gzcache import LIMIT
 from frontmap.reading._ment_candidates import build, contexts
@@ -104,4 +105,25 @@ def sentence_ua(text: str, hits: list[Hit], candidate_of: Callable[[int], Candid
         for i, ((_, small, ua), k) in enumerate(zip(known, sentence, strict=True))
     ]
     count = Counter(k for k, a in zip(sentence, anchor, strict=True) if a)
-    return [count[k] - a > 0 for k, a in zip(sentence, anchor, strict=True)]
+    flags = [count[k] - a > 0 for k, a in zip(sentence, anchor, strict=True)]
+    for i, ((places, small, _), n) in enumerate(zip(known, sentence, strict=True)):
+        if small and not flags[i] and n > 0:  # none in its sentence: a town near it in the one before?
+            flags[i] = _near_before(hits, known, sentence, places, n - 1)
+    return flags
+
+
+#: How near a town of the sentence before must lie to support a small village with none in its own.
+NEAR_BEFORE_KM = 30.0
+
+
+def _near_before(
+    hits: list[Hit], known: list, sentence: list[int], places: tuple[Place, ...], k: int
+) -> bool:
+    """Does sentence ``k`` name a place of Ukraine, more than small villages, near one of ``places``
+    ("... 9 km south of Bakhmut. 'Klishchiivka was cleared,' he said")?"""
+    for h, (_, small, ua), j in zip(hits, known, sentence, strict=True):
+        if j == k and ua and not small:
+            towns = [t for t in h.places if t.country == "UA"]
+            if any(haversine_km(p.lat, p.lon, t.lat, t.lon) <= NEAR_BEFORE_KM for p in places for t in towns):
+                return True
+    return False

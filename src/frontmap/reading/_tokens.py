@@ -19,12 +19,15 @@ from frontmap.gazetteer.place import Place
 __all__ = [
     "JOINED_GAPS",
     "JOINING",
+    "MODEL_GAP",
+    "MODEL_GAP_BACKWARDS",
     "POSSESSIVE",
     "Hit",
     "MarkedWords",
     "PlainWords",
     "Token",
     "Words",
+    "model_before",
     "tokenize",
     "words",
 ]
@@ -63,6 +66,17 @@ _JOINED_WORD = re.compile(r"[ \-\u00a0]{1,3}(" + _PLAIN_TOKEN.pattern + ")")
 _REST = re.compile(r"(?:['’ʼ][^\W\d_]+)*")
 #: A possessive ending: "Kyiv's", "Kyiv’s", "Donbas'".
 POSSESSIVE = re.compile(r"['’ʼ]s$|['’ʼ]$")
+
+#: Between a model's letters and a name: its number ("An-225 Mriya", "Su-34"); backwards as well.
+MODEL_GAP = re.compile(r"-\d+ ")
+MODEL_GAP_BACKWARDS = re.compile(r" \d+-")
+
+
+def model_before(text: str, prev: Token, start: int) -> bool:
+    """Is the word ``prev`` before a name at ``start`` a model of two letters or more and its number ("the
+    An-225 Mriya"), not a road's letter ("the H-26 Kupiansk highway")?"""
+    return len(prev.text) > 1 and MODEL_GAP.fullmatch(text, prev.end, start) is not None
+
 
 #: The gaps that join two words into one name: one to three spaces, no-break spaces or hyphens.
 JOINED_GAPS = frozenset(
