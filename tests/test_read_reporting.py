@@ -608,6 +608,7 @@ REFERRING = [
     case("Near Kupiansk, the enemy is still 5 km from Kurylivka.", subject=None, anchor="Kurylivka"),
     case("In Izium, which lies 120 km southeast of Kharkiv, fighting continued.", subject="Izium"),
     case("In Bucha, a town about 25 km northwest of Kyiv, bodies were found.", subject="Bucha"),
+    case("Boiarka is a town near Kyiv. This township lies some 20 km southwest of Kyiv.", subject="Boiarka"),
     # a sentence opening "Located ..." with no subject after the distance: the one of the sentence before
     case(
         "Hlukhiv is an old town of Sumy Oblast. Located 15 km from the Russian border, it was shelled.",

@@ -140,7 +140,7 @@ _POSITION_BEFORE = re.compile(_WHERE + "$", re.IGNORECASE)
 _THE_TOWN = re.compile(
     # "The two villages are also some 30 km north of ...", "All three towns lie ...": the first of the
     # places named before
-    r"\s*(?:The|This|These|Both|All)\s+(?:[\w'’-]+\s+){0,3}?(?P<what>town|city|village|settlement|hub|port)(?:s|es)?"
+    r"\s*(?:The|This|These|Both|All)\s+(?:[\w'’-]+\s+){0,3}?(?P<what>town(?:ship)?|city|village|settlement|hub|port)(?:s|es)?"
     # "The city in Cherkasy region, about 200 km south of Kyiv, is ...": where it lies, then the distance
     r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]*\s+(?:region|oblast|province|district|raion)\b)?"
     # "The village was home to 1,200 people and lies 20 km south of ...": a first predicate, then where
