@@ -1433,6 +1433,11 @@ KINDS = [
     case("Advances of about 2 km were reported west of the river.", value=2, qualifier="about"),
     case("Marines drove the Russian paratroopers and their allies 3 km back.", value=3, index=0),
     case("The unit kept pushing the enemy's motorised rifle companies 4 km back.", value=4),
+    # a depth or a distance reached, travelled or fallen back by
+    case("Russian units advanced to a depth of 4 km near Pokrovsk.", value=4),
+    case("The incursion reached a depth of 25 km, the ministry said.", value=25),
+    case("The enemy was repulsed to a distance of three kilometres.", value=3),
+    case("The flood forced troops to retreat by distances of 5 to 12 km.", value=12, low=5),
 ]
 
 
@@ -1452,6 +1457,10 @@ def test_travel_verbs_without_a_distance_make_no_claim(text):
 
 def test_a_bare_distance_without_travel_is_still_no_claim():
     assert fm.read("The new bridge is 300 m long and the road 20 km.").claims == ()
+
+
+def test_a_depth_of_a_thing_is_no_claim():
+    assert fm.read("The shaft has a depth of 30 m and the missile a range of 300 km.").claims == ()
 
 
 def test_a_conversion_between_dashes_is_read_as_one():

@@ -22,7 +22,10 @@ from frontmap.reading import patterns as P
 
 __all__ = [
     "AREA_CONTEXT_ENDS",
+    "BACK_AFTER",
     "COVERS_ENDS",
+    "DEEP",
+    "PUSHED_BEFORE",
     "QUALIFIER_ENDS",
     "RANGE_BEFORE_ENDS",
     "SUBJECT_AREA_ENDS",
@@ -103,3 +106,9 @@ def area_slip(text: str, m: re.Match, value: float | None) -> bool:
         return True
     # "retook 500 km of territory" is an area; "within 1.5 km of Romanian territory" a distance
     return bool(value is not None and value >= 100 and P.AREA_AFTER.match(text, m.end()))
+
+
+#: "pushed Ukraine 9 km back", "drove the enemy 3 km back": who is pushed, then "back" after the figure.
+PUSHED_BEFORE = re.compile(r"\b(?:push|dr[io]v|thr[eo]w|knock)\w*\s+(?:[\w()'’-]+\s+){1,6}?$", re.IGNORECASE)
+BACK_AFTER = re.compile(r"\s*back\b", re.IGNORECASE)
+DEEP = re.compile(r"\s*-?\s*deep\b", re.IGNORECASE)

@@ -67,7 +67,15 @@ from frontmap.reading._claimcontext import (
     sentence_bounds,
     town_called,
 )
-from frontmap.reading._claims_before import RANGE_BEFORE_ENDS, area_slip, may_end, travelled
+from frontmap.reading._claims_before import (
+    BACK_AFTER,
+    DEEP,
+    PUSHED_BEFORE,
+    RANGE_BEFORE_ENDS,
+    area_slip,
+    may_end,
+    travelled,
+)
 from frontmap.reading._claims_comparisons import comparison_claim
 from frontmap.reading._claims_ends import ends_about
 from frontmap.reading._claims_found import Widened, low_of_next, trimmed_end
@@ -327,20 +335,20 @@ def _figure(
     if value is None:
         return None
     start, lo = m.start(), max(0, m.start() - 40)
-    if may_end(text, lo, start, RANGE_BEFORE_ENDS) and P.RANGE_BEFORE.search(text[lo:start]):
-        return None
+    travel = travelled(text, start)
+    if may_end(text, lo, start, RANGE_BEFORE_ENDS) and P.RANGE_BEFORE.search(text[lo:start]) and not travel:
+        return None  # "a range of 300 km"; not "advanced to a depth of 7 km"
     half = P.AND_A_HALF.match(text, pos)
     if half and m.group("num").strip().lower() in ("a", "an", "one"):  # "a kilometre and a half"
         value, pos = value + 0.5, half.end()
     if converted is not None and text.startswith(",", pos):  # "40 km, or 25 miles, east of Kharkiv"
         pos += 1
-    travel = travelled(text, start)
-    back = None if travel else P.BACK_AFTER.match(text, pos)
-    if back and P.PUSHED_BEFORE.search(text, max(0, start - 70), start):  # "pushed Ukraine 9 km back"
+    back = None if travel else BACK_AFTER.match(text, pos)
+    if back and PUSHED_BEFORE.search(text, max(0, start - 70), start):  # "pushed Ukraine 9 km back"
         travel, pos = True, back.end()
     if P.ZONE.match(text, pos):  # "a 10-km-deep buffer zone", "a 15-km radius": a zone's depth
         return value, pos, travel, None
-    deep = P.DEEP.match(text, pos)
+    deep = DEEP.match(text, pos)
     if deep and not travel and not P.INTO_NAMED.match(text, deep.end()):
         # "the incursion was about 12 km deep": an advance's depth, read as one travelled; "a trench 2 m
         # deep" is a size

@@ -232,8 +232,10 @@ ZONE = re.compile(
 TRAVEL_BEFORE = re.compile(
     r"\b(?:"
     + lexicon.phrases(lexicon.TRAVEL_VERBS)
-    # "advanced into the depths of the enemy's territory at a distance of up to 4 km" (translated copy)
-    + r"|(?:advanc|push|mov)\w*\b[^.;!?]{0,60}?\bat\s+a\s+distance\s+of"
+    # "advanced into the depths of the enemy's territory at a distance of up to 4 km" (translated copy),
+    # "advanced to a depth of 7 km", "reached a depth of 30 km", "retreat by distances of 5 to 15 km"
+    + r"|(?:advanc|push|mov|penetrat|reach|retreat|repuls)\w*\b[^.;!?]{0,60}?\b(?:(?:at|to)\s+)?(?:a|by)\s+"
+    + r"(?:distance|depth)s?\s+of"
     # "pushed Russian forces back 10 km", "pushing back Ukrainian troops (AFU) by 14 km": who is pushed,
     # in a few words
     + r"|push(?:ed|es|ing)?\s+(?:[\w()'’-]+\s+){1,5}?back"
@@ -249,10 +251,6 @@ TRAVEL_BEFORE = re.compile(
 )
 #: "10 km from it": "it" as the place measured from (not "its", "it's").
 IT_ANCHOR = re.compile(r"it\b(?!['’])")
-#: "pushed Ukraine 9 km back", "drove the enemy 3 km back": who is pushed, then "back" after the figure.
-PUSHED_BEFORE = re.compile(r"\b(?:push|dr[io]v|thr[eo]w|knock)\w*\s+(?:[\w()'’-]+\s+){1,6}?$", re.IGNORECASE)
-BACK_AFTER = re.compile(r"\s*back\b", re.IGNORECASE)
-DEEP = re.compile(r"\s*-?\s*deep\b", re.IGNORECASE)
 #: "60 km as the crow flies from the plant", "1,600 km by road": how a distance is measured, between its
 #: figure and its anchor (``lexicon.DISTANCE_MEASURES`` says which measure a ``phrase`` is).
 MEASURE_PHRASES = lexicon.phrases(lexicon.DISTANCE_MEASURES)
