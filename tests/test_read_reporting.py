@@ -960,6 +960,13 @@ REFERRING = [
         subject="Marhanets",
         anchor="Zaporizhzhia Nuclear Power Plant",
     ),
+    # ... before the town the article names most often, which may come later
+    case(
+        "Russia said it had taken the village of Novoselivka. Its loss exposes the town of Kurakhove, "
+        "located about 10 km away. Pokrovsk was shelled, and Pokrovsk lost power.",
+        subject="Kurakhove",
+        anchor="Novoselivka",
+    ),
     case(
         "If troops reach the border, the distance from the front line to Dnipro will be about 130 km.",
         subject="Dnipro",

@@ -313,11 +313,12 @@ def repeated_distances(ctx: Context, claims: list[Claim]) -> list[Claim]:
 def linked(ctx: Context, claims: list[Claim]) -> list[Claim]:
     """The claims of a text (in text order) with the fields one claim lends another filled in, in this
     order: the ends of a distance said again ("this distance was 38 km"), subjects joined by "and",
-    anchors from the topic, from the distance before ("further"), from the article's main town, from the
-    place "away" refers to, pairs said "respectively"; then only those on the map (:func:`on_the_map`)."""
+    anchors from the topic, from the distance before ("further"), from the place "away" refers to (the
+    town named last, nearer than the article's main town), from the article's main town, pairs said
+    "respectively"; then only those on the map (:func:`on_the_map`)."""
     claims = repeated_distances(ctx, claims)
-    claims = main_anchors(ctx, chained_anchors(ctx, topic_anchors(ctx, joined_subjects(ctx.text, claims))))
-    return on_the_map(respective(ctx, away_anchors(ctx, claims)))
+    claims = chained_anchors(ctx, topic_anchors(ctx, joined_subjects(ctx.text, claims)))
+    return on_the_map(respective(ctx, main_anchors(ctx, away_anchors(ctx, claims))))
 
 
 def on_the_map(claims: list[Claim]) -> list[Claim]:
