@@ -155,6 +155,8 @@ NOT_PLACES = [
     "Grain ships sailed for Africa and Asia.",  # continents, not the towns once called so
     "Human Rights Watch said so.",  # not Uman a letter away
     "According to Gerasimov, the advance went on.",  # a person where a misspelled name is guessed
+    "About a fifth of the people are of Bulgarian origin.",  # a people, not the village once so called
+    "Her brother Nikita, 23, worked in the bakery.",  # a given name
     "Ukrainska Pravda reported the news.",  # a publication's name ending in a village's
     "Komsomolskaya Pravda reported the news.",
     "The Verkhovna Rada voted.",  # a council's name
@@ -234,6 +236,8 @@ def test_names_by_the_sentence_before_and_models(text, places):
             "An advisor to Smirnov said the bridge near Glushkovo was hit, Russia reported.",
             ["Glushkovo", "Russia"],
         ),
+        ("According to Smirnov, troops near Glushkovo held, Russia said.", ["Glushkovo", "Russia"]),
+        ("Word came from Smirnov, who wrote of fighting near Glushkovo in Russia.", ["Glushkovo", "Russia"]),
         # a town across the border, with its country named, still counts
         ("Russia said it had retaken Sudzha.", ["Russia", "Sudzha"]),
     ],

@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
-from frontmap.gazetteer.store import haversine_km
 from frontmap.reading._gzcache import LIMIT
+from frontmap.reading._mentions_grid import near_ukraine
 from frontmap.reading.mentionrules import NEIGHBOUR_TOWN
 
 __all__ = [
@@ -140,10 +140,4 @@ def region_or_country(p: Place, key: str, regions: set, countries: set) -> bool:
         return True
     if p.country not in countries or p.population < NEIGHBOUR_TOWN or not spelled_as(p, key):
         return False
-    return haversine_km(p.lat, p.lon, *_UKRAINE) <= ACROSS_BORDER_KM
-
-
-#: Ukraine's point in the gazetteer (Natural Earth's label point), and how far from it a town across the
-#: border lies at most (Rostov-on-Don 620 km, Minsk 600, Warsaw 820; Sakhalin 6,000).
-_UKRAINE = (49.7247, 32.1409)
-ACROSS_BORDER_KM = 1_000
+    return near_ukraine(p)

@@ -8,7 +8,19 @@ from collections.abc import Iterable, Iterator
 
 from frontmap.gazetteer.place import Place
 
-__all__ = ["Grid", "km", "nearest_of"]
+__all__ = ["ACROSS_BORDER_KM", "Grid", "km", "near_ukraine", "nearest_of"]
+
+
+#: Ukraine's point in the gazetteer (Natural Earth's label point), and how far from it a town across the
+#: border lies at most (Rostov-on-Don 620 km, Minsk 600, Warsaw 820; Sakhalin 6,000).
+_UKRAINE = (49.7247, 32.1409)
+ACROSS_BORDER_KM = 1_000
+
+
+def near_ukraine(p: Place) -> bool:
+    """Does ``p`` lie within :data:`ACROSS_BORDER_KM` of Ukraine's point (a town across the border, not
+    one of the same country on the far side of it: Smirnykh on Sakhalin for "Smirnov")?"""
+    return km(p, _UKRAINE) <= ACROSS_BORDER_KM
 
 
 def km(a: Place, b: Place | tuple[float, float]) -> float:

@@ -114,10 +114,12 @@ DOTTED_TITLES = TITLES & ABBREVIATIONS - {"st"}
 SMALL_VILLAGE = 1_000
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:the\s+)?$")
-#: "according to X", "reported to X": a person (a source, an addressee), not a place "to" leads to.
+#: "according to X", "reported to X", "an advisor to X": a person (a source, an addressee), not a place.
 _SOURCE_TO = re.compile(
     r"\b(?:according|thanks|due|owing|report(?:ed|ing|s)?|sa(?:id|ys|ying)|spoke|speaking|talk(?:ed|ing)"
-    r"|wr(?:ote|iting)|explain(?:ed|ing)|complain(?:ed|ing))\s+to\b",
+    r"|wr(?:ote|iting)|explain(?:ed|ing)|complain(?:ed|ing)|"
+    + "|".join(map(re.escape, sorted(TITLES)))
+    + r")\s+to\b",
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(r"[^\W\d_]+")
@@ -507,9 +509,9 @@ def town_abroad_after_locative(c: Candidate) -> Verdict | None:
     if prev.text.lower() in LOCATIVE:
         if c.text[prev.end : c.hit.start].strip() != "":
             return None
-        title = _WORD_BEFORE.search(c.text, max(0, prev.start - 20), prev.start)
-        if title is not None and title.group(1).lower() in TITLES:
-            return None  # "an advisor to Smirnov": a person
+        person = _SOURCE_TO.search(c.text, max(0, prev.start - 20), prev.end)  # "according to Smirnov"
+        if person or c.text.startswith(", who ", c.hit.end):  # "from Smirnov, who wrote": a person
+            return None
     elif prev.text.lower() not in ("and", "or") or not _LISTED_AFTER_LOCATIVE.search(
         c.text, max(0, c.hit.start - 120), c.hit.start
     ):
