@@ -184,6 +184,18 @@ def test_a_city_still_outranks_the_state_or_province_of_its_name(name, city):
     assert (p.kind, p.country) == ("settlement", city)
 
 
+@pytest.mark.parametrize(
+    ("name", "place_id"),
+    [
+        ("Red Forest", "add:red-forest"),
+        ("Chernobyl Exclusion Zone", "add:chornobyl-exclusion-zone"),
+        ("Holy Mountains National Park", "add:holy-mountains-park"),
+    ],
+)
+def test_features_front_reports_name_are_known(name, place_id):
+    assert fm.Gazetteer().resolve(name).id == place_id
+
+
 def test_an_alternate_old_name_ranks_after_the_place_that_bears_it():
     found = [(p.name, p.admin1) for p in fm.Gazetteer().candidates("Dmitrov")]
     assert found[:2] == [("Dmitrov", "Moscow Oblast"), ("Myrnohrad", "Donetsk Oblast")]

@@ -211,6 +211,15 @@ def test_a_speaker_is_no_misspelled_place(text, place):
     assert texts(text) == [place]
 
 
+def test_features_of_the_front_are_read():
+    text = "Troops dug trenches in the Red Forest, inside the Exclusion Zone, then left for Sviatohirsk."
+    assert [(m.text, m.place.kind) for m in fm.read(text).mentions] == [
+        ("Red Forest", "facility"),
+        ("Exclusion Zone", "facility"),
+        ("Sviatohirsk", "settlement"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "places"),
     [  # a small village with no town in its sentence, a town near it in the sentence before
