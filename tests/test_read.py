@@ -544,6 +544,9 @@ DISTANCES = [
         "Donetsk",
         None,
     ),
+    # a country's capital, not named
+    ("Drones hit a depot 30 km south of Russia's capital.", 30, "km", None, "S", "Moscow", None),
+    ("Brovary lies 20 km east of Ukraine capital.", 20, "km", None, "E", "Kyiv", "Brovary"),
     # encyclopedias' descriptions of the anchor, before its name
     ("Lubny lies 130 km from our regional centre - Poltava.", 130, "km", None, None, "Poltava", "Lubny"),
     (

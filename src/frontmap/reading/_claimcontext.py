@@ -218,8 +218,17 @@ def _named(ctx: Context, pos: int) -> Anchor | None:
                     and town.place.kind in ("settlement", "facility")
                 ):
                     return town.place, text[pos : town.end], town.end
+            place = m.place
+            capital = _CAPITAL_AFTER.match(text, m.end) if place and place.kind == "country" else None
+            if place is not None and capital is not None:  # "50 km south of Ukraine's capital": Kyiv
+                return safe(ctx.gz.capital, place.country), text[pos : capital.end()], capital.end()
             return m.place, text[pos : m.end], m.end
     return None
+
+
+#: After a country's name: its capital, not named ("Ukraine's capital", "Russia capital"; not "Ukraine's
+#: capital city of Kyiv", whose name follows).
+_CAPITAL_AFTER = re.compile(r"(?:['’]s)?\s+capital(?:\s+city)?\b(?!\s*(?:,\s*)?(?:of\s+)?(?-i:[A-Z]))")
 
 
 _OF = re.compile(r"\s+of\s+")
