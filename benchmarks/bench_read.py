@@ -52,6 +52,14 @@ SHAPES = {
     ),
     "no sentence break, events and claims": lambda n: _EVENTS * (n // 10),
     "'Kyiv. ' x n (short sentences)": lambda n: "Kyiv. " * n,
+    # a small village with no town in its sentence looks at the places of the sentence before
+    "a sentence of n towns, then one of n villages": lambda n: (
+        "Shelling hit "
+        + ", ".join(["Bakhmut", "Kramatorsk", "Sloviansk"] * (n // 6))
+        + ". "
+        + " and ".join(["Klishchiivka"] * (n // 2))
+        + " held."
+    ),
     "'Kyiv 1,0,0,0 km east of Kharkiv ' x n": lambda n: "Kyiv 1,0,0,0 km east of Kharkiv " * (n // 3),
     "one sentence of areas and comparisons": lambda n: (
         "an area twice the size of Luxembourg and 600 sq km near Kharkiv and " * (n // 10)

@@ -106,24 +106,25 @@ def sentence_ua(text: str, hits: list[Hit], candidate_of: Callable[[int], Candid
     ]
     count = Counter(k for k, a in zip(sentence, anchor, strict=True) if a)
     flags = [count[k] - a > 0 for k, a in zip(sentence, anchor, strict=True)]
+    towns: dict[int, list[Place]] = {}  # the places of Ukraine, more than small villages, of each sentence
+    for h, (_, small, ua), n in zip(hits, known, sentence, strict=True):
+        if ua and not small:
+            towns.setdefault(n, []).extend(t for t in h.places if t.country == "UA")
     for i, ((places, small, _), n) in enumerate(zip(known, sentence, strict=True)):
-        if small and not flags[i] and n > 0:  # none in its sentence: a town near it in the one before?
-            flags[i] = _near_before(hits, known, sentence, places, n - 1)
+        if (
+            small and not flags[i] and n - 1 in towns
+        ):  # none in its sentence: a town near it in the one before
+            flags[i] = _near(places, towns[n - 1][-_MOST_TOWNS:])
     return flags
 
 
 #: How near a town of the sentence before must lie to support a small village with none in its own.
 NEAR_BEFORE_KM = 30.0
+#: The most places of the sentence before looked at (its last ones), so that reading stays linear.
+_MOST_TOWNS = 50
 
 
-def _near_before(
-    hits: list[Hit], known: list, sentence: list[int], places: tuple[Place, ...], k: int
-) -> bool:
-    """Does sentence ``k`` name a place of Ukraine, more than small villages, near one of ``places``
-    ("... 9 km south of Bakhmut. 'Klishchiivka was cleared,' he said")?"""
-    for h, (_, small, ua), j in zip(hits, known, sentence, strict=True):
-        if j == k and ua and not small:
-            towns = [t for t in h.places if t.country == "UA"]
-            if any(haversine_km(p.lat, p.lon, t.lat, t.lon) <= NEAR_BEFORE_KM for p in places for t in towns):
-                return True
-    return False
+def _near(places: tuple[Place, ...], towns: list[Place]) -> bool:
+    """Does one of ``towns`` (of the sentence before) lie near one of ``places`` ("... 9 km south of
+    Bakhmut. 'Klishchiivka was cleared,' he said")?"""
+    return any(haversine_km(p.lat, p.lon, t.lat, t.lon) <= NEAR_BEFORE_KM for p in places for t in towns)
