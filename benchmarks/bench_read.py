@@ -52,10 +52,11 @@ SHAPES = {
     ),
     "no sentence break, events and claims": lambda n: _EVENTS * (n // 10),
     "'Kyiv. ' x n (short sentences)": lambda n: "Kyiv. " * n,
-    # a small village with no town in its sentence looks at the places of the sentence before
+    # a small village with no town in its sentence looks at the places of the sentence before (here all
+    # far from it, so that each is looked at)
     "a sentence of n towns, then one of n villages": lambda n: (
         "Shelling hit "
-        + ", ".join(["Bakhmut", "Kramatorsk", "Sloviansk"] * (n // 6))
+        + ", ".join(["Lviv", "Lutsk", "Rivne"] * (n // 6))
         + ". "
         + " and ".join(["Klishchiivka"] * (n // 2))
         + " held."
