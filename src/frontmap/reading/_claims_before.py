@@ -8,6 +8,10 @@ search tries such a pattern at each of those characters, though most figures fol
 words.  Each pattern can only end with one of a few words (:data:`QUALIFIER_ENDS`...), so the finders
 search only when :func:`may_end` finds one of them there.
 
+What the words before a figure make of it is decided here too: a distance travelled (:func:`travelled`;
+who is pushed back, :data:`PUSHED_BEFORE` with :data:`BACK_AFTER`; an advance's depth, :data:`DEEP`), or
+an area written in a length unit (:func:`area_slip`), unless the words after it place something.
+
 >>> may_end("It lies about 5 km away", 6, 14, QUALIFIER_ENDS), may_end("the 5 km", 0, 4, QUALIFIER_ENDS)
 (True, False)
 """
