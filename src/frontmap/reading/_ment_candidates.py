@@ -29,10 +29,10 @@ from frontmap.reading._tokens import (
     _LAST_WORD,
     _NEXT_WORD,
     JOINED_GAPS,
-    MODEL_GAP_BACKWARDS,
     Hit,
     PlainWords,
     Token,
+    model_before_backwards,
 )
 from frontmap.reading.lexicon import THING_WORDS
 from frontmap.reading.mentionrules import DOTTED_TITLES, Candidate, _first_word, noble_title_before
@@ -87,9 +87,7 @@ def contexts(
             if prev_cap:
                 mask = PREV_CAP
             # a vessel word before the name, or a model's number ("An-225 Mriya"; not a road's: "H-26")
-            if word.lower() in _THING_WORDS_BACKWARDS or (
-                len(word) > 1 and MODEL_GAP_BACKWARDS.fullmatch(gap)
-            ):
+            if word.lower() in _THING_WORDS_BACKWARDS or model_before_backwards(word, gap):
                 mask |= THING
             elif gap == " ." and word[-1].isupper() and word.lower() in _DOTTED_TITLES_BACKWARDS:
                 mask |= TITLE_DOT

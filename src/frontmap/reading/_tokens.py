@@ -20,7 +20,6 @@ __all__ = [
     "JOINED_GAPS",
     "JOINING",
     "MODEL_GAP",
-    "MODEL_GAP_BACKWARDS",
     "POSSESSIVE",
     "Hit",
     "MarkedWords",
@@ -28,6 +27,7 @@ __all__ = [
     "Token",
     "Words",
     "model_before",
+    "model_before_backwards",
     "tokenize",
     "words",
 ]
@@ -69,13 +69,19 @@ POSSESSIVE = re.compile(r"['’ʼ]s$|['’ʼ]$")
 
 #: Between a model's letters and a name: its number ("An-225 Mriya", "Su-34"); backwards as well.
 MODEL_GAP = re.compile(r"-\d+ ")
-MODEL_GAP_BACKWARDS = re.compile(r" \d+-")
+_MODEL_GAP_BACKWARDS = re.compile(r" \d+-")
 
 
 def model_before(text: str, prev: Token, start: int) -> bool:
     """Is the word ``prev`` before a name at ``start`` a model of two letters or more and its number ("the
     An-225 Mriya"), not a road's letter ("the H-26 Kupiansk highway")?"""
     return len(prev.text) > 1 and MODEL_GAP.fullmatch(text, prev.end, start) is not None
+
+
+def model_before_backwards(word: str, gap: str) -> bool:
+    """:func:`model_before` for a word and the gap after it, both read backwards (as the fast scan of
+    :mod:`~frontmap.reading._ment_candidates` reads them)."""
+    return len(word) > 1 and _MODEL_GAP_BACKWARDS.fullmatch(gap) is not None
 
 
 #: The gaps that join two words into one name: one to three spaces, no-break spaces or hyphens.

@@ -66,6 +66,7 @@ from frontmap.reading.lexicon import (
     UNIT_WORDS,
     VILLAGE_SUPPORT,
     WEEKDAYS,
+    phrases,
 )
 from frontmap.reading.patterns import FACILITY_AFTER, LIES
 
@@ -117,9 +118,7 @@ _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:the\s+)?$")
 #: "according to X", "reported to X", "an advisor to X": a person (a source, an addressee), not a place.
 _SOURCE_TO = re.compile(
     r"\b(?:according|thanks|due|owing|report(?:ed|ing|s)?|sa(?:id|ys|ying)|spoke|speaking|talk(?:ed|ing)"
-    r"|wr(?:ote|iting)|explain(?:ed|ing)|complain(?:ed|ing)|"
-    + "|".join(map(re.escape, sorted(TITLES)))
-    + r")\s+to\b",
+    r"|wr(?:ote|iting)|explain(?:ed|ing)|complain(?:ed|ing)|" + phrases(TITLES) + r")\s+to\b",
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(r"[^\W\d_]+")

@@ -54,6 +54,7 @@ from frontmap.reading.lexicon import (
     NEIGHBOUR_COUNTRIES,
     SETTLEMENT_SIZES,
     TITLES,
+    phrases,
 )
 from frontmap.reading.mentionrules import (
     Candidate,
@@ -582,4 +583,4 @@ def _role(text: str, h: Hit, pair: Hit | None = None) -> str:
     return "location"
 
 
-_LOCATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(LOCATIVE - {"of"}) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:" + phrases(LOCATIVE - {"of"}) + r")\s+(?:the\s+)?$", re.IGNORECASE)
