@@ -90,6 +90,7 @@ from frontmap.reading._mentions_grid import Grid
 from frontmap.reading._mentions_grid import km as _km
 from frontmap.reading._tokens import Hit
 from frontmap.reading.lexicon import HOMONYM_QUALIFIERS, NEIGHBOUR_COUNTRIES, REGIONAL_CENTRES
+from frontmap.reading.mentionrules import LARGE_CITY
 from frontmap.reading.sentences import sentence_spans
 
 __all__ = ["EVIDENCE", "ORDER", "choose", "resolve"]
@@ -488,17 +489,16 @@ def choose(ctx: _Context, i: int, pool: tuple[Place, ...], evidence: str | None)
 
 
 #: Ukraine and its neighbours: a namesake further away is meant only when the text names its country,
-#: unless it is a city of this many people (as a mention of it needs: mentionrules.large_city_abroad).
+#: unless it is a city as large as a mention of it needs (mentionrules.LARGE_CITY).
 _NEAR_ABROAD = NEIGHBOUR_COUNTRIES | {"UA"}
-_WORLD_CITY = 100_000
 
 
 def _within_reach(places: tuple[Place, ...], ctx: _Context, settled: bool = False) -> tuple[Place, ...]:
     """The candidates a text may mean: with a Ukrainian one among them, no town beyond Ukraine's
-    neighbours of under :data:`_WORLD_CITY` people in a country the text does not name (or, once
+    neighbours of under LARGE_CITY people in a country the text does not name (or, once
     ``settled``, of none of its places) ("towards Stepnogorsk" in a report on Zaporizhzhia is Stepnohirsk,
     not the town in Kazakhstan): the words' kind of place and size choose among these."""
-    far = [p for p in places if p.country not in _NEAR_ABROAD and p.population < _WORLD_CITY]
+    far = [p for p in places if p.country not in _NEAR_ABROAD and p.population < LARGE_CITY]
     if not far or not any(p.country == "UA" for p in places):
         return places
     named = ctx.countries_named()

@@ -71,6 +71,7 @@ from frontmap.reading.lexicon import (
 from frontmap.reading.patterns import FACILITY_AFTER, LIES
 
 __all__ = [
+    "LARGE_CITY",
     "NEIGHBOUR_TOWN",
     "RULES",
     "Candidate",
@@ -101,9 +102,7 @@ IF_COUNTRY_NAMED = Verdict.IF_COUNTRY_NAMED
 #: Kinds of place whose names are rarely anything else.
 _LARGE_KINDS = ("country", "region", "sea", "river", "facility")
 _DATELINE = re.compile(r"\s*(?:,|\(|—|–|--|-\s)")
-_ACRONYM_MODIFIER = re.compile(
-    r"-\w|\s+[A-Z]|\s+(?:" + "|".join(re.escape(w) for w in ACRONYM_MODIFIERS) + r")\b"
-)
+_ACRONYM_MODIFIER = re.compile(r"-\w|\s+[A-Z]|\s+(?:" + phrases(ACRONYM_MODIFIERS) + r")\b")
 _TITLE_OF = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
 _ORG_STEMS = frozenset(w.rstrip("s") for w in ORG_WORDS)
 _CALENDAR = MONTHS | WEEKDAYS
@@ -113,6 +112,7 @@ _PERSON_BEFORE = GIVEN_NAMES | TITLES
 DOTTED_TITLES = TITLES & ABBREVIATIONS - {"st"}
 #: A village smaller than this (or of unknown size, or placed only approximately) needs support.
 SMALL_VILLAGE = 1_000
+LARGE_CITY = 100_000  #: people in a place abroad that is meant by its name alone (large_city_abroad)
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:the\s+)?$")
 #: "according to X", "reported to X", "an advisor to X": a person (a source, an addressee), not a place.
@@ -488,8 +488,8 @@ def ukrainian_place(c: Candidate) -> Verdict | None:
 
 
 def large_city_abroad(c: Candidate) -> Verdict | None:
-    """Accept a place abroad with a candidate of 100,000 people or more ("Warsaw", "Belgorod")."""
-    return ACCEPT if _population(c) >= 100_000 else None
+    """Accept a place abroad with a candidate of LARGE_CITY people or more ("Warsaw", "Belgorod")."""
+    return ACCEPT if _population(c) >= LARGE_CITY else None
 
 
 #: "in Savasleyka and Borisoglebsk": a name after a list of names that a locative word opens.
