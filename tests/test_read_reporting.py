@@ -425,6 +425,29 @@ REFERRING = [
         subject="Chornomorske",
         anchor="Sevastopol",
     ),
+    # a reservoir named after a town says where the subject lies; the town is not the subject
+    case(
+        "Kurakhivka sits on the south shore of the Kurakhove Reservoir, 19 km southeast of Selydove.",
+        subject="Kurakhivka",
+        anchor="Selydove",
+    ),
+    # the region it is in, with an adverb, with no preposition, or closing a description
+    case(
+        "Shelling reached the village of Bahatyr, also in the Donetsk region, some 80 km west of Avdiivka.",
+        subject="Bahatyr",
+        anchor="Avdiivka",
+    ),
+    case(
+        "Soldiers filmed in Pravdyne, Kherson Oblast (the far west of the oblast, about 29 km from Kherson).",
+        subject="Pravdyne",
+        anchor="Kherson",
+    ),
+    case(
+        "A missile struck Serhiivka, a seaside village in the Bilhorod-Dnistrovskyi district, Odesa Oblast, "
+        "some 50 km from Odesa.",
+        subject="Serhiivka",
+        anchor="Odesa",
+    ),
     case(
         "Kamianske has been on the front line since 2022. Its neighbour Lobkove, 5 km to its east, changed "
         "hands several times.",

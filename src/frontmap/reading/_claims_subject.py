@@ -57,10 +57,11 @@ WHERE_ASIDE = re.compile(
 #: "Enerhodar, where most plant staff live, about 6 km ...": a relative clause between a place and what is
 #: said of it, set off by commas.
 RELATIVE_ASIDE = re.compile(r"^\s*,\s*(?:where|which|who|whose)\b[^,.;:()]{1,80},")
-#: "Snihurivka in Mykolaiv region, some 60 km ...": a region named between a place and what is said of it.
+#: "Snihurivka in Mykolaiv region, some 60 km ...", "Bahatyr, also in the Donetsk region, ...", "Pravdyne,
+#: Kherson Oblast (...)": a region named between a place and what is said of it.
 REGION_ASIDE = re.compile(
-    r"^\s*,?\s*(?:(?:is|" + P.LIES + r")\s+)?(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}"
-    r"(?i:region|oblast|province|district|raion)\b"
+    r"^\s*(?:,\s*|,?\s*(?:(?:is|" + P.LIES + r")\s+)?(?:(?:also|both|now|still)\s+)?(?:in|of)\s+(?:the\s+)?)"
+    r"(?:[A-Z][\w'’-]+\s+){1,2}(?i:region|oblast|province|district|raion)\b"
 )
 #: "Popasna in May, some 35 km ...", "Dachne on Tuesday, about 23 km ...": when, between a place and what
 #: is said of it (the calendar words of months.txt and weekdays.txt, a year).
@@ -92,8 +93,8 @@ PLURAL_NOUN_BEFORE = re.compile(r"\b(?:" + "|".join(P.TOWN_PLURALS) + r")\s+of\s
 LIES_ON_BEFORE = re.compile(
     r"\b(?:" + P.LIES + "|" + P.LOCATED + r")\s+(?:on|in|at|near|along|beside)\s+(?:the\s+)?$"
 )
-#: "the Tarkhankut peninsula": a land or water feature named after a place (not the place itself).
-FEATURE_AFTER = re.compile(r"\s+(?:peninsula|spit|island|estuary|bay|cape)\b", re.IGNORECASE)
+#: "the Tarkhankut peninsula", "the Kurakhove Reservoir": a feature named after a place, not the place.
+FEATURE_AFTER = re.compile(r"\s+(?:peninsula|spit|island|estuary|bay|cape|reservoir)\b", re.IGNORECASE)
 #: "Kherson city, about 60 km away", "the Saratov refinery, about 850 km ...": a settlement noun, or a
 #: facility of the settlement, after a place's name: part of how it, or what is in it, is named.
 TOWN_WORD_AFTER = re.compile(r"^\s+(?:city|town|village|" + P.FACILITIES + r")\b", re.IGNORECASE)

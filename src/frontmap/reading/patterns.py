@@ -564,7 +564,9 @@ JOINED = re.compile(
 APPOSITIVE = re.compile(
     # "..., Ukraine's key port 120 km west": a possessive name as its determiner
     r"\s*[,(—–]\s*(?:a|an|the|another|(?-i:[A-Z])[\w-]*['’]s)\s+(?:[\w'’-]+(?:,\d{3})*\s+){0,10}"
-    r"(?:[\w'’-]+,\s+)?$",  # "..., Ukraine's main Danube port, some 250 km": closed by a comma
+    # "..., Ukraine's main Danube port, some 250 km": closed by a comma; "..., a town in the X district,
+    # Odesa Oblast, 50 km": and the oblast that district is in
+    r"(?:[\w'’-]+,\s+(?:(?-i:[A-Z])[\w'’-]*\s+(?:oblast|region|province),\s+)?)?$",
     re.IGNORECASE,
 )
 CLAUSE_WORDS = re.compile(
