@@ -61,6 +61,13 @@ SHAPES = {
         + " and ".join(["Klishchiivka"] * (n // 2))
         + " held."
     ),
+    # and the other way round: the villages look at the sentence after
+    "a sentence of n villages, then one of n towns": lambda n: (
+        " and ".join(["Klishchiivka"] * (n // 2))
+        + " held. Shelling hit "
+        + ", ".join(["Lviv", "Lutsk", "Rivne"] * (n // 6))
+        + "."
+    ),
     "'Kyiv 1,0,0,0 km east of Kharkiv ' x n": lambda n: "Kyiv 1,0,0,0 km east of Kharkiv " * (n // 3),
     "one sentence of areas and comparisons": lambda n: (
         "an area twice the size of Luxembourg and 600 sq km near Kharkiv and " * (n // 10)

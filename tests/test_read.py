@@ -228,12 +228,18 @@ def test_features_of_the_front_are_read():
             ["Bakhmut", "Klishchiivka"],
         ),
         ('Drones hit Lviv overnight. "Klishchiivka held," the commander said.', ["Lviv"]),  # 1,000 km away
+        # or in the sentence after
+        (
+            '"Klishchiivka held," the commander said. Guns pounded Bakhmut all night.',
+            ["Klishchiivka", "Bakhmut"],
+        ),
+        ('"Klishchiivka held," the commander said. Drones hit Lviv overnight.', ["Lviv"]),
         # an aircraft's name after its model, not a road's letter and number
         ("The An-225 Mriya was destroyed near Hostomel.", ["Hostomel"]),
         ("Troops cut the H-26 Kupiansk highway.", ["Kupiansk"]),
     ],
 )
-def test_names_by_the_sentence_before_and_models(text, places):
+def test_names_by_the_sentence_before_or_after_and_models(text, places):
     assert texts(text) == places
 
 

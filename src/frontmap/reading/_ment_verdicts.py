@@ -111,20 +111,20 @@ def sentence_ua(text: str, hits: list[Hit], candidate_of: Callable[[int], Candid
         if ua and not small:
             towns.setdefault(n, []).extend(t for t in h.places if t.country == "UA")
     for i, ((places, small, _), n) in enumerate(zip(known, sentence, strict=True)):
-        if (
-            small and not flags[i] and n - 1 in towns
-        ):  # none in its sentence: a town near it in the one before
-            flags[i] = _near(places, towns[n - 1][-_MOST_TOWNS:])
+        if small and not flags[i]:  # none in its sentence: a town near it in the one before or after
+            near = towns.get(n - 1, [])[-_MOST_TOWNS:] + towns.get(n + 1, [])[:_MOST_TOWNS]
+            flags[i] = bool(near) and _near(places, near)
     return flags
 
 
-#: How near a town of the sentence before must lie to support a small village with none in its own.
-NEAR_BEFORE_KM = 30.0
-#: The most places of the sentence before looked at (its last ones), so that reading stays linear.
+#: How near a town of the sentence before or after must lie to support a small village with none in its own.
+NEAR_SENTENCE_KM = 30.0
+#: The most places of the sentence before (its last) and after (its first) looked at, so that reading stays
+#: linear.
 _MOST_TOWNS = 50
 
 
 def _near(places: tuple[Place, ...], towns: list[Place]) -> bool:
-    """Does one of ``towns`` (of the sentence before) lie near one of ``places`` ("... 9 km south of
-    Bakhmut. 'Klishchiivka was cleared,' he said")?"""
-    return any(haversine_km(p.lat, p.lon, t.lat, t.lon) <= NEAR_BEFORE_KM for p in places for t in towns)
+    """Does one of ``towns`` (of the sentence before or after) lie near one of ``places`` ("... 9 km south
+    of Bakhmut. 'Klishchiivka was cleared,' he said")?"""
+    return any(haversine_km(p.lat, p.lon, t.lat, t.lon) <= NEAR_SENTENCE_KM for p in places for t in towns)
