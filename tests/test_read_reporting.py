@@ -535,6 +535,12 @@ REFERRING = [
         anchor="Orikhiv",
     ),
     case(
+        "Troops cleared Klishchiivka on Sunday. It had some 400 residents in 2021 and is about 9 km south "
+        "of Bakhmut.",
+        subject="Klishchiivka",
+        anchor="Bakhmut",
+    ),
+    case(
         "Hlyboke, positioned some 12 kilometers—about 7.5 miles—north of Kharkiv, was shelled.",
         subject="Hlyboke",
         anchor="Kharkiv",

@@ -119,8 +119,7 @@ _TOWN_NOUN = re.compile(r"\b(?:town|city|village|settlement|hub)\b")
 _TOPIC_AFTER = re.compile(r",\s*(?:this|it)\s", re.IGNORECASE)
 _LINK_WORDS = 30  # at most this many words between a subject and its distance (an apposition: fewer)
 _LINK_CHARS = 600  # and at most this many characters (so that a long sentence stays linear)
-#: Kinds of place a distance is said of.
-POINT_KINDS = ("settlement", "facility")
+POINT_KINDS = ("settlement", "facility")  # the kinds of place a distance is said of
 #: Kinds that are a distance's subject only when set off before it ("Lake Donuzlav, about 90 km north-west
 #: of ..."); else they are where the subject lies, named on the way ("on the shore of the X reservoir").
 LINKED_KINDS = ("lake",)
@@ -137,6 +136,8 @@ _WHERE = (
 _POSITION_ASIDE = re.compile(r"^\s*" + _WHERE + r"[^,.;:()]{1,60}(?=,)", re.IGNORECASE)
 _POSITION_BEFORE = re.compile(_WHERE + "$", re.IGNORECASE)
 
+#: "The village had 500 residents and lies 20 km ...": a first predicate, then where the place lies.
+_FIRST_PREDICATE = r"(?:\s+(?:was|is|has|had)\s(?:[^.;:,()]|(?<=\d)[,.](?=\d)){1,80}?\s+and)?"
 #: "The town lies ...", "The village, some 10 km ...": a town named before, by its kind.
 _THE_TOWN = re.compile(
     # "The two villages are also some 30 km north of ...", "All three towns lie ...": the first of the
@@ -144,9 +145,7 @@ _THE_TOWN = re.compile(
     r"\s*(?:The|This|These|Both|All)\s+(?:[\w'’-]+\s+){0,3}?(?P<what>town(?:ship)?|city|village|settlement|hub|port)(?:s|es)?"
     # "The city in Cherkasy region, about 200 km south of Kyiv, is ...": where it lies, then the distance
     r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]*\s+(?:region|oblast|province|district|raion)\b)?"
-    # "The village was home to 1,200 people and lies 20 km south of ...": a first predicate, then where
-    r"(?:\s+(?:was|is|has|had)\s(?:[^.;:,()]|(?<=\d)[,.](?=\d)){1,80}?\s+and)?"
-    r"(?:\s+(?:itself\s+|themselves\s+|also\s+)?(?:is|are|" + P.LIES + r")\b|\s*,)"
+    rf"{_FIRST_PREDICATE}(?:\s+(?:itself\s+|themselves\s+|also\s+)?(?:is|are|{P.LIES})\b|\s*,)"
 )
 #: "The reservoir, some 10 km west of the city centre, ...": a feature named before, by its kind.
 _THE_FEATURE = re.compile(
@@ -173,7 +172,7 @@ _INTRODUCED = re.compile(r"\s*,\s*(?:which|that|where|a|an|the)\b", re.IGNORECAS
 #: 30 km from Sloviansk", "This is just 17 miles from Kyiv": the place the sentence before is about.
 _IT_LIES = re.compile(
     r"\s*(?:(?:A|An|Located|Situated)\s[^,.;]{1,60},\s*)?"
-    r"(?:[Ii]t|This|The\s+(?:town|city|village|settlement))\s+" + _IS_LOCATED
+    rf"(?:[Ii]t|This|The\s+(?:town|city|village|settlement)){_FIRST_PREDICATE}\s+{_IS_LOCATED}"
 )
 #: "...; it lies 20 km south of B": a clause about the place the sentence opened with.
 _IT_LIES_CLAUSE = re.compile(r"[;:]\s*it\s+" + _IS_LOCATED)
