@@ -996,6 +996,17 @@ REFERRING = [
         subject="Kurakhove",
         anchor="Novoselivka",
     ),
+    # a direction with no place after it is measured from the same place ("to the north", "northwest")
+    case(
+        "Shelling hit Selydove again on Monday. Pokrovsk, lying about 18 km to the northwest, lost power.",
+        subject="Pokrovsk",
+        anchor="Selydove",
+    ),
+    case(
+        "Drones struck Kupiansk overnight. People fled to Borova, some 40 km south-east, before dawn.",
+        subject="Borova",
+        anchor="Kupiansk",
+    ),
     case(
         "If troops reach the border, the distance from the front line to Dnipro will be about 130 km.",
         subject="Dnipro",

@@ -24,6 +24,7 @@ __all__ = [
     "at_centre",
     "away_anchors",
     "chained_anchors",
+    "direction_anchors",
     "explain",
     "joined_subjects",
     "link_comparisons",
@@ -179,6 +180,33 @@ def away_anchors(ctx: Context, claims: list[Claim]) -> list[Claim]:
     return out
 
 
+#: A distance that ends with a direction, from nowhere named ("some 40 km to the north", "18 km northwest").
+_DIRECTION_ONLY = re.compile(
+    r"\b(?:to\s+the\s+)?(?:north|south|east|west)(?:[-\s]?(?:east|west))?(?:ward)?$", re.IGNORECASE
+)
+
+
+def direction_anchors(ctx: Context, claims: list[Claim]) -> list[Claim]:
+    """ "Shelling hit Selydove. Pokrovsk, some 18 km to the northwest, lost power.": a distance ending in
+    a direction that nothing else gave a place to measure from is from the one town or facility the
+    sentence before names (other than its subject); when it names several, the text does not say which."""
+    out = list(claims)
+    for i, c in enumerate(claims):
+        if not isinstance(c, DistanceClaim) or c.anchor is not None or c.anchor_text or c.subject is None:
+            continue
+        if not _DIRECTION_ONLY.search(c.text):
+            continue
+        s, _ = sentence_bounds(ctx, c.start)
+        ps, _ = sentence_bounds(ctx, max(0, s - 2))
+        named = {
+            m.place for m in ctx.mentions_between(max(ps, s - 2 * NEAR), s)
+            if m.role == "location" and m.place is not None and m.place.kind in POINT_KINDS
+        } - {c.subject}  # fmt: skip
+        if len(named) == 1 and ps < s:
+            out[i] = replace(c, anchor=named.pop(), anchor_text="", note=IMPLIED_TOPIC)
+    return out
+
+
 def _main_town(ctx: Context) -> Place | None:
     """The town the article names most often as a location (:meth:`Context.located_starts`), when no
     other is named as often."""
@@ -318,7 +346,7 @@ def linked(ctx: Context, claims: list[Claim]) -> list[Claim]:
     "respectively"; then only those on the map (:func:`on_the_map`)."""
     claims = repeated_distances(ctx, claims)
     claims = chained_anchors(ctx, topic_anchors(ctx, joined_subjects(ctx.text, claims)))
-    return on_the_map(respective(ctx, main_anchors(ctx, away_anchors(ctx, claims))))
+    return on_the_map(respective(ctx, direction_anchors(ctx, main_anchors(ctx, away_anchors(ctx, claims)))))
 
 
 def on_the_map(claims: list[Claim]) -> list[Claim]:
