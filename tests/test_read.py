@@ -181,6 +181,8 @@ NOT_PLACES = [
     "The Azov Regiment fought on.",
     "Units of the Vostok group attacked.",
     "The landing ship Saratov was sunk.",
+    "The navy hit a landing ship, the Saratov, at anchor.",  # a ship's name set off after its kind
+    "Drones struck a corvette dubbed the Saratov.",
     "Glushkovo lies far from here.",
     "Troops cleared Guyevo overnight.",  # a village across the border, its region not named
     "The head of the Donetsk Regional Military Administration spoke.",  # an organisation's name
@@ -237,6 +239,8 @@ def test_features_of_the_front_are_read():
         # an aircraft's name after its model, not a road's letter and number
         ("The An-225 Mriya was destroyed near Hostomel.", ["Hostomel"]),
         ("Troops cut the H-26 Kupiansk highway.", ["Kupiansk"]),
+        # a place after a ship and "the" that goes on, not a ship's name set off
+        ("A drone hit the ship, the Odesa governor said.", ["Odesa"]),
     ],
 )
 def test_names_by_the_sentence_before_or_after_and_models(text, places):

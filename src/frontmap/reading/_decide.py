@@ -17,8 +17,8 @@ from typing import Any
 
 from frontmap.gazetteer.place import Place
 from frontmap.reading import mentionrules as R
-from frontmap.reading._tokens import model_before
-from frontmap.reading.lexicon import AGREEMENT_WORDS, GIVEN_NAMES, THING_WORDS, UNIT_WORDS
+from frontmap.reading._tokens import thing_before
+from frontmap.reading.lexicon import AGREEMENT_WORDS, GIVEN_NAMES, UNIT_WORDS
 from frontmap.reading.mentionrules import Candidate, Rule, Verdict
 
 __all__ = ["NEEDS", "Plan", "decide", "features", "plan", "rules_to_ask", "verdicts"]
@@ -95,8 +95,7 @@ def features(c: Candidate) -> int:
         R.noble_title_before(c.text, c.hit.start) * NOBLE
         | c.next_cap * NEXT_CAP
         | (c.next_joined and nxt is not None and nxt.text in NAME_WORDS_AFTER) * NAME_WORD
-        | (prev is not None and (prev.text.lower() in THING_WORDS or model_before(c.text, prev, c.hit.start)))
-        * THING
+        | (prev is not None and thing_before(c.text, prev, c.hit.start, c.hit.end)) * THING
         | c.prev_cap * PREV_CAP
         | (c.low in c.persons) * SURNAME
         | R.dotted_title_before(c) * TITLE_DOT

@@ -28,11 +28,13 @@ from frontmap.reading._mentions_lines import Lines
 from frontmap.reading._tokens import (
     _LAST_WORD,
     _NEXT_WORD,
+    APPOSING,
     JOINED_GAPS,
     Hit,
     PlainWords,
     Token,
     model_before_backwards,
+    vessel_apposed,
 )
 from frontmap.reading.lexicon import THING_WORDS
 from frontmap.reading.mentionrules import DOTTED_TITLES, Candidate, _first_word, noble_title_before
@@ -43,6 +45,7 @@ __all__ = ["Context", "build", "contexts", "plain_candidates"]
 #: vessel word (they are ASCII: lowering a word's letters one by one reads the same both ways).
 _THING_WORDS_BACKWARDS = frozenset(w[::-1] for w in THING_WORDS)
 assert all(w.isascii() for w in THING_WORDS)
+_APPOSING_BACKWARDS = frozenset(w[::-1] for w in APPOSING)
 #: ... and the titles written with a full stop ("Mr.", "Gen."), likewise.
 _DOTTED_TITLES_BACKWARDS = frozenset(w[::-1] for w in DOTTED_TITLES)
 assert all(w.isascii() for w in DOTTED_TITLES)
@@ -87,9 +90,12 @@ def contexts(
             if prev_cap:
                 mask = PREV_CAP
             # a vessel word before the name, or a model's number ("An-225 Mriya"; not a road's: "H-26")
-            if word.lower() in _THING_WORDS_BACKWARDS or model_before_backwards(word, gap):
+            low = word.lower()
+            if low in _THING_WORDS_BACKWARDS or model_before_backwards(word, gap):
                 mask |= THING
-            elif gap == " ." and word[-1].isupper() and word.lower() in _DOTTED_TITLES_BACKWARDS:
+            elif low in _APPOSING_BACKWARDS and vessel_apposed(text, h.start, h.end):
+                mask |= THING  # "a landing ship, the Orsk,"
+            elif gap == " ." and word[-1].isupper() and low in _DOTTED_TITLES_BACKWARDS:
                 mask |= TITLE_DOT
         # the word after, from the name's end (the rest of a possessive word is passed)
         after = next_word(text, h.end)

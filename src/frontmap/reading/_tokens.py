@@ -15,8 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from frontmap.gazetteer.place import Place
+from frontmap.reading.lexicon import THING_WORDS, VESSEL_WORDS, phrases
 
 __all__ = [
+    "APPOSING",
     "JOINED_GAPS",
     "JOINING",
     "MODEL_GAP",
@@ -28,7 +30,9 @@ __all__ = [
     "Words",
     "model_before",
     "model_before_backwards",
+    "thing_before",
     "tokenize",
+    "vessel_apposed",
     "words",
 ]
 
@@ -76,6 +80,36 @@ def model_before(text: str, prev: Token, start: int) -> bool:
     """Is the word ``prev`` before a name at ``start`` a model of two letters or more and its number ("the
     An-225 Mriya"), not a road's letter ("the H-26 Kupiansk highway")?"""
     return len(prev.text) > 1 and MODEL_GAP.fullmatch(text, prev.end, start) is not None
+
+
+#: The words before a ship's name set off after its kind ("a landing ship, the Orsk,", "a ship dubbed the
+#: Orsk."), as they end before the name, lower case.
+APPOSING = frozenset({"the", "dubbed", "named", "called"})
+_VESSEL_APPOSED = re.compile(
+    r"\b(?:" + phrases(VESSEL_WORDS) + r")s?(?:\s*,\s*|\s+)(?:(?:dubbed|named|called)\s+)?(?:the\s+)?"
+    r"[\"'‘“]?$",
+    re.IGNORECASE,
+)
+#: After a ship's name set off so: the end of the apposition (not "the ship, the Odesa governor said").
+_APPOSITION_END = re.compile(r"[\"'’”]?\s*(?:[,.;:)]|$)")
+
+
+def thing_before(text: str, prev: Token, start: int, end: int) -> bool:
+    """Does the word ``prev`` before the name at ``text[start:end]`` make it a ship's, a medium's or an
+    aircraft's: a vessel or media word right before it ("the cruiser Moskva"), a model ("the An-225
+    Mriya"), or the end of what sets a ship's name off after its kind ("a landing ship, the Orsk, in
+    Berdiansk", "a ship dubbed the Orsk.")?"""
+    low = prev.text.lower()
+    if low in THING_WORDS and text[prev.end : start].strip(" '\"‘“") == "":
+        return True
+    if low in APPOSING and vessel_apposed(text, start, end):
+        return True
+    return model_before(text, prev, start)
+
+
+def vessel_apposed(text: str, start: int, end: int) -> bool:
+    """Is the name at ``text[start:end]`` a ship's set off after its kind (see :func:`thing_before`)?"""
+    return bool(_VESSEL_APPOSED.search(text, max(0, start - 40), start) and _APPOSITION_END.match(text, end))
 
 
 def model_before_backwards(word: str, gap: str) -> bool:

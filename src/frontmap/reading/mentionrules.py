@@ -44,7 +44,7 @@ from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
 from frontmap.quantities.numbers import DISTANCE_UNITS
 from frontmap.reading._mentions_lines import Lines
-from frontmap.reading._tokens import POSSESSIVE, Hit, Token, Words, model_before
+from frontmap.reading._tokens import POSSESSIVE, Hit, Token, Words, thing_before
 from frontmap.reading.lexicon import (
     ABBREVIATIONS,
     ACRONYM_MODIFIERS,
@@ -61,7 +61,6 @@ from frontmap.reading.lexicon import (
     NOT_PLACES,
     ORG_WORDS,
     PLACE_NOUNS,
-    THING_WORDS,
     TITLES,
     UNIT_WORDS,
     VILLAGE_SUPPORT,
@@ -292,12 +291,8 @@ def military_unit(c: Candidate) -> Verdict | None:
 
 
 def thing_name(c: Candidate) -> Verdict | None:
-    """Reject a place named as a ship, a medium or an aircraft ("the cruiser Moskva", "the An-225 Mriya")."""
-    prev = c.prev
-    if prev is not None and prev.text.lower() in THING_WORDS:
-        if c.text[prev.end : c.hit.start].strip(" '\"‘“") == "":
-            return REJECT
-    return REJECT if prev is not None and model_before(c.text, prev, c.hit.start) else None
+    """Reject a place named as a ship, a medium or an aircraft ("the cruiser Moskva", "a ship, the Orsk,")."""
+    return REJECT if c.prev is not None and thing_before(c.text, c.prev, c.hit.start, c.hit.end) else None
 
 
 def longer_name(c: Candidate) -> Verdict | None:
