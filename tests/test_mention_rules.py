@@ -350,6 +350,9 @@ def test_river_after_article(text, surface, expected):
     ("Supporters in Donetsk sang all night.", "Donetsk", None),
     ("Attacks went on in the Lymen-Kherson direction.", "Kherson", None),  # an axis named by its ends
     ("Supporters of Lymen-Kherson sang all night.", "Kherson", REJECT),  # no axis noun after it
+    ("He planned last August's Kherson offensive.", "Kherson", None),  # a month's possessive: when
+    ("Witnesses of Tuesday's Kherson strike spoke.", "Kherson", None),
+    ("Fans of Shakhtar's Donetsk squad sang.", "Donetsk", REJECT),  # a club's possessive stays a name
 )
 def test_inside_other_name(text, surface, expected):
     check(R.inside_other_name, text, surface, expected)

@@ -391,6 +391,8 @@ def inside_other_name(c: Candidate) -> Verdict | None:
     pl = prev.text.lower()
     if _starts_sentence(c.text, prev.start) or pl in COMMON_WORDS or pl in DEMONYMS:
         return None
+    if POSSESSIVE.sub("", pl) in _CALENDAR:  # "last September's Kharkiv counteroffensive": when, not a name
+        return None
     if _axis_end(c):
         return None
     # "Ukraine's Donetsk, Zaporizhzhia ...": a place's possessive ends its name, as a hyphen does
