@@ -198,7 +198,9 @@ def test_shouted_word(text, surface, expected):
 
 @cases(
     ("Two US officials spoke on background.", "US", REJECT),
-    ("Two US-built radars arrived.", "US", REJECT),
+    ("Two US-funded radars arrived.", "US", REJECT),
+    ("Two US-built radars arrived.", "US", None),  # where they were built
+    ("Analysts at a US-based institute agreed.", "US", None),
     ("Aid from the US arrived by rail.", "US", None),
 )
 def test_acronym_modifier(text, surface, expected):

@@ -30,6 +30,7 @@ from typing import Any
 __all__ = [
     "ABBREVIATIONS",
     "ACRONYM_MODIFIERS",
+    "ACRONYM_ORIGINS",
     "AGREEMENT_WORDS",
     "ANAPHOR_FEATURES",
     "AXIS_NOUNS",
@@ -172,6 +173,8 @@ GEO_HEADS = _words("geo_heads.txt")
 AGREEMENT_WORDS = _words("agreement_words.txt")
 #: Words after a short acronym that make it a modifier ("UK officials"), in file order.
 ACRONYM_MODIFIERS = entries("acronym_modifiers.txt")
+#: Words after a short acronym and a hyphen that say where ("the US-based Institute"): it is a place.
+ACRONYM_ORIGINS = _words("acronym_origins.txt")
 #: Words before a name of small villages only that make it a place ("near X", "liberated X").
 VILLAGE_SUPPORT = _words("village_support.txt")
 #: Nouns after a name of small villages only that make it a place ("X village", "the X area").

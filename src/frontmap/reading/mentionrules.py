@@ -48,6 +48,7 @@ from frontmap.reading._tokens import POSSESSIVE, Hit, Token, Words, thing_before
 from frontmap.reading.lexicon import (
     ABBREVIATIONS,
     ACRONYM_MODIFIERS,
+    ACRONYM_ORIGINS,
     AGREEMENT_WORDS,
     AXIS_NOUNS,
     COMMON_WORDS,
@@ -101,7 +102,9 @@ IF_COUNTRY_NAMED = Verdict.IF_COUNTRY_NAMED
 #: Kinds of place whose names are rarely anything else.
 _LARGE_KINDS = ("country", "region", "sea", "river", "facility")
 _DATELINE = re.compile(r"\s*(?:,|\(|—|–|--|-\s)")
-_ACRONYM_MODIFIER = re.compile(r"-\w|\s+[A-Z]|\s+(?:" + phrases(ACRONYM_MODIFIERS) + r")\b")
+_ACRONYM_MODIFIER = re.compile(
+    r"-(?!(?:" + phrases(ACRONYM_ORIGINS) + r")\b)\w|\s+[A-Z]|\s+(?:" + phrases(ACRONYM_MODIFIERS) + r")\b"
+)
 _TITLE_OF = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
 _ORG_STEMS = frozenset(w.rstrip("s") for w in ORG_WORDS)
 _CALENDAR = MONTHS | WEEKDAYS
@@ -245,7 +248,7 @@ def shouted_word(c: Candidate) -> Verdict | None:
 
 
 def acronym_modifier(c: Candidate) -> Verdict | None:
-    """Reject an acronym used as a modifier ("US-made", "UK officials", "US President"): an adjective."""
+    """Reject an acronym used as a modifier ("US-backed", "UK officials", "US President"): an adjective."""
     if c.shouted and c.hit.n == 1 and _ACRONYM_MODIFIER.match(c.text[c.hit.end : c.hit.end + 16]):
         return REJECT
     return None
