@@ -449,6 +449,20 @@ def test_former_name_on_the_bundled_gazetteer():
     assert found == [("Myrnohrad", "qualifier")] * 2
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pavlivka (Ukrainian: Павлівка; Russian: Павловка), a village of Vuhledar hromada, was shelled.",
+        "Mezhove (Ukrainian: Межове; Russian: Межевое) lies north of Pokrovsk.",
+    ],
+)
+def test_the_names_a_bracket_of_languages_gives_are_the_place_before_it_on_the_bundled_gazetteer(text):
+    # the Russian spelling alone would be another village of the name (one the size of the name chose)
+    places = [(m.text, m.place.id) for m in fm.read(text).mentions[:3]]
+    assert len({pid for _, pid in places}) == 1, places
+    assert [m.evidence for m in fm.read(text).mentions[:3]][2] == "qualifier"
+
+
 def test_city_and_oblast_still_read_as_before():
     art = fm.read("Strikes hit Kharkiv and Zaporizhzhia. People left the Donetsk and Luhansk regions.")
     found = [(m.text, m.place.name, m.place.kind, m.evidence) for m in art.mentions]

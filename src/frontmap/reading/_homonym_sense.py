@@ -3,10 +3,13 @@ a name that weaker evidence decided are the place stronger evidence settled it o
 
 from __future__ import annotations
 
+import re
+
 from frontmap.gazetteer.place import Place
 from frontmap.reading._tokens import Hit
+from frontmap.reading.lexicon import GLOSS_LANGUAGES, phrases
 
-__all__ = ["SETTLED", "one_sense"]
+__all__ = ["SETTLED", "glossed", "one_sense"]
 
 #: Evidence that settles a name well enough to be context for the others (homonyms' second round).
 SETTLED = frozenset({"qualifier", "hierarchy", "claim"})
@@ -48,3 +51,27 @@ _ONE_SENSE_STEPS = (
     (frozenset({"qualifier", "claim"}), frozenset({"hierarchy", "proximity"}), True),
     (_SETTLED_BY_TEXT, frozenset({"size"}), False),
 )
+
+
+_LANGUAGE = r"(?:" + phrases(GLOSS_LANGUAGES) + r")(?!\w)"
+#: "Mezhove (Ukrainian: Межове; Russian: Межевое)": a bracket after a name that opens with a language.
+_GLOSS = re.compile(r"\s*\(\s*" + _LANGUAGE, re.IGNORECASE)
+#: Before a name in such a bracket: a language, or what separates its names (": ", "; ", ", ", " / ").
+_GLOSS_BEFORE = re.compile(r"(?:[:;,/]|" + _LANGUAGE + r")\s*$", re.IGNORECASE)
+#: The most characters of such a bracket looked at.
+_GLOSS_CHARS = 300
+
+
+def glossed(text: str, hits: list[Hit]) -> None:
+    """The names a bracket of other languages gives right after a name are that name's place: "Pavlivka
+    (Ukrainian: Павлівка; Russian: Павловка)" names one village, whichever namesakes "Павловка" has."""
+    for i, h in enumerate(hits):
+        gloss = _GLOSS.match(text, h.end) if h.place is not None else None
+        if gloss is None:
+            continue
+        close = text.find(")", gloss.end(), gloss.end() + _GLOSS_CHARS)
+        for g in hits[i + 1 :]:
+            if close < 0 or g.start >= close:
+                break
+            if g.place != h.place and _GLOSS_BEFORE.search(text, max(gloss.start(), g.start - 25), g.start):
+                g.place, g.evidence = h.place, "qualifier"

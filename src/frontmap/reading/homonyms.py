@@ -79,7 +79,7 @@ from frontmap.gazetteer.place import Place
 from frontmap.reading._directions import named_as_direction
 from frontmap.reading._homonym_kinds import by_kind, kind_before
 from frontmap.reading._homonym_pairs import weak_anchors
-from frontmap.reading._homonym_sense import SETTLED, one_sense
+from frontmap.reading._homonym_sense import SETTLED, glossed, one_sense
 from frontmap.reading._homonym_units import UNIT_WORD, by_other, by_unit, unit_level
 from frontmap.reading._ment_places import RAION_CITY_POPULATION as RAION_CITY_POPULATION
 from frontmap.reading._ment_places import core as _core
@@ -545,6 +545,7 @@ def resolve(text: str, hits: list[Hit]) -> None:
     _choose_each(ctx, pending)
     _second_round(ctx, pending)
     one_sense(hits)
+    glossed(text, hits)
 
 
 def _second_round(ctx: _Context, pending: list[tuple[int, tuple[Place, ...], str | None]]) -> None:

@@ -44,6 +44,7 @@ __all__ = [
     "FRACTION_WORDS",
     "GEO_HEADS",
     "GIVEN_NAMES",
+    "GLOSS_LANGUAGES",
     "GROUND_STATES",
     "HOMONYM_QUALIFIERS",
     "LOCATION_VERBS",
@@ -173,6 +174,8 @@ GEO_HEADS = _words("geo_heads.txt")
 AGREEMENT_WORDS = _words("agreement_words.txt")
 #: Words after a short acronym that make it a modifier ("UK officials"), in file order.
 ACRONYM_MODIFIERS = entries("acronym_modifiers.txt")
+#: Words opening a bracket that gives a name in other languages ("X (Ukrainian: ...; Russian: ...)").
+GLOSS_LANGUAGES = _words("gloss_languages.txt")
 #: Words after a short acronym and a hyphen that say where ("the US-based Institute"): it is a place.
 ACRONYM_ORIGINS = _words("acronym_origins.txt")
 #: Words before a name of small villages only that make it a place ("near X", "liberated X").
