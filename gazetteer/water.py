@@ -62,9 +62,11 @@ NEW_RIVERS = {
 NE_LAKES = {
     "Kakhovka Reservoir": ("add:kakhovka-reservoir", None, []),
     "Kremenchuk Reservoir": ("ne:lake-kremenchuk-reservoir", "Kremenchuk Reservoir",
-                             ["Kremenchuk Reservoir", "Kremenchug Reservoir", "Кременчуцьке водосховище"]),
+                             ["Kremenchuk Reservoir", "Kremenchug Reservoir", "Кременчуцьке водосховище",
+                              "Кременчугское водохранилище"]),
     "Kiev Reservoir": ("ne:lake-kyiv-reservoir", "Kyiv Reservoir",
-                       ["Kyiv Reservoir", "Kiev Reservoir", "Kyiv Sea", "Київське водосховище"]),
+                       ["Kyiv Reservoir", "Kiev Reservoir", "Kyiv Sea", "Kiev Sea", "Київське водосховище",
+                        "Київське море", "Киевское водохранилище", "Киевское море"]),
     "Syvash": ("ne:lake-syvash", "Syvash", ["Syvash", "Sivash", "Sivash Lagoon", "Сиваш"]),
     "Tiligul Liman": ("ne:lake-tylihul-estuary", "Tylihul Estuary",
                       ["Tylihul Estuary", "Tiligul Estuary", "Tiligul Liman", "Тилігульський лиман"]),

@@ -808,6 +808,9 @@ WATER = [
     ("Kakhovka Reservoir", "add:kakhovka-reservoir", "lake", ("Polygon", "MultiPolygon")),
     ("Kremenchuk Reservoir", "ne:lake-kremenchuk-reservoir", "lake", ("Polygon", "MultiPolygon")),
     ("Kyiv Reservoir", "ne:lake-kyiv-reservoir", "lake", ("Polygon", "MultiPolygon")),
+    ("Kiev Sea", "ne:lake-kyiv-reservoir", "lake", ("Polygon", "MultiPolygon")),  # its popular name
+    ("Киевское водохранилище", "ne:lake-kyiv-reservoir", "lake", ("Polygon", "MultiPolygon")),
+    ("Кременчугское водохранилище", "ne:lake-kremenchuk-reservoir", "lake", ("Polygon", "MultiPolygon")),
     ("Black Sea", "add:black-sea", "sea", ("Polygon", "MultiPolygon")),
     ("Sea of Azov", "add:sea-of-azov", "sea", ("Polygon", "MultiPolygon")),
 ]
