@@ -1485,6 +1485,12 @@ KINDS = [
     case("The incursion reached a depth of 25 km, the ministry said.", value=25),
     case("The enemy was repulsed to a distance of three kilometres.", value=3),
     case("The flood forced troops to retreat by distances of 5 to 12 km.", value=12, low=5),
+    case("Since June the brigade has advanced a total of 4.5 km.", value=4.5),
+    case(
+        "The column would need to cover a distance of about 80 km to get out.",
+        value=80,
+        qualifier="about",
+    ),
 ]
 
 

@@ -244,9 +244,10 @@ TRAVEL_BEFORE = re.compile(
     + r"|\b(?:advance|breakthrough|penetration|incursion)s?\b"
     + r"(?:[^.;!?]{0,60}?\s(?:is|was|were|reached))?(?:\s+of)?"
     # "advanced by an average of 8-10 km", "pushed forward on average 5 km", "advancing by at least 10 km",
-    # "managed to advance only by 10 km"
+    # "managed to advance only by 10 km", "advanced a total of 6 km", "to cover a distance of about 100 km"
     + r")\s+(?:(?:only|just)\s+)?(?:by\s+)?"
-    r"(?:(?:another|an\s+additional|a\s+further|further|some|an\s+average\s+of|on\s+average)\s+)?$",
+    r"(?:(?:another|an\s+additional|a\s+further|further|some|an\s+average\s+of|on\s+average|a\s+total\s+of"
+    r"|a\s+distance\s+of)\s+)?$",
     re.IGNORECASE,
 )
 #: "10 km from it": "it" as the place measured from (not "its", "it's").
