@@ -2183,6 +2183,13 @@ def _ends(text):
         # the comma after a conversion is not part of the claim
         ("The distance from Kherson to Kyiv is 424 km (263 miles), the ministry said.",
          [("424 km (263 miles)", 424, None, "Kherson", "Kyiv")]),
+        # the same distance measured other ways, in a bracket after it: its ends, their own measures
+        ("The distance from Sumy to Kyiv is about 300 km (340 km by road, 330 km by rail).",
+         [("about 300 km", 300, None, "Sumy", "Kyiv"), ("340 km by road", 340, "route", "Sumy", "Kyiv"),
+          ("330 km by rail", 330, "route", "Sumy", "Kyiv")]),
+        ("Izium lies 120 km from Kharkiv (140 km by road).",
+         [("120 km from Kharkiv", 120, None, "Kharkiv", "Izium"),
+          ("140 km by road", 140, "route", "Kharkiv", "Izium")]),
     ],
 )  # fmt: skip
 def test_a_distance_said_by_how_it_is_travelled_keeps_its_measure_and_its_ends(text, expected):

@@ -10,13 +10,15 @@ import re
 from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
+from typing import Any
 
 from frontmap.gazetteer.place import Place
-from frontmap.quantities.numbers import parse_number
+from frontmap.quantities.numbers import parse_number, to_km
 from frontmap.reading import patterns as P
-from frontmap.reading._claimcontext import NEAR, Context, sentence_bounds
+from frontmap.reading._claimcontext import NEAR, Context, distance_unit, low_end, qualifier, sentence_bounds
 from frontmap.reading._claims_subject import POINT_KINDS, last_point
 from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, DistanceClaim, ShareClaim
+from frontmap.reading.lexicon import DISTANCE_MEASURES
 
 __all__ = [
     "AGAIN_BEFORE",
@@ -30,6 +32,7 @@ __all__ = [
     "link_comparisons",
     "linked",
     "main_anchors",
+    "measured_again",
     "on_the_map",
     "repeated_distances",
     "respective",
@@ -297,6 +300,41 @@ AGAIN_BEFORE = re.compile(
 )
 _AGAIN_WITHIN = 400  # characters between a distance and the figure that says it again
 _DISTANCE_WORD = re.compile(r"\b(?:distance|gap)\b", re.IGNORECASE)
+
+
+#: Between a distance and the same distance measured another way, in a bracket after it ("about 66 km (75
+#: km by road, 72 km by rail)"): the bracket's opening, or the comma after the first other measure.
+_ANOTHER_MEASURE_GAP = re.compile(r"\s*[(,;]\s*")
+
+
+def measured_again(text: str, prev: Claim | None, m: Any, value: float | None) -> DistanceClaim | None:
+    """ "The distance to Kyiv is about 543 km (739 km by road, 656 km by rail)": a figure in a bracket
+    after a distance's, with how it was measured after it, is that distance measured another way: the
+    same ends, its own figure and measure; None for any other figure."""
+    if not isinstance(prev, DistanceClaim) or value is None or not m.group("dist"):
+        return None
+    gap = _ANOTHER_MEASURE_GAP.fullmatch(text, prev.end, m.start())
+    if gap is None or (
+        gap.group().strip() != "(" and (prev.measure is None or not _in_bracket(text, prev.start))
+    ):
+        return None  # after a comma: only inside the bracket, after another measure
+    measure = P.MEASURE.match(text, m.end())
+    unit = distance_unit(m.group("dist"))
+    if measure is None or unit is None:
+        return None
+    how = DISTANCE_MEASURES[" ".join(measure.group("phrase").lower().split())]
+    end = measure.end("phrase")
+    return replace(
+        prev, text=text[m.start() : end], start=m.start(), end=end, value=value, unit=unit,
+        km=to_km(value, unit), value_text=m.group("num"), qualifier=qualifier(m), converted=None,
+        low=low_end(m, value, unit), measure=how,
+    )  # fmt: skip
+
+
+def _in_bracket(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a bracket opened at most 80 characters before it?"""
+    opened = text.rfind("(", max(0, pos - 80), pos)
+    return opened >= 0 and text.find(")", opened, pos) < 0
 
 
 def said_again(ctx: Context, start: int) -> bool:

@@ -102,6 +102,7 @@ from frontmap.reading.claimlinks import (
     explain,
     link_comparisons,
     linked,
+    measured_again,
     said_again,
 )
 from frontmap.reading.claims import AreaClaim, Claim, Converted, DistanceClaim
@@ -144,6 +145,8 @@ def find_claims(
             taken_until = max(taken_until, figure_end)
             continue
         c = (_area if area else _distance)(ctx, m, value, converted, figure_end)
+        if c is None and not area:  # "about 66 km (75 km by road, ...)": the one before, measured so
+            c = measured_again(text, claims[-1] if claims else None, m, value)
         if c is not None:
             claims.append(c)
             # numbers inside this claim's own figure or conversion belong to it ("74 km (46 miles)")
