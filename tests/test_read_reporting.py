@@ -1459,6 +1459,11 @@ KINDS = [
     # a zone's depth is spatial even when the text leaves the line it is measured from unnamed
     case("Officials ordered every village within a 20-kilometre zone to leave.", value=20, anchor=None),
     case("Moscow wants a 10-km-deep buffer zone inside Ukraine.", value=10, anchor=None, subject=None),
+    # ... or named before its depth
+    case(
+        "Moscow wants a buffer zone of at least 40 km, officials said.", value=40, anchor=None, subject=None
+    ),
+    case("He said the security zone should be about 25 km.", value=25, qualifier="about", subject=None),
     case("Dozens of hamlets lie within this 15-kilometer radius.", value=15, anchor=None),
     case("Families left a 15-kilometer (9-mile) zone adjacent to the border.", value=15, anchor="Russia"),
     case("Russian units advanced by at least 6 km near Kurakhove.", value=6, qualifier="at least"),

@@ -37,6 +37,7 @@ __all__ = [
     "area_slip",
     "may_end",
     "travelled",
+    "zone_before",
 ]
 
 #: The last words of :data:`~frontmap.reading.patterns.QUAL_BEFORE`: of each qualifier ("up to").
@@ -84,6 +85,20 @@ def travelled(text: str, start: int) -> bool:
     enemy back by 5 km")?"""
     lo = max(0, start - _TRAVEL_WINDOW)
     return may_end(text, lo, start, TRAVEL_ENDS) and P.TRAVEL_BEFORE.search(text, lo, start) is not None
+
+
+#: "a buffer zone of at least 60 km", "the security zone should be about 20 km": a zone named before the
+#: figure that gives its depth (a zone named after it: patterns.ZONE).
+_ZONE_BEFORE = re.compile(
+    r"\b(?:(?:buffer|security|exclusion|demilitari[sz]ed|sanitary|border)\s+)(?:zone|belt|strip)s?\s+"
+    r"(?:of|is|was|(?:should|would|must|will|could)\s+(?:be|extend)(?:\s+to)?)\s+(?:[a-z]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def zone_before(text: str, start: int) -> bool:
+    """Does a zone's name come just before the figure at ``start`` ("a buffer zone of 60 km")?"""
+    return _ZONE_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
 #: "territory just 15 km from the border", "an area 10 km (6 miles) north of Izium": a figure that says

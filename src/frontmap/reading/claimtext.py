@@ -75,6 +75,7 @@ from frontmap.reading._claims_before import (
     area_slip,
     may_end,
     travelled,
+    zone_before,
 )
 from frontmap.reading._claims_comparisons import comparison_claim
 from frontmap.reading._claims_ends import ends_about
@@ -432,8 +433,11 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
         return claim(line[2], anchor=line[0], anchor_text=line[1])
     if travel:  # "To reach Nikopol, drones cover less than 5 km": the one town of the sentence is the goal
         return claim(pos, subject=_subject(ctx, start, None, pos) or only_town(ctx, start))
-    # "..., but at the start of the year this distance was 38 km": the ends of the one before (linked)
-    return claim(pos, anchor=None, subject=None) if said_again(ctx, start) else None
+    # "..., but at the start of the year this distance was 38 km": the ends of the one before (linked); "a
+    # buffer zone of at least 60 km": its depth, from a line left unnamed
+    return (
+        claim(pos, anchor=None, subject=None) if said_again(ctx, start) or zone_before(text, start) else None
+    )
 
 
 def _subject_and_anchor(ctx: Context, start: int, end: int, anchor: Place | None, anchor_text: str) -> dict:
