@@ -425,6 +425,12 @@ REFERRING = [
         subject="Chornomorske",
         anchor="Sevastopol",
     ),
+    # where it lies, then the distance ("lies just across the border, some 40 km ...")
+    case(
+        "Troops tried to enter Novenke that lies just across the border, some 40 km north of Sumy.",
+        subject="Novenke",
+        anchor="Sumy",
+    ),
     # a reservoir named after a town says where the subject lies; the town is not the subject
     case(
         "Kurakhivka sits on the south shore of the Kurakhove Reservoir, 19 km southeast of Selydove.",

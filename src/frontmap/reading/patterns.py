@@ -584,14 +584,9 @@ LINK = re.compile(
     r"|\b(?:is|was|lies)\s+(?:a|an|the)\s+(?:(?!(?:which|where|that|who|when|while|and|but)\b)[\w'’-]+,?\s+){0,14}"
     # "which lies on the right bank of the Donets only 6 km ...": where it lies, then the distance
     # (a comma may close it: "sits on the northern arm of the river, about 55 km ...", "is on the
-    # western shore of the reservoir, about 30 km ...")
-    r"|\b(?:is|are|was|"
-    + LIES
-    + "|"
-    + LYING
-    + "|"
-    + LOCATED
-    + r")\s+(?:on|in|at|along|by|near|beside|among|amid|amongst|(?:close|next)\s+to|not\s+far\s+from)\b"
+    # western shore of the reservoir, about 30 km ...", "that lies just across the border, some 40 km ...")
+    rf"|\b(?:is|are|was|{LIES}|{LYING}|{LOCATED})\s+(?:just\s+)?"
+    r"(?:on|in|at|along|by|near|beside|among|amid|amongst|across|(?:close|next)\s+to|not\s+far\s+from)\b"
     r"[^.;:,()]{0,60}"
     # "is in the very north of Ukraine, close to the Belarusian border and just 93 km ...": a second one
     r"(?:,\s*(?:on|in|at|near|(?:close|next)\s+to|not\s+far\s+from)\b[^.;:,()]{0,60})?"
