@@ -243,8 +243,9 @@ def read_register_rivers(path: Path, kinds: tuple[str, ...] = ("річка",)) -
     return out
 
 
-#: Register kinds of still water, spits and islands -> (place kind, feature code, English names of "{}" the
-#: official Latin name). Only these multi-word names are keys: a bare lake name is too often a village's.
+#: Register kinds of still water, spits, islands, capes and peninsulas -> (place kind, feature code, English
+#: names of "{}" the official Latin name). Only these multi-word names are keys: a bare lake name is too
+#: often a village's ("Cape Tarkhankut", not "Tarkhankut", a village too).
 REGISTER_WATERS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "водосховище": ("lake", "RSV", ("{} Reservoir", "{} reservoir")),
     "озеро": ("lake", "LK", ("Lake {}", "{} Lake", "{} lake")),
@@ -254,7 +255,12 @@ REGISTER_WATERS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "острів": ("facility", "ISL", ("{} Island", "{} island", "Ostriv {}")),
     # a strait ("the Kerch Strait"), or a channel of a delta, which no report calls a strait
     "протока": ("sea", "STRT", ("{} Strait", "{} strait")),
+    "мис": ("facility", "CAPE", ("Cape {}", "{} Cape")),
+    "півострів": ("facility", "PEN", ("{} Peninsula", "{} peninsula")),
 }
+#: Where a register point must lie to be used (south, west, north, east): the country's extent. A few
+#: points are misprinted (the cape of Opuk, in Crimea, at 46° east).
+UKRAINE_BOUNDS = (44.3, 22.1, 52.4, 40.3)
 #: The register's generic words for a spit, written as part of a name ("Arabatska Strilka", an island
 #: "Tendrivska Kosa"): such a feature is a spit, named in English by the rest ("Arabatska Spit"). A
 #: spit named by an adjective in -ska is also named by its stem ("Arabat Spit", "Kinburn Spit"), and one
@@ -276,24 +282,27 @@ def _proper_name(latin: str) -> str:
 
 
 def _spit_names(latin: str) -> list[str]:
-    """The names of a spit or strait named ``latin``: itself, and the stem of an adjective in -ska (of a
-    noun in -a for -ivska, of a town for -enska: Керченська, of Kerch).
+    """The names of a spit, strait or peninsula named ``latin``: itself, and the stem of an adjective in
+    -ska or -skyi (of a noun in -a for -ivska, of a town for -enska: Керченська, of Kerch).
 
     >>> _spit_names("Arabatska"), _spit_names("Tendrivska"), _spit_names("Biriuchyi")
     (['Arabatska', 'Arabat'], ['Tendrivska', 'Tendriv', 'Tendra'], ['Biriuchyi'])
-    >>> _spit_names("Kerchenska")
-    ['Kerchenska', 'Kerchen', 'Kerch']
+    >>> _spit_names("Kerchenska"), _spit_names("Tarkhankutskyi")
+    (['Kerchenska', 'Kerchen', 'Kerch'], ['Tarkhankutskyi', 'Tarkhankut'])
     """
-    if not latin.endswith("ska"):
+    ending = next((e for e in ("ska", "skyi") if latin.endswith(e)), None)
+    if ending is None:
         return [latin]
-    more = [latin[:-5] + "a"] if latin.endswith("ivska") else [latin[:-5]] if latin.endswith("enska") else []
-    return [latin, latin[:-3], *more]
+    stem = latin[: -len(ending)]
+    more = [stem[:-2] + "a"] if stem.endswith("iv") else [stem[:-2]] if stem.endswith("en") else []
+    return [latin, stem, *more]
 
 
 def register_waters(rows: list[dict], existing_keys: set[str], oblast_name) -> list[dict]:
-    """One approximate point per register reservoir, lake, estuary, spit or island (:data:`REGISTER_WATERS`),
-    keyed by its English names ("Karachunivske Reservoir", "Lake Donuzlav"); names an existing place has
-    are left out, and a feature whose names all are is left out."""
+    """One approximate point per register reservoir, lake, estuary, spit, island, cape or peninsula
+    (:data:`REGISTER_WATERS`) within :data:`UKRAINE_BOUNDS`, keyed by its English names ("Karachunivske
+    Reservoir", "Lake Donuzlav", "Cape Tarkhankut"); names an existing place has are left out, and a
+    feature whose names all are is left out."""
     out = []
     seen: set[str] = set()
     for r in rows:
@@ -305,7 +314,10 @@ def register_waters(rows: list[dict], existing_keys: set[str], oblast_name) -> l
         if len(words) > 1 and words[-1] in SPIT_WORDS:
             kind, feature, forms = REGISTER_WATERS["коса"]
             latin = " ".join(words[:-1])
-        names = _spit_names(latin) if feature in ("SPIT", "STRT") else [latin]
+        south, west, north, east = UKRAINE_BOUNDS
+        if not (south <= r["lat"] <= north and west <= r["lon"] <= east):
+            continue
+        names = _spit_names(latin) if feature in ("SPIT", "STRT", "PEN") else [latin]
         keys = {normalize(f.format(n)) for f in forms for n in names} - existing_keys - seen
         if not keys:
             continue

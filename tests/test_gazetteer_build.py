@@ -620,6 +620,21 @@ def test_register_reservoirs_lakes_and_spits_are_named_in_english(water):
     assert all(p["approximate"] and p["country"] == "UA" for p in found)
 
 
+def test_register_capes_and_peninsulas_are_named_in_english_and_misprinted_points_left_out(water):
+    rows = [
+        {"reg": "1", "uk": "Тарханкут", "latin": "Tarkhankut", "kind": "мис", "oblast": "", "lat": 45.35,
+         "lon": 32.49},
+        {"reg": "2", "uk": "Тарханкутський", "latin": "Tarkhankutskyi", "kind": "півострів", "oblast": "",
+         "lat": 45.47, "lon": 32.97},
+        {"reg": "3", "uk": "Опук", "latin": "Opuk", "kind": "мис", "oblast": "", "lat": 44.03, "lon": 46.23},
+    ]  # fmt: skip
+    by_id = {p["id"]: p for p in water.register_waters(rows, set(), lambda text: None)}
+    assert set(by_id) == {"register:1", "register:2"}  # 46 degrees east is beyond Ukraine: a misprint
+    assert by_id["register:1"]["keys"] == {"cape tarkhankut", "tarkhankut cape"}  # never the bare name
+    assert (by_id["register:1"]["name"], by_id["register:1"]["kind"]) == ("Cape Tarkhankut", "facility")
+    assert "tarkhankut peninsula" in by_id["register:2"]["keys"]  # named by its adjective's stem too
+
+
 def test_a_lake_gets_the_country_and_region_holding_its_point(water):
     from shapely.geometry import box
 

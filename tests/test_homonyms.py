@@ -345,6 +345,13 @@ def test_kalynivka_near_kyiv_on_the_bundled_gazetteer():
     assert (m.place.admin1, m.evidence) == ("Kyiv Oblast", "qualifier")
 
 
+def test_a_cape_named_is_a_place_that_nearness_measures_from_on_the_bundled_gazetteer():
+    text = "Air defences near Cape Tarkhankut were hit; a radar near Olenivka burned."
+    cape, village = fm.read(text).mentions
+    assert (cape.text, cape.place.name, cape.place.admin1) == ("Cape Tarkhankut", "Cape Tarkhankut", "Crimea")
+    assert (village.place.admin1, village.evidence) == ("Crimea", "proximity")  # not Olenivka by Donetsk
+
+
 def test_dmitrov_near_pokrovsk_on_the_bundled_gazetteer():
     if not _has("dmitrov", "Donetsk Oblast"):
         pytest.skip("the bundled gazetteer does not know Dmitrov as an old name of Myrnohrad")

@@ -90,11 +90,10 @@ LIST_SAID_OF_ALL = re.compile(
 #: "the villages of A and B": a plural noun before a list of towns.
 PLURAL_NOUN_BEFORE = re.compile(r"\b(?:" + "|".join(P.TOWN_PLURALS) + r")\s+of\s+$", re.IGNORECASE)
 #: "is located on the", "lies near": a feature named after these words says where the subject lies.
-LIES_ON_BEFORE = re.compile(
-    r"\b(?:" + P.LIES + "|" + P.LOCATED + r")\s+(?:on|in|at|near|along|beside)\s+(?:the\s+)?$"
-)
+LIES_ON_BEFORE = re.compile(rf"\b(?:{P.LIES}|{P.LOCATED})\s+(?:on|in|at|near|along|beside)\s+(?:the\s+)?$")
 #: "the Tarkhankut peninsula", "the Kurakhove Reservoir": a feature named after a place, not the place.
 FEATURE_AFTER = re.compile(r"\s+(?:peninsula|spit|island|estuary|bay|cape|reservoir)\b", re.IGNORECASE)
+_ON_THE = re.compile(r"\bon\s+the\s+$", re.IGNORECASE)
 #: "Kherson city, about 60 km away", "the Saratov refinery, about 850 km ...": a settlement noun, or a
 #: facility of the settlement, after a place's name: part of how it, or what is in it, is named.
 TOWN_WORD_AFTER = re.compile(r"^\s+(?:city|town|village|" + P.FACILITIES + r")\b", re.IGNORECASE)
@@ -102,12 +101,8 @@ TOWN_WORD_AFTER = re.compile(r"^\s+(?:city|town|village|" + P.FACILITIES + r")\b
 #: once, in this order, with what replaces it: the region it is in, a relative clause (its commas kept
 #: as one), a settlement noun, where it stands, when.
 ASIDES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (REGION_ASIDE, ""),
-    (RELATIVE_ASIDE, ","),
-    (TOWN_WORD_AFTER, ""),
-    (WHERE_ASIDE, ""),
-    (TIME_ASIDE, ""),
-)
+    (REGION_ASIDE, ""), (RELATIVE_ASIDE, ","), (TOWN_WORD_AFTER, ""), (WHERE_ASIDE, ""), (TIME_ASIDE, ""),
+)  # fmt: skip
 
 # -- the subject -------------------------------------------------------------------------------------
 
@@ -120,8 +115,7 @@ _TOPIC_AFTER = re.compile(r",\s*(?:this|it)\s", re.IGNORECASE)
 _LINK_WORDS = 30  # at most this many words between a subject and its distance (an apposition: fewer)
 _LINK_CHARS = 600  # and at most this many characters (so that a long sentence stays linear)
 POINT_KINDS = ("settlement", "facility")  # the kinds of place a distance is said of
-#: Kinds that are a distance's subject only when set off before it ("Lake Donuzlav, about 90 km north-west
-#: of ..."); else they are where the subject lies, named on the way ("on the shore of the X reservoir").
+#: Kinds that are a subject only when set off before it ("Lake Donuzlav, 90 km ..."), else where it lies.
 LINKED_KINDS = ("lake",)
 _CLOSING_QUOTES = "\"”’'»"  # a quotation that ends on the name
 _PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")  # what a distance can be about or measured from
@@ -247,7 +241,7 @@ def _apposed(ctx: Context, s: int, start: int, anchor: Place | None) -> Place | 
     m = next(ctx.mentions_back(max(s, start - 60), start), None)
     if m is None or m.place is None or m.place.kind not in POINT_KINDS or m.place == anchor:
         return None
-    if _in_position_aside(ctx, s, m):
+    if _in_position_aside(ctx, s, m) or _on_a_feature(ctx.text, s, m):
         return None  # "Bezimenne, in separatist-controlled Donetsk, 11 miles ...": where Bezimenne is
     return m.place if m.role == "location" and _APPOSITION.fullmatch(ctx.text, m.end, start) else None
 
@@ -422,11 +416,18 @@ def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> P
     return where
 
 
+def _on_a_feature(text: str, s: int, m: Mention) -> bool:
+    """Is ``m`` a feature the text puts a place on ("near Olenivka on the Tarkhankut peninsula")?"""
+    return bool(_ON_THE.search(text, max(s, m.start - 8), m.start) and FEATURE_AFTER.search(m.text))
+
+
 def _where_it_is(ctx: Context, s: int, start: int, anchor: Place | None, m: Mention) -> bool:
     """Is ``m`` named to say where something is, not as what a distance is about?"""
     text = ctx.text
     if FEATURE_AFTER.match(text, m.end):
         return True  # "near Olenivka on the Tarkhankut peninsula, 120 km ...": the peninsula's name
+    if _on_a_feature(text, s, m):
+        return True
     if _in_position_aside(ctx, s, m):
         return True  # "Rodynske, north of Chervonyi Lyman, is ...": where the subject is
     if _IN_BEFORE.search(text, max(s, m.start - 8), m.start) and _defined(ctx, s, start, anchor):
