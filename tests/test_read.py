@@ -803,6 +803,12 @@ def test_area_since_date():
 
 SHARES = [
     ("Bakhmut is mostly lost: Russian forces control about 60% of the town.", 0.6, "about", "Bakhmut"),
+    (
+        "Vuhledar is nearly lost: Russian troops hold more than a third of the settlement.",
+        1 / 3,
+        "more than",
+        "Vuhledar",
+    ),
     ("Russia controls about 5% of the country.", 0.05, "about", "Ukraine"),
     ("Moscow holds around a fifth of the country.", 0.2, "around", "Ukraine"),
     ("Russia occupies one-fifth of Ukraine's territory.", 0.2, None, "Ukraine"),
@@ -831,6 +837,7 @@ NOT_SHARES = [
     "Almost all of Ukraine was under an air-raid alert overnight.",
     "Moscow wants to seize all of Donetsk Oblast.",
     "About 80% of the town was without power.",
+    "Half of the settlement was without water.",
 ]
 
 

@@ -43,7 +43,7 @@ from frontmap.reading._shares_held import (
 from frontmap.reading._shares_parts import part_share
 from frontmap.reading.article import Mention
 from frontmap.reading.claims import ShareClaim
-from frontmap.reading.lexicon import COUNTRY_NOUNS, GROUND_STATES, MONTHS, TOWN_NOUNS
+from frontmap.reading.lexicon import COUNTRY_NOUNS, GROUND_STATES, MONTHS, TOWN_NOUNS, phrases
 
 __all__ = [
     "find_shares",
@@ -94,8 +94,9 @@ _TERRITORY = re.compile(
     # "the flooded territory", "the two regions", "the potentially contaminated territories": a word or
     # two describing it
     r"(?P<described>(?:[a-z]+ly\s+)?(?:(?:[a-z]+(?:ed|ing)|two|three|four|both)\s+){1,2})?"
-    r"(?P<what>country|territory|land|landmass|land\s+mass|area|region|oblast|province|nation|town|city|village"
-    r"|territories|countries|cities)s?\b",
+    r"(?P<what>country|territory|land|landmass|land\s+mass|area|region|oblast|province|nation|"
+    + phrases(TOWN_NOUNS)
+    + r"|territories|countries|cities)s?\b",
     re.IGNORECASE,
 )
 #: "Russian forces hold three-quarters of it": a share of the region or country named just before.

@@ -387,15 +387,16 @@ THE_TOWN_ANCHOR = re.compile(
     r"(?:(?:the\s+(?:(?:nuclear|power|thermal|hydroelectric|electric)\s+){1,2}(?=plant|station)|the\s+)"
     # "the besieged city", "the coastal town", "the port city": one word saying what it is like (but
     # "the Russian-held city Donetsk" names its town)
-    r"(?:(?:[a-z]+(?:ed|ing|al)|port|key|front-?line)\s+(?=(?:city|town|village)\b(?!\s+(?-i:[A-Z]))))?"
-    r"(?P<what>city|town|village|plant|station|site|river|reservoir)(?:\s+cent(?:re|er))?"
+    r"(?:(?:[a-z]+(?:ed|ing|al)|port|key|front-?line)\s+(?=(?:city|town|village|settlement)\b(?!\s+(?-i:[A-Z]))))?"
+    r"(?P<what>city|town|village|settlement|plant|station|site|river|reservoir)(?:\s+cent(?:re|er))?"
     # "seven kilometres from the centre", "5 km from its center": the centre of the city named before
     r"|(?:the|its)\s+(?P<centre>cent(?:re|er)))\b(?!\s+of\b)",
     re.IGNORECASE,
 )
 #: The kind of place "the city", "the plant" names again.
-THE_KIND = {"city": "settlement", "town": "settlement", "village": "settlement", "plant": "facility",
-            "station": "facility", "site": "facility", "river": "river", "reservoir": "lake"}  # fmt: skip
+THE_KIND = {"city": "settlement", "town": "settlement", "village": "settlement", "settlement": "settlement",
+            "plant": "facility", "station": "facility", "site": "facility", "river": "river",
+            "reservoir": "lake"}  # fmt: skip
 #: "the centre of the capital", "the outskirts of Kharkiv", "the southern and south-eastern edge of X",
 #: "the railway station of Kherson": a part of the place named after it; "the fighting at X": what
 #: happens there.
