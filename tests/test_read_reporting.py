@@ -899,6 +899,10 @@ REFERRING = [
     ),
     case("Some 20 kilometres separate Kupiansk and Kharkiv.", subject="Kupiansk", anchor="Kharkiv"),
     case("Only 8 km now separate Russian troops from Pokrovsk.", subject=None, anchor="Pokrovsk"),
+    # ... or that a place "is separated from" the other by: the place before the verb, from the other
+    case(
+        "Kupiansk is separated from Kharkiv by some 100 km of steppe.", subject="Kupiansk", anchor="Kharkiv"
+    ),
     # a long description, or two nouns, before the town measured from
     case(
         "Russian troops took Novohrodivka, about 12 km (7 miles) from the strategically important Ukrainian "

@@ -35,6 +35,8 @@ _DISTANCE_TO = re.compile(
     r"\b(?:[Tt]he\s+distance|Distance)\s+to\s+(?:the\s+(?:city|town|village)\s+(?:of\s+)?)?"
     r"(?P<b>[^,;.()]{1,60}?)(?:\s+from\s+(?P<a>[^,;.()]{1,60}?))?(?:\s+" + _IS + r"|\s*[-–—:]\s*)$"
 )
+#: "Saky is separated from Yevpatoria by 20 km": the place named before the verb, from A.
+_SEPARATED = re.compile(r"\b(?:is|are|was|were)\s+separated\s+from\s+(?P<a>[^,;.()]{1,60}?)\s+by\s+$")
 #: "The distance from Kharkiv is 160 km", an infobox's "Distance from Kharkiv by rail 193 km": from A to
 #: the place the text is about (a measure may stand for the verb).
 _DISTANCE_FROM = re.compile(
@@ -166,6 +168,23 @@ def _distance_to(ctx: Context, m: re.Match | None) -> dict[str, Any] | None:
     return {"subject": named.place, "anchor": anchor, "anchor_text": anchor_text}
 
 
+def _separated(ctx: Context, start: int) -> dict[str, Any] | None:
+    """The ends of "B is separated from A by" before a figure at ``start``: A the anchor, B the place
+    named just before the verb."""
+    lo = max(sentence_bounds(ctx, start)[0], start - 120)
+    m = _SEPARATED.search(ctx.text, lo, start) if "separated from " in ctx.text[lo:start] else None
+    if m is None:
+        return None
+    anchor, anchor_text, _ = anchor_at(ctx, m.start("a"))
+    if anchor is None and not anchor_text:
+        return None
+    found: dict[str, Any] = {"anchor": anchor, "anchor_text": anchor_text}
+    named = next(ctx.mentions_back(max(0, m.start() - 40), m.start()), None)
+    if named is not None and named.place is not None and not ctx.text[named.end : m.start()].strip():
+        found["subject"] = named.place
+    return found
+
+
 def _from_it(ctx: Context, pos: int) -> dict[str, Any] | None:
     """The place or line named at ``pos`` as the anchor of a distance about the place the text is about
     ("the distance to the front line is 20 km", "the distance from Kharkiv is 160 km")."""
@@ -195,7 +214,7 @@ def ends_about(ctx: Context, start: int) -> dict[str, Any] | None:
         pair = _FIGURE_BEFORE.search(ctx.text, max(0, own.start() - 40), own.start())
     else:
         pair = _MEASURED_BEFORE.search(ctx.text, max(0, start - 60), start)
-    between = ends_named(ctx, pair.start("num") if pair else start)
+    between = ends_named(ctx, pair.start("num") if pair else start) or _separated(ctx, start)
     if between is not None and between.pop("of_it", False):
         between["subject"] = topic(ctx, sentence_bounds(ctx, start)[0], between["anchor"])
     return between
