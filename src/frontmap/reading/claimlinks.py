@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 from itertools import pairwise
 from typing import Any
@@ -171,16 +172,20 @@ def away_anchors(ctx: Context, claims: list[Claim]) -> list[Claim]:
     else gave a place to measure from is from the town or facility the text named last before its
     sentence (other than its subject)."""
     out = list(claims)
-    for i, c in enumerate(claims):
-        if not isinstance(c, DistanceClaim) or c.anchor is not None or c.anchor_text or c.subject is None:
-            continue
-        if not _AWAY.search(c.text):
-            continue
-        s, _ = sentence_bounds(ctx, c.start)
+    for i, c, s in _unmeasured(ctx, claims, _AWAY):
         named = last_point(ctx, max(0, s - 2 * NEAR), s, exclude=c.subject)
         if named is not None:
             out[i] = replace(c, anchor=named, anchor_text="", note=IMPLIED_TOPIC)
     return out
+
+
+def _unmeasured(ctx: Context, claims: list[Claim], ending: re.Pattern[str]) -> Iterator[tuple[int, Any, int]]:
+    """``(index, claim, start of its sentence)`` of each distance about a place that nothing gave a place
+    to measure from, whose text ends as ``ending`` matches."""
+    for i, c in enumerate(claims):
+        if isinstance(c, DistanceClaim) and c.anchor is None and not c.anchor_text and c.subject is not None:
+            if ending.search(c.text):
+                yield i, c, sentence_bounds(ctx, c.start)[0]
 
 
 #: A distance that ends with a direction, from nowhere named ("some 40 km to the north", "18 km northwest").
@@ -194,12 +199,7 @@ def direction_anchors(ctx: Context, claims: list[Claim]) -> list[Claim]:
     a direction that nothing else gave a place to measure from is from the one town or facility the
     sentence before names (other than its subject); when it names several, the text does not say which."""
     out = list(claims)
-    for i, c in enumerate(claims):
-        if not isinstance(c, DistanceClaim) or c.anchor is not None or c.anchor_text or c.subject is None:
-            continue
-        if not _DIRECTION_ONLY.search(c.text):
-            continue
-        s, _ = sentence_bounds(ctx, c.start)
+    for i, c, s in _unmeasured(ctx, claims, _DIRECTION_ONLY):
         ps, _ = sentence_bounds(ctx, max(0, s - 2))
         named = {
             m.place for m in ctx.mentions_between(max(ps, s - 2 * NEAR), s)
