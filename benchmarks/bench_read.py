@@ -68,6 +68,10 @@ SHAPES = {
         + ", ".join(["Lviv", "Lutsk", "Rivne"] * (n // 6))
         + "."
     ),
+    # names given again in other languages in a bracket (each name in it is the one before it)
+    "'Pavlivka (Ukrainian: ...; Russian: ...), ' x n": lambda n: (
+        "Pavlivka (Ukrainian: Павлівка; Russian: Павловка), " * (n // 4)
+    ),
     "'Kyiv 1,0,0,0 km east of Kharkiv ' x n": lambda n: "Kyiv 1,0,0,0 km east of Kharkiv " * (n // 3),
     "one sentence of areas and comparisons": lambda n: (
         "an area twice the size of Luxembourg and 600 sq km near Kharkiv and " * (n // 10)
