@@ -386,6 +386,7 @@ def test_the_chornobyl_plant_is_the_plant_not_the_town(name):
     [
         ("DniproHES", 47.87, 35.09),
         ("Azovstal", 47.10, 37.61),
+        ("Azov steel plant", 47.10, 37.61),  # not the town of Azov in Russia
         ("Sloviansk thermal power plant", 48.86, 37.77),
     ],
 )
