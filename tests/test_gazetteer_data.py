@@ -18,7 +18,7 @@ import frontmap as fm
 from frontmap.errors import DataError, FrontmapError
 from frontmap.gazetteer import lookup
 from frontmap.gazetteer.place import KINDS
-from frontmap.gazetteer.store import FORMAT_VERSION, GEOMETRY, MANIFEST, PLACES, Store, shipped
+from frontmap.gazetteer.store import FORMAT_VERSION, GEOMETRY, MANIFEST, PLACES, Store, haversine_km, shipped
 
 SOURCE_PREFIXES = frozenset("geonames ne0 ne1 add ne katottg register ourairports airportsdata wof".split())
 ROOT = Path(__file__).resolve().parents[1]
@@ -840,6 +840,12 @@ def test_rivers_are_lines_and_lakes_polygons(gz, name, pid, kind, types):
 def test_register_rivers_are_flagged_points(gz, name, oblast):
     p = gz.resolve(name)
     assert p.kind == "river" and p.approximate and p.uncertainty_km > 0 and p.admin1 == oblast
+
+
+def test_the_kinburn_peninsula_and_its_spit_are_two_places(gz):
+    peninsula, spit = gz.resolve("Kinburn Peninsula"), gz.resolve("Kinburn Spit")
+    assert (peninsula.name, spit.name) == ("Kinburnskyi Peninsula", "Kinburn Spit")
+    assert 15 < haversine_km(peninsula.lat, peninsula.lon, spit.lat, spit.lon) < 30  # the spit is its tip
 
 
 def test_store_places_in_and_near():
