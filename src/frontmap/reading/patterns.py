@@ -219,11 +219,15 @@ AWAY_END = re.compile(
 )
 #: "a 1.5 km zone around the plant", "a 30-km radius of the city", "a 15-kilometre zone adjacent to the
 #: border": a distance measured around a place or from a line; "a 10-km-deep buffer zone", "the 50-km
-#: mandatory evacuation zone" name none.
+#: mandatory evacuation zone" name none (ZONE_KINDS: the words that say what kind of zone).
+ZONE_KINDS = (
+    r"exclusion|buffer|security|no-?fly|evacuation|demilitari[sz]ed|sanitary|mandatory|restricted|closed"
+    r"|protective|safety|control(?:led)?|border|front-?line|coastal"
+)
 ZONE = re.compile(
-    r"\s*-?\s*(?:deep\s+)?(?:(?:exclusion|buffer|security|no-?fly|evacuation|demilitari[sz]ed|sanitary|"
-    r"mandatory|restricted|closed|protective|safety|control(?:led)?|border|front-?line|coastal)\s+){0,2}"
-    r"(?P<noun>zone|radius|perimeter|buffer|belt|strip)\b"
+    r"\s*-?\s*(?:deep\s+)?(?:(?:"
+    + ZONE_KINDS
+    + r")\s+){0,2}(?P<noun>zone|radius|perimeter|buffer|belt|strip)\b"
     r"(?P<of>\s+(?:around|round|of|from|surrounding|along|adjacent\s+to)\s+)?",
     re.IGNORECASE,
 )
