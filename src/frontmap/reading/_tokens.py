@@ -86,7 +86,11 @@ def model_before(text: str, prev: Token, start: int) -> bool:
 #: Orsk."), as they end before the name, lower case.
 APPOSING = frozenset({"the", "dubbed", "named", "called"})
 _VESSEL_APPOSED = re.compile(
-    r"\b(?:" + phrases(VESSEL_WORDS) + r")s?(?:\s*,\s*|\s+)(?:(?:dubbed|named|called)\s+)?(?:the\s+)?"
+    r"\b(?:"
+    + phrases(VESSEL_WORDS)
+    + r")s?(?:\s*,\s*|\s+)(?:(?:"
+    + phrases(APPOSING - {"the"})
+    + r")\s+)?(?:the\s+)?"
     r"[\"'‘“]?$",
     re.IGNORECASE,
 )
