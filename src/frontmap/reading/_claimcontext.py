@@ -17,7 +17,12 @@ from frontmap.reading import patterns as P
 from frontmap.reading._claims_literals import may_match
 from frontmap.reading._directions import named_as_direction
 from frontmap.reading.article import Mention
-from frontmap.reading.lexicon import NEIGHBOUR_COUNTRIES, REGIONAL_CENTRES, SETTLEMENT_SIZES
+from frontmap.reading.lexicon import (
+    DISTANCE_MEASURES,
+    NEIGHBOUR_COUNTRIES,
+    REGIONAL_CENTRES,
+    SETTLEMENT_SIZES,
+)
 from frontmap.reading.sentences import sentence_span
 
 __all__ = [
@@ -31,6 +36,7 @@ __all__ = [
     "home_country",
     "latest_place",
     "low_end",
+    "measure_of",
     "number",
     "qualifier",
     "regional_centre",
@@ -154,6 +160,12 @@ def low_end(m: re.Match, value: float | None, unit: str | None = None) -> float 
             return None
         low = to_km(low, own_unit) / to_km(1, unit)
     return low if low is not None and value is not None and 0 < low < value else None
+
+
+def measure_of(m: re.Match) -> str:
+    """How the ``phrase`` group of a match says a distance was measured ("by road" -> "route", "as the crow
+    flies" -> "straight": ``lexicon.DISTANCE_MEASURES``)."""
+    return DISTANCE_MEASURES[" ".join(m.group("phrase").lower().split())]
 
 
 def qualifier(m: re.Match) -> str | None:

@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from frontmap.reading import lexicon
 from frontmap.reading import patterns as P
-from frontmap.reading._claimcontext import Context, anchor_at, named_at, sentence_bounds
+from frontmap.reading._claimcontext import Context, anchor_at, measure_of, named_at, sentence_bounds
 from frontmap.reading._claims_subject import topic
 from frontmap.reading.claimlinks import IMPLIED_TOPIC
 
@@ -101,7 +100,7 @@ def _listed(ctx: Context, start: int) -> dict[str, Any] | None:
         return None
     measure = _HEAD_MEASURE.search(text, head.start("head"), head.end("head"))
     if measure is not None:
-        found["measure"] = lexicon.DISTANCE_MEASURES[" ".join(measure.group("phrase").lower().split())]
+        found["measure"] = measure_of(measure)
     return found
 
 
@@ -172,7 +171,7 @@ def _separated(ctx: Context, start: int) -> dict[str, Any] | None:
     """The ends of "B is separated from A by" before a figure at ``start``: A the anchor, B the place
     named just before the verb."""
     lo = max(sentence_bounds(ctx, start)[0], start - 120)
-    m = _SEPARATED.search(ctx.text, lo, start) if "separated from " in ctx.text[lo:start] else None
+    m = _SEPARATED.search(ctx.text, lo, start) if ctx.text.find("separated from ", lo, start) >= 0 else None
     if m is None:
         return None
     anchor, anchor_text, _ = anchor_at(ctx, m.start("a"))

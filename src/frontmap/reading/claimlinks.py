@@ -16,10 +16,17 @@ from typing import Any
 from frontmap.gazetteer.place import Place
 from frontmap.quantities.numbers import parse_number, to_km
 from frontmap.reading import patterns as P
-from frontmap.reading._claimcontext import NEAR, Context, distance_unit, low_end, qualifier, sentence_bounds
+from frontmap.reading._claimcontext import (
+    NEAR,
+    Context,
+    distance_unit,
+    low_end,
+    measure_of,
+    qualifier,
+    sentence_bounds,
+)
 from frontmap.reading._claims_subject import POINT_KINDS, last_point
 from frontmap.reading.claims import AreaClaim, Claim, ComparisonClaim, DistanceClaim, ShareClaim
-from frontmap.reading.lexicon import DISTANCE_MEASURES
 
 __all__ = [
     "AGAIN_BEFORE",
@@ -322,12 +329,11 @@ def measured_again(text: str, prev: Claim | None, m: Any, value: float | None) -
     unit = distance_unit(m.group("dist"))
     if measure is None or unit is None:
         return None
-    how = DISTANCE_MEASURES[" ".join(measure.group("phrase").lower().split())]
     end = measure.end("phrase")
     return replace(
         prev, text=text[m.start() : end], start=m.start(), end=end, value=value, unit=unit,
         km=to_km(value, unit), value_text=m.group("num"), qualifier=qualifier(m), converted=None,
-        low=low_end(m, value, unit), measure=how,
+        low=low_end(m, value, unit), measure=measure_of(measure),
     )  # fmt: skip
 
 

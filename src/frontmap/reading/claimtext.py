@@ -60,6 +60,7 @@ from frontmap.reading._claimcontext import (
     far_side,
     home_country,
     low_end,
+    measure_of,
     named_at,
     number,
     qualifier,
@@ -108,7 +109,6 @@ from frontmap.reading.claimlinks import (
 )
 from frontmap.reading.claims import AreaClaim, Claim, Converted, DistanceClaim
 from frontmap.reading.claimshares import find_shares
-from frontmap.reading.lexicon import DISTANCE_MEASURES
 
 __all__ = ["find_claims"]
 
@@ -371,7 +371,7 @@ def _figure(
     if paired:  # "about 80 km and 60 km from the city": both share what follows
         pos = paired.end()
     said = measure or P.MEASURE_BEFORE.search(text, lo, start)  # or before it: "by train is 664 km"
-    how = DISTANCE_MEASURES[" ".join(said.group("phrase").lower().split())] if said else None
+    how = measure_of(said) if said else None
     return value, pos, travel, how
 
 
