@@ -470,6 +470,23 @@ def test_the_names_a_bracket_of_languages_gives_are_the_place_before_it_on_the_b
     assert [m.evidence for m in fm.read(text).mentions[:3]][2] == "qualifier"
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "glossed"),
+    [
+        ("Nobody expected the loss of Makiivka (Makeyevka in Russian); Makiivka lies 56 km southeast of "
+         "Kupiansk.", "Makiivka", "Makeyevka"),
+        ("The Oskil (Oskol in Russian) rose after the rains.", "Oskil", "Oskol"),
+    ],
+)  # fmt: skip
+def test_a_name_and_its_language_in_brackets_is_the_place_before_it_on_the_bundled_gazetteer(
+    text, first, glossed
+):
+    found = {m.text: m for m in fm.read(text).mentions}
+    # the Russian spelling alone would be the city near Donetsk, or the Russian town of Stary Oskol's name
+    assert found[glossed].place.id == found[first].place.id
+    assert found[glossed].evidence == "qualifier"
+
+
 def test_city_and_oblast_still_read_as_before():
     art = fm.read("Strikes hit Kharkiv and Zaporizhzhia. People left the Donetsk and Luhansk regions.")
     found = [(m.text, m.place.name, m.place.kind, m.evidence) for m in art.mentions]
@@ -819,3 +836,22 @@ def test_hromadas_of_one_name_in_two_raions_are_two_units():
     hromada = _p("k4", "Kamianske rural hromada", 48.2, 22.6, "Zakarpattia Oblast", 0, "Berehove Raion",
                  kind="hromada")  # fmt: skip
     assert hromada_key(city) != hromada_key(village) == hromada_key(neighbour) == hromada_key(hromada)
+
+
+def test_a_distance_said_of_a_later_mention_places_a_citys_namesake_everywhere():
+    text = (
+        "Kyiv says the fight for Makiivka goes on. Makiivka, some 55 km southeast of Kupiansk, was "
+        "attacked from three sides."
+    )
+    found = [
+        (m.place.admin1, m.place.population < 50_000) for m in fm.read(text).mentions if m.text == "Makiivka"
+    ]
+    # the village of Luhansk Oblast the distance puts there, not the large city near Donetsk, both times
+    assert found == [("Luhansk Oblast", True)] * 2
+
+
+def test_a_distance_and_direction_rule_out_namesakes_that_lie_nowhere_near_it():
+    text = "Engineers blew up the bridge at Ivankiv, about 50 kilometers north of Kyiv."
+    m = next(m for m in fm.read(text).mentions if m.text == "Ivankiv")
+    # the town 70 km northwest of the capital, not the village 20 km southwest of it that lies nearest
+    assert (m.place.raion, m.evidence) == ("Vyshhorod Raion", "claim")

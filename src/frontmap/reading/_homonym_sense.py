@@ -60,14 +60,23 @@ _GLOSS = re.compile(r"\s*\(\s*" + _LANGUAGE, re.IGNORECASE)
 _GLOSS_BEFORE = re.compile(r"(?:[:;,/]|" + _LANGUAGE + r")\s*$", re.IGNORECASE)
 #: The most characters of such a bracket looked at.
 _GLOSS_CHARS = 300
+#: "Makiivka (Makeyevka in Russian)": a bracket of one name and its language, after a name.
+_OPENS = re.compile(r"\s*\(\s*")
+_IN_LANGUAGE = re.compile(r"\s+in\s+" + _LANGUAGE + r"\s*\)", re.IGNORECASE)
 
 
 def glossed(text: str, hits: list[Hit]) -> None:
     """The names a bracket of other languages gives right after a name are that name's place: "Pavlivka
-    (Ukrainian: Павлівка; Russian: Павловка)" names one village, whichever namesakes "Павловка" has."""
+    (Ukrainian: Павлівка; Russian: Павловка)" names one village, whichever namesakes "Павловка" has;
+    so does "Makiivka (Makeyevka in Russian)"."""
     for i, h in enumerate(hits):
         gloss = _GLOSS.match(text, h.end) if h.place is not None else None
         if gloss is None:
+            if h.place is not None and i + 1 < len(hits):
+                g = hits[i + 1]
+                opens = _OPENS.match(text, h.end, g.start)
+                if opens is not None and opens.end() == g.start and _IN_LANGUAGE.match(text, g.end):
+                    g.place, g.evidence = h.place, "qualifier"
             continue
         close = text.find(")", gloss.end(), gloss.end() + _GLOSS_CHARS)
         for g in hits[i + 1 :]:

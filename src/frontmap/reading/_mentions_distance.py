@@ -120,7 +120,7 @@ def fitting(
             best = min(err[p.id] for p in that_way)
             fit = tuple(p for p in that_way if err[p.id] <= best + 2.0)
             return fit if len(fit) < len(pool) else None
-        return _fit(pool, err, km)
+        return _fit(pool, err, km) or _not_against(pool, origin, km, bearing)
     if origin.kind not in ("settlement", "facility"):
         return None  # "1,000 km from Ukraine": from its border, which a point does not stand for
     return _fit(pool, {p.id: abs(_km(p, origin) - km) for p in pool}, km)
@@ -147,6 +147,26 @@ def _along(p: Place, origin: Place, km: float, bearing: float) -> bool:
     if abs(_km(p, origin) - km) > max(5.0, LOOSE * km):
         return False
     return _off(origin, p, bearing) <= _ALONG_DEG
+
+
+#: A namesake a stated distance and direction rule out when none lies about there: one under half or over
+#: twice as far (and 5 km more), or off the direction by more than a compass word's sector and half again
+#: on either side ("Ivankiv, about 50 km north of Kyiv" is the town 70 km northwest, not the village 20 km
+#: southwest).
+_AGAINST_RATIO, _AGAINST_DEG = 2.0, 67.5
+
+
+def _not_against(
+    pool: tuple[Place, ...], origin: Place, km: float, bearing: float
+) -> tuple[Place, ...] | None:
+    """The candidates of ``pool`` a distance of ``km`` along ``bearing`` from ``origin`` does not rule
+    out, when it rules out some and not all (:data:`_AGAINST_RATIO`, :data:`_AGAINST_DEG`)."""
+    kept = tuple(
+        p for p in pool
+        if km / _AGAINST_RATIO - 5.0 <= _km(p, origin) <= km * _AGAINST_RATIO + 5.0
+        and _off(origin, p, bearing) <= _AGAINST_DEG
+    )  # fmt: skip
+    return kept if 0 < len(kept) < len(pool) else None
 
 
 def _fit(pool: tuple[Place, ...], err: dict[str, float], km: float) -> tuple[Place, ...] | None:

@@ -576,11 +576,13 @@ def _second_round(ctx: _Context, pending: list[tuple[int, tuple[Place, ...], str
 
 def _choose_each(ctx: _Context, pending: list[tuple[int, tuple[Place, ...], str | None]]) -> None:
     """The place of each pending mention (:func:`choose`); a city taken over its villages is looked at
-    by proximity alone, which depends on its candidates only: once per name and article."""
+    by proximity, which depends on its candidates only, once per name and article, unless a distance
+    said of this mention places it ("the fall of Makiivka ... Makiivka sits some 35 miles southeast of
+    Kupiansk": the village there, which :func:`one_sense` then gives the other mentions)."""
     dominated: dict[tuple[str, ...], tuple[Place, str]] = {}
     for i, pool, evidence in pending:
         h = ctx.hits[i]
-        if evidence is None and _dominant(pool):
+        if evidence is None and _dominant(pool) and not claim(ctx, i, pool):
             ids = tuple(p.id for p in pool)
             if ids not in dominated:
                 dominated[ids] = choose(ctx, i, pool, evidence)
