@@ -33,6 +33,7 @@ sys.path.insert(0, str(HERE))
 
 import airfields  # noqa: E402
 import former  # noqa: E402
+from ru_districts import FRONT  # noqa: E402
 from world import add_land_names, land_names, reader_words, world_region_places  # noqa: E402
 
 from frontmap.gazetteer import store  # noqa: E402  (the format: file names, schema, version)
@@ -197,12 +198,19 @@ def settlement_places(
         alts = clean_alternates(c.get("alternatenames") or [])
         name = c["name"]
         variants_of: list[str] = []
+        late: set[str] = set()
         uk = None
+        admin1 = admin1_names.get(f"{cc}.{c.get('admin1code')}")
         if cc == UA:
             name, uk = ukrainian_name(name, alts)
             variants_of = [a for a in alts if is_cyrillic(a)]
         elif cc in NEIGHBOURS and c["population"] >= 10000:
             variants_of = [a for a in alts if is_cyrillic(a)]
+        elif admin1 in FRONT:
+            # a town of Russia's oblasts by the front is news however small ("Graivoron" for Grayvoron);
+            # its other spellings rank after every place that has them already (a front-line village of
+            # Ukraine spelled the Russian way: "Krasnaia Gora")
+            late = keys_for((), [a for a in alts if is_cyrillic(a)]) - keys_for([c["name"], name, *alts])
         names = {c["name"], name, *alts}
         primary = {normalize(c["name"]), normalize(name)}
         out.append(
@@ -213,11 +221,12 @@ def settlement_places(
                 "lat": round(float(c["latitude"]), 5),
                 "lon": round(float(c["longitude"]), 5),
                 "country": cc,
-                "admin1": admin1_names.get(f"{cc}.{c.get('admin1code')}"),
+                "admin1": admin1,
                 "admin1_key": f"{cc}.{c.get('admin1code')}",
                 "population": int(c.get("population") or 0),
                 "feature": "PPL",
-                "keys": keys_for(names, variants_of),
+                "keys": keys_for(names, variants_of) | late,
+                "late": late,
                 "explicit": set(),
                 "primary": primary,
                 "geometry": None,

@@ -368,6 +368,23 @@ def test_settlement_places_and_index_on_a_slice(build):
     assert index["krasnoarmeysk"] == index["krasnoarmiisk"]  # variant of the old Ukrainian name
 
 
+def test_small_towns_of_russias_front_oblasts_take_their_other_spellings_after_other_places(build):
+    cities = [
+        _city(1, "Grayvoron", "RU", "09", 6212, ["Грайворон", "Graiworon"]),
+        _city(2, "Kozinka", "RU", "09", 1097, ["Козинка"]),
+        _city(3, "Kozynka", "UA", "05", 300, ["Козинка", "Kozinka"]),
+        _city(4, "Dolgoye", "RU", "67", 900, ["Долгое"]),
+    ]
+    admin1 = {"RU.09": "Belgorod Oblast", "UA.05": "Donetsk Oblast", "RU.67": "Saratov Oblast"}
+    places = build.settlement_places(cities, admin1, {})
+    index = build.build_index(places)
+    assert [places[i]["id"] for i in index["graivoron"]] == ["geonames:1"]  # й as i
+    assert "hraivoron" in places[0]["keys"]
+    # a spelling another place has already: that place first, whatever the sizes
+    assert [places[i]["id"] for i in index["kozynka"]] == ["geonames:3", "geonames:2"]
+    assert "dolhoe" not in index and "dolgoe" not in index  # a small town far from the front: its names only
+
+
 def test_region_places_index_suffixed_forms_only(build):
     feature = {
         "type": "Feature",
