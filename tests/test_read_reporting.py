@@ -899,6 +899,14 @@ REFERRING = [
     ),
     case("Some 20 kilometres separate Kupiansk and Kharkiv.", subject="Kupiansk", anchor="Kharkiv"),
     case("Only 8 km now separate Russian troops from Pokrovsk.", subject=None, anchor="Pokrovsk"),
+    # ... or that it lies "between" two towns: the second is the subject, as in "the distance between"
+    case(
+        "Drivers covered the 140 kilometres between Kharkiv and Izium twice a day.",
+        subject="Izium",
+        anchor="Kharkiv",
+    ),
+    # "distant" as "away"
+    case("Mykolaiv is 65 km distant from Kherson.", subject="Mykolaiv", anchor="Kherson"),
     # ... or that a place "is separated from" the other by: the place before the verb, from the other
     case(
         "Kupiansk is separated from Kharkiv by some 100 km of steppe.", subject="Kupiansk", anchor="Kharkiv"

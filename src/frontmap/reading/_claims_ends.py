@@ -1,7 +1,8 @@
 """The two ends a distance statement names around its figure (used by
 :mod:`~frontmap.reading.claimtext`): "the distance from A to B is", "between A and B", "the distance to B
 is", "From A to B -", and the figure paired with one of these by how each is measured ("1,593 km by road
-and 1,237 km by direct route")."""
+and 1,237 km by direct route"); after it, "7 km to go to reach X", "90 km separate A from B", "200 km
+between A and B"."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from typing import Any
 
 from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import Context, anchor_at, measure_of, named_at, sentence_bounds
-from frontmap.reading._claims_subject import topic
+from frontmap.reading._claims_subject import POINT_KINDS, topic
 from frontmap.reading.claimlinks import IMPLIED_TOPIC
 
-__all__ = ["ends_about", "ends_named"]
+__all__ = ["ends_about", "ends_after", "ends_named"]
 
 
 #: The verb between the ends a distance names and its figure ("is", "will be", "spans", "comes to").
@@ -217,3 +218,50 @@ def ends_about(ctx: Context, start: int) -> dict[str, Any] | None:
     if between is not None and between.pop("of_it", False):
         between["subject"] = topic(ctx, sentence_bounds(ctx, start)[0], between["anchor"])
     return between
+
+
+#: "Just over 90 km separate Urozhaine from the Sea of Azov", "only 8 km separated the troops from
+#: Pokrovsk", "20 km separate Kupiansk and Kharkiv": the verb after a figure, then its two ends.
+_SEPARATE = re.compile(
+    r"\s+(?:now\s+|still\s+|only\s+)?separated?s?\s+(?P<a>[^,;.:()]{1,60}?)\s+(?:from|and)\s+(?!the\s+rest\b)"
+)
+
+
+def ends_after(ctx: Context, pos: int) -> dict[str, Any] | None:
+    """The ends named after a figure (at ``pos``), with ``end``, where the anchor ends: "They have some
+    7 km to go to reach the outskirts of X" (the distance left to X); a figure that "separates" two ends,
+    the first the subject (when it is a place), the second the anchor; two towns it lies "between"
+    (:func:`_between_after`)."""
+    text = ctx.text
+    to_go = P.TO_GO.match(text, pos)
+    if to_go:
+        anchor, anchor_text, end = anchor_at(ctx, to_go.end())
+        found = anchor is not None or anchor_text
+        return {"end": end, "anchor": anchor, "anchor_text": anchor_text} if found else None
+    m = _SEPARATE.match(text, pos)
+    if m is None:
+        return _between_after(ctx, pos)
+    anchor, anchor_text, end = anchor_at(ctx, m.end())
+    if anchor is None and not anchor_text:
+        return None
+    first = named_at(ctx, m.start("a"))
+    subject = first.place if first is not None and first.end == m.end("a") else None
+    return {"end": end, "subject": subject, "anchor": anchor, "anchor_text": anchor_text}
+
+
+#: "drove 200 km between Kyiv and Chernihiv": two towns after a figure.
+_BETWEEN_AFTER = re.compile(r"\s+between\s+(?P<a>[^,;.:()]{1,60}?)\s+and\s+")
+
+
+def _between_after(ctx: Context, pos: int) -> dict[str, Any] | None:
+    """The two towns "between A and B" names just after a figure: B the subject, A the anchor, as in "the
+    distance between A and B" (not two rivers an advance ran between)."""
+    m = _BETWEEN_AFTER.match(ctx.text, pos)
+    if m is None:
+        return None
+    first, second = named_at(ctx, m.start("a")), named_at(ctx, m.end())
+    if first is None or second is None or first.end != m.end("a"):
+        return None
+    if not all(n.place is not None and n.place.kind in POINT_KINDS for n in (first, second)):
+        return None
+    return {"end": second.end, "subject": second.place, "anchor": first.place, "anchor_text": first.text}

@@ -33,7 +33,6 @@ __all__ = [
     "POINT_KINDS",
     "area_subject",
     "capital_meant",
-    "ends_after",
     "line_subject_text",
     "only_town",
     "radius_anchor",
@@ -486,34 +485,6 @@ def radius_anchor(ctx: Context, start: int, pos: int) -> Anchor | None:
     around = _AROUND.match(ctx.text, pos)
     found = anchor_at(ctx, around.end()) if around else (None, "", pos)
     return found if found[0] is not None or found[1] else (None, "", pos)
-
-
-#: "Just over 90 km separate Urozhaine from the Sea of Azov", "only 8 km separated the troops from
-#: Pokrovsk", "20 km separate Kupiansk and Kharkiv": the verb after a figure, then its two ends.
-_SEPARATE = re.compile(
-    r"\s+(?:now\s+|still\s+|only\s+)?separated?s?\s+(?P<a>[^,;.:()]{1,60}?)\s+(?:from|and)\s+(?!the\s+rest\b)"
-)
-
-
-def ends_after(ctx: Context, pos: int) -> dict[str, Any] | None:
-    """The ends named after a figure (at ``pos``), with ``end``, where the anchor ends: "They have some
-    7 km to go to reach the outskirts of X" (the distance left to X); a figure that "separates" two ends,
-    the first the subject (when it is a place), the second the anchor."""
-    text = ctx.text
-    to_go = P.TO_GO.match(text, pos)
-    if to_go:
-        anchor, anchor_text, end = anchor_at(ctx, to_go.end())
-        found = anchor is not None or anchor_text
-        return {"end": end, "anchor": anchor, "anchor_text": anchor_text} if found else None
-    m = _SEPARATE.match(text, pos)
-    if m is None:
-        return None
-    anchor, anchor_text, end = anchor_at(ctx, m.end())
-    if anchor is None and not anchor_text:
-        return None
-    first = named_at(ctx, m.start("a"))
-    subject = first.place if first is not None and first.end == m.end("a") else None
-    return {"end": end, "subject": subject, "anchor": anchor, "anchor_text": anchor_text}
 
 
 #: "... from Nikopol to the Zaporizhzhia plant", "from Serhiivka, a village on the coast, to Odesa": the

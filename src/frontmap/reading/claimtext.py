@@ -79,14 +79,13 @@ from frontmap.reading._claims_before import (
     zone_before,
 )
 from frontmap.reading._claims_comparisons import comparison_claim
-from frontmap.reading._claims_ends import ends_about
+from frontmap.reading._claims_ends import ends_about, ends_after
 from frontmap.reading._claims_found import Widened, low_of_next, trimmed_end
 from frontmap.reading._claims_subject import (
     PLURAL_NOUN_BEFORE,
     POINT_KINDS,
     area_subject,
     capital_meant,
-    ends_after,
     last_point,
     line_subject_text,
     only_town,

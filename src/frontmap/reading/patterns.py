@@ -184,7 +184,7 @@ INTO = re.compile(
     re.IGNORECASE,
 )
 AWAY = re.compile(
-    r"\s*(?:(?:away|inland|offshore)\s+)?(?:across\s+(?:the\s+)?(?:" + WATERS + r")\s+)?"
+    r"\s*(?:(?:away|distant|inland|offshore)\s+)?(?:across\s+(?:the\s+)?(?:" + WATERS + r")\s+)?"
     r"(?:from|of|out\s+of|outside|beyond|inside|behind|off)\s+",
     re.IGNORECASE,
 )
@@ -212,9 +212,9 @@ SUBJECT_INVERTED = re.compile(
     + THE_TOWN_OF
     + ")"
 )
-#: "... more than 300 km away", "500 metres across the river": a distance with no named point.
+#: "more than 300 km away", "500 metres across the river", "845 km distant": a distance, no point named.
 AWAY_END = re.compile(
-    r"\s*(?:away|apart|across\s+(?:the\s+)?(?:" + WATERS + r"))\b(?!\s+(?:from|of|to)\b)",
+    r"\s*(?:away|distant|apart|across\s+(?:the\s+)?(?:" + WATERS + r"))\b(?!\s+(?:from|of|to)\b)",
     re.IGNORECASE,
 )
 #: "a 1.5 km zone around the plant", "a 30-km radius of the city", "a 15-kilometre zone adjacent to the
