@@ -1501,6 +1501,7 @@ KINDS = [
     # an advance named as a noun, then its depth; who is pushed back may take several words
     case("Officials said the advance of the brigades was up to 9 km in places.", value=9, qualifier="up to"),
     case("Advances of about 2 km were reported west of the river.", value=2, qualifier="about"),
+    case("Kyiv admitted an advancement of up to six kilometres in a week.", value=6, qualifier="up to"),
     case("Marines drove the Russian paratroopers and their allies 3 km back.", value=3, index=0),
     case("The unit kept pushing the enemy's motorised rifle companies 4 km back.", value=4),
     # a depth or a distance reached, travelled or fallen back by

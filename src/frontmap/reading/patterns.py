@@ -190,10 +190,10 @@ AWAY = re.compile(
 )
 #: "some 7 km to go to reach the outskirts of X", "10 km left to go before X": what remains to a place.
 TO_GO = re.compile(r"\s+(?:left\s+)?to\s+go\s+(?:to\s+reach|before\s+reaching|until|to)\s+", re.IGNORECASE)
+#: Nouns for ground an attack took ("an advancement of up to ten kilometers"); ADVANCE_NOUN adds the shapes.
+ADVANCES = r"advance(?:ment)?|breakthrough|penetration|incursion"
 #: "the incursion was about 12 km deep": a noun for an advance before a depth.
-ADVANCE_NOUN = re.compile(
-    r"\b(?:incursion|advance|breakthrough|penetration|wedge|salient|bridgehead|offensive)s?\b", re.IGNORECASE
-)
+ADVANCE_NOUN = re.compile(rf"\b(?:{ADVANCES}|wedge|salient|bridgehead|offensive)s?\b", re.IGNORECASE)
 #: "up to 10 km deep into Kursk", "5 km into the Belgorod region": into a region named.
 INTO_NAMED = re.compile(r"\s*(?:deep(?:er)?\s+)?(?:into|inside)\s+(?P<what>)(?:the\s+)?", re.IGNORECASE)
 #: "it is about 10 km to Kostiantynivka": the town a distance reaches ...
@@ -245,7 +245,7 @@ TRAVEL_BEFORE = re.compile(
     + r"|push(?:ed|es|ing)?\s+(?:[\w()'’-]+\s+){1,5}?back"
     + r"|push(?:ed|es|ing)?\s+back(?:\s+[\w()'’-]+){1,5}?(?=\s+by\s)"
     # "the advance of our troops into the enemy's defences is up to 36 km", "advances of up to 1 km"
-    + r"|\b(?:advance|breakthrough|penetration|incursion)s?\b"
+    + rf"|\b(?:{ADVANCES})s?\b"
     + r"(?:[^.;!?]{0,60}?\s(?:is|was|were|reached))?(?:\s+of)?"
     # "advanced by an average of 8-10 km", "pushed forward on average 5 km", "advancing by at least 10 km",
     # "managed to advance only by 10 km", "advanced a total of 6 km", "to cover a distance of about 100 km"
