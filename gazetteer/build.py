@@ -130,6 +130,10 @@ def clean_alternates(names: list[str]) -> list[str]:
     return out
 
 
+#: The combining acute accent dictionaries put on a stressed vowel.
+STRESS = "\u0301"
+
+
 def ukrainian_name(name: str, alternates: list[str]) -> tuple[str, str | None]:
     """The KMU-2010 romanisation of the Ukrainian Cyrillic name that best matches ``name``.
 
@@ -137,10 +141,13 @@ def ukrainian_name(name: str, alternates: list[str]) -> tuple[str, str | None]:
 
     >>> ukrainian_name("Izyum", ["Izium", "Ізюм", "Изюм"])
     ('Izium', 'Ізюм')
+    >>> ukrainian_name("Ovidiopol", ["Овидиополь", "Ові\u0301діополь"])
+    ('Ovidiopol', 'Овідіополь')
     """
     from rapidfuzz import fuzz
 
-    cands = [a for a in alternates if is_cyrillic(a) and not set(a.lower()) & set("ыэъё")]
+    unstressed = (a.replace(STRESS, "") for a in alternates)  # a stress mark is no letter ("Ові́діополь")
+    cands = [a for a in unstressed if is_cyrillic(a) and not set(a.lower()) & set("ыэъё")]
     if not cands:
         return name, None
     uk_specific = [a for a in cands if set(a.lower()) & set("іїєґ")]

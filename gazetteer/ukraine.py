@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -55,6 +56,9 @@ APPROX_MERGE_KM = 20.0  # the same, for a village known only by its hromada's ce
 TOWN_SAME_KM = 2.5  # a town whose point is this close to an existing GeoNames settlement is that one
 CITY_MERGE_KM = 20.0  # a city's WOF point may be far from GeoNames' (Kyiv)
 MERGE_KM = 8.0  # an existing GeoNames place of the same name this close is the same settlement
+#: The letters a KMU 2010 romanisation is written in: a GeoNames name with others ("Kadzieўka") takes the
+#: codifier's name.
+KMU_LETTERS = re.compile(r"[A-Za-z'’ -]+")
 #: A village placed at its hromada's centre: the median village-centre distance (README of the sources).
 APPROX_UNCERTAINTY_KM = 8.6
 URBAN_DENSITY = 4000.0  # people per km², for a town's extent
@@ -562,6 +566,9 @@ def ukraine_places(
             known.used.add(p["id"])
             p.update(fields)
             p["admin1"] = admin1  # the codifier is the authority (GeoNames files a few under a neighbour)
+            if not KMU_LETTERS.fullmatch(p["name"]):  # "Kadzieўka", a Belarusian form: not a KMU name
+                p["name"] = name
+                stats["renamed_as_codifier"] += 1
             p["extent_km"] = extent_km(p["population"], s["category"])
             # new spellings only where no other existing place has them: today's answers stay
             p["keys"] |= {k for k in village_keys(names, stop) if k not in known.keys}

@@ -225,6 +225,11 @@ def dms(text: str) -> float | None:
     return -v if m[1] in "SW" else v
 
 
+#: Cyrillic letters typed for their Latin look-alikes in a few of the register's Latin names ("Рrykol",
+#: "Nyzhnіe"): read as the Latin letters.
+LOOK_ALIKES = str.maketrans("АВЕІКМНОРСТХаеіорсух", "ABEIKMHOPCTXaeiopcyx")
+
+
 def read_register_rivers(path: Path, kinds: tuple[str, ...] = ("річка",)) -> list[dict]:
     """Features of the State Register of the register ``kinds`` (rivers by default): uk name, official
     Latin name, kind, oblast, point."""
@@ -238,7 +243,8 @@ def read_register_rivers(path: Path, kinds: tuple[str, ...] = ("річка",)) -
         lat, lon = dms(r[6]), dms(r[7])
         if lat is None or lon is None or not r[1].strip():
             continue
-        out.append({"reg": r[0], "uk": r[1].strip(), "latin": r[2].strip(), "kind": r[3],
+        latin = r[2].strip().translate(LOOK_ALIKES)
+        out.append({"reg": r[0], "uk": r[1].strip(), "latin": latin, "kind": r[3],
                     "oblast": r[4].strip(), "lat": round(lat, 5), "lon": round(lon, 5)})  # fmt: skip
     return out
 

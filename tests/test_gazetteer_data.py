@@ -8,6 +8,7 @@ import importlib.util
 import json
 import math
 import os
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -236,6 +237,16 @@ def test_ukrainian_places_use_kmu_names(gz):
         p = gz.resolve(geonames_name)
         assert p.name == kmu
         assert gz.resolve(kmu) == p
+
+
+def test_ukrainian_places_are_named_in_latin_letters_alone(gz):
+    # no stress mark kept from a dictionary form ("Ovídiopol"), no Belarusian letter ("Kadzieўka"), no
+    # Cyrillic letter typed for its Latin look-alike ("Рrykol River")
+    odd = [
+        p.name for p in gz.places(country="UA") if re.search(r"[\u0400-\u04ff\u0301]|[^\x00-\x7f’–]", p.name)
+    ]
+    assert odd == []
+    assert gz.resolve("Stakhanov").name == "Kadiivka"
 
 
 def test_index_has_no_junk_keys(gz):
