@@ -855,3 +855,10 @@ def test_a_distance_and_direction_rule_out_namesakes_that_lie_nowhere_near_it():
     m = next(m for m in fm.read(text).mentions if m.text == "Ivankiv")
     # the town 70 km northwest of the capital, not the village 20 km southwest of it that lies nearest
     assert (m.place.raion, m.evidence) == ("Vyshhorod Raion", "claim")
+
+
+def test_a_former_name_is_the_place_of_the_name_before_it_when_that_is_one_of_its_namesakes():
+    text = "The mine lies between Perevalsk and Kypuche (formerly Artemivsk, some 7,000 people)."
+    found = {m.text: (m.place.name, m.place.admin1) for m in fm.read(text).mentions}
+    # Artemivsk was also Bakhmut's name; here it is the Luhansk town renamed Kypuche
+    assert found["Kypuche"] == found["Artemivsk"] == ("Kypuche", "Luhansk Oblast")

@@ -4,10 +4,11 @@ a name that weaker evidence decided are the place stronger evidence settled it o
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from frontmap.gazetteer.place import Place
 from frontmap.reading._tokens import Hit
-from frontmap.reading.lexicon import GLOSS_LANGUAGES, phrases
+from frontmap.reading.lexicon import GLOSS_LANGUAGES, HOMONYM_QUALIFIERS, phrases
 
 __all__ = ["SETTLED", "glossed", "one_sense"]
 
@@ -84,3 +85,17 @@ def glossed(text: str, hits: list[Hit]) -> None:
                 break
             if g.place != h.place and _GLOSS_BEFORE.search(text, max(gloss.start(), g.start - 25), g.start):
                 g.place, g.evidence = h.place, "qualifier"
+
+
+#: "X (formerly Y)", "X (now Y)": the gaps of the qualifiers table that give a name's other name.
+ALIAS = re.compile(
+    "|".join(e["gap"] for e in HOMONYM_QUALIFIERS["after"] if e["other"] == "alias"), re.IGNORECASE
+)
+
+
+def formerly_the_same(text: str, hits: list[Hit], max_gap: int) -> None:
+    """ "X (formerly Y)": Y is X's place when it may be ("Kypuche (formerly Artemivsk)" is no Bakhmut)."""
+    for h, nxt in pairwise(hits):
+        if h.place in nxt.places and nxt.place != h.place and nxt.start - h.end <= max_gap:
+            if text.find("(", h.end, nxt.start) >= 0 and ALIAS.fullmatch(text, h.end, nxt.start):
+                nxt.place, nxt.evidence = h.place, "qualifier"

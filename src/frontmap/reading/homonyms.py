@@ -79,7 +79,8 @@ from frontmap.gazetteer.place import Place
 from frontmap.reading._directions import named_as_direction
 from frontmap.reading._homonym_kinds import by_kind, kind_before
 from frontmap.reading._homonym_pairs import weak_anchors
-from frontmap.reading._homonym_sense import SETTLED, glossed, one_sense
+from frontmap.reading._homonym_sense import ALIAS as _ALIAS
+from frontmap.reading._homonym_sense import SETTLED, formerly_the_same, glossed, one_sense
 from frontmap.reading._homonym_units import UNIT_WORD, by_other, by_unit, unit_level
 from frontmap.reading._ment_places import RAION_CITY_POPULATION as RAION_CITY_POPULATION
 from frontmap.reading._ment_places import core as _core
@@ -139,7 +140,6 @@ _Q = HOMONYM_QUALIFIERS
 _AFTER = tuple(
     (e["name"], re.compile(e["gap"], re.IGNORECASE), e["other"]) for e in _Q["after"] if e["other"] != "alias"
 )
-_ALIAS = re.compile("|".join(e["gap"] for e in _Q["after"] if e["other"] == "alias"), re.IGNORECASE)
 _BEFORE = tuple((e["name"], re.compile(e["gap"], re.IGNORECASE), e["other"]) for e in _Q["before"])
 _LARGE_KINDS = ("country", "region", "sea", "river", "facility")
 
@@ -223,15 +223,16 @@ def _context(text: str, hits: list[Hit]) -> _Context:
 
 
 def _renamed(ctx: _Context, i: int) -> Place | None:
-    """ "X (formerly Y)", "X (now Y)": the town Y names, whether or not it is among X's candidates (an
-    old or foreign name the gazetteer lacks: "Dmitrov (formerly Mirnograd)")."""
+    """ "X (formerly Y)", "X (now Y)": the town Y names (its namesake that X is too, if any: "Kypuche
+    (formerly Artemivsk)" is no Bakhmut), whether or not it is among X's candidates (an old or foreign
+    name the gazetteer lacks: "Dmitrov (formerly Mirnograd)")."""
     if i + 1 >= len(ctx.hits):
         return None
     h, nxt = ctx.hits[i], ctx.hits[i + 1]
     gap = (h.end, nxt.start)
     if gap[1] - gap[0] > _MAX_GAP or ctx.text.find("(", *gap) < 0 or not _ALIAS.fullmatch(ctx.text, *gap):
         return None
-    anchor = nxt.place or nxt.places[0]
+    anchor = nxt.place or next((p for p in nxt.places if p in h.places), nxt.places[0])
     if anchor.kind != "settlement" or h.places == (anchor,):  # nothing to choose: "Kyiv (formerly Kiev)"
         return None
     return anchor
@@ -545,6 +546,7 @@ def resolve(text: str, hits: list[Hit]) -> None:
     _choose_each(ctx, pending)
     _second_round(ctx, pending)
     one_sense(hits)
+    formerly_the_same(text, hits, _MAX_GAP)
     glossed(text, hits)
 
 
