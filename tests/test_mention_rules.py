@@ -364,6 +364,10 @@ def test_inside_other_name(text, surface, expected):
     ("Aid reached Victoria, some 35 km west of the port.", "Victoria", ACCEPT),
     ("Victoria (12 miles from the coast) was shelled.", "Victoria", ACCEPT),
     ("Victoria, 35, thanked the volunteers.", "Victoria", None),
+    # what is said of a settlement after its name: a village or town of ..., its population
+    ("Victoria, a small farming village in the south, was shelled.", "Victoria", ACCEPT),
+    ("Victoria, with a pre-war population of 900, lay empty.", "Victoria", ACCEPT),
+    ("Victoria, a city councillor, thanked the volunteers.", "Victoria", None),
 )
 def test_measured_from_a_place(text, surface, expected):
     check(R.measured_from_a_place, text, surface, expected)

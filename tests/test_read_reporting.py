@@ -905,6 +905,13 @@ REFERRING = [
         subject="Izium",
         anchor="Kharkiv",
     ),
+    # a given name as a village's name, with what is said of the village after it; on a gulf it lies by
+    case(
+        "Stanislav, with a pre-war population near 5,000, sits at the shores of the Dniprovska Gulf, "
+        "about 35 km west of Kherson.",
+        subject="Stanislav",
+        anchor="Kherson",
+    ),
     # "distant" as "away"
     case("Mykolaiv is 65 km distant from Kherson.", subject="Mykolaiv", anchor="Kherson"),
     # ... or that a place "is separated from" the other by: the place before the verb, from the other

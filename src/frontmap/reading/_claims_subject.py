@@ -91,7 +91,9 @@ PLURAL_NOUN_BEFORE = re.compile(r"\b(?:" + "|".join(P.TOWN_PLURALS) + r")\s+of\s
 #: "is located on the", "lies near": a feature named after these words says where the subject lies.
 LIES_ON_BEFORE = re.compile(rf"\b(?:{P.LIES}|{P.LOCATED})\s+(?:on|in|at|near|along|beside)\s+(?:the\s+)?$")
 #: "the Tarkhankut peninsula", "the Kurakhove Reservoir": a feature named after a place, not the place.
-FEATURE_AFTER = re.compile(r"\s+(?:peninsula|spit|island|estuary|bay|cape|reservoir)\b", re.IGNORECASE)
+FEATURE_AFTER = re.compile(
+    r"\s+(?:peninsula|spit|island|estuary|bay|gulf|lagoon|lake|cape|reservoir)\b", re.IGNORECASE
+)
 _ON_THE = re.compile(r"\bon\s+the\s+$", re.IGNORECASE)
 #: "Kherson city, about 60 km away", "the Saratov refinery, about 850 km ...": a settlement noun, or a
 #: facility of the settlement, after a place's name: part of how it, or what is in it, is named.

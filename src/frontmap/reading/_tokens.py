@@ -15,7 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from frontmap.gazetteer.place import Place
-from frontmap.reading.lexicon import THING_WORDS, VESSEL_WORDS, phrases
+from frontmap.quantities.numbers import DISTANCE_UNITS
+from frontmap.reading.lexicon import THING_WORDS, TOWN_NOUNS, VESSEL_WORDS, phrases
+from frontmap.reading.patterns import LIES
 
 __all__ = [
     "APPOSING",
@@ -390,3 +392,32 @@ class MarkedWords(Words):
     def end_of(self, pos: int) -> int:
         k = bisect_right(self.starts, pos - 1) - 1
         return max(pos, self.ends[k]) if k >= 0 else pos
+
+
+#: After a name: a comma or bracket or "is"/"lies", at most two words ("some", "just over"), a figure and
+#: a unit of length ("X, some 5 km ...", "X is some 10 km west of it").
+_MEASURED_AFTER = re.compile(
+    r"(?:\s*[,(]|\s+(?:is|"
+    + LIES
+    + r")\s)\s*(?:[A-Za-z]+\s+){0,2}\d[\d.,]*\s*-?\s*(?:"
+    + "|".join(re.escape(u) for u in sorted(DISTANCE_UNITS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+#: After a name: ", a village of", ", a small resort town in", ", with a pre-war population of": what is
+#: said of a settlement (not "a city official": the noun is followed by what says where or how large).
+_DESCRIBED_AFTER = re.compile(
+    r",\s+(?:an?\s+(?:[a-z-]+\s+){0,2}(?:" + phrases(TOWN_NOUNS) + r")(?=\s+(?:of|in|on|near|by|some|about|"
+    r"just|located|situated|that|which|where|with)\b|\s*,)|with\s+an?\s+(?:[a-z-]+\s+)?population\b)"
+)
+
+
+def measured_after(text: str, end: int) -> bool:
+    """Is the name ending at ``end`` followed by a distance ("Stanislav, some 35 km west of")?"""
+    return bool(_MEASURED_AFTER.match(text, end, end + 60))
+
+
+def placed_after(text: str, end: int) -> bool:
+    """Is the name ending at ``end`` followed by a distance or a settlement's description ("Stanislav, with
+    a pre-war population of")?"""
+    return measured_after(text, end) or bool(_DESCRIBED_AFTER.match(text, end, end + 60))

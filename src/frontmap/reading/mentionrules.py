@@ -42,9 +42,8 @@ from typing import Any
 
 from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
-from frontmap.quantities.numbers import DISTANCE_UNITS
 from frontmap.reading._mentions_lines import Lines
-from frontmap.reading._tokens import POSSESSIVE, Hit, Token, Words, thing_before
+from frontmap.reading._tokens import POSSESSIVE, Hit, Token, Words, measured_after, placed_after, thing_before
 from frontmap.reading.lexicon import (
     ABBREVIATIONS,
     ACRONYM_MODIFIERS,
@@ -68,7 +67,7 @@ from frontmap.reading.lexicon import (
     WEEKDAYS,
     phrases,
 )
-from frontmap.reading.patterns import FACILITY_AFTER, LIES
+from frontmap.reading.patterns import FACILITY_AFTER
 
 __all__ = [
     "LARGE_CITY",
@@ -127,16 +126,6 @@ _NAME_WORD = re.compile(r"[^\W\d_]+")
 #: After a name: up to three more names joined by hyphens, then the noun after them ("-Siversk direction").
 _AXIS_AFTER = re.compile(r"(?:-[^\W\d_][^\s-]{0,40}){0,3}\s{1,3}([a-z]+)")  # bounded: linear reading
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-#: After a name: a comma or bracket or "is"/"lies", at most two words ("some", "just over"), a figure and
-#: a unit of length ("X, some 5 km ...", "X is some 10 km west of it").
-_MEASURED_AFTER = re.compile(
-    r"(?:\s*[,(]|\s+(?:is|"
-    + LIES
-    + r")\s)\s*(?:[A-Za-z]+\s+){0,2}\d[\d.,]*\s*-?\s*(?:"
-    + "|".join(re.escape(u) for u in sorted(DISTANCE_UNITS, key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(slots=True)
@@ -407,8 +396,8 @@ def inside_other_name(c: Candidate) -> Verdict | None:
 
 
 def measured_from_a_place(c: Candidate) -> Verdict | None:
-    """Accept a name followed by a distance ("Stanislav, some 35 km west of ..."): no person is in km."""
-    return ACCEPT if _MEASURED_AFTER.match(c.text, c.hit.end, c.hit.end + 60) else None
+    """Accept a name followed by a distance or what a village is ("X, 35 km west", "X, a village of")."""
+    return ACCEPT if placed_after(c.text, c.hit.end) else None
 
 
 def given_name_small_town(c: Candidate) -> Verdict | None:
@@ -452,7 +441,7 @@ def _supported_here(c: Candidate) -> bool:
         return not _SOURCE_TO.search(c.text, max(0, before.start() - 14), before.end())
     if c.next_joined and c.nxt is not None and c.nxt.text.lower() in PLACE_NOUNS:
         return True
-    if _MEASURED_AFTER.match(c.text, c.hit.end, c.hit.end + 60):
+    if measured_after(c.text, c.hit.end):
         return True
     if _axis_end(c):
         return True
