@@ -912,6 +912,9 @@ REFERRING = [
         subject="Stanislav",
         anchor="Kherson",
     ),
+    # "short of" and "down the coast from" end a distance at its anchor, as "away from" does
+    case("Scouts got as far as Lyptsi, 12 km short of the border.", subject="Lyptsi", anchor="Russia"),
+    case("A drone hit Zatoka, some 40 miles down the coast from Odesa.", subject="Zatoka", anchor="Odesa"),
     # "distant" as "away"
     case("Mykolaiv is 65 km distant from Kherson.", subject="Mykolaiv", anchor="Kherson"),
     # ... or that a place "is separated from" the other by: the place before the verb, from the other

@@ -220,6 +220,8 @@ def ends_about(ctx: Context, start: int) -> dict[str, Any] | None:
     return between
 
 
+#: "some 7 km to go to reach the outskirts of X", "10 km left to go before X": what remains to a place.
+_TO_GO = re.compile(r"\s+(?:left\s+)?to\s+go\s+(?:to\s+reach|before\s+reaching|until|to)\s+", re.IGNORECASE)
 #: "Just over 90 km separate Urozhaine from the Sea of Azov", "only 8 km separated the troops from
 #: Pokrovsk", "20 km separate Kupiansk and Kharkiv": the verb after a figure, then its two ends.
 _SEPARATE = re.compile(
@@ -233,7 +235,7 @@ def ends_after(ctx: Context, pos: int) -> dict[str, Any] | None:
     the first the subject (when it is a place), the second the anchor; two towns it lies "between"
     (:func:`_between_after`)."""
     text = ctx.text
-    to_go = P.TO_GO.match(text, pos)
+    to_go = _TO_GO.match(text, pos)
     if to_go:
         anchor, anchor_text, end = anchor_at(ctx, to_go.end())
         found = anchor is not None or anchor_text

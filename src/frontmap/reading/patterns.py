@@ -183,13 +183,13 @@ INTO = re.compile(
     r"(?:territory|land|lines|positions|defen[cs]es)|(?P<adj2>ukraine|russia|belarus))\b",
     re.IGNORECASE,
 )
+#: "15 km away from", "10 km short of", "30 miles down the coast from": the words from a figure to its anchor.
 AWAY = re.compile(
-    r"\s*(?:(?:away|distant|inland|offshore)\s+)?(?:across\s+(?:the\s+)?(?:" + WATERS + r")\s+)?"
+    r"\s*(?:(?:away|distant|inland|offshore|short)\s+)?(?:across\s+(?:the\s+)?(?:" + WATERS + r")\s+)?"
+    r"(?:(?:up|down|along)\s+the\s+(?:coast|road|highway|railway|river)\s+(?=from))?"
     r"(?:from|of|out\s+of|outside|beyond|inside|behind|off)\s+",
-    re.IGNORECASE,
+    re.I,
 )
-#: "some 7 km to go to reach the outskirts of X", "10 km left to go before X": what remains to a place.
-TO_GO = re.compile(r"\s+(?:left\s+)?to\s+go\s+(?:to\s+reach|before\s+reaching|until|to)\s+", re.IGNORECASE)
 #: Nouns for ground an attack took ("an advancement of up to ten kilometers"); ADVANCE_NOUN adds the shapes.
 ADVANCES = r"advance(?:ment)?|breakthrough|penetration|incursion"
 #: "the incursion was about 12 km deep": a noun for an advance before a depth.
