@@ -259,6 +259,8 @@ def test_names_by_the_sentence_before_or_after_and_models(text, places):
         ("Word came from Smirnov, who wrote of fighting near Glushkovo in Russia.", ["Glushkovo", "Russia"]),
         # a town across the border, with its country named, still counts
         ("Russia said it had retaken Sudzha.", ["Russia", "Sudzha"]),
+        # ... or its country's adjective, for a neighbour whose name reports do not use in passing
+        ("Blasts shook the nearest Romanian port town, Sulina, at night.", ["Sulina"]),
     ],
 )
 def test_a_town_across_the_border_lies_near_ukraine(text, places):

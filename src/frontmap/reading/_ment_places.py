@@ -17,6 +17,7 @@ from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
 from frontmap.reading._gzcache import LIMIT
 from frontmap.reading._mentions_grid import near_ukraine
+from frontmap.reading.lexicon import COUNTRY_ADJECTIVES
 from frontmap.reading.mentionrules import NEIGHBOUR_TOWN
 
 __all__ = [
@@ -141,3 +142,15 @@ def region_or_country(p: Place, key: str, regions: set, countries: set) -> bool:
     if p.country not in countries or p.population < NEIGHBOUR_TOWN or not spelled_as(p, key):
         return False
     return near_ukraine(p)
+
+
+#: "the closest Romanian coast city, Sulina": a neighbour's adjective names its country, as its name would;
+#: not Russia's or Ukraine's, which nearly every report names in passing.
+_ADJECTIVE_NAMES = re.compile(
+    r"\b(" + "|".join(a.title() for a, c in COUNTRY_ADJECTIVES.items() if c not in ("UA", "RU")) + r")\b"
+)
+
+
+def countries_by_adjective(text: str) -> set[str]:
+    """The codes of the countries next door whose adjective ``text`` uses ("Romanian", "Moldovan")."""
+    return {COUNTRY_ADJECTIVES[m.lower()] for m in set(_ADJECTIVE_NAMES.findall(text))}

@@ -32,7 +32,7 @@ from frontmap.gazetteer.place import Place
 from frontmap.reading._decide import verdicts as decide_all
 from frontmap.reading._gzcache import CachedGazetteer
 from frontmap.reading._ment_candidates import plain_candidates
-from frontmap.reading._ment_places import region_or_country
+from frontmap.reading._ment_places import countries_by_adjective, region_or_country
 from frontmap.reading._ment_verdicts import plain_verdicts, sentence_ua
 from frontmap.reading._mentions_added import REGION_GAP as _REGION_GAP
 from frontmap.reading._mentions_added import added_names
@@ -107,7 +107,9 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
     # A town in a country further away counts when the text names its country or a place there (one of
     # the places a name kept may be: "Long Island in New York").
     wanted = Verdict.IF_COUNTRY_NAMED in verdicts or Verdict.IF_REGION_NAMED in verdicts
-    countries = {p.country for h in kept for p in h.places} if wanted else set()
+    countries = (
+        {p.country for h in kept for p in h.places} | countries_by_adjective(text) if wanted else set()
+    )
     maybe = [
         h
         for h, v in zip(hits, verdicts, strict=True)
