@@ -143,8 +143,16 @@ def _polygon_places():
     return [
         p
         for p in g.places()
-        if p.kind in ("country", "region", "sea", "lake") and not _world_unit(p) and not _register_point(p)
+        if p.kind in ("country", "region", "sea", "lake")
+        and not _world_unit(p)
+        and not _register_point(p)
+        and not _historical_region(p)
     ]
+
+
+def _historical_region(p) -> bool:
+    """A historical region of no administrative border (Budjak, Bessarabia): an approximate point."""
+    return p.feature == "RGNH" and p.approximate and p.uncertainty_km > 0
 
 
 def _register_point(p) -> bool:
@@ -191,6 +199,8 @@ def test_a_city_still_outranks_the_state_or_province_of_its_name(name, city):
         ("Red Forest", "add:red-forest"),
         ("Chernobyl Exclusion Zone", "add:chornobyl-exclusion-zone"),
         ("Holy Mountains National Park", "add:holy-mountains-park"),
+        ("Budjak", "add:budjak"),  # the historical regions reports on Odesa Oblast's south-west name
+        ("Bessarabia", "add:bessarabia"),
     ],
 )
 def test_features_front_reports_name_are_known(name, place_id):
