@@ -1264,6 +1264,9 @@ def test_a_way_towards_a_wind_is_its_direction():
         # a village the gazetteer lacks, called one after its name
         ("The town is 17 km from Kolotilovka village on the border.", "Kolotilovka village"),
         ("The plant that was hit is just 20 miles (32 km) from my house.", "my house"),
+        # words in quotes, and "several" as the determiner
+        ('The depot burned some 60 km (37 mi) away from the "grey zone".', 'the "grey zone"'),
+        ("The town is now 12 km from several areas that Russia holds.", "several areas"),
     ],
 )
 def test_a_distance_from_what_no_gazetteer_place_is(text, anchor_text):
@@ -1508,6 +1511,7 @@ KINDS = [
     # "further than" as a qualifier; "another dozen" as a figure
     case("The assault failed to advance further than 7-8 km.", value=8, low=7, qualifier="more than"),
     case("Russian units could advance another dozen kilometres near Kharkiv.", value=12),
+    case("The column left at dawn, moving about four miles (6 km) along the river.", value=4),
     # an advance named as a noun, then its depth; who is pushed back may take several words
     case("Officials said the advance of the brigades was up to 9 km in places.", value=9, qualifier="up to"),
     case("Advances of about 2 km were reported west of the river.", value=2, qualifier="about"),

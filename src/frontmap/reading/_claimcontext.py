@@ -245,13 +245,13 @@ _CAPITAL_AFTER = re.compile(r"(?:['’]s)?\s+capital(?:\s+city)?\b(?!\s*(?:,\s*)
 
 _OF = re.compile(r"\s+of\s+")
 #: What a distance is measured from when it is no place: words after an article or a possessive up to
-#: the end of the phrase ("the site of the disaster", "one another"), or capitalised words (a name
-#: the gazetteer does not know).
+#: the end of the phrase ("the site of the disaster", "one another", the "combat zone" in quotes,
+#: "several areas held by Russian forces"), or capitalised words (a name the gazetteer does not know).
 _PHRASE_ENDS = r"and|or|but|in|on|at|where|which|that|who|when|while|as|after|before|to|is|are|was|were"
 DESCRIBED_ANCHOR = re.compile(
-    r"(?:(?:the|its|their|our|my|his|her|your|one|each)\s+[\w'’-]+(?:\s+(?!(?:"
+    r"(?:(?:the|its|their|our|my|his|her|your|one|each|several|many|both)\s+[\"“]?[\w'’-]+(?:\s+(?!(?:"
     + _PHRASE_ENDS
-    + r")\b)[\w'’-]+){0,7}"
+    + r")\b)[\w'’-]+){0,7}[\"”]?"
     # "Kolotilovka", "Kolotilovka village": a name the gazetteer lacks, perhaps with what it is
     r"|(?-i:[A-Z][\w'’-]+)(?:[\s-](?-i:[A-Z][\w'’-]+)){0,3}(?:\s+(?:village|town|city|settlement))?)"
     r"(?=\s*(?:[,.;:)—–\"”]|$)|\s+(?:" + _PHRASE_ENDS + r")\b)",
