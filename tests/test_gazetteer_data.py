@@ -201,6 +201,10 @@ def test_a_city_still_outranks_the_state_or_province_of_its_name(name, city):
         ("Holy Mountains National Park", "add:holy-mountains-park"),
         ("Budjak", "add:budjak"),  # the historical regions reports on Odesa Oblast's south-west name
         ("Bessarabia", "add:bessarabia"),
+        # facilities by the abbreviations and the names reports use
+        ("Dnipro HPP", "add:dniprohes"),
+        ("Burshtyn TES", "add:burshtyn-tpp"),
+        ("Yavoriv military range", "add:yavoriv-range"),
     ],
 )
 def test_features_front_reports_name_are_known(name, place_id):
