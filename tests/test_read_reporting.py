@@ -1417,6 +1417,22 @@ def test_a_conversion_after_a_slash():
     assert fm.read("The convoy drove at 40 km/h near Kharkiv.").claims == ()
 
 
+def test_a_conversion_after_a_comma_and_a_qualifier():
+    found = fm.read(
+        "Officials put the ground retaken at 210 square kilometres, about 81 square miles."
+    ).claims
+    assert [(c.value, c.converted.value, c.converted.unit) for c in found] == [(210, 81, "mi2")]
+    # the same unit again is another figure, not a conversion
+    assert len(fm.read("Shelling reached 80 km, about 50 km from the border.").claims) == 2
+
+
+def test_the_first_of_two_conversions_in_one_bracket():
+    found = fm.read("The range covers 24,000 hectares (240 square kilometres, or about 59,000 acres).").claims
+    assert [(c.value, c.unit, c.converted.value, c.converted.unit) for c in found] == [
+        (24000, "ha", 240, "km2")
+    ]
+
+
 def test_decimal_comma_conversion():
     c = claim("Ukraine gained more than 1,260 square kilometres (about 486,5 square miles).", "area")
     assert (c.converted.value, c.converted.unit) == (486.5, "mi2")

@@ -138,19 +138,12 @@ FRACTION_BEFORE = re.compile(r"\b((?:an?|one|two|three|four)[\s-]+)$", re.IGNORE
 
 #: What a distance is said to be across ("500 metres across the river"): a water or a border.
 WATERS = r"river|water|strait|border|lake|estuary|reservoir|bay"
-#: "(46 miles)", "[74 km]", "—roughly 16 miles—": a conversion set off after a figure.
+#: "(46 miles)", "[74 km]", "—roughly 16 miles—": a conversion set off after a figure; the first of two
+#: ("(361.53 square kilometres, or almost 90,000 acres)").
 CONVERSION = re.compile(
-    r"\s*[(\[—–]\s*(?:"
-    + QUAL
-    + r"\s+|~\s*)?(?:(?:"
-    + NUM
-    + r")\s*(?:-|–|to|and)\s*)?(?P<num>"
-    + NUM
-    + r"|\d+,\s\d{1,2}(?!\d))\s*-?\s*(?:(?P<area>"
-    + AREA_UNIT
-    + r")|(?P<dist>"
-    + DIST_UNIT
-    + r"))\.?\s*[)\]—–]",
+    rf"\s*[(\[—–]\s*(?:{QUAL}\s+|~\s*)?(?:(?:{NUM})\s*(?:-|–|to|and)\s*)?(?P<num>{NUM}|\d+,\s\d{{1,2}}(?!\d))"
+    rf"\s*-?\s*(?:(?P<area>{AREA_UNIT})|(?P<dist>{DIST_UNIT}))\.?"
+    rf"(?:\s*[,;]?\s*(?:or\s+)?(?:{QUAL}\s+)?{NUM}\s*-?\s*(?:{AREA_UNIT}|{DIST_UNIT})\.?)?\s*[)\]—–]",
     re.IGNORECASE,
 )
 DIRECTION_WORDS = sorted((d for d in DIRECTIONS if len(d) > 3), key=len, reverse=True)
@@ -271,10 +264,10 @@ MEASURE_BEFORE = re.compile(
 )
 #: What follows a measure that belongs to the figure after it: "664 km, by road 584 km".
 FIGURE_NEXT = re.compile(r"\s*[-–—:]?\s*\d")
-#: "some 40 km, or 25 miles, east of Kharkiv": a conversion written with "or" instead of brackets.
+#: "some 40 km, or 25 miles, east of Kharkiv", "10-15 km/ 6–9 miles", "182 square kilometers, around 70
+#: square miles": a conversion written without brackets (a range's upper figure is converted).
 OR_CONVERSION = re.compile(
-    # "40 km/ 25 miles", "10-15 km/ 6–9 miles": after a slash too (a range's upper figure is converted)
-    r"\s*(?:,?\s+or\s+|/\s*)(?:(?:about|around|some|roughly|nearly|almost)\s+)?(?:" + NUM + r"\s*[-–]\s*)?"
+    rf"\s*(?:,?\s+or\s+|/\s*|,\s+(?={QUAL}\s))(?:{QUAL}\s+)?(?:" + NUM + r"\s*[-–]\s*)?"
     r"(?P<num>" + NUM + r")\s*-?\s*(?i:(?P<area>" + AREA_UNIT + r")|(?P<dist>" + DIST_UNIT + r"))"
 )
 #: "The front line lies just 7 km from Orikhiv": a line, not a place, is what the distance is about.
