@@ -749,6 +749,11 @@ def test_area_subject_and_slip():
     assert (c.value, c.unit, c.km2, c.subject.name) == (600000, "km2", 600000.0, "Ukraine")
 
 
+def test_a_length_within_which_an_area_lies_is_a_distance():
+    found = fm.read("Officials ordered everyone out of the area within three kilometres of the depot.").claims
+    assert [(c.kind, c.value, c.unit) for c in found] == [("distance", 3, "km")]
+
+
 def test_a_day_of_a_month_before_to_is_no_range():
     art = fm.read("Occupied ground grew from 65 sq km on May 23 to 124.68 sq km by June 1.")
     assert [(c.text, c.low) for c in art.claims] == [("65 sq km", None), ("124.68 sq km", None)]

@@ -115,10 +115,17 @@ def _placed(text: str, end: int) -> bool:
     return d is not None and d.group("end") is None  # a direction, then "of" or "from"
 
 
+#: "an area within five kilometers of the site": a radius, not the size of the area named before it
+#: (the figure's qualifier, or the words before it).
+_WITHIN = re.compile(r"\bwithin\b", re.IGNORECASE)
+
+
 def area_slip(text: str, m: re.Match, value: float | None) -> bool:
     """A length unit used for an area: "a land area of about 600,000 km", "retook 500 km of
-    territory"; not "territory 15 km from the border"."""
+    territory"; not "territory 15 km from the border", "an area within 5 km of the site"."""
     if not m.group("dist") or not m.group("dist").lower().startswith("k") or _placed(text, m.end()):
+        return False
+    if _WITHIN.search(text, max(0, m.start() - 20), m.start("num")):
         return False
     lo = max(0, m.start() - 60)
     if may_end(text, lo, m.start(), AREA_CONTEXT_ENDS) and P.AREA_CONTEXT.search(text[lo : m.start()]):
