@@ -1417,6 +1417,25 @@ def test_a_conversion_after_a_slash():
     assert fm.read("The convoy drove at 40 km/h near Kharkiv.").claims == ()
 
 
+def test_the_plant_is_the_facility_a_report_named_several_sentences_before():
+    text = (
+        "Russian troops seized the Zaporizhzhia Nuclear Power Plant in the first weeks of the invasion. "
+        "Inspectors have since visited the site in rotation, reporting on the state of its six reactors, "
+        "the cooling pond and the lines that bring power from the grid. They wrote that staff worked under "
+        "heavy strain and that spare parts were scarce, while the cooling pond kept shrinking over the "
+        "summer. Ukraine's operator said that the last external line had been cut twice in a single week "
+        "and that diesel generators had carried the load for hours. Officials in Kyiv repeated that no "
+        "repairs could be made while the fighting went on nearby. Zaporizhzhia, some 50 km upstream from "
+        "the plant, was shelled on Friday."
+    )
+    c = fm.read(text).claims[-1]
+    assert (c.value, c.subject.name, c.anchor.name) == (
+        50,
+        "Zaporizhzhia",
+        "Zaporizhzhia Nuclear Power Plant",
+    )
+
+
 def test_a_conversion_after_a_comma_and_a_qualifier():
     found = fm.read(
         "Officials put the ground retaken at 210 square kilometres, about 81 square miles."

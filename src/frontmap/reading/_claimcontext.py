@@ -445,9 +445,10 @@ def latest_place(
 def places_back(
     ctx: Context, pos: int, kind: str, exclude: Place | None = None, what: str = ""
 ) -> Iterator[Place]:
-    """The places :func:`latest_place` could return, last named first, each once."""
+    """The places :func:`latest_place` could return, last named first, each once; a facility may have
+    been named further back ("the plant" of a report on one plant, named in its first sentence)."""
     seen: set[str] = set()
-    for m in ctx.mentions_back(max(0, pos - 2 * NEAR), pos):
+    for m in ctx.mentions_back(max(0, pos - (5 if kind == "facility" else 2) * NEAR), pos):
         p = m.place
         if p is None or p.kind != kind or p == exclude or m.role != "location" or not fits(p, what):
             continue
