@@ -10,7 +10,7 @@ from frontmap.gazetteer.place import Place
 from frontmap.reading._tokens import Hit
 from frontmap.reading.lexicon import GLOSS_LANGUAGES, HOMONYM_QUALIFIERS, phrases
 
-__all__ = ["SETTLED", "glossed", "one_sense"]
+__all__ = ["SETTLED", "aliased", "formerly_the_same", "glossed", "one_sense"]
 
 #: Evidence that settles a name well enough to be context for the others (homonyms' second round).
 SETTLED = frozenset({"qualifier", "hierarchy", "claim"})
@@ -88,14 +88,19 @@ def glossed(text: str, hits: list[Hit]) -> None:
 
 
 #: "X (formerly Y)", "X (now Y)": the gaps of the qualifiers table that give a name's other name.
-ALIAS = re.compile(
+_ALIAS = re.compile(
     "|".join(e["gap"] for e in HOMONYM_QUALIFIERS["after"] if e["other"] == "alias"), re.IGNORECASE
 )
+
+
+def aliased(text: str, h: Hit, nxt: Hit, max_gap: int) -> bool:
+    """Does the name after ``h``, ``nxt``, give its other name: "X (formerly Y)", "X (now Y)"?"""
+    gap = (h.end, nxt.start)
+    return gap[1] - gap[0] <= max_gap and text.find("(", *gap) >= 0 and bool(_ALIAS.fullmatch(text, *gap))
 
 
 def formerly_the_same(text: str, hits: list[Hit], max_gap: int) -> None:
     """ "X (formerly Y)": Y is X's place when it may be ("Kypuche (formerly Artemivsk)" is no Bakhmut)."""
     for h, nxt in pairwise(hits):
-        if h.place in nxt.places and nxt.place != h.place and nxt.start - h.end <= max_gap:
-            if text.find("(", h.end, nxt.start) >= 0 and ALIAS.fullmatch(text, h.end, nxt.start):
-                nxt.place, nxt.evidence = h.place, "qualifier"
+        if h.place in nxt.places and nxt.place != h.place and aliased(text, h, nxt, max_gap):
+            nxt.place, nxt.evidence = h.place, "qualifier"

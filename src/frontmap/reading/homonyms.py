@@ -79,8 +79,7 @@ from frontmap.gazetteer.place import Place
 from frontmap.reading._directions import named_as_direction
 from frontmap.reading._homonym_kinds import by_kind, kind_before
 from frontmap.reading._homonym_pairs import weak_anchors
-from frontmap.reading._homonym_sense import ALIAS as _ALIAS
-from frontmap.reading._homonym_sense import SETTLED, formerly_the_same, glossed, one_sense
+from frontmap.reading._homonym_sense import SETTLED, aliased, formerly_the_same, glossed, one_sense
 from frontmap.reading._homonym_units import UNIT_WORD, by_other, by_unit, unit_level
 from frontmap.reading._ment_places import RAION_CITY_POPULATION as RAION_CITY_POPULATION
 from frontmap.reading._ment_places import core as _core
@@ -229,8 +228,7 @@ def _renamed(ctx: _Context, i: int) -> Place | None:
     if i + 1 >= len(ctx.hits):
         return None
     h, nxt = ctx.hits[i], ctx.hits[i + 1]
-    gap = (h.end, nxt.start)
-    if gap[1] - gap[0] > _MAX_GAP or ctx.text.find("(", *gap) < 0 or not _ALIAS.fullmatch(ctx.text, *gap):
+    if not aliased(ctx.text, h, nxt, _MAX_GAP):
         return None
     anchor = nxt.place or next((p for p in nxt.places if p in h.places), nxt.places[0])
     if anchor.kind != "settlement" or h.places == (anchor,):  # nothing to choose: "Kyiv (formerly Kiev)"
