@@ -4,13 +4,13 @@ a name that weaker evidence decided are the place stronger evidence settled it o
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from bisect import bisect_right
 
 from frontmap.gazetteer.place import Place
 from frontmap.reading._tokens import Hit
 from frontmap.reading.lexicon import GLOSS_LANGUAGES, HOMONYM_QUALIFIERS, phrases
 
-__all__ = ["SETTLED", "aliased", "formerly_the_same", "glossed", "one_sense"]
+__all__ = ["SETTLED", "aliased", "bracketed", "one_sense"]
 
 #: Evidence that settles a name well enough to be context for the others (homonyms' second round).
 SETTLED = frozenset({"qualifier", "hierarchy", "claim"})
@@ -66,25 +66,23 @@ _OPENS = re.compile(r"\s*\(\s*")
 _IN_LANGUAGE = re.compile(r"\s+in\s+" + _LANGUAGE + r"\s*\)", re.IGNORECASE)
 
 
-def glossed(text: str, hits: list[Hit]) -> None:
-    """The names a bracket of other languages gives right after a name are that name's place: "Pavlivka
+def _glossed(text: str, hits: list[Hit], i: int) -> None:
+    """The names a bracket of other languages gives right after name ``i`` are its place: "Pavlivka
     (Ukrainian: Павлівка; Russian: Павловка)" names one village, whichever namesakes "Павловка" has;
     so does "Makiivka (Makeyevka in Russian)"."""
-    for i, h in enumerate(hits):
-        gloss = _GLOSS.match(text, h.end) if h.place is not None else None
-        if gloss is None:
-            if h.place is not None and i + 1 < len(hits):
-                g = hits[i + 1]
-                opens = _OPENS.match(text, h.end, g.start)
-                if opens is not None and opens.end() == g.start and _IN_LANGUAGE.match(text, g.end):
-                    g.place, g.evidence = h.place, "qualifier"
-            continue
-        close = text.find(")", gloss.end(), gloss.end() + _GLOSS_CHARS)
-        for g in hits[i + 1 :]:
-            if close < 0 or g.start >= close:
-                break
-            if g.place != h.place and _GLOSS_BEFORE.search(text, max(gloss.start(), g.start - 25), g.start):
-                g.place, g.evidence = h.place, "qualifier"
+    h, nxt = hits[i], hits[i + 1]
+    gloss = _GLOSS.match(text, h.end)
+    if gloss is None:
+        opens = _OPENS.match(text, h.end, nxt.start)
+        if opens is not None and opens.end() == nxt.start and _IN_LANGUAGE.match(text, nxt.end):
+            nxt.place, nxt.evidence = h.place, "qualifier"
+        return
+    close = text.find(")", gloss.end(), gloss.end() + _GLOSS_CHARS)
+    for g in hits[i + 1 :]:
+        if close < 0 or g.start >= close:
+            break
+        if g.place != h.place and _GLOSS_BEFORE.search(text, max(gloss.start(), g.start - 25), g.start):
+            g.place, g.evidence = h.place, "qualifier"
 
 
 #: "X (formerly Y)", "X (now Y)": the gaps of the qualifiers table that give a name's other name.
@@ -99,8 +97,18 @@ def aliased(text: str, h: Hit, nxt: Hit, max_gap: int) -> bool:
     return gap[1] - gap[0] <= max_gap and text.find("(", *gap) >= 0 and bool(_ALIAS.fullmatch(text, *gap))
 
 
-def formerly_the_same(text: str, hits: list[Hit], max_gap: int) -> None:
-    """ "X (formerly Y)": Y is X's place when it may be ("Kypuche (formerly Artemivsk)" is no Bakhmut)."""
-    for h, nxt in pairwise(hits):
-        if h.place in nxt.places and nxt.place != h.place and aliased(text, h, nxt, max_gap):
-            nxt.place, nxt.evidence = h.place, "qualifier"
+def bracketed(text: str, hits: list[Hit], max_gap: int) -> None:
+    """What a bracket right after a name says of the names in it: "Kypuche (formerly Artemivsk)": the
+    former name is the place it may be (no Bakhmut); "Pavlivka (Ukrainian: ...; Russian: Павловка)",
+    "Makiivka (Makeyevka in Russian)": the name's place in other languages (:func:`_glossed`)."""
+    starts = [h.start for h in hits]
+    done = -1
+    at = text.find("(")
+    while at >= 0:  # the names with a bracket after them, left to right (most have none)
+        i = bisect_right(starts, at) - 1
+        if done < i < len(hits) - 1 and hits[i].end <= at < hits[i + 1].start and hits[i].place is not None:
+            done, h, nxt = i, hits[i], hits[i + 1]
+            if aliased(text, h, nxt, max_gap) and nxt.place != h.place and h.place in nxt.places:
+                nxt.place, nxt.evidence = h.place, "qualifier"
+            _glossed(text, hits, i)
+        at = text.find("(", at + 1)

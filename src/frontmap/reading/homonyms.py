@@ -79,7 +79,7 @@ from frontmap.gazetteer.place import Place
 from frontmap.reading._directions import named_as_direction
 from frontmap.reading._homonym_kinds import by_kind, kind_before
 from frontmap.reading._homonym_pairs import weak_anchors
-from frontmap.reading._homonym_sense import SETTLED, aliased, formerly_the_same, glossed, one_sense
+from frontmap.reading._homonym_sense import SETTLED, aliased, bracketed, one_sense
 from frontmap.reading._homonym_units import UNIT_WORD, by_other, by_unit, unit_level
 from frontmap.reading._ment_places import RAION_CITY_POPULATION as RAION_CITY_POPULATION
 from frontmap.reading._ment_places import core as _core
@@ -472,12 +472,16 @@ _STEPS: tuple[tuple[str, Step], ...] = tuple((name, _STEP[name]) for name in ORD
 _DOMINATED_STEPS: tuple[tuple[str, Step], ...] = (("claim", claim), ("proximity", proximity))
 
 
-def choose(ctx: _Context, i: int, pool: tuple[Place, ...], evidence: str | None) -> tuple[Place, str]:
+def choose(
+    ctx: _Context, i: int, pool: tuple[Place, ...], evidence: str | None, skip: str = ""
+) -> tuple[Place, str]:
     """The place of mention ``i`` among ``pool``, and the evidence that chose it: the last step that
-    narrowed the candidates (``size`` when none did)."""
+    narrowed the candidates (``size`` when none did); the step ``skip`` names is known to say nothing."""
     for name, step in _DOMINATED_STEPS if _dominant(pool) else _STEPS:
         if len(pool) == 1:
             break
+        if name == skip:
+            continue
         narrowed = step(ctx, i, pool)
         if narrowed:
             pool, evidence = narrowed, name
@@ -544,8 +548,7 @@ def resolve(text: str, hits: list[Hit]) -> None:
     _choose_each(ctx, pending)
     _second_round(ctx, pending)
     one_sense(hits)
-    formerly_the_same(text, hits, _MAX_GAP)
-    glossed(text, hits)
+    bracketed(text, hits, _MAX_GAP)
 
 
 def _second_round(ctx: _Context, pending: list[tuple[int, tuple[Place, ...], str | None]]) -> None:
@@ -585,7 +588,7 @@ def _choose_each(ctx: _Context, pending: list[tuple[int, tuple[Place, ...], str 
         if evidence is None and _dominant(pool) and not claim(ctx, i, pool):
             ids = tuple(p.id for p in pool)
             if ids not in dominated:
-                dominated[ids] = choose(ctx, i, pool, evidence)
+                dominated[ids] = choose(ctx, i, pool, evidence, skip="claim")
             h.place, h.evidence = dominated[ids]
         else:
             h.place, h.evidence = choose(ctx, i, pool, evidence)
