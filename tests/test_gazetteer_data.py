@@ -205,6 +205,9 @@ def test_a_city_still_outranks_the_state_or_province_of_its_name(name, city):
         ("Dnipro HPP", "add:dniprohes"),
         ("Burshtyn TES", "add:burshtyn-tpp"),
         ("Yavoriv military range", "add:yavoriv-range"),
+        # the Soviet republics' names are the countries' territory for a map
+        ("Ukrainian SSR", "ne0:UA"),
+        ("Byelorussian SSR", "ne0:BY"),
     ],
 )
 def test_features_front_reports_name_are_known(name, place_id):
