@@ -73,8 +73,7 @@ def _glossed(text: str, hits: list[Hit], i: int) -> None:
     h, nxt = hits[i], hits[i + 1]
     gloss = _GLOSS.match(text, h.end)
     if gloss is None:
-        opens = _OPENS.match(text, h.end, nxt.start)
-        if opens is not None and opens.end() == nxt.start and _IN_LANGUAGE.match(text, nxt.end):
+        if _OPENS.fullmatch(text, h.end, nxt.start) and _IN_LANGUAGE.match(text, nxt.end):
             nxt.place, nxt.evidence = h.place, "qualifier"
         return
     close = text.find(")", gloss.end(), gloss.end() + _GLOSS_CHARS)
