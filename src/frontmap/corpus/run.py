@@ -4,8 +4,11 @@
 ``workers=N`` starts a local cluster (:class:`distributed.LocalCluster`: N worker processes, one thread
 each, no dashboard) for the duration of the run; ``scheduler="tcp://host:8786"`` uses a running
 cluster instead.  Either way the results come back in the order of the chunks, so the output does not
-depend on how the work was spread.  A chunk's result travels compressed (zlib's fastest level): the text
-of a year of articles is gigabytes, and the one process that gathers it would otherwise be the limit.
+depend on how the work was spread.  From a cluster that is not this process's own, a chunk's result
+travels compressed (zlib's fastest level): the text of a year of articles is gigabytes, and the network
+into the one process that gathers it would otherwise be the limit.  From the local cluster started here
+it travels as it is: there the workers and this process share the machine's cores, and compressing cost
+them more than it saved (--workers 2 on 600 articles: 0.1 s of CPU, 0.05 s of 2.4 s).
 """
 
 from __future__ import annotations
@@ -123,15 +126,16 @@ def run_chunks(
             yield result
         return
     if client is not None:
-        yield from _on_dask(client, func, chunks, args, done, size)
+        yield from _on_dask(client, func, chunks, args, done, size, packed=True)
         return
     with dask_client(workers, scheduler) as own:
-        yield from _on_dask(own, func, chunks, args, done, size)
+        yield from _on_dask(own, func, chunks, args, done, size, packed=scheduler is not None)
 
 
 def _packed(func: Callable[..., Any], *args: Any) -> bytes:
     """``func(*args)`` pickled and compressed where it ran: records of articles are repetitive text
-    (JSON, rows) that shrinks about eightfold, and the process that gathers them is the bottleneck."""
+    (JSON, rows) that shrinks about eightfold, and the network into the process that gathers them is
+    the bottleneck."""
     return zlib.compress(pickle.dumps(func(*args), protocol=pickle.HIGHEST_PROTOCOL), _LEVEL)
 
 
@@ -146,16 +150,18 @@ def _on_dask(
     args: tuple[Any, ...],
     done: Callable[[int], None] | None,
     size: Callable[[Any], int],
+    packed: bool,
 ) -> Iterator[Any]:
     distributed = _distributed()
-    futures = [client.submit(_packed, func, chunk, *args, pure=False) for chunk in chunks]
+    call = (_packed, func) if packed else (func,)
+    futures = [client.submit(*call, chunk, *args, pure=False) for chunk in chunks]
     index = {f.key: i for i, f in enumerate(futures)}
     ready: dict[int, Any] = {}
     following = 0
     try:
         for future in distributed.as_completed(futures):
             i = index[future.key]
-            ready[i] = _unpacked(future.result())
+            ready[i] = _unpacked(future.result()) if packed else future.result()
             future.release()
             if done is not None:
                 done(size(chunks[i]))
