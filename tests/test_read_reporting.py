@@ -157,6 +157,26 @@ SUBJECTS = [
         subject="Bezimenne",
         anchor="Mariupol",
     ),
+    # a sentence that opens on the distance names its subject after a verb, past an aside in brackets
+    case(
+        "Some 15 km northeast of Vyshhorod (a town on the reservoir) lies the village of Dymer.",
+        subject="Dymer",
+        anchor="Vyshhorod",
+    ),
+    case(
+        "Eight kilometres west of Kupiansk is the village of Petropavlivka; shelling there went on.",
+        subject="Petropavlivka",
+        anchor="Kupiansk",
+    ),
+    # ... but not a place the sentence goes on to name as the object of its verb
+    case("Ten kilometres south of Izium, troops shelled Sloviansk again.", subject=None, anchor="Izium"),
+    # a description before a verb does not reach over it to the place after ("the dam" is no town)
+    case(
+        "Five kilometres south of the dam is the town of Vyshhorod.",
+        subject=None,
+        anchor=None,
+        anchor_text="",
+    ),
     # a journey's leg: from where it began to where it heads
     case(
         "Evacuees reached Berdiansk before heading some 200 km northwest to Zaporizhzhia.",

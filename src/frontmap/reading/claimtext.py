@@ -456,6 +456,8 @@ def _subject_and_anchor(ctx: Context, start: int, end: int, anchor: Place | None
 #: named after it (the description, then the comma before the name).
 _NOUN_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:city|town|village|settlement)\s+(?:of\s+)?$")
 _NAMED_AFTER = re.compile(r"\s*,\s*(?=[A-Z][\w'’-]*\s*[.;]|[A-Z][\w'’-]*\s*$)")
+#: "Ten km north of Kherson (the regional capital) lies the village of X": the subject after the anchor.
+_INVERTED = re.compile(r"(?:\s*\([^()]{0,120}\))?" + P.SUBJECT_INVERTED.pattern)
 #: "5 km to its east": a distance measured from a place named before.
 _ITS = re.compile(r"\bits\b", re.IGNORECASE)
 #: "15 km apart": a distance between two places the text names, not from one to the other.
@@ -508,12 +510,13 @@ def _implied_anchor(ctx: Context, c: DistanceClaim) -> DistanceClaim:
 def _subject(ctx: Context, start: int, anchor: Place | None, end: int) -> Place | None:
     """The place a distance statement is about (see :func:`subject_before`), else the place the phrase
     is said to be near ("... 60 km north of Donetsk near Bakhmut") or in ("... 60 km south of Odesa in the
-    town of Zatoka"; any place, when it opens its sentence: "About 150 km south of Lutsk, in Lviv, ...")."""
+    town of Zatoka"; any place, when it opens its sentence: "About 150 km south of Lutsk, in Lviv, ..."),
+    or, when it opens its sentence, the town after a verb ("10 km north of Kherson lies X")."""
     found = subject_before(ctx, start, anchor)
     if found is None and end > start:
         opens = P.QUAL_OPENING.fullmatch(ctx.text, sentence_bounds(ctx, start)[0], start)
         near = (
-            (opens and P.IN_AFTER.match(ctx.text, end))
+            (opens and (P.IN_AFTER.match(ctx.text, end) or _INVERTED.match(ctx.text, end)))
             or P.NEAR_AFTER.match(ctx.text, end)
             or P.IN_TOWN_AFTER.match(ctx.text, end)  # "... in the coastal town of Zatoka"
         )

@@ -441,7 +441,12 @@ _DESCRIBED_NOUN = (
 #: "the logistics hub of", "the Ukrainian-held town of", "the fleet base in", "the key logistics hub city":
 #: a description before the place it names.
 DESCRIBED = re.compile(
-    r"(?:the\s+)?(?:[\w'’´ʼ-]+\s+){0,4}?" + _DESCRIBED_NOUN + r"(?:\s+" + _DESCRIBED_NOUN + r")?"
+    # (no verb among the words: not "the dam is the town of X")
+    r"(?:the\s+)?(?:(?!(?:is|are|was|were)\s)[\w'’´ʼ-]+\s+){0,4}?"
+    + _DESCRIBED_NOUN
+    + r"(?:\s+"
+    + _DESCRIBED_NOUN
+    + r")?"
     r"(?:\s*[,—–]\s*|\s+-\s+|\s+(?:(?:of|in|at)\s+)?)"
 )
 #: "Moscow-held Donetsk": the first name describes who holds the second, the place meant.
