@@ -177,6 +177,31 @@ SUBJECTS = [
         anchor=None,
         anchor_text="",
     ),
+    # the unit said once for a list of distances, each from its own place
+    case(
+        "Hlukhiv lies 12 km from the border, 60 from Shostka and 350 from Kyiv.",
+        index=1,
+        subject="Hlukhiv",
+        anchor="Shostka",
+        value=60.0,
+        unit="km",
+    ),
+    case(
+        "Hlukhiv lies 12 km from the border, 60 from Shostka and 350 from Kyiv.",
+        index=2,
+        subject="Hlukhiv",
+        anchor="Kyiv",
+        value=350.0,
+    ),
+    # "far from" as translated copy writes it
+    case("Ivankiv is 10 km far from Dymer.", subject="Ivankiv", anchor="Dymer"),
+    # a withdrawal measured from a line both ways
+    case(
+        "Both sides were to pull heavy guns back 15 km on either side of the contact line.",
+        anchor=None,
+        anchor_text="the contact line",
+        value=15.0,
+    ),
     # a journey's leg: from where it began to where it heads
     case(
         "Evacuees reached Berdiansk before heading some 200 km northwest to Zaporizhzhia.",
@@ -215,6 +240,11 @@ SUBJECTS = [
 @pytest.mark.parametrize("text, kind, index, expected", SUBJECTS)
 def test_subjects(text, kind, index, expected):
     check(text, kind, index, expected)
+
+
+def test_a_bare_figure_is_a_distance_only_when_a_place_follows_from():
+    text = "Izium is 120 km from Kharkiv, and 2022 saw it occupied; 40 from them were freed."
+    assert [c.text for c in fm.read(text).claims] == ["120 km from Kharkiv"]
 
 
 # --- anchors and subjects that are descriptions ---------------------------------------------------

@@ -1,7 +1,8 @@
 """Links between the claims of one text, made once all are found (used by
 :mod:`~frontmap.reading.claimtext`): two distances joined in one statement share a subject, a distance
 with no place to measure from after a sentence about a town is measured from it (else from the town
-the article is about), a distance in metres with no place at either end is left out, and each
+the article is about), figures listed after a distance with no unit of their own are distances in its
+unit ("10 km from A, 41 from B"), a distance in metres with no place at either end is left out, and each
 comparison points at the area it sizes."""
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from frontmap.reading import patterns as P
 from frontmap.reading._claimcontext import (
     NEAR,
     Context,
+    anchor_at,
     distance_unit,
     low_end,
     measure_of,
@@ -46,6 +48,7 @@ __all__ = [
     "respective",
     "said_again",
     "topic_anchors",
+    "unit_said_once",
 ]
 
 #: Why a distance's field is empty, in the words of a claim's ``note``.
@@ -390,7 +393,35 @@ def linked(ctx: Context, claims: list[Claim]) -> list[Claim]:
     "respectively"; then only those on the map (:func:`on_the_map`)."""
     claims = repeated_distances(ctx, claims)
     claims = chained_anchors(ctx, topic_anchors(ctx, joined_subjects(ctx.text, claims)))
-    return on_the_map(respective(ctx, direction_anchors(ctx, main_anchors(ctx, away_anchors(ctx, claims)))))
+    claims = respective(ctx, direction_anchors(ctx, main_anchors(ctx, away_anchors(ctx, claims))))
+    return on_the_map(unit_said_once(ctx, claims))
+
+
+#: ", 41 from B", " and 115 from C": a bare figure after a distance, from another place.
+_AND_FROM = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<num>\d[\d,.]*)\s+from\s+")
+
+
+def unit_said_once(ctx: Context, claims: list[Claim]) -> list[Claim]:
+    """ "The village is 10 km from A, 41 from B and 115 from C": figures listed after a distance with no
+    unit of their own are distances in its unit, of its subject, each from the place after it."""
+    out: list[Claim] = []
+    for c in claims:
+        out.append(c)
+        while isinstance(c, DistanceClaim) and c.anchor is not None:
+            more = _AND_FROM.match(ctx.text, c.end)
+            value = parse_number(more.group("num")) if more else None
+            if more is None or not value:
+                break
+            anchor, anchor_text, end = anchor_at(ctx, more.end())
+            if anchor is None:
+                break
+            c = replace(
+                c, text=ctx.text[more.start("num") : end], start=more.start("num"), end=end, value=value,
+                km=to_km(value, c.unit), value_text=more.group("num"), qualifier=None, low=None,
+                direction=None, bearing_deg=None, anchor=anchor, anchor_text=anchor_text, converted=None,
+            )  # fmt: skip
+            out.append(c)
+    return out
 
 
 def on_the_map(claims: list[Claim]) -> list[Claim]:

@@ -176,11 +176,12 @@ INTO = re.compile(
     r"(?:territory|land|lines|positions|defen[cs]es)|(?P<adj2>ukraine|russia|belarus))\b",
     re.IGNORECASE,
 )
-#: "15 km away from", "10 km short of", "30 miles down the coast from": the words from a figure to its anchor.
+#: "15 km away from", "10 km short of", "30 miles down the coast from", "15 km on either side of": the words
+#: from a figure to its anchor.
 AWAY = re.compile(
-    r"\s*(?:(?:away|distant|inland|offshore|short)\s+)?(?:across\s+(?:the\s+)?(?:" + WATERS + r")\s+)?"
+    r"\s*(?:(?:away|distant|far|inland|offshore|short)\s+)?(?:across\s+(?:the\s+)?(?:" + WATERS + r")\s+)?"
     r"(?:(?:up|down|along)\s+the\s+(?:coast|road|highway|railway|river)\s+(?=from))?"
-    r"(?:from|of|out\s+of|outside|beyond|inside|behind|off)\s+",
+    r"(?:from|of|out\s+of|outside|beyond|inside|behind|off|on\s+(?:either|each|both)\s+sides?\s+of)\s+",
     re.I,
 )
 #: Nouns for ground an attack took ("an advancement of up to ten kilometers"); ADVANCE_NOUN adds the shapes.
