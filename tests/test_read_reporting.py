@@ -1421,6 +1421,9 @@ def test_a_bare_figure_said_again_of_nothing_has_no_ends(text):
         ("Residents within a radius of 5 km of the plant were evacuated.", 5, None, "the plant"),
         ("All villages in a radius of 30 km around Enerhodar were evacuated.", 30, "Enerhodar", "Enerhodar"),
         ("Police closed roads within a radius of five kilometres (three miles).", 5, None, ""),
+        # a radius with any words before it is a zone when a place it is around follows
+        ("The closed zone has a radius of 30 km around Enerhodar.", 30, "Enerhodar", "Enerhodar"),
+        ("They drew a zone with a radius of 20 miles (32 km) centred on the plant.", 20, None, "the plant"),
     ],
 )
 def test_a_radius_written_before_its_figure_is_a_zone(text, value, anchor, anchor_text):
@@ -1430,6 +1433,7 @@ def test_a_radius_written_before_its_figure_is_a_zone(text, value, anchor, ancho
 
 def test_the_radius_of_a_weapon_is_no_distance():
     assert fm.read("A drone with a combat radius of 300 km hit the town of Bucha.").claims == ()
+    assert fm.read("A drone with a radius of 300 km hit the town of Bucha.").claims == ()
 
 
 def test_a_border_zone_is_a_zone():

@@ -34,6 +34,7 @@ __all__ = [
     "RANGE_BEFORE_ENDS",
     "SUBJECT_AREA_ENDS",
     "TRAVEL_ENDS",
+    "a_reach",
     "area_slip",
     "may_end",
     "travelled",
@@ -50,6 +51,21 @@ TRAVEL_ENDS = frozenset(v.split()[-1] for v in lexicon.TRAVEL_VERBS) | {
 }  # fmt: skip
 #: ... of :data:`~frontmap.reading.patterns.RANGE_BEFORE` ("a range of (up to) 300 km").
 RANGE_BEFORE_ENDS = frozenset({"of", "to"})
+#: After a radius: the place a zone is around ("a radius of 30 km around the plant", "centred on Kyiv").
+ZONE_AROUND = re.compile(r"\s+(?:around|round|surrounding|cent(?:er|re)d\s+(?:on|at))\s+", re.IGNORECASE)
+
+
+def a_reach(text: str, lo: int, start: int, pos: int) -> bool:
+    """Do the words before the figure at ``start`` (searched from ``lo``) make it a reach or a size ("a
+    range of 300 km", "a drone with a radius of 300 km"), not a location?  Not a zone's radius around a
+    place, after the figure's words (ending at ``pos``): "a radius of 30 km around the plant"."""
+    return (
+        may_end(text, lo, start, RANGE_BEFORE_ENDS)
+        and P.RANGE_BEFORE.search(text[lo:start]) is not None
+        and not ZONE_AROUND.match(text, pos)
+    )
+
+
 #: ... of :data:`~frontmap.reading.patterns.AREA_CONTEXT` ("a land mass (of) 600,000 km").
 AREA_CONTEXT_ENDS = frozenset({"area", "mass", "landmass", "territory", "surface", "size", "of"})
 #: ... of :data:`~frontmap.reading.patterns.COVERS` ("which covers", "an area of").

@@ -72,9 +72,8 @@ from frontmap.reading._claims_before import (
     BACK_AFTER,
     DEEP,
     PUSHED_BEFORE,
-    RANGE_BEFORE_ENDS,
+    a_reach,
     area_slip,
-    may_end,
     travelled,
     zone_before,
 )
@@ -339,7 +338,7 @@ def _figure(
         return None
     start, lo = m.start(), max(0, m.start() - 40)
     travel = travelled(text, start)
-    if may_end(text, lo, start, RANGE_BEFORE_ENDS) and P.RANGE_BEFORE.search(text[lo:start]) and not travel:
+    if a_reach(text, lo, start, pos) and not travel:
         return None  # "a range of 300 km"; not "advanced to a depth of 7 km"
     half = P.AND_A_HALF.match(text, pos)
     if half and m.group("num").strip().lower() in ("a", "an", "one"):  # "a kilometre and a half"
