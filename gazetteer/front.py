@@ -145,8 +145,10 @@ def add_front(
         {k for p in places for k in p["keys"]},
         oblast_name,
     )
+    by_town = water.reservoirs_by_town(waters, places, {k for p in places for k in p["keys"]})
     places += waters
     stats.update(
+        reservoirs_by_town=by_town,
         rivers_lined=lined,
         rivers_new=len(new_rivers),
         lakes_polygons=polygons,

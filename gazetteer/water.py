@@ -6,7 +6,9 @@
   these keeps its bare name ("Don"), ranked after any other place of that name.
 * Natural Earth lakes: the Kakhovka, Kremenchuk and Kyiv reservoirs ... as polygons (kind "lake").
 * The State Register of Geographical Names: every river name, one point each (often its mouth, so
-  ``approximate`` with a wide ``uncertainty_km``), keyed with and without "River".
+  ``approximate`` with a wide ``uncertainty_km``), keyed with and without "River"; its reservoirs,
+  lakes, spits ... one point each, a reservoir named by its adjective also by the town or river it is
+  named after ("Pechenizke Reservoir": "Pechenihy Reservoir"; see :func:`reservoirs_by_town`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from frontmap.gazetteer.names import normalize, spelling_variants, translit_ru, translit_uk
+from frontmap.gazetteer.store import haversine_km
 
 LINE_TOLERANCE = 0.002  # degrees (about 150-200 m): lines keep their bends at map scale
 LAKE_TOLERANCE = 0.002
@@ -336,6 +339,65 @@ def register_waters(rows: list[dict], existing_keys: set[str], oblast_name) -> l
             "uncertainty_km": REGISTER_WATER_UNCERTAINTY_KM,
         })  # fmt: skip
     return out
+
+
+#: How a Ukrainian adjective in -ske ends for the name it is made from: "Kremenchutske" of Kremenchuk,
+#: "Pechenizke" of Pechenihy, "Kanivske" of Kaniv (the name may end in one or two letters more:
+#: "Kurakhivske" of Kurakhove, by :data:`ADJECTIVE_VOWELS`).
+ADJECTIVE_ENDINGS = (("tske", "k"), ("zke", "h"), ("ske", ""))
+#: ... and vowels the adjective changes: "-iv-" of "-ov-" (Kurakhove), "-ov-" of "-o" (Dnipro).
+ADJECTIVE_VOWELS = (("iv", "ov"), ("ov", "o"))
+#: How far the town or river a reservoir is named after may lie from its register point (km).
+NAMED_AFTER_KM = 60.0
+
+
+def _named_after(adjective: str) -> list[str]:
+    """The stems of the name a Ukrainian adjective in -ske is made from (lower case).
+
+    >>> _named_after("Kurakhivske"), _named_after("Kremenchutske"), _named_after("Dniprovske")
+    (['kurakhiv', 'kurakhov'], ['kremenchuk'], ['dniprov', 'dnipro'])
+    """
+    for ending, back in ADJECTIVE_ENDINGS:
+        if adjective.endswith(ending):
+            stem = (adjective[: -len(ending)] + back).lower()
+            return [stem, *(stem[: -len(a)] + b for a, b in ADJECTIVE_VOWELS if stem.endswith(a))]
+    return []
+
+
+def reservoirs_by_town(waters: list[dict], places: list[dict], taken: set[str]) -> int:
+    """Give each register reservoir named by an adjective ("Pechenizke Reservoir") the names of the town
+    it is named after ("Pechenihy Reservoir", and in each Latin spelling the town has: "Pechenegi
+    Reservoir"; the nearest within :data:`NAMED_AFTER_KM` whose name is the adjective's stem, or one or
+    two letters longer), or of the river a compound adjective ends with ("Chervonooskilske": "Oskil
+    Reservoir", "Oskol Reservoir"); only names no place in ``taken`` has.  Returns how many reservoirs
+    got one."""
+    towns = [p for p in places if p["kind"] in ("settlement", "river")]
+    named = 0
+    for w in waters:
+        if w["feature"] != "RSV" or " " in w["name"].removesuffix(" Reservoir"):
+            continue
+        stems = _named_after(w["name"].removesuffix(" Reservoir"))
+        found = []
+        for p in towns:
+            if abs(p["lat"] - w["lat"]) > 1 or abs(p["lon"] - w["lon"]) > 1.5:
+                continue
+            name = p["name"].removesuffix(" River").lower()
+            d = haversine_km(w["lat"], w["lon"], p["lat"], p["lon"])
+            if d > NAMED_AFTER_KM:
+                continue
+            if any(name.startswith(s) and len(name) - len(s) <= 2 for s in stems):
+                found.append((name not in stems, d, p["id"], p))
+            elif p["kind"] == "river" and len(name) >= 4 and any(s.endswith(name) for s in stems):
+                found.append((True, d, p["id"], p))  # "Chervono-oskilske": the Oskil
+        if not found:
+            continue
+        town = min(found)[3]
+        names = {town["name"].removesuffix(" River"), *(k.removesuffix(" river") for k in town["keys"])}
+        keys = {normalize(f"{n} Reservoir") for n in names if n.isascii()} - taken
+        if keys:
+            w["keys"] |= keys
+            named += 1
+    return named
 
 
 #: Russian names of rivers that spelling rules cannot derive from the Ukrainian ones (Вовча: Волчья).

@@ -620,6 +620,43 @@ def test_register_reservoirs_lakes_and_spits_are_named_in_english(water):
     assert all(p["approximate"] and p["country"] == "UA" for p in found)
 
 
+def test_a_register_reservoir_is_also_named_after_its_town_or_river(water):
+    def reservoir(i, latin, lat, lon):
+        return {"reg": str(i), "uk": "", "latin": latin, "kind": "водосховище", "oblast": "", "lat": lat,
+                "lon": lon}  # fmt: skip
+
+    def place(pid, name, kind, lat, lon, keys=()):
+        return {"id": pid, "name": name, "kind": kind, "lat": lat, "lon": lon, "keys": set(keys)}
+
+    rows = [
+        reservoir(1, "Pechenizke", 49.99, 36.88),
+        reservoir(2, "Chervonooskilske", 49.42, 37.57),
+        reservoir(3, "Kurakhivske", 48.0, 37.28),
+        reservoir(4, "Kanivske", 50.2, 30.9),  # Kaniv is 100 km off: not named after it
+        reservoir(5, "Dniprovske", 48.13, 35.18),
+    ]
+    places = [
+        place("t:1", "Pechenihy", "settlement", 49.87, 36.94, {"pechenihy", "pechenegi", "печеніги"}),
+        place("r:1", "Oskil River", "river", 49.71, 37.62, {"oskil", "oskol", "oskil river"}),
+        place("t:2", "Kurakhivka", "settlement", 48.06, 37.33, {"kurakhivka"}),
+        place("t:3", "Kurakhove", "settlement", 47.99, 37.28, {"kurakhove", "kurakhovo"}),
+        place("t:4", "Kaniv", "settlement", 49.75, 31.46, {"kaniv"}),
+        place("t:5", "Dnipro", "settlement", 48.45, 35.04, {"dnipro"}),
+    ]
+    waters = water.register_waters(rows, set(), lambda text: None)
+    assert water.reservoirs_by_town(waters, places, {"dnipro reservoir"}) == 3
+    keys = {w["id"]: w["keys"] for w in waters}
+    # the town's Latin spellings, not its Cyrillic name
+    assert keys["register:1"] == {"pechenizke reservoir", "pechenihy reservoir", "pechenegi reservoir"}
+    # a compound adjective ending in a river's name: the Oskil
+    assert {"oskil reservoir", "oskol reservoir"} <= keys["register:2"]
+    # of the nearest place named by its stem: Kurakhove, not Kurakhivka 7 km off
+    assert {"kurakhove reservoir", "kurakhovo reservoir"} <= keys["register:3"]
+    assert "kurakhivka reservoir" not in keys["register:3"]
+    assert keys["register:4"] == {"kanivske reservoir"}  # too far from Kaniv
+    assert keys["register:5"] == {"dniprovske reservoir"}  # the name is taken
+
+
 def test_register_capes_and_peninsulas_are_named_in_english_and_misprinted_points_left_out(water):
     rows = [
         {"reg": "1", "uk": "Тарханкут", "latin": "Tarkhankut", "kind": "мис", "oblast": "", "lat": 45.35,

@@ -202,6 +202,12 @@ SUBJECTS = [
         anchor_text="the contact line",
         value=15.0,
     ),
+    # where a village lies, on a bank of a reservoir, is not what the distance is about
+    case(
+        "Pishchane lies on the left bank of the Oskil Reservoir, 20 km south of Kupiansk.",
+        subject="Pishchane",
+        anchor="Kupiansk",
+    ),
     # a journey's leg: from where it began to where it heads
     case(
         "Evacuees reached Berdiansk before heading some 200 km northwest to Zaporizhzhia.",
@@ -1429,6 +1435,19 @@ def test_a_bare_figure_said_again_of_nothing_has_no_ends(text):
 def test_a_radius_written_before_its_figure_is_a_zone(text, value, anchor, anchor_text):
     c = claim(text)
     assert (c.value, c.anchor.name if c.anchor else None, c.anchor_text) == (value, anchor, anchor_text)
+
+
+@pytest.mark.parametrize(
+    "text, reservoir",
+    [
+        ("Shelling damaged the dam of the Oskol reservoir north of Izium.", "Oskol reservoir"),
+        ("Water in the Pechenihy Reservoir fell after the strike.", "Pechenihy Reservoir"),
+        ("Troops dug in along the Kurakhove reservoir.", "Kurakhove reservoir"),
+    ],
+)
+def test_a_reservoir_is_named_after_its_town_or_river(text, reservoir):
+    (m,) = [m for m in fm.read(text).mentions if m.text == reservoir]
+    assert m.place.kind == "lake" and m.place.name.endswith("Reservoir")
 
 
 def test_the_radius_of_a_weapon_is_no_distance():

@@ -70,12 +70,12 @@ TIME_ASIDE = re.compile(
     + r"|(?:19|20)\d\d)\b\.?(?:\s+\d{1,2}\b)?(?:,?\s+(?:19|20)\d\d\b)?",
     re.IGNORECASE,
 )
-#: ", a village on the shore of the", ", on the shore of the", "is located on the": a description that
-#: names, before a lake or a peninsula, where a place lies.
+#: ", a village on the shore of the", ", on the shore of the", "is located on the", "lies on the left bank
+#: of the": a description that names, before a lake or a peninsula, where a place lies.
 ON_THE_WAY = re.compile(
     r"(?:,\s*(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?)?|\b(?:" + P.LIES + "|" + P.LOCATED + r")\s+)"
     r"(?:on|near|by|beside|at|along|off)\s+(?:the\s+)?"
-    r"(?:[\w'’-]+\s+){0,3}$",
+    r"(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
 #: Words after a list of towns that say a distance is said of each: "both", "respectively", "lie".
