@@ -1450,6 +1450,23 @@ def test_a_reservoir_is_named_after_its_town_or_river(text, reservoir):
     assert m.place.kind == "lake" and m.place.name.endswith("Reservoir")
 
 
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        (
+            "Missiles hit the Kremenchug hydroelectric power station.",
+            "Kremenchuk Hydroelectric Power Plant",
+            "facility",
+        ),
+        ("Traffic over the Kyiv HPP dam was stopped.", "Kyiv Hydroelectric Power Plant", "facility"),
+        ("Drones hit the Middle Dnipro HPP.", "Middle Dnipro Hydroelectric Power Plant", "facility"),
+        ("Water again flowed down the North Crimean Canal.", "North Crimean Canal", "river"),
+    ],
+)
+def test_the_dams_of_the_dnipro_cascade_and_the_crimean_canal_are_places(text, name, kind):
+    assert (name, kind) in {(m.place.name, m.place.kind) for m in fm.read(text).mentions if m.place}
+
+
 def test_the_radius_of_a_weapon_is_no_distance():
     assert fm.read("A drone with a combat radius of 300 km hit the town of Bucha.").claims == ()
     assert fm.read("A drone with a radius of 300 km hit the town of Bucha.").claims == ()
