@@ -1467,6 +1467,22 @@ def test_the_dams_of_the_dnipro_cascade_and_the_crimean_canal_are_places(text, n
     assert (name, kind) in {(m.place.name, m.place.kind) for m in fm.read(text).mentions if m.place}
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Years after the Chernobyl disaster the zone is still closed.", "Chornobyl Nuclear Power Plant"),
+        ("The Chornobyl accident contaminated a fifth of Belarus.", "Chornobyl Nuclear Power Plant"),
+        ("Farms dried out after the Kakhovka catastrophe.", "Kakhovka Dam"),
+        # no plant or dam of its name: the town, not the river of its name
+        ("The Kharkiv catastrophe was avoided.", "Kharkiv"),
+        # the town, with no incident after its name
+        ("Chernobyl is a small town on the Pripyat.", "Chornobyl"),
+    ],
+)
+def test_an_incident_after_a_town_is_at_the_plant_or_dam_named_after_it(text, name):
+    assert fm.read(text).mentions[0].place.name == name
+
+
 def test_the_radius_of_a_weapon_is_no_distance():
     assert fm.read("A drone with a combat radius of 300 km hit the town of Bucha.").claims == ()
     assert fm.read("A drone with a radius of 300 km hit the town of Bucha.").claims == ()

@@ -192,6 +192,8 @@ AXIS_NOUNS = _words("axis_nouns.txt")
 HOMONYM_QUALIFIERS: MappingProxyType[str, Any] = _table("homonym_qualifiers.json")
 #: Nouns after "the <name>" for a settlement's facility ("the Orlivka border crossing"), in file order.
 SETTLEMENT_FACILITIES = entries("settlement_facilities.txt")
+#: Nouns after a town's name for an incident at its nuclear plant or dam ("the Chernobyl disaster").
+PLANT_INCIDENTS = _words("plant_incidents.txt")
 #: The populations a settlement noun fits ("the village of X", "60 km from the city"): noun -> (low,
 #: high), high infinite when the table leaves it open (its "kinds").
 SETTLEMENT_SIZES: MappingProxyType[str, tuple[float, float]] = MappingProxyType(

@@ -52,6 +52,7 @@ from frontmap.reading.lexicon import (
     METONYMY_VERBS,
     NAME_ARTICLES,
     NEIGHBOUR_COUNTRIES,
+    PLANT_INCIDENTS,
     SETTLEMENT_SIZES,
     TITLES,
     phrases,
@@ -444,11 +445,12 @@ def _contextual_referents(text: str, hits: list[Hit], gz) -> None:
     # a word a pattern cannot match without, missing from the text, is missing around every name
     regions, plants = _any_in(text, _REGION_NOUNS), _any_in(text, _PLANT_WORDS)
     republic, facility_of = _REPUBLIC in text, _any_in(text, _OF_WORDS)
-    words_around = regions or plants or republic or facility_of
+    incidents = _any_in(text, _INCIDENT_WORDS)
+    words_around = regions or plants or republic or facility_of or incidents
     for h in hits:
         if h.places[0].kind != "settlement":
             continue
-        if words_around and _feature_around(text, h, gz, regions, plants, republic, facility_of):
+        if words_around and _feature_around(text, h, gz, regions, plants, republic, facility_of, incidents):
             continue
         # "the Dnipro", "The Dnipro": the river ("the" in the five characters before the name, as a word
         # only where it is there at all; the 120 characters after the name only then)
@@ -467,7 +469,7 @@ def _contextual_referents(text: str, hits: list[Hit], gz) -> None:
 
 
 def _feature_around(
-    text: str, h: Hit, gz, regions: bool, plants: bool, republic: bool, facility_of: bool = False
+    text: str, h: Hit, gz, regions: bool, plants: bool, republic: bool, facility_of: bool, incidents: bool
 ) -> bool:
     """Make ``h`` the region or nuclear plant the words around it name, if they do (and say so)."""
     after = text[h.end : h.end + 120]
@@ -490,10 +492,13 @@ def _feature_around(
             h.places, h.evidence = (facility,), "feature"
             return True
     # "the Rivne nuclear plants", "the Khmelnytskyi and Rivne nuclear plants"; in a text on nuclear
-    # plants, "the Kursk plant", "the Zaporizhzhia station"
+    # plants, "the Kursk plant", "the Zaporizhzhia station"; an incident at the nuclear plant or dam named
+    # after the town: "the Chernobyl disaster", "the Kakhovka catastrophe"
     plant = plants and ((_any_in(after, _PLANT_WORDS) and _PLANTS.match(after)) or _SHORT_PLANT.match(after))
-    if plant:
+    incident = incidents and not plant and _INCIDENT.match(after)
+    if plant or incident:
         facility = _named_after(gz, h, " nuclear power plant", "facility")
+        facility = facility or (_named_after(gz, h, " dam", "facility") if incident else None)
         if facility is not None:
             h.places, h.evidence = (facility,), "feature"
             return True
@@ -516,7 +521,7 @@ _REGION_AFTER = re.compile(r"\s+region\b")
 _AROUND_NOUNS = tuple(noun for noun, level in HOMONYM_QUALIFIERS["units"].items() if level == "near")
 #: After "the X": words that make X a town, not the river of its name ("the Oleksandrivka front": axes
 #: and roads are named after towns; "the Kharkiv authorities", "the Kharkiv governor": its people; "the
-#: Bakhmut area").
+#: Bakhmut area"; "the Kharkiv catastrophe", with no plant or dam of its name).
 _SETTLEMENT_NOUN = re.compile(
     # "the Bakhmut-Lysychansk highway": the noun may follow the other names of an axis
     r"(?:[-–][^\W\d_][\w'’]*){0,3}\s+(?:"
@@ -526,7 +531,7 @@ _SETTLEMENT_NOUN = re.compile(
             *AXIS_NOUNS,
             *_AROUND_NOUNS,
             FACILITIES,
-            *sorted(METONYMY_NOUNS | TITLES, key=len, reverse=True),
+            *sorted(METONYMY_NOUNS | TITLES | PLANT_INCIDENTS, key=len, reverse=True),
         )
     )
     + r")\b",
@@ -536,6 +541,8 @@ _SETTLEMENT_NOUN = re.compile(
 #: Words the patterns above cannot match without (each is searched only where one of its words is).
 _REGION_NOUNS = ("regions", "oblasts", "provinces", "territories")
 _PLANT_WORDS = ("nuclear", "Nuclear", "NPP")
+_INCIDENT_WORDS = tuple(w for n in PLANT_INCIDENTS for w in (n, n.capitalize()))
+_INCIDENT = re.compile(r"\s+(?:" + phrases(PLANT_INCIDENTS) + r")\b", re.IGNORECASE)
 _REPUBLIC = "epublic"  # "Republic", "republic"
 
 
