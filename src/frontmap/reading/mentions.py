@@ -445,12 +445,14 @@ def _contextual_referents(text: str, hits: list[Hit], gz) -> None:
     # a word a pattern cannot match without, missing from the text, is missing around every name
     regions, plants = _any_in(text, _REGION_NOUNS), _any_in(text, _PLANT_WORDS)
     republic, facility_of = _REPUBLIC in text, _any_in(text, _OF_WORDS)
-    incidents = _any_in(text, _INCIDENT_WORDS)
-    words_around = regions or plants or republic or facility_of or incidents
+    words_around = regions or plants or republic or facility_of
     for h in hits:
         if h.places[0].kind != "settlement":
             continue
-        if words_around and _feature_around(text, h, gz, regions, plants, republic, facility_of, incidents):
+        incident = _INCIDENT.match(text, h.end) is not None  # "the Chernobyl disaster"
+        if (words_around or incident) and _feature_around(
+            text, h, gz, regions, plants, republic, facility_of, incident
+        ):
             continue
         # "the Dnipro", "The Dnipro": the river ("the" in the five characters before the name, as a word
         # only where it is there at all; the 120 characters after the name only then)
@@ -469,7 +471,7 @@ def _contextual_referents(text: str, hits: list[Hit], gz) -> None:
 
 
 def _feature_around(
-    text: str, h: Hit, gz, regions: bool, plants: bool, republic: bool, facility_of: bool, incidents: bool
+    text: str, h: Hit, gz, regions: bool, plants: bool, republic: bool, facility_of: bool, incident: bool
 ) -> bool:
     """Make ``h`` the region or nuclear plant the words around it name, if they do (and say so)."""
     after = text[h.end : h.end + 120]
@@ -495,7 +497,7 @@ def _feature_around(
     # plants, "the Kursk plant", "the Zaporizhzhia station"; an incident at the nuclear plant or dam named
     # after the town: "the Chernobyl disaster", "the Kakhovka catastrophe"
     plant = plants and ((_any_in(after, _PLANT_WORDS) and _PLANTS.match(after)) or _SHORT_PLANT.match(after))
-    incident = incidents and not plant and _INCIDENT.match(after)
+    incident = incident and not plant
     if plant or incident:
         facility = _named_after(gz, h, " nuclear power plant", "facility")
         facility = facility or (_named_after(gz, h, " dam", "facility") if incident else None)
@@ -541,7 +543,6 @@ _SETTLEMENT_NOUN = re.compile(
 #: Words the patterns above cannot match without (each is searched only where one of its words is).
 _REGION_NOUNS = ("regions", "oblasts", "provinces", "territories")
 _PLANT_WORDS = ("nuclear", "Nuclear", "NPP")
-_INCIDENT_WORDS = tuple(w for n in PLANT_INCIDENTS for w in (n, n.capitalize()))
 _INCIDENT = re.compile(r"\s+(?:" + phrases(PLANT_INCIDENTS) + r")\b", re.IGNORECASE)
 _REPUBLIC = "epublic"  # "Republic", "republic"
 
