@@ -1254,6 +1254,8 @@ NUMBERS = [
     case("Russia took 600 km² or so in May.", kind="area", value=600, qualifier="about"),
     case("Russian troops now hold a 90-square-kilometre area in the Sumy region.", kind="area", value=90),
     case("Ukrainian forces retook a 500-sq-km area near Kherson.", kind="area", value=500, unit="km2"),
+    # a space before the square, as pages converted from another format write it: an area, not 600 km
+    case("The lake covers about 600 km ² of marsh.", kind="area", value=600, unit="km2"),
     case("Shelling hit villages between 10 and 15 km north of Kharkiv.", value=15, low=10, unit="km"),
     case("Izium lies 10-15 km (6-9 miles) south of Balakliia.", value=15, low=10),
     case("Troops are 1\u22122 km from Toretsk.", value=2, low=1),  # a minus sign for the dash

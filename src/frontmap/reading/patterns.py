@@ -62,7 +62,8 @@ AREA_UNIT = (
     # "200 square kilometres", "a 200-square-kilometer area", "500-sq-km"
     r"(?:square[\s-]+(?:kilomet(?:re|er)s?|km|miles?|mi|met(?:re|er)s?)"
     r"|sq\.?[\s-]*(?:km|kilomet(?:re|er)s?|mi(?:les)?|m)\b"
-    r"|km²|km2|kmsq|km\s+sq\b|mi²|mi2|m²|hectares?|ha\b|acres?\b)"
+    # "27,000 km ²": a space before the square, as pages converted from other formats write it
+    r"|km ?²|km2|kmsq|km\s+sq\b|mi ?²|mi2|m ?²|hectares?|ha\b|acres?\b)"
 )
 DIST_UNIT = r"(?:kilomet(?:re|er)s?|kms?\b|(?:nautical\s+|sea\s+)?miles?\b|n?mi\b|met(?:re|er)s?\b|m\b)"
 
