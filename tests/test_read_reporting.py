@@ -1463,6 +1463,9 @@ def test_a_reservoir_is_named_after_its_town_or_river(text, reservoir):
         ("Traffic over the Kyiv HPP dam was stopped.", "Kyiv Hydroelectric Power Plant", "facility"),
         ("Drones hit the Middle Dnipro HPP.", "Middle Dnipro Hydroelectric Power Plant", "facility"),
         ("Water again flowed down the North Crimean Canal.", "North Crimean Canal", "river"),
+        # the hill of the 2014 battles, in its Ukrainian and Russian spellings
+        ("Separatists retook Saur-Mogila on Tuesday.", "Savur-Mohyla", "facility"),
+        ("Shells hit the memorial on Savur-Mohyla.", "Savur-Mohyla", "facility"),
     ],
 )
 def test_the_dams_of_the_dnipro_cascade_and_the_crimean_canal_are_places(text, name, kind):
