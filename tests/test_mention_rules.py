@@ -368,6 +368,9 @@ def test_inside_other_name(text, surface, expected):
     ("Victoria, a small farming village in the south, was shelled.", "Victoria", ACCEPT),
     ("Victoria, with a pre-war population of 900, lay empty.", "Victoria", ACCEPT),
     ("Victoria, a city councillor, thanked the volunteers.", "Victoria", None),
+    # ... or before it: "the village of"
+    ("Shells hit the village of Victoria at dawn.", "Victoria", ACCEPT),
+    ("The mayor of the town sent Victoria a letter.", "Victoria", None),
 )
 def test_measured_from_a_place(text, surface, expected):
     check(R.measured_from_a_place, text, surface, expected)

@@ -421,3 +421,12 @@ def placed_after(text: str, end: int) -> bool:
     """Is the name ending at ``end`` followed by a distance or a settlement's description ("Stanislav, with
     a pre-war population of")?"""
     return measured_after(text, end) or bool(_DESCRIBED_AFTER.match(text, end, end + 60))
+
+
+#: Before a name: "the village of", "the small town of": what the name is, said first.
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:" + phrases(TOWN_NOUNS) + r")\s+of\s+$", re.IGNORECASE)
+
+
+def settlement_before(text: str, start: int) -> bool:
+    """Is the name at ``start`` said to be a settlement's just before it ("the village of Stanislav")?"""
+    return bool(_SETTLEMENT_BEFORE.search(text, max(0, start - 20), start))

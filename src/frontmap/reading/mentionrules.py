@@ -43,7 +43,16 @@ from typing import Any
 from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
 from frontmap.reading._mentions_lines import Lines
-from frontmap.reading._tokens import POSSESSIVE, Hit, Token, Words, measured_after, placed_after, thing_before
+from frontmap.reading._tokens import (
+    POSSESSIVE,
+    Hit,
+    Token,
+    Words,
+    measured_after,
+    placed_after,
+    settlement_before,
+    thing_before,
+)
 from frontmap.reading.lexicon import (
     ABBREVIATIONS,
     ACRONYM_MODIFIERS,
@@ -396,8 +405,8 @@ def inside_other_name(c: Candidate) -> Verdict | None:
 
 
 def measured_from_a_place(c: Candidate) -> Verdict | None:
-    """Accept a name followed by a distance or what a village is ("X, 35 km west", "X, a village of")."""
-    return ACCEPT if placed_after(c.text, c.hit.end) else None
+    """Accept a name said to be a town's ("X, 35 km west", "X, a village of", "the town of X")."""
+    return ACCEPT if placed_after(c.text, c.hit.end) or settlement_before(c.text, c.hit.start) else None
 
 
 def given_name_small_town(c: Candidate) -> Verdict | None:
