@@ -26,6 +26,7 @@ from frontmap.reading import patterns as P
 
 __all__ = [
     "AREA_CONTEXT_ENDS",
+    "AROUND_WORDS",
     "BACK_AFTER",
     "COVERS_ENDS",
     "DEEP",
@@ -51,8 +52,9 @@ TRAVEL_ENDS = frozenset(v.split()[-1] for v in lexicon.TRAVEL_VERBS) | {
 }  # fmt: skip
 #: ... of :data:`~frontmap.reading.patterns.RANGE_BEFORE` ("a range of (up to) 300 km").
 RANGE_BEFORE_ENDS = frozenset({"of", "to"})
-#: After a radius: the place a zone is around ("a radius of 30 km around the plant", "centred on Kyiv").
-ZONE_AROUND = re.compile(r"\s+(?:around|round|surrounding|cent(?:er|re)d\s+(?:on|at))\s+", re.IGNORECASE)
+#: After a radius: words for the place a zone is around ("a radius of 30 km around the plant", "centred on").
+AROUND_WORDS = r"around|round|surrounding|cent(?:er|re)d\s+(?:on|at)"
+ZONE_AROUND = re.compile(r"\s+(?:" + AROUND_WORDS + r")\s+", re.IGNORECASE)
 
 
 def a_reach(text: str, lo: int, start: int, pos: int) -> bool:

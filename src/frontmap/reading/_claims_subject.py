@@ -23,7 +23,7 @@ from frontmap.reading._claimcontext import (
     regional_centre,
     sentence_bounds,
 )
-from frontmap.reading._claims_before import COVERS_ENDS, SUBJECT_AREA_ENDS, ZONE_AROUND, may_end
+from frontmap.reading._claims_before import AROUND_WORDS, COVERS_ENDS, SUBJECT_AREA_ENDS, ZONE_AROUND, may_end
 from frontmap.reading._mentions_distance import about
 from frontmap.reading._mentions_grid import km as _km
 from frontmap.reading.article import Mention
@@ -477,7 +477,7 @@ _RADIUS_BEFORE = re.compile(r"\b(?:within|in)\s+a\s+(?:radius|perimeter)\s+of\s+
 #: "a radius of 30 km", whatever comes before: a zone only when ZONE_AROUND follows.
 _A_RADIUS = re.compile(r"\ba\s+radius\s+of\s+$", re.IGNORECASE)
 #: ... and the place it is around, after the figure.
-_AROUND = re.compile(r"\s+(?:around|round|of|from|surrounding)\s+", re.IGNORECASE)
+_AROUND = re.compile(r"\s+(?:of|from|" + AROUND_WORDS + r")\s+", re.IGNORECASE)
 
 
 def radius_anchor(ctx: Context, start: int, pos: int) -> Anchor | None:
@@ -488,7 +488,7 @@ def radius_anchor(ctx: Context, start: int, pos: int) -> Anchor | None:
         # "a radius of 30 km around the plant": a zone, when a place it is around follows
         if not (_A_RADIUS.search(ctx.text, max(0, start - 20), start) and ZONE_AROUND.match(ctx.text, pos)):
             return None
-    around = _AROUND.match(ctx.text, pos) or ZONE_AROUND.match(ctx.text, pos)
+    around = _AROUND.match(ctx.text, pos)
     found = anchor_at(ctx, around.end()) if around else (None, "", pos)
     return found if found[0] is not None or found[1] else (None, "", pos)
 
