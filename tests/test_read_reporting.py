@@ -195,6 +195,11 @@ SUBJECTS = [
     ),
     # "far from" as translated copy writes it
     case("Ivankiv is 10 km far from Dymer.", subject="Ivankiv", anchor="Dymer"),
+    # a figure said to be a distance, with no place after it: from the place named before its subject
+    case(
+        "Pokrovka, on the spit across from Ochakiv (a distance of about 8 km by water), was shelled.",
+        value=8.0,
+    ),
     # a withdrawal measured from a line both ways
     case(
         "Both sides were to pull heavy guns back 15 km on either side of the contact line.",
@@ -246,6 +251,10 @@ SUBJECTS = [
 @pytest.mark.parametrize("text, kind, index, expected", SUBJECTS)
 def test_subjects(text, kind, index, expected):
     check(text, kind, index, expected)
+
+
+def test_a_distance_over_which_something_stretches_is_no_distance_from_a_place():
+    assert fm.read("Fighting raged over a distance of 40 km near Bakhmut.").claims == ()
 
 
 def test_a_bare_figure_is_a_distance_only_when_a_place_follows_from():

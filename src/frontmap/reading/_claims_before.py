@@ -37,6 +37,7 @@ __all__ = [
     "TRAVEL_ENDS",
     "a_reach",
     "area_slip",
+    "distance_said",
     "may_end",
     "travelled",
     "zone_before",
@@ -112,6 +113,15 @@ _ZONE_BEFORE = re.compile(
     r"(?:of|is|was|(?:should|would|must|will|could)\s+(?:be|extend)(?:\s+to)?)\s+(?:[a-z]+\s+){0,2}$",
     re.IGNORECASE,
 )
+
+
+#: "(a distance of about 5 km)": the figure of a distance said to be one, not a length ("over a distance of").
+_DISTANCE_OF = re.compile(r"(?<!over )(?<!along )(?<!across )(?<!for )\ba\s+distance\s+of\s+$", re.IGNORECASE)
+
+
+def distance_said(text: str, start: int) -> bool:
+    """Is the figure at ``start`` said to be a distance just before it ("a distance of 5 km")?"""
+    return _DISTANCE_OF.search(text, max(0, start - 30), start) is not None
 
 
 def zone_before(text: str, start: int) -> bool:

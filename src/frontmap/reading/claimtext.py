@@ -74,6 +74,7 @@ from frontmap.reading._claims_before import (
     PUSHED_BEFORE,
     a_reach,
     area_slip,
+    distance_said,
     travelled,
     zone_before,
 )
@@ -416,8 +417,8 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
             return claim(reached[1], anchor=anchor, anchor_text=anchor_text, subject=reached[0])
         return claim(end, anchor=anchor, anchor_text=anchor_text)
     bare = P.AWAY_END.match(text, pos)
-    if bare:  # "the village of B, about five miles away": away from the place named before B
-        return _implied_anchor(ctx, claim(bare.end()))
+    if bare or (distance_said(text, start) and not travel):  # "B, five miles away", "B (a distance of 5 km)":
+        return _implied_anchor(ctx, claim(bare.end() if bare else pos))  # from the place named before B
     to = None if travel else P.TO_PLACE.match(text, pos)
     said = to is not None and P.IT_IS_BEFORE.search(text, max(0, start - 30), start)
     goal = named_at(ctx, to.end()) if to is not None and said else None
