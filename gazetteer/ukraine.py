@@ -156,6 +156,7 @@ def wof_record(d: dict) -> dict:
         "geonames": d.get("geonames_id"), "population": int(d.get("population") or 0),
         "uk": list(dict.fromkeys(uk)), "ru": list(dict.fromkeys(ru)), "latin": list(dict.fromkeys(latin)),
         "current": d.get("is_current"), "county": d.get("county_id"),
+        "own": normalize(d["name"]) if d.get("name") and is_cyrillic(d["name"]) else None,
     }  # fmt: skip
 
 
@@ -303,10 +304,12 @@ def _exact(named: list[tuple[dict, str]], by_key, hromada_centre, out, used, tak
             c = hromada_centre(s)
             for gi, g in enumerate(groups):
                 d = 0.0 if c is None else km(c[0], c[1], g[0]["lat"], g[0]["lon"])
+                # a record whose own name is another (WOF gives some the names of a neighbour): last
+                other = all(w.get("own") not in (None, key[1]) for w in g)
                 if d <= MATCH_KM:
-                    pairs.append((d, CATEGORY_RANK[s["category"]], s["id"], gi, s))
+                    pairs.append((other, d, CATEGORY_RANK[s["category"]], s["id"], gi, s))
         done_s, done_g = set(), set()
-        for _, _, sid, gi, _s in sorted(pairs, key=lambda t: t[:4]):
+        for _, _, _, sid, gi, _s in sorted(pairs, key=lambda t: t[:5]):
             if sid in done_s or gi in done_g or sid in out:
                 continue
             done_s.add(sid)

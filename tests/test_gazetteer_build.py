@@ -134,6 +134,20 @@ def test_matching_repeated_names_goes_by_the_hromada_centre(ukraine, rows, wof):
     assert "UA14160210020030006" not in m  # Novyi Svit: nothing in WOF
 
 
+def test_a_wof_record_under_another_own_name_is_matched_last(ukraine):
+    # WOF files the names of one village on the record of a neighbour (its own name and point): the
+    # record whose own name is the village's wins, though the neighbour's lies nearer the centre
+    def record(i, own, lat, lon):
+        names = {"name:ukr_x_preferred": ["Покровка"], "name:eng_x_preferred": ["Pokrovka"]}
+        return ukraine.wof_record({"id": i, "name": own, "lat": lat, "lon": lon, "names": names})
+
+    wof = [record(1, "Іванівка", 46.6576, 31.6714), record(2, "Покровка", 46.478, 31.708)]
+    village = {"id": "UA48000000000000001", "name": "Покровка", "category": "C", "oblast": "UA48",
+               "hromada_id": "UA48000000"}  # fmt: skip
+    m = ukraine.match_settlements([village], wof, lambda s: (46.61, 31.55))
+    assert [w["id"] for w in m[village["id"]]] == [2]
+
+
 def test_ukraine_places_enrich_add_and_fall_back(ukraine, rows, wof):
     existing, new, stats = _front(ukraine, rows, wof)
     bakhmut = existing[0]
