@@ -193,6 +193,14 @@ SUBJECTS = [
         anchor="Kyiv",
         value=350.0,
     ),
+    # a bracket holding only a distance after a town's name: how far that town lies
+    case(
+        "Dytiatky is a village on the P02 road. It lies between Ivankiv (32 km) and Chornobyl (23 km).",
+        index=1,
+        subject="Dytiatky",
+        anchor="Chornobyl",
+        value=23.0,
+    ),
     # "far from" as translated copy writes it
     case("Ivankiv is 10 km far from Dymer.", subject="Ivankiv", anchor="Dymer"),
     # a figure said to be a distance, with no place after it: from the place named before its subject
@@ -251,6 +259,10 @@ SUBJECTS = [
 @pytest.mark.parametrize("text, kind, index, expected", SUBJECTS)
 def test_subjects(text, kind, index, expected):
     check(text, kind, index, expected)
+
+
+def test_a_route_with_its_length_in_a_bracket_is_no_distance_from_its_last_town():
+    assert fm.read("Work began on the pipeline Marhanets–Nikopol–Pokrov (41 km).").claims == ()
 
 
 def test_a_distance_over_which_something_stretches_is_no_distance_from_a_place():

@@ -2,7 +2,7 @@
 :mod:`~frontmap.reading.claimtext`): "the distance from A to B is", "between A and B", "the distance to B
 is", "From A to B -", and the figure paired with one of these by how each is measured ("1,593 km by road
 and 1,237 km by direct route"); after it, "7 km to go to reach X", "90 km separate A from B", "200 km
-between A and B"."""
+between A and B"; around it, "A (32 km)"."""
 
 from __future__ import annotations
 
@@ -229,12 +229,16 @@ _SEPARATE = re.compile(
 )
 
 
-def ends_after(ctx: Context, pos: int) -> dict[str, Any] | None:
-    """The ends named after a figure (at ``pos``), with ``end``, where the anchor ends: "They have some
-    7 km to go to reach the outskirts of X" (the distance left to X); a figure that "separates" two ends,
-    the first the subject (when it is a place), the second the anchor; two towns it lies "between"
-    (:func:`_between_after`)."""
+def ends_after(ctx: Context, pos: int, start: int) -> dict[str, Any] | None:
+    """The ends named after a figure (from ``start`` to ``pos``), with ``end``, where the anchor ends:
+    "They have some 7 km to go to reach the outskirts of X" (the distance left to X); a figure that
+    "separates" two ends, the first the subject (when it is a place), the second the anchor; two towns
+    it lies "between" (:func:`_between_after`); the town just before the figure's bracket
+    (:func:`_bracketed`)."""
     text = ctx.text
+    bracketed = _bracketed(ctx, start, pos)
+    if bracketed is not None:
+        return bracketed
     to_go = _TO_GO.match(text, pos)
     if to_go:
         anchor, anchor_text, end = anchor_at(ctx, to_go.end())
@@ -249,6 +253,31 @@ def ends_after(ctx: Context, pos: int) -> dict[str, Any] | None:
     first = named_at(ctx, m.start("a"))
     subject = first.place if first is not None and first.end == m.end("a") else None
     return {"end": end, "subject": subject, "anchor": anchor, "anchor_text": anchor_text}
+
+
+#: A bracket around nothing but a figure: "(" just before it, ")" just after; a dash before the town
+#: names the last stop of a route, a distance before it its anchor (the bracket measures it again).
+_ROUTE_BEFORE = re.compile(r"[-–—]\s*$|\d\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+_OPENED = re.compile(r"\(\s*$")
+_CLOSED = re.compile(r"\s*\)")
+
+
+def _bracketed(ctx: Context, start: int, pos: int) -> dict[str, Any] | None:
+    """ "between Ivankiv (32 km) and Chornobyl (23 km)", "the nearest villages are A (0.5 km) and B (1
+    km)": a bracket holding only a distance, right after a town's name, says how far that town lies
+    (from the place the text is about): the town is the anchor."""
+    text = ctx.text
+    if not _CLOSED.match(text, pos) or not _OPENED.search(text, max(0, start - 3), start):
+        return None
+    named = ctx.mentions_between(max(0, start - 60), start)
+    town = named[-1] if named else None
+    if town is None or town.place is None or town.place.kind not in POINT_KINDS:
+        return None
+    if text[town.end : start].strip(" (") != "" or _ROUTE_BEFORE.search(
+        text, max(0, town.start - 40), town.start
+    ):
+        return None  # "Marhanets–Nikopol–Pokrov (41 km)": a route's length; "120 km from A (140 km by road)"
+    return {"end": pos, "anchor": town.place, "anchor_text": town.text}
 
 
 #: "drove 200 km between Kyiv and Chernihiv": two towns after a figure.

@@ -390,7 +390,7 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
         adj = (into.group("adj") or into.group("adj2")).lower()
         code = P.ADJ_COUNTRY.get(adj, "UA")
         return claim(into.end(), anchor=safe(ctx.gz.country, code), anchor_text=into.group("what"))
-    ends = None if stream else ends_after(ctx, pos)
+    ends = None if stream else ends_after(ctx, pos, start)
     if ends is not None:  # "some 7 km to go to reach X", "90 km separate Urozhaine from the Sea of Azov"
         return claim(ends.pop("end"), **ends)
     into_named = None if stream else P.INTO_NAMED.match(text, pos)
