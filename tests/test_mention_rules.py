@@ -41,6 +41,8 @@ PLACES = [
     _p("Vostok", "settlement", "RU", 5_000),
     _p("Rhode", "settlement", "IE", 600),
     _p("Most", "settlement", "CZ", 65_000),
+    _p("Hromada", "settlement", "UA", 300, "Zhytomyr Oblast"),
+    _p("Postal", "settlement", "UA", 700, "Odesa Oblast"),
     _p("June", "settlement", "US", 300),
     _p("June Lake", "settlement", "US", 600),
     _p("Western", "settlement", "US", 200),
@@ -282,6 +284,9 @@ def test_longer_name(text, surface, expected):
 @cases(
     ("Most shops reopened on the third day.", "Most", REJECT),
     ("Shops in Kherson reopened on the third day.", "Kherson", None),
+    # the labels of an infobox a page keeps
+    ("Raion | Berdiansk Raion | Hromada | Prymorsk urban hromada | Postal code | 71300", "Hromada", REJECT),
+    ("Raion | Berdiansk Raion | Hromada | Prymorsk urban hromada | Postal code | 71300", "Postal", REJECT),
 )
 def test_common_word(text, surface, expected):
     check(R.common_word, text, surface, expected)
