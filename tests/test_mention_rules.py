@@ -263,6 +263,10 @@ def test_military_unit(text, surface, expected):
     ("The channel said drones flew over Kerch.", "Kerch", None),
     ("The An-225 Kerch was lost in the hangar.", "Kerch", REJECT),  # an aircraft after its model
     ("Troops reached the H-26 Kerch road.", "Kerch", None),  # a road's letter and number
+    # the kind of vessel after the name
+    ("Drones hit the Kerch large landing ship at dawn.", "Kerch", REJECT),
+    ("In Kerch a ship was hit at dawn.", "Kerch", None),
+    ("The Kerch ship repair plant was hit.", "Kerch", None),
 )
 def test_thing_name(text, surface, expected):
     check(R.thing_name, text, surface, expected)

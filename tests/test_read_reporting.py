@@ -261,6 +261,13 @@ def test_subjects(text, kind, index, expected):
     check(text, kind, index, expected)
 
 
+def test_a_ship_named_after_a_town_is_no_place():
+    assert [m.text for m in fm.read("The Saratov landing ship burned at Berdiansk.").mentions] == [
+        "Berdiansk"
+    ]
+    assert [m.text for m in fm.read("In Sevastopol a ship was hit.").mentions] == ["Sevastopol"]
+
+
 def test_a_route_with_its_length_in_a_bracket_is_no_distance_from_its_last_town():
     assert fm.read("Work began on the pipeline Marhanets–Nikopol–Pokrov (41 km).").claims == ()
 

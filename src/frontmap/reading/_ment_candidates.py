@@ -34,9 +34,10 @@ from frontmap.reading._tokens import (
     PlainWords,
     Token,
     model_before_backwards,
+    vessel_after,
     vessel_apposed,
 )
-from frontmap.reading.lexicon import THING_WORDS
+from frontmap.reading.lexicon import THING_WORDS, VESSEL_WORDS
 from frontmap.reading.mentionrules import DOTTED_TITLES, Candidate, _first_word, noble_title_before
 
 __all__ = ["Context", "build", "contexts", "plain_candidates"]
@@ -46,6 +47,8 @@ __all__ = ["Context", "build", "contexts", "plain_candidates"]
 _THING_WORDS_BACKWARDS = frozenset(w[::-1] for w in THING_WORDS)
 assert all(w.isascii() for w in THING_WORDS)
 _APPOSING_BACKWARDS = frozenset(w[::-1] for w in APPOSING)
+#: Any vessel word in a text: only then is the word after each name looked at for one.
+_ANY_VESSEL = re.compile("|".join(sorted(VESSEL_WORDS)), re.IGNORECASE)
 #: ... and the titles written with a full stop ("Mr.", "Gen."), likewise.
 _DOTTED_TITLES_BACKWARDS = frozenset(w[::-1] for w in DOTTED_TITLES)
 assert all(w.isascii() for w in DOTTED_TITLES)
@@ -75,6 +78,7 @@ def contexts(
     back = found.back
     n = len(text)
     last_word, next_word = _LAST_WORD.match, _NEXT_WORD.match
+    vessels = _ANY_VESSEL.search(text) is not None
     out: list[Context] = []
     for h, first in zip(hits, firsts, strict=True):
         start = h.start
@@ -109,6 +113,8 @@ def contexts(
                 mask |= NEXT_CAP
             if next_joined and word in NAME_WORDS_AFTER:
                 mask |= NAME_WORD
+            if vessels and not next_cap and vessel_after(text, h.end):
+                mask |= THING  # "the Orsk landing ship"
         fw = _first_word(first)
         if fw[1] in persons:
             mask |= SURNAME

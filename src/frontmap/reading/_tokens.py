@@ -98,6 +98,18 @@ _VESSEL_APPOSED = re.compile(
 )
 #: After a ship's name set off so: the end of the apposition (not "the ship, the Odesa governor said").
 _APPOSITION_END = re.compile(r"[\"'’”]?\s*(?:[,.;:)]|$)")
+#: After a ship's name, its kind: "the Orsk large landing ship", "the Saratov landing ship" (lower-case
+#: words before it, no article: not "in Sevastopol a ship was hit"; not "the Mariupol ship repair plant").
+_VESSEL_AFTER = re.compile(
+    r"\s+(?:(?!(?:a|an|the|and|or|of|in|at|on|to|by|was|were|is)\b)[a-z]+[\s-]+){0,2}(?:"
+    + phrases(VESSEL_WORDS)
+    + r")\b(?![\s-]*(?:repair|yard|building|plant|works|factory))"
+)
+
+
+def vessel_after(text: str, end: int) -> bool:
+    """Is the name ending at ``end`` followed by the kind of vessel it names ("the Orsk landing ship")?"""
+    return _VESSEL_AFTER.match(text, end) is not None
 
 
 def thing_before(text: str, prev: Token, start: int, end: int) -> bool:

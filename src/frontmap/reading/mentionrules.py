@@ -52,6 +52,7 @@ from frontmap.reading._tokens import (
     placed_after,
     settlement_before,
     thing_before,
+    vessel_after,
 )
 from frontmap.reading.lexicon import (
     ABBREVIATIONS,
@@ -292,8 +293,10 @@ def military_unit(c: Candidate) -> Verdict | None:
 
 
 def thing_name(c: Candidate) -> Verdict | None:
-    """Reject a place named as a ship, a medium or an aircraft ("the cruiser Moskva", "a ship, the Orsk,")."""
-    return REJECT if c.prev is not None and thing_before(c.text, c.prev, c.hit.start, c.hit.end) else None
+    """Reject a place named as a ship, a medium or an aircraft ("the cruiser Moskva", "the Orsk frigate")."""
+    if c.prev is not None and thing_before(c.text, c.prev, c.hit.start, c.hit.end):
+        return REJECT
+    return REJECT if vessel_after(c.text, c.hit.end) else None
 
 
 def longer_name(c: Candidate) -> Verdict | None:
