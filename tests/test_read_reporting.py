@@ -193,6 +193,12 @@ SUBJECTS = [
         anchor="Kyiv",
         value=350.0,
     ),
+    # a sentence that opens on where its subject lies, then the distance: the town the one before is about
+    case(
+        "Balakliia is a town in Kharkiv Oblast. Located on the Balakliika river 74 km southeast of Kharkiv.",
+        subject="Balakliia",
+        anchor="Kharkiv",
+    ),
     # a bracket holding only a distance after a town's name: how far that town lies
     case(
         "Dytiatky is a village on the P02 road. It lies between Ivankiv (32 km) and Chornobyl (23 km).",

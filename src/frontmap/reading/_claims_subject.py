@@ -107,9 +107,13 @@ ASIDES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 # -- the subject -------------------------------------------------------------------------------------
 
-#: Nothing, or a participle of where the subject lies ("Located 50 km north of Bakhmut, the town ..."),
-#: before a distance that opens its sentence; matched within bounds, without copying the span.
-_OPENING = re.compile(r"\s*(?:(?:" + P.LOCATED + "|" + P.LYING + r")\s+)?", re.IGNORECASE)
+#: Nothing, or a participle of where the subject lies ("Located 50 km north of Bakhmut, the town ...",
+#: "Located on the river Berestova 101 km south of Kharkiv."), before a distance that opens its
+#: sentence; matched within bounds, without copying the span.
+_OPENING = re.compile(
+    r"\s*(?:(?:" + P.LOCATED + "|" + P.LYING + r")\s+(?:(?:on|by|at|along)\s+[^,.;()]{1,50}\s+)?)?",
+    re.IGNORECASE,
+)
 _TOWN_NOUN = re.compile(r"\b(?:town|city|village|settlement|hub)\b")
 #: After a distance a sentence opened with ("Located ..."), a comma and a pronoun: ", this is", ", it has".
 _TOPIC_AFTER = re.compile(r",\s*(?:this|it)\s", re.IGNORECASE)
@@ -284,8 +288,8 @@ def _subject_referred(ctx: Context, start: int, anchor: Place | None) -> tuple[P
     town", "It lies", a description, "; it lies"), as a 1-tuple (its place may be None); None when it
     does not."""
     s, e = sentence_bounds(ctx, start)
-    opening = _OPENING.match(ctx.text, s, start)  # always matches
-    if opening is not None and opening.end() == start:
+    opening = _OPENING.fullmatch(ctx.text, s, start)
+    if opening is not None:
         # "About 120 km southeast of Kharkiv, the town of Izium ...": the subject follows the distance.
         claim_end = _phrase_end(ctx, start, e)
         after = P.SUBJECT_AFTER.match(ctx.text, claim_end)
