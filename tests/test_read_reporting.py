@@ -199,6 +199,20 @@ SUBJECTS = [
         subject="Balakliia",
         anchor="Kharkiv",
     ),
+    # "the capital of" a region: its centre, the town the distance is said of ...
+    case(
+        "The road leads to the capital of Cherkasy Oblast, a city located about 190 km southeast of Kyiv.",
+        subject="Cherkasy",
+        anchor="Kyiv",
+    ),
+    # ... not when the words describe a town named just before them
+    case(
+        "The plant is in Kurchatov, 40 km west of Kursk, the capital of Kursk Oblast, and about 60 km from "
+        "Sumy.",
+        index=1,
+        subject="Kurchatov",
+        anchor="Sumy",
+    ),
     # a bracket holding only a distance after a town's name: how far that town lies
     case(
         "Dytiatky is a village on the P02 road. It lies between Ivankiv (32 km) and Chornobyl (23 km).",

@@ -31,6 +31,7 @@ __all__ = [
     "NEAR",
     "Context",
     "anchor_at",
+    "centre_of",
     "distance_unit",
     "far_side",
     "home_country",
@@ -289,14 +290,14 @@ def _capital(ctx: Context, pos: int) -> Anchor | None:
     of = _OF.match(ctx.text, cap.end())
     if of:
         place, _, end = anchor_at(ctx, of.end())
-        centre = _centre_of(ctx, place) if place is not None else None
+        centre = centre_of(ctx, place) if place is not None else None
         if centre is not None:
             return centre, ctx.text[pos:end], end
     code = P.ADJ_COUNTRY.get((cap.group("adj") or "").lower()) or (ctx.home.country if ctx.home else "UA")
     return safe(ctx.gz.capital, code), cap.group(), cap.end()
 
 
-def _centre_of(ctx: Context, place: Place) -> Place | None:
+def centre_of(ctx: Context, place: Place) -> Place | None:
     """The capital of a country, or the centre of a Ukrainian region (a sourced table)."""
     if place.kind == "country":
         return safe(ctx.gz.capital, place.country)

@@ -16,6 +16,7 @@ from frontmap.reading._claimcontext import (
     Anchor,
     Context,
     anchor_at,
+    centre_of,
     fits,
     latest_place,
     named_at,
@@ -117,6 +118,10 @@ _OPENING = re.compile(
 _TOWN_NOUN = re.compile(r"\b(?:town|city|village|settlement|hub)\b")
 #: After a distance a sentence opened with ("Located ..."), a comma and a pronoun: ", this is", ", it has".
 _TOPIC_AFTER = re.compile(r",\s*(?:this|it)\s", re.IGNORECASE)
+#: "the capital of", "the administrative centre of" before a region: its centre, the town meant.
+_CAPITAL_OF = re.compile(
+    r"(?:\bthe\s+)?\b(?:capital|administrative\s+cent(?:er|re))\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
 _LINK_WORDS = 30  # at most this many words between a subject and its distance (an apposition: fewer)
 _LINK_CHARS = 600  # and at most this many characters (so that a long sentence stays linear)
 POINT_KINDS = ("settlement", "facility")  # the kinds of place a distance is said of
@@ -381,6 +386,12 @@ def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> P
             or P.AGENT_BEFORE.search(ctx.text, max(0, m.start - 8), m.start)
         ):
             continue  # "ordered by Moscow": who acts is not where the distance is
+        capital = place.kind == "region" and _CAPITAL_OF.search(ctx.text, max(0, m.start - 30), m.start)
+        if capital:  # "the capital of Cherkasy Oblast, a city ... 190 km from Kyiv": the town, unless the
+            place = centre_of(ctx, place)  # words describe it, named just before ("Kursk, the capital of")
+            named = next(ctx.mentions_back(max(s, capital.start() - 40), capital.start()), None)
+            if place is None or (named is not None and named.place == place):
+                continue
         if place.kind not in POINT_KINDS + LINKED_KINDS or (anchor is not None and place == anchor):
             continue
         if _where_it_is(ctx, s, start, anchor, m):
@@ -415,7 +426,7 @@ def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> P
             where = where or (place if linked else None)
             continue
         if linked:
-            head = _list_head(ctx, s, m, gap)
+            head = _list_head(ctx, s, m, gap) if place is m.place else place
             return place if head == anchor else head  # "A and B, both 5 km from A" is about B
         return where
     return where
