@@ -17,7 +17,7 @@ from typing import Any
 
 from frontmap.gazetteer.place import Place
 from frontmap.reading import mentionrules as R
-from frontmap.reading._tokens import thing_before
+from frontmap.reading._tokens import thing_before, vessel_after
 from frontmap.reading.lexicon import AGREEMENT_WORDS, GIVEN_NAMES, UNIT_WORDS
 from frontmap.reading.mentionrules import Candidate, Rule, Verdict
 
@@ -65,8 +65,8 @@ MAY_DECIDE: dict[Rule, Callable[[Candidate], bool]] = {
 
 #: What the words around a name may have, each a bit of a :func:`features` mask: a noble title and
 #: "of" before it, a capitalised word joined after it, an agreement's or unit's word joined after it,
-#: a vessel word before it, a capitalised word joined before it, its first word a surname of the text,
-#: a title with a full stop before it ("Mr. Shcherbak").
+#: a vessel word before it (or a vessel's kind after it), a capitalised word joined before it, its
+#: first word a surname of the text, a title with a full stop before it ("Mr. Shcherbak").
 NOBLE, NEXT_CAP, NAME_WORD, THING, PREV_CAP, SURNAME, TITLE_DOT = 1, 2, 4, 8, 16, 32, 64
 
 #: Rules that return None for a name without a feature, with the feature each needs: a name without it
@@ -76,7 +76,7 @@ NEEDS: dict[Rule, int] = {
     R.organisation: NEXT_CAP,  # the word after is joined and capitalised (next_cap)
     R.agreement: NAME_WORD,  # the word after is joined and an agreement word
     R.military_unit: NAME_WORD,  # the word after is joined and a unit word
-    R.thing_name: THING,  # the word before is a vessel or media word
+    R.thing_name: THING,  # the word before is a vessel or media word, or a vessel's kind is after it
     R.longer_name: NEXT_CAP,
     R.known_surname: SURNAME,
     R.given_name_before_surname: NEXT_CAP,
@@ -95,7 +95,11 @@ def features(c: Candidate) -> int:
         R.noble_title_before(c.text, c.hit.start) * NOBLE
         | c.next_cap * NEXT_CAP
         | (c.next_joined and nxt is not None and nxt.text in NAME_WORDS_AFTER) * NAME_WORD
-        | (prev is not None and thing_before(c.text, prev, c.hit.start, c.hit.end)) * THING
+        | (
+            (prev is not None and thing_before(c.text, prev, c.hit.start, c.hit.end))
+            or vessel_after(c.text, c.hit.end)
+        )
+        * THING
         | c.prev_cap * PREV_CAP
         | (c.low in c.persons) * SURNAME
         | R.dotted_title_before(c) * TITLE_DOT

@@ -113,7 +113,7 @@ def contexts(
                 mask |= NEXT_CAP
             if next_joined and word in NAME_WORDS_AFTER:
                 mask |= NAME_WORD
-            if vessels and not next_cap and vessel_after(text, h.end):
+            if vessels and vessel_after(text, h.end):
                 mask |= THING  # "the Orsk landing ship"
         fw = _first_word(first)
         if fw[1] in persons:
