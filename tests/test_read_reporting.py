@@ -170,12 +170,13 @@ SUBJECTS = [
     ),
     # ... but not a place the sentence goes on to name as the object of its verb
     case("Ten kilometres south of Izium, troops shelled Sloviansk again.", subject=None, anchor="Izium"),
-    # a description before a verb does not reach over it to the place after ("the dam" is no town)
+    # a description before a verb does not reach over it to the place after ("the dam" is no town): it
+    # is what the distance is measured from, and the town after the verb is the subject
     case(
         "Five kilometres south of the dam is the town of Vyshhorod.",
-        subject=None,
+        subject="Vyshhorod",
         anchor=None,
-        anchor_text="",
+        anchor_text="the dam",
     ),
     # the unit said once for a list of distances, each from its own place
     case(

@@ -263,7 +263,8 @@ def _distance(
         it = _OF_IT.match(text, d.end())
         if it:  # "Khreshchenivka is some 10 km west of it."
             return _it_anchor(ctx, claim(it.end(), **fields), it.group())
-        end = d.end("dir")
+        described = DESCRIBED_ANCHOR.match(text, d.end())  # "3 km northwest of the reactors"
+        end, anchor_text = (described.end(), described.group()) if described else (d.end("dir"), "")
     return claim(end, anchor=anchor, anchor_text=anchor_text, **fields)
 
 
@@ -508,10 +509,9 @@ def _implied_anchor(ctx: Context, c: DistanceClaim) -> DistanceClaim:
 
 
 def _subject(ctx: Context, start: int, anchor: Place | None, end: int) -> Place | None:
-    """The place a distance statement is about (see :func:`subject_before`), else the place the phrase
-    is said to be near ("... 60 km north of Donetsk near Bakhmut") or in ("... 60 km south of Odesa in the
-    town of Zatoka"; any place, when it opens its sentence: "About 150 km south of Lutsk, in Lviv, ..."),
-    or, when it opens its sentence, the town after a verb ("10 km north of Kherson lies X")."""
+    """The place a distance statement is about (see :func:`subject_before`), else the place the phrase is
+    near ("60 km north of Donetsk near Bakhmut") or in ("... in the town of Zatoka"; when it opens its
+    sentence, any place: "About 150 km south of Lutsk, in Lviv, ...", or the town after a verb: "lies X")."""
     found = subject_before(ctx, start, anchor)
     if found is None and end > start:
         opens = P.QUAL_OPENING.fullmatch(ctx.text, sentence_bounds(ctx, start)[0], start)
