@@ -374,6 +374,11 @@ def admin1_names(features: list[dict]) -> dict[str, str]:
     return out
 
 
+#: Natural Earth's native types of a region that reports call an oblast: Belarus's voblasts ("Gomel
+#: Oblast", "Brest Voblast"), named so by each Latin spelling of their names ("Vicebsk region").
+OBLAST_TYPES = ("voblast", "oblast")
+
+
 def region_places(features: list[dict], simplify_deg: float = 0.005) -> list[dict]:
     """Region places from NE admin-1 features: Ukraine at full detail, others simplified."""
     from shapely import make_valid, union_all
@@ -421,6 +426,12 @@ def region_places(features: list[dict], simplify_deg: float = 0.005) -> list[dic
             for alt in (p.get("name_alt") or "").split("|"):
                 if any(w in alt.lower() for w in ("oblast", "region", "province", "voivodeship", "voblast")):
                     names.add(alt)
+            if str(p.get("type") or "").lower().startswith(OBLAST_TYPES):  # "Gomel Oblast", "Vicebsk region"
+                latin = {
+                    stem,
+                    *(a for a in (p.get("name_alt") or "").split("|") if re.fullmatch(r"[A-Za-z]+", a)),
+                }
+                names |= {f"{s} {w}" for s in latin for w in ("Oblast", "Voblast", "region")}
             names |= {c for c in (p.get("name_uk"), p.get("name_ru")) if c}
             names.discard(stem)  # a bare "Kursk" is the city, never the region
             variants = []

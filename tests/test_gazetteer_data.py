@@ -448,6 +448,21 @@ def test_region_places_index_suffixed_forms_only(build):
     } <= ua["keys"]
     assert "kharkiv" not in ua["keys"]
     assert ru["name"] == "Kursk Oblast" and "kursk region" in ru["keys"] and "kursk" not in ru["keys"]
+    # Belarus's voblasts: "Gomel Oblast", "Gomel Voblast", and by each one-word Latin spelling of the name
+    by = json.loads(json.dumps(feature))
+    by["properties"] = {
+        "iso_3166_2": "BY-HO",
+        "name": "Gomel",
+        "name_en": "Gomel",
+        "type": "Voblasts'",
+        "type_en": "Region",
+        "name_alt": "Гомель|Gomel'|Homyel'skaya Voblasts'|Homje",
+        "latitude": 52.4,
+        "longitude": 29.9,
+    }
+    (gomel,) = build.region_places([by])
+    assert {"gomel oblast", "gomel voblast", "gomel region", "homje oblast", "homje region"} <= gomel["keys"]
+    assert "gomel" not in gomel["keys"]
 
 
 def test_addition_places_derive_polygons(build):
