@@ -47,8 +47,9 @@ __all__ = ["Context", "build", "contexts", "plain_candidates"]
 _THING_WORDS_BACKWARDS = frozenset(w[::-1] for w in THING_WORDS)
 assert all(w.isascii() for w in THING_WORDS)
 _APPOSING_BACKWARDS = frozenset(w[::-1] for w in APPOSING)
-#: Any vessel word in a text: only then is the word after each name looked at for one.
-_ANY_VESSEL = re.compile("|".join(sorted(VESSEL_WORDS)), re.IGNORECASE)
+#: The vessel words: only in a text that has one (in lower case, as the pattern after a name wants it) is
+#: the word after each name looked at for one (a substring test is about ten times faster than a search).
+_VESSEL_WORDS = tuple(sorted(VESSEL_WORDS))
 #: ... and the titles written with a full stop ("Mr.", "Gen."), likewise.
 _DOTTED_TITLES_BACKWARDS = frozenset(w[::-1] for w in DOTTED_TITLES)
 assert all(w.isascii() for w in DOTTED_TITLES)
@@ -78,7 +79,7 @@ def contexts(
     back = found.back
     n = len(text)
     last_word, next_word = _LAST_WORD.match, _NEXT_WORD.match
-    vessels = _ANY_VESSEL.search(text) is not None
+    vessels = any(w in text for w in _VESSEL_WORDS)
     out: list[Context] = []
     for h, first in zip(hits, firsts, strict=True):
         start = h.start
