@@ -86,6 +86,10 @@ SHAPES = {
     ),
     # a list of distances under one heading
     "'Distances: Melitopol - 57 km' x n": lambda n: "Distances by road: " + "Melitopol - 57 km, " * (n // 6),
+    # one sentence of towns each with its distance in a bracket
+    "'A (32 km) and B (23 km), ' x n": lambda n: (
+        "Dytiatky lies between " + "Ivankiv (32 km) and Dymer (23 km), " * (n // 8)
+    ),
 }
 
 
