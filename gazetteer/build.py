@@ -205,7 +205,7 @@ def settlement_places(
         alts = clean_alternates(c.get("alternatenames") or [])
         name = c["name"]
         variants_of: list[str] = []
-        late: set[str] = set()
+        front: list[str] = []  # the Cyrillic names of a small town by the front
         uk = None
         admin1 = admin1_names.get(f"{cc}.{c.get('admin1code')}")
         if cc == UA:
@@ -217,8 +217,10 @@ def settlement_places(
             # a town of Russia's oblasts by the front is news however small ("Graivoron" for Grayvoron);
             # its other spellings rank after every place that has them already (a front-line village of
             # Ukraine spelled the Russian way: "Krasnaia Gora")
-            late = keys_for((), [a for a in alts if is_cyrillic(a)]) - keys_for([c["name"], name, *alts])
+            front = [a for a in alts if is_cyrillic(a)]
         names = {c["name"], name, *alts}
+        keys = keys_for(names, variants_of)
+        late = keys_for((), front) - keys if front else set()
         primary = {normalize(c["name"]), normalize(name)}
         out.append(
             {
@@ -232,7 +234,7 @@ def settlement_places(
                 "admin1_key": f"{cc}.{c.get('admin1code')}",
                 "population": int(c.get("population") or 0),
                 "feature": "PPL",
-                "keys": keys_for(names, variants_of) | late,
+                "keys": keys | late,
                 "late": late,
                 "explicit": set(),
                 "primary": primary,
