@@ -269,8 +269,7 @@ def _bracketed(ctx: Context, start: int, pos: int) -> dict[str, Any] | None:
     text = ctx.text
     if not _CLOSED.match(text, pos) or not _OPENED.search(text, max(0, start - 3), start):
         return None
-    named = ctx.mentions_between(max(0, start - 60), start)
-    town = named[-1] if named else None
+    town = next(ctx.mentions_back(max(0, start - 60), start), None)
     if town is None or town.place is None or town.place.kind not in POINT_KINDS:
         return None
     if text[town.end : start].strip(" (") != "" or _ROUTE_BEFORE.search(
