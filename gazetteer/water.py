@@ -17,6 +17,7 @@ import csv
 import gzip
 import io
 import json
+import math
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -371,16 +372,20 @@ def reservoirs_by_town(waters: list[dict], places: list[dict], taken: set[str]) 
     two letters longer), or of the river a compound adjective ends with ("Chervonooskilske": "Oskil
     Reservoir", "Oskol Reservoir"); only names no place in ``taken`` has.  Returns how many reservoirs
     got one."""
-    towns = [p for p in places if p["kind"] in ("settlement", "river")]
+    # the towns and rivers by one-degree cell: NAMED_AFTER_KM is less than a degree at Ukraine's latitudes,
+    # so a reservoir's cell and the eight around it hold every one that near
+    towns: dict[tuple[int, int], list[dict]] = defaultdict(list)
+    for p in places:
+        if p["kind"] in ("settlement", "river"):
+            towns[(math.floor(p["lat"]), math.floor(p["lon"]))].append(p)
     named = 0
     for w in waters:
         if w["feature"] != "RSV" or " " in w["name"].removesuffix(" Reservoir"):
             continue
         stems = _named_after(w["name"].removesuffix(" Reservoir"))
         found = []
-        for p in towns:
-            if abs(p["lat"] - w["lat"]) > 1 or abs(p["lon"] - w["lon"]) > 1.5:
-                continue
+        y, x = math.floor(w["lat"]), math.floor(w["lon"])
+        for p in (p for dy in (-1, 0, 1) for dx in (-1, 0, 1) for p in towns.get((y + dy, x + dx), ())):
             name = p["name"].removesuffix(" River").lower()
             d = haversine_km(w["lat"], w["lon"], p["lat"], p["lon"])
             if d > NAMED_AFTER_KM:
