@@ -113,6 +113,20 @@ def test_workers_2_starts_a_local_cluster_same_output_and_problems_in_order(corp
     assert "reading" in many[2]  # the progress bar, asked for on a stderr that is not a terminal
 
 
+def test_the_program_on_2_workers_writes_what_it_writes_alone(corpus, tmp_path):
+    """``python -m frontmap``, a process of its own that forks its workers, as a user runs it."""
+    import subprocess
+
+    written = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"out_{workers}.json"
+        argv = [sys.executable, "-m", "frontmap", "extract", *corpus, "-o", str(out), "--workers", workers]
+        subprocess.run(argv, capture_output=True, check=True, timeout=120)
+        written.append(out.read_bytes())
+    assert written[1] == written[0]
+    assert [a["source"] for a in json.loads(written[0])] == corpus
+
+
 def test_parquet_parts_are_the_same_from_a_cluster(cluster, corpus, tmp_path, capsys):
     import geopandas as gpd
 

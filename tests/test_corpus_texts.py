@@ -28,9 +28,28 @@ def test_indented_is_json_dumps_with_indent_one(x):
     assert indented(x) == json.dumps(x, ensure_ascii=False, indent=1)
 
 
+def _as_item(x, depth):
+    """The text of ``x`` as json.dumps writes it ``depth`` lists deep, from its first character."""
+    doc = json.dumps(_nested(x, depth), ensure_ascii=False, indent=1)
+    opening = "".join(" " * k + "[\n" for k in range(depth)) + " " * depth
+    closing = "".join("\n" + " " * k + "]" for k in reversed(range(depth)))
+    assert doc.startswith(opening) and doc.endswith(closing)
+    return doc[len(opening) : len(doc) - len(closing)]
+
+
+def _nested(x, depth):
+    return x if depth == 0 else [_nested(x, depth - 1)]
+
+
+@given(_JSON, st.integers(0, 3))
+def test_indented_at_a_level_is_the_text_of_a_value_that_deep(x, level):
+    assert indented(x, level=level) == _as_item(x, level)
+
+
 def test_keys_json_converts_and_named_floats_follow_the_standard_library():
     for x in ({1: "a", None: 2, 2.5: True}, [math.nan, math.inf, -math.inf, -0.0, 1e16, 2**80]):
         assert indented(x) == json.dumps(x, ensure_ascii=False, indent=1)
+        assert indented(x, level=2) == _as_item(x, 2)
 
 
 def test_values_json_cannot_write_raise_its_error():

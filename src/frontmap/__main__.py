@@ -1,7 +1,5 @@
 """``python -m frontmap`` runs the command line."""
 
-import sys
+from frontmap.cli import program
 
-from frontmap.cli import main
-
-sys.exit(main())
+program()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import importlib
 import signal
 import sys
@@ -17,7 +18,7 @@ from typing import Any
 
 import frontmap as fm
 
-__all__ = ["main"]
+__all__ = ["main", "program"]
 
 #: Subcommand modules, in the order ``frontmap --help`` lists them.
 COMMANDS = ("geocode", "extract", "check", "map")
@@ -46,6 +47,18 @@ def build_parser() -> argparse.ArgumentParser:
         module = importlib.import_module(f".{name}", __name__)
         module.add_parser(sub)
     return parser
+
+
+def _settle(args: Any) -> None:
+    """Mark everything imported so far as lasting until the process exits (:func:`gc.freeze`): the
+    cycle collector never goes through it again, nor through the modules of distributed, which a run
+    on Dask imports here first.  Those made the collection on leaving take 0.06 s (--workers 2 on 600
+    articles takes 2.3 s), and the workers forked from this process no longer write to the memory
+    pages they share with it when they collect."""
+    if getattr(args, "workers", 1) > 1 or getattr(args, "scheduler", None):
+        with contextlib.suppress(ImportError):  # the command then says what to install
+            import distributed  # noqa: F401
+    gc.freeze()
 
 
 class Terminated(SystemExit):
@@ -99,12 +112,22 @@ def _sigterm_exits() -> Iterator[None]:
         raise Terminated(128 + sigterm)
 
 
-def main(argv: list[str] | None = None) -> int:
+def program() -> None:
+    """The ``frontmap`` program (its script, and ``python -m frontmap``): :func:`main` in a process of
+    its own, which exits with its status."""
+    sys.exit(main(settle=True))
+
+
+def main(argv: list[str] | None = None, *, settle: bool = False) -> int:
+    """Run the command ``argv`` (default: the process's arguments) and return its exit status.
+    ``settle`` says that the process ends with the command (see :func:`_settle`)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help(sys.stderr)
         return 2
+    if settle:
+        _settle(args)
     try:
         with _sigterm_exits():
             return int(args.run(args) or 0)

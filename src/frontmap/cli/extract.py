@@ -71,7 +71,8 @@ def run(args: Any) -> int:
         if args.format == "parquet":
             return _parquet(args)
         problems: list[str] = []
-        values = read_values(args, WANT[args.format], problems)
+        several = args.format == "json" and len(args.files) > 1  # a list of articles
+        values = read_values(args, "json_item" if several else WANT[args.format], problems)
         write_output(args.output, _render(args, values), args.files)  # each article as it comes
     except (ImportError, ConnectionError, ValueError) as exc:  # no Dask, no scheduler, cannot write
         error(str(exc))
@@ -84,12 +85,12 @@ def run(args: Any) -> int:
 
 def _render(args: Any, values: Iterator[Any]) -> Iterator[str]:
     """The output, a piece per article as the articles come."""
-    if args.format == "json":  # texts of json.dumps(article, indent=1): as items of a list, one level in
+    if args.format == "json":  # texts of json.dumps(article, indent=1), as items of a list one level in
         if len(args.files) == 1:  # one input: its object (an empty list when it could not be read)
             only = next(values, None)
             yield "[]\n" if only is None else only + "\n"
             return
-        yield from _items(("\n " + v.replace("\n", "\n ") for v in values), "[", ",", "\n]\n", "[]\n")
+        yield from _items(values, "[\n ", ",\n ", "\n]\n", "[]\n")
     elif args.format in ("jsonl", "csv"):
         if args.format == "csv":
             yield csv_header(plain_columns())

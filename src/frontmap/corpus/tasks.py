@@ -25,11 +25,12 @@ from frontmap.reading.reader import read
 __all__ = ["WANTS", "Outcome", "read_docs", "read_frame", "read_part"]
 
 #: What a task can return for each input: ``dict`` (``Article.to_dict()``), ``json`` (that, as JSON
-#: indented by one space), ``jsonl`` (as one line of JSON), ``features`` (the GeoJSON features of its
-#: mentions and claims, as JSON text joined by ", "), ``rows`` (plain table rows, see
-#: :func:`frontmap.corpus.records.plain_columns`), ``csv`` (those rows as CSV lines), ``article`` (the
-#: :class:`Article`).  Text is cheaper to send from a worker than objects.
-WANTS = ("dict", "json", "jsonl", "features", "rows", "csv", "article")
+#: indented by one space), ``json_item`` (the same one level in: an item of a list of articles),
+#: ``jsonl`` (as one line of JSON), ``features`` (the GeoJSON features of its mentions and claims, as
+#: JSON text joined by ", "), ``rows`` (plain table rows, see :func:`frontmap.corpus.records.plain_columns`),
+#: ``csv`` (those rows as CSV lines), ``article`` (the :class:`Article`).  Text is cheaper to send from a
+#: worker than objects, and is made there in the form it is written.
+WANTS = ("dict", "json", "json_item", "jsonl", "features", "rows", "csv", "article")
 
 
 class Outcome(NamedTuple):
@@ -73,7 +74,9 @@ def _value(a: Article, number: int, want: str) -> Any:
         rows = _rows(a, number)
         return rows if want == "rows" else csv_lines(rows, plain_columns())
     d = a.to_dict()
-    return indented(d) if want == "json" else json_line(d) if want == "jsonl" else d
+    if want in ("json", "json_item"):
+        return indented(d, level=int(want == "json_item"))
+    return json_line(d) if want == "jsonl" else d
 
 
 def read_docs(docs: Sequence[Doc], published: Any = None, want: str = "dict") -> list[Outcome]:
