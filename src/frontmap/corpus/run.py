@@ -90,7 +90,12 @@ def dask_client(workers: int = 1, scheduler: str | None = None) -> Iterator[Any]
             scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
             silence_logs=logging.ERROR,
         )
-    with contextlib.closing(cluster), contextlib.closing(distributed.Client(cluster)) as client:
+    # results come straight from the workers, not through the scheduler: it runs in this process too,
+    # which would otherwise take in every result twice
+    with (
+        contextlib.closing(cluster),
+        contextlib.closing(distributed.Client(cluster, direct_to_workers=True)) as client,
+    ):
         yield client
 
 
