@@ -200,6 +200,17 @@ SUBJECTS = [
         subject="Balakliia",
         anchor="Kharkiv",
     ),
+    # ... or the region it lies in, set off by a comma: the distance is said of the town after it
+    case(
+        "Located in the Sumy region, 15 km from the border with Russia, Hlukhiv was shelled again.",
+        subject="Hlukhiv",
+        anchor="Russia",
+    ),
+    case(
+        "Situated in northern Ukraine, about 60 km south of the Belarusian border, Ovruch has a garrison.",
+        subject="Ovruch",
+        anchor="Belarus",
+    ),
     # "the capital of" a region: its centre, the town the distance is said of ...
     case(
         "The road leads to the capital of Cherkasy Oblast, a city located about 190 km southeast of Kyiv.",

@@ -109,10 +109,12 @@ ASIDES: tuple[tuple[re.Pattern[str], str], ...] = (
 # -- the subject -------------------------------------------------------------------------------------
 
 #: Nothing, or a participle of where the subject lies ("Located 50 km north of Bakhmut, the town ...",
-#: "Located on the river Berestova 101 km south of Kharkiv."), before a distance that opens its
-#: sentence; matched within bounds, without copying the span.
+#: "Located on the river Berestova 101 km south of Kharkiv.", "Situated in the Chernihiv region, 55 km
+#: from the border, X ..."), before a distance that opens its sentence; matched within bounds, without
+#: copying the span.
 _OPENING = re.compile(
-    r"\s*(?:(?:" + P.LOCATED + "|" + P.LYING + r")\s+(?:(?:on|by|at|along)\s+[^,.;()]{1,50}\s+)?)?",
+    r"\s*(?:(?:" + P.LOCATED + "|" + P.LYING + r")\s+"
+    r"(?:(?:on|by|at|along|in|near)\s+[^,.;()]{1,50}(?:\s*,\s*|\s+))?)?",
     re.IGNORECASE,
 )
 _TOWN_NOUN = re.compile(r"\b(?:town|city|village|settlement|hub)\b")
