@@ -211,6 +211,10 @@ SUBJECTS = [
         subject="Ovruch",
         anchor="Belarus",
     ),
+    # "the capital" is the home country's, unless its name follows: "the capital, Minsk"
+    case("Recruits trained 90 km southeast of the capital, Minsk, officials said.", anchor="Minsk"),
+    case("Shelling hit Soroca, 140 km north of the capital Chisinau.", subject="Soroca", anchor="Chisinau"),
+    case("Troops came within 20 km of the capital, Bucha was taken.", anchor="Kyiv"),
     # "the capital of" a region: its centre, the town the distance is said of ...
     case(
         "The road leads to the capital of Cherkasy Oblast, a city located about 190 km southeast of Kyiv.",

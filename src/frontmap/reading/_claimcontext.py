@@ -283,7 +283,8 @@ OTHER_NEIGHBOURS = frozenset(NEIGHBOUR_COUNTRIES - {"RU"})
 
 def _capital(ctx: Context, pos: int) -> Anchor | None:
     """ "the capital", "the Russian capital"; "the capital of the Donetsk People's Republic" is the
-    region's centre, "the capital of Russia" the country's capital."""
+    region's centre, "the capital of Russia" the country's capital; "the capital, Minsk", "the capital
+    Chisinau": the capital named."""
     cap = P.CAPITAL.match(ctx.text, pos)
     if not cap:
         return None
@@ -293,8 +294,25 @@ def _capital(ctx: Context, pos: int) -> Anchor | None:
         centre = centre_of(ctx, place) if place is not None else None
         if centre is not None:
             return centre, ctx.text[pos:end], end
+    after = _NAME_AFTER.match(ctx.text, cap.end())
+    named = ctx.mention_at(after.end()) if after else None
+    if named is not None and named.place is not None and _a_capital(ctx, named.place):
+        return named.place, ctx.text[pos : named.end], named.end
     code = P.ADJ_COUNTRY.get((cap.group("adj") or "").lower()) or (ctx.home.country if ctx.home else "UA")
     return safe(ctx.gz.capital, code), cap.group(), cap.end()
+
+
+#: Between "the capital" and the name of the one meant: a comma, or nothing.
+_NAME_AFTER = re.compile(r",?\s*")
+
+
+def _a_capital(ctx: Context, place: Place) -> bool:
+    """Is ``place`` the capital of its country or the centre of its region?"""
+    if place.kind != "settlement":
+        return False
+    if place == safe(ctx.gz.capital, place.country):
+        return True
+    return place.admin1 is not None and _centre_town(ctx, place.admin1) == place
 
 
 def centre_of(ctx: Context, place: Place) -> Place | None:
