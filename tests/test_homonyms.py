@@ -253,6 +253,9 @@ def test_dominant_city_stays_when_it_is_among_the_places():
     # with no distance, the nearest namesake that lies that way
     ("Zelene, south of the town of Bakhmut, was shelled.", "Zelene", "zelene-south", "claim"),
     ("Zelene, just north of the city of Bakhmut, was shelled.", "Zelene", "zelene-north", "claim"),
+    # the place measured from may be described before its name
+    ("Zelene, 12 km north of the embattled city of Bakhmut, fell.", "Zelene", "zelene-north", "claim"),
+    ("Zelene, which is about 590 km from the ruined town of Bakhmut, fell.", "Zelene", "zelene-far", "claim"),
 )
 def test_claim(text, surface, place, evidence):
     assert chosen(text, surface) == (place, evidence)

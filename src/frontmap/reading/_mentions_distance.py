@@ -29,11 +29,12 @@ _CLAIM_HEAD = re.compile(
     r"approximately|nearly|almost|only|over|under|less|more|than|a|the|village|town)\s+){0,6}",
     re.IGNORECASE,
 )
-_CLAIM_TAIL = re.compile(r"\s*(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
+#: What may come between "of" and the place a distance is measured from: "the", "the town of", "the
+#: rebel-held industrial city of", "the regional capital of" (:data:`~frontmap.reading.patterns.DESCRIBED`).
+_BEFORE_ANCHOR = r"(?:" + P.DESCRIBED.pattern + r"|the\s+)?"
+_CLAIM_TAIL = re.compile(r"\s*" + _BEFORE_ANCHOR + "$", re.IGNORECASE)
 #: " away from the town of": a distance with no direction, up to the place it is measured from.
-_UNDIRECTED_TAIL = re.compile(
-    r"\s+(?:away\s+)?from\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.IGNORECASE
-)
+_UNDIRECTED_TAIL = re.compile(r"\s+(?:away\s+)?from\s+" + _BEFORE_ANCHOR + "$", re.IGNORECASE)
 
 
 def stated(text: str, start: int, end: int) -> tuple[float | None, float | None] | None:
