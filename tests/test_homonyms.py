@@ -256,6 +256,8 @@ def test_dominant_city_stays_when_it_is_among_the_places():
     # the place measured from may be described before its name
     ("Zelene, 12 km north of the embattled city of Bakhmut, fell.", "Zelene", "zelene-north", "claim"),
     ("Zelene, which is about 590 km from the ruined town of Bakhmut, fell.", "Zelene", "zelene-far", "claim"),
+    # said of two names listed together
+    ("Zelene and Klishchiivka, some 13 km south of Bakhmut, burned.", "Zelene", "zelene-south", "claim"),
 )
 def test_claim(text, surface, place, evidence):
     assert chosen(text, surface) == (place, evidence)

@@ -25,7 +25,10 @@ __all__ = ["LOOSE", "about", "bearing_of", "beside", "destination", "fitting", "
 #: ", a village on the Donets ...": a description after a name, which a distance may end.
 _DESCRIPTION = re.compile(r"\s*,\s*(?:a|an|the)\s+", re.IGNORECASE)
 _CLAIM_HEAD = re.compile(
-    r"[\s,(—–-]*(?:(?:which|that|is|was|lies|lay|sits|located|situated|just|some|about|around|roughly|"
+    r"[\s,(—–-]*"
+    # "Vyshneve and Yehorivka, situated 10 km ...": the distance is said of both names
+    r"(?:and\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?\s*,?\s*)?"
+    r"(?:(?:which|that|is|was|lies|lay|sits|located|situated|just|some|about|around|roughly|"
     r"approximately|nearly|almost|only|over|under|less|more|than|a|the|village|town)\s+){0,6}",
     re.IGNORECASE,
 )

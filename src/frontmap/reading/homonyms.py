@@ -390,6 +390,7 @@ def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] |
     or, for the place measured from, where the claim's subject says it is ("Pokrovske, about 55 km north
     of Huliaipole": the Huliaipole 55 km south of the Pokrovske the text settled)."""
     h = ctx.hits[i]
+    listed = h.end  # the end of the names listed with this one ("Vyshneve and Yehorivka, 10 km ...")
     for j in range(i + 1, len(ctx.hits)):  # a few names at most: the gap is bounded
         anchor_hit = ctx.hits[j]
         if anchor_hit.start - h.end > _CLAIM_GAP:
@@ -398,7 +399,9 @@ def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] |
         if said is not None:
             return fitting(pool, anchor_hit.place or anchor_hit.places[0], *said)
         if anchor_hit.places[0].kind in ("settlement", "facility"):
-            break  # a town between: a distance after it is said of that town
+            if not _AND.fullmatch(ctx.text, listed, anchor_hit.start):
+                break  # a town between: a distance after it is said of that town
+            listed = anchor_hit.end
     town = _OF_THE_TOWN.search(ctx.text, h.end, min(len(ctx.text), h.end + _CLAIM_GAP))
     if town is not None and not _BREAK.search(ctx.text, h.end, town.start()):
         # "Dobropillia, some 14 km north-northwest of the town": from the town named last before it
@@ -417,6 +420,8 @@ def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] |
     return fitting(pool, subject.place, km, None if az is None else (az + 180.0) % 360.0)
 
 
+#: Between two names listed together: "and", a comma.
+_AND = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 #: "... 14 km north-northwest of the town": a distance after a name, measured from a town named before.
 _OF_THE_TOWN = re.compile(r"\b(?:of|from)\s+(?P<the>the)\s+(?:town|city|village)\b(?!\s+of\b)")
 #: What ends the phrase after a name: a full stop, a semicolon, a bracket.
