@@ -211,6 +211,14 @@ SUBJECTS = [
         subject="Ovruch",
         anchor="Belarus",
     ),
+    # how a distance was measured, said between its direction and the place it is measured from
+    case(
+        "Chernihiv lies 80 km east, as the crow flies, from Chornobyl.",
+        subject="Chernihiv",
+        anchor="Chornobyl",
+        measure="straight",
+    ),
+    case("Izium is 120 km southeast by road from Kharkiv.", anchor="Kharkiv", measure="route"),
     # "the capital" is the home country's, unless its name follows: "the capital, Minsk"
     case("Recruits trained 90 km southeast of the capital, Minsk, officials said.", anchor="Minsk"),
     case("Shelling hit Soroca, 140 km north of the capital Chisinau.", subject="Soroca", anchor="Chisinau"),

@@ -2,19 +2,22 @@
 :mod:`~frontmap.reading.claimtext`): "the distance from A to B is", "between A and B", "the distance to B
 is", "From A to B -", and the figure paired with one of these by how each is measured ("1,593 km by road
 and 1,237 km by direct route"); after it, "7 km to go to reach X", "90 km separate A from B", "200 km
-between A and B"; around it, "A (32 km)"."""
+between A and B"; around it, "A (32 km)"; and the end a distance leaves unnamed ("B, some 40 km to the
+west"), implied by what the text named before."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from frontmap.reading import patterns as P
-from frontmap.reading._claimcontext import Context, anchor_at, measure_of, named_at, sentence_bounds
-from frontmap.reading._claims_subject import POINT_KINDS, topic
-from frontmap.reading.claimlinks import IMPLIED_TOPIC
+from frontmap.reading._claimcontext import NEAR, Context, anchor_at, measure_of, named_at, sentence_bounds
+from frontmap.reading._claims_subject import PLURAL_NOUN_BEFORE, POINT_KINDS, topic
+from frontmap.reading.claimlinks import IMPLIED_BEFORE, IMPLIED_TOPIC
+from frontmap.reading.claims import DistanceClaim
 
-__all__ = ["ends_about", "ends_after", "ends_named"]
+__all__ = ["ends_about", "ends_after", "ends_named", "implied_anchor"]
 
 
 #: The verb between the ends a distance names and its figure ("is", "will be", "spans", "comes to").
@@ -295,3 +298,52 @@ def _between_after(ctx: Context, pos: int) -> dict[str, Any] | None:
     if not all(n.place is not None and n.place.kind in POINT_KINDS for n in (first, second)):
         return None
     return {"end": second.end, "subject": second.place, "anchor": first.place, "anchor_text": first.text}
+
+
+#: "5 km to its east": a distance measured from a place named before.
+_ITS = re.compile(r"\bits\b", re.IGNORECASE)
+#: "15 km apart": a distance between two places the text names, not from one to the other.
+_APART = re.compile(r"\bapart\b", re.IGNORECASE)
+
+
+def implied_anchor(ctx: Context, c: DistanceClaim) -> DistanceClaim:
+    """A distance with no place after it ("..., the town of B, about five miles away", "B, some 40 miles
+    to the west") is measured from the place the sentence named before its subject; "to its east" with
+    none there, from the town the sentence before is about."""
+    if c.subject is None or c.anchor is not None or c.anchor_text:
+        return c
+    s, _ = sentence_bounds(ctx, c.start)
+    before = [m for m in ctx.mentions_between(max(s, c.start - NEAR), c.start) if m.place is not None]
+    at = next((i for i in range(len(before) - 1, -1, -1) if before[i].place == c.subject), None)
+    if at is not None and _APART.search(c.text):
+        # "Sloviansk and Kramatorsk, which sit about 15 km apart": about the first, from the second
+        pair = [
+            m for m in before if m.role == "location" and m.place is not None and m.place.kind in POINT_KINDS
+        ]
+        pair = [m for m in pair if m.place != c.subject][-1:] + [m for m in pair if m.place == c.subject][-1:]
+        if len(pair) == 2:
+            first, second = sorted(pair, key=lambda m: m.start)
+            return replace(c, subject=first.place, anchor=second.place, anchor_text=second.text)
+    lead = at  # "the cities of Lysychansk and Sievierodonetsk, 25 km away": about the first, from before it
+    while lead and P.LIST_GAP.fullmatch(ctx.text, before[lead - 1].end, before[lead].start):
+        lead -= 1
+    if (
+        lead is not None
+        and lead != at
+        and PLURAL_NOUN_BEFORE.search(ctx.text, max(0, before[lead].start - 30), before[lead].start)
+    ):
+        c = replace(c, subject=before[lead].place)
+    else:
+        lead = at
+    for m in reversed(before[:lead] if lead is not None else []):
+        p = m.place
+        if m.role == "location" and p is not None and p.kind in POINT_KINDS and p != c.subject:
+            if P.LINE_NAMED_AFTER.match(ctx.text, m.end):
+                continue  # "along the Kursk border": a line named after the town, not the town
+            return replace(c, anchor=m.place, anchor_text=m.text, note=IMPLIED_BEFORE)
+    if _ITS.search(c.text):
+        # "Its neighbour Lobkove, 5 km to its east": "its" is the town the sentence before is about
+        about = topic(ctx, s, c.subject)
+        if about is not None and about != c.subject:
+            return replace(c, anchor=about, note=IMPLIED_TOPIC)
+    return c

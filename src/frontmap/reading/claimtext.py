@@ -79,10 +79,9 @@ from frontmap.reading._claims_before import (
     zone_before,
 )
 from frontmap.reading._claims_comparisons import comparison_claim
-from frontmap.reading._claims_ends import ends_about, ends_after
+from frontmap.reading._claims_ends import ends_about, ends_after, implied_anchor
 from frontmap.reading._claims_found import Widened, low_of_next, trimmed_end
 from frontmap.reading._claims_subject import (
-    PLURAL_NOUN_BEFORE,
     POINT_KINDS,
     area_subject,
     capital_meant,
@@ -256,14 +255,31 @@ def _distance(
     fields = {"direction": direction, "bearing_deg": direction_bearing(direction)}
     if converted is None and d.group("conv"):  # "18 kilometers south (11 miles) of Pokrovsk"
         converted = _conversion(text, d.start("conv"), unit)[0]
+    return _directed(ctx, claim, start, d, travel, fields)
+
+
+#: "as the crow flies from", ", by road, from": how a distance is measured, between its direction and
+#: the place it is measured from.
+_MEASURED_FROM = re.compile(P.MEASURE.pattern + r"\s*(?:of|from)\s+", re.IGNORECASE)
+
+
+def _directed(ctx: Context, claim, start: int, d: re.Match, travel: bool, fields: dict) -> DistanceClaim:
+    """A distance with its direction (``d``): from the place named after "of"/"from", else as
+    :func:`_direction_ends` says."""
+    text = ctx.text
+    of = d.end()
     if d.group("end") is not None:  # "... some 20 km to the south."
-        return _direction_ends(ctx, claim, start, d, travel, fields)
-    anchor, anchor_text, end = anchor_at(ctx, d.end())
+        measured = _MEASURED_FROM.match(text, d.end("dir"))
+        if measured is None:
+            return _direction_ends(ctx, claim, start, d, travel, fields)
+        # "80 km east as the crow flies from the plant": how it is measured, then the place
+        of, fields["measure"] = measured.end(), measure_of(measured)
+    anchor, anchor_text, end = anchor_at(ctx, of)
     if anchor is None and not anchor_text:
-        it = _OF_IT.match(text, d.end())
+        it = _OF_IT.match(text, of)
         if it:  # "Khreshchenivka is some 10 km west of it."
             return _it_anchor(ctx, claim(it.end(), **fields), it.group())
-        described = DESCRIBED_ANCHOR.match(text, d.end())  # "3 km northwest of the reactors"
+        described = DESCRIBED_ANCHOR.match(text, of)  # "3 km northwest of the reactors"
         end, anchor_text = (described.end(), described.group()) if described else (d.end("dir"), "")
     return claim(end, anchor=anchor, anchor_text=anchor_text, **fields)
 
@@ -298,7 +314,7 @@ def _direction_ends(
         if began is not None:
             fields.update(anchor=began, anchor_text="", note=IMPLIED_START)
         return claim(goal.end, subject=goal.place, **fields)
-    return _implied_anchor(ctx, claim(d.end("dir"), **fields))
+    return implied_anchor(ctx, claim(d.end("dir"), **fields))
 
 
 #: A sentence that opens on "it" ("It is ...", "Now it is ...").
@@ -419,7 +435,7 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
         return claim(end, anchor=anchor, anchor_text=anchor_text)
     bare = P.AWAY_END.match(text, pos)
     if bare or (distance_said(text, start) and not travel):  # "B, five miles away", "B (a distance of 5 km)":
-        return _implied_anchor(ctx, claim(bare.end() if bare else pos))  # from the place named before B
+        return implied_anchor(ctx, claim(bare.end() if bare else pos))  # from the place named before B
     to = None if travel else P.TO_PLACE.match(text, pos)
     said = to is not None and P.IT_IS_BEFORE.search(text, max(0, start - 30), start)
     goal = named_at(ctx, to.end()) if to is not None and said else None
@@ -459,53 +475,6 @@ _NOUN_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:city|town|village
 _NAMED_AFTER = re.compile(r"\s*,\s*(?=[A-Z][\w'’-]*\s*[.;]|[A-Z][\w'’-]*\s*$)")
 #: "Ten km north of Kherson (the regional capital) lies the village of X": the subject after the anchor.
 _INVERTED = re.compile(r"(?:\s*\([^()]{0,120}\))?" + P.SUBJECT_INVERTED.pattern)
-#: "5 km to its east": a distance measured from a place named before.
-_ITS = re.compile(r"\bits\b", re.IGNORECASE)
-#: "15 km apart": a distance between two places the text names, not from one to the other.
-_APART = re.compile(r"\bapart\b", re.IGNORECASE)
-
-
-def _implied_anchor(ctx: Context, c: DistanceClaim) -> DistanceClaim:
-    """A distance with no place after it ("..., the town of B, about five miles away", "B, some 40 miles
-    to the west") is measured from the place the sentence named before its subject; "to its east" with
-    none there, from the town the sentence before is about."""
-    if c.subject is None or c.anchor is not None or c.anchor_text:
-        return c
-    s, _ = sentence_bounds(ctx, c.start)
-    before = [m for m in ctx.mentions_between(max(s, c.start - NEAR), c.start) if m.place is not None]
-    at = next((i for i in range(len(before) - 1, -1, -1) if before[i].place == c.subject), None)
-    if at is not None and _APART.search(c.text):
-        # "Sloviansk and Kramatorsk, which sit about 15 km apart": about the first, from the second
-        pair = [
-            m for m in before if m.role == "location" and m.place is not None and m.place.kind in POINT_KINDS
-        ]
-        pair = [m for m in pair if m.place != c.subject][-1:] + [m for m in pair if m.place == c.subject][-1:]
-        if len(pair) == 2:
-            first, second = sorted(pair, key=lambda m: m.start)
-            return replace(c, subject=first.place, anchor=second.place, anchor_text=second.text)
-    lead = at  # "the cities of Lysychansk and Sievierodonetsk, 25 km away": about the first, from before it
-    while lead and P.LIST_GAP.fullmatch(ctx.text, before[lead - 1].end, before[lead].start):
-        lead -= 1
-    if (
-        lead is not None
-        and lead != at
-        and PLURAL_NOUN_BEFORE.search(ctx.text, max(0, before[lead].start - 30), before[lead].start)
-    ):
-        c = replace(c, subject=before[lead].place)
-    else:
-        lead = at
-    for m in reversed(before[:lead] if lead is not None else []):
-        p = m.place
-        if m.role == "location" and p is not None and p.kind in POINT_KINDS and p != c.subject:
-            if P.LINE_NAMED_AFTER.match(ctx.text, m.end):
-                continue  # "along the Kursk border": a line named after the town, not the town
-            return replace(c, anchor=m.place, anchor_text=m.text, note=IMPLIED_BEFORE)
-    if _ITS.search(c.text):
-        # "Its neighbour Lobkove, 5 km to its east": "its" is the town the sentence before is about
-        about = topic(ctx, s, c.subject)
-        if about is not None and about != c.subject:
-            return replace(c, anchor=about, note=IMPLIED_TOPIC)
-    return c
 
 
 def _subject(ctx: Context, start: int, anchor: Place | None, end: int) -> Place | None:

@@ -160,7 +160,7 @@ DIRECTION = re.compile(
     # "18 kilometers south (11 miles) of Pokrovsk": a conversion after the direction
     r"(?:\s*(?P<conv>\(\s*(?:about\s+|some\s+|roughly\s+)?\d[\d,.]*\s*(?:miles?|mi|km|kilomet(?:re|er)s?)\s*\)))?"
     # "... 20 km east of Izium", or a direction that ends the phrase: "... some 20 km to the south."
-    r"(?:\s+(?:of|from)\s+|(?P<end>(?<=[a-z])(?=\s*[,.;:)—–]|\s+(?:and|but|on|in|at|as|after|before"
+    r"(?:\s+(?:of|from)\s+|(?P<end>(?<=[a-z])(?=\s*[,.;:)—–]|\s+(?:and|but|on|in|at|as|by|after|before"
     r"|near|towards?|to|along|is|are|" + LIES + r")\b)))",
     re.IGNORECASE,
 )
