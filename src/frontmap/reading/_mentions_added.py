@@ -2,8 +2,9 @@
 its hits: each name of a list before one plural feature noun ("the Black and Azov seas", "the Rylsky and
 Khomutovsky districts") or of district adjectives after one ("four regions, namely Volchansky and
 Izyumsky"), a name with a lower-case compass word ("the southern Bug"), and a facility
-named by its town's adjective ("the Kakhovskaya HPP", "the Kakhovskyi reservoir").  Each pass looks for a
-literal first (a noun, "ern", "sk"), so that a text without one costs a few string searches.
+named by its town's adjective ("the Kakhovskaya HPP", "the Kakhovskyi reservoir"), and a name written in
+lower case ("russia").  Each pass looks for a literal first (a noun, "ern", "sk", a name), so that a text
+without one costs a few string searches.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from bisect import bisect_right
 from typing import Any
 
 from frontmap.gazetteer.names import normalize
+from frontmap.reading import lexicon
 from frontmap.reading._tokens import Hit
 
 __all__ = ["REGION_GAP", "added_names"]
@@ -23,9 +25,10 @@ REGION_GAP = r"\s*(?:,(?:\s*(?:and|or)\b)?|and\b|&|/|or\b)\s*"
 
 
 def added_names(text: str, kept: list[Hit], gz: Any) -> list[Hit]:
-    """``kept`` (hits in text order) with the names of the four passes added or re-read."""
+    """``kept`` (hits in text order) with the names of the five passes added or re-read."""
     kept = _listed_districts(text, _listed_features(text, kept, gz), gz)
-    return _adjective_facilities(text, _compass_names(text, kept, gz), gz)
+    kept = _adjective_facilities(text, _compass_names(text, kept, gz), gz)
+    return _lower_case_names(text, kept, gz)
 
 
 #: "the Glushkovsky, Rylsky and Khomutovsky districts", "the Black and Azov seas": names listed before one
@@ -184,4 +187,35 @@ def _adjective_facilities(text: str, kept: list[Hit], gz: Any) -> list[Hit]:
             if places:
                 added.append(Hit(1, start, m.end("noun"), key, places))
                 break
+    return sorted(kept + added, key=lambda h: h.start) if added else kept
+
+
+#: Around a name in lower case, what makes it part of a web address, a handle or a slug, not a name: a
+#: character before it, or one after it that is followed by a letter or digit.
+_IN_ADDRESS_BEFORE = "/.@#_-"
+_IN_ADDRESS_AFTER = "/.@_"
+
+
+def _lower_case_names(text: str, kept: list[Hit], gz: Any) -> list[Hit]:
+    """A name of :data:`~frontmap.reading.lexicon.LOWER_CASE_NAMES` written in lower case ("the border with
+    russia") as a whole word, where no name was read: the place it names."""
+    added: list[Hit] = []
+    starts = [h.start for h in kept]
+    for name in lexicon.LOWER_CASE_NAMES:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            before = text[at - 1 : at]
+            after = text[end : end + 2]
+            i = bisect_right(starts, at)
+            if not (
+                (before and (before.isalnum() or before in _IN_ADDRESS_BEFORE))
+                or after[:1].isalnum()
+                or (after[:1] in _IN_ADDRESS_AFTER and after[1:].isalnum())
+                or (i > 0 and kept[i - 1].end > at)
+            ):
+                places = gz.lookup(name)
+                if places:
+                    added.append(Hit(1, at, end, name, tuple(places)))
+            at = text.find(name, end)
     return sorted(kept + added, key=lambda h: h.start) if added else kept

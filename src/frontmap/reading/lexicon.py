@@ -194,6 +194,8 @@ HOMONYM_QUALIFIERS: MappingProxyType[str, Any] = _table("homonym_qualifiers.json
 SETTLEMENT_FACILITIES = entries("settlement_facilities.txt")
 #: Nouns after a town's name for an incident at its nuclear plant or dam ("the Chernobyl disaster").
 PLANT_INCIDENTS = _words("plant_incidents.txt")
+#: Names that stand for their place in lower case too ("russia", as many Ukrainian outlets write it).
+LOWER_CASE_NAMES = entries("lower_case_names.txt")
 #: The populations a settlement noun fits ("the village of X", "60 km from the city"): noun -> (low,
 #: high), high infinite when the table leaves it open (its "kinds").
 SETTLEMENT_SIZES: MappingProxyType[str, tuple[float, float]] = MappingProxyType(
