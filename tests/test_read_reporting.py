@@ -2553,6 +2553,7 @@ def test_two_capitals_that_speak_together_both_speak_for_their_states():
         ("Inspectors visited the Zaporozhskaya NPP.", ["Zaporizhzhia Nuclear Power Plant"]),
         ("The Kakhovskyi reservoir drained.", ["Kakhovka Reservoir"]),
         ("Shells hit the Antonivskyi road bridge.", ["Antonivskyi Bridge"]),
+        ("Sappers checked the Antonivskyi railway bridge upstream.", ["Antonivskyi Railway Bridge"]),
         ("A drone struck a Russian power plant.", []),
         # the countries at war and their capitals written in lower case, as many Ukrainian outlets write
         # "russia": their places, but not inside a web address, a handle or a slug
