@@ -76,6 +76,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from frontmap.gazetteer.place import Place
+from frontmap.reading import patterns as P
 from frontmap.reading._directions import named_as_direction
 from frontmap.reading._homonym_kinds import by_kind, kind_before
 from frontmap.reading._homonym_pairs import weak_anchors
@@ -399,7 +400,7 @@ def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] |
         if said is not None:
             return fitting(pool, anchor_hit.place or anchor_hit.places[0], *said)
         if anchor_hit.places[0].kind in ("settlement", "facility"):
-            if not _AND.fullmatch(ctx.text, listed, anchor_hit.start):
+            if not P.LIST_GAP.fullmatch(ctx.text, listed, anchor_hit.start):
                 break  # a town between: a distance after it is said of that town
             listed = anchor_hit.end
     town = _OF_THE_TOWN.search(ctx.text, h.end, min(len(ctx.text), h.end + _CLAIM_GAP))
@@ -420,8 +421,6 @@ def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] |
     return fitting(pool, subject.place, km, None if az is None else (az + 180.0) % 360.0)
 
 
-#: Between two names listed together: "and", a comma.
-_AND = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 #: "... 14 km north-northwest of the town": a distance after a name, measured from a town named before.
 _OF_THE_TOWN = re.compile(r"\b(?:of|from)\s+(?P<the>the)\s+(?:town|city|village)\b(?!\s+of\b)")
 #: What ends the phrase after a name: a full stop, a semicolon, a bracket.
