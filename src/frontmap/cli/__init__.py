@@ -53,8 +53,8 @@ def _settle(args: Any) -> None:
     """Mark everything imported so far as lasting until the process exits (:func:`gc.freeze`): the
     cycle collector never goes through it again, nor through the modules of distributed, which a run
     on Dask imports here first.  Those made the collection on leaving take 0.06 s (--workers 2 on 600
-    articles takes 2.3 s), and the workers forked from this process no longer write to the memory
-    pages they share with it when they collect."""
+    articles takes 2.3 s); workers forked from this process skip them too, so the memory pages they
+    share with it stay shared."""
     if getattr(args, "workers", 1) > 1 or getattr(args, "scheduler", None):
         with contextlib.suppress(ImportError):  # the command then says what to install
             import distributed  # noqa: F401
