@@ -140,12 +140,11 @@ def add_front(
         water.read_russian_names(),
     )
     places += reg
+    keys = {k for p in places for k in p["keys"]}  # the names the waters below may not take
     waters = water.register_waters(
-        water.read_register_rivers(sources / REGISTER, tuple(water.REGISTER_WATERS)),
-        {k for p in places for k in p["keys"]},
-        oblast_name,
+        water.read_register_rivers(sources / REGISTER, tuple(water.REGISTER_WATERS)), keys, oblast_name
     )
-    by_town = water.reservoirs_by_town(waters, places, {k for p in places for k in p["keys"]})
+    by_town = water.reservoirs_by_town(waters, places, keys)
     places += waters
     stats.update(
         reservoirs_by_town=by_town,
