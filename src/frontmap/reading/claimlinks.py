@@ -398,7 +398,7 @@ def linked(ctx: Context, claims: list[Claim]) -> list[Claim]:
 
 
 #: ", 41 from B", " and 115 from C": a bare figure after a distance, from another place.
-_AND_FROM = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<num>\d[\d,.]*)\s+from\s+")
+_AND_FROM = re.compile(r"(?:" + P.LIST_GAP.pattern + r")(?P<num>\d[\d,.]*)\s+from\s+")
 
 
 def unit_said_once(ctx: Context, claims: list[Claim]) -> list[Claim]:
