@@ -325,6 +325,12 @@ def _has(key: str, admin1: str) -> bool:
         ),
         pytest.param("Drones hit Lyman in the Kharkiv region.", "Kharkiv Oblast", id="Lyman, Kharkiv"),
         pytest.param("Shelling hit Lyman and Izium overnight.", "Donetsk Oblast", id="Lyman with Izium"),
+        pytest.param(
+            # the village of 4,000 lies nearer Kharkiv and Balakliia; the town of 20,000 is near Izium
+            "Shells hit the station at Balakliia, on the line that runs from Kharkiv through Izium to Lyman.",
+            "Donetsk Oblast",
+            id="Lyman, five times its nearer namesake",
+        ),
     ],
 )
 def test_lyman_on_the_bundled_gazetteer(text, admin1):

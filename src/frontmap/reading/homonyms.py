@@ -117,9 +117,11 @@ ORDER: tuple[str, ...] = ("qualifier", "claim", "hierarchy", "proximity", "size"
 NEAR_KM = 60.0
 #: Candidates within this many km of the nearest one are equally near (a claim may choose among them).
 SLACK_KM = 10.0
-#: A town of this many people (and ten times its namesakes') is far larger than they: units shared only
-#: with them do not rule it out (hierarchy), and size takes it over a small one the name once belonged to.
+#: A town of this many people (and FAR_LARGER times its namesakes') is far larger than they: units
+#: shared only with them do not rule it out (hierarchy), and size takes it over a small one the name
+#: once belonged to.
 BIG_TOWN = 20_000
+FAR_LARGER = 5  #: Lyman, 20,000 people, over a village of 4,000 by Kharkiv, in a text naming Izium.
 #: Near the article's places, a town this large stays in the running against nearer namesakes far
 #: smaller or of unknown size (the codifier's villages): Vasylivka, a raion centre of 12,500 people 45 km
 #: from Zaporizhzhia, against a village 15 km from it.
@@ -145,8 +147,8 @@ _LARGE_KINDS = ("country", "region", "sea", "river", "facility")
 
 
 def _far_larger(than: Iterable[Place], floor: int = BIG_TOWN) -> int:
-    """The population of a town far larger than each of ``than``: ``floor``, or ten times theirs."""
-    return max(floor, 10 * max(p.population for p in than))
+    """The population of a town far larger than each of ``than``: ``floor``, or FAR_LARGER times theirs."""
+    return max(floor, FAR_LARGER * max(p.population for p in than))
 
 
 def _biggest(pool: tuple[Place, ...]) -> Place:
@@ -347,7 +349,7 @@ def _near_town(ctx: _Context, p: Place) -> bool:
 
 def proximity(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
     """The candidates near the article's places (within :data:`NEAR_KM`, and within :data:`SLACK_KM` of
-    the nearest, or a town of :data:`NEAR_TOWN` ten times larger than those); a dominant city yields only
+    the nearest, or a town of :data:`NEAR_TOWN` far larger than those); a dominant city yields only
     to a village of its name close by while it is far from all of them."""
     if _dominant(pool):
         city = pool[0]
