@@ -334,6 +334,18 @@ class Gazetteer:
             raise UnknownPlaceError(place_id)
         return p
 
+    def vertices(self, place: Place) -> tuple[tuple[tuple[float, float], ...], ...]:
+        """The lines of a river and the rings of a lake's, region's or country's outline, each a tuple
+        of ``(lon, lat)`` vertices, read without shapely (``place.geometry`` is the same as a shapely
+        geometry); ``()`` for a place with no stored line or outline (settlements, facilities).
+
+        >>> [len(line) > 100 for line in Gazetteer().vertices(Gazetteer().resolve("Dniester"))]
+        [True]
+        """
+        if not isinstance(place, Place):
+            raise InputError(f"vertices() takes a Place (from lookup, resolve or get), not {place!r}")
+        return shipped().vertices(place.id)
+
     def country(self, iso2: str) -> Place:
         """The country with ISO 3166-1 alpha-2 code ``iso2`` (kind ``country``, a polygon).
 

@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from frontmap.errors import DataError
+from frontmap.gazetteer._wkb import Parts, parts
 from frontmap.gazetteer.place import Place
 
 __all__ = [
@@ -369,6 +370,12 @@ class Store:
         """The polygon of ``place_id`` as WKB, or None."""
         rows = self._query(GEOMETRY, "SELECT wkb FROM geometry WHERE id = ?", (place_id,))
         return bytes(rows[0][0]) if rows else None
+
+    def vertices(self, place_id: str) -> Parts:
+        """The lines and rings of ``place_id``'s geometry as ``(lon, lat)`` vertices, read without
+        shapely (:func:`~frontmap.gazetteer._wkb.parts`); ``()`` when none is stored."""
+        wkb = self.wkb(place_id)
+        return () if wkb is None else parts(wkb)
 
     def geometry(self, place_id: str) -> Any:
         """The polygon of ``place_id`` as a shapely geometry, or None."""

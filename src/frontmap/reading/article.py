@@ -24,7 +24,9 @@ ROLES = ("location", "metonymy")
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A place named in a text: ``text == article.text[start:end]``; ``place`` is None when unresolved."""
+    """A place named in a text: ``text == article.text[start:end]``; ``place`` is None when unresolved.
+    A river's ``place`` has its point at the reach the text means, by the town named closest to it
+    (:mod:`~frontmap.reading._reaches`); its id, name and geometry are the gazetteer's."""
 
     text: str
     start: int

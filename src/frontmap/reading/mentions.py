@@ -37,6 +37,7 @@ from frontmap.reading._ment_verdicts import plain_verdicts, sentence_ua
 from frontmap.reading._mentions_added import REGION_GAP as _REGION_GAP
 from frontmap.reading._mentions_added import added_names
 from frontmap.reading._mentions_lines import Lines
+from frontmap.reading._reaches import at_reaches
 from frontmap.reading._spelling import misspelled, with_head
 from frontmap.reading._tokens import JOINING, POSSESSIVE, Hit, PlainWords, Token, Words, words
 from frontmap.reading.article import Mention
@@ -142,7 +143,7 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
         for h in kept
         if h.place
     ]
-    return _anaphora(text, mentions, source)
+    return at_reaches(_anaphora(text, mentions, source), gz)  # a river's point at the reach meant
 
 
 #: The feature words as they are written after "the" (only words of lower-case ASCII letters can be).
