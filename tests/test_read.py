@@ -882,6 +882,21 @@ def test_comparison_links_the_changed_area():
     assert art.claims[comp.refers_to].value == 6000
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a country before one of its units only says which unit is meant
+        ("The pocket covers 30,000 sq km, comparable to the US state of Maryland.", ["Maryland"]),
+        ("The pocket covers 30,000 sq km, the size of Germany's Brandenburg.", ["Brandenburg"]),
+        ("The demined land, 12,000 sq km, is bigger than the state of Qatar.", ["Qatar"]),
+        # "or" likens the area to each place, not to both together: the first is kept
+        ("Troops regained 30,000 sq km, about the size of Belgium or Maryland.", ["Belgium"]),
+    ],
+)
+def test_the_places_an_area_is_likened_to(text, places):
+    assert [p.name for p in only(text, "comparison").places] == places
+
+
 COMPARISONS = [
     (
         "Troops regained 9,000 sq km, more than three times the size of Luxembourg.",

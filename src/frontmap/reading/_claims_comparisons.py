@@ -21,6 +21,14 @@ from frontmap.reading.lexicon import MULTIPLIERS
 __all__ = ["comparison_claim"]
 
 _SIZE_WORDS = re.compile(r"\b(?:area|territory|land|size)\b", re.I)
+#: Before the first place compared: "the", and a unit noun ("the size of the state of Maryland").
+_FIRST_GAP = re.compile(r"\s*(?:the\s+)?(?:(?:state|province|region|county)\s+of\s+)?")
+#: Between a country and one of its units, which the comparison means: "the U.S. state of Maryland",
+#: "Germany's Brandenburg".
+_UNIT_OF_GAP = re.compile(r"\s+(?:state|province|region|county)\s+of\s+|['’]s\s+")
+#: Between places compared together ("the West Bank and Gaza"); "or" ends them: "the size of Maryland or
+#: Brandenburg" likens the area to each, not to both put together, and the first is kept.
+_LIST_GAP = re.compile(r"\s*(?:,|and|&|plus)?\s*(?:the\s+)?")
 
 
 def comparison_claim(ctx: Context, m: re.Match, first_area: int | None) -> ComparisonClaim | None:
@@ -33,11 +41,12 @@ def comparison_claim(ctx: Context, m: re.Match, first_area: int | None) -> Compa
     end = m.end()
     for men in ctx.mentions_between(m.end(), min(e, m.end() + 120)):
         gap = text[end : men.start]
-        if places and not re.fullmatch(r"\s*(?:,|and|&|plus|or)?\s*(?:the\s+)?", gap):
-            break
-        if not places and not re.fullmatch(r"\s*(?:the\s+)?", gap):
+        unit = bool(places) and places[-1].kind == "country" and _UNIT_OF_GAP.fullmatch(gap) is not None
+        if not (unit or (_LIST_GAP if places else _FIRST_GAP).fullmatch(gap)):
             break
         if men.place is not None and men.place.kind in ("country", "region", "settlement"):
+            if unit:
+                places.pop()  # the country only says which state or region
             places.append(men.place)
             end = men.end
     if not places:
