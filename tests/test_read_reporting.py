@@ -2561,6 +2561,17 @@ def test_two_capitals_that_speak_together_both_speak_for_their_states():
         ("The border with russia's Belgorod region was shelled.", ["Russia", "Belgorod Oblast"]),
         ("More at kyiv.example.org and example.com/why-ukraine-waits, or #russia.", []),
         ("Leaflets fell on kyivska street in Kharkiv.", ["Kharkiv"]),
+        # initials with full stops, which the word scanner reads as letters; a modifier as "US" would be
+        (
+            "Imagery from a U.S. satellite firm and the U.K. showed Izium.",
+            ["United States of America", "United Kingdom", "Izium"],
+        ),
+        (
+            "Figures from the U.S.-based institute put the front at Kupiansk.",
+            ["United States of America", "Kupiansk"],
+        ),
+        ("Top U.S. officials and U.S. President Biden met in Kyiv.", ["Kyiv"]),
+        ("The site us.example.org/U.S.A.F. was down.", []),
         # a compass word in lower case that is part of the name
         ("Barges moved down the southern Bug River past Mykolaiv.", ["Southern Bug", "Mykolaiv"]),
         ("Shelling hit the southern Kherson region.", ["Kherson Oblast"]),

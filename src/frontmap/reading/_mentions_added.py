@@ -16,6 +16,7 @@ from typing import Any
 from frontmap.gazetteer.names import normalize
 from frontmap.reading import lexicon
 from frontmap.reading._tokens import Hit
+from frontmap.reading.mentionrules import ACRONYM_MODIFIER
 
 __all__ = ["REGION_GAP", "added_names"]
 
@@ -28,7 +29,7 @@ def added_names(text: str, kept: list[Hit], gz: Any) -> list[Hit]:
     """``kept`` (hits in text order) with the names of the five passes added or re-read."""
     kept = _listed_districts(text, _listed_features(text, kept, gz), gz)
     kept = _adjective_facilities(text, _compass_names(text, kept, gz), gz)
-    return _lower_case_names(text, kept, gz)
+    return _names_as_written(text, kept, gz)
 
 
 #: "the Glushkovsky, Rylsky and Khomutovsky districts", "the Black and Azov seas": names listed before one
@@ -196,12 +197,14 @@ _IN_ADDRESS_BEFORE = "/.@#_-"
 _IN_ADDRESS_AFTER = "/.@_"
 
 
-def _lower_case_names(text: str, kept: list[Hit], gz: Any) -> list[Hit]:
-    """A name of :data:`~frontmap.reading.lexicon.LOWER_CASE_NAMES` written in lower case ("the border with
-    russia") as a whole word, where no name was read: the place it names."""
+def _names_as_written(text: str, kept: list[Hit], gz: Any) -> list[Hit]:
+    """A name the word scanner cannot read, written as a whole word where no name was read: one of
+    :data:`~frontmap.reading.lexicon.LOWER_CASE_NAMES` in lower case ("the border with russia"), or of
+    :data:`~frontmap.reading.lexicon.DOTTED_NAMES` in initials ("the U.S.-based institute"), unless, as
+    "US" would be, a modifier (:data:`~frontmap.reading.mentionrules.ACRONYM_MODIFIER`: "U.S. officials")."""
     added: list[Hit] = []
     starts = [h.start for h in kept]
-    for name in lexicon.LOWER_CASE_NAMES:
+    for name in (*lexicon.LOWER_CASE_NAMES, *lexicon.DOTTED_NAMES):
         at = text.find(name)
         while at >= 0:
             end = at + len(name)
@@ -213,9 +216,10 @@ def _lower_case_names(text: str, kept: list[Hit], gz: Any) -> list[Hit]:
                 or after[:1].isalnum()
                 or (after[:1] in _IN_ADDRESS_AFTER and after[1:].isalnum())
                 or (i > 0 and kept[i - 1].end > at)
+                or ("." in name and ACRONYM_MODIFIER.match(text, end))
             ):
-                places = gz.lookup(name)
+                places = gz.lookup(normalize(name))
                 if places:
-                    added.append(Hit(1, at, end, name, tuple(places)))
+                    added.append(Hit(1, at, end, normalize(name), tuple(places)))
             at = text.find(name, end)
     return sorted(kept + added, key=lambda h: h.start) if added else kept

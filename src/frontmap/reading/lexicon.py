@@ -196,6 +196,8 @@ SETTLEMENT_FACILITIES = entries("settlement_facilities.txt")
 PLANT_INCIDENTS = _words("plant_incidents.txt")
 #: Names that stand for their place in lower case too ("russia", as many Ukrainian outlets write it).
 LOWER_CASE_NAMES = entries("lower_case_names.txt")
+#: Names written as initials with full stops ("U.S."), which the word scanner cannot read.
+DOTTED_NAMES = entries("dotted_names.txt")
 #: The populations a settlement noun fits ("the village of X", "60 km from the city"): noun -> (low,
 #: high), high infinite when the table leaves it open (its "kinds").
 SETTLEMENT_SIZES: MappingProxyType[str, tuple[float, float]] = MappingProxyType(

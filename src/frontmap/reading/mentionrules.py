@@ -111,7 +111,7 @@ IF_COUNTRY_NAMED = Verdict.IF_COUNTRY_NAMED
 #: Kinds of place whose names are rarely anything else.
 _LARGE_KINDS = ("country", "region", "sea", "river", "facility")
 _DATELINE = re.compile(r"\s*(?:,|\(|—|–|--|-\s)")
-_ACRONYM_MODIFIER = re.compile(
+ACRONYM_MODIFIER = re.compile(
     r"-(?!(?:" + phrases(ACRONYM_ORIGINS) + r")\b)\w|\s+[A-Z]|\s+(?:" + phrases(ACRONYM_MODIFIERS) + r")\b"
 )
 _TITLE_OF = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
@@ -248,7 +248,7 @@ def shouted_word(c: Candidate) -> Verdict | None:
 
 def acronym_modifier(c: Candidate) -> Verdict | None:
     """Reject an acronym used as a modifier ("US-backed", "UK officials", "US President"): an adjective."""
-    if c.shouted and c.hit.n == 1 and _ACRONYM_MODIFIER.match(c.text[c.hit.end : c.hit.end + 16]):
+    if c.shouted and c.hit.n == 1 and ACRONYM_MODIFIER.match(c.text[c.hit.end : c.hit.end + 16]):
         return REJECT
     return None
 
