@@ -1055,6 +1055,14 @@ SUBJECTS = [
     ("About 120 km southeast of Kharkiv, the town of Izium was retaken.", "Izium", "Kharkiv"),
     ("Shelling hit Kupiansk. The town, about 100 km east of Kharkiv, lost power.", "Kupiansk", "Kharkiv"),
     ("Enerhodar lies 50 km southwest of the regional capital Zaporizhzhia.", "Enerhodar", "Zaporizhzhia"),
+    # an apposition set off by a spaced hyphen, as by a dash
+    ("Medics work from Dobropillia - a town about 25 km from Pokrovsk.", "Dobropillia", "Pokrovsk"),
+    # where it lies by a compass word, then the distance
+    (
+        "Kupiansk, which lies east of the Oskil and about 110 km east of Kharkiv, was shelled.",
+        "Kupiansk",
+        "Kharkiv",
+    ),
 ]
 
 

@@ -177,8 +177,7 @@ INTO = re.compile(
     r"(?:territory|land|lines|positions|defen[cs]es)|(?P<adj2>ukraine|russia|belarus))\b",
     re.IGNORECASE,
 )
-#: "15 km away from", "10 km short of", "30 miles down the coast from", "15 km on either side of": the words
-#: from a figure to its anchor.
+#: From a figure to its anchor: "15 km away from", "10 km short of", "30 miles down the coast from".
 AWAY = re.compile(
     r"\s*(?:(?:away|distant|far|inland|offshore|short)\s+)?(?:across\s+(?:the\s+)?(?:" + WATERS + r")\s+)?"
     r"(?:(?:up|down|along)\s+the\s+(?:coast|road|highway|railway|river)\s+(?=from))?"
@@ -569,7 +568,7 @@ JOINED = re.compile(
 #: ", a road and rail hub" / ", the regional capital": a short noun phrase naming the place again.
 APPOSITIVE = re.compile(
     # "..., Ukraine's key port 120 km west": a possessive name as its determiner
-    r"\s*[,(—–]\s*(?:a|an|the|another|(?-i:[A-Z])[\w-]*['’]s)\s+(?:[\w'’-]+(?:,\d{3})*\s+){0,10}"
+    r"(?:\s*[,(—–]|\s+-)\s*(?:a|an|the|another|(?-i:[A-Z])[\w-]*['’]s)\s+(?:[\w'’-]+(?:,\d{3})*\s+){0,10}"
     # "..., Ukraine's main Danube port, some 250 km": closed by a comma; "..., a town in the X district,
     # Odesa Oblast, 50 km": and the oblast that district is in
     r"(?:[\w'’-]+,\s+(?:(?-i:[A-Z])[\w'’-]*\s+(?:oblast|region|province),\s+)?)?$",
@@ -591,7 +590,8 @@ LINK = re.compile(
     # (a comma may close it: "sits on the northern arm of the river, about 55 km ...", "is on the
     # western shore of the reservoir, about 30 km ...", "that lies just across the border, some 40 km ...")
     rf"|\b(?:is|are|was|{LIES}|{LYING}|{LOCATED})\s+(?:just\s+)?"
-    r"(?:on|in|at|along|by|near|beside|among|amid|amongst|across|(?:close|next)\s+to|not\s+far\s+from)\b"
+    r"(?:on|in|at|along|by|near|beside|among|amid|amongst|across|(?:close|next)\s+to|not\s+far\s+from"
+    r"|(?:north|south)?-?(?:east|west)?(?<=[a-z])\s+of)\b"
     r"[^.;:,()]{0,60}"
     # "is in the very north of Ukraine, close to the Belarusian border and just 93 km ...": a second one
     r"(?:,\s*(?:on|in|at|near|(?:close|next)\s+to|not\s+far\s+from)\b[^.;:,()]{0,60})?"
