@@ -1055,6 +1055,13 @@ SUBJECTS = [
     ("About 120 km southeast of Kharkiv, the town of Izium was retaken.", "Izium", "Kharkiv"),
     ("Shelling hit Kupiansk. The town, about 100 km east of Kharkiv, lost power.", "Kupiansk", "Kharkiv"),
     ("Enerhodar lies 50 km southwest of the regional capital Zaporizhzhia.", "Enerhodar", "Zaporizhzhia"),
+    # a long apposition, with a sea named in it
+    (
+        "Shells hit Berdiansk, a port city of some 100,000 people on the northern coast of the Sea of "
+        "Azov, about 80 km southwest of Mariupol.",
+        "Berdiansk",
+        "Mariupol",
+    ),
     # an apposition set off by a spaced hyphen, as by a dash
     ("Medics work from Dobropillia - a town about 25 km from Pokrovsk.", "Dobropillia", "Pokrovsk"),
     # where it lies by a compass word, then the distance

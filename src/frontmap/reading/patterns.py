@@ -565,10 +565,10 @@ JOINED = re.compile(
     r"(?:[,—–]\s*)?(?:and|but|or|while)?\s*$",
     re.IGNORECASE,
 )
-#: ", a road and rail hub" / ", the regional capital": a short noun phrase naming the place again.
+#: ", a road and rail hub", ", Ukraine's key port": a noun phrase naming the place again (up to 15 words,
+#: as in LINK: "Mariupol, a port city of 400,000 people on the coast of the Azov Sea, 800 km ...").
 APPOSITIVE = re.compile(
-    # "..., Ukraine's key port 120 km west": a possessive name as its determiner
-    r"(?:\s*[,(—–]|\s+-)\s*(?:a|an|the|another|(?-i:[A-Z])[\w-]*['’]s)\s+(?:[\w'’-]+(?:,\d{3})*\s+){0,10}"
+    r"(?:\s*[,(—–]|\s+-)\s*(?:a|an|the|another|(?-i:[A-Z])[\w-]*['’]s)\s+(?:[\w'’-]+(?:,\d{3})*\s+){0,14}"
     # "..., Ukraine's main Danube port, some 250 km": closed by a comma; "..., a town in the X district,
     # Odesa Oblast, 50 km": and the oblast that district is in
     r"(?:[\w'’-]+,\s+(?:(?-i:[A-Z])[\w'’-]*\s+(?:oblast|region|province),\s+)?)?$",
