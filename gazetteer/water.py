@@ -312,10 +312,14 @@ def register_waters(rows: list[dict], existing_keys: set[str], oblast_name) -> l
     """One approximate point per register reservoir, lake, estuary, spit, island, cape or peninsula
     (:data:`REGISTER_WATERS`) within :data:`UKRAINE_BOUNDS`, keyed by its English names ("Karachunivske
     Reservoir", "Lake Donuzlav", "Cape Tarkhankut"); names an existing place has are left out, and a
-    feature whose names all are is left out."""
+    feature whose names all are is left out.  Of features sharing a name, one that spans several oblasts
+    takes it first (the Kamianske reservoir on the Dnipro, not a pond of that name); one at the point and
+    of the kind of a feature already kept is that feature under another name, its old one
+    ("Dniprodzerzhynske", the same reservoir before 2016)."""
     out = []
     seen: set[str] = set()
-    for r in rows:
+    at: dict[tuple[str, float, float], dict] = {}
+    for r in sorted(rows, key=lambda r: -r["oblast"].count(",")):
         kind, feature, forms = REGISTER_WATERS[r["kind"]]
         latin = _proper_name(r["latin"] or translit_uk(r["uk"]))
         if not latin:
@@ -332,13 +336,18 @@ def register_waters(rows: list[dict], existing_keys: set[str], oblast_name) -> l
         if not keys:
             continue
         seen |= keys
+        same = at.get((kind, r["lat"], r["lon"]))
+        if same is not None:
+            same["keys"] |= keys
+            continue
         name = forms[0].format(latin)
-        out.append({
+        at[(kind, r["lat"], r["lon"])] = {
             "id": f"register:{r['reg']}", "name": name, "kind": kind, "lat": r["lat"], "lon": r["lon"],
             "country": "UA", "admin1": oblast_name(r["oblast"]), "population": 0, "feature": feature,
             "keys": keys, "explicit": set(), "geometry": None, "tier": 2, "approximate": True,
             "uncertainty_km": REGISTER_WATER_UNCERTAINTY_KM,
-        })  # fmt: skip
+        }  # fmt: skip
+        out.append(at[(kind, r["lat"], r["lon"])])
     return out
 
 

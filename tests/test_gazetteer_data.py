@@ -166,6 +166,14 @@ def test_register_lakes_are_flagged_points():
     assert all(p.approximate and p.uncertainty_km > 0 and p.geometry.geom_type == "Point" for p in lakes)
 
 
+@pytest.mark.parametrize("name", ["Kamianske Reservoir", "Dniprodzerzhynske Reservoir"])
+def test_a_register_reservoir_across_oblasts_takes_its_name_before_a_pond(name):
+    # the register names a pond in Kirovohrad Oblast Kamianske too; the Dnipro reservoir, renamed in 2016,
+    # is one place under both names
+    (p,) = fm.Gazetteer().candidates(name)
+    assert p.kind == "lake" and abs(p.lat - 48.82) < 0.05 and abs(p.lon - 34.10) < 0.05
+
+
 def test_world_first_level_units_are_points():
     units = [p for p in fm.Gazetteer().places(kind="region") if _world_unit(p)]
     assert len(units) > 3000  # Natural Earth admin-1, outside Ukraine and its neighbours
