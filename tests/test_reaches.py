@@ -87,6 +87,12 @@ def test_a_river_is_placed_where_the_town_named_beside_it_is(text, town):
     assert river.geometry.equals(GZ.resolve("Dnipro River").geometry)  # still the whole river
 
 
+def test_a_district_named_beside_a_river_places_it_too():
+    a = fm.read("In the Kursk region, a strike cut the bridge over the Seim in the Glushkovsky district.")
+    river, district = _mention(a, "Seim").place, _mention(a, "Glushkovsky district").place
+    assert district.kind == "raion" and _km(river, district.lat, district.lon) < 10
+
+
 def test_each_mention_of_a_river_takes_the_reach_of_its_own_town():
     text = (
         "Barges once sailed down the Dnipro from Kyiv. Today drones hunt boats on the Dnipro near Kherson, "

@@ -4,9 +4,10 @@ the text.
 The gazetteer gives a long feature one representative point (the Dnipro's lies by Nikopol), which says
 nothing of the reach an article is about: "the Dnipro" of a report from Kherson is the river at Kherson,
 and of one from Kyiv the river at Kyiv.  A mention of a river keeps its gazetteer record (id, name, line,
-extent) with its point moved to the point of its line nearest the settlement or facility named closest
-to it in the text, when that town lies within :data:`REACH_KM` of it; otherwise, with no town named, or
-no line stored, the mention keeps the gazetteer's point.  Places are equal by id, so the mentions of one
+extent) with its point moved to the point of its line nearest the settlement, facility, district or
+community named closest to it in the text as a location (not "Kyiv" that speaks), when that place lies
+within :data:`REACH_KM` of it; otherwise, with none named, or no line stored, the mention keeps the
+gazetteer's point.  Places are equal by id, so the mentions of one
 river still name one place.  A lake or reservoir keeps its point, which lies inside it: "the Kakhovka
 reservoir" is the whole of it more often than the shore by the town named next to it.
 
@@ -29,8 +30,9 @@ __all__ = ["REACH_KINDS", "REACH_KM", "at_reaches"]
 REACH_KINDS = frozenset({"river"})
 #: The town named closest says where along the feature the text is when it lies this close to it (km).
 REACH_KM = 100.0
-#: Kinds of place that stand at one point: what a reach is measured from.
-_TOWN_KINDS = frozenset({"settlement", "facility"})
+#: Kinds of place a reach is measured from: those that stand at one point, and districts and communities
+#: (by their centres: "a bridge over the Seim in the Glushkovsky district").
+_TOWN_KINDS = frozenset({"settlement", "facility", "raion", "hromada"})
 
 #: The point found for a (feature id, town id) pair, kept across reads (a few hundred pairs at most).
 _MEMO: dict[tuple[str, str], tuple[float, float] | None] = {}
@@ -43,7 +45,10 @@ def at_reaches(mentions: list[Mention], gz: Any) -> list[Mention]:
     longs = [i for i, m in enumerate(mentions) if m.place is not None and m.place.kind in REACH_KINDS]
     if not longs:
         return mentions
-    towns = [m for m in mentions if m.place is not None and m.place.kind in _TOWN_KINDS]
+    # places the text puts things at, not a capital that speaks for its state ("Kyiv said")
+    towns = [
+        m for m in mentions if m.place is not None and m.place.kind in _TOWN_KINDS and m.role == "location"
+    ]
     vertices = getattr(gz, "vertices", None)
     if not towns or vertices is None:
         return mentions
@@ -52,7 +57,7 @@ def at_reaches(mentions: list[Mention], gz: Any) -> list[Mention]:
         m = out[i]
         feature = m.place
         assert feature is not None
-        town = min(towns, key=lambda t: abs(t.start - m.start)).place
+        town = min(towns, key=lambda t: abs(t.start - m.start)).place  # the one named closest
         assert town is not None
         point = _reach(feature, town, vertices)
         if point is not None:
