@@ -40,7 +40,7 @@ NE_RIVERS = {
     "Sluch": "ne:river-sluch", "Haryn": "ne:river-horyn", "Styr": "ne:river-styr", "Prut": "ne:river-prut",
     "Synyukha": "ne:river-syniukha", "Zakhidnyy Buh": "ne:river-western-bug", "Bug": "ne:river-western-bug",
     "Tisa": "ne:river-tysa", "Snov": "ne:river-snov", "Sozh": "ne:river-sozh", "Uzh": "ne:river-uzh",
-    "Latorytsya": "ne:river-latorytsia", "Ubort": "ne:river-ubort",
+    "Latorytsya": "ne:river-latorytsia", "Ubort": "ne:river-ubort", "Kuban": "ne:river-kuban",
 }  # fmt: skip
 #: Rivers Natural Earth adds: id -> (English name, other names).
 NEW_RIVERS = {
@@ -61,6 +61,7 @@ NEW_RIVERS = {
     "ne:river-uzh": ("Uzh River", ["Uzh River", "Уж"]),
     "ne:river-latorytsia": ("Latorytsia River", ["Latorytsia", "Latorytsya", "Латориця"]),
     "ne:river-ubort": ("Ubort River", ["Ubort", "Ubort River", "Уборть"]),
+    "ne:river-kuban": ("Kuban River", ["Kuban River", "river Kuban", "Kuban", "Кубань", "река Кубань"]),
 }  # fmt: skip
 #: Natural Earth lake name -> (id, English name, other names); existing ids kept.
 NE_LAKES = {

@@ -873,6 +873,8 @@ WATER = [
     ("Desna River", "add:desna-river", "river", ("LineString", "MultiLineString")),
     ("Southern Bug", "add:southern-bug-river", "river", ("LineString", "MultiLineString")),
     ("Don River", "ne:river-don", "river", ("LineString", "MultiLineString")),
+    ("Kuban River", "ne:river-kuban", "river", ("LineString", "MultiLineString")),  # by Krasnodar, Temryuk
+    ("Dniepr River", "add:dnipro-river", "river", ("LineString", "MultiLineString")),  # Polish-style spelling
     ("Kakhovka Reservoir", "add:kakhovka-reservoir", "lake", ("Polygon", "MultiPolygon")),
     ("Kremenchuk Reservoir", "ne:lake-kremenchuk-reservoir", "lake", ("Polygon", "MultiPolygon")),
     ("Kyiv Reservoir", "ne:lake-kyiv-reservoir", "lake", ("Polygon", "MultiPolygon")),
