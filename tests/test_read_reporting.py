@@ -2535,6 +2535,11 @@ def test_two_capitals_that_speak_together_both_speak_for_their_states():
         ("The Dnipro's left tributary, the Konka, was dammed.", ["Dnipro River", "Kinska River"]),
         # "the X" is the river of that name unless a noun after it makes X its town's people
         ("The Dnipro was crossed at night.", ["Dnipro River"]),
+        # so is X after "river" or in a list after "rivers"
+        ("Barges sailed down the river Prut past Reni.", ["Prut River", "Reni"]),
+        ("Ferries crossed the river Sula at Romny.", ["Sula River", "Romny"]),
+        ("The plateau drains into the rivers Oskil and Dnepr.", ["Oskil", "Dnipro River"]),
+        ("Crowds lined the river bank in Kyiv.", ["Kyiv"]),
         ("The Kharkiv authorities said schools would reopen.", ["Kharkiv"]),
         ("Shelling hit the Bakhmut-Lysychansk highway.", ["Bakhmut", "Lysychansk"]),
         # names listed before one plural feature noun are each that feature; a river the gazetteer lacks

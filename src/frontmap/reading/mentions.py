@@ -455,10 +455,10 @@ def _contextual_referents(text: str, hits: list[Hit], gz) -> None:
             text, h, gz, regions, plants, republic, facility_of, incident
         ):
             continue
-        # "the Dnipro", "The Dnipro": the river ("the" in the five characters before the name, as a word
-        # only where it is there at all; the 120 characters after the name only then)
-        before = text[max(0, h.start - 5) : h.start]
-        if ("the" in before or "The" in before) and _THE_END.search(before):
+        # "the Dnipro", "The Dnipro", "the river Prut", "the rivers Don and Dnepr": the river ("the" or
+        # "river" before the name, as a word only where it is there at all; the words after only then)
+        before = text[max(0, h.start - 60) : h.start]
+        if ("the" in before[-5:] or "The" in before[-5:] or "iver" in before) and _THE_END.search(before):
             if _REGION_AFTER.match(text, h.end):  # "the Bucha region": a town's raion, where no oblast is
                 raion = _first_kind(gz.lookup(h.key + " raion"), "raion")
                 if raion is not None:
@@ -518,7 +518,7 @@ def _named_after(gz, h: Hit, suffix: str, kind: str) -> Place | None:
     return None
 
 
-_THE_END = re.compile(r"\b[Tt]he\s+$")
+_THE_END = re.compile(r"(?:\b[Tt]he|\b[Rr]ivers?(?:\s+[A-Z][\w'’-]*(?:\s*,|\s+and))*)\s+$")
 _REGION_AFTER = re.compile(r"\s+region\b")
 #: Nouns after a name that say it is a town's surroundings: "the Bakhmut area", "the Kupiansk outskirts".
 _AROUND_NOUNS = tuple(noun for noun, level in HOMONYM_QUALIFIERS["units"].items() if level == "near")
