@@ -2540,6 +2540,10 @@ def test_two_capitals_that_speak_together_both_speak_for_their_states():
         ("Ferries crossed the river Sula at Romny.", ["Sula River", "Romny"]),
         ("The plateau drains into the rivers Oskil and Dnepr.", ["Oskil", "Dnipro River"]),
         ("Crowds lined the river bank in Kyiv.", ["Kyiv"]),
+        # or on its bank, or named as a river by the noun after it
+        ("Troops held the east bank of Dnipro in Kherson Oblast.", ["Dnipro River", "Kherson Oblast"]),
+        ("The Stuhna, a Dnipro tributary, rose near Kyiv.", ["Stuhna River", "Dnipro River", "Kyiv"]),
+        ("Shelling hit Dnipro and a bank in Kherson.", ["Dnipro", "Kherson"]),
         ("The Kharkiv authorities said schools would reopen.", ["Kharkiv"]),
         ("Shelling hit the Bakhmut-Lysychansk highway.", ["Bakhmut", "Lysychansk"]),
         # names listed before one plural feature noun are each that feature; a river the gazetteer lacks

@@ -455,10 +455,11 @@ def _contextual_referents(text: str, hits: list[Hit], gz) -> None:
             text, h, gz, regions, plants, republic, facility_of, incident
         ):
             continue
-        # "the Dnipro", "The Dnipro", "the river Prut", "the rivers Don and Dnepr": the river ("the" or
-        # "river" before the name, as a word only where it is there at all; the words after only then)
+        # "the Dnipro", "the river Prut", "the rivers Don and Dnepr", "the east bank of Dnipro", "a Dnipro
+        # tributary": the river (the words before, as words only where they are there at all)
         before = text[max(0, h.start - 60) : h.start]
-        if ("the" in before[-5:] or "The" in before[-5:] or "iver" in before) and _THE_END.search(before):
+        words_before = "he" in before[-5:] or "iver" in before or "bank" in before
+        if (words_before and _THE_END.search(before)) or _RIVER_AFTER.match(text, h.end):
             if _REGION_AFTER.match(text, h.end):  # "the Bucha region": a town's raion, where no oblast is
                 raion = _first_kind(gz.lookup(h.key + " raion"), "raion")
                 if raion is not None:
@@ -518,7 +519,8 @@ def _named_after(gz, h: Hit, suffix: str, kind: str) -> Place | None:
     return None
 
 
-_THE_END = re.compile(r"(?:\b[Tt]he|\b[Rr]ivers?(?:\s+[A-Z][\w'’-]*(?:\s*,|\s+and))*)\s+$")
+_THE_END = re.compile(r"(?:\b[Tt]he|\b[Rr]ivers?(?:\s+[A-Z][\w'’-]*(?:\s*,|\s+and))*|\bbanks?\s+of)\s+$")
+_RIVER_AFTER = re.compile(r"\s+(?:tributary|tributaries|delta|floodplain|estuary|riverbed|cascade)\b")
 _REGION_AFTER = re.compile(r"\s+region\b")
 #: Nouns after a name that say it is a town's surroundings: "the Bakhmut area", "the Kupiansk outskirts".
 _AROUND_NOUNS = tuple(noun for noun, level in HOMONYM_QUALIFIERS["units"].items() if level == "near")
