@@ -166,6 +166,15 @@ def test_register_lakes_are_flagged_points():
     assert all(p.approximate and p.uncertainty_km > 0 and p.geometry.geom_type == "Point" for p in lakes)
 
 
+@pytest.mark.parametrize("name", ["Malaya Loknya", "Plekhovo"])
+def test_villages_of_the_kursk_incursion_the_sources_lack(name):
+    # by hand, from Wikipedia: GeoNames' towns of 500 people or more do not have them, and "Plekhovo" was
+    # read as Plekhiv, a village in Poltava Oblast
+    p = fm.Gazetteer().candidates(name)[0]
+    assert (p.country, p.admin1, p.kind) == ("RU", "Kursk Oblast", "settlement")
+    assert 51.0 < p.lat < 51.4 and 35.1 < p.lon < 35.4  # in Sudzhansky District
+
+
 @pytest.mark.parametrize("name", ["Kamianske Reservoir", "Dniprodzerzhynske Reservoir"])
 def test_a_register_reservoir_across_oblasts_takes_its_name_before_a_pond(name):
     # the register names a pond in Kirovohrad Oblast Kamianske too; the Dnipro reservoir, renamed in 2016,
