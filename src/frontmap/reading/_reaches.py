@@ -7,9 +7,9 @@ and of one from Kyiv the river at Kyiv.  A mention of a river keeps its gazettee
 extent) with its point moved to the point of its line nearest the settlement, facility, district or
 community named closest to it in the text as a location (not "Kyiv" that speaks), when that place lies
 within :data:`REACH_KM` of it; otherwise, with none named, or no line stored, the mention keeps the
-gazetteer's point.  Places are equal by id, so the mentions of one
-river still name one place.  A lake or reservoir keeps its point, which lies inside it: "the Kakhovka
-reservoir" is the whole of it more often than the shore by the town named next to it.
+gazetteer's point.  Places are equal by id, so the mentions of one river still name one place.  A lake
+or reservoir keeps its point, which lies inside it: "the Kakhovka reservoir" is the whole of it more
+often than the shore by the town named next to it.
 
 Lines come as vertices (:meth:`frontmap.gazetteer.Gazetteer.vertices`): no shapely for the reader.
 """
@@ -24,7 +24,7 @@ from frontmap.gazetteer.place import Place
 from frontmap.gazetteer.store import haversine_km
 from frontmap.reading.article import Mention
 
-__all__ = ["REACH_KINDS", "REACH_KM", "at_reaches"]
+__all__ = ["REACH_KINDS", "REACH_KM", "at_reaches", "nearest_on"]
 
 #: Kinds of place a line stands for, whose one point says nothing: rivers (and canals).
 REACH_KINDS = frozenset({"river"})
@@ -34,8 +34,9 @@ REACH_KM = 100.0
 #: (by their centres: "a bridge over the Seim in the Glushkovsky district").
 _TOWN_KINDS = frozenset({"settlement", "facility", "raion", "hromada"})
 
-#: The point found for a (feature id, town id) pair, kept across reads (a few hundred pairs at most).
-_MEMO: dict[tuple[str, str], tuple[float, float] | None] = {}
+#: The point found for a feature and a town (by id and point: a gazetteer of one's own may reuse an id),
+#: kept across reads (a few hundred pairs at most).
+_MEMO: dict[tuple[Any, ...], tuple[float, float] | None] = {}
 _MEMO_LIMIT = 4096
 
 
@@ -67,7 +68,7 @@ def at_reaches(mentions: list[Mention], gz: Any) -> list[Mention]:
 
 def _reach(feature: Place, town: Place, vertices: Any) -> tuple[float, float] | None:
     """``(lon, lat)`` of the point of ``feature``'s lines nearest ``town``, if within REACH_KM of it."""
-    key = (feature.id, town.id)
+    key = (feature.id, feature.lat, feature.lon, town.lat, town.lon)
     if key in _MEMO:
         return _MEMO[key]
     lines = vertices(feature)
