@@ -836,6 +836,11 @@ def test_a_hromada_centre_is_found_by_its_name_beside_a_namesake(gz):
     assert fm.read(text).mentions[0].place.id == centre.id  # the claim's distance picks it
 
 
+def test_the_russian_form_of_a_name_with_an_apostrophe(gz):
+    # Кам’янка, as the codifier writes it: "Kamenka" in Russian-sourced reports (Dvorichna's, in 2025)
+    assert any(p.admin1 == "Kharkiv Oblast" and p.raion == "Kupiansk Raion" for p in gz.candidates("Kamenka"))
+
+
 @pytest.mark.parametrize(
     ("name", "expected", "hromada"),
     [

@@ -38,6 +38,8 @@ __all__ = [
 
 # Apostrophes of every style and hyphen-like characters, mapped in one str.translate call.
 _APOSTROPHES = "'’ʼ‘`´ʹʻ′"
+#: Every apostrophe as the ASCII one.
+_ONE_APOSTROPHE = str.maketrans(dict.fromkeys(_APOSTROPHES, "'"))
 _DASHES = "-‐‑‒–—―_"
 # Invisible characters web pages put inside words (zero-width space, non-joiner and joiner, word
 # joiner, byte-order mark, soft hyphen): removed. None of them occurs in a stored key.
@@ -537,12 +539,13 @@ def russian_forms(name: str) -> list[str]:
     ``[]`` for a name that is not Ukrainian Cyrillic. Derived, so sometimes not the form Russian
     sources use (Роботине -> Роботино, not Работино): the gazetteer ranks them after every sourced name.
 
-    >>> russian_forms("Сергіївка"), russian_forms("Курахове"), russian_forms("Бахмут")
-    (['Сергеевка', 'Сергиевка'], ['Курахово', 'Кураховое'], ['Бахмут'])
+    >>> russian_forms("Сергіївка"), russian_forms("Курахове"), russian_forms("Кам’янка")
+    (['Сергеевка', 'Сергиевка'], ['Курахово', 'Кураховое'], ['Каменка'])
     """
     if not is_cyrillic(name) or any(c.isdigit() or "a" <= c.lower() <= "z" for c in name):
         return []
-    words = name.lower().split()
+    # the rules write the apostrophe as ASCII; the codifier writes ’ (U+2019), Ukrainian orthography ʼ
+    words = name.lower().translate(_ONE_APOSTROPHE).split()
     forms: list[str] = [""]
     for i, word in enumerate(words):
         parts = word.split("-")
