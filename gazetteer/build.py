@@ -91,6 +91,7 @@ UA_REGION_STEMS = {
 }
 UA_REGION_EXTRA = {
     "UA-30": ["Kyiv City", "City of Kyiv", "Kiev City"],
+    "UA-32": ["Київська область", "Киевская область"],  # Natural Earth gives Kyiv Oblast no Cyrillic name
     "UA-40": ["Sevastopol City", "City of Sevastopol", "Sevastopol municipality"],
     "UA-43": [
         "Crimea", "Autonomous Republic of Crimea", "Republic of Crimea", "Crimean Peninsula",
@@ -98,6 +99,10 @@ UA_REGION_EXTRA = {
     ],
 }  # fmt: skip
 REGION_SUFFIXES = ("Oblast", "region", "province")
+#: A Ukrainian oblast's name romanised from its adjective form ("Kharkivska oblast", "Kharkovskaya
+#: oblast"), which also takes "region" and "province" (:data:`ADJECTIVE_WORDS`).
+ADJECTIVE_OBLAST = re.compile(r"(?:ka|ia|ya|aia|aya) oblast$")
+ADJECTIVE_WORDS = ("region", "province")
 
 _CODE = re.compile(r"^[A-Z0-9]{2,5}$")
 _BAD = re.compile(r"[0-9@/\\:]|https?|www\.|\.com\b")
@@ -410,7 +415,7 @@ def region_places(features: list[dict], simplify_deg: float = 0.005) -> list[dic
             explicit = {normalize(n) for n in names}
             cyr = [p.get("name_uk"), p.get("name_ru")]
             names |= {c for c in cyr if c}
-            variants = [c for c in cyr if c]
+            variants = [c for c in (*cyr, *UA_REGION_EXTRA.get(iso, ())) if c and is_cyrillic(c)]
         else:
             stem = p.get("name") or ""
             type_en = p.get("type_en") or "Region"
@@ -441,6 +446,9 @@ def region_places(features: list[dict], simplify_deg: float = 0.005) -> list[dic
         lat, lon = _label_point(p, g)
         # A bare one-word name ("Kursk", "Москва") is the city: regions only get it when curated.
         keys = {k for k in keys_for(names, variants) if " " in k or k in explicit}
+        if cc == UA:  # "the Poltavska region", as "the Poltavska oblast": the oblast's adjective, romanised
+            adjectives = [k.removesuffix("oblast") for k in keys if ADJECTIVE_OBLAST.search(k)]
+            keys |= {a + w for a in adjectives for w in ADJECTIVE_WORDS}
         out.append(
             {
                 "id": f"ne1:{iso}",

@@ -836,6 +836,20 @@ def test_a_hromada_centre_is_found_by_its_name_beside_a_namesake(gz):
     assert fm.read(text).mentions[0].place.id == centre.id  # the claim's distance picks it
 
 
+@pytest.mark.parametrize(
+    ("name", "oblast"),
+    [
+        ("Poltavska region", "Poltava Oblast"),  # the Ukrainian adjective, romanised, with "region"
+        ("Kyivska oblast", "Kyiv Oblast"),  # Natural Earth has no Cyrillic name for this oblast
+        ("Kharkovskaya region", "Kharkiv Oblast"),  # the Russian adjective
+        ("Zaporizka province", "Zaporizhzhia Oblast"),
+    ],
+)
+def test_an_oblast_by_its_adjective(gz, name, oblast):
+    p = gz.resolve(name)
+    assert (p.kind, p.name) == ("region", oblast)
+
+
 def test_the_russian_form_of_a_name_with_an_apostrophe(gz):
     # Кам’янка, as the codifier writes it: "Kamenka" in Russian-sourced reports (Dvorichna's, in 2025)
     assert any(p.admin1 == "Kharkiv Oblast" and p.raion == "Kupiansk Raion" for p in gz.candidates("Kamenka"))
