@@ -2557,6 +2557,10 @@ def test_two_capitals_that_speak_together_both_speak_for_their_states():
             "Moscow claims four regions – Donetsk, Luhansk, Kherson and Zaporizhzhia.",
             ["Moscow", "Donetsk Oblast", "Luhansk Oblast", "Kherson Oblast", "Zaporizhzhia Oblast"],
         ),
+        (  # a dash typed as two hyphens
+            "Russia annexed four regions -- Donetsk, Luhansk, Kherson and Zaporizhzhia.",
+            ["Russia", "Donetsk Oblast", "Luhansk Oblast", "Kherson Oblast", "Zaporizhzhia Oblast"],
+        ),
         # a facility named by its town's adjective, Russian or Ukrainian
         ("The Kakhovskaya HPP was destroyed.", ["Kakhovka Dam"]),
         ("Inspectors visited the Zaporozhskaya NPP.", ["Zaporizhzhia Nuclear Power Plant"]),

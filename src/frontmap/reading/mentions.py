@@ -71,9 +71,9 @@ __all__ = ["candidates", "find_mentions"]
 _REGION_WORDS = re.compile(
     r"(?:" + _REGION_GAP + r"[A-Z][\w'’-]*)*\s+(?:regions|oblasts|provinces|territories)\b"
 )
-#: "the regions of A and B", "three regions: A, B, and C", "four regions – A, B, C and D".
+#: "the regions of A and B", "three regions: A, B, and C", "four regions – A, B, C and D" (or "--").
 _REGIONS_OF = re.compile(
-    r"\b(?:regions|oblasts|provinces)(?:\s+of\s+|\s*[:—–]\s*|\s+-\s+)(?:[A-Z][\w'’-]*" + _REGION_GAP + r")*$"
+    r"\b(?:region|oblast|province)s(?:\s+of\s+|\s*[:—–]\s*|\s+--?\s+)(?:[A-Z][\w'’-]*" + _REGION_GAP + r")*$"
 )
 _PLANTS = re.compile(
     r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:(?i:nuclear\s+(?:power\s+)?(?:plants?|stations?))|NPPs?|nuclear\s+facilit)"
