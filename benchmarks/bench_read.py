@@ -90,6 +90,8 @@ SHAPES = {
     "'A (32 km) and B (23 km), ' x n": lambda n: (
         "Dytiatky lies between " + "Ivankiv (32 km) and Dymer (23 km), " * (n // 8)
     ),
+    # a river named beside a town, over and over: each mention's reach is found from the town beside it
+    "'Kherson, on the Dnipro, ' x n": lambda n: "Boats left " + "Kherson, on the Dnipro, and " * (n // 5),
 }
 
 

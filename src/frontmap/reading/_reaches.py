@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from bisect import bisect_left
 from typing import Any
 
 from frontmap.gazetteer.place import Place
@@ -54,11 +55,14 @@ def at_reaches(mentions: list[Mention], gz: Any) -> list[Mention]:
     if not towns or vertices is None:
         return mentions
     out = list(mentions)
+    starts = [t.start for t in towns]  # in text order, as the mentions are
     for i in longs:
         m = out[i]
         feature = m.place
         assert feature is not None
-        town = min(towns, key=lambda t: abs(t.start - m.start)).place  # the one named closest
+        j = bisect_left(starts, m.start)  # the one named closest: just before or just after
+        near = towns[max(0, j - 1) : j + 1]
+        town = min(near, key=lambda t: abs(t.start - m.start)).place
         assert town is not None
         point = _reach(feature, town, vertices)
         if point is not None:
