@@ -143,6 +143,7 @@ class Store:
         self._meta: dict[str, Any] | None = None
         self._capitals: dict[str, Place] | None = None
         self._keys: list[str] | None = None
+        self._vertices: dict[str, Parts] = {}
         _OPEN_STORES.add(self)
 
     def __repr__(self) -> str:
@@ -373,9 +374,12 @@ class Store:
 
     def vertices(self, place_id: str) -> Parts:
         """The lines and rings of ``place_id``'s geometry as ``(lon, lat)`` vertices, read without
-        shapely (:func:`~frontmap.gazetteer._wkb.parts`); ``()`` when none is stored."""
-        wkb = self.wkb(place_id)
-        return () if wkb is None else parts(wkb)
+        shapely (:func:`~frontmap.gazetteer._wkb.parts`) once per place; ``()`` when none is stored."""
+        found = self._vertices.get(place_id)
+        if found is None:
+            wkb = self.wkb(place_id)
+            found = self._vertices[place_id] = () if wkb is None else parts(wkb)
+        return found
 
     def geometry(self, place_id: str) -> Any:
         """The polygon of ``place_id`` as a shapely geometry, or None."""
