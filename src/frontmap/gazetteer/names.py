@@ -368,7 +368,8 @@ def spelling_variants(name: str, limit: int = _MAX_VARIANTS) -> set[str]:
 # 2. _UK_RU_ENDINGS: the word's ending, longest first (suffixes -івка/-ївка -> -овка/-евка, -ів/-їв
 #    -> -ов/-ев, the neuter adjective -ове/-не/-ське -> -ово or -овое/-ное/-ское, the masculine
 #    -ий/-ій -> -ый/-ий, the -ття/-лля nouns -> -тье/-лье). "|" separates alternatives.
-# 3. _UK_RU_LETTERS: the letters Russian lacks (і -> и, ї -> и, є -> е, ґ -> г, the apostrophe).
+# 3. _UK_RU_LETTERS: the letters Russian lacks (і -> и, ї -> и, є -> е, ґ -> г); the apostrophe is dropped,
+#    or is ь after р (Мар'їнка -> Марьинка).
 # A word before the last word of a name ending in a feminine adjective ending (_UK_RU_ADJ_FIRST:
 # Нова, Степова, Велика, Верхня) takes the Russian long form (-ая, -яя).
 _UK_RU_ROOTS: tuple[tuple[str, str], ...] = (
@@ -504,7 +505,7 @@ _UK_RU_ADJ_FIRST: tuple[tuple[str, str], ...] = (
     ("ока", "окая"), ("ька", "ькая"), ("ша", "шая"), ("ня", "няя"), ("та", "тая"), ("ві", "вые"),
     ("лі", "лые"), ("кі", "кие"), ("рі", "рые"), ("хні", "хние"), ("жні", "жние"), ("ні", "ные"),
 )  # fmt: skip
-_UK_RU_LETTERS = {"і": "и", "ї": "и", "є": "е", "ґ": "г", "'": "", "’": "", "ʼ": ""}
+_UK_RU_LETTERS = {"і": "и", "ї": "и", "є": "е", "ґ": "г"}
 _UK_RU_ROOT_RES = tuple((re.compile(a), b) for a, b in _UK_RU_ROOTS)
 _UK_RU_ENDING_LIST = sorted(_UK_RU_ENDINGS, key=lambda e: -len(e[0]))
 
@@ -512,7 +513,7 @@ _UK_RU_ENDING_LIST = sorted(_UK_RU_ENDINGS, key=lambda e: -len(e[0]))
 def _ru_letters(stem: str) -> str:
     out = []
     for i, c in enumerate(stem):
-        if c in "'’ʼ":
+        if c == "'":  # (russian_forms reads every apostrophe as this one)
             out.append("ь" if i > 0 and stem[i - 1] == "р" else "")  # Мар'їнка -> Марьинка
         elif c == "е" and i == 0:
             out.append("э")  # Енергодар -> Энергодар
