@@ -317,9 +317,8 @@ def register_waters(rows: list[dict], existing_keys: set[str], oblast_name) -> l
     takes it first (the Kamianske reservoir on the Dnipro, not a pond of that name); one at the point and
     of the kind of a feature already kept is that feature under another name, its old one
     ("Dniprodzerzhynske", the same reservoir before 2016)."""
-    out = []
     seen: set[str] = set()
-    at: dict[tuple[str, float, float], dict] = {}
+    at: dict[tuple[str, float, float], dict] = {}  # the features kept, by kind and point, in order
     for r in sorted(rows, key=lambda r: -r["oblast"].count(",")):
         kind, feature, forms = REGISTER_WATERS[r["kind"]]
         latin = _proper_name(r["latin"] or translit_uk(r["uk"]))
@@ -348,8 +347,7 @@ def register_waters(rows: list[dict], existing_keys: set[str], oblast_name) -> l
             "keys": keys, "explicit": set(), "geometry": None, "tier": 2, "approximate": True,
             "uncertainty_km": REGISTER_WATER_UNCERTAINTY_KM,
         }  # fmt: skip
-        out.append(at[(kind, r["lat"], r["lon"])])
-    return out
+    return list(at.values())
 
 
 #: How a Ukrainian adjective in -ske ends for the name it is made from: "Kremenchutske" of Kremenchuk,
