@@ -218,8 +218,9 @@ def _names_as_written(text: str, kept: list[Hit], gz: Any) -> list[Hit]:
                 or (i > 0 and kept[i - 1].end > at)
                 or ("." in name and ACRONYM_MODIFIER.match(text, end))
             ):
-                places = gz.lookup(normalize(name))
+                key = normalize(name)
+                places = gz.lookup(key)
                 if places:
-                    added.append(Hit(1, at, end, normalize(name), tuple(places)))
+                    added.append(Hit(1, at, end, key, tuple(places)))
             at = text.find(name, end)
     return sorted(kept + added, key=lambda h: h.start) if added else kept
