@@ -591,7 +591,7 @@ LINK = re.compile(
     # western shore of the reservoir, about 30 km ...", "that lies just across the border, some 40 km ...")
     rf"|\b(?:is|are|was|{LIES}|{LYING}|{LOCATED})\s+(?:just\s+)?"
     r"(?:on|in|at|along|by|near|beside|among|amid|amongst|across|(?:close|next)\s+to|not\s+far\s+from"
-    r"|(?:north|south)?-?(?:east|west)?(?<=[a-z])\s+of)\b"
+    rf"|{WIND}\s+of)\b"  # "which lies west of the Donbas region and about 70 miles east of ..."
     r"[^.;:,()]{0,60}"
     # "is in the very north of Ukraine, close to the Belarusian border and just 93 km ...": a second one
     r"(?:,\s*(?:on|in|at|near|(?:close|next)\s+to|not\s+far\s+from)\b[^.;:,()]{0,60})?"
