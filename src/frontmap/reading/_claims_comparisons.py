@@ -21,11 +21,13 @@ from frontmap.reading.lexicon import MULTIPLIERS
 __all__ = ["comparison_claim"]
 
 _SIZE_WORDS = re.compile(r"\b(?:area|territory|land|size)\b", re.I)
+#: A country's unit named by its noun: "state of", "province of".
+_UNIT_OF = r"(?:state|province|region|county)\s+of\s+"
 #: Before the first place compared: "the", and a unit noun ("the size of the state of Maryland").
-_FIRST_GAP = re.compile(r"\s*(?:the\s+)?(?:(?:state|province|region|county)\s+of\s+)?")
+_FIRST_GAP = re.compile(r"\s*(?:the\s+)?(?:" + _UNIT_OF + ")?")
 #: Between a country and one of its units, which the comparison means: "the U.S. state of Maryland",
 #: "Germany's Brandenburg".
-_UNIT_OF_GAP = re.compile(r"\s+(?:state|province|region|county)\s+of\s+|['’]s\s+")
+_UNIT_OF_GAP = re.compile(r"\s+" + _UNIT_OF + r"|['’]s\s+")
 #: Between places compared together ("the West Bank and Gaza"); "or" ends them: "the size of Maryland or
 #: Brandenburg" likens the area to each, not to both put together, and the first is kept.
 _LIST_GAP = re.compile(r"\s*(?:,|and|&|plus)?\s*(?:the\s+)?")
