@@ -356,14 +356,16 @@ def admin1_features(data_dir: Path, countries=FULL_DETAIL) -> list[dict]:
 
 def region_name(p: dict, with_type: bool = True) -> str:
     """English name of a Natural Earth admin-1 record: KMU names for Ukraine ("Kharkiv Oblast"),
-    "<name> Oblast" for oblasts elsewhere ("Belgorod Oblast"), otherwise name_en, with its type
-    when name_en is a single word and ``with_type`` ("Minsk Municipality")."""
+    "<name> Oblast" for oblasts elsewhere ("Belgorod Oblast", "Nizhny Novgorod Oblast": the bare name is
+    the city's), otherwise name_en, with its type when name_en is a single word and ``with_type``
+    ("Minsk Municipality")."""
     iso = p.get("iso_3166_2")
     if iso in UA_REGIONS:
         return UA_REGIONS[iso]
     name = p.get("name_en") or p.get("name") or iso
     oblast = str(p.get("type", "")).rstrip("'") == "Oblast"
-    if " " not in name and (with_type or oblast):
+    untyped = name.rpartition(" ")[2] not in ("Oblast", "Krai")  # not "Kamchatka Krai", of type Oblast
+    if (with_type or oblast) if " " not in name else oblast and untyped:
         kind = "Oblast" if str(p.get("type", "")).rstrip("'") == "Oblast" else p.get("type_en") or "Region"
         name = f"{name} {kind}"
     return name
@@ -430,6 +432,8 @@ def region_places(features: list[dict], simplify_deg: float = 0.005) -> list[dic
             if " " not in english and english != stem and not city:
                 words = ("region", "province", *(("oblast",) if name.endswith(" Oblast") else ()))
                 extra[iso] = {normalize(f"{english} {w}") for w in words}
+            elif name == f"{english} Oblast":  # "the Nizhny Novgorod region", no other region's name
+                names |= {f"{english} region", f"{english} province"}
             for alt in (p.get("name_alt") or "").split("|"):
                 if any(w in alt.lower() for w in ("oblast", "region", "province", "voivodeship", "voblast")):
                     names.add(alt)

@@ -465,6 +465,15 @@ def test_region_places_index_suffixed_forms_only(build):
     } <= ua["keys"]
     assert "kharkiv" not in ua["keys"]
     assert ru["name"] == "Kursk Oblast" and "kursk region" in ru["keys"] and "kursk" not in ru["keys"]
+    # a name of two words is the city's as well: "Nizhny Novgorod" is the city, the oblast has its type
+    two = json.loads(json.dumps(foreign))
+    two["properties"].update(iso_3166_2="RU-NIZ", name="Nizhegorod", name_en="Nizhny Novgorod")
+    (niz,) = build.region_places([two])
+    assert niz["name"] == "Nizhny Novgorod Oblast" and "nizhny novgorod" not in niz["keys"]
+    assert {"nizhny novgorod oblast", "nizhny novgorod region", "nizhegorod region"} <= niz["keys"]
+    kray = json.loads(json.dumps(two))
+    kray["properties"].update(iso_3166_2="RU-KAM", name="Kamchatka", name_en="Kamchatka Krai")
+    assert build.region_name(kray["properties"]) == "Kamchatka Krai"  # typed already (as a krai)
     # Belarus's voblasts: "Gomel Oblast", "Gomel Voblast", and by each one-word Latin spelling of the name
     by = json.loads(json.dumps(feature))
     by["properties"] = {
@@ -999,10 +1008,18 @@ def test_the_districts_of_russia_s_border_oblasts(gz, name, oblast):
         ("Tatarstan", "Republic of Tatarstan"),
         ("Chechnya", "Chechen Republic"),
         ("Transnistria", "Transnistria District"),
+        ("Nizhny Novgorod region", "Nizhny Novgorod Oblast"),
     ],
 )
 def test_the_regions_of_the_neighbours_by_the_names_the_news_uses(gz, name, region):
     assert gz.resolve(name).name == region
+
+
+def test_the_bare_name_of_an_oblast_of_two_words_is_its_city():
+    text = "Drones hit a refinery in the Nizhny Novgorod region, 20 km from Nizhny Novgorod."
+    assert [(m.text, m.place.kind) for m in fm.read(text).mentions] == [
+        ("Nizhny Novgorod region", "region"), ("Nizhny Novgorod", "settlement"),
+    ]  # fmt: skip
 
 
 def test_a_district_of_a_region_named_after_it_is_read_in_text():
