@@ -41,6 +41,7 @@ NE_RIVERS = {
     "Synyukha": "ne:river-syniukha", "Zakhidnyy Buh": "ne:river-western-bug", "Bug": "ne:river-western-bug",
     "Tisa": "ne:river-tysa", "Snov": "ne:river-snov", "Sozh": "ne:river-sozh", "Uzh": "ne:river-uzh",
     "Latorytsya": "ne:river-latorytsia", "Ubort": "ne:river-ubort", "Kuban": "ne:river-kuban",
+    "Kama": "ne:river-kama", "Oka": "ne:river-oka", "Neman": "ne:river-neman",
 }  # fmt: skip
 #: Rivers Natural Earth adds: id -> (English name, other names).
 NEW_RIVERS = {
@@ -62,6 +63,10 @@ NEW_RIVERS = {
     "ne:river-latorytsia": ("Latorytsia River", ["Latorytsia", "Latorytsya", "Латориця"]),
     "ne:river-ubort": ("Ubort River", ["Ubort", "Ubort River", "Уборть"]),
     "ne:river-kuban": ("Kuban River", ["Kuban River", "river Kuban", "Kuban", "Кубань", "река Кубань"]),
+    # the rivers of refineries and plants struck in Russia: Nizhnekamsk and Yelabuga, Ryazan and Kstovo
+    "ne:river-kama": ("Kama River", ["Kama River", "river Kama", "the Kama", "Кама", "река Кама"]),
+    "ne:river-oka": ("Oka River", ["Oka River", "river Oka", "the Oka", "Ока", "река Ока"]),
+    "ne:river-neman": ("Neman River", ["Neman", "Neman River", "Nemunas", "Nioman", "Нёман", "Німан"]),
 }  # fmt: skip
 #: Natural Earth lake name -> (id, English name, other names); existing ids kept.
 NE_LAKES = {
@@ -80,6 +85,18 @@ NE_LAKES = {
     "Yalpug and Kugurlui": ("ne:lake-yalpuh", "Lake Yalpuh", ["Yalpuh Lake", "Lake Yalpug", "Ялпуг"]),
     "Tsimlyansk Reservoir": ("ne:lake-tsimlyansk-reservoir", "Tsimlyansk Reservoir",
                              ["Tsimlyansk Reservoir", "Цимлянское водохранилище"]),
+    # the Volga's reservoirs, by the towns of the refineries and plants struck on their shores
+    "Gorky Reservoir": ("ne:lake-gorky-reservoir", "Gorky Reservoir",
+                        ["Gorky Reservoir", "Nizhny Novgorod Reservoir", "Горьковское водохранилище"]),
+    "Cheboksary Reservoir": ("ne:lake-cheboksary-reservoir", "Cheboksary Reservoir",
+                             ["Cheboksary Reservoir", "Чебоксарское водохранилище"]),
+    "Samara Reservoir": ("ne:lake-kuibyshev-reservoir", "Kuibyshev Reservoir",
+                         ["Kuibyshev Reservoir", "Kuybyshev Reservoir", "Samara Reservoir", "Zhiguli Sea",
+                          "Куйбышевское водохранилище"]),
+    "Saratov Reservoir": ("ne:lake-saratov-reservoir", "Saratov Reservoir",
+                          ["Saratov Reservoir", "Саратовское водохранилище"]),
+    "Volgograd Reservoir": ("ne:lake-volgograd-reservoir", "Volgograd Reservoir",
+                            ["Volgograd Reservoir", "Волгоградское водохранилище"]),
 }  # fmt: skip
 
 

@@ -911,6 +911,10 @@ WATER = [
     ("Southern Bug", "add:southern-bug-river", "river", ("LineString", "MultiLineString")),
     ("Don River", "ne:river-don", "river", ("LineString", "MultiLineString")),
     ("Kuban River", "ne:river-kuban", "river", ("LineString", "MultiLineString")),  # by Krasnodar, Temryuk
+    ("Kama River", "ne:river-kama", "river", ("LineString", "MultiLineString")),  # Nizhnekamsk, Yelabuga
+    ("Oka River", "ne:river-oka", "river", ("LineString", "MultiLineString")),  # Ryazan
+    ("Saratov Reservoir", "ne:lake-saratov-reservoir", "lake", ("Polygon", "MultiPolygon")),  # Syzran
+    ("Kuybyshev Reservoir", "ne:lake-kuibyshev-reservoir", "lake", ("Polygon", "MultiPolygon")),
     ("Dniepr River", "add:dnipro-river", "river", ("LineString", "MultiLineString")),  # Polish-style spelling
     ("Kakhovka Reservoir", "add:kakhovka-reservoir", "lake", ("Polygon", "MultiPolygon")),
     ("Kremenchuk Reservoir", "ne:lake-kremenchuk-reservoir", "lake", ("Polygon", "MultiPolygon")),
