@@ -33,6 +33,7 @@ PLACES = [
     _p("Kerch", "settlement", "UA", 150_000, "Crimea"),
     _p("Melnyk", "settlement", "UA", 300, "Vinnytsia Oblast"),
     _p("Dnipro", "river", "UA"),
+    _p("Saratov Reservoir", "lake", "RU"),
     _p("Russia", "country", "RU"),
     _p("US", "country", "US"),
     _p("Wales", "region", "GB"),
@@ -442,6 +443,7 @@ def test_small_village_support_is_its_sentence_or_the_one_before():
 
 @cases(
     ("Boats crossed the Dnipro under fire.", "Dnipro", ACCEPT),
+    ("Boats crossed the Saratov Reservoir under fire.", "Saratov Reservoir", ACCEPT),  # a lake abroad
     ("Boats left Kherson under fire.", "Kherson", None),
 )
 def test_large_feature(text, surface, expected):

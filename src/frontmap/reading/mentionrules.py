@@ -109,7 +109,7 @@ ACCEPT, REJECT, IF_REGION_NAMED = Verdict.ACCEPT, Verdict.REJECT, Verdict.IF_REG
 IF_COUNTRY_NAMED = Verdict.IF_COUNTRY_NAMED
 
 #: Kinds of place whose names are rarely anything else.
-_LARGE_KINDS = ("country", "region", "sea", "river", "facility")
+_LARGE_KINDS = ("country", "region", "sea", "lake", "river", "facility")
 _DATELINE = re.compile(r"\s*(?:,|\(|—|–|--|-\s)")
 ACRONYM_MODIFIER = re.compile(
     r"-(?!(?:" + phrases(ACRONYM_ORIGINS) + r")\b)\w|\s+[A-Z]|\s+(?:" + phrases(ACRONYM_MODIFIERS) + r")\b"
@@ -477,7 +477,7 @@ def small_village_without_support(c: Candidate) -> Verdict | None:
 
 
 def large_feature(c: Candidate) -> Verdict | None:
-    """Accept a country, region, sea, river or facility: such names are rarely anything else."""
+    """Accept a country, region, sea, lake, river or facility: such names are rarely anything else."""
     return ACCEPT if c.best.kind in _LARGE_KINDS else None
 
 
