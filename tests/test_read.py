@@ -408,6 +408,26 @@ def test_regions_named_as_such():
     assert [m.place.kind for m in art.mentions] == ["region", "region"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The Poltava regional governor said a school was hit.", "Poltava", "region"),
+        ("Lviv regional military administration reported two blasts.", "Lviv", "region"),
+        ("Kharkiv regional Gov. Oleh Syniehubov said a house burned.", "Kharkiv", "region"),
+        ("The Saratov regional authorities closed the airport.", "Saratov", "region"),
+        (
+            "A drone hit the Poltava regional centre.",
+            "Poltava",
+            "settlement",
+        ),  # the oblast's centre: the city
+        ("The Poltava regional hospital took in the wounded.", "Poltava", "settlement"),  # not an office
+    ],
+)
+def test_a_regional_office_names_the_region(text, name, kind):
+    (m,) = fm.read(text).mentions
+    assert (m.text, m.place.kind) == (name, kind)
+
+
 def test_metonymy():
     art = fm.read("Moscow said the drills were routine, and Kyiv's military disagreed. Shelling hit Kyiv.")
     roles = [(m.text, m.role) for m in art.mentions]

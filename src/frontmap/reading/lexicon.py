@@ -64,6 +64,7 @@ __all__ = [
     "ORG_WORDS",
     "PLACE_NOUNS",
     "REGIONAL_CENTRES",
+    "REGIONAL_OFFICES",
     "SETTLEMENT_FACILITIES",
     "SETTLEMENT_SIZES",
     "TERRITORIAL_NOUNS",
@@ -135,6 +136,8 @@ NOBLE_TITLES = _words("noble_titles.txt")
 GIVEN_NAMES = _words("given_names.txt")
 #: Capitalised words after a place that make it part of an organisation or publication name.
 ORG_WORDS = _words("org_words.txt")
+#: Offices after "<place> regional" that make the place the oblast ("the Kharkiv regional governor").
+REGIONAL_OFFICES = _words("regional_offices.txt")
 #: Demonyms and adjectives of place, capitalised in English but not place names themselves.
 DEMONYMS = _words("demonyms.txt")
 #: Capitalised ordinary English words that happen to be the names of small towns somewhere.

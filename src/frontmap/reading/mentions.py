@@ -54,6 +54,7 @@ from frontmap.reading.lexicon import (
     NAME_ARTICLES,
     NEIGHBOUR_COUNTRIES,
     PLANT_INCIDENTS,
+    REGIONAL_OFFICES,
     SETTLEMENT_SIZES,
     TITLES,
     phrases,
@@ -67,9 +68,10 @@ from frontmap.reading.patterns import FACILITIES, PEOPLES_REPUBLIC
 
 __all__ = ["candidates", "find_mentions"]
 
-#: "the Donetsk, Zaporizhzhia, and Dnipropetrovsk regions (or territories)": each name of the list a region.
+#: "the Donetsk, Zaporizhzhia and Dnipropetrovsk regions", "the Kharkiv regional governor": each a region.
 _REGION_WORDS = re.compile(
     r"(?:" + _REGION_GAP + r"[A-Z][\w'’-]*)*\s+(?:regions|oblasts|provinces|territories)\b"
+    r"|\s+(?i:regional\s+(?:" + phrases(REGIONAL_OFFICES) + r"))(?!\w)"
 )
 #: "the regions of A and B", "three regions: A, B, and C", "four regions – A, B, C and D" (or "--").
 _REGIONS_OF = re.compile(
@@ -151,8 +153,7 @@ _FEATURE_WORDS = tuple(w[0].upper() + w[1:] for w in sorted(ANAPHOR_FEATURES) if
 #: "the" and a feature word after it, not before "of" or a capitalised word ("the Spit", not "the Bay of
 #: Biscay"); the "t" first, so that the regex engine skips ahead to it.
 _THE_FEATURE = re.compile(r"[Tt](?<!\w[Tt])he\s+(" + "|".join(_FEATURE_WORDS) + r")\b(?!\s+(?:of\b|[A-Z]))")
-#: Part of every match of _THE_FEATURE ("he", spaces, a feature word): looked for first, and fast (the
-#: regex engine skips ahead to "he").
+#: Part of every match of _THE_FEATURE ("he", spaces, a feature word): looked for first, fast ("he" first).
 _FEATURE_GATE = re.compile(r"he\s+(?:" + "|".join(_FEATURE_WORDS) + ")")
 
 
@@ -544,7 +545,7 @@ _SETTLEMENT_NOUN = re.compile(
 )
 
 #: Words the patterns above cannot match without (each is searched only where one of its words is).
-_REGION_NOUNS = ("regions", "oblasts", "provinces", "territories")
+_REGION_NOUNS = ("regions", "oblasts", "provinces", "territories", "egional ")
 _PLANT_WORDS = ("nuclear", "Nuclear", "NPP")
 _INCIDENT = re.compile(r"\s+(?:" + phrases(PLANT_INCIDENTS) + r")\b", re.IGNORECASE)
 _REPUBLIC = "epublic"  # "Republic", "republic"
