@@ -62,6 +62,13 @@ SUBJECTS = [
         subject="Kostiantynivka",
         anchor="Donetsk",
     ),
+    # ... also after "The town of": a name between ("the Konka, a tributary of the Dnipro") does not take it
+    case(
+        "The town of Orikhiv is located on the left bank of the Konka, a tributary of the Dnipro, some 50 km "
+        "southeast of Zaporizhzhia.",
+        subject="Orikhiv",
+        anchor="Zaporizhzhia",
+    ),
     # the subject after the direction and a verb: a town, or a facility at one
     case(
         "Marhanets lies on the old reservoir. Some 20 km east is Enerhodar.",

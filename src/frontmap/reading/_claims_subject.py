@@ -281,10 +281,12 @@ _DEFINES = re.compile(
 def _defined(ctx: Context, s: int, start: int, anchor: Place | None) -> Place | None:
     """The town a sentence opens by defining, as encyclopedias do ("Nikopol (...) is a city in the
     Dnipropetrovsk Oblast of Ukraine, on the right bank of the Dnieper, about 100 km south-west of
-    Dnipro"): what the distances of that sentence are about."""
+    Dnipro", "The town of Orikhiv is located on ..."): what the distances of that sentence are about."""
     # the name that opens the sentence: looked for only where the sentence opens (a long one stays linear)
     first = next(iter(ctx.mentions_between(s, min(start, s + 40))), None)
-    if first is None or ctx.text[s : first.start].strip() or first.place is None:
+    if first is None or first.place is None:
+        return None
+    if ctx.text[s : first.start].strip() and not P.DESCRIBED.fullmatch(ctx.text, s, first.start):
         return None
     if first.place.kind not in POINT_KINDS or first.place == anchor or first.role != "location":
         return None
