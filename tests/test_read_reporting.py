@@ -62,6 +62,13 @@ SUBJECTS = [
         subject="Kostiantynivka",
         anchor="Donetsk",
     ),
+    # a region's centre, not named, is its city
+    case(
+        "Tersianka lies 68 km east of the Zaporizhzhia oblast centre.",
+        subject="Tersianka",
+        anchor="Zaporizhzhia",
+    ),
+    case("Izium lies 120 km southeast of the Kharkiv region's capital.", subject="Izium", anchor="Kharkiv"),
     # ... also after "The town of": a name between ("the Konka, a tributary of the Dnipro") does not take it
     case(
         "The town of Orikhiv is located on the left bank of the Konka, a tributary of the Dnipro, some 50 km "

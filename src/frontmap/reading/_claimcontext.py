@@ -235,6 +235,10 @@ def _named(ctx: Context, pos: int) -> Anchor | None:
             capital = _CAPITAL_AFTER.match(text, m.end) if place and place.kind == "country" else None
             if place is not None and capital is not None:  # "50 km south of Ukraine's capital": Kyiv
                 return safe(ctx.gz.capital, place.country), text[pos : capital.end()], capital.end()
+            centre = _CENTRE_AFTER.match(text, m.end) if place and place.kind == "region" else None
+            # "east of the Zaporizhzhia oblast centre": the city
+            if place is not None and centre is not None and (seat := centre_of(ctx, place)) is not None:
+                return seat, text[pos : centre.end()], centre.end()
             return m.place, text[pos : m.end], m.end
     return None
 
@@ -242,6 +246,11 @@ def _named(ctx: Context, pos: int) -> Anchor | None:
 #: After a country's name: its capital, not named ("Ukraine's capital", "Russia capital"; not "Ukraine's
 #: capital city of Kyiv", whose name follows).
 _CAPITAL_AFTER = re.compile(r"(?:['’]s)?\s+capital(?:\s+city)?\b(?!\s*(?:,\s*)?(?:of\s+)?(?-i:[A-Z]))")
+#: After a region's name: its centre, not named ("the Zaporizhzhia oblast centre", "the Kharkiv region's
+#: capital").
+_CENTRE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:regional|administrative)\s+)?(?:cent(?:re|er)|capital)\b(?!\s*(?:,\s*)?(?:of\s+)?(?-i:[A-Z]))"
+)
 
 
 _OF = re.compile(r"\s+of\s+")
