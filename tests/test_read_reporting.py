@@ -2665,6 +2665,7 @@ MENTIONS = [
     ("Drones struck near the ZNPP again.", ["Zaporizhzhia Nuclear Power Plant"]),
     ("Moscow says the Lugansk People's Republic is fully taken.", ["Moscow", "Luhansk Oblast"]),
     ("Attacks went on along the Oleksandrivka front.", ["Oleksandrivka"]),  # a town, not the river
+    ("Shells hit Kramatorsk and the Bakhmut districts.", ["Kramatorsk", "Bakhmut"]),  # named after the town
     ("Boats crossed the Dnipro at night.", ["Dnipro River"]),
     # a list of regions with a serial comma, after a possessive, before "territories" or after "regions:"
     (

@@ -523,11 +523,11 @@ def _named_after(gz, h: Hit, suffix: str, kind: str) -> Place | None:
 _THE_END = re.compile(r"(?:\b[Tt]he|\b[Rr]ivers?(?:\s+[A-Z][\w'’-]*(?:\s*,|\s+and))*|\bbanks?\s+of)\s+$")
 _RIVER_AFTER = re.compile(r"\s+(?:tributary|tributaries|delta|floodplain|estuary|riverbed|cascade)\b")
 _REGION_AFTER = re.compile(r"\s+region\b")
-#: Nouns after a name that say it is a town's surroundings: "the Bakhmut area", "the Kupiansk outskirts".
-_AROUND_NOUNS = tuple(noun for noun, level in HOMONYM_QUALIFIERS["units"].items() if level == "near")
+#: Nouns after a name for a town's surroundings or a unit named after it: "the Bakhmut area(s), district(s)".
+_AROUND_NOUNS = tuple(HOMONYM_QUALIFIERS["units"])
 #: After "the X": words that make X a town, not the river of its name ("the Oleksandrivka front": axes
 #: and roads are named after towns; "the Kharkiv authorities", "the Kharkiv governor": its people; "the
-#: Bakhmut area"; "the Kharkiv catastrophe", with no plant or dam of its name).
+#: Bakhmut area"; "the Kharkiv catastrophe", with no plant or dam of its name), with a plural s.
 _SETTLEMENT_NOUN = re.compile(
     # "the Bakhmut-Lysychansk highway": the noun may follow the other names of an axis
     r"(?:[-–][^\W\d_][\w'’]*){0,3}\s+(?:"
@@ -540,7 +540,7 @@ _SETTLEMENT_NOUN = re.compile(
             *sorted(METONYMY_NOUNS | TITLES | PLANT_INCIDENTS, key=len, reverse=True),
         )
     )
-    + r")\b",
+    + r")s?\b",
     re.IGNORECASE,
 )
 
