@@ -777,6 +777,13 @@ REFERRING = [
         anchor="Toretsk",
     ),
     case("From Pokrovsk it is some 10 km to Myrnohrad.", subject="Myrnohrad", anchor="Pokrovsk"),
+    case("From Pokrovsk there is no more than 10 km to Myrnohrad.", subject="Myrnohrad", anchor="Pokrovsk"),
+    case("From Reni it is still 70 km to Izmail.", subject="Izmail", anchor="Reni"),
+    case(
+        "Toretsk is the prize: it is 15 km to Nelipivka, and 30 km to Druzhkivka.",
+        index=1,
+        subject="Druzhkivka",
+    ),
     # an adverb between the verb and the figure; a sentence opening with where it happens
     case("Irpin is simply 6 km (4 miles) west of Kyiv.", subject="Irpin", anchor="Kyiv"),
     case("Vuhledar is also about 50 km southwest of Donetsk.", subject="Vuhledar", anchor="Donetsk"),

@@ -192,8 +192,10 @@ ADVANCE_NOUN = re.compile(rf"\b(?:{ADVANCES}|wedge|salient|bridgehead|offensive)
 INTO_NAMED = re.compile(r"\s*(?:deep(?:er)?\s+)?(?:into|inside)\s+(?P<what>)(?:the\s+)?", re.IGNORECASE)
 #: "it is about 10 km to Kostiantynivka": the town a distance reaches ...
 TO_PLACE = re.compile(r"\s+(?:across\s+(?:the\s+)?(?:" + WATERS + r")\s+)?to\s+")
-#: ... when the words before the figure say it is one ("it is", "this is", "Sumy is", ", 25 km to B").
-IT_IS_BEFORE = re.compile(r"(?:\b(?:it|this)\s+is|\bit['’]s|,|\b(?-i:[A-Z])[\w'’-]*\s+(?:is|lies))\s*$", re.I)
+#: ... when the words before the figure say it is one ("it is (still)", "there is", "Sumy is", ", and 25 km").
+IT_IS_BEFORE = re.compile(
+    r"(?i)(?:\b(?:it|this|there)(?:\s+is|['’]s)(?:\s+still)?|,(?:\s*and)?|\b(?-i:[A-Z])[\w'’-]*\s+(?:is|lies))\s*$"
+)
 #: A distance that names the town it reaches ("25 km to Kramatorsk").
 TO_NAMED = re.compile(r"\sto\s+(?-i:[A-Z])")
 #: "the town of" before a name, or nothing.
@@ -211,9 +213,8 @@ AWAY_END = re.compile(
     r"\s*(?:away|distant|apart|across\s+(?:the\s+)?(?:" + WATERS + r"))\b(?!\s+(?:from|of|to)\b)",
     re.IGNORECASE,
 )
-#: "a 1.5 km zone around the plant", "a 30-km radius of the city", "a 15-kilometre zone adjacent to the
-#: border": a distance measured around a place or from a line; "a 10-km-deep buffer zone", "the 50-km
-#: mandatory evacuation zone" name none (ZONE_KINDS: the words that say what kind of zone).
+#: "a 1.5 km zone around the plant", "a 30-km radius of the city": a distance around a place or from a
+#: line; "a 10-km-deep buffer zone", "the 50-km evacuation zone" name none (ZONE_KINDS: what kind of zone).
 ZONE_KINDS = (
     r"exclusion|buffer|security|no-?fly|evacuation|demilitari[sz]ed|sanitary|mandatory|restricted|closed"
     r"|protective|safety|control(?:led)?|border|front-?line|coastal"
@@ -395,12 +396,11 @@ THE_TOWN_ANCHOR = re.compile(
 THE_KIND = {"city": "settlement", "town": "settlement", "village": "settlement", "settlement": "settlement",
             "plant": "facility", "station": "facility", "site": "facility", "river": "river",
             "reservoir": "lake"}  # fmt: skip
-#: "the centre of the capital", "the outskirts of Kharkiv", "the southern and south-eastern edge of X",
-#: "the railway station of Kherson": a part of the place named after it; "the fighting at X": what
-#: happens there.
 #: A compass word of one or two winds ("south", "north-east", "northwest"), the stem of "southern" (SIDE).
 WIND = r"(?:north|south)?-?(?:east|west)?(?<=[a-z])"
 SIDE = WIND + r"ern\s+"  # "southern", "north-eastern"
+#: "the centre of the capital", "the outskirts of Kharkiv", "the southern and south-eastern edge of X",
+#: "the railway station of Kherson": a part of the place named after it; "the fighting at X": what's there.
 PART_OF = re.compile(
     r"the\s+(?:(?:city|town)\s+)?(?:" + SIDE + r"(?:(?:and|or)\s+" + SIDE + r")?)?"
     r"(?:cent(?:re|er)|outskirts|suburbs|edges?|(?:railway|train|bus)\s+station)\s+of\s+"
