@@ -406,6 +406,11 @@ def test_homonym_chosen_by_context_records_why(text, surface, admin1, evidence):
 def test_regions_named_as_such():
     art = fm.read("People were moved from the Donetsk and Luhansk regions.")
     assert [m.place.kind for m in art.mentions] == ["region", "region"]
+    # misspelled: the region of the town the spelling was taken for
+    art = fm.read("People were moved from the Kharkiv and Donestk oblasts.")
+    assert [(m.text, m.place.name) for m in art.mentions] == [
+        ("Kharkiv", "Kharkiv Oblast"), ("Donestk", "Donetsk Oblast"),
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -93,7 +93,7 @@ def _feature_around(
         or (regions and any_in(before, _REGION_NOUNS) and _REGIONS_OF.search(before))
         or (republic and PEOPLES_REPUBLIC.match(after))
     ):
-        region = _first_kind(gz.lookup(h.key + " oblast"), "region")
+        region = _named_after(gz, h, " oblast", "region")
         if region is not None:
             h.places, h.evidence = (region,), "feature"
             return True
