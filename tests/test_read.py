@@ -413,6 +413,11 @@ def test_regions_named_as_such():
     ]  # fmt: skip
 
 
+def test_a_power_plant_named_after_its_town_runs_to_the_end_of_its_kind():
+    (m,) = fm.read("The Kakhovka hydro power plant was blown up.").mentions
+    assert (m.text, m.place.kind, m.evidence) == ("Kakhovka hydro power plant", "facility", "feature")
+
+
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [

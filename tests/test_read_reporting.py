@@ -2673,6 +2673,10 @@ MENTIONS = [
     ("Moscow says the Lugansk People's Republic is fully taken.", ["Moscow", "Luhansk Oblast"]),
     ("Attacks went on along the Oleksandrivka front.", ["Oleksandrivka"]),  # a town, not the river
     ("Shells hit Kramatorsk and the Bakhmut districts.", ["Kramatorsk", "Bakhmut"]),  # named after the town
+    # a power plant named after its town, however the town is spelled; a town with no plant known stays
+    ("Shells hit the Slovyansk TPP.", ["Sloviansk Thermal Power Plant"]),
+    ("Shells hit the Sloviansk thermal power station.", ["Sloviansk Thermal Power Plant"]),
+    ("Drones hit the Kaniv hydroelectric power plant.", ["Kaniv"]),
     ("Boats crossed the Dnipro at night.", ["Dnipro River"]),
     # a list of regions with a serial comma, after a possessive, before "territories" or after "regions:"
     (

@@ -55,8 +55,11 @@ def contextual_referents(text: str, hits: list[Hit], gz) -> None:
     regions, plants = any_in(text, _REGION_NOUNS), any_in(text, _PLANT_WORDS)
     republic, facility_of = _REPUBLIC in text, any_in(text, _OF_WORDS)
     words_around = regions or plants or republic or facility_of
+    power = any_in(text, _POWER_WORDS)
     for h in hits:
         if h.places[0].kind != "settlement":
+            continue
+        if power and _power_plant(text, h, gz):
             continue
         incident = _INCIDENT.match(text, h.end) is not None  # "the Chernobyl disaster"
         if (words_around or incident) and _feature_around(
@@ -117,6 +120,20 @@ def _feature_around(
     return False
 
 
+def _power_plant(text: str, h: Hit, gz) -> bool:
+    """Make ``h`` the thermal or hydroelectric plant named after its town if the words after it name one
+    ("the Sloviansk thermal power station", "Slovyansk TPP", "the Kakhovka hydro power plant"), and say so;
+    the mention then runs to the end of those words."""
+    power = _POWER_PLANT.match(text, h.end)
+    if power is None:
+        return False
+    facility = _named_after(gz, h, _POWER_SUFFIX[power.lastgroup or "thermal"], "facility")
+    if facility is None:
+        return False
+    h.places, h.evidence, h.end = (facility,), "feature", power.end()
+    return True
+
+
 def _named_after(gz, h: Hit, suffix: str, kind: str) -> Place | None:
     """The place of ``kind`` named after the town ``h`` names, by the name as written, then as the
     gazetteer spells the town ("Zaporizhzhya Nuclear Power Plant" is the Zaporizhzhia plant)."""
@@ -151,11 +168,19 @@ _SETTLEMENT_NOUN = re.compile(
     re.IGNORECASE,
 )
 
+#: "thermal power station", "TPP", "hydroelectric power plant", "HES": a power plant of a kind, after the
+#: town it is named after, and the suffix of the gazetteer's name for it.
+_POWER_PLANT = re.compile(
+    r"\s+(?:(?P<thermal>(?i:thermal\s+(?:power\s+)?(?:plant|station))|TPP|TES)"
+    r"|(?P<hydro>(?i:hydro(?:electric)?\s+(?:power\s+)?(?:plant|station))|HPP|HES))\b"
+)
+_POWER_SUFFIX = {"thermal": " thermal power plant", "hydro": " hydroelectric power plant"}
 #: Words the patterns above cannot match without (each is searched only where one of its words is).
 _REGION_NOUNS = ("regions", "oblasts", "provinces", "territories", "egional ")
 _PLANT_WORDS = ("nuclear", "Nuclear", "NPP")
 _INCIDENT = re.compile(r"\s+(?:" + phrases(PLANT_INCIDENTS) + r")\b", re.IGNORECASE)
 _REPUBLIC = "epublic"  # "Republic", "republic"
+_POWER_WORDS = ("ower", "TPP", "TES", "HPP", "HES")
 
 
 def any_in(s: str, words: tuple[str, ...]) -> bool:
