@@ -362,6 +362,8 @@ def test_river_after_article(text, surface, expected):
     ("Supporters in Donetsk sang all night.", "Donetsk", None),
     ("Attacks went on in the Lymen-Kherson direction.", "Kherson", None),  # an axis named by its ends
     ("Supporters of Lymen-Kherson sang all night.", "Kherson", REJECT),  # no axis noun after it
+    ('Troops cut the "Lymen-Kherson" highway.', "Kherson", None),  # the axis in quotes
+    ("Troops cut the Lymen-Kherson route.", "Kherson", None),
     ("He planned last August's Kherson offensive.", "Kherson", None),  # a month's possessive: when
     ("Witnesses of Tuesday's Kherson strike spoke.", "Kherson", None),
     ("Fans of Shakhtar's Donetsk squad sang.", "Donetsk", REJECT),  # a club's possessive stays a name

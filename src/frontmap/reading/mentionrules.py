@@ -134,7 +134,7 @@ _SOURCE_TO = re.compile(
 )
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 #: After a name: up to three more names joined by hyphens, then the noun after them ("-Siversk direction").
-_AXIS_AFTER = re.compile(r"(?:-[^\W\d_][^\s-]{0,40}){0,3}\s{1,3}([a-z]+)")  # bounded: linear reading
+_AXIS_AFTER = re.compile(r"(?:-[^\W\d_][^\s-]{0,40}){0,3}[\"”’']?\s{1,3}([a-z]+)")  # bounded: linear reading
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 
