@@ -32,6 +32,7 @@ PLACES = [
     _p("Donetsk", "settlement", "UA", 900_000, "Donetsk Oblast"),
     _p("Kerch", "settlement", "UA", 150_000, "Crimea"),
     _p("Melnyk", "settlement", "UA", 300, "Vinnytsia Oblast"),
+    _p("Nova", "settlement", "UA", 900, "Kherson Oblast"),  # a village of the word alone
     _p("Dnipro", "river", "UA"),
     _p("Saratov Reservoir", "lake", "RU"),
     _p("Russia", "country", "RU"),
@@ -278,6 +279,9 @@ def test_thing_name(text, surface, expected):
     ("The reserve lies west of Rhode.", "Rhode", None),
     # a town in Ukraine stays: the feature named after it lies at it
     ("Ships anchored in Kerch Bay at dawn.", "Kerch", None),
+    # the first word of a settlement's name the gazetteer lacks ("Nova" of "Nova Melnyk"), not a place
+    ("Shells fell on Nova Melnyk at dawn.", "Nova", REJECT),
+    ("Shells fell on Nova-Melnyk at dawn.", "Nova", None),  # hyphenated: another kind of name
 )
 def test_longer_name(text, surface, expected):
     check(R.longer_name, text, surface, expected)

@@ -18,7 +18,7 @@ from typing import Any
 from frontmap.gazetteer.place import Place
 from frontmap.reading import mentionrules as R
 from frontmap.reading._tokens import thing_before, vessel_after
-from frontmap.reading.lexicon import AGREEMENT_WORDS, GIVEN_NAMES, UNIT_WORDS
+from frontmap.reading.lexicon import AGREEMENT_WORDS, GIVEN_NAMES, NAME_PREFIXES, UNIT_WORDS
 from frontmap.reading.mentionrules import Candidate, Rule, Verdict
 
 __all__ = ["NEEDS", "Plan", "decide", "features", "plan", "rules_to_ask", "verdicts"]
@@ -52,7 +52,7 @@ def _one_word(c: Candidate) -> bool:
 MAY_DECIDE: dict[Rule, Callable[[Candidate], bool]] = {
     R.dateline: lambda c: c.shouted,
     R.acronym_modifier: lambda c: c.shouted and c.hit.n == 1,
-    R.longer_name: lambda c: c.hit.n == 1 and c.best.country != "UA",
+    R.longer_name: lambda c: c.hit.n == 1 and (c.best.country != "UA" or c.low in NAME_PREFIXES),
     R.river_after_article: lambda c: c.hit.n == 1 and any(p.kind == "river" for p in c.hit.places),
     R.known_surname: _one_word,
     R.given_name_before_surname: lambda c: c.hit.n == 1 and c.low in GIVEN_NAMES,

@@ -57,6 +57,7 @@ __all__ = [
     "MONTH_NUMBERS",
     "MULTIPLIERS",
     "NAME_ARTICLES",
+    "NAME_PREFIXES",
     "NEIGHBOUR_COUNTRIES",
     "NOBLE_TITLES",
     "NOT_PLACES",
@@ -173,6 +174,8 @@ MEDIA_WORDS = _words("media_words.txt")
 THING_WORDS = VESSEL_WORDS | MEDIA_WORDS
 #: Capitalised nouns that end a longer geographic name ("Rhode Island"); case-sensitive.
 GEO_HEADS = _words("geo_heads.txt")
+#: Adjectives that open settlement and river names ("Nova", "Staraya", "Velykyi").
+NAME_PREFIXES = _words("name_prefixes.txt")
 #: Words after a place that make it an agreement's name ("the Minsk agreements").
 AGREEMENT_WORDS = _words("agreement_words.txt")
 #: Words after a short acronym that make it a modifier ("UK officials"), in file order.

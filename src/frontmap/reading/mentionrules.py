@@ -66,6 +66,7 @@ from frontmap.reading.lexicon import (
     GIVEN_NAMES,
     LOCATIVE,
     MONTHS,
+    NAME_PREFIXES,
     NEIGHBOUR_COUNTRIES,
     NOBLE_TITLES,
     NOT_PLACES,
@@ -300,18 +301,14 @@ def thing_name(c: Candidate) -> Verdict | None:
 
 
 def longer_name(c: Candidate) -> Verdict | None:
-    """Reject a one-word place abroad before "Island", "Lake"...: part of a longer name ("Rhode Island")."""
+    """Reject a word opening a longer name: "Rhode" before "Island" (abroad), "Staraya" before a name."""
+    if c.hit.n != 1 or not c.next_cap or c.nxt is None:
+        return None
+    if c.low in NAME_PREFIXES and c.text.startswith(" ", c.hit.end):  # "Staraya Nelidovka", unknown whole
+        return REJECT
     # a town in Ukraine stays: "Sevastopol Bay", "the Kerch Peninsula" lie at it (a name the gazetteer
     # knows whole, "the Kerch Strait", "the Volchya River", is read whole before)
-    if (
-        c.hit.n == 1
-        and c.best.country != "UA"
-        and c.next_cap
-        and c.nxt is not None
-        and c.nxt.text in GEO_HEADS
-    ):
-        return REJECT
-    return None
+    return REJECT if c.best.country != "UA" and c.nxt.text in GEO_HEADS else None
 
 
 # -- 3. single words that are something else --------------------------------------------------
