@@ -175,6 +175,16 @@ def test_villages_of_the_kursk_incursion_the_sources_lack(name):
     assert 51.0 < p.lat < 51.4 and 35.1 < p.lon < 35.4  # in Sudzhansky District
 
 
+@pytest.mark.parametrize("name", ["Zhuravlyovka", "Gora-Podil", "Poroz"])
+def test_border_villages_of_belgorod_oblast_the_sources_lack(name):
+    # by hand, from Wikipedia: "Zhuravlyovka" was read as a Zhuravlivka of Crimea, "Gora-Podil" as two places
+    p = fm.Gazetteer().candidates(name)[0]
+    assert (p.country, p.admin1, p.kind) == ("RU", "Belgorod Oblast", "settlement")
+    assert 50.2 < p.lat < 50.7 and 35.3 < p.lon < 36.5  # by the border with Kharkiv Oblast
+    (m,) = fm.read(f"Shelling hit the village of {name} in the Belgorod region.").mentions[:1]
+    assert m.place == p
+
+
 @pytest.mark.parametrize("name", ["Kamianske Reservoir", "Dniprodzerzhynske Reservoir"])
 def test_a_register_reservoir_across_oblasts_takes_its_name_before_a_pond(name):
     # the register names a pond in Kirovohrad Oblast Kamianske too; the Dnipro reservoir, renamed in 2016,
