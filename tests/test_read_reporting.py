@@ -83,6 +83,11 @@ SUBJECTS = [
         anchor="Marhanets",
     ),
     case(
+        "Marhanets lies on the old reservoir. At a distance of 20 km is the town of Enerhodar.",
+        subject="Enerhodar",
+        anchor="Marhanets",
+    ),
+    case(
         "Marhanets lies on the old reservoir. Some 20 km east is the power plant at Enerhodar.",
         subject="Enerhodar",
         anchor="Marhanets",

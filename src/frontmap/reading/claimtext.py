@@ -434,8 +434,11 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
             return claim(reached[1], anchor=anchor, anchor_text=anchor_text, subject=reached[0])
         return claim(end, anchor=anchor, anchor_text=anchor_text)
     bare = P.AWAY_END.match(text, pos)
-    if bare or (distance_said(text, start) and not travel):  # "B, five miles away", "B (a distance of 5 km)":
-        return implied_anchor(ctx, claim(bare.end() if bare else pos))  # from the place named before B
+    distance = not bare and not travel and distance_said(text, start)
+    if bare or distance:  # "B, five miles away", "B (a distance of 5 km)": from the place named before B;
+        # "At a distance of 2 km is the village of B": about the town after the verb
+        inverted = _named_after_verb(ctx, claim, pos) if distance else None
+        return inverted or implied_anchor(ctx, claim(bare.end() if bare else pos))
     to = None if travel else P.TO_PLACE.match(text, pos)
     said = to is not None and P.IT_IS_BEFORE.search(text, max(0, start - 30), start)
     goal = named_at(ctx, to.end()) if to is not None and said else None
@@ -454,6 +457,16 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
     return (
         claim(pos, anchor=None, subject=None) if said_again(ctx, start) or zone_before(text, start) else None
     )
+
+
+def _named_after_verb(ctx: Context, claim, pos: int) -> DistanceClaim | None:
+    """ "At a distance of 2 km is the village of B": about the town after the verb, from the one the text
+    is about; None when no town follows."""
+    inverted = P.SUBJECT_INVERTED.match(ctx.text, pos)
+    after = ctx.mention_at(inverted.end()) if inverted else None
+    if after is None or after.place is None or after.place.kind not in POINT_KINDS:
+        return None
+    return _it_anchor(ctx, claim(pos, subject=after.place), "")
 
 
 def _subject_and_anchor(ctx: Context, start: int, end: int, anchor: Place | None, anchor_text: str) -> dict:
