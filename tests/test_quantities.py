@@ -193,6 +193,8 @@ READER_AREA_UNITS = {
     "km2": "km2", "km²": "km2", "sq km": "km2", "sqkm": "km2", "square km": "km2", "km sq": "km2",
     "square kilometre": "km2", "square kilometres": "km2", "square kilometer": "km2",
     "square kilometers": "km2", "sq kilometres": "km2", "sq kilometers": "km2",
+    # read since: "кв. км" as machine translation writes it ("107 square meters. km")
+    "square meters km": "km2", "square metres km": "km2", "square meter km": "km2", "square metre km": "km2",
     "mi2": "mi2", "mi²": "mi2", "sq mi": "mi2", "sq miles": "mi2", "square mile": "mi2",
     "square miles": "mi2", "square mi": "mi2",
     "ha": "ha", "hectare": "ha", "hectares": "ha",

@@ -59,8 +59,8 @@ QUAL = (
     + r")"
 )
 AREA_UNIT = (
-    # "200 square kilometres", "a 200-square-kilometer area", "500-sq-km"
-    r"(?:square[\s-]+(?:kilomet(?:re|er)s?|km|miles?|mi|met(?:re|er)s?)"
+    # "200 square kilometres", "a 200-square-kilometer area", "500-sq-km", "107 square meters. km" (кв. км)
+    r"(?:square[\s-]+met(?:re|er)s?\.?\s+km\b|square[\s-]+(?:kilomet(?:re|er)s?|km|miles?|mi|met(?:re|er)s?)"
     r"|sq\.?[\s-]*(?:km|kilomet(?:re|er)s?|mi(?:les)?|m)\b"
     # "27,000 km ²": a space before the square, as pages converted from other formats write it
     r"|km ?²|km2|kmsq|km\s+sq\b|mi ?²|mi2|m ?²|hectares?|ha\b|acres?\b)"
