@@ -1382,6 +1382,7 @@ NUMBERS = [
     # "кв. км" as machine translation writes it: square kilometres, not metres
     case("Deminers have cleared 86 square meters. km near Izium.", kind="area", value=86, unit="km2"),
     case("The shelter covers 86 square meters.", kind="area", value=86, unit="m2"),
+    case("The region covers 29,9 thousand square kilometres.", kind="area", value=29900, unit="km2"),
     case("Farmers lost 3,000 acres of wheat fields near Kherson.", kind="area", value=3000, unit="acre"),
 ]
 

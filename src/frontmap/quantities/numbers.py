@@ -145,8 +145,8 @@ def parse_number(text: str) -> float | None:
 
     >>> parse_number("600,000"), parse_number("1.5 million"), parse_number("twenty-one")
     (600000.0, 1500000.0, 21.0)
-    >>> parse_number("188 600"), parse_number("486,5"), parse_number("3 267,1")
-    (188600.0, 486.5, 3267.1)
+    >>> parse_number("188 600"), parse_number("486,5"), parse_number("3 267,1"), parse_number("28,5 thousand")
+    (188600.0, 486.5, 3267.1, 28500.0)
     >>> parse_number("1,0,0,0") is None, parse_number("-5") is None, parse_number("10^3") is None
     (True, True, True)
 
@@ -167,10 +167,12 @@ def parse_number(text: str) -> float | None:
             return None if whole is None else whole + 0.5
     words = written.replace("-", " ").split()
     scale = 1.0
-    while words and words[-1] in SCALES and len(words) > 1 and _DIGITS.match(words[0]):
+    figure = words[0] if words and (_DIGITS.match(words[0]) or _DECIMAL_COMMA.match(words[0])) else None
+    while words and words[-1] in SCALES and len(words) > 1 and figure is not None:
         scale *= SCALES[words.pop()]
-    if len(words) == 1 and _DIGITS.match(words[0]):
-        return float(re.sub(r"[,\s\u00a0\u202f]", "", words[0])) * scale
+    value = parse_number(figure) if len(words) == 1 and figure is not None else None
+    if value is not None:  # "28,5 thousand": a decimal comma before the scale too
+        return value * scale
     if scale != 1.0:
         return None
     return _parse_words(words)
