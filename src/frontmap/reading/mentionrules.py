@@ -8,7 +8,8 @@ is the precedence, from the safest evidence to the most ambiguous:
 1. shouted words: a dateline is a place ("KHARKIV, Ukraine --"), and so is an acronym the gazetteer
    knows ("ZNPP"); other shouting and acronyms used as modifiers are not ("RUSSIA", "UK officials");
 2. longer names the place is part of: a title, an organisation, an agreement, a unit, a ship, a
-   geographic name the gazetteer does not know ("Princess of Wales", "Kyiv Independent", "Rhode Island");
+   geographic name the gazetteer does not know ("Princess of Wales", "Kyiv Independent", "Rhode Island",
+   "Staraya Nelidovka");
 3. single words that are something else, unless "the" before them makes a river of them ("the Don"):
    ordinary English, a month or weekday, a demonym, a title, a person's given name or surname ("Most",
    "March", "Western", "Vladimir Putin", "Panetta said", "Don said");
