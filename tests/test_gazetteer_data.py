@@ -185,6 +185,13 @@ def test_border_villages_of_belgorod_oblast_the_sources_lack(name):
     assert m.place == p
 
 
+def test_the_polish_village_the_missile_of_november_2022_fell_on():
+    # by hand, from Wikipedia: GeoNames' towns of 500 or more lack it
+    (p,) = fm.Gazetteer().candidates("Przewodow")
+    assert (p.country, p.admin1, p.kind) == ("PL", "Lublin Voivodeship", "settlement")
+    assert 50.4 < p.lat < 50.55 and 23.85 < p.lon < 24.0  # by the Ukrainian border
+
+
 @pytest.mark.parametrize("name", ["Kamianske Reservoir", "Dniprodzerzhynske Reservoir"])
 def test_a_register_reservoir_across_oblasts_takes_its_name_before_a_pond(name):
     # the register names a pond in Kirovohrad Oblast Kamianske too; the Dnipro reservoir, renamed in 2016,
