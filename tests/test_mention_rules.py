@@ -387,6 +387,8 @@ def test_inside_other_name(text, surface, expected):
     # ... or before it: "the village of"
     ("Shells hit the village of Victoria at dawn.", "Victoria", ACCEPT),
     ("The mayor of the town sent Victoria a letter.", "Victoria", None),
+    # no given name: the rules after it decide ("the village of Glushkovo" abroad needs its region)
+    ("Shells hit the village of Glushkovo at dawn.", "Glushkovo", None),
 )
 def test_measured_from_a_place(text, surface, expected):
     check(R.measured_from_a_place, text, surface, expected)

@@ -122,7 +122,8 @@ def test_the_rules_before_a_place_read_backwards_say_what_they_say_forwards(text
 #: shouting, datelines, possessives, hyphens and line breaks.
 MENTION_PIECES = (
     "Kyiv", "Kharkiv", "Andriivka", "Sokil", "Druzhba", "Don", "Moskva", "Minsk", "Wales", "Victoria",
-    "Russia", "US", "UK", "KHARKIV", "Rhode", "Island", "Kinburn", "Spit", "Bakhmut", "Siversk", "Lyman",
+    "Guyevo", "Russia", "US", "UK", "KHARKIV", "Rhode", "Island", "Kinburn", "Spit", "Bakhmut", "Siversk",
+    "Lyman",
     "Princess", "of", "the", "The", "in", "near", "cruiser", "agreements", "group", "Independent", "said",
     "Vladimir", "Putin", "Governor", "Kim", "Leon", "Panetta", "village", "direction", "region", "km",
     "Kyiv's", "Kyiv’s", "Donetsk", "Oblast", "liberated", "Pokrovsk", "district", "12", "(", ")", ",",
@@ -142,6 +143,7 @@ MENTION_TEXTS = st.lists(st.sampled_from(MENTION_PIECES), max_size=30).flatmap(
 @example(text="the Princess of Wales met Vladimir Putin near Kyiv. The cruiser Moskva left Kharkiv.")
 @example(text="KHARKIV, Ukraine -- Leon Panetta said Panetta and Governor Kim saw the Minsk agreements")
 @example(text="liberated Sokil and Druzhba near Andriivka.\nThe Kinburn Spit, the Don and Rhode Island")
+@example(text="the village of Guyevo, 12 km from Kyiv")  # a small town next door after "village of"
 def test_the_rules_a_name_is_asked_decide_as_all_rules_do(text):
     from frontmap.gazetteer.lookup import Gazetteer
     from frontmap.reading import mentionrules as R

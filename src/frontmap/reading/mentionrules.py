@@ -406,7 +406,9 @@ def inside_other_name(c: Candidate) -> Verdict | None:
 
 
 def measured_from_a_place(c: Candidate) -> Verdict | None:
-    """Accept a name said to be a town's ("X, 35 km west", "X, a village of", "the town of X")."""
+    """Accept a given name said to be a town's ("Victoria, 35 km west", "the village of Victoria")."""
+    if c.hit.n != 1 or c.low not in GIVEN_NAMES:  # other names: the rules after decide (_decide.MAY_DECIDE)
+        return None
     return ACCEPT if placed_after(c.text, c.hit.end) or settlement_before(c.text, c.hit.start) else None
 
 
