@@ -774,6 +774,19 @@ REFERRING = [
         subject="Huliaipole",
         value=95,
     ),
+    # "respectively" before the direction: both figures, each of its town, once
+    case(
+        "Orikhiv and Huliaipole lie 50 and 95 km respectively southeast of Zaporizhzhia.",
+        index=1,
+        subject="Huliaipole",
+        value=95,
+    ),
+    case(
+        "Orikhiv and Huliaipole lie 50 and 95 km, respectively, southeast of Zaporizhzhia.",
+        index=0,
+        subject="Orikhiv",
+        value=50,
+    ),
     case(
         "Toretsk is the prize. It is about 15 km to Kostiantynivka, 25 km to Druzhkivka.",
         index=1,
@@ -2778,3 +2791,16 @@ DIRECTIONS = [
 def test_a_region_named_as_a_direction_does_not_place_a_village(text, oblast):
     towns = [m.place for m in fm.read(text).mentions if m.place.kind == "settlement"]
     assert towns and towns[0].admin1 == oblast
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orikhiv and Huliaipole lie 65 km and 100 km respectively southeast of Zaporizhzhia.",
+        "Orikhiv and Huliaipole lie 65 and 100 km respectively southeast of Zaporizhzhia.",
+        "Orikhiv and Huliaipole lie 65 and 100 km southeast of Zaporizhzhia, respectively.",
+    ],
+)
+def test_a_pair_of_distances_said_respectively_is_two_claims_once_each(text):
+    found = [(c.value, c.subject.name) for c in fm.read(text).claims]
+    assert found == [(65, "Orikhiv"), (100, "Huliaipole")]

@@ -238,6 +238,7 @@ def respective(ctx: Context, claims: list[Claim]) -> list[Claim]:
     distances, one for each town of the list in order (the claim found holds both figures and is
     about the first town)."""
     out: list[Claim] = []
+    seconds: dict[int, Claim] = {}  # the second figures made here, by start
     for c in claims:
         split = _first_of_pair(ctx, c)
         if split is not None:  # "A and B, located 644 and 241 km from the border, respectively"
@@ -253,8 +254,11 @@ def respective(ctx: Context, claims: list[Claim]) -> list[Claim]:
         second = _listed(ctx, c)
         if value is None or second is None:
             continue
-        out.append(_at_figure(ctx, c, c.start + pair.start("num"), c.end, pair.group("num"), value, second))
-    return out
+        made = _at_figure(ctx, c, c.start + pair.start("num"), c.end, pair.group("num"), value, second)
+        out.append(made)
+        seconds[made.start] = made
+    # the second figure found on its own as well ("100 km respectively southeast of ..."): once, the pair's
+    return [c for c in out if seconds.get(c.start, c) is c]
 
 
 def _at_figure(
@@ -272,7 +276,10 @@ def _at_figure(
 def _first_of_pair(ctx: Context, c: Claim) -> tuple[DistanceClaim, DistanceClaim] | None:
     """ "A and B lie 644 and 241 km from the border, respectively": the distance of the first figure,
     which has no unit of its own, about A, and the claim ``c`` found (the second figure) about B."""
-    if not isinstance(c, DistanceClaim) or not c.value or not P.RESPECTIVELY_AFTER.match(ctx.text, c.end):
+    if not isinstance(c, DistanceClaim) or not c.value:
+        return None
+    # "..., respectively." after the claim, or in it before its direction ("... km respectively east of")
+    if not P.RESPECTIVELY_AFTER.match(ctx.text, c.end) and "respectively" not in c.text:
         return None
     pair = P.RESPECTIVE_FIRST.search(ctx.text, max(0, c.start - 24), c.start)
     value = parse_number(pair.group("num")) if pair else None

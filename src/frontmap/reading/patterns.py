@@ -149,8 +149,8 @@ CONVERSION = re.compile(
 )
 DIRECTION_WORDS = sorted((d for d in DIRECTIONS if len(d) > 3), key=len, reverse=True)
 _DIRECTION_WORD = "|".join(re.escape(d).replace(r"\ ", r"\s") for d in DIRECTION_WORDS)
-DIRECTION = re.compile(
-    r"\s*(?:further\s+|farther\s+)?(?:to\s+(?:the|its)\s+|in\s+the\s+)?(?P<dir>"
+DIRECTION = re.compile(  # "65 and 100 km(,) respectively(,) southeast of X": the pair's word before it
+    r"\s*(?:,?\s*respectively,?\s+)?(?:further\s+|farther\s+)?(?:to\s+(?:the|its)\s+|in\s+the\s+)?(?P<dir>"
     + _DIRECTION_WORD
     + r"|(?-i:N|S|E|W|NE|NW|SE|SW|NNE|ENE|ESE|SSE|SSW|WSW|WNW|NNW))(?![\w-])"
     # "20 km north and northeast of Sloviansk": two directions said together
