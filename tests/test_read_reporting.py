@@ -2799,6 +2799,7 @@ def test_a_region_named_as_a_direction_does_not_place_a_village(text, oblast):
         "Orikhiv and Huliaipole lie 65 km and 100 km respectively southeast of Zaporizhzhia.",
         "Orikhiv and Huliaipole lie 65 and 100 km respectively southeast of Zaporizhzhia.",
         "Orikhiv and Huliaipole lie 65 and 100 km southeast of Zaporizhzhia, respectively.",
+        "Orikhiv and Huliaipole lie 65 and 100 km southeast of Zaporizhzhia.",  # a pair after a pair says it
     ],
 )
 def test_a_pair_of_distances_said_respectively_is_two_claims_once_each(text):

@@ -275,17 +275,20 @@ def _at_figure(
 
 def _first_of_pair(ctx: Context, c: Claim) -> tuple[DistanceClaim, DistanceClaim] | None:
     """ "A and B lie 644 and 241 km from the border, respectively": the distance of the first figure,
-    which has no unit of its own, about A, and the claim ``c`` found (the second figure) about B."""
+    which has no unit of its own, about A, and the claim ``c`` found (the second figure) about B; without
+    "respectively" too when the claim's subject is the first of two towns listed ("A and B lie 65 and
+    100 km southeast of X")."""
     if not isinstance(c, DistanceClaim) or not c.value:
-        return None
-    # "..., respectively." after the claim, or in it before its direction ("... km respectively east of")
-    if not P.RESPECTIVELY_AFTER.match(ctx.text, c.end) and "respectively" not in c.text:
         return None
     pair = P.RESPECTIVE_FIRST.search(ctx.text, max(0, c.start - 24), c.start)
     value = parse_number(pair.group("num")) if pair else None
     if pair is None or value is None:
         return None
     second = _listed(ctx, c)
+    # "..., respectively." after the claim, or in it before its direction ("... km respectively east of")
+    said = P.RESPECTIVELY_AFTER.match(ctx.text, c.end) or "respectively" in c.text
+    if not said and second is None:
+        return None
     a, b = (c.subject, second) if second is not None else (_listed(ctx, c, before=True), c.subject)
     first = _at_figure(ctx, c, pair.start("num"), pair.end("num"), pair.group("num"), value, a)
     return first, replace(c, subject=b)
