@@ -196,7 +196,7 @@ NEWS = [  # (as the news write it, the district's oblast)
     ("Michurinsky district", "Tambov Oblast"),
     ("Ryazansky district", "Ryazan Oblast"),
     ("Kirishsky district", "Leningrad Oblast"),
-    ("Kstovsky district", "Nizhny Novgorod"),
+    ("Kstovsky district", "Nizhny Novgorod Oblast"),
     ("Kostyukovichsky district", "Mahilioŭ Region"),
     ("Kastsyukovichy District", "Mahilioŭ Region"),
     ("Костюковичский район", "Mahilioŭ Region"),
