@@ -300,11 +300,9 @@ def _direction_ends(
     after a verb ("20 km to the north is Kurakhove"), or the town a journey reaches ("drove 200 km
     northwest to Zaporizhzhia"), else measured from the place named before its subject."""
     text = ctx.text
-    after = P.SUBJECT_INVERTED.match(text, d.end("dir"))
-    m_after = ctx.mention_at(after.end()) if after else None
-    if m_after is not None and m_after.place is not None and m_after.place.kind in POINT_KINDS:
-        # "20 km to the north is Kurakhove": the town after the verb, from the one the text is about
-        return _it_anchor(ctx, claim(d.end("dir"), subject=m_after.place, **fields), "")
+    inverted = _named_after_verb(ctx, claim, d.end("dir"), **fields)  # "20 km to the north is Kurakhove"
+    if inverted is not None:
+        return inverted
     to = P.TO_PLACE.match(text, d.end("dir")) if travel else None
     goal = ctx.mention_at(to.end()) if to else None
     if goal is not None and goal.place is not None and goal.place.kind in POINT_KINDS:
@@ -459,14 +457,14 @@ def _undirected(ctx: Context, claim, start: int, pos: int, travel: bool) -> Dist
     )
 
 
-def _named_after_verb(ctx: Context, claim, pos: int) -> DistanceClaim | None:
-    """ "At a distance of 2 km is the village of B": about the town after the verb, from the one the text
-    is about; None when no town follows."""
+def _named_after_verb(ctx: Context, claim, pos: int, **fields: Any) -> DistanceClaim | None:
+    """ "20 km to the north is Kurakhove", "At a distance of 2 km is the village of B": about the town after
+    the verb at ``pos``, from the one the text is about; None when no town follows."""
     inverted = P.SUBJECT_INVERTED.match(ctx.text, pos)
     after = ctx.mention_at(inverted.end()) if inverted else None
     if after is None or after.place is None or after.place.kind not in POINT_KINDS:
         return None
-    return _it_anchor(ctx, claim(pos, subject=after.place), "")
+    return _it_anchor(ctx, claim(pos, subject=after.place, **fields), "")
 
 
 def _subject_and_anchor(ctx: Context, start: int, end: int, anchor: Place | None, anchor_text: str) -> dict:
