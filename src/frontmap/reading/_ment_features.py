@@ -44,7 +44,11 @@ _FACILITY_OF = re.compile(
     r"\b(dam|nuclear\s+power\s+(?:plant|station)|nuclear\s+plant|thermal\s+power\s+(?:plant|station))\s+of\s+$",
     re.IGNORECASE,
 )
-_FACILITY_SUFFIX = {"dam": " dam", "nuclear": " nuclear power plant", "thermal": " thermal power plant"}
+#: A facility's kind -> the end of the gazetteer's name for the one named after a town.
+_FACILITY_SUFFIX = {
+    "dam": " dam", "nuclear": " nuclear power plant", "thermal": " thermal power plant",
+    "hydro": " hydroelectric power plant",
+}  # fmt: skip
 _OF_WORDS = ("dam of", "plant of", "station of")
 
 
@@ -127,7 +131,7 @@ def _power_plant(text: str, h: Hit, gz) -> bool:
     power = _POWER_PLANT.match(text, h.end)
     if power is None:
         return False
-    facility = _named_after(gz, h, _POWER_SUFFIX[power.lastgroup or "thermal"], "facility")
+    facility = _named_after(gz, h, _FACILITY_SUFFIX[power.lastgroup or "thermal"], "facility")
     if facility is None:
         return False
     h.places, h.evidence, h.end = (facility,), "feature", power.end()
@@ -168,13 +172,12 @@ _SETTLEMENT_NOUN = re.compile(
     re.IGNORECASE,
 )
 
-#: "thermal power station", "TPP", "hydroelectric power plant", "HES": a power plant of a kind, after the
-#: town it is named after, and the suffix of the gazetteer's name for it.
+#: "thermal power station", "TPP", "hydroelectric power plant", "HES": a power plant of a kind (a key of
+#: _FACILITY_SUFFIX), after the town it is named after.
 _POWER_PLANT = re.compile(
     r"\s+(?:(?P<thermal>(?i:thermal\s+(?:power\s+)?(?:plant|station))|TPP|TES)"
     r"|(?P<hydro>(?i:hydro(?:electric)?\s+(?:power\s+)?(?:plant|station))|HPP|HES))\b"
 )
-_POWER_SUFFIX = {"thermal": " thermal power plant", "hydro": " hydroelectric power plant"}
 #: Words the patterns above cannot match without (each is searched only where one of its words is).
 _REGION_NOUNS = ("regions", "oblasts", "provinces", "territories", "egional ")
 _PLANT_WORDS = ("nuclear", "Nuclear", "NPP")
