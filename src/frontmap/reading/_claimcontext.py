@@ -243,13 +243,14 @@ def _named(ctx: Context, pos: int) -> Anchor | None:
     return None
 
 
-#: After a country's name: its capital, not named ("Ukraine's capital", "Russia capital"; not "Ukraine's
-#: capital city of Kyiv", whose name follows).
-_CAPITAL_AFTER = re.compile(r"(?:['’]s)?\s+capital(?:\s+city)?\b(?!\s*(?:,\s*)?(?:of\s+)?(?-i:[A-Z]))")
+#: After a seat's word: no name of it ("Ukraine's capital city of Kyiv", "the capital, Kyiv" name it).
+_NOT_NAMED = r"\b(?!\s*(?:,\s*)?(?:of\s+)?(?-i:[A-Z]))"
+#: After a country's name: its capital, not named ("Ukraine's capital", "Russia capital").
+_CAPITAL_AFTER = re.compile(r"(?:['’]s)?\s+capital(?:\s+city)?" + _NOT_NAMED)
 #: After a region's name: its centre, not named ("the Zaporizhzhia oblast centre", "the Kharkiv region's
 #: capital").
 _CENTRE_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:(?:regional|administrative)\s+)?(?:cent(?:re|er)|capital)\b(?!\s*(?:,\s*)?(?:of\s+)?(?-i:[A-Z]))"
+    r"(?:['’]s)?\s+(?:(?:regional|administrative)\s+)?(?:cent(?:re|er)|capital)" + _NOT_NAMED
 )
 
 
