@@ -30,6 +30,10 @@ NUMBERS = [
     ("188 600", 188600),  # thousands separated by a space
     ("188\u2009600", 188600),  # ... or a thin space
     ("3 267,1", 3267.1),  # thousands by a space, then a decimal comma
+    ("12.800", 12800),  # thousands by a point: no decimal is written with a final zero
+    ("1.234.567", 1234567),  # ... or two points
+    ("2.345", 2.345),  # one point before three digits that do not end in zero: a decimal
+    ("0.500", 0.5),
     ("two and a half", 2.5),
     ("one and a half", 1.5),
     ("1.5 million", 1_500_000),

@@ -1374,6 +1374,9 @@ NUMBERS = [
     case("Mines were cleared on 188 600 hectares of fields.", kind="area", value=188600, unit="ha"),
     case("Mines were cleared on 188\u2009600 hectares of fields.", kind="area", value=188600),
     case("Mines were cleared on 188\u202f600 hectares of fields.", kind="area", value=188600),
+    case("The army has held 12.800 sq. km of the oblast since spring.", kind="area", value=12800),
+    case("Sappers have checked 1.234.567 hectares of farmland.", kind="area", value=1234567),
+    case("The bridge stands 2.5 km downstream of Kherson.", value=2.5, anchor="Kherson"),
     case(
         "Ukraine gained more than 1,260 square kilometres (about 486,5 square miles).",
         kind="area",

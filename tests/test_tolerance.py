@@ -36,6 +36,7 @@ PRECISION = [
     ("45.98", 45.98, 0.005),
     ("0,8", 0.8, 0.05),  # a decimal comma, as the reader reads it
     ("486,5", 486.5, 0.25),
+    ("12.800", 12800, 50),  # thousands grouped with a point, as the reader reads them
     ("1.5 million", 1.5e6, 250_000),
     ("3k", 3000, 500),
     ("6,000km²", 6000, 500),

@@ -131,6 +131,11 @@ _DIGITS = re.compile(
 #: A decimal comma, as much of Europe writes it: "486,5", "1,25" (a comma before three digits is a
 #: thousands separator: "1,260"), after thousands grouped with spaces too: "3 267,1".
 _DECIMAL_COMMA = re.compile(r"^(?:\d+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+),\d{1,2}$")
+#: Thousands grouped with points, as much of Europe writes them: "1.234.567", and "12.800" or "4.160" (a
+#: decimal is not written with a final zero: a single group of three digits ending in one is thousands).
+POINT_THOUSANDS = r"[1-9]\d{0,2}(?:(?:\.\d{3}){2,}|\.\d\d0)(?![\d.])"
+_POINT_THOUSANDS = re.compile(rf"^{POINT_THOUSANDS}$")
+_FIGURES = (_DIGITS, _DECIMAL_COMMA, _POINT_THOUSANDS)
 _AND_A_HALF = (" and a half", " and one half")
 _MAX_NUMBER_TEXT = 80
 _SIGNS = "-−–+"  # "-5", "+5", "5-": a signed or dangling figure is not a size
@@ -139,7 +144,7 @@ _SIGNS = "-−–+"  # "-5", "+5", "5-": a signed or dangling figure is not a si
 def parse_number(text: str) -> float | None:
     """The value of a number as news writes it, or None.
 
-    Digits with thousands separators ("6,000", "1 000"), decimals ("2.5", or with a decimal comma
+    Digits with thousands separators ("6,000", "1 000", "12.800"), decimals ("2.5", or with a decimal comma
     "486,5"), halves ("two and a half"), a scale word
     ("1.5 million", "6 thousand") and number words ("twenty-one", "two dozen", "a few hundred").
 
@@ -147,6 +152,8 @@ def parse_number(text: str) -> float | None:
     (600000.0, 1500000.0, 21.0)
     >>> parse_number("188 600"), parse_number("486,5"), parse_number("3 267,1"), parse_number("28,5 thousand")
     (188600.0, 486.5, 3267.1, 28500.0)
+    >>> parse_number("12.800"), parse_number("1.234.567"), parse_number("2.345"), parse_number("0.500")
+    (12800.0, 1234567.0, 2.345, 0.5)
     >>> parse_number("1,0,0,0") is None, parse_number("-5") is None, parse_number("10^3") is None
     (True, True, True)
 
@@ -157,6 +164,8 @@ def parse_number(text: str) -> float | None:
     if text.strip()[0] in _SIGNS or text.strip()[-1] in _SIGNS:
         return None
     written = text.strip().lower()
+    if _POINT_THOUSANDS.match(written):
+        return float(written.replace(".", ""))
     if _DECIMAL_COMMA.match(written):
         return float(re.sub(r"[\s\u00a0\u2009\u202f]", "", written).replace(",", "."))
     if _DIGITS.match(written):  # "188 600": a space (or thin space) between thousands
@@ -167,7 +176,7 @@ def parse_number(text: str) -> float | None:
             return None if whole is None else whole + 0.5
     words = written.replace("-", " ").split()
     scale = 1.0
-    figure = words[0] if words and (_DIGITS.match(words[0]) or _DECIMAL_COMMA.match(words[0])) else None
+    figure = words[0] if words and any(p.match(words[0]) for p in _FIGURES) else None
     while words and words[-1] in SCALES and len(words) > 1 and figure is not None:
         scale *= SCALES[words.pop()]
     value = parse_number(figure) if len(words) == 1 and figure is not None else None

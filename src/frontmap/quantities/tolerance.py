@@ -112,6 +112,7 @@ from frontmap.quantities.directions import (
     direction_half_angle,
     direction_key,
 )
+from frontmap.quantities.numbers import POINT_THOUSANDS
 
 __all__ = [
     "AREA_KM2",
@@ -171,6 +172,9 @@ _UNIT_ALIASES = {fold_unit(f): u.name for u in units() for f in u.forms if fold_
 _NUMBER = re.compile(
     r"""
     (?P<int>\d{1,3}(?:[,\u00a0\u202f\u2009\ ]\d{3})+(?!\d) # grouped thousands: 6,000 / 600 000
+      |"""
+    + POINT_THOUSANDS  # or with points, as the reader reads them: 12.800
+    + r"""
       |\d+)                                               # or plain digits
     (?:\.(?P<frac>\d+)|,(?P<cfrac>\d{1,2})(?!\d))?           # decimal part: "0.8", "0,8" (as the reader)
     (?:\s*(?P<mult>thousand|million|billion|mln|mn|bn|k)(?![a-z]))?  # an optional multiplier word
