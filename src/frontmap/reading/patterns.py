@@ -34,11 +34,10 @@ LOCATED = "|".join(lexicon.LOCATION_VERBS["participle"])
 #: fine): such a figure is unreadable or impossible, never read as the digits after the sign.
 FIGURE_START = r"(?<![\w.,^/*+]\d)(?<!(?<!\d)[-−–]\d)"
 #: Thousands separated by commas ("6,000"), points ("1.234.567"), spaces, no-break or thin spaces ("188 600"),
-#: decimals with a point or a comma ("486,5": a comma before one or two final digits), a scale word after them.
+#: decimals with a point or a comma ("486,5": a comma before one or two final digits), then a scale word.
 DIGITS = (
-    r"\d" + FIGURE_START + r"(?:\d{0,2}(?:,\d{3})+|\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+"
-    r"(?!\d|,(?!\d{1,2}(?![\d,.])))"  # "3 267,1": a decimal comma after thousands spaced apart
-    r"|\d{0,2}(?:\.\d{3}){2,}|\d*)"  # "1.234.567": thousands grouped with points
+    r"\d" + FIGURE_START + r"(?:\d{0,2}(?:(?:,\d{3})+|(?:\.\d{3}){2,})|\d{0,2}(?:[ \xa0\u2009\u202f]\d{3})+"
+    r"(?!\d|,(?!\d{1,2}(?![\d,.])))|\d*)"  # "3 267,1": a decimal comma after thousands spaced apart
     r"(?:(?:\.|,(?=\d{1,2}(?![\d,.])))\d+)?(?![.,]?\d)"
 )
 #: Not a scale word alone: "several hundred metres" is no figure of 100 m (but "a hundred" is one).
