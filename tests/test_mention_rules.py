@@ -269,6 +269,9 @@ def test_military_unit(text, surface, expected):
     ("Drones hit the Kerch large landing ship at dawn.", "Kerch", REJECT),
     ("In Kerch a ship was hit at dawn.", "Kerch", None),
     ("The Kerch ship repair plant was hit.", "Kerch", None),
+    # a pipeline is named as a ship is
+    ("Drones struck the Kerch oil pipeline overnight.", "Kerch", REJECT),
+    ("A pipeline runs past Kerch to the west.", "Kerch", None),
 )
 def test_thing_name(text, surface, expected):
     check(R.thing_name, text, surface, expected)

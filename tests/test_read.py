@@ -183,6 +183,7 @@ NOT_PLACES = [
     "The landing ship Saratov was sunk.",
     "The navy hit a landing ship, the Saratov, at anchor.",  # a ship's name set off after its kind
     "Drones struck a corvette dubbed the Saratov.",
+    "Drones struck the Druzhba oil pipeline again.",  # a pipeline, not the village
     "Glushkovo lies far from here.",
     "Troops cleared Guyevo overnight.",  # a village across the border, its region not named
     "The head of the Donetsk Regional Military Administration spoke.",  # an organisation's name
