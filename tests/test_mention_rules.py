@@ -331,6 +331,9 @@ def test_title_word(text, surface, expected):
 @cases(
     ("Olena Melnyk chaired the session. Afterwards Melnyk took questions.", "Melnyk", REJECT),
     ("Buses reached Melnyk shortly after noon.", "Melnyk", None),
+    # a town named after a person, said to be a town where it is named
+    ("Melnyk is a small town in the east. It bears the name of Olena Melnyk.", "Melnyk", None),
+    ("The town of Melnyk honours Olena Melnyk.", "Melnyk", None),
 )
 def test_known_surname(text, surface, expected):
     check(R.known_surname, text, surface, expected)
@@ -387,6 +390,8 @@ def test_inside_other_name(text, surface, expected):
     ("Victoria, a small farming village in the south, was shelled.", "Victoria", ACCEPT),
     ("Victoria, with a pre-war population of 900, lay empty.", "Victoria", ACCEPT),
     ("Victoria, a city councillor, thanked the volunteers.", "Victoria", None),
+    ("Victoria is a small town on the coast.", "Victoria", ACCEPT),
+    ("Victoria is a teacher in the town.", "Victoria", None),
     # ... or before it: "the village of"
     ("Shells hit the village of Victoria at dawn.", "Victoria", ACCEPT),
     ("The mayor of the town sent Victoria a letter.", "Victoria", None),

@@ -268,6 +268,21 @@ def test_a_town_across_the_border_lies_near_ukraine(text, places):
     assert texts(text) == places
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [  # a town named after a person the text names too: where it is said to be a town, it is one
+        (
+            "Kurchatov is a town in Kursk Oblast. It bears the name of the physicist Igor Kurchatov.",
+            ["Kurchatov", "Kursk Oblast"],
+        ),
+        ("The town of Kurchatov was named after Igor Kurchatov.", ["Kurchatov"]),
+        ("Igor Kurchatov led the project. Kurchatov said little.", []),
+    ],
+)
+def test_a_town_named_after_a_person(text, places):
+    assert texts(text) == places
+
+
 HOMONYMS = [
     ("It is roughly the size of Rhode Island.", "US"),  # the state, a point in the gazetteer
     ("Delegates flew to New York for the vote.", "US"),

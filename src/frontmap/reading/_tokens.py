@@ -416,11 +416,12 @@ _MEASURED_AFTER = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
-#: After a name: ", a village of", ", a small resort town in", ", with a pre-war population of": what is
-#: said of a settlement (not "a city official": the noun is followed by what says where or how large).
+#: After a name: ", a village of", " is a small resort town in", ", with a pre-war population of": what
+#: is said of a settlement (not "a city official": the noun is followed by what says where or how large).
 _DESCRIBED_AFTER = re.compile(
-    r",\s+(?:an?\s+(?:[a-z-]+\s+){0,2}(?:" + phrases(TOWN_NOUNS) + r")(?=\s+(?:of|in|on|near|by|some|about|"
-    r"just|located|situated|that|which|where|with)\b|\s*,)|with\s+an?\s+(?:[a-z-]+\s+)?population\b)"
+    r"(?:,|\s+(?:is|was))\s+(?:an?\s+(?:[a-z-]+\s+){0,2}(?:" + phrases(TOWN_NOUNS) + r")"
+    r"(?=\s+(?:of|in|on|near|by|some|about|just|located|situated|that|which|where|with)\b|\s*,)"
+    r"|with\s+an?\s+(?:[a-z-]+\s+)?population\b)"
 )
 
 
@@ -442,3 +443,9 @@ _SETTLEMENT_BEFORE = re.compile(r"\b(?:" + phrases(TOWN_NOUNS) + r")\s+of\s+$", 
 def settlement_before(text: str, start: int) -> bool:
     """Is the name at ``start`` said to be a settlement's just before it ("the village of Stanislav")?"""
     return bool(_SETTLEMENT_BEFORE.search(text, max(0, start - 20), start))
+
+
+def said_a_settlement(text: str, start: int, end: int) -> bool:
+    """Is the name at ``text[start:end]`` said to be a settlement's, before or after it ("the town of
+    Kurchatov", "Kurchatov is a town in", "Kurchatov, 42 km west of")?"""
+    return placed_after(text, end) or settlement_before(text, start)

@@ -50,8 +50,7 @@ from frontmap.reading._tokens import (
     Token,
     Words,
     measured_after,
-    placed_after,
-    settlement_before,
+    said_a_settlement,
     thing_before,
     vessel_after,
 )
@@ -345,8 +344,9 @@ def title_word(c: Candidate) -> Verdict | None:
 
 
 def known_surname(c: Candidate) -> Verdict | None:
-    """Reject a lone word the text uses as a surname elsewhere ("Panetta" after "Leon Panetta")."""
-    return REJECT if c.hit.n == 1 and c.low in c.persons else None
+    """Reject a word the text uses as a surname elsewhere ("Panetta"), unless said there to be a town's."""
+    said = c.hit.n == 1 and c.low in c.persons and not said_a_settlement(c.text, c.hit.start, c.hit.end)
+    return REJECT if said else None
 
 
 def given_name_before_surname(c: Candidate) -> Verdict | None:
@@ -409,7 +409,7 @@ def measured_from_a_place(c: Candidate) -> Verdict | None:
     """Accept a given name said to be a town's ("Victoria, 35 km west", "the village of Victoria")."""
     if c.hit.n != 1 or c.low not in GIVEN_NAMES:  # other names: the rules after decide (_decide.MAY_DECIDE)
         return None
-    return ACCEPT if placed_after(c.text, c.hit.end) or settlement_before(c.text, c.hit.start) else None
+    return ACCEPT if said_a_settlement(c.text, c.hit.start, c.hit.end) else None
 
 
 def given_name_small_town(c: Candidate) -> Verdict | None:
