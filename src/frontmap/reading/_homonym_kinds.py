@@ -1,19 +1,26 @@
 """The size a settlement noun gives a name (used by :mod:`~frontmap.reading.homonyms`): "the village of
 X", "the Ukrainian town of X", "X village", and for each town of a list after a plural noun: "the
-eastern cities of Pokrovsk and Kostiantynivka"."""
+eastern cities of Pokrovsk and Kostiantynivka"; and the namesakes within a text's reach (a small town
+far abroad only when the text names its country)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from frontmap.gazetteer.place import Place
 from frontmap.reading._ment_places import spelled_as
 from frontmap.reading._tokens import Hit
-from frontmap.reading.lexicon import COUNTRY_ADJECTIVES, HOMONYM_QUALIFIERS, SETTLEMENT_SIZES
+from frontmap.reading.lexicon import (
+    COUNTRY_ADJECTIVES,
+    HOMONYM_QUALIFIERS,
+    NEIGHBOUR_COUNTRIES,
+    SETTLEMENT_SIZES,
+)
+from frontmap.reading.mentionrules import LARGE_CITY
 from frontmap.reading.patterns import LIST_GAP, TOWN_PLURALS
 
-__all__ = ["by_kind", "kind_before"]
+__all__ = ["by_kind", "kind_before", "within_reach"]
 
 _KIND_WORDS = "|".join(SETTLEMENT_SIZES)
 #: Words before a settlement noun that relate a name to another place (lexicon: homonym_qualifiers.json).
@@ -72,3 +79,20 @@ def by_kind(text: str, hits: Sequence[Hit], i: int, pool: tuple[Place, ...]) -> 
     if not any(spelled_as(p, h.key) for p in fit) and any(spelled_as(p, h.key) for p in pool):
         return None  # "the village of Dzhankoy": the town of 42,000, not a hamlet once called so
     return fit if fit and len(fit) < len(pool) else None
+
+
+#: Ukraine and its neighbours: a namesake further away is meant only when the text names its country,
+#: unless it is a city as large as a mention of it needs (mentionrules.LARGE_CITY).
+_NEAR_ABROAD = NEIGHBOUR_COUNTRIES | {"UA"}
+
+
+def within_reach(places: tuple[Place, ...], named: Callable[[], set[str]]) -> tuple[Place, ...]:
+    """The candidates a text may mean: with a Ukrainian one among them, no town beyond Ukraine's
+    neighbours of under LARGE_CITY people in a country the text does not name (``named()``: the
+    countries it names) ("towards Stepnogorsk" in a report on Zaporizhzhia is Stepnohirsk, not the town
+    in Kazakhstan): the words' kind of place and size choose among these."""
+    far = [p for p in places if p.country not in _NEAR_ABROAD and p.population < LARGE_CITY]
+    if not far or not any(p.country == "UA" for p in places):
+        return places
+    countries = named()
+    return tuple(p for p in places if p not in far or p.country in countries)

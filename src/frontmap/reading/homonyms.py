@@ -33,7 +33,8 @@ picks one by the evidence the text offers, from the strongest to the weakest (:d
 ``size``
     nothing in the text points to one: the gazetteer's order (largest first, a place whose own name this
     is before one that merely had it once), and a city abroad before a far smaller Ukrainian namesake;
-    a town beyond Ukraine's neighbours only when the text names its country (:func:`_within_reach`).
+    a town beyond Ukraine's neighbours only when the text names its country
+    (:func:`~frontmap.reading._homonym_kinds.within_reach`).
 
 Each step narrows the candidates; the steps after it choose among those left.  The mention records the
 last step that narrowed them (``size`` when none did), or:
@@ -78,7 +79,7 @@ from types import MappingProxyType
 from frontmap.gazetteer.place import Place
 from frontmap.reading import patterns as P
 from frontmap.reading._directions import named_as_direction
-from frontmap.reading._homonym_kinds import by_kind, kind_before
+from frontmap.reading._homonym_kinds import by_kind, kind_before, within_reach
 from frontmap.reading._homonym_pairs import weak_anchors
 from frontmap.reading._homonym_sense import SETTLED, aliased, bracketed, one_sense
 from frontmap.reading._homonym_units import UNIT_WORD, by_other, by_unit, unit_level
@@ -90,8 +91,7 @@ from frontmap.reading._mentions_distance import fitting, stated
 from frontmap.reading._mentions_grid import Grid
 from frontmap.reading._mentions_grid import km as _km
 from frontmap.reading._tokens import Hit
-from frontmap.reading.lexicon import HOMONYM_QUALIFIERS, NEIGHBOUR_COUNTRIES, REGIONAL_CENTRES
-from frontmap.reading.mentionrules import LARGE_CITY
+from frontmap.reading.lexicon import HOMONYM_QUALIFIERS, REGIONAL_CENTRES
 from frontmap.reading.sentences import sentence_spans
 
 __all__ = ["EVIDENCE", "ORDER", "choose", "resolve"]
@@ -122,9 +122,8 @@ SLACK_KM = 10.0
 #: once belonged to.
 BIG_TOWN = 20_000
 FAR_LARGER = 5  #: Lyman, 20,000 people, over a village of 4,000 by Kharkiv, in a text naming Izium.
-#: Near the article's places, a town this large stays in the running against nearer namesakes far
-#: smaller or of unknown size (the codifier's villages): Vasylivka, a raion centre of 12,500 people 45 km
-#: from Zaporizhzhia, against a village 15 km from it.
+#: Near the article's places, a town this large stays in the running against nearer namesakes far smaller
+#: or of unknown size (Vasylivka, a raion centre of 12,500 people 45 km from Zaporizhzhia, not a village).
 NEAR_TOWN = 10_000
 #: A village beats a dominant city by proximity only this close to the article's places ...
 VILLAGE_NEAR_KM = 30.0
@@ -268,7 +267,8 @@ def _neighbour(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, .
 
 def qualifier(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
     """The candidates the words next to the name allow (kind first, then a neighbouring name)."""
-    narrowed = by_kind(ctx.text, ctx.hits, i, _within_reach(pool, ctx))  # "the city of Stepnogorsk"
+    # "the city of Stepnogorsk"
+    narrowed = by_kind(ctx.text, ctx.hits, i, within_reach(pool, ctx.countries_named))
     if narrowed is not None:
         pool = narrowed
     by_name = _neighbour(ctx, i, pool) if len(pool) > 1 else None
@@ -446,7 +446,7 @@ def size(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...]:
     """The largest candidate in the gazetteer's order, but a city abroad before a far smaller Ukrainian
     namesake, and a place whose own name this is before a small one that merely had it once."""
     h = ctx.hits[i]
-    pool = _within_reach(pool, ctx, settled=True)
+    pool = within_reach(pool, lambda: ctx.countries_named() | {p.country or "" for p in ctx.places.values()})
     top = pool[0]
     big = _biggest(pool)
     if big.country != top.country and big.population >= max(100_000, 100 * top.population):
@@ -495,25 +495,6 @@ def choose(
         return pool[0], evidence or "size"
     ctx.sized.add(i)
     return size(ctx, i, pool)[0], evidence or "size"
-
-
-#: Ukraine and its neighbours: a namesake further away is meant only when the text names its country,
-#: unless it is a city as large as a mention of it needs (mentionrules.LARGE_CITY).
-_NEAR_ABROAD = NEIGHBOUR_COUNTRIES | {"UA"}
-
-
-def _within_reach(places: tuple[Place, ...], ctx: _Context, settled: bool = False) -> tuple[Place, ...]:
-    """The candidates a text may mean: with a Ukrainian one among them, no town beyond Ukraine's
-    neighbours of under LARGE_CITY people in a country the text does not name (or, once
-    ``settled``, of none of its places) ("towards Stepnogorsk" in a report on Zaporizhzhia is Stepnohirsk,
-    not the town in Kazakhstan): the words' kind of place and size choose among these."""
-    far = [p for p in places if p.country not in _NEAR_ABROAD and p.population < LARGE_CITY]
-    if not far or not any(p.country == "UA" for p in places):
-        return places
-    named = ctx.countries_named()
-    if settled:
-        named = named | {p.country or "" for p in ctx.places.values()}
-    return tuple(p for p in places if p not in far or p.country in named)
 
 
 def resolve(text: str, hits: list[Hit]) -> None:
