@@ -615,6 +615,13 @@ def test_city_and_oblast_still_read_as_before():
             id="'X lies in the Y district' qualifies X",
         ),
         pytest.param(
+            "Artillery kept hitting Borova in the Kharkiv region. Units pressed in from Vovchansk and from "
+            "Borova.",
+            "Borova",
+            "Izium Raion",
+            id="a raion shared with a town 70 km away does not outweigh a namesake by the others",
+        ),
+        pytest.param(
             "Krasnyi Lyman, a village of Pokrovsk Raion, lies about 8 km north-east of Pokrovsk.",
             "Krasnyi Lyman",
             "Pokrovsk Raion",

@@ -23,7 +23,8 @@ picks one by the evidence the text offers, from the strongest to the weakest (:d
     a mere town is not counted: oblasts are large, and the front runs along their borders (Lyman in
     Donetsk Oblast is nearer Izium than Lyman in Kharkiv Oblast).
     Nor is the raion of a city of :data:`RAION_CITY_POPULATION` or more: a strike on Chernihiv says
-    nothing of which Avdiivka a later sentence means.
+    nothing of which Avdiivka a later sentence means; nor a raion the text does not name, shared by a
+    candidate none of the article's places lies near (raions run 100 km: Vovchansk's village 70 km off).
 ``proximity``
     the candidate lies within :data:`NEAR_KM` of the nearest unambiguous place the article names, and
     clearly nearer than the other candidates: an article's places lie together, a faraway namesake loses.
@@ -283,10 +284,13 @@ def hierarchy(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
     same sentence, then a raion with a place of the same sentence, then hromada, then raion with a place
     of the article, then an oblast named elsewhere in the article."""
     s = ctx.sentence(ctx.hits[i].start)
+    named = {_core(q.name) for q in ctx.places.values() if q.kind == "raion"}
 
     def score(p: Place) -> tuple[int, ...]:
         admin1 = _core(p.admin1)
         raion = _core(p.raion)
+        if raion not in named and _nearest(ctx, p, p.id in ctx.places) > NEAR_KM:
+            raion = None  # a raion shared with towns none of which lies near says nothing (see above)
         return (
             ctx.sentence_units.get((s, "admin1", admin1), 0) if admin1 else 0,
             ctx.sentence_units.get((s, "raion", raion), 0) if raion else 0,
