@@ -290,7 +290,7 @@ def hierarchy(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
         admin1 = _core(p.admin1)
         raion = _core(p.raion)
         if raion not in named and _nearest(ctx, p, p.id in ctx.places) > NEAR_KM:
-            raion = None  # a raion shared with towns none of which lies near says nothing (see above)
+            raion = ""  # a raion shared with towns none of which lies near says nothing (see above)
         return (
             ctx.sentence_units.get((s, "admin1", admin1), 0) if admin1 else 0,
             ctx.sentence_units.get((s, "raion", raion), 0) if raion else 0,
