@@ -615,6 +615,12 @@ def test_city_and_oblast_still_read_as_before():
             id="'X lies in the Y district' qualifies X",
         ),
         pytest.param(
+            "Blasts shook an air base in Crimea, beside the village of Novofedirivka on the west coast.",
+            "Novofedirivka",
+            "Yevpatoriia Raion",
+            id="a spelling recorded for one hamlet of a common name stands for every place of that name",
+        ),
+        pytest.param(
             "Artillery kept hitting Borova in the Kharkiv region. Units pressed in from Vovchansk and from "
             "Borova.",
             "Borova",

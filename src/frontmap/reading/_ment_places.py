@@ -13,15 +13,18 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
 from frontmap.reading._gzcache import LIMIT
 from frontmap.reading._mentions_grid import near_ukraine
 from frontmap.reading.lexicon import COUNTRY_ADJECTIVES
-from frontmap.reading.mentionrules import NEIGHBOUR_TOWN
+from frontmap.reading.mentionrules import NEIGHBOUR_TOWN, SMALL_VILLAGE
 
 __all__ = [
     "RAION_CITY_POPULATION",
+    "as_spelled",
     "core",
     "dominant",
     "hromada_key",
@@ -154,3 +157,28 @@ _ADJECTIVE_NAMES = re.compile(
 def countries_by_adjective(text: str) -> set[str]:
     """The codes of the countries next door whose adjective ``text`` uses ("Romanian", "Moldovan")."""
     return {COUNTRY_ADJECTIVES[m.lower()] for m in set(_ADJECTIVE_NAMES.findall(text))}
+
+
+_SPELLED: dict[int, tuple[tuple[Place, ...], str, tuple[Place, ...]]] = {}
+
+
+def as_spelled(key: str, places: tuple[Place, ...], lookup) -> tuple[Place, ...]:
+    """The places a name written ``key`` may mean: ``places`` (the gazetteer's answer), or, when ``key``
+    is only another spelling, a letter apart, of the one name they all bear, and they are all villages
+    under SMALL_VILLAGE people ("Novofedirivka" is recorded for one hamlet of Ukraine's dozen
+    Novofedorivkas), every place of that name and kind (``lookup`` of the name, in its order), among
+    which the homonym rules choose by what the text says.  A town's spelling stays its own (Ocheretine)."""
+    known = _SPELLED.get(id(places))
+    if known is None or known[0] is not places or known[1] != key:
+        own = {name_key(p) for p in places}
+        name = own.pop() if len(own) == 1 else key
+        wider = places
+        small = all(p.population < SMALL_VILLAGE for p in places)
+        if small and name != key and Levenshtein.distance(name, key, score_cutoff=1) <= 1:
+            kinds = {p.kind for p in places}
+            every = tuple(p for p in lookup(name) if p.kind in kinds and name_key(p) == name)
+            wider = every if {p.id for p in places} <= {p.id for p in every} else places
+        if len(_SPELLED) > LIMIT:
+            _SPELLED.clear()
+        known = _SPELLED[id(places)] = (places, key, wider)
+    return known[2]

@@ -33,7 +33,7 @@ from frontmap.reading._decide import verdicts as decide_all
 from frontmap.reading._gzcache import CachedGazetteer
 from frontmap.reading._ment_candidates import plain_candidates
 from frontmap.reading._ment_features import any_in, contextual_referents
-from frontmap.reading._ment_places import countries_by_adjective, region_or_country
+from frontmap.reading._ment_places import as_spelled, countries_by_adjective, region_or_country
 from frontmap.reading._ment_verdicts import plain_verdicts, sentence_ua
 from frontmap.reading._mentions_added import added_names
 from frontmap.reading._mentions_lines import Lines
@@ -373,7 +373,8 @@ def _longest(run: list[tuple[int, str]], gz) -> tuple[int, int, int, str, tuple[
                 continue
             if places:
                 offset = run[n - 1][0]
-                return n, offset + last_len, offset + len(last), key, tuple(places)
+                spelled = as_spelled(key, tuple(places), gz.lookup)
+                return n, offset + last_len, offset + len(last), key, spelled
     return None
 
 
