@@ -713,6 +713,12 @@ REFERRING = [
     case(
         "Rodynske, just north of Myrnohrad, lies 4 km from Pokrovsk.", subject="Rodynske", anchor="Pokrovsk"
     ),
+    # where it lies said twice, the first with no figure: "X, south of Y and 10 km northwest of Z"
+    case(
+        "Units entered Rodynske, north of Myrnohrad and 4 km from Pokrovsk.",
+        subject="Rodynske",
+        anchor="Pokrovsk",
+    ),
     case(
         "Guns fire from positions to the north, near Ruska Lozova, roughly 17 km from the centre of Kharkiv.",
         subject="Ruska Lozova",

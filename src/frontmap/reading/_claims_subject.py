@@ -139,7 +139,9 @@ _WHERE = (
     r"(?:ern)?\s+of|near|outside|close\s+to|not\s+far\s+from"
     r"|in\s+(?:(?:the\s+)?[\w'’]+-(?:controlled|held|occupied)\s+)?)\s*"
 )
-_POSITION_ASIDE = re.compile(r"^\s*" + _WHERE + r"[^,.;:()]{1,60}(?=,)", re.IGNORECASE)
+#: ... ended by a comma, or by "and" before the distance ("Novoselivka, south of Shandryholove and 10 km")
+_AND_FIGURE = r"\s+and(?=\s*$|\s+(?:\w+\s+)?\d)"  # (a gap ends before the figure)
+_POSITION_ASIDE = re.compile(rf"^\s*{_WHERE}[^,.;:()]{{1,60}}?(?:(?=,)|{_AND_FIGURE})", re.IGNORECASE)
 _POSITION_BEFORE = re.compile(_WHERE + "$", re.IGNORECASE)
 
 #: "The village had 500 residents and lies 20 km ...": a first predicate, then where the place lies.
@@ -368,7 +370,7 @@ def _subject_referred(ctx: Context, start: int, anchor: Place | None) -> tuple[P
 def _in_position_aside(ctx: Context, s: int, m: Mention) -> bool:
     """Whether ``m`` is named in an aside that says where the place named just before it is
     ("Rodynske, north of Chervonyi Lyman, is ..."; not "positions to the north, near Ruska Lozova")."""
-    if not ctx.text.startswith(",", m.end):
+    if not (ctx.text.startswith(",", m.end) or re.match(_AND_FIGURE, ctx.text[m.end : m.end + 30])):
         return False
     where = _POSITION_BEFORE.search(ctx.text, max(s, m.start - 40), m.start)
     if where is None:
@@ -411,7 +413,7 @@ def _subject_linked(ctx: Context, s: int, start: int, anchor: Place | None) -> P
         # do the asides of ASIDES ("Snihurivka in Mykolaiv region, some 60 km ...")
         gap = (_PARENTHESES.sub("", between) if "(" in between else between).removeprefix(")")
         gap = gap.lstrip(_CLOSING_QUOTES)  # 'liberated the village of Sokil", around 30 km ...'
-        gap = _POSITION_ASIDE.sub("", gap, count=1)
+        gap = _POSITION_ASIDE.sub(lambda a: "," if a[0].endswith("and") else "", gap, count=1)
         for aside, kept in ASIDES:
             gap = aside.sub(kept, gap, count=1)
         # "A and B lie 50 and 95 km ..., respectively": the first figure of the pair is part of the link
