@@ -507,6 +507,9 @@ def test_town_abroad_before_facility(text, surface, expected):
     ("Glushkovo was shelled again overnight.", "Glushkovo", IF_REGION_NAMED),
     ("Troops cleared Guyevo, the ministry said.", "Guyevo", IF_REGION_NAMED),  # a village, not a town
     ("Fog covered Rhode overnight.", "Rhode", None),
+    # a distance from it says it is a place (from Sumy, across the border)
+    ("Guyevo lies some 40 km northeast of Sumy.", "Guyevo", ACCEPT),
+    ("The village of Guyevo was shelled.", "Guyevo", IF_REGION_NAMED),  # a village of that name nearer?
 )
 def test_border_town(text, surface, expected):
     check(R.border_town, text, surface, expected)

@@ -258,6 +258,8 @@ def test_names_by_the_sentence_before_or_after_and_models(text, places):
         ),
         ("According to Smirnov, troops near Glushkovo held, Russia said.", ["Glushkovo", "Russia"]),
         ("Word came from Smirnov, who wrote of fighting near Glushkovo in Russia.", ["Glushkovo", "Russia"]),
+        # ... or said to lie at a distance from a place
+        ("Guyevo lies some 40 km northeast of Sumy.", ["Guyevo", "Sumy"]),
         # a town across the border, with its country named, still counts
         ("Russia said it had retaken Sudzha.", ["Russia", "Sudzha"]),
         # ... or its country's adjective, for a neighbour whose name reports do not use in passing

@@ -18,7 +18,13 @@ from typing import Any
 from frontmap.gazetteer.place import Place
 from frontmap.reading import mentionrules as R
 from frontmap.reading._tokens import thing_before, vessel_after
-from frontmap.reading.lexicon import AGREEMENT_WORDS, GIVEN_NAMES, NAME_PREFIXES, UNIT_WORDS
+from frontmap.reading.lexicon import (
+    AGREEMENT_WORDS,
+    GIVEN_NAMES,
+    NAME_PREFIXES,
+    NEIGHBOUR_COUNTRIES,
+    UNIT_WORDS,
+)
 from frontmap.reading.mentionrules import Candidate, Rule, Verdict
 
 __all__ = ["NEEDS", "Plan", "decide", "features", "plan", "rules_to_ask", "verdicts"]
@@ -37,7 +43,6 @@ NAME_ONLY: frozenset[Rule] = frozenset(
         R.large_feature,
         R.ukrainian_place,
         R.large_city_abroad,
-        R.border_town,
         R.small_place_abroad,
     }
 )
@@ -61,6 +66,7 @@ MAY_DECIDE: dict[Rule, Callable[[Candidate], bool]] = {
     R.given_name_river: lambda c: c.hit.n == 1 and c.low in GIVEN_NAMES and c.best.kind == "river",
     R.measured_from_a_place: lambda c: c.hit.n == 1 and c.low in GIVEN_NAMES,
     R.small_village_without_support: R.small_villages_only,
+    R.border_town: lambda c: c.best.country in NEIGHBOUR_COUNTRIES,
 }
 
 #: What the words around a name may have, each a bit of a :func:`features` mask: a noble title and

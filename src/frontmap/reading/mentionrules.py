@@ -453,9 +453,7 @@ def _supported_here(c: Candidate) -> bool:
         return not _SOURCE_TO.search(c.text, max(0, before.start() - 14), before.end())
     if c.next_joined and c.nxt is not None and c.nxt.text.lower() in PLACE_NOUNS:
         return True
-    if measured_after(c.text, c.hit.end):
-        return True
-    if _axis_end(c):
+    if measured_after(c.text, c.hit.end) or _axis_end(c):
         return True
     return bool(_CYRILLIC.search(c.text, c.hit.start, c.hit.end))
 
@@ -540,8 +538,10 @@ def _town_abroad(c: Candidate) -> Verdict | None:
 
 
 def border_town(c: Candidate) -> Verdict | None:
-    """Keep a place next door only if the text names its region (a town of 2,000: its country) too."""
-    return IF_REGION_NAMED if c.best.country in NEIGHBOUR_COUNTRIES else None
+    """Keep a place next door if the text names its region (2,000 people: its country) or a distance to it."""
+    if c.best.country not in NEIGHBOUR_COUNTRIES:
+        return None
+    return ACCEPT if measured_after(c.text, c.hit.end) else IF_REGION_NAMED
 
 
 def small_place_abroad(c: Candidate) -> Verdict | None:
