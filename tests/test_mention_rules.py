@@ -509,7 +509,7 @@ def test_town_abroad_before_facility(text, surface, expected):
     ("Fog covered Rhode overnight.", "Rhode", None),
     # a distance from it says it is a place (from Sumy, across the border)
     ("Guyevo lies some 40 km northeast of Sumy.", "Guyevo", ACCEPT),
-    ("The village of Guyevo was shelled.", "Guyevo", IF_REGION_NAMED),  # a village of that name nearer?
+    ("The village of Guyevo was shelled.", "Guyevo", IF_REGION_NAMED),  # called a village: still its region
 )
 def test_border_town(text, surface, expected):
     check(R.border_town, text, surface, expected)
