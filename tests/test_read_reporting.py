@@ -607,6 +607,12 @@ REFERRING = [
         subject="Lobkove",
         anchor="Kamianske",
     ),
+    case(  # a bare direction, nothing before it in its sentence: from the town the text was about
+        "Shells fell on Kurakhove all night. The town is a supply hub. Pokrovsk, located about 40 km to the "
+        "north, is a hub too.",
+        subject="Pokrovsk",
+        anchor="Kurakhove",
+    ),
     case(
         "A strike hit a bus station in Nikopol on Monday. Officials say the drone came from Enerhodar, "
         "about 10 km to the south. Nikopol has been shelled almost every day.",

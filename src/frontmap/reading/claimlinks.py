@@ -207,17 +207,26 @@ _DIRECTION_ONLY = re.compile(
 def direction_anchors(ctx: Context, claims: list[Claim]) -> list[Claim]:
     """ "Shelling hit Selydove. Pokrovsk, some 18 km to the northwest, lost power.": a distance ending in
     a direction that nothing else gave a place to measure from is from the one town or facility the
-    sentence before names (other than its subject); when it names several, the text does not say which."""
+    sentence before names (other than its subject); when it names several, the text does not say which;
+    when it names none, the sentences before it are asked in turn (up to :data:`_BACK_SENTENCES`)."""
     out = list(claims)
     for i, c, s in _unmeasured(ctx, claims, _DIRECTION_ONLY):
-        ps, _ = sentence_bounds(ctx, max(0, s - 2))
-        named = {
-            m.place for m in ctx.mentions_between(max(ps, s - 2 * NEAR), s)
-            if m.role == "location" and m.place is not None and m.place.kind in POINT_KINDS
-        } - {c.subject}  # fmt: skip
+        for _ in range(_BACK_SENTENCES):
+            ps, _end = sentence_bounds(ctx, max(0, s - 2))
+            named = {
+                m.place for m in ctx.mentions_between(max(ps, s - 2 * NEAR), s)
+                if m.role == "location" and m.place is not None and m.place.kind in POINT_KINDS
+            } - {c.subject}  # fmt: skip
+            if named or ps >= s:
+                break
+            s = ps
         if len(named) == 1 and ps < s:
             out[i] = replace(c, anchor=named.pop(), anchor_text="", note=IMPLIED_TOPIC)
     return out
+
+
+#: The most sentences back :func:`direction_anchors` looks for the town a bare direction is from.
+_BACK_SENTENCES = 3
 
 
 def _main_town(ctx: Context) -> Place | None:
