@@ -2709,6 +2709,10 @@ MENTIONS = [
     ("Drones struck near the ZNPP again.", ["Zaporizhzhia Nuclear Power Plant"]),
     ("Moscow says the Lugansk People's Republic is fully taken.", ["Moscow", "Luhansk Oblast"]),
     ("Attacks went on along the Oleksandrivka front.", ["Oleksandrivka"]),  # a town, not the river
+    (
+        "Shelling hit the Kozinka border checkpoint in Belgorod region.",
+        ["Kozinka", "Belgorod Oblast"],
+    ),  # ditto
     ("Shells hit Kramatorsk and the Bakhmut districts.", ["Kramatorsk", "Bakhmut"]),  # named after the town
     # a power plant named after its town, however the town is spelled; a town with no plant known stays
     ("Shells hit the Slovyansk TPP.", ["Sloviansk Thermal Power Plant"]),

@@ -157,8 +157,9 @@ _AROUND_NOUNS = tuple(HOMONYM_QUALIFIERS["units"])
 #: and roads are named after towns; "the Kharkiv authorities", "the Kharkiv governor": its people; "the
 #: Bakhmut area"; "the Kharkiv catastrophe", with no plant or dam of its name), with a plural s.
 _SETTLEMENT_NOUN = re.compile(
-    # "the Bakhmut-Lysychansk highway": the noun may follow the other names of an axis
-    r"(?:[-–][^\W\d_][\w'’]*){0,3}\s+(?:"
+    # "the Bakhmut-Lysychansk highway": the noun may follow the other names of an axis; "the Kozinka border
+    # checkpoint", "the Kozinka border settlement": or "border"
+    r"(?:[-–][^\W\d_][\w'’]*){0,3}\s+(?:border\s+)?(?:"
     + "|".join(
         (
             *SETTLEMENT_SIZES,
