@@ -143,6 +143,7 @@ _WHERE = (
 _AND_FIGURE = r"\s+and(?=\s*$|\s+(?:\w+\s+)?\d)"  # (a gap ends before the figure)
 _POSITION_ASIDE = re.compile(rf"^\s*{_WHERE}[^,.;:()]{{1,60}}?(?:(?=,)|{_AND_FIGURE})", re.IGNORECASE)
 _POSITION_BEFORE = re.compile(_WHERE + "$", re.IGNORECASE)
+_AND_AFTER = re.compile(_AND_FIGURE)
 
 #: "The village had 500 residents and lies 20 km ...": a first predicate, then where the place lies.
 _FIRST_PREDICATE = r"(?:\s+(?:was|is|has|had)\s(?:[^.;:,()]|(?<=\d)[,.](?=\d)){1,80}?\s+and)?"
@@ -370,7 +371,7 @@ def _subject_referred(ctx: Context, start: int, anchor: Place | None) -> tuple[P
 def _in_position_aside(ctx: Context, s: int, m: Mention) -> bool:
     """Whether ``m`` is named in an aside that says where the place named just before it is
     ("Rodynske, north of Chervonyi Lyman, is ..."; not "positions to the north, near Ruska Lozova")."""
-    if not (ctx.text.startswith(",", m.end) or re.match(_AND_FIGURE, ctx.text[m.end : m.end + 30])):
+    if not (ctx.text.startswith(",", m.end) or _AND_AFTER.match(ctx.text, m.end)):
         return False
     where = _POSITION_BEFORE.search(ctx.text, max(s, m.start - 40), m.start)
     if where is None:

@@ -10,8 +10,10 @@ Nothing read in a text is remembered.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
@@ -162,7 +164,7 @@ def countries_by_adjective(text: str) -> set[str]:
 _SPELLED: dict[int, tuple[tuple[Place, ...], str, tuple[Place, ...]]] = {}
 
 
-def as_spelled(key: str, places: tuple[Place, ...], lookup) -> tuple[Place, ...]:
+def as_spelled(key: str, places: tuple[Place, ...], lookup: Callable[[str], Any]) -> tuple[Place, ...]:
     """The places a name written ``key`` may mean: ``places`` (the gazetteer's answer), or, when ``key``
     is only another spelling, a letter apart, of the one name they all bear, and they are all villages
     under SMALL_VILLAGE people ("Novofedirivka" is recorded for one hamlet of Ukraine's dozen
