@@ -615,6 +615,13 @@ def test_city_and_oblast_still_read_as_before():
             id="'X lies in the Y district' qualifies X",
         ),
         pytest.param(
+            "Troops retook the village of Andriivka on Tuesday, located just 5 kilometres from the border "
+            "with Russia.",
+            "Andriivka",
+            "Khotin settlement hromada",
+            id="a distance from a neighbour's border keeps the namesake that lies that far from it",
+        ),
+        pytest.param(
             "Blasts shook an air base in Crimea, beside the village of Novofedirivka on the west coast.",
             "Novofedirivka",
             "Yevpatoriia Raion",

@@ -20,7 +20,18 @@ from frontmap.reading._claimcontext import number
 from frontmap.reading._ment_places import dominant
 from frontmap.reading._mentions_grid import km as _km
 
-__all__ = ["LOOSE", "about", "bearing_of", "beside", "destination", "fitting", "stated"]
+__all__ = [
+    "LOOSE",
+    "about",
+    "bearing_of",
+    "beside",
+    "border_km",
+    "destination",
+    "fitting",
+    "from_border",
+    "near_border",
+    "stated",
+]
 
 #: ", a village on the Donets ...": a description after a name, which a distance may end.
 _DESCRIPTION = re.compile(r"\s*,\s*(?:a|an|the)\s+", re.IGNORECASE)
@@ -214,3 +225,64 @@ def _azimuth(a: Place, b: Place) -> float:
     y = math.sin(dlon) * math.cos(la2)
     x = math.cos(la1) * math.sin(la2) - math.sin(la1) * math.cos(la2) * math.cos(dlon)
     return math.degrees(math.atan2(y, x)) % 360.0
+
+
+#: How far after a name a distance from a border may begin ("X, located just 5 km from the Russian border").
+_BORDER_GAP = 100
+#: What ends the phrase after a name: a full stop or a semicolon.
+_STOP = re.compile(r"[.;](?:\s|$)")
+#: After the distance (and its conversion): the border it is from, by its country's adjective or name.
+_FROM_THE_BORDER = re.compile(
+    r"\s+(?:away\s+)?from\s+the\s+(?:(?P<adj>[A-Z][a-z]+)\s+border\b|border\s+with\s+(?P<name>[A-Z][a-z]+))"
+)
+
+
+def from_border(text: str, start: int, before: int) -> tuple[float, str] | None:
+    """``(km, country code)`` when the words after a name that ends at ``start`` say how far it lies
+    from a neighbour's border (", less than five kilometers from the Russian border", " located just 5 km
+    from the border with Russia"), the distance beginning before ``before`` (the next name).
+
+    >>> text = "Andriivka, less than three miles (5 km) from the Russian border"
+    >>> from_border(text, len("Andriivka"), len(text))
+    (4.828032, 'RU')
+    """
+    end = min(len(text), start + _BORDER_GAP)
+    stop = _STOP.search(text, start, end)
+    q = P.QTY.search(text, start, stop.start() if stop else end)
+    if q is None or q.group("dist") is None or q.start() >= before:
+        return None
+    conv = P.CONVERSION.match(text, q.end())
+    border = _FROM_THE_BORDER.match(text, conv.end() if conv else q.end())
+    value, unit = number(q), DISTANCE_UNITS.get(q.group("dist").lower())
+    if border is None or value is None or unit is None:
+        return None
+    code = P.ADJ_COUNTRY.get((border.group("adj") or border.group("name")).lower())
+    return (to_km(value, unit), code) if code not in (None, "UA") else None
+
+
+def border_km(p: Place, country: Place) -> float:
+    """km from ``p`` to the nearest edge of ``country``'s area within about 200 km of it (``inf`` when
+    none lies so near), on a plane around ``p``: a ranking figure (reading loads shapely for it only when
+    a text says how far a name lies from a border)."""
+    import numpy as np
+    import shapely
+
+    near = shapely.clip_by_rect(country.geometry, p.lon - 3.0, p.lat - 2.0, p.lon + 3.0, p.lat + 2.0)
+    if near.is_empty:
+        return math.inf
+    k = _KM_PER_DEGREE * math.cos(math.radians(p.lat))
+    plane = shapely.transform(
+        near, lambda xy: np.column_stack(((xy[:, 0] - p.lon) * k, (xy[:, 1] - p.lat) * _KM_PER_DEGREE))
+    )
+    here = shapely.Point(0.0, 0.0)
+    return float(here.distance(plane.boundary if plane.contains(here) else plane))
+
+
+_KM_PER_DEGREE = 111.2
+
+
+def near_border(pool: tuple[Place, ...], country: Place, km: float) -> tuple[Place, ...] | None:
+    """The candidates of ``pool`` that lie about ``km`` from ``country``'s border ("Andriivka, 5 km from the
+    Russian border": the village by the border, not a namesake 100 km inside Ukraine), as :func:`fitting`
+    keeps those about ``km`` from a town."""
+    return _fit(pool, {p.id: abs(border_km(p, country) - km) for p in pool}, km)

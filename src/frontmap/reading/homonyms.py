@@ -88,7 +88,7 @@ from frontmap.reading._ment_places import RAION_CITY_POPULATION as RAION_CITY_PO
 from frontmap.reading._ment_places import core as _core
 from frontmap.reading._ment_places import dominant as _dominant
 from frontmap.reading._ment_places import hromada_key, name_key, names_its_raion, spelled_as, unit_keys
-from frontmap.reading._mentions_distance import fitting, stated
+from frontmap.reading._mentions_distance import fitting, from_border, near_border, stated
 from frontmap.reading._mentions_grid import Grid
 from frontmap.reading._mentions_grid import km as _km
 from frontmap.reading._tokens import Hit
@@ -176,6 +176,7 @@ class _Context:
     sized: set[int] = field(default_factory=set)
     #: the countries the text names, or names a place of that has no namesake elsewhere (when asked)
     named: set[str] | None = None
+    country: Callable[[str], Place | None] | None = None  # a country's place by its code
 
     def countries_named(self) -> set[str]:
         """The countries the text names, or names a place of with no namesake elsewhere."""
@@ -409,6 +410,11 @@ def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] |
             if not P.LIST_GAP.fullmatch(ctx.text, listed, anchor_hit.start):
                 break  # a town between: a distance after it is said of that town
             listed = anchor_hit.end
+    nxt = ctx.hits[i + 1].start if i + 1 < len(ctx.hits) else len(ctx.text)
+    border = from_border(ctx.text, h.end, nxt) if ctx.country is not None else None
+    country = ctx.country(border[1]) if border is not None and ctx.country is not None else None
+    if border is not None and country is not None:  # "X, less than 5 km from the Russian border"
+        return near_border(pool, country, border[0])
     town = _OF_THE_TOWN.search(ctx.text, h.end, min(len(ctx.text), h.end + _CLAIM_GAP))
     if town is not None and not _BREAK.search(ctx.text, h.end, town.start()):
         # "Dobropillia, some 14 km north-northwest of the town": from the town named last before it
@@ -501,9 +507,11 @@ def choose(
     return size(ctx, i, pool)[0], evidence or "size"
 
 
-def resolve(text: str, hits: list[Hit]) -> None:
-    """Set ``place`` and ``evidence`` of every hit (``place`` already set: ``evidence`` kept or ``only``)."""
+def resolve(text: str, hits: list[Hit], country: Callable[[str], Place | None] | None = None) -> None:
+    """Set ``place`` and ``evidence`` of every hit (``place`` already set: ``evidence`` kept or ``only``);
+    ``country`` gives a country's place by its code (for distances said from a border)."""
     ctx = _context(text, hits)
+    ctx.country = country
     pending: list[tuple[int, tuple[Place, ...], str | None]] = []
     last = len(hits) - 1
     for i, h in enumerate(hits):

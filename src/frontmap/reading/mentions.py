@@ -105,7 +105,7 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
     kept = _city_districts(text, kept)
     kept = added_names(text, kept, gz)
     contextual_referents(text, kept, gz)
-    resolve(text, kept)
+    resolve(text, kept, gz.country)
     big = [_may_speak(h) for h in kept]
     for i, h in enumerate(kept):
         # "Kyiv and Moscow accuse each other": the first of two that speak together speaks too
