@@ -247,6 +247,8 @@ def from_border(text: str, start: int, before: int) -> tuple[float, str] | None:
     (4.828032, 'RU')
     """
     end = min(len(text), start + _BORDER_GAP)
+    if text.find("border", start, end + 40) < 0:  # the common case, decided cheaply
+        return None
     stop = _STOP.search(text, start, end)
     q = P.QTY.search(text, start, stop.start() if stop else end)
     if q is None or q.group("dist") is None or q.start() >= before:

@@ -290,7 +290,8 @@ def hierarchy(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
     def score(p: Place) -> tuple[int, ...]:
         admin1 = _core(p.admin1)
         raion = _core(p.raion)
-        if raion not in named and _nearest(ctx, p, p.id in ctx.places) > NEAR_KM:
+        shared = ("raion", raion) in ctx.units  # (a raion shared in the sentence is shared in the article)
+        if shared and raion not in named and _nearest(ctx, p, p.id in ctx.places) > NEAR_KM:
             raion = ""  # a raion shared with towns none of which lies near says nothing (see above)
         return (
             ctx.sentence_units.get((s, "admin1", admin1), 0) if admin1 else 0,
