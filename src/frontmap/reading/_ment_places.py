@@ -15,8 +15,6 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
-
 from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
 from frontmap.reading._gzcache import LIMIT
@@ -176,7 +174,7 @@ def as_spelled(key: str, places: tuple[Place, ...], lookup: Callable[[str], Any]
         name = own.pop() if len(own) == 1 else key
         wider = places
         small = all(p.population < SMALL_VILLAGE for p in places)
-        if small and name != key and Levenshtein.distance(name, key, score_cutoff=1) <= 1:
+        if small and name != key and _one_edit(name, key):
             kinds = {p.kind for p in places}
             every = tuple(p for p in lookup(name) if p.kind in kinds and name_key(p) == name)
             wider = every if {p.id for p in places} <= {p.id for p in every} else places
@@ -184,3 +182,13 @@ def as_spelled(key: str, places: tuple[Place, ...], lookup: Callable[[str], Any]
             _SPELLED.clear()
         known = _SPELLED[id(places)] = (places, key, wider)
     return known[2]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` one letter changed, added or dropped apart (not equal)?"""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :] and a != b
