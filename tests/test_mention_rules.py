@@ -61,6 +61,7 @@ PLACES = [
     _p("Guyevo", "settlement", "RU", 900, "Kursk Oblast"),
     # small Ukrainian villages whose Latin names are also an English surname or word
     _p("Bentley", "settlement", "UA", 200, "Kharkiv Oblast"),
+    _p("Antonov", "settlement", "UA", 300, "Kyiv Oblast"),  # an aircraft maker's name too
     _p("Sosnivka", "settlement", "UA", 0, "Sumy Oblast"),
     _p("Сосонівка", "settlement", "UA", 0, "Sumy Oblast"),
     # a facility and a canal known by their initials (ALIASES), a river whose name is a given name
@@ -265,6 +266,9 @@ def test_military_unit(text, surface, expected):
     ("The channel said drones flew over Kerch.", "Kerch", None),
     ("The An-225 Kerch was lost in the hangar.", "Kerch", REJECT),  # an aircraft after its model
     ("Troops reached the H-26 Kerch road.", "Kerch", None),  # a road's letter and number
+    # a maker's name before its aircraft's model, which begins as the name does
+    ("Shelling wrecked the Antonov An-26 on the runway.", "Antonov", REJECT),
+    ("Over Kerch Tu-22 bombers were seen.", "Kerch", None),
     # the kind of vessel after the name
     ("Drones hit the Kerch large landing ship at dawn.", "Kerch", REJECT),
     ("In Kerch a ship was hit at dawn.", "Kerch", None),

@@ -214,6 +214,18 @@ def test_a_speaker_is_no_misspelled_place(text, place):
     assert texts(text) == [place]
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [  # an aircraft's maker before its model is no village a letter away; a town before a model stays
+        ("Workers at Hostomel rebuilt the Antonov An-225.", ["Hostomel"]),
+        ("An Antonov An-124 flew from Leipzig to Kyiv.", ["Leipzig", "Kyiv"]),
+        ("Over Kharkiv Su-34 bombers were seen.", ["Kharkiv"]),
+    ],
+)
+def test_an_aircraft_maker_is_no_place(text, places):
+    assert texts(text) == places
+
+
 def test_features_of_the_front_are_read():
     text = "Troops dug trenches in the Red Forest, inside the Exclusion Zone, then left for Sviatohirsk."
     assert [(m.text, m.place.kind) for m in fm.read(text).mentions] == [

@@ -103,7 +103,7 @@ def features(c: Candidate) -> int:
         | (c.next_joined and nxt is not None and nxt.text in NAME_WORDS_AFTER) * NAME_WORD
         | (
             (prev is not None and thing_before(c.text, prev, c.hit.start, c.hit.end))
-            or vessel_after(c.text, c.hit.end)
+            or vessel_after(c.text, c.hit.start, c.hit.end)
         )
         * THING
         | c.prev_cap * PREV_CAP

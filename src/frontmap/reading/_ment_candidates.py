@@ -28,6 +28,7 @@ from frontmap.reading._mentions_lines import Lines
 from frontmap.reading._tokens import (
     _LAST_WORD,
     _NEXT_WORD,
+    ANY_MODEL,
     APPOSING,
     JOINED_GAPS,
     Hit,
@@ -79,7 +80,7 @@ def contexts(
     back = found.back
     n = len(text)
     last_word, next_word = _LAST_WORD.match, _NEXT_WORD.match
-    vessels = any(w in text for w in _VESSEL_WORDS)
+    vessels = any(w in text for w in _VESSEL_WORDS) or ANY_MODEL.search(text) is not None
     out: list[Context] = []
     for h, first in zip(hits, firsts, strict=True):
         start = h.start
@@ -114,7 +115,7 @@ def contexts(
                 mask |= NEXT_CAP
             if next_joined and word in NAME_WORDS_AFTER:
                 mask |= NAME_WORD
-            if vessels and vessel_after(text, h.end):
+            if vessels and vessel_after(text, start, h.end):
                 mask |= THING  # "the Orsk landing ship"
         fw = _first_word(first)
         if fw[1] in persons:

@@ -107,9 +107,20 @@ _VESSEL_AFTER = re.compile(
 )
 
 
-def vessel_after(text: str, end: int) -> bool:
-    """Is the name ending at ``end`` followed by the kind of vessel it names ("the Orsk landing ship")?"""
-    return _VESSEL_AFTER.match(text, end) is not None
+#: After a maker's name, an aircraft's model: "the Antonov An-225", "Tupolev Tu-95MS", "a Sukhoi Su-34" (two
+#: or three letters, the first a capital: not a road's one letter, "the Kyiv M-06 highway").
+_MODEL_AFTER = re.compile(r"\s+((?:[A-Z][a-z]{1,2}|MiG))-\d")
+#: Whether a text holds such a model at all (looked for once per text).
+ANY_MODEL = re.compile(r"\b(?:[A-Z][a-z]{1,2}|MiG)-\d")
+
+
+def vessel_after(text: str, start: int, end: int) -> bool:
+    """Is the name at ``text[start:end]`` followed by the kind of vessel it names ("the Orsk landing ship"),
+    or by a model that begins as it does (its maker: "the Antonov An-225", not "Kharkiv Tu-95")?"""
+    if _VESSEL_AFTER.match(text, end) is not None:
+        return True
+    model = _MODEL_AFTER.match(text, end)
+    return model is not None and text[start : start + 2].lower() == model.group(1)[:2].lower()
 
 
 def thing_before(text: str, prev: Token, start: int, end: int) -> bool:

@@ -297,7 +297,7 @@ def thing_name(c: Candidate) -> Verdict | None:
     """Reject a place named as a ship, a medium or an aircraft ("the cruiser Moskva", "the Orsk frigate")."""
     if c.prev is not None and thing_before(c.text, c.prev, c.hit.start, c.hit.end):
         return REJECT
-    return REJECT if vessel_after(c.text, c.hit.end) else None
+    return REJECT if vessel_after(c.text, c.hit.start, c.hit.end) else None
 
 
 def longer_name(c: Candidate) -> Verdict | None:
