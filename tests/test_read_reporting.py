@@ -1295,6 +1295,12 @@ REFERRING = [
         subject="Tuapse",
         anchor="Krasnodar",
     ),
+    # ... also where the region it lies in comes between
+    case(
+        "Drones hit the Novoshakhtinsk refinery in the Rostov region 30 km from Shakhty.",
+        subject="Novoshakhtinsk",
+        anchor="Shakhty",
+    ),
     case(
         "The hamlet of Velykyi Burluk lies close to the Oskil about 40 km north of Kupiansk.",
         subject="Velykyi Burluk",

@@ -100,10 +100,10 @@ _ON_THE = re.compile(r"\bon\s+the\s+$", re.IGNORECASE)
 #: facility of the settlement, after a place's name: part of how it, or what is in it, is named.
 TOWN_WORD_AFTER = re.compile(r"^\s+(?:city|town|village|" + P.FACILITIES + r")\b", re.IGNORECASE)
 #: What may stand between a place and the distance said of it without breaking the link, each taken out
-#: once, in this order, with what replaces it: the region it is in, a relative clause (its commas kept
-#: as one), a settlement noun, where it stands, when.
+#: once, in this order, with what replaces it: a settlement noun or facility ("the Saratov refinery in the
+#: Saratov region, ..."), the region it is in, a relative clause (commas kept as one), where, when.
 ASIDES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (REGION_ASIDE, ""), (RELATIVE_ASIDE, ","), (TOWN_WORD_AFTER, ""), (WHERE_ASIDE, ""), (TIME_ASIDE, ""),
+    (TOWN_WORD_AFTER, ""), (REGION_ASIDE, ""), (RELATIVE_ASIDE, ","), (WHERE_ASIDE, ""), (TIME_ASIDE, ""),
 )  # fmt: skip
 
 # -- the subject -------------------------------------------------------------------------------------
