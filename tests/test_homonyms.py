@@ -736,6 +736,12 @@ def test_city_and_oblast_still_read_as_before():
             id="'X, in Y' with Y a regional centre: in its oblast, not the namesake nearest the city",
         ),
         pytest.param(
+            "Kyiv sent fresh brigades to the area of Gulyaipole in the Zaporozhye direction.",
+            "Gulyaipole",
+            "Zaporizhzhia Oblast",
+            id="'X in the Y direction' with Y a regional centre: in its oblast too",
+        ),
+        pytest.param(
             "Troops entered the strategic town of Lyman. Russian units fell back to Kreminna, a city in "
             "Luhansk Oblast.",
             "Lyman",

@@ -87,11 +87,11 @@ _WAY = re.compile(r"\b" + WIND + r"(?=\s+of\b)", re.IGNORECASE)
 def by_other(
     pool: tuple[Place, ...], how: str, level: str | None, other: Hit, gap: str = ""
 ) -> tuple[Place, ...] | None:
-    if level is not None:
+    if level is not None and not (level == "near" and how == "unit_or_near"):
         return by_unit(pool, level, other)
     if how == "unit_or_near":
-        # "Huliaipole, in Zaporizhia": in the city's oblast, which a regional centre's name also names
-        # (the nearest namesake may lie across the oblast's border)
+        # "Huliaipole, in Zaporizhia", "X in the Zaporizhzhia direction": in the city's oblast, which a
+        # regional centre's name also names (the nearest namesake may lie across the oblast's border)
         anchor = other.place or other.places[0]
         same = tuple(
             p for p in pool if anchor.kind == "settlement" and p.admin1 and p.admin1 == anchor.admin1
