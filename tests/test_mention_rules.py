@@ -440,6 +440,8 @@ def test_given_name_river(text, surface, expected):
     ("Сосонівка was shelled.", "Сосонівка", None),  # Cyrillic script
     ("The Bentley-Sosnivka direction was quiet.", "Sosnivka", None),  # an end of an axis
     ("The Bentley-Sosnivka feud was settled.", "Sosnivka", REJECT),  # no axis noun after it
+    ("They dug in on the line between Bentley-Sosnivka.", "Bentley", None),  # a line "between" two places
+    ("They dug in on the line between Bentley-Sosnivka.", "Sosnivka", None),  # ... both ends of it
     ("Shelling hit Kherson overnight.", "Kherson", None),  # not a small village
     ("Fog covered Rhode overnight.", "Rhode", None),  # small, but not in Ukraine: later rules decide
     ("Its neighbour Bentley changed hands.", "Bentley", None),  # a neighbour is a place

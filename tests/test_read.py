@@ -226,6 +226,11 @@ def test_an_aircraft_maker_is_no_place(text, places):
     assert texts(text) == places
 
 
+def test_hamlets_at_the_ends_of_a_line_between_them_are_places():
+    # two Kharkiv-oblast hamlets in their Russian spellings, 6 km apart, with no town named near them
+    assert texts("Reserves dug in along the line between Khatneye-Ambarnoye.") == ["Khatneye", "Ambarnoye"]
+
+
 def test_features_of_the_front_are_read():
     text = "Troops dug trenches in the Red Forest, inside the Exclusion Zone, then left for Sviatohirsk."
     assert [(m.text, m.place.kind) for m in fm.read(text).mentions] == [
