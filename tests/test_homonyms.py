@@ -742,6 +742,13 @@ def test_city_and_oblast_still_read_as_before():
             id="'X in the Y direction' with Y a regional centre: in its oblast too",
         ),
         pytest.param(
+            "Water rose along the Vovcha west of Kurakhove, but Bahatyr, Oleksiivka and Kostiantynopil "
+            "stayed dry.",
+            "Oleksiivka",
+            "Volnovakha Raion",
+            id="the village of the name in its neighbours' raion, not a far larger town once called so",
+        ),
+        pytest.param(
             "Troops entered the strategic town of Lyman. Russian units fell back to Kreminna, a city in "
             "Luhansk Oblast.",
             "Lyman",

@@ -323,9 +323,13 @@ def hierarchy(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
         # of Krasnohorivka, not a village renamed from it), and a town its raion is named after (Vasylivka)
         key = ctx.hits[i].key
         former = all(name_key(p) != key for p in best)
+        # (a far larger town that merely had the name stays only beside others that merely had it too:
+        # not Chystiakove, once Oleksiivka, beside a village that is Oleksiivka)
+        own = any(spelled_as(p, key) for p in best)
         kept = {
-            p.id for p in pool if p.id in named and scores[p.id][0] == top[0] and (p.population >= big
-            or (former and name_key(p) == key) or (p.population >= NEAR_TOWN and names_its_raion(p)))
+            p.id for p in pool if p.id in named and scores[p.id][0] == top[0]
+            and ((p.population >= big and (spelled_as(p, key) or not own)) or (former and name_key(p) == key)
+                 or (p.population >= NEAR_TOWN and names_its_raion(p)))
         }  # fmt: skip
         best = tuple(p for p in pool if p in best or p.id in kept)
     return best if len(best) < len(pool) else None
