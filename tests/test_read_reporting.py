@@ -1173,6 +1173,9 @@ REFERRING = [
         value=3,
         anchor="Russia",
     ),
+    # ... and "further", "farther into"
+    case("Their columns rolled some 4 miles further into Russian territory.", value=4, anchor="Russia"),
+    case("The brigade pushed about 10 km farther into the Kursk region.", value=10, anchor="Russia"),
     # "advanced ... at a distance of": the depth of the advance, as translated copy writes it
     case("They advanced into the enemy's territory at a distance of up to 4 kilometers.", value=4),
     # the advance as a noun before its depth

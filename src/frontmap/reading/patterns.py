@@ -170,8 +170,9 @@ STREAM = re.compile(
     r"|(?:down|up)\s+the\s+(?-i:[A-Z][\w'’-]+)(?:\s+river)?)(?P<of>\s+(?:of|from)\s+)?",
     re.I,
 )
+_ON_INTO = r"(?:deep(?:er)?|further|farther)\s+"  # "5 km deeper into Russia", "10 km farther into Kursk"
 INTO = re.compile(
-    r"\s*(?:deep(?:er)?\s+)?(?:into|inside)\s+(?P<what>(?:the\s+)?(?P<adj>ukrainian|russian|belarusian)"
+    r"\s*(?:" + _ON_INTO + r")?(?:into|inside)\s+(?P<what>(?:the\s+)?(?P<adj>ukrainian|russian|belarusian)"
     # "into Russian-held territory": the ground one side holds, measured from the front line
     r"(?P<held>-(?:held|controlled|occupied))?\s+"
     r"(?:territory|land|lines|positions|defen[cs]es)|(?P<adj2>ukraine|russia|belarus))\b",
@@ -189,7 +190,7 @@ ADVANCES = r"advance(?:ment)?|breakthrough|penetration|incursion"
 #: "the incursion was about 12 km deep": a noun for an advance before a depth.
 ADVANCE_NOUN = re.compile(rf"\b(?:{ADVANCES}|wedge|salient|bridgehead|offensive)s?\b", re.IGNORECASE)
 #: "up to 10 km deep into Kursk", "5 km into the Belgorod region": into a region named.
-INTO_NAMED = re.compile(r"\s*(?:deep(?:er)?\s+)?(?:into|inside)\s+(?P<what>)(?:the\s+)?", re.IGNORECASE)
+INTO_NAMED = re.compile(r"\s*(?:" + _ON_INTO + r")?(?:into|inside)\s+(?P<what>)(?:the\s+)?", re.IGNORECASE)
 #: "it is about 10 km to Kostiantynivka": the town a distance reaches ...
 TO_PLACE = re.compile(r"\s+(?:across\s+(?:the\s+)?(?:" + WATERS + r")\s+)?to\s+")
 #: ... when the words before the figure say it is one ("it is (still)", "there is", "Sumy is", ", and 25 km").
@@ -531,8 +532,6 @@ ADJ_TERRITORY = re.compile(
 TERRITORIAL_NOUNS = lexicon.TERRITORIAL_NOUNS
 WINDOW = 220
 CHANGED_KINDS = ("settlement", "facility")
-
-
 #: ", which lies", "that is located", "is": the words between a place named by its kind and the
 #: distance said of it (all optional).
 WHICH_LIES = r"(?:(?:which|that)\s+)?(?:(?:is|was|" + LIES + r")\s+)?(?:(?:" + LOCATED + r")\s+)?"
