@@ -354,6 +354,9 @@ def test_given_name_before_surname(text, surface, expected):
 @cases(
     ("Mayor KIM cut the ribbon on the bridge.", "KIM", REJECT),
     ("The mayor of Kim cut the ribbon on the bridge.", "Kim", None),
+    # a title that marks a person in lower case too; one that is also an ordinary word does not
+    ("The regional governor Kim cut the ribbon.", "Kim", REJECT),
+    ("A major Kim offensive began at dawn.", "Kim", None),
 )
 def test_surname_after_given_name_or_title(text, surface, expected):
     check(R.surname_after_given_name_or_title, text, surface, expected)

@@ -152,6 +152,7 @@ NOT_PLACES = [
     "Governor Vitaly Kim said the attack was repelled.",
     "The river rose in Mr. Shcherbak's home town.",  # a title with its full stop before a surname
     "Gen. Shcherbak said the river rose.",
+    "The regional governor Ivanov said the river rose.",  # a surname a lower-case title marks, no city
     "Grain ships sailed for Africa and Asia.",  # continents, not the towns once called so
     "Human Rights Watch said so.",  # not Uman a letter away
     "According to Gerasimov, the advance went on.",  # a person where a misspelled name is guessed

@@ -17,7 +17,7 @@ from typing import Any
 
 from frontmap.gazetteer.place import Place
 from frontmap.reading import mentionrules as R
-from frontmap.reading._tokens import thing_before, vessel_after
+from frontmap.reading._tokens import thing_before, title_before, vessel_after
 from frontmap.reading.lexicon import (
     AGREEMENT_WORDS,
     GIVEN_NAMES,
@@ -72,8 +72,8 @@ MAY_DECIDE: dict[Rule, Callable[[Candidate], bool]] = {
 #: What the words around a name may have, each a bit of a :func:`features` mask: a noble title and
 #: "of" before it, a capitalised word joined after it, an agreement's or unit's word joined after it,
 #: a vessel word before it (or a vessel's kind after it), a capitalised word joined before it, its
-#: first word a surname of the text, a title with a full stop before it ("Mr. Shcherbak").
-NOBLE, NEXT_CAP, NAME_WORD, THING, PREV_CAP, SURNAME, TITLE_DOT = 1, 2, 4, 8, 16, 32, 64
+#: first word a surname of the text, a title before it with its full stop or in lower case ("Mr. Shcherbak").
+NOBLE, NEXT_CAP, NAME_WORD, THING, PREV_CAP, SURNAME, TITLE = 1, 2, 4, 8, 16, 32, 64
 
 #: Rules that return None for a name without a feature, with the feature each needs: a name without it
 #: is not asked the rule (:func:`rules_to_ask`).
@@ -86,8 +86,8 @@ NEEDS: dict[Rule, int] = {
     R.longer_name: NEXT_CAP,
     R.known_surname: SURNAME,
     R.given_name_before_surname: NEXT_CAP,
-    # the word before is joined and capitalised, or a title with its full stop
-    R.surname_after_given_name_or_title: PREV_CAP | TITLE_DOT,
+    # the word before is joined and capitalised, or a title with its full stop or in lower case
+    R.surname_after_given_name_or_title: PREV_CAP | TITLE,
     R.inside_other_name: PREV_CAP,
 }
 #: Words after a place that make it part of an agreement's or a unit's name.
@@ -108,7 +108,7 @@ def features(c: Candidate) -> int:
         * THING
         | c.prev_cap * PREV_CAP
         | (c.low in c.persons) * SURNAME
-        | R.dotted_title_before(c) * TITLE_DOT
+        | title_before(c.text, prev, c.hit.start) * TITLE
     )
 
 

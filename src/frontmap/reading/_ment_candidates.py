@@ -22,7 +22,7 @@ from frontmap.reading._decide import (
     PREV_CAP,
     SURNAME,
     THING,
-    TITLE_DOT,
+    TITLE,
 )
 from frontmap.reading._mentions_lines import Lines
 from frontmap.reading._tokens import (
@@ -30,6 +30,7 @@ from frontmap.reading._tokens import (
     _NEXT_WORD,
     ANY_MODEL,
     APPOSING,
+    DOTTED_TITLES,
     JOINED_GAPS,
     Hit,
     PlainWords,
@@ -38,8 +39,8 @@ from frontmap.reading._tokens import (
     vessel_after,
     vessel_apposed,
 )
-from frontmap.reading.lexicon import THING_WORDS, VESSEL_WORDS
-from frontmap.reading.mentionrules import DOTTED_TITLES, Candidate, _first_word, noble_title_before
+from frontmap.reading.lexicon import LOWERCASE_TITLES, THING_WORDS, VESSEL_WORDS
+from frontmap.reading.mentionrules import Candidate, _first_word, noble_title_before
 
 __all__ = ["Context", "build", "contexts", "plain_candidates"]
 
@@ -53,7 +54,8 @@ _APPOSING_BACKWARDS = frozenset(w[::-1] for w in APPOSING)
 _VESSEL_WORDS = tuple(sorted(VESSEL_WORDS))
 #: ... and the titles written with a full stop ("Mr.", "Gen."), likewise.
 _DOTTED_TITLES_BACKWARDS = frozenset(w[::-1] for w in DOTTED_TITLES)
-assert all(w.isascii() for w in DOTTED_TITLES)
+_LOWERCASE_TITLES_BACKWARDS = frozenset(w[::-1] for w in LOWERCASE_TITLES)
+assert all(w.isascii() for w in DOTTED_TITLES | LOWERCASE_TITLES)
 
 #: Around a name: the match of the word before in the text read backwards (None at the start) and
 #: whether that word is joined and capitalised; the match of the word after (or None), whether it is
@@ -102,7 +104,9 @@ def contexts(
             elif low in _APPOSING_BACKWARDS and vessel_apposed(text, h.start, h.end):
                 mask |= THING  # "a landing ship, the Orsk,"
             elif gap == " ." and word[-1].isupper() and low in _DOTTED_TITLES_BACKWARDS:
-                mask |= TITLE_DOT
+                mask |= TITLE
+            elif gap == " " and low in _LOWERCASE_TITLES_BACKWARDS:
+                mask |= TITLE  # "the regional governor Ivanov"
         # the word after, from the name's end (the rest of a possessive word is passed)
         after = next_word(text, h.end)
         if after is None:

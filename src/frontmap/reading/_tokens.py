@@ -16,11 +16,20 @@ from dataclasses import dataclass
 
 from frontmap.gazetteer.place import Place
 from frontmap.quantities.numbers import DISTANCE_UNITS
-from frontmap.reading.lexicon import THING_WORDS, TOWN_NOUNS, VESSEL_WORDS, phrases
+from frontmap.reading.lexicon import (
+    ABBREVIATIONS,
+    LOWERCASE_TITLES,
+    THING_WORDS,
+    TITLES,
+    TOWN_NOUNS,
+    VESSEL_WORDS,
+    phrases,
+)
 from frontmap.reading.patterns import LIES
 
 __all__ = [
     "APPOSING",
+    "DOTTED_TITLES",
     "JOINED_GAPS",
     "JOINING",
     "MODEL_GAP",
@@ -33,6 +42,7 @@ __all__ = [
     "model_before",
     "model_before_backwards",
     "thing_before",
+    "title_before",
     "tokenize",
     "vessel_apposed",
     "words",
@@ -121,6 +131,20 @@ def vessel_after(text: str, start: int, end: int) -> bool:
         return True
     model = _MODEL_AFTER.match(text, end)
     return model is not None and text[start : start + 2].lower() == model.group(1)[:2].lower()
+
+
+#: Titles written with a full stop before the surname ("Mr. Shcherbak", "Gen. Syrskyi"); not a saint's
+#: "St.", which begins the names of places ("St. Petersburg").
+DOTTED_TITLES = TITLES & ABBREVIATIONS - {"st"}
+
+
+def title_before(text: str, prev: Token | None, start: int) -> bool:
+    """Is ``prev``, the word before the name at ``start``, a title written with a full stop ("Mr.
+    Shcherbak", "Gen. Syrskyi"), or one that marks a person even in lower case ("governor Ivanov")?"""
+    if prev is None or (gap := text[prev.end : start]) not in (". ", " "):
+        return False
+    low = prev.text.lower()
+    return low in LOWERCASE_TITLES if gap == " " else prev.cap and low in DOTTED_TITLES
 
 
 def thing_before(text: str, prev: Token, start: int, end: int) -> bool:

@@ -49,6 +49,7 @@ __all__ = [
     "HOMONYM_QUALIFIERS",
     "LOCATION_VERBS",
     "LOCATIVE",
+    "LOWERCASE_TITLES",
     "MEDIA_WORDS",
     "METONYMY_AUXILIARIES",
     "METONYMY_NOUNS",
@@ -131,6 +132,9 @@ MONTH_NUMBERS = MappingProxyType({w: i for i, line in enumerate(_MONTH_LINES, st
 WEEKDAYS = _words("weekdays.txt")
 #: Words that precede a person's name.
 TITLES = _words("titles.txt")
+#: Those that mark a person even in lower case ("the regional governor Ivanov").
+LOWERCASE_TITLES = _words("lowercase_titles.txt")
+assert LOWERCASE_TITLES <= TITLES, sorted(LOWERCASE_TITLES - TITLES)
 #: Titles of the form "<title> of <place>" that name a person, not the place.
 NOBLE_TITLES = _words("noble_titles.txt")
 #: Common given names, so that "Vitaly Kim", "Kate Middleton" or "Leon Panetta" are read as people.

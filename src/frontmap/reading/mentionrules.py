@@ -52,10 +52,10 @@ from frontmap.reading._tokens import (
     measured_after,
     said_a_settlement,
     thing_before,
+    title_before,
     vessel_after,
 )
 from frontmap.reading.lexicon import (
-    ABBREVIATIONS,
     ACRONYM_MODIFIERS,
     ACRONYM_ORIGINS,
     AGREEMENT_WORDS,
@@ -119,9 +119,6 @@ _TITLE_OF = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
 _ORG_STEMS = frozenset(w.rstrip("s") for w in ORG_WORDS)
 _CALENDAR = MONTHS | WEEKDAYS
 _PERSON_BEFORE = GIVEN_NAMES | TITLES
-#: Titles written with a full stop before the surname ("Mr. Shcherbak", "Gen. Syrskyi"); not a saint's
-#: "St.", which begins the names of places ("St. Petersburg").
-DOTTED_TITLES = TITLES & ABBREVIATIONS - {"st"}
 #: A village smaller than this (or of unknown size, or placed only approximately) needs support.
 SMALL_VILLAGE = 1_000
 LARGE_CITY = 100_000  #: people in a place abroad that is meant by its name alone (large_city_abroad)
@@ -357,18 +354,12 @@ def given_name_before_surname(c: Candidate) -> Verdict | None:
 
 
 def surname_after_given_name_or_title(c: Candidate) -> Verdict | None:
-    """Reject a word after a given name or title ("Governor Kim", "Mr. Shcherbak"), except in headlines."""
+    """Reject a word after a given name or title ("Governor Kim", "governor Ivanov"), except in headlines."""
     if c.hit.n != 1 or c.prev is None or c.prev.text.lower() not in _PERSON_BEFORE:
         return None
-    if c.prev_cap or dotted_title_before(c):
+    if c.prev_cap or title_before(c.text, c.prev, c.hit.start):
         return None if c.headline else REJECT
     return None
-
-
-def dotted_title_before(c: Candidate) -> bool:
-    """Is the word before the name a title written with a full stop ("Mr. Shcherbak", "Gen. Syrskyi")?"""
-    p = c.prev
-    return p is not None and p.cap and p.text.lower() in DOTTED_TITLES and c.text[p.end : c.hit.start] == ". "
 
 
 def _axis_end(c: Candidate) -> bool:
