@@ -119,9 +119,10 @@ _VESSEL_AFTER = re.compile(
 
 #: After a maker's name, an aircraft's model: "the Antonov An-225", "Tupolev Tu-95MS", "a Sukhoi Su-34" (two
 #: or three letters, the first a capital: not a road's one letter, "the Kyiv M-06 highway").
-_MODEL_AFTER = re.compile(r"\s+((?:[A-Z][a-z]{1,2}|MiG))-\d")
+_MODEL_LETTERS = r"[A-Z][a-z]{1,2}|MiG"
+_MODEL_AFTER = re.compile(rf"\s+({_MODEL_LETTERS})-\d")
 #: Whether a text holds such a model at all (looked for once per text).
-ANY_MODEL = re.compile(r"\b(?:[A-Z][a-z]{1,2}|MiG)-\d")
+ANY_MODEL = re.compile(rf"\b(?:{_MODEL_LETTERS})-\d")
 
 
 def vessel_after(text: str, start: int, end: int) -> bool:
