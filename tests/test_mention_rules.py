@@ -453,6 +453,7 @@ def test_given_name_river(text, surface, expected):
     ("Schools stay shut, according to Bentley.", "Bentley", REJECT),  # a source, not a place
     ("The general reported to Bentley on Friday.", "Bentley", REJECT),  # an addressee, not a place
     ("The convoy moved to Bentley.", "Bentley", None),  # "to" a place
+    ("A glide bomb hit Bentley at dawn.", "Bentley", None),  # a verb of striking ground
 )
 def test_small_village_without_support(text, surface, expected):
     check(R.small_village_without_support, text, surface, expected)
@@ -497,6 +498,10 @@ def test_large_city_abroad(text, surface, expected):
     ("Tulcea was quiet after the storm.", "Tulcea", None),
     ("Ferries docked in Sulina and Tulcea after the storm.", "Tulcea", ACCEPT),  # listed after "in"
     ("Sulina and Tulcea were quiet after the storm.", "Tulcea", None),
+    ("Marines captured Sulina after the storm.", "Sulina", ACCEPT),  # a verb of fighting over ground
+    ("Drones struck Sulina and Tulcea overnight.", "Tulcea", ACCEPT),  # listed after one
+    ("Drones flew over Sulina overnight.", "Sulina", ACCEPT),
+    ("Reporters thanked Sulina after the storm.", "Sulina", None),  # no such word before it
 )
 def test_town_abroad_after_locative(text, surface, expected):
     check(R.town_abroad_after_locative, text, surface, expected)

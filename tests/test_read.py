@@ -282,6 +282,10 @@ def test_names_by_the_sentence_before_or_after_and_models(text, places):
         ("Russia said it had retaken Sudzha.", ["Russia", "Sudzha"]),
         # ... or its country's adjective, for a neighbour whose name reports do not use in passing
         ("Blasts shook the nearest Romanian port town, Sulina, at night.", ["Sulina"]),
+        # ... or a verb of fighting over or striking ground before it, as a preposition of place does
+        ("Ukrainian troops captured Sudzha in August.", ["Sudzha"]),
+        ("Drones struck Tuapse and Yeysk overnight.", ["Tuapse", "Yeysk"]),
+        ("Two drones flew over Yeysk at dawn.", ["Yeysk"]),
     ],
 )
 def test_a_town_across_the_border_lies_near_ukraine(text, places):

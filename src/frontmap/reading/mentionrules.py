@@ -482,20 +482,23 @@ def large_city_abroad(c: Candidate) -> Verdict | None:
     return ACCEPT if _population(c) >= LARGE_CITY else None
 
 
-#: "in Savasleyka and Borisoglebsk": a name after a list of names that a locative word opens.
+#: Words that make a town abroad after them a place: prepositions of place ("in Sudzha") and the verbs
+#: of fighting over ground that make even a hamlet one ("captured Sudzha", "struck Tuapse").
+_PLACE_BEFORE = LOCATIVE | VILLAGE_SUPPORT
+#: "in Savasleyka and Borisoglebsk": a name after a list of names that such a word opens.
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"  # one or two capitalised words
 _LISTED_AFTER_LOCATIVE = re.compile(
-    r"\b(?i:" + "|".join(sorted(LOCATIVE, key=len, reverse=True)) + r")\s+"
+    r"\b(?i:" + "|".join(sorted(_PLACE_BEFORE, key=len, reverse=True)) + r")\s+"
     r"(?:" + _NAME + r"\s*,\s*){0,4}" + _NAME + r"\s*,?\s+(?:and|or)\s+$"
 )
 
 
 def town_abroad_after_locative(c: Candidate) -> Verdict | None:
-    """Accept a town abroad after "in", "near"... or "in A and": 15,000 people, or 2,000 next door."""
+    """Accept a town abroad after "in", "struck"... or "in A and": 15,000 people, or 2,000 next door."""
     prev = c.prev
     if prev is None:
         return None
-    if prev.text.lower() in LOCATIVE:
+    if prev.text.lower() in _PLACE_BEFORE:
         if c.text[prev.end : c.hit.start].strip() != "":
             return None
         person = _SOURCE_TO.search(c.text, max(0, prev.start - 20), prev.end)  # "according to Smirnov"
