@@ -782,6 +782,7 @@ NOT_DISTANCES = [
     "Russia has lost 10,000 troops.",
     "He paid $1000 for the ticket.",
     "Troops dug a 2 m deep trench.",
+    "Troops dug a trench 2 m deep in the zone.",
 ]
 
 

@@ -1780,6 +1780,9 @@ KINDS = [
         "Moscow wants a buffer zone of at least 40 km, officials said.", value=40, anchor=None, subject=None
     ),
     case("He said the security zone should be about 25 km.", value=25, qualifier="about", subject=None),
+    # ... or right before its depth ("deep" after the figure: a zone's depth, not a trench's)
+    case("Moscow wants a buffer zone 10 to 15 km deep in Sumy.", value=15, low=10, anchor=None),
+    case("The plan was a security zone up to 20 km deep.", value=20, qualifier="up to", anchor=None),
     case("Dozens of hamlets lie within this 15-kilometer radius.", value=15, anchor=None),
     case("Families left a 15-kilometer (9-mile) zone adjacent to the border.", value=15, anchor="Russia"),
     case("Russian units advanced by at least 6 km near Kurakhove.", value=6, qualifier="at least"),

@@ -106,11 +106,12 @@ def travelled(text: str, start: int) -> bool:
     return may_end(text, lo, start, TRAVEL_ENDS) and P.TRAVEL_BEFORE.search(text, lo, start) is not None
 
 
-#: "a buffer zone of at least 60 km", "the security zone should be about 20 km": a zone of a kind
-#: (patterns.ZONE_KINDS) named before the figure that gives its depth (named after it: patterns.ZONE).
+#: "a buffer zone of at least 60 km", "the security zone should be about 20 km", "a buffer zone up to
+#: 15 km deep": a zone of a kind (patterns.ZONE_KINDS) named before the figure that gives its depth (named
+#: after it: patterns.ZONE).
 _ZONE_BEFORE = re.compile(
     r"\b(?:(?:" + P.ZONE_KINDS + r")\s+)(?:zone|belt|strip)s?\s+"
-    r"(?:of|is|was|(?:should|would|must|will|could)\s+(?:be|extend)(?:\s+to)?)\s+(?:[a-z]+\s+){0,2}$",
+    r"(?:(?:of|is|was|(?:should|would|must|will|could)\s+(?:be|extend)(?:\s+to)?)\s+)?(?:[a-z]+\s+){0,2}$",
     re.IGNORECASE,
 )
 

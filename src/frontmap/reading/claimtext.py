@@ -368,10 +368,10 @@ def _figure(
         return value, pos, travel, None
     deep = DEEP.match(text, pos)
     if deep and not travel and not P.INTO_NAMED.match(text, deep.end()):
-        # "the incursion was about 12 km deep": an advance's depth, read as one travelled; "a trench 2 m
-        # deep" is a size
+        # "the incursion was about 12 km deep": an advance's depth, read as one travelled; "a buffer zone
+        # 15 km deep": a zone's; "a trench 2 m deep" is a size
         travel = P.ADVANCE_NOUN.search(text, lo, start) is not None
-        deep = deep if travel else None
+        deep = deep if travel or zone_before(text, start) else None
     if deep:  # "advanced 1.5 km deep near Robotyne": the depth of an advance
         pos = deep.end()
     measure = P.MEASURE.match(text, pos)  # "about 60 km as the crow flies from", "1,600 km by road"
