@@ -1925,6 +1925,14 @@ SHARES = [
         value=0.187,
         of="Ukraine",
     ),
+    # ... as are its areas, ground and farmland
+    case(
+        "Russia holds about 11% of the Sumy region's border areas.",
+        kind="share",
+        value=0.11,
+        of="Sumy Oblast",
+    ),
+    case("Mines cover a third of Kharkiv Oblast's farmland.", kind="share", of="Kharkiv Oblast"),
     case(
         "Russia held a fifth of Ukraine. That is down from a peak of around 27 percent in 2022.",
         kind="share",
