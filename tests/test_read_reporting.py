@@ -465,6 +465,11 @@ REFERRING = [
         index=1,
         subject="Tokmak",
     ),
+    # a direction that ends the phrase before a preposition of place ("across", "over", "beyond")
+    case(
+        "Kherson has one bridge. The next is some 50 km to the west across the dam.", value=50, direction="W"
+    ),
+    case("Drones flew 20 km east over the Black Sea.", value=20, direction="E"),
     case(
         "Troops entered Izium, ending the occupation of the city, a rail hub on the Siverskyi Donets River "
         "about 115 km southeast of Kharkiv.",

@@ -161,7 +161,7 @@ DIRECTION = re.compile(  # "65 and 100 km(,) respectively(,) southeast of X": th
     r"(?:\s*(?P<conv>\(\s*(?:about\s+|some\s+|roughly\s+)?\d[\d,.]*\s*(?:miles?|mi|km|kilomet(?:re|er)s?)\s*\)))?"
     # "... 20 km east of Izium", or a direction that ends the phrase: "... some 20 km to the south."
     r"(?:\s+(?:of|from)\s+|(?P<end>(?<=[a-z])(?=\s*[,.;:)—–]|\s+(?:and|but|on|in|at|as|by|after|before"
-    r"|near|towards?|to|along|is|are|" + LIES + r")\b)))",
+    r"|near|towards?|to|along|across|beyond|past|through|over|around|is|are|" + LIES + r")\b)))",
     re.IGNORECASE,
 )
 STREAM = re.compile(
