@@ -37,7 +37,13 @@ from ru_districts import FRONT  # noqa: E402
 from world import add_land_names, land_names, reader_words, world_region_places  # noqa: E402
 
 from frontmap.gazetteer import store  # noqa: E402  (the format: file names, schema, version)
-from frontmap.gazetteer.names import is_cyrillic, normalize, spelling_variants, translit_uk  # noqa: E402
+from frontmap.gazetteer.names import (  # noqa: E402
+    adjective_spellings,
+    is_cyrillic,
+    normalize,
+    spelling_variants,
+    translit_uk,
+)
 
 UA = "UA"
 NEIGHBOURS = ("RU", "BY", "PL", "SK", "HU", "RO", "MD")
@@ -514,7 +520,8 @@ def addition_places(additions: dict, by_id: dict[str, dict], land) -> list[dict]
                 "admin1": UA_REGIONS.get(admin1, admin1),
                 "population": int(a.get("population", 0)),
                 "feature": a.get("feature", {"sea": "SEA", "region": "RGN"}.get(a["kind"], "")),
-                "keys": keys_for([a["name"], *a["names"]]),
+                # "Antonivskiy Bridge": a curated name's adjectives in -sky spelled every way
+                "keys": keys_for([n for x in [a["name"], *a["names"]] for n in (x, *adjective_spellings(x))]),
                 "explicit": {normalize(n) for n in a["names"]} | {normalize(a["name"])},
                 "geometry": g,
                 "approximate": bool(a.get("approximate", False)),

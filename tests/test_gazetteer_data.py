@@ -348,6 +348,9 @@ def test_additions_file_cites_a_source_for_every_feature():
     ("text", "name", "admin1"),
     [
         ("Strikes on the Antonovsky Bridge went on.", "Antonivskyi Bridge", "Kherson Oblast"),
+        # a curated name's adjective in -sky, its ending spelled another way
+        ("Artillery struck the Antonivskiy Bridge again.", "Antonivskyi Bridge", "Kherson Oblast"),
+        ("Strikes on the Antonovskiy Bridge went on.", "Antonivskyi Bridge", "Kherson Oblast"),
         ("Drones flew toward the Zatoka bridge.", "Zatoka Bridge", "Odesa Oblast"),
         ("A missile hit the Chonhar bridge.", "Chonhar Bridge", "Kherson Oblast"),
     ],

@@ -27,6 +27,7 @@ import unicodedata
 __all__ = [
     "FUZZY_MIN_LETTERS",
     "FUZZY_TOWN",
+    "adjective_spellings",
     "is_cyrillic",
     "normalize",
     "russian_forms",
@@ -297,6 +298,22 @@ _ENDINGS = (  # adjectival endings at the end of a word, spelled many ways
 )
 _ENDING_RE = re.compile("(" + "|".join(e for e, _ in _ENDINGS) + r")\b")
 _MAX_VARIANTS = 48
+#: A romanised word in -ський/-ский, however its ending is spelled ("Antonivskyi", "Antonovsky").
+_SKY_WORD = re.compile(r"\b(\w{3,}?sk)(?:yi|yy|iy|y|ii|i)\b", re.IGNORECASE)
+
+
+def adjective_spellings(name: str) -> set[str]:
+    """``name`` (in Latin letters) with its adjectives in -sky spelled each way the news spells that
+    ending (:data:`_ENDINGS`); an empty set for a name without one.
+
+    >>> sorted(adjective_spellings("Antonivskyi Bridge"))[:3]
+    ['Antonivski Bridge', 'Antonivskii Bridge', 'Antonivskiy Bridge']
+    >>> adjective_spellings("Kherson")
+    set()
+    """
+    if not _SKY_WORD.search(name):
+        return set()
+    return {_SKY_WORD.sub(r"\g<1>" + e[2:], name) for e in _ENDINGS[0][1]}
 
 
 def spelling_variants(name: str, limit: int = _MAX_VARIANTS) -> set[str]:
