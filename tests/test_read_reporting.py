@@ -1930,6 +1930,13 @@ SHARES = [
         value=0.187,
         of="Ukraine",
     ),
+    # "the republic": the self-proclaimed republic named before, the oblast Russia claims under that name
+    case(
+        "Pushilin spoke of the Donetsk People's Republic. Over 60% of the Republic is held, he said.",
+        kind="share",
+        value=0.6,
+        of="Donetsk Oblast",
+    ),
     # ... as are its areas, ground and farmland
     case(
         "Russia holds about 11% of the Sumy region's border areas.",

@@ -94,7 +94,7 @@ _TERRITORY = re.compile(
     # "the flooded territory", "the two regions", "the potentially contaminated territories": a word or
     # two describing it
     r"(?P<described>(?:[a-z]+ly\s+)?(?:(?:[a-z]+(?:ed|ing)|two|three|four|both)\s+){1,2})?"
-    r"(?P<what>country|territory|land|landmass|land\s+mass|area|region|oblast|province|nation|"
+    r"(?P<what>country|territory|land|landmass|land\s+mass|area|region|oblast|province|republic|nation|"
     + phrases(TOWN_NOUNS)
     + r"|territories|countries|cities)s?\b",
     re.IGNORECASE,
