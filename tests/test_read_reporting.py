@@ -939,6 +939,14 @@ REFERRING = [
         anchor_text="the line of contact",
     ),
     case("From Kherson to Mykolaiv is about 60 km by road.", subject="Mykolaiv", anchor="Kherson"),
+    # two lines, neither a town: measured from the first, to the second
+    case(
+        "From the line of contact to the administrative border - about 3 km, analysts said.",
+        value=3,
+        subject=None,
+        anchor_text="the line of contact",
+        subject_text="the administrative border",
+    ),
     # "a distance of" after the two ends says the figure measures between them, even along a road
     case(
         "The trucks filled the road from near Hostomel, west of the capital, to the village of Prybirsk, "

@@ -153,7 +153,18 @@ def ends_named(ctx: Context, start: int) -> dict[str, Any] | None:
                 words = m.group(anchor_group)
                 anchor_text = anchor_text or (words if anchor is None and len(words.split()) > 2 else "")
                 return {"subject": named.place, "anchor": anchor, "anchor_text": anchor_text}
-    return None
+    return _two_lines(ctx, a_start, m.start("b"))
+
+
+def _two_lines(ctx: Context, a_at: int, b_at: int) -> dict[str, Any] | None:
+    """ "from the front line to the administrative border - about 2 km": two ends, neither a town, each
+    a line or a place a distance may be measured from; the first is the anchor, the second what the
+    distance is about (its words)."""
+    anchor, anchor_text, _ = anchor_at(ctx, a_at)
+    far, far_text, _ = anchor_at(ctx, b_at)
+    if (anchor is None and not anchor_text) or (far is None and not far_text) or (far and far == anchor):
+        return None
+    return {"subject": None, "subject_text": far_text, "anchor": anchor, "anchor_text": anchor_text}
 
 
 def _distance_to(ctx: Context, m: re.Match | None) -> dict[str, Any] | None:

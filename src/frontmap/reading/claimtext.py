@@ -222,8 +222,8 @@ def _distance(
             fields.update(
                 _subject_and_anchor(ctx, start, end, fields.get("anchor"), fields.get("anchor_text", ""))
             )
-        if fields["subject"] is None:  # "The front line lies 7 km from Orikhiv"
-            fields["subject_text"] = line_subject_text(ctx, start)
+        if fields["subject"] is None and not fields.get("subject_text"):
+            fields["subject_text"] = line_subject_text(ctx, start)  # "The front line lies 7 km from Orikhiv"
         far_side(ctx, fields)
         capital_meant(ctx, fields, to_km(value, unit), start)  # "70 km east of the capital": whose?
         return DistanceClaim(
