@@ -258,6 +258,8 @@ def test_dominant_city_stays_when_it_is_among_the_places():
     ("Zelene, which is about 590 km from the ruined town of Bakhmut, fell.", "Zelene", "zelene-far", "claim"),
     # said of two names listed together
     ("Zelene and Klishchiivka, some 13 km south of Bakhmut, burned.", "Zelene", "zelene-south", "claim"),
+    # where it lies, named between the name and its distance
+    ("Zelene in eastern Ukraine, some 590 km from Bakhmut, fell.", "Zelene", "zelene-far", "claim"),
 )
 def test_claim(text, surface, place, evidence):
     assert chosen(text, surface) == (place, evidence)

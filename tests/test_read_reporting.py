@@ -437,6 +437,17 @@ REFERRING = [
         subject="Snihurivka",
         anchor="Mykolaiv",
     ),
+    # ... or in a country's region, a compass adjective before it, or in a part of the country
+    case(
+        "Russia took Orlivka in Ukraine's eastern Donetsk region, 9.5 km (5.9 miles) from Avdiivka.",
+        subject="Orlivka",
+        anchor="Avdiivka",
+    ),
+    case(
+        "Russia took Orlivka in eastern Ukraine, about 9 km from Avdiivka.",
+        subject="Orlivka",
+        anchor="Avdiivka",
+    ),
     case("Troops crossed at Kamianka on the Siverskyi Donets, 20 km north of Izium.", subject="Kamianka"),
     case(
         "Troops took Sudzha, a town of about 5,000 people some 87 km southwest of Kursk.",

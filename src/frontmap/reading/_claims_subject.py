@@ -25,7 +25,7 @@ from frontmap.reading._claimcontext import (
     sentence_bounds,
 )
 from frontmap.reading._claims_before import AROUND_WORDS, COVERS_ENDS, SUBJECT_AREA_ENDS, ZONE_AROUND, may_end
-from frontmap.reading._mentions_distance import about
+from frontmap.reading._mentions_distance import REGION_ASIDE, about
 from frontmap.reading._mentions_grid import km as _km
 from frontmap.reading.article import Mention
 
@@ -57,12 +57,6 @@ WHERE_ASIDE = re.compile(
 #: "Enerhodar, where most plant staff live, about 6 km ...": a relative clause between a place and what is
 #: said of it, set off by commas.
 RELATIVE_ASIDE = re.compile(r"^\s*,\s*(?:where|which|who|whose)\b[^,.;:()]{1,80},")
-#: "Snihurivka in Mykolaiv region, some 60 km ...", "Bahatyr, also in the Donetsk region, ...", "Pravdyne,
-#: Kherson Oblast (...)": a region named between a place and what is said of it.
-REGION_ASIDE = re.compile(
-    r"^\s*(?:,\s*|,?\s*(?:(?:is|" + P.LIES + r")\s+)?(?:(?:also|both|now|still)\s+)?(?:in|of)\s+(?:the\s+)?)"
-    r"(?:[A-Z][\w'’-]+\s+){1,2}(?i:region|oblast|province|district|raion)\b"
-)
 #: "Popasna in May, some 35 km ...", "Dachne on Tuesday, about 23 km ...": when, between a place and what
 #: is said of it (the calendar words of months.txt and weekdays.txt, a year).
 TIME_ASIDE = re.compile(

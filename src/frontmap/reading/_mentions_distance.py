@@ -22,6 +22,7 @@ from frontmap.reading._mentions_grid import km as _km
 
 __all__ = [
     "LOOSE",
+    "REGION_ASIDE",
     "about",
     "bearing_of",
     "beside",
@@ -33,6 +34,16 @@ __all__ = [
     "stated",
 ]
 
+#: "eastern", "north-eastern": a compass adjective before the name of where a place lies.
+_COMPASS_ADJ = r"(?:north|south|east|west)(?:-?(?:east|west))?ern"
+#: "Snihurivka in Mykolaiv region, some 60 km ...", "Bahatyr, also in the Donetsk region, ...", "Pravdyne,
+#: Kherson Oblast (...)", "Orlivka in Ukraine's eastern Donetsk region, ...", "Orlivka in eastern Ukraine,
+#: ...": a region (or the part of a country) named between a place and what is said of it.
+REGION_ASIDE = re.compile(
+    r"^\s*(?:,\s*|,?\s*(?:(?:is|" + P.LIES + r")\s+)?(?:(?:also|both|now|still)\s+)?(?:in|of)\s+(?:the\s+)?)"
+    r"(?:(?:[A-Z][\w'’-]+['’]s\s+)?(?:" + _COMPASS_ADJ + r"\s+)?(?:[A-Z][\w'’-]+\s+){1,2}"
+    r"(?i:region|oblast|province|district|raion)\b|" + _COMPASS_ADJ + r"\s+[A-Z][\w'’-]+\b)"
+)
 #: ", a village on the Donets ...": a description after a name, which a distance may end.
 _DESCRIPTION = re.compile(r"\s*,\s*(?:a|an|the)\s+", re.IGNORECASE)
 _CLAIM_HEAD = re.compile(
@@ -55,6 +66,8 @@ def stated(text: str, start: int, end: int) -> tuple[float | None, float | None]
     """``(km, bearing)`` when ``text[start:end]`` is a distance and direction ending in "of": ", about 13
     km south of"; ``(km, None)`` for a distance with no direction: " 25 miles away from"; ``(None,
     bearing)`` for a direction alone: ", east of"."""
+    aside = REGION_ASIDE.match(text[start:end])  # "X in eastern Ukraine, 10 km from"
+    start += aside.end() if aside else 0
     head = _CLAIM_HEAD.match(text, start, end)
     pos = head.end() if head else start
     if text.startswith(",", start):  # "Ivanivka, east of the town of Kupiansk": a direction alone
