@@ -303,6 +303,8 @@ def test_longer_name(text, surface, expected):
     # the labels of an infobox a page keeps
     ("Raion | Berdiansk Raion | Hromada | Prymorsk urban hromada | Postal code | 71300", "Hromada", REJECT),
     ("Raion | Berdiansk Raion | Hromada | Prymorsk urban hromada | Postal code | 71300", "Postal", REJECT),
+    # the Ukrainian coat of arms, an old English name of Trento
+    ("Blue flags bore the golden Trident.", "Trident", REJECT),
 )
 def test_common_word(text, surface, expected):
     check(R.common_word, text, surface, expected)
