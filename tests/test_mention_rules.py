@@ -43,6 +43,7 @@ PLACES = [
     _p("Vostok", "settlement", "RU", 5_000),
     _p("Rhode", "settlement", "IE", 600),
     _p("Most", "settlement", "CZ", 65_000),
+    _p("Trento", "settlement", "IT", 120_000),  # also "Trident" (ALIASES)
     _p("Hromada", "settlement", "UA", 300, "Zhytomyr Oblast"),
     _p("Postal", "settlement", "UA", 700, "Odesa Oblast"),
     _p("June", "settlement", "US", 300),
@@ -72,7 +73,7 @@ PLACES = [
     _p("Ross", "river", None),
 ]
 #: Other names of the places above: name -> the place's name.
-ALIASES = {"KHPP": "Kherson Hydro Power Plant", "NKWC": "North Kherson Water Canal"}
+ALIASES = {"KHPP": "Kherson Hydro Power Plant", "NKWC": "North Kherson Water Canal", "Trident": "Trento"}
 
 
 class TinyGazetteer:
