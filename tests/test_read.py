@@ -906,6 +906,7 @@ def test_share(text, value, qualifier, of):
 
 NOT_SHARES = [
     "Kharkiv was shelled again, and about 80% of the city was without power.",
+    "The mayor said about 80% of our city was without power.",
     "In Kherson about half of the city's buildings were damaged.",
     "Strikes hit roughly 17% of Russia's primary refining capacity.",
     "Power returned to about 80% of the population of the region.",

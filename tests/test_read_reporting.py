@@ -1949,6 +1949,9 @@ SHARES = [
         value=0.187,
         of="Ukraine",
     ),
+    # "our city", in a mayor's words: a share of ground when the sentence says who holds or takes it
+    case("The mayor said: 'Half of our city is under Russian control.'", kind="share", value=0.5, of=None),
+    case("'We will liberate 100% of our city,' the mayor said.", kind="share", value=1.0, change="regained"),
     # "the republic": the self-proclaimed republic named before, the oblast Russia claims under that name
     case(
         "Pushilin spoke of the Donetsk People's Republic. Over 60% of the Republic is held, he said.",

@@ -89,7 +89,7 @@ _SIZED = re.compile(r"the\s+(?:" + P.QUAL + r"\s+)?" + P.NUM + r"[\s-]*(?i:" + P
 _POSSESSED_REGION = re.compile(r"['’ʼ]s\s+(?:the\s+)?")
 #: "the territory", "the whole country", "the two regions": the ground a share is of.
 _TERRITORY = re.compile(
-    r"(?:(?P<det>the|that|this|those|these)\s+)?"
+    r"(?:(?P<det>the|that|this|those|these|our|their)\s+)?"
     r"(?:(?:entire|whole|total|internationally\s+recognised|internationally\s+recognized)\s+)?"
     # "the flooded territory", "the two regions", "the potentially contaminated territories": a word or
     # two describing it
@@ -490,7 +490,7 @@ def _territory(ctx: Context, m: re.Match) -> tuple[Place | None, str, int] | Non
         # no town named before it (anchor_at would have found it): "Ukrainian forces control about 70%
         # of the town" is a share of a town the text names later; with no one said to hold it ("80% of
         # the city was without power") it is no share of ground
-        if not _says_who_holds(ctx, m.start()):
+        if not (_says_who_holds(ctx, m.start()) or _held_later(ctx, end)):
             return None
     elif (
         terr.group("described")
