@@ -233,6 +233,15 @@ def test_lookup_fuzzy_takes_the_spelling_that_names_every_place_the_others_name(
     assert len(gz.lookup("urozhaine")) > len(gz.lookup("urozhajne")) > 1
 
 
+def test_lookup_fuzzy_keeps_the_namesakes_of_the_town_it_takes(gz):
+    # "kostiantnivka" is a typo away from spellings of the Donetsk city and of smaller places; the city
+    # comes first, with every village of its name after it, for the reader to choose among by the text
+    found = gz.lookup_fuzzy("kostiantnivka")
+    assert found[0].name == "Kostiantynivka" and found[0].admin1 == "Donetsk Oblast"
+    assert found == gz.lookup("kostiantynivka")
+    assert any(p.admin1 == "Sumy Oblast" for p in found)
+
+
 def test_lookup_fuzzy_returns_exact_keys_as_lookup_does(gz):
     assert gz.lookup_fuzzy("kharkiv") is gz.lookup("kharkiv")
     assert gz.lookup_fuzzy("kyiv") == gz.lookup("kyiv")

@@ -71,6 +71,18 @@ def test_mentions(text, expected):
             assert m.place.name == name
 
 
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [  # a misspelling of a city's name: the city, unless the text is about one of its namesakes
+        ("Shelling hit Kostiantnivka again.", "Donetsk Oblast"),
+        ("North of Sumy, troops held the border villages from Kostiantnivka to Novenke.", "Sumy Oblast"),
+    ],
+)
+def test_a_misspelled_name_has_the_namesakes_of_the_town_it_is_taken_for(text, admin1):
+    (m,) = [m for m in fm.read(text).mentions if m.text == "Kostiantnivka"]
+    assert (m.place.name, m.place.admin1) == ("Kostiantynivka", admin1)
+
+
 SPELLINGS = [
     # misspelled names: the one place a typo away (a swap, a doubled, dropped or added letter)
     (

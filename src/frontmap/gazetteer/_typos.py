@@ -37,7 +37,9 @@ def fuzzy(key: str) -> tuple[Place, ...]:
         all(p.kind == "settlement" for p in tops) and town.population >= FUZZY_TOWN
         and all(town.population >= 10 * max(p.population, 1) for p in others)
     ):  # fmt: skip
-        return shipped().lookup(tops[town])
+        # of the town's spellings, the one that names the most places: its namesakes stay for the reader
+        # to choose among ("Kostiantnivka" north of Sumy is the village there, not the Donetsk city)
+        return max((a for a in answers if a[0] == town), key=len)
     return ()
 
 

@@ -139,8 +139,9 @@ class Gazetteer:
         Only when ``key`` and the key found both have at least 7 letters
         (:data:`~frontmap.gazetteer.names.FUZZY_MIN_LETTERS`), and only when every key a typo away
         names the same place, or one a town of 10,000 people or more ten times larger than every
-        other (:data:`~frontmap.gazetteer.names.FUZZY_TOWN`; else ambiguous: ``()``); so short words
-        never match. ``key`` itself first. About 0.3 ms a miss (one SQLite query); answers remembered.
+        other (:data:`~frontmap.gazetteer.names.FUZZY_TOWN`: the places of that town's spelling that
+        names the most, its namesakes too; else ambiguous: ``()``); so short words never match.
+        ``key`` itself first. About 0.3 ms a miss (one SQLite query); answers remembered.
 
         >>> gz = Gazetteer()
         >>> [gz.lookup_fuzzy(k)[0].name for k in ("bahkmut", "zaporizhziha", "gulyaipoloe")]
