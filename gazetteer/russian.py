@@ -56,14 +56,18 @@ def _larger(h: dict, p: dict) -> bool:
 def _refused(p: dict, key: str, holders: list[dict], deriving: set[str]) -> bool:
     """Whether ``key`` would take a name from another place: it names something other than a
     settlement, or its first place today (the answer) is larger and no namesake of ``p`` (a place
-    with the same Ukrainian name, or one whose own name derives ``key`` too: ``deriving``)."""
+    with the same Ukrainian name, today or before ``p`` was renamed, or one whose own name derives
+    ``key`` too: ``deriving``)."""
     others = [h for h in holders if h is not p]
     if not others:
         return False
     if any(h["kind"] != "settlement" for h in others):
         return True
     first = min(others, key=lambda h: rank_key(h, key))
-    namesake = normalize(p["uk_name"]) in first["keys"] or first["id"] in deriving
+    # a namesake by its name today or by the one it had until renamed (Pobieda, now Peremoha: Russian
+    # sources still say "Pobeda", as they do of the other Pobiedas)
+    names = [p["uk_name"], *p.get("former", ())]
+    namesake = any(normalize(n) in first["keys"] for n in names) or first["id"] in deriving
     return not namesake and _larger(first, p)
 
 

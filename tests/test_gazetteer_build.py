@@ -567,6 +567,16 @@ def test_derived_russian_keys_are_added_late_and_never_take_a_name():
     assert index["ivanovo"] == (4,)
 
 
+def test_a_renamed_village_shares_the_russian_form_of_its_former_name_with_its_old_namesakes():
+    russian = load("russian")
+    # Перемога was Побєда until 2024; another Побєда, larger, keeps the name and shares its Russian form
+    pobieda = _village("g:pobieda", "Побєда", {"побєда", "pobieda", "pobeda"}, 562, tier=0)
+    peremoha = _village("k:peremoha", "Перемога", {"перемога", "peremoha", "побєда", "pobieda"})
+    peremoha["former"] = ["Побєда"]
+    russian.add_russian_keys([pobieda, peremoha], stop=set())
+    assert "pobeda" in peremoha["keys"] and "pobeda" in peremoha["late"]
+
+
 def test_a_small_town_abroad_shares_a_derived_russian_form_ranked_first():
     russian = load("russian")
     pack = _pack()
