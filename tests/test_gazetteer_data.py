@@ -897,6 +897,8 @@ def test_the_russian_form_of_a_name_with_an_apostrophe(gz):
         ("Novozhelanne", "Bazhane", "Novohrodivka"),
         # the derived Russian form of a former name that other villages still bear (Побєда, now Перемога)
         ("Pobeda", "Peremoha", "Marinka"),
+        # ... and of a name with an ordinal (Желанне Друге, now Бажане Друге: "Zhelannoye Vtoroye")
+        ("Zhelannoye Vtoroye", "Bazhane Druhe", "Marinka"),
     ],
 )
 def test_a_village_renamed_since_2021_is_known_by_its_former_name(gz, name, expected, hromada):

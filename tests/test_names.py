@@ -349,6 +349,10 @@ def test_spelling_variants_only_for_cyrillic(name):
         ("Станиця Луганська", "Станица Луганская"),
         ("Костянтинівка", "Константиновка"),
         ("Ягідне", "Ягодное"),
+        # an ordinal that tells villages of one name apart is a word, translated whole
+        ("Желанне Друге", "Желанное Второе"),
+        ("Новоселівка Перша", "Новоселовка Первая"),
+        ("Бобрик Другий", "Бобрик Второй"),
         # no regular difference: the name stays as it is
         ("Бахмут", "Бахмут"),
         ("Соледар", "Соледар"),

@@ -523,6 +523,13 @@ _UK_RU_ADJ_FIRST: tuple[tuple[str, str], ...] = (
     ("лі", "лые"), ("кі", "кие"), ("рі", "рые"), ("хні", "хние"), ("жні", "жние"), ("ні", "ные"),
 )  # fmt: skip
 _UK_RU_LETTERS = {"і": "и", "ї": "и", "є": "е", "ґ": "г"}
+#: Ordinals that tell apart villages of one name (Желанне Друге, Новоселівка Перша), in Russian: a word,
+#: not a sound, so translated whole.
+_UK_RU_ORDINALS = {
+    "перший": "первый", "перша": "первая", "перше": "первое", "перші": "первые",
+    "другий": "второй", "друга": "вторая", "друге": "второе", "другі": "вторые",
+    "третій": "третий", "третя": "третья", "третє": "третье", "треті": "третьи",
+}  # fmt: skip
 _UK_RU_ROOT_RES = tuple((re.compile(a), b) for a, b in _UK_RU_ROOTS)
 _UK_RU_ENDING_LIST = sorted(_UK_RU_ENDINGS, key=lambda e: -len(e[0]))
 
@@ -541,6 +548,8 @@ def _ru_letters(stem: str) -> str:
 
 def _ru_word(word: str, adjective: bool) -> list[str]:
     """The Russian forms of one lower-case Ukrainian word; ``adjective``: a word before the last."""
+    if word in _UK_RU_ORDINALS:
+        return [_UK_RU_ORDINALS[word]]
     for pattern, repl in _UK_RU_ROOT_RES:
         word = pattern.sub(repl, word)
     endings = _UK_RU_ADJ_FIRST + tuple(_UK_RU_ENDING_LIST) if adjective else _UK_RU_ENDING_LIST
@@ -553,12 +562,15 @@ def _ru_word(word: str, adjective: bool) -> list[str]:
 
 def russian_forms(name: str) -> list[str]:
     """The Russian forms of a Ukrainian Cyrillic settlement name, by the regular correspondences of
-    Ukrainian and Russian toponyms (:data:`_UK_RU_ROOTS`, :data:`_UK_RU_ENDINGS`, :data:`_UK_RU_LETTERS`);
-    ``[]`` for a name that is not Ukrainian Cyrillic. Derived, so sometimes not the form Russian
-    sources use (Роботине -> Роботино, not Работино): the gazetteer ranks them after every sourced name.
+    Ukrainian and Russian toponyms (:data:`_UK_RU_ROOTS`, :data:`_UK_RU_ENDINGS`, :data:`_UK_RU_LETTERS`;
+    an ordinal translated whole, :data:`_UK_RU_ORDINALS`); ``[]`` for a name that is not Ukrainian
+    Cyrillic. Derived, so sometimes not the form Russian sources use (Роботине -> Роботино, not
+    Работино): the gazetteer ranks them after every sourced name.
 
     >>> russian_forms("Сергіївка"), russian_forms("Курахове"), russian_forms("Кам’янка")
     (['Сергеевка', 'Сергиевка'], ['Курахово', 'Кураховое'], ['Каменка'])
+    >>> russian_forms("Желанне Друге")
+    ['Желанное Второе']
     """
     if not is_cyrillic(name) or any(c.isdigit() or "a" <= c.lower() <= "z" for c in name):
         return []
