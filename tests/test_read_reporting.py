@@ -230,6 +230,19 @@ SUBJECTS = [
         subject="Ovruch",
         anchor="Belarus",
     ),
+    # ... past words describing the place measured from, and a second distance joined by "and"
+    case(
+        "Located 25 km north of Kharkiv, the country's second city, Slatyne lies in the gray zone.",
+        subject="Slatyne",
+        anchor="Kharkiv",
+    ),
+    case(
+        "Located 25 km (15 miles) north of Kharkiv, Ukraine's second city, and 15 km south of the Russian "
+        "border, Slatyne lies in the gray zone.",
+        index=1,
+        subject="Slatyne",
+        anchor="Russia",
+    ),
     # how a distance was measured, said between its direction and the place it is measured from
     case(
         "Chernihiv lies 80 km east, as the crow flies, from Chornobyl.",

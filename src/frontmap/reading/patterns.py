@@ -66,11 +66,9 @@ AREA_UNIT = (
     r"|km ?²|km2|kmsq|km\s+sq\b|mi ?²|mi2|m ?²|hectares?|ha\b|acres?\b)"
 )
 DIST_UNIT = r"(?:kilomet(?:re|er)s?|kms?\b|(?:nautical\s+|sea\s+)?miles?\b|n?mi\b|met(?:re|er)s?\b|m\b)"
-
 QTY = re.compile(
     r"(?P<num>" + NUM + r")(?:\s*-\s*|\s*)(?i:(?P<area>" + AREA_UNIT + r")|(?P<dist>" + DIST_UNIT + r"))"
 )
-
 #: The signs of the qualifiers ("~130 km"): written right before the number, or before a space.
 QUAL_SIGNS = "".join(q for q in QUALIFIERS if len(q) == 1 and not q.isalnum())
 QUAL_BEFORE = re.compile(
@@ -453,8 +451,11 @@ DESCRIBED = re.compile(
 )
 #: "Moscow-held Donetsk": the first name describes who holds the second, the place meant.
 HELD_BY = re.compile(r"-(?:held|controlled|occupied|run|backed|installed|annexed|led|allied)\b", re.I)
-#: "About 120 km southeast of Kharkiv, the town of Izium ...": the subject after the distance.
+#: "About 120 km southeast of Kharkiv, the town of Izium ...": the subject after the distance, past a
+#: description of the place measured from (", Ukraine's second city") and a second distance ("and 15 km ...").
 SUBJECT_AFTER = re.compile(
+    r"(?:\s*,\s*(?:[A-Z][\w'’-]*['’]s|the|an?)\s+(?:[\w'’-]+\s+){0,3}?(?:city|town|capital|cent(?:re|er)|hub)\b)?"
+    r"(?:\s*,?\s+and\s+(?:[^,;.()]|\([^()]{0,30}\)){1,100}?)?"
     r"\s*,\s*(?:(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|settlement|hub)\s+(?:of\s+)?)?"
 )
 #: "retook 80 km2 in the Kherson region": the region a change happened in.
@@ -560,7 +561,7 @@ FURTHER = re.compile(r"\b(?:further|farther|another|beyond)\b", re.IGNORECASE)
 #: Izmail, the region's largest port, and some 25 km upstream from ..." (the anchor's kind, or a short
 #: description of it set off by commas, may stand between).
 JOINED = re.compile(
-    r"\s*(?:(?:city|town|village)\b\s*)?(?:,\s*(?:a|an|the)\s+[^,.;:()]{1,60}?,\s*)?"
+    r"\s*(?:(?:city|town|village)\b\s*)?(?:,\s*(?:a|an|the|(?-i:[A-Z])[\w'’-]*['’]s)\s+[^,.;:()]{1,60}?,\s*)?"
     r"(?:[,—–]\s*)?(?:and|but|or|while)?\s*$",
     re.IGNORECASE,
 )
