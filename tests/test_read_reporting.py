@@ -1673,6 +1673,21 @@ def test_a_border_zone_is_a_zone():
     assert claim("Residents of the five-kilometre border zone will be evacuated.").value == 5
 
 
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [
+        ("Thirteen", 13),
+        ("fourteen", 14),
+        ("sixteen", 16),
+        ("seventeen", 17),
+        ("eighteen", 18),
+        ("nineteen", 19),
+    ],
+)
+def test_every_number_word_is_a_figure(word, value):
+    assert claim(f"{word} miles from the front line lies Kramatorsk.").value == value
+
+
 def test_a_scale_word_alone_is_no_figure():
     # "several hundred metres" is vague: not 100 m; "a few hundred" and "two hundred" are figures
     assert [c.value for c in fm.read("Troops are within several hundred metres of the Oskil.").claims] == []
