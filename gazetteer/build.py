@@ -531,6 +531,18 @@ def addition_places(additions: dict, by_id: dict[str, dict], land) -> list[dict]
     return out
 
 
+def water_reservoir_keys(places: list[dict]) -> int:
+    """Key every reservoir's name with "water reservoir" too ("the Kakhovka water reservoir": Ukrainian
+    copy translates водосховище word for word); returns how many reservoirs."""
+    n = 0
+    for p in places:
+        extra = {k[: -len("reservoir")] + "water reservoir" for k in p["keys"] if k.endswith(" reservoir")}
+        if p["kind"] == "lake" and extra - p["keys"]:
+            p["keys"] |= extra
+            n += 1
+    return n
+
+
 def apply_aliases(places: list[dict], aliases: list[dict]) -> list[str]:
     """Add curated names (old names of renamed cities ...) to existing places; returns problems."""
     problems = []
@@ -642,6 +654,7 @@ def build(
     fields = airfields.airfield_places(records, places)
     places += fields
     log(f"airfields: {len(fields)} of {len(records)} records")
+    log(f"reservoirs keyed as water reservoirs: {water_reservoir_keys(places)}")
     for p in places:
         p.pop("admin1_key", None)
         p.pop("uk", None)

@@ -360,6 +360,22 @@ def test_the_bridges_the_war_is_fought_over_are_facilities(text, name, admin1):
     assert (m.place.name, m.place.kind, m.place.admin1) == (name, "facility", admin1)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [  # the initials the IAEA and the news give the nuclear plants
+        ("IAEA experts visited the KNPP again.", "Kursk Nuclear Power Plant"),
+        ("Drones fell near the KhNPP site.", "Khmelnytskyi Nuclear Power Plant"),
+        ("Power lines to the RNPP were cut.", "Rivne Nuclear Power Plant"),
+        ("Blasts shook the SUNPP at night.", "South Ukraine Nuclear Power Plant"),
+        # a reservoir by the word-for-word translation of водосховище
+        ("The Kakhovka water reservoir drained within days.", "Kakhovka Reservoir"),
+    ],
+)
+def test_plants_by_their_initials_and_reservoirs_as_water_reservoirs(text, name):
+    (m,) = fm.read(text).mentions
+    assert m.place.name == name
+
+
 # ---------------------------------------------------------------- build functions on slices
 
 
