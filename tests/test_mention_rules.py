@@ -65,6 +65,7 @@ PLACES = [
     _p("Antonov", "settlement", "UA", 300, "Kyiv Oblast"),  # an aircraft maker's name too
     _p("Sosnivka", "settlement", "UA", 0, "Sumy Oblast"),
     _p("Сосонівка", "settlement", "UA", 0, "Sumy Oblast"),
+    _p("Sosnivka Persha", "settlement", "UA", 0, "Sumy Oblast"),  # a name of two words
     # a facility and a canal known by their initials (ALIASES), a river whose name is a given name
     _p("Kherson Hydro Power Plant", "facility", "UA"),
     _p("North Kherson Water Canal", "river", "UA"),
@@ -457,6 +458,7 @@ def test_given_name_river(text, surface, expected):
     ("The general reported to Bentley on Friday.", "Bentley", REJECT),  # an addressee, not a place
     ("The convoy moved to Bentley.", "Bentley", None),  # "to" a place
     ("A glide bomb hit Bentley at dawn.", "Bentley", None),  # a verb of striking ground
+    ("The last one to fall was Sosnivka Persha.", "Sosnivka Persha", None),  # two words: no English word
 )
 def test_small_village_without_support(text, surface, expected):
     check(R.small_village_without_support, text, surface, expected)

@@ -65,7 +65,7 @@ MAY_DECIDE: dict[Rule, Callable[[Candidate], bool]] = {
     R.inside_other_name: _one_word,
     R.given_name_river: lambda c: c.hit.n == 1 and c.low in GIVEN_NAMES and c.best.kind == "river",
     R.measured_from_a_place: lambda c: c.hit.n == 1 and c.low in GIVEN_NAMES,
-    R.small_village_without_support: R.small_villages_only,
+    R.small_village_without_support: lambda c: c.hit.n == 1 and R.small_villages_only(c),
     R.border_town: lambda c: c.best.country in NEIGHBOUR_COUNTRIES,
 }
 

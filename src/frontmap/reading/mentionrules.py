@@ -459,8 +459,8 @@ def ukrainian_anchor(c: Candidate) -> bool:
 
 
 def small_village_without_support(c: Candidate) -> Verdict | None:
-    """Reject a name of small villages only, unless "in", "village", a place nearby or Cyrillic backs it."""
-    if small_villages_only(c) and not c.sentence_ua and not _supported_here(c):
+    """Reject a word naming small villages only, unless "in", "village", a place near or Cyrillic backs it."""
+    if c.hit.n == 1 and small_villages_only(c) and not c.sentence_ua and not _supported_here(c):
         return REJECT
     return None
 
