@@ -37,6 +37,7 @@ __all__ = [
     "TRAVEL_ENDS",
     "a_reach",
     "area_slip",
+    "dimension",
     "distance_said",
     "may_end",
     "travelled",
@@ -123,6 +124,15 @@ _DISTANCE_OF = re.compile(r"(?<!over )(?<!along )(?<!across )(?<!for )\ba\s+dist
 def distance_said(text: str, start: int) -> bool:
     """Is the figure at ``start`` said to be a distance just before it ("a distance of 5 km")?"""
     return _DISTANCE_OF.search(text, max(0, start - 30), start) is not None
+
+
+#: "690 metres by 682 metres", "2 km x 3 km": a figure after another and "by", a size, not a location.
+_BY_FIGURE = re.compile(r"\d[\d,.]*\s*-?\s*" + P.DIST_UNIT + r"\s*(?:by|x|×)\s*$", re.IGNORECASE)
+
+
+def dimension(text: str, start: int) -> bool:
+    """Is the figure at ``start`` the second of a size's two ("690 metres by 682 metres")?"""
+    return _BY_FIGURE.search(text, max(0, start - 40), start) is not None
 
 
 def zone_before(text: str, start: int) -> bool:

@@ -74,6 +74,7 @@ from frontmap.reading._claims_before import (
     PUSHED_BEFORE,
     a_reach,
     area_slip,
+    dimension,
     distance_said,
     travelled,
     zone_before,
@@ -353,6 +354,8 @@ def _figure(
     if value is None:
         return None
     start, lo = m.start(), max(0, m.start() - 40)
+    if dimension(text, start):  # "690 metres by 682 metres": a size
+        return None
     travel = travelled(text, start)
     if a_reach(text, lo, start, pos) and not travel:
         return None  # "a range of 300 km"; not "advanced to a depth of 7 km"
