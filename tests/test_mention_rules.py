@@ -256,6 +256,9 @@ def test_agreement(text, surface, expected):
     ("The Vostok battlegroup took Velyka Novosilka.", "Vostok", REJECT),
     ("Vostok units took the village.", "Vostok", REJECT),
     ("Tanks rolled west from Vostok.", "Vostok", None),
+    ('The "Vostok" group widened its foothold.', "Vostok", REJECT),  # in quotes, the word after them
+    ("Tanks of the 'Vostok' battalion rolled west.", "Vostok", REJECT),
+    ('Tanks rolled west from "Vostok" at dawn.', "Vostok", None),
 )
 def test_military_unit(text, surface, expected):
     check(R.military_unit, text, surface, expected)

@@ -71,6 +71,10 @@ def test_mentions(text, expected):
             assert m.place.name == name
 
 
+def test_a_quoted_unit_name_is_no_place():
+    assert fm.read('The "Vostok" group widened its foothold in the south.').mentions == ()
+
+
 @pytest.mark.parametrize(
     ("text", "admin1"),
     [  # a misspelling of a city's name: the city, unless the text is about one of its namesakes
@@ -795,6 +799,7 @@ NOT_DISTANCES = [
     "He paid $1000 for the ticket.",
     "Troops dug a 2 m deep trench.",
     "Troops dug a trench 2 m deep in the zone.",
+    "The field is 2 km by 3 km from the road.",  # a size's second figure
 ]
 
 

@@ -96,11 +96,11 @@ NAME_WORDS_AFTER = AGREEMENT_WORDS | UNIT_WORDS
 
 def features(c: Candidate) -> int:
     """The :data:`NEEDS` features of the words around the name of ``c``, as a mask."""
-    prev, nxt = c.prev, c.nxt
+    prev = c.prev
     return (
         R.noble_title_before(c.text, c.hit.start) * NOBLE
         | c.next_cap * NEXT_CAP
-        | (c.next_joined and nxt is not None and nxt.text in NAME_WORDS_AFTER) * NAME_WORD
+        | R.word_after(c, NAME_WORDS_AFTER) * NAME_WORD
         | (
             (prev is not None and thing_before(c.text, prev, c.hit.start, c.hit.end))
             or vessel_after(c.text, c.hit.start, c.hit.end)

@@ -32,6 +32,7 @@ from frontmap.reading._tokens import (
     APPOSING,
     DOTTED_TITLES,
     JOINED_GAPS,
+    QUOTED_GAPS,
     Hit,
     PlainWords,
     Token,
@@ -117,8 +118,8 @@ def contexts(
             next_cap = next_joined and word[0].isupper()
             if next_cap:
                 mask |= NEXT_CAP
-            if next_joined and word in NAME_WORDS_AFTER:
-                mask |= NAME_WORD
+            if (next_joined or gap in QUOTED_GAPS) and word in NAME_WORDS_AFTER:
+                mask |= NAME_WORD  # 'the Vostok group', 'the "Vostok" group'
             if vessels and vessel_after(text, start, h.end):
                 mask |= THING  # "the Orsk landing ship"
         fw = _first_word(first)

@@ -46,6 +46,7 @@ from frontmap.gazetteer.place import Place
 from frontmap.reading._mentions_lines import Lines
 from frontmap.reading._tokens import (
     POSSESSIVE,
+    QUOTED_GAPS,
     Hit,
     Token,
     Words,
@@ -91,6 +92,7 @@ __all__ = [
     "decide",
     "small_villages_only",
     "ukrainian_anchor",
+    "word_after",
 ]
 
 
@@ -99,8 +101,7 @@ class Verdict(enum.Enum):
 
     ACCEPT = "accept"
     REJECT = "reject"
-    #: A town in a neighbouring country: a place only if the text also names a place in its region (or,
-    #: a town of NEIGHBOUR_TOWN people, its country).
+    #: A town next door: a place only if the text names its region or a place there (NEIGHBOUR_TOWN: country).
     IF_REGION_NAMED = "if region named"
     #: A town in a country further away: a place only if the text also names its country or a place there.
     IF_COUNTRY_NAMED = "if country named"
@@ -280,14 +281,20 @@ def not_a_place(c: Candidate) -> Verdict | None:
     return REJECT if c.hit.key in NOT_PLACES else None
 
 
+def word_after(c: Candidate, words: frozenset[str]) -> bool:
+    """Is the word after the name one of ``words``, joined or after a closing quote ('the "Vostok" group')?"""
+    n = c.nxt
+    return n is not None and n.text in words and (c.next_joined or c.text[c.hit.end : n.start] in QUOTED_GAPS)
+
+
 def agreement(c: Candidate) -> Verdict | None:
     """Reject a place naming an agreement ("the Minsk agreements"): a document, not a location."""
-    return REJECT if c.next_joined and c.nxt is not None and c.nxt.text in AGREEMENT_WORDS else None
+    return REJECT if word_after(c, AGREEMENT_WORDS) else None
 
 
 def military_unit(c: Candidate) -> Verdict | None:
     """Reject a place naming a unit or a court ("the Vostok group"): an organisation, not a location."""
-    return REJECT if c.next_joined and c.nxt is not None and c.nxt.text in UNIT_WORDS else None
+    return REJECT if word_after(c, UNIT_WORDS) else None
 
 
 def thing_name(c: Candidate) -> Verdict | None:
@@ -482,8 +489,7 @@ def large_city_abroad(c: Candidate) -> Verdict | None:
     return ACCEPT if _population(c) >= LARGE_CITY else None
 
 
-#: Words that make a town abroad after them a place: prepositions of place ("in Sudzha") and the verbs
-#: of fighting over ground that make even a hamlet one ("captured Sudzha", "struck Tuapse").
+#: Words that make a town abroad after them a place, as a hamlet: "in Sudzha", "captured Sudzha".
 _PLACE_BEFORE = LOCATIVE | VILLAGE_SUPPORT
 #: "in Savasleyka and Borisoglebsk": a name after a list of names that such a word opens.
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"  # one or two capitalised words
