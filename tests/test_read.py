@@ -97,6 +97,11 @@ SPELLINGS = [
     ("Residents of Kostiantynivak queued for water.", [("Kostiantynivak", "Kostiantynivka")]),
     ("Convoys moved from Ivano-Frankivks to the border.", [("Ivano-Frankivks", "Ivano-Frankivsk")]),
     ("Buses left Kramatrosk's station at noon.", [("Kramatrosk", "Kramatorsk")]),
+    # a possessive that lost its apostrophe: the place, not a village a typo away ("Ukrainets")
+    (
+        "Russias defence ministry said Ukraines army withdrew.",
+        [("Russias", "Russia"), ("Ukraines", "Ukraine")],
+    ),
     # ... and the longer name it makes with the next word: the oblast, the reservoir (not the city, the town)
     ("Shelling hit Zaporizzhia Oblast overnight.", [("Zaporizzhia Oblast", "Zaporizhzhia Oblast")]),
     ("Water drained from the Khakhovka Reservoir.", [("Khakhovka Reservoir", "Kakhovka Reservoir")]),

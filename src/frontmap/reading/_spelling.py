@@ -98,6 +98,10 @@ def _guess(words: tuple[str, ...], fuzzy) -> tuple[int, int, str, tuple[Place, .
         key = " ".join([*(normalize(w) for w in words[: n - 1]), normalize(last)])
         if n == 1 and sum(ch.isalpha() for ch in key) < FUZZY_MIN_LETTERS:
             continue
+        own = fuzzy(key[:-1]) if n == 1 and key.endswith("s") else ()
+        own = tuple(p for p in own if normalize(p.name) == key[:-1] and _meant(p))
+        if own:  # "Ukraines northeast", "Russias Defense Ministry": a possessive that lost its apostrophe
+            return n, len(last), key[:-1], own
         places = fuzzy(key)
         if places and any(_meant(p) for p in places):
             return n, len(last), key, tuple(places)
