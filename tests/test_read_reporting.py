@@ -2016,6 +2016,9 @@ SHARES = [
     ),
     # what a town's ground is said to be is the claim's change; only control is checked on a map
     case("Officials say 80% of Bakhmut was destroyed.", kind="share", of="Bakhmut", change="destroyed"),
+    # "freed", "recaptured", "seized"; an adverb or the town's other name in brackets before the state
+    case("Moscow says 70% of Krasnoarmeysk (Pokrovsk) has also been freed.", kind="share", change="regained"),
+    case("Officials say about 60% of Vovchansk was seized.", kind="share", value=0.6, change="captured"),
     case("Oleshky is 80% flooded, officials said.", kind="share", value=0.8, of="Oleshky", change="flooded"),
     case("Korsunka and Dnipriany are 60% under water.", kind="share", of="Korsunka", change="flooded"),
     case(

@@ -63,9 +63,10 @@ _OCCUPATION_WORDS = re.compile(r"\b(?:occupation|occupied|control(?:s|led)?|held
 #: Vovchansk, in the Kharkiv region, has been captured": an aside between commas or dashes may come
 #: first; "half of the city has reportedly fallen under Russian control").
 _TOWN_GROUND = re.compile(
+    r"(?:\s*\([^()]{1,60}\))?"  # "Krasnoarmeysk (Pokrovsk) was freed": the town's other name
     r"(?:\s*(?P<aside>[,—–])(?:[^,.;:!?\n—–]|(?<=\d)[,.](?=\d)){1,60}(?P=aside))?"
     r"\s*(?:(?:has|had|have|was|were|is|are|remains?|remained|stays?|stayed)\s+)?"
-    r"(?:(?:been|now|already|largely|mostly|reportedly|fallen|come|passed)\s+)*"
+    r"(?:(?:been|now|already|also|largely|mostly|fully|completely|partly|reportedly|fallen|come|passed)\s+)*"
     # "under LPR's and Russian forces' control": whoever's control, held (whose() tells Ukraine's apart)
     r"(?P<state>" + P.STATES + r"|under\s+(?:[\w'’]+\s+){1,5}?control)\b",
     re.I,
