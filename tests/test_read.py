@@ -303,6 +303,8 @@ def test_names_by_the_sentence_before_or_after_and_models(text, places):
         ("Russia said it had retaken Sudzha.", ["Russia", "Sudzha"]),
         # ... or its country's adjective, for a neighbour whose name reports do not use in passing
         ("Blasts shook the nearest Romanian port town, Sulina, at night.", ["Sulina"]),
+        # ... or its country's adjective, for the Baltic states next to Russia and Belarus too
+        ("A Latvian helicopter landed near the village of Krupi (near Rezekne).", ["Rezekne"]),
         # ... or a verb of fighting over or striking ground before it, as a preposition of place does
         ("Ukrainian troops captured Sudzha in August.", ["Sudzha"]),
         ("Drones struck Tuapse and Yeysk overnight.", ["Tuapse", "Yeysk"]),

@@ -2455,6 +2455,9 @@ BORDERS = [
         anchor_text="Ukraine's border with Poland",
     ),
     case("Kharkiv is some 30 km from Russia's border with Ukraine.", subject="Kharkiv", anchor="Russia"),
+    # Ukraine's other neighbours, and the Baltic states
+    case("Uzhhorod lies barely 2 km from the Slovak border.", subject="Uzhhorod", anchor="Slovakia"),
+    case("The drone fell 10 km from the Lithuanian border.", anchor="Lithuania"),
     case("Helicopters were seen in Belarus, 15 miles north of the Ukraine border.", anchor="Ukraine"),
     case(
         "Shelling near Kyiv went on as troops circled the city of Chernihiv. The city lies 80 km from "
