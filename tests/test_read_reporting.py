@@ -963,6 +963,13 @@ REFERRING = [
         anchor_text="the line of contact",
     ),
     case("From Kherson to Mykolaiv is about 60 km by road.", subject="Mykolaiv", anchor="Kherson"),
+    # "the shortest distance", "the closest distance": the same ends
+    case(
+        "The shortest distance from Kherson to Mykolaiv is about 60 km.", subject="Mykolaiv", anchor="Kherson"
+    ),
+    case(
+        "A missile crossed Moldova; the closest distance to Romanian territory was 35 km.", anchor="Romania"
+    ),
     # two lines, neither a town: measured from the first, to the second
     case(
         "From the line of contact to the administrative border - about 3 km, analysts said.",

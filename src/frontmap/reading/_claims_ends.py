@@ -20,6 +20,8 @@ from frontmap.reading.claims import DistanceClaim
 __all__ = ["ends_about", "ends_after", "ends_named", "implied_anchor"]
 
 
+#: "the distance", "the shortest distance", "the closest distance": the noun that names a distance's ends.
+_THE_DISTANCE = r"[Tt]he\s+(?:(?:shortest|closest|nearest|minimum|straight-line|direct)\s+)?distance"
 #: The verb between the ends a distance names and its figure ("is", "will be", "spans", "comes to").
 _IS = (
     r"(?:is|was|(?:will|would)\s+be|stands\s+at|spans|measures|constitutes|comes\s+to|amounts\s+to)\s+"
@@ -28,14 +30,15 @@ _IS = (
 #: "the distance from the front line to Kramatorsk is roughly 14 km", "the distance between A and B is":
 #: the words before a figure that name both ends.
 _DISTANCE_BETWEEN = re.compile(
-    r"\b[Tt]he\s+distance\s+(?:from\s+(?P<a>[^,;.()]{1,60}?)\s+to|between\s+(?P<a2>[^,;.()]{1,60}?)\s+and)"
+    r"\b" + _THE_DISTANCE + r"\s+"
+    r"(?:from\s+(?P<a>[^,;.()]{1,60}?)\s+to|between\s+(?P<a2>[^,;.()]{1,60}?)\s+and)"
     r"\s+(?P<b>[^,;.()]{1,60}?)\s+" + _IS + "$"
 )
 #: "The distance to Kyiv is about 540 km", "the distance to Druzhkivka from Donetsk is 66 km", an
 #: infobox's "Distance to Donetsk - 94 kilometres": the end named first is B; with no "from A" the
 #: distance is from the place the text is about (as "the distance from it to B").
 _DISTANCE_TO = re.compile(
-    r"\b(?:[Tt]he\s+distance|Distance)\s+to\s+(?:the\s+(?:city|town|village)\s+(?:of\s+)?)?"
+    r"\b(?:" + _THE_DISTANCE + r"|Distance)\s+to\s+(?:the\s+(?:city|town|village)\s+(?:of\s+)?)?"
     r"(?P<b>[^,;.()]{1,60}?)(?:\s+from\s+(?P<a>[^,;.()]{1,60}?))?(?:\s+" + _IS + r"|\s*[-–—:]\s*)$"
 )
 #: "Saky is separated from Yevpatoria by 20 km": the place named before the verb, from A.
@@ -43,7 +46,7 @@ _SEPARATED = re.compile(r"\b(?:is|are|was|were)\s+separated\s+from\s+(?P<a>[^,;.
 #: "The distance from Kharkiv is 160 km", an infobox's "Distance from Kharkiv by rail 193 km": from A to
 #: the place the text is about (a measure may stand for the verb).
 _DISTANCE_FROM = re.compile(
-    r"\b(?:[Tt]he\s+distance|Distance)\s+from\s+(?:the\s+(?:city|town|village)\s+(?:of\s+)?)?"
+    r"\b(?:" + _THE_DISTANCE + r"|Distance)\s+from\s+(?:the\s+(?:city|town|village)\s+(?:of\s+)?)?"
     r"(?P<a>(?:(?!\sto\s)[^,;.()]){1,60}?)"
     r"(?:\s+" + _IS + r"|\s*[-–—:]\s*|(?<=\s)(?:" + P.MEASURE_PHRASES + r")\s+)$",
     re.IGNORECASE,
