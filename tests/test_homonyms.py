@@ -353,6 +353,18 @@ def test_a_city_in_the_articles_oblast_outweighs_a_village_sharing_a_raion_on_th
     assert m.place.population > 50_000
 
 
+@pytest.mark.parametrize(
+    "text",
+    [  # the village a distance from the border places, past the region named between them
+        "Russia took Kamianka in the Kharkiv region, about 8 km from the Russian border.",
+        "Russia took a Kharkiv region village: Kamianka, 8 km (5 miles) from Ukraine's border with Russia.",
+    ],
+)
+def test_a_village_by_its_distance_from_the_border_on_the_bundled_gazetteer(text):
+    (m,) = [m for m in fm.read(text).mentions if m.text == "Kamianka"]
+    assert (m.place.admin1, m.place.hromada) == ("Kharkiv Oblast", "Dvorichanske settlement hromada")
+
+
 def test_kalynivka_near_kyiv_on_the_bundled_gazetteer():
     m = next(m for m in fm.read("A depot burned in Kalynivka near Kyiv.").mentions if m.text == "Kalynivka")
     assert (m.place.admin1, m.evidence) == ("Kyiv Oblast", "qualifier")

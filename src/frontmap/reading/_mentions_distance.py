@@ -246,7 +246,8 @@ _BORDER_GAP = 100
 _STOP = re.compile(r"[.;](?:\s|$)")
 #: After the distance (and its conversion): the border it is from, by its country's adjective or name.
 _FROM_THE_BORDER = re.compile(
-    r"\s+(?:away\s+)?from\s+the\s+(?:(?P<adj>[A-Z][a-z]+)\s+border\b|border\s+with\s+(?P<name>[A-Z][a-z]+))"
+    r"\s+(?:away\s+)?from\s+(?:the|[A-Z][a-z]+['’]s)\s+"  # "from Ukraine's border with Russia"
+    r"(?:(?P<adj>[A-Z][a-z]+)\s+border\b|border\s+with\s+(?P<name>[A-Z][a-z]+))"
 )
 
 

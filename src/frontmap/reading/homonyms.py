@@ -409,13 +409,14 @@ def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] |
         if anchor_hit.start - h.end > _CLAIM_GAP:
             break
         said = stated(ctx.text, h.end, anchor_hit.start)
-        if said is not None:
+        if said is not None and anchor_hit.places[0].kind != "country":  # (a country's border: below)
             return fitting(pool, anchor_hit.place or anchor_hit.places[0], *said)
         if anchor_hit.places[0].kind in ("settlement", "facility"):
             if not P.LIST_GAP.fullmatch(ctx.text, listed, anchor_hit.start):
                 break  # a town between: a distance after it is said of that town
             listed = anchor_hit.end
-    nxt = ctx.hits[i + 1].start if i + 1 < len(ctx.hits) else len(ctx.text)
+    # the next name not a region or country ("X in the Kharkiv region, 8 km from the Russian border")
+    nxt = next((g.start for g in ctx.hits[i + 1 :] if g.places[0].kind not in _AREAS), len(ctx.text))
     border = from_border(ctx.text, h.end, nxt) if ctx.country is not None else None
     country = ctx.country(border[1]) if border is not None and ctx.country is not None else None
     if border is not None and country is not None:  # "X, less than 5 km from the Russian border"
@@ -438,6 +439,7 @@ def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] |
     return fitting(pool, subject.place, km, None if az is None else (az + 180.0) % 360.0)
 
 
+_AREAS = ("region", "country")  # names that say where a place lies, not other places
 #: "... 14 km north-northwest of the town": a distance after a name, measured from a town named before.
 _OF_THE_TOWN = re.compile(r"\b(?:of|from)\s+(?P<the>the)\s+(?:town|city|village)\b(?!\s+of\b)")
 #: What ends the phrase after a name: a full stop, a semicolon, a bracket.
