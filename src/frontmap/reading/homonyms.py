@@ -415,8 +415,8 @@ def claim(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] |
             if not P.LIST_GAP.fullmatch(ctx.text, listed, anchor_hit.start):
                 break  # a town between: a distance after it is said of that town
             listed = anchor_hit.end
-    # the next name not a region or country ("X in the Kharkiv region, 8 km from the Russian border")
-    nxt = next((g.start for g in ctx.hits[i + 1 :] if g.places[0].kind not in _AREAS), len(ctx.text))
+    later = (ctx.hits[k] for k in range(i + 1, len(ctx.hits)))  # not a region: "X in the Y region, 8 km"
+    nxt = next((g.start for g in later if g.places[0].kind not in _AREAS), len(ctx.text))
     border = from_border(ctx.text, h.end, nxt) if ctx.country is not None else None
     country = ctx.country(border[1]) if border is not None and ctx.country is not None else None
     if border is not None and country is not None:  # "X, less than 5 km from the Russian border"
