@@ -303,6 +303,11 @@ def test_names_by_the_sentence_before_or_after_and_models(text, places):
         ("Russia said it had retaken Sudzha.", ["Russia", "Sudzha"]),
         # ... or its country's adjective, for a neighbour whose name reports do not use in passing
         ("Blasts shook the nearest Romanian port town, Sulina, at night.", ["Sulina"]),
+        # a village the gazetteer's curators added for the news counts as a town does (and a Polish given
+        # name before a surname is a person, not Johannesburg, one of whose GeoNames names it is)
+        ("The minister, Piotr Muller, spoke in Przewodow.", ["Przewodow"]),
+        ("A blast jolted a Polish village, Przewodow, near the border.", ["Przewodow"]),
+        ("When the blast came, resident Joanna Magus was at home.", []),
         # ... or its country's adjective, for the Baltic states next to Russia and Belarus too
         ("A Latvian helicopter landed near the village of Krupi (near Rezekne).", ["Rezekne"]),
         # ... or a verb of fighting over or striking ground before it, as a preposition of place does

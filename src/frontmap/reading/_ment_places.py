@@ -142,7 +142,9 @@ def region_or_country(p: Place, key: str, regions: set, countries: set) -> bool:
     Krasnoarmeysk) and lies near Ukraine (not Smirnykh on Sakhalin for "Smirnov"), its country?"""
     if p.admin1 in regions:
         return True
-    if p.country not in countries or p.population < NEIGHBOUR_TOWN or not spelled_as(p, key):
+    # a village the gazetteer's curators added for the news (Przewodów) is meant as a town is
+    small = p.population < NEIGHBOUR_TOWN and not p.id.startswith("add:")
+    if p.country not in countries or small or not spelled_as(p, key):
         return False
     return near_ukraine(p)
 
