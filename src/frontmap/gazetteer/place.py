@@ -98,6 +98,12 @@ class Place:
         return g
 
     @property
+    def curated(self) -> bool:
+        """Was the place added to the gazetteer by hand, for the news (id ``add:…``: Przewodów, the
+        Antonivskyi Bridge)?"""
+        return self.id.startswith("add:")
+
+    @property
     def point(self) -> tuple[float, float]:
         """``(lon, lat)`` of the representative point."""
         return (self.lon, self.lat)

@@ -143,7 +143,7 @@ def region_or_country(p: Place, key: str, regions: set, countries: set) -> bool:
     if p.admin1 in regions:
         return True
     # a village the gazetteer's curators added for the news (Przewodów) is meant as a town is
-    small = p.population < NEIGHBOUR_TOWN and not p.id.startswith("add:")
+    small = p.population < NEIGHBOUR_TOWN and not p.curated
     if p.country not in countries or small or not spelled_as(p, key):
         return False
     return near_ukraine(p)

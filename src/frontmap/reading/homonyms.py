@@ -469,7 +469,7 @@ def size(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...]:
     if big.country != top.country and big.population >= max(100_000, 100 * top.population):
         if not _local(ctx, h, top):
             return (big,)
-    demotable = top.kind == "settlement" and not top.id.startswith("add:")  # curated names stay first
+    demotable = top.kind == "settlement" and not top.curated  # curated names stay first
     if demotable and name_key(top) != h.key and top.population < 10_000:
         floor = 10 * max(top.population, 1)
         own = [p for p in pool[1:] if name_key(p) == h.key and p.population >= floor]

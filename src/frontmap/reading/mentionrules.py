@@ -533,7 +533,7 @@ def _town_abroad(c: Candidate) -> Verdict | None:
     Kherson is no town of Chongqing), or no verdict."""
     pop, country = _population(c), c.best.country
     if country in NEIGHBOUR_COUNTRIES:
-        return ACCEPT if pop >= NEIGHBOUR_TOWN or c.best.id.startswith("add:") else None  # or curated
+        return ACCEPT if pop >= NEIGHBOUR_TOWN or c.best.curated else None
     return IF_COUNTRY_NAMED if pop >= 15_000 else None
 
 
