@@ -32,7 +32,7 @@ from frontmap.reading._tokens import (
     APPOSING,
     DOTTED_TITLES,
     JOINED_GAPS,
-    QUOTED_GAPS,
+    KIND_GAPS,
     Hit,
     PlainWords,
     Token,
@@ -118,7 +118,7 @@ def contexts(
             next_cap = next_joined and word[0].isupper()
             if next_cap:
                 mask |= NEXT_CAP
-            if (next_joined or gap in QUOTED_GAPS) and word in NAME_WORDS_AFTER:
+            if gap in KIND_GAPS and word in NAME_WORDS_AFTER:
                 mask |= NAME_WORD  # 'the Vostok group', 'the "Vostok" group'
             if vessels and vessel_after(text, start, h.end):
                 mask |= THING  # "the Orsk landing ship"

@@ -32,6 +32,7 @@ __all__ = [
     "DOTTED_TITLES",
     "JOINED_GAPS",
     "JOINING",
+    "KIND_GAPS",
     "MODEL_GAP",
     "POSSESSIVE",
     "Hit",
@@ -176,9 +177,10 @@ def model_before_backwards(word: str, gap: str) -> bool:
 JOINED_GAPS = frozenset(
     a + b + c for a in " -\u00a0" for b in ("", *" -\u00a0") for c in ("", *" -\u00a0") if c == "" or b
 )
-#: The gaps between a quoted name and the word after it ('the "Vostok" group', "the 'Minsk' accords"): a
-#: closing quote and a space, which join a name to the kind of thing it names, not into a longer name.
-QUOTED_GAPS = frozenset(q + " " for q in "\"”’'»")
+#: The gaps between a name and a word that says what kind of thing it names ("the Vostok group", 'the
+#: "Vostok" group', "the 'Minsk' accords"): a joining gap, or a closing quote and a space (which join
+#: no longer name).
+KIND_GAPS = JOINED_GAPS | frozenset(q + " " for q in "\"”’'»")
 #: The characters a gap that joins two words starts with.
 JOINING = (" ", "-", "\u00a0")
 #: The gaps between the words of one name: those of JOINED_GAPS, and one unspaced en dash ("Seversky

@@ -45,8 +45,8 @@ from frontmap.gazetteer.names import normalize
 from frontmap.gazetteer.place import Place
 from frontmap.reading._mentions_lines import Lines
 from frontmap.reading._tokens import (
+    KIND_GAPS,
     POSSESSIVE,
-    QUOTED_GAPS,
     Hit,
     Token,
     Words,
@@ -284,7 +284,7 @@ def not_a_place(c: Candidate) -> Verdict | None:
 def word_after(c: Candidate, words: frozenset[str]) -> bool:
     """Is the word after the name one of ``words``, joined or after a closing quote ('the "Vostok" group')?"""
     n = c.nxt
-    return n is not None and n.text in words and (c.next_joined or c.text[c.hit.end : n.start] in QUOTED_GAPS)
+    return n is not None and n.text in words and (c.next_joined or c.text[c.hit.end : n.start] in KIND_GAPS)
 
 
 def agreement(c: Candidate) -> Verdict | None:
