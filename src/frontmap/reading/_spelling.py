@@ -63,7 +63,7 @@ def misspelled(text: str, found: Words, t: Token, gz) -> Hit | None:
     guesses = memo.guesses if memo is not None else {}
     guess = guesses.get(words, _UNKNOWN)
     if guess is _UNKNOWN:
-        guess = guesses[words] = _guess(words, fuzzy)
+        guess = guesses[words] = _guess(words, fuzzy, gz.lookup)
     if guess is None:
         return None
     n, last_len, key, places = guess
@@ -90,15 +90,16 @@ def with_head(text: str, found: Words, start: int, name: Name, gz) -> Name:
 _UNKNOWN = object()
 
 
-def _guess(words: tuple[str, ...], fuzzy) -> tuple[int, int, str, tuple[Place, ...]] | None:
+def _guess(words: tuple[str, ...], fuzzy, lookup) -> tuple[int, int, str, tuple[Place, ...]] | None:
     """The misspelled name the first of ``words`` make: ``(words, length of its last word, key,
-    places)``, or None (the answer depends on the words alone: ``gz.memo`` remembers it)."""
+    places)``, or None (the answer depends on the words alone: ``gz.memo`` remembers it); ``fuzzy`` and
+    ``lookup`` are the gazetteer's lookups, forgiving a typo and exact."""
     for n in range(len(words), 0, -1):
         last = POSSESSIVE.sub("", words[n - 1]) or words[n - 1]
         key = " ".join([*(normalize(w) for w in words[: n - 1]), normalize(last)])
         if n == 1 and sum(ch.isalpha() for ch in key) < FUZZY_MIN_LETTERS:
             continue
-        own = fuzzy(key[:-1]) if n == 1 and key.endswith("s") else ()
+        own = lookup(key[:-1]) if n == 1 and key.endswith("s") else ()
         own = tuple(p for p in own if normalize(p.name) == key[:-1] and _meant(p))
         if own:  # "Ukraines northeast", "Russias Defense Ministry": a possessive that lost its apostrophe
             return n, len(last), key[:-1], own
