@@ -543,6 +543,32 @@ def water_reservoir_keys(places: list[dict]) -> int:
     return n
 
 
+#: The last words of a key that names an administrative district ("the Podilskyi district").
+DISTRICT_WORDS = (" district", " raion", " rayon")
+
+
+def districts_after_raions(places: list[dict]) -> int:
+    """Rank a city's district after a raion of Ukraine that shares its "X district" name: GeoNames
+    files the districts of Donetsk, Kyiv, Mariupol as towns ("Kalmiuskyi", "Podilskyi raion"), which the
+    reader would otherwise prefer to the raion (Kalmiuske Raion); a text that means the city's district
+    names the city, which the reader's context steps weigh. Returns how many keys moved."""
+    raion_keys = {
+        k
+        for p in places
+        if p["kind"] == "raion" and p["country"] == UA
+        for k in p["keys"]
+        if k.endswith(DISTRICT_WORDS)
+    }
+    n = 0
+    for p in places:
+        if p["kind"] == "settlement" and p["country"] == UA:
+            shared = {k for k in p["keys"] & raion_keys if k not in p["explicit"]}
+            if shared - p.get("late", set()):
+                p.setdefault("late", set()).update(shared)
+                n += len(shared)
+    return n
+
+
 def apply_aliases(places: list[dict], aliases: list[dict]) -> list[str]:
     """Add curated names (old names of renamed cities ...) to existing places; returns problems."""
     problems = []
@@ -655,6 +681,7 @@ def build(
     places += fields
     log(f"airfields: {len(fields)} of {len(records)} records")
     log(f"reservoirs keyed as water reservoirs: {water_reservoir_keys(places)}")
+    log(f"city-district keys ranked after raions: {districts_after_raions(places)}")
     for p in places:
         p.pop("admin1_key", None)
         p.pop("uk", None)

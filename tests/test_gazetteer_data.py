@@ -253,6 +253,26 @@ def test_an_alternate_old_name_ranks_after_the_place_that_bears_it():
     assert found[:2] == [("Dmitrov", "Moscow Oblast"), ("Myrnohrad", "Donetsk Oblast")]
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "later"),
+    [
+        # GeoNames files city districts of Donetsk and Mariupol as towns named like raions
+        ("Bohodukhiv district", "Bohodukhiv Raion", "Bohodukhivskyi"),
+        ("Kalmiuskyi raion", "Kalmiuske Raion", "Kalmiuskyi"),
+    ],
+)
+def test_a_raion_ranks_before_a_city_district_of_its_name(text, first, later):
+    found = [p.name for p in fm.Gazetteer().candidates(text)]
+    assert found.index(first) < found.index(later)
+
+
+def test_a_city_district_is_still_read_where_its_city_is_named():
+    m = fm.read("Shelling hit the Kalmiuskyi district of Mariupol.").mentions[0]
+    assert (m.place.name, m.place.kind) == ("Kalmiuskyi", "settlement")
+    (m,) = fm.read("Fighting goes on in the Kalmiuskyi district.").mentions
+    assert m.place.name == "Kalmiuske Raion"
+
+
 @pytest.mark.parametrize("place", _polygon_places(), ids=lambda p: p.id)
 def test_polygon_places_have_valid_polygons(place):
     g = place.geometry
@@ -616,6 +636,23 @@ def test_pack_round_trips_through_the_store(build, tmp_path):
     assert store.keys() == ["alfa", "alpha", "beta land"]
     assert store.lookup("beta land")[0].geometry.equals(box(3, 2, 5, 4))
     assert store.wkb("x:1") is None and store.wkb("x:2")[0] == 1  # little-endian WKB
+
+
+def test_city_district_keys_shared_with_a_raion_rank_after_it(build):
+    def place(pid, kind, keys, population=0):
+        tier = 0 if kind == "settlement" else 1
+        return {"id": pid, "name": pid, "kind": kind, "country": "UA", "population": population,
+                "feature": "PPL", "keys": set(keys), "explicit": set(), "tier": tier}  # fmt: skip
+
+    district = place("geonames:1", "settlement", {"kalmiuskyi", "kalmiuskyi raion"}, 101_498)
+    raion = place("katottg:2", "raion", {"kalmiuske raion", "kalmiuskyi raion"})
+    village = place("katottg:3", "settlement", {"kalmiuske"})
+    places = [district, raion, village]
+    assert build.districts_after_raions(places) == 1
+    assert district["late"] == {"kalmiuskyi raion"} and "late" not in village
+    index = build.build_index(places)
+    assert [places[i]["id"] for i in index["kalmiuskyi raion"]] == ["katottg:2", "geonames:1"]
+    assert [places[i]["id"] for i in index["kalmiuskyi"]] == ["geonames:1"]  # its own name stays its own
 
 
 def test_build_writes_the_same_bytes_twice(build):
