@@ -14,7 +14,7 @@ import gzip
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -53,6 +53,9 @@ CLUSTER_KM = 3.0  # WOF records of the same name this close are one place (WOF h
 FUZZY_KM = 25.0
 FUZZY_RATIO = 86.0
 APPROX_MERGE_KM = 20.0  # the same, for a village known only by its hromada's centre
+#: ... or this far, when the village is the only one of its name in its oblast and so is the GeoNames place
+#: (a large hromada's centre lies 35 km from Hremiach, Chonhar or Strilkove)
+APPROX_REACH_KM = 60.0
 TOWN_SAME_KM = 2.5  # a town whose point is this close to an existing GeoNames settlement is that one
 CITY_MERGE_KM = 20.0  # a city's WOF point may be far from GeoNames' (Kyiv)
 MERGE_KM = 8.0  # an existing GeoNames place of the same name this close is the same settlement
@@ -467,9 +470,11 @@ class _Existing:
         self.used: set[str] = set()
 
     def find(self, geonames_ids, keys: set[str], lat: float, lon: float, radius: float, town: bool = False,
-             names: set[str] = frozenset()):  # fmt: skip
+             names: set[str] = frozenset(), alone_in: str | None = None):  # fmt: skip
         """The existing place that is this settlement: by GeoNames id, else by name within ``radius``
-        km, else (a town, ``town``) any unused GeoNames settlement within TOWN_SAME_KM (renamed towns).
+        km, else (a town, ``town``) any unused GeoNames settlement within TOWN_SAME_KM (renamed towns),
+        else (``alone_in``: the oblast where this settlement is the only one of its name) the one unused
+        place of the name in that oblast within APPROX_REACH_KM.
         A place found by id yields to a place within ``radius`` whose own name (``primary``) is the
         settlement's if its own is not (WOF gives Sorokyne the id of the neighbouring village Teple,
         which has "Sorokyne" only as an alternate name), and to any place of the name within
@@ -502,6 +507,12 @@ class _Existing:
                 if p["kind"] == "settlement" and p["country"] == "UA" and p["id"] not in self.used
                 and abs(p["lat"] - lat) < 0.05 and (d := km(lat, lon, p["lat"], p["lon"])) <= TOWN_SAME_KM
             ]  # fmt: skip
+        if not near and alone_in is not None:
+            far = {p["id"]: p for k in keys for p in self.by_key.get(k, ()) if p.get("admin1") == alone_in}
+            if len(far) == 1:
+                (p,) = far.values()
+                if p["id"] not in self.used and km(lat, lon, p["lat"], p["lon"]) <= APPROX_REACH_KM:
+                    return p
         return min(near, key=lambda t: t[:2])[2] if near else None
 
 
@@ -532,6 +543,7 @@ def ukraine_places(
 
     matches = match_settlements(settlements, wof, centre)
     known = _Existing(existing)
+    namesakes = Counter((s["oblast"], normalize(s["name"])) for s in settlements)
     out: list[dict] = []
     stats = defaultdict(int)
     # placed settlements first, so that a village at its hromada's centre cannot take the GeoNames
@@ -561,12 +573,14 @@ def ukraine_places(
         own = {normalize(s["name"]), normalize(name)}
         town = s["category"] in ("K", "M", "T")
         radius = CITY_MERGE_KM if s["category"] in ("K", "M") else MERGE_KM if group else APPROX_MERGE_KM
+        alone = approximate and namesakes[(s["oblast"], normalize(s["name"]))] == 1
         p = known.find([w["geonames"] for w in group], own, lat, lon, radius, town=town and bool(group),
-                       names=village_keys(names, set()))  # fmt: skip
+                       names=village_keys(names, set()), alone_in=admin1 if alone else None)  # fmt: skip
         fields = dict(raion=raion, hromada=hromada, katottg=s["id"], uk_name=s["name"], ru_names=ru,
                       wof_ids=[w["id"] for w in group], former=s.get("former", []))  # fmt: skip
         if p is not None:  # the same settlement: enrich the GeoNames record, keep its id, name, point
             known.used.add(p["id"])
+            stats["approximate_placed_far"] += approximate and km(lat, lon, p["lat"], p["lon"]) > radius
             p.update(fields)
             p["admin1"] = admin1  # the codifier is the authority (GeoNames files a few under a neighbour)
             if not KMU_LETTERS.fullmatch(p["name"]):  # "Kadzieўka", a Belarusian form: not a KMU name

@@ -273,6 +273,24 @@ def test_a_geonames_id_of_a_differently_named_place_yields_to_the_own_name(ukrai
     assert known.find([3], {"sorokyne"}, 48.29, 25.3, 20.0) is sorokyne
 
 
+def test_a_village_at_its_hromadas_centre_takes_the_far_geonames_point_only_when_alone(ukraine):
+    """Hremiach lies 35 km from its hromada's centre: the one GeoNames Hremiach of its oblast is it, when
+    the codifier has no other Hremiach there (``alone_in``); never a place of another oblast."""
+
+    def place(pid, lat, admin1):
+        return {"id": pid, "kind": "settlement", "country": "UA", "lat": lat, "lon": 33.3, "admin1": admin1,
+                "keys": {"hremiach"}}  # fmt: skip
+
+    far = place("geonames:1", 52.34, "Chernihiv Oblast")
+    known = ukraine._Existing([far])
+    assert known.find([], {"hremiach"}, 52.03, 33.3, 20.0) is None  # 35 km: beyond the merge radius
+    assert known.find([], {"hremiach"}, 52.03, 33.3, 20.0, alone_in="Chernihiv Oblast") is far
+    assert known.find([], {"hremiach"}, 52.03, 33.3, 20.0, alone_in="Sumy Oblast") is None
+    assert known.find([], {"hremiach"}, 51.70, 33.3, 20.0, alone_in="Chernihiv Oblast") is None  # 71 km
+    two = ukraine._Existing([far, place("geonames:2", 51.90, "Chernihiv Oblast")])
+    assert two.find([], {"hremiach"}, 52.10, 33.3, 20.0, alone_in="Chernihiv Oblast") is None  # which one?
+
+
 def test_raions_and_hromadas_are_places_with_news_keys(ukraine, rows, wof):
     _, new, _ = _front(ukraine, rows, wof)
     units = {p["name"]: p for p in new if p["kind"] in ("raion", "hromada")}

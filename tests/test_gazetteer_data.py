@@ -273,6 +273,19 @@ def test_a_city_district_is_still_read_where_its_city_is_named():
     assert m.place.name == "Kalmiuske Raion"
 
 
+@pytest.mark.parametrize(
+    ("name", "admin1", "lat", "lon"),
+    [  # villages far from their hromada's centre: GeoNames' point, the codifier's raion and hromada
+        ("Hremiach", "Chernihiv Oblast", 52.34, 33.285),
+        ("Chonhar", "Kherson Oblast", 46.03, 34.547),
+    ],
+)
+def test_a_village_far_from_its_hromadas_centre_has_its_own_point_and_units(name, admin1, lat, lon):
+    (p,) = [p for p in fm.Gazetteer().candidates(name) if p.admin1 == admin1]
+    assert p.raion and p.hromada and not p.approximate
+    assert (p.lat, p.lon) == pytest.approx((lat, lon), abs=0.01)
+
+
 @pytest.mark.parametrize("place", _polygon_places(), ids=lambda p: p.id)
 def test_polygon_places_have_valid_polygons(place):
     g = place.geometry
