@@ -162,9 +162,22 @@ def test_evidence_vocabulary_is_a_documented_table():
     ("Aid reached Kamianske village on Monday.", "Kamianske", "kamianske-village", "qualifier"),
     ("Kamianske, Zaporizhzhia Oblast, was shelled.", "Kamianske", "kamianske-village", "qualifier"),
     ("Guns fired on Dmitrov (formerly Myrnohrad) all night.", "Dmitrov", "myrnohrad", "qualifier"),
-)
+    # the unit after the last name of a list is said of each name
+    ("Shells hit Andriivka and Kamianske in the Zaporizhzhia region.", "Andriivka", "andriivka-polohy",
+     "qualifier"),
+    ("Shells hit Andriivka, Zelene and Kamianske in the Zaporizhzhia region.", "Andriivka",
+     "andriivka-polohy", "qualifier"),
+    ("Mortars hit Andriivka or Klishchiivka in the Kharkiv region.", "Andriivka", "andriivka-izium",
+     "qualifier"),
+)  # fmt: skip
 def test_qualifier(text, surface, place, evidence):
     assert chosen(text, surface) == (place, evidence)
+
+
+def test_a_unit_is_not_said_of_a_name_outside_the_list():
+    # "and then moved on" joins two clauses, not a list: the first Andriivka is not said to be in Zaporizhzhia
+    text = "Troops took Andriivka and then moved on Kamianske in the Zaporizhzhia region."
+    assert chosen(text, "Andriivka")[1] != "qualifier"
 
 
 def test_a_former_name_makes_the_place_even_beyond_the_candidates():

@@ -17,7 +17,7 @@ from frontmap.reading._tokens import Hit
 from frontmap.reading.lexicon import HOMONYM_QUALIFIERS, REGIONAL_CENTRES
 from frontmap.reading.patterns import WIND
 
-__all__ = ["UNIT_WORD", "by_other", "by_unit", "unit_level"]
+__all__ = ["UNIT_WORD", "by_other", "by_unit", "list_unit", "unit_level"]
 
 #: Unit word -> the level it names ("region" -> admin1, "district" -> raion).
 _UNITS: dict[str, str] = dict(HOMONYM_QUALIFIERS["units"])
@@ -38,6 +38,28 @@ def unit_level(text: str, other: Hit) -> str | None:
         return _UNITS[m.group(1).lower()]
     m = _UNIT_AT_END.search(text, other.start, other.end)
     return _UNITS[m.group(1).lower()] if m else None
+
+
+#: What joins the names of a list ("A, B and C"), and the most names one unit word is shared by.
+_LIST_JOIN = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+")
+_LIST_MAX = 6
+
+
+def list_unit(text: str, hits: list[Hit], i: int, after: tuple) -> tuple[str, Hit] | None:
+    """ "Oleksandrivka and Tymofiivka in the Bohodukhiv district": the unit (its level and name) that the
+    last name of a list of settlements is said to lie "in" (the ``after`` qualifier named "in"), which
+    holds for each name of the list; None when the name after this one is not joined to it as a list."""
+    j = i
+    while j + 1 < len(hits) and j - i < _LIST_MAX and hits[j].places[0].kind == "settlement":
+        gap = text[hits[j].end : hits[j + 1].start]
+        if _LIST_JOIN.fullmatch(gap):
+            j += 1
+            continue
+        if j > i and any(name == "in" and pattern.fullmatch(gap) for name, pattern, _ in after):
+            level = unit_level(text, hits[j + 1])
+            return (level, hits[j + 1]) if level not in (None, "near") else None
+        return None
+    return None
 
 
 def _in_unit(p: Place, level: str, other: Hit) -> bool:

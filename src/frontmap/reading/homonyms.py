@@ -9,7 +9,7 @@ picks one by the evidence the text offers, from the strongest to the weakest (:d
     region)", "X, Zaporizhzhia Oblast", "in the Bakhmut district", "near Y", "north of Y", "X (south of
     Y)", "the village of X", "the Ukrainian town of X"; "X (formerly Y)" makes X the town Y names, in this
     mention and the later ones of X, even where X's own candidates lie elsewhere (an old or foreign name
-    the gazetteer lacks).  The phrasings are a table (``data/homonym_qualifiers.json``).
+    the gazetteer lacks); "A and B in the X district" says it of each (``data/homonym_qualifiers.json``).
 ``claim``
     a distance claim names it: "X, about 13 km south of Y", "X, a village on the Donets 17 km northwest
     of Y", "X (15 km southeast of Y and 7 km northeast of Z)" keeps the X that lies that far in that
@@ -83,7 +83,7 @@ from frontmap.reading._directions import named_as_direction
 from frontmap.reading._homonym_kinds import by_kind, kind_before, within_reach
 from frontmap.reading._homonym_pairs import weak_anchors
 from frontmap.reading._homonym_sense import SETTLED, aliased, bracketed, one_sense
-from frontmap.reading._homonym_units import UNIT_WORD, by_other, by_unit, unit_level
+from frontmap.reading._homonym_units import UNIT_WORD, by_other, by_unit, list_unit, unit_level
 from frontmap.reading._ment_places import RAION_CITY_POPULATION as RAION_CITY_POPULATION
 from frontmap.reading._ment_places import core as _core
 from frontmap.reading._ment_places import dominant as _dominant
@@ -253,6 +253,8 @@ def _neighbour(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, .
                     if level is None and how == "unit":
                         continue
                     return by_other(pool, how, level, nxt, gap)
+        if (shared := list_unit(text, ctx.hits, i, _AFTER)) is not None:  # "A and B in the X district"
+            return by_unit(pool, *shared)
     if i > 0:
         prev = ctx.hits[i - 1]
         start = prev.end
@@ -269,10 +271,8 @@ def _neighbour(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, .
 
 def qualifier(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ...] | None:
     """The candidates the words next to the name allow (kind first, then a neighbouring name)."""
-    # "the city of Stepnogorsk"
-    narrowed = by_kind(ctx.text, ctx.hits, i, within_reach(pool, ctx.countries_named))
-    if narrowed is not None:
-        pool = narrowed
+    narrowed = by_kind(ctx.text, ctx.hits, i, within_reach(pool, ctx.countries_named))  # "the city of X"
+    pool = narrowed if narrowed is not None else pool
     by_name = _neighbour(ctx, i, pool) if len(pool) > 1 else None
     return by_name or narrowed
 
