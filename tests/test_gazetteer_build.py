@@ -595,6 +595,18 @@ def test_a_renamed_village_shares_the_russian_form_of_its_former_name_with_its_o
     assert "pobeda" in peremoha["keys"] and "pobeda" in peremoha["late"]
 
 
+def test_a_village_whose_sourced_russian_name_is_of_its_former_name_gets_the_form_of_its_name_today():
+    russian = load("russian")
+    # WOF files Pavlivka (Vuhledar hromada) under its former name, Долинське, with the Russian Долинское
+    keys = {"павлівка", "pavlivka", "долинське", "dolynske", "долинское"}
+    pavlivka = _village("k:pavlivka", "Павлівка", keys, ru=["Долинское"])
+    # a sourced name of its own name (Угледар for Вугледар, not the derived form): nothing is added
+    vuhledar = _village("k:vuhledar", "Вугледар", {"вугледар", "vuhledar", "угледар"}, ru=["Угледар"])
+    stats = russian.add_russian_keys([pavlivka, vuhledar], stop=set())
+    assert {"pavlovka", "павловка"} <= pavlivka["keys"] and "pavlovka" in pavlivka["late"]
+    assert "late" not in vuhledar and stats["considered"] == 1
+
+
 def test_a_small_town_abroad_shares_a_derived_russian_form_ranked_first():
     russian = load("russian")
     pack = _pack()
@@ -608,7 +620,8 @@ def test_a_small_town_abroad_shares_a_derived_russian_form_ranked_first():
 
 def test_the_slice_resolves_a_russian_form(build, rows, tmp_path):
     places, stats = _front_slice(build, rows, tmp_path)
-    assert stats["russian_considered"] == 3 and stats["russian_agree"] == 4  # of 7 WOF Russian names
+    # 3 without a WOF Russian name, and Бахмут, whose one (Артёмовск) is of its former name
+    assert stats["russian_considered"] == 4 and stats["russian_agree"] == 4  # of 7 WOF Russian names
     index = build.build_index(places)
     # Бахмутське and Новий Світ have no Russian name in the slice's WOF: Бахмутское, Новый Свет
     assert [places[i]["id"] for i in index["bakhmutskoye"]] == ["katottg:UA14020010030030002"]

@@ -286,6 +286,12 @@ def test_a_village_far_from_its_hromadas_centre_has_its_own_point_and_units(name
     assert (p.lat, p.lon) == pytest.approx((lat, lon), abs=0.01)
 
 
+def test_a_village_filed_under_its_former_name_has_the_russian_form_of_its_name_today():
+    # Pavlivka of Vuhledar hromada: Who's On First knows it as Dolynske, with that name's Russian form
+    found = [p.hromada for p in fm.Gazetteer().candidates("Pavlovka") if p.admin1 == "Donetsk Oblast"]
+    assert "Vuhledar urban hromada" in found
+
+
 @pytest.mark.parametrize("place", _polygon_places(), ids=lambda p: p.id)
 def test_polygon_places_have_valid_polygons(place):
     g = place.geometry

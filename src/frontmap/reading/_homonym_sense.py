@@ -80,7 +80,10 @@ def _glossed(text: str, hits: list[Hit], i: int) -> None:
     for g in hits[i + 1 :]:
         if close < 0 or g.start >= close:
             break
-        if g.place != h.place and _GLOSS_BEFORE.search(text, max(gloss.start(), g.start - 25), g.start):
+        # its place, on that evidence, where it has namesakes
+        if (g.place != h.place or len(g.places) > 1) and _GLOSS_BEFORE.search(
+            text, max(gloss.start(), g.start - 25), g.start
+        ):
             g.place, g.evidence = h.place, "qualifier"
 
 
