@@ -486,6 +486,17 @@ def test_a_pair_is_too_close_for_chance_only_with_few_namesakes():
     assert chance(32, 3, 2.3) < PAIR_CHANCE < chance(60, 80, 5.0)
 
 
+def test_a_village_on_the_border_of_two_named_oblasts_may_lie_in_either_on_the_bundled_gazetteer():
+    # "the border of Luhansk and Donetsk oblasts" counted Donetsk Oblast as context and Luhansk as a mere
+    # boundary: Bilohorivka was the Donetsk village 21 km from the Luhansk one by Kreminna and Terny
+    text = (
+        "Shelling hit Bilohorivka again. Fighting went on near Bilohorivka and near Terny, on the border of "
+        "Luhansk and Donetsk oblasts."
+    )
+    found = {(m.text, m.place.raion) for m in fm.read(text).mentions if m.place.kind == "settlement"}
+    assert found == {("Bilohorivka", "Siverskodonetsk Raion"), ("Terny", "Kramatorsk Raion")}
+
+
 def test_former_name_on_the_bundled_gazetteer():
     if not any(p.name == "Myrnohrad" for p in fm.Gazetteer().lookup("mirnograd")):
         pytest.skip("the bundled gazetteer does not know Mirnograd as a name of Myrnohrad")
