@@ -497,6 +497,17 @@ def test_a_village_on_the_border_of_two_named_oblasts_may_lie_in_either_on_the_b
     assert found == {("Bilohorivka", "Siverskodonetsk Raion"), ("Terny", "Kramatorsk Raion")}
 
 
+def test_a_soviet_name_curated_for_a_town_is_not_ruled_out_by_an_oblast_named_elsewhere():
+    # "Krasny Liman" is Lyman's name until 2016, which Russian sources keep, and the own name of villages,
+    # one in Luhansk Oblast: an oblast named in another sentence does not outweigh the curated name
+    text = (
+        "The situation around Kremennaya is difficult, an official of the Luhansk region said. Ukraine is "
+        "reinforcing its lines in the direction of Slavyansk and Krasny Liman."
+    )
+    (m,) = [m for m in fm.read(text).mentions if m.text == "Krasny Liman"]
+    assert (m.place.name, m.place.admin1) == ("Lyman", "Donetsk Oblast")
+
+
 def test_former_name_on_the_bundled_gazetteer():
     if not any(p.name == "Myrnohrad" for p in fm.Gazetteer().lookup("mirnograd")):
         pytest.skip("the bundled gazetteer does not know Mirnograd as a name of Myrnohrad")

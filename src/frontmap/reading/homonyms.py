@@ -257,10 +257,8 @@ def _neighbour(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, .
             return by_unit(pool, *shared)
     if i > 0:
         prev = ctx.hits[i - 1]
-        start = prev.end
-        unit = UNIT_WORD.match(text, start)  # "the Donetsk region village of X"
-        if unit and unit.end() <= h.start:
-            start = unit.end()
+        unit = UNIT_WORD.match(text, prev.end)  # "the Donetsk region village of X"
+        start = unit.end() if unit and unit.end() <= h.start else prev.end
         gap = text[start : h.start]
         if len(gap) <= _MAX_GAP and any(pattern.fullmatch(gap) for _, pattern, _how in _BEFORE):
             level = unit_level(text, prev)
@@ -310,8 +308,10 @@ def hierarchy(ctx: _Context, i: int, pool: tuple[Place, ...]) -> tuple[Place, ..
     if not any(top[:-1]):
         # only an oblast named elsewhere: too weak to rule out a town far larger than the namesakes in it
         # whose own name it is ("the town of Lyman" beside Kreminna's oblast; not Donetsk for "Aleksandrovka")
+        # or the gazetteer ranks first by a curated name (Lyman for "Krasny Liman", its Soviet name)
+        first, key = ctx.hits[i].places[0], ctx.hits[i].key
         far = {p.id for p in pool if p.population >= big and p.country in {q.country for q in best}}
-        best = tuple(p for p in pool if p in best or (p.id in far and spelled_as(p, ctx.hits[i].key)))
+        best = tuple(p for p in pool if p in best or (p.id in far and (spelled_as(p, key) or p is first)))
     elif not any(p.kind in ("raion", "hromada") for p in ctx.places.values()):
         # units shared only with other towns: a town far larger than the namesakes they prefer stays in
         # the running (size then chooses) when it lies in one the article names, or in the oblast of one
