@@ -950,6 +950,13 @@ REFERRING = [
     case(
         "The distance between Pokrovsk and Myrnohrad is about 5 km.", subject="Myrnohrad", anchor="Pokrovsk"
     ),
+    # "between the cities", "between them": the two places named last before, the later the anchor
+    case(
+        "Guns in Enerhodar keep firing at Nikopol. The distance between the cities is about 10 kilometers.",
+        subject="Enerhodar",
+        anchor="Nikopol",
+    ),
+    case("Kupiansk and Izium were freed in September; the distance between them is 60 km.", anchor="Izium"),
     case(
         "The distance from the front line to Kramatorsk is now roughly 15 kilometers.",
         subject="Kramatorsk",

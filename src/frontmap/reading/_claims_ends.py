@@ -34,6 +34,13 @@ _DISTANCE_BETWEEN = re.compile(
     r"(?:from\s+(?P<a>[^,;.()]{1,60}?)\s+to|between\s+(?P<a2>[^,;.()]{1,60}?)\s+and)"
     r"\s+(?P<b>[^,;.()]{1,60}?)\s+" + _IS + "$"
 )
+#: "the distance between the cities is", "the distance between them": the two places named just before.
+_BETWEEN_THEM = re.compile(
+    r"\b" + _THE_DISTANCE + r"\s+between\s+(?:them|the\s+two(?:\s+(?:cities|towns|villages|settlements))?"
+    r"|the\s+(?:cities|towns|villages|settlements))\s+" + _IS + "$"
+)
+#: How far back (characters) the two places "between them" refers to may be named.
+_THEM_BACK = 400
 #: "The distance to Kyiv is about 540 km", "the distance to Druzhkivka from Donetsk is 66 km", an
 #: infobox's "Distance to Donetsk - 94 kilometres": the end named first is B; with no "from A" the
 #: distance is from the place the text is about (as "the distance from it to B").
@@ -159,6 +166,23 @@ def ends_named(ctx: Context, start: int) -> dict[str, Any] | None:
     return _two_lines(ctx, a_start, m.start("b"))
 
 
+def _between_them(ctx: Context, start: int) -> dict[str, Any] | None:
+    """ "Shells hit Nikopol from Enerhodar. The distance between the cities is about 7 km": the two
+    places named last before the figure at ``start``, the later the anchor, the earlier the subject."""
+    lo = max(sentence_bounds(ctx, start)[0], start - 200)
+    them = _BETWEEN_THEM.search(ctx.text, lo, start) if ctx.text.find("between", lo, start) >= 0 else None
+    if them is None:
+        return None
+    found: list[Any] = []
+    for named in ctx.mentions_back(max(0, them.start() - _THEM_BACK), them.start()):
+        p = named.place
+        if p is not None and p.kind in POINT_KINDS and p not in found:
+            found.append(p)
+            if len(found) == 2:
+                return {"subject": found[1], "anchor": found[0]}
+    return None
+
+
 def _two_lines(ctx: Context, a_at: int, b_at: int) -> dict[str, Any] | None:
     """ "from the front line to the administrative border - about 2 km": two ends, neither a town, each
     a line or a place a distance may be measured from; the first is the anchor, the second what the
@@ -231,7 +255,8 @@ def ends_about(ctx: Context, start: int) -> dict[str, Any] | None:
         pair = _FIGURE_BEFORE.search(ctx.text, max(0, own.start() - 40), own.start())
     else:
         pair = _MEASURED_BEFORE.search(ctx.text, max(0, start - 60), start)
-    between = ends_named(ctx, pair.start("num") if pair else start) or _separated(ctx, start)
+    at = pair.start("num") if pair else start
+    between = ends_named(ctx, at) or _separated(ctx, start) or _between_them(ctx, at)
     if between is not None and between.pop("of_it", False):
         between["subject"] = topic(ctx, sentence_bounds(ctx, start)[0], between["anchor"])
     return between
