@@ -135,7 +135,7 @@ BY_WRITTEN = {q.written: q for q in QUALIFIER_ROWS}
 
 
 def test_the_tables_hold_the_known_units_and_senses():
-    assert [u.name for u in UNITS] == ["km", "m", "mi", "nmi", "km2", "m2", "ha", "mi2", "acre"]
+    assert [u.name for u in UNITS] == ["km", "m", "mi", "nmi", "ft", "yd", "km2", "m2", "ha", "mi2", "acre"]
     assert list(tables.senses()) == ["exact", "about", "below", "above", "just above", "up to"]
     assert len(QUALIFIER_ROWS) == 71
     assert sum(q.reader for q in QUALIFIER_ROWS) == 40
@@ -155,7 +155,8 @@ def test_every_unit_row_is_loaded_and_typed(unit):
 
 @pytest.mark.parametrize(
     ("unit", "per_unit"),
-    [("km", 1.0), ("m", 0.001), ("mi", 1.609344), ("nmi", 1.852), ("km2", 1.0), ("m2", 1e-6), ("ha", 0.01),
+    [("km", 1.0), ("m", 0.001), ("mi", 1.609344), ("nmi", 1.852), ("ft", 0.0003048), ("yd", 0.0009144),
+     ("km2", 1.0), ("m2", 1e-6), ("ha", 0.01),
      ("mi2", 1.609344**2), ("acre", 0.0040468564224)],
 )  # fmt: skip
 def test_unit_factors(unit, per_unit):
@@ -192,6 +193,8 @@ READER_DISTANCE_UNITS = {
     "kilometers": "km", "mi": "mi", "mile": "mi", "miles": "mi", "m": "m", "metre": "m",
     "metres": "m", "meter": "m", "meters": "m", "nmi": "nmi", "nautical mile": "nmi",
     "nautical miles": "nmi", "sea mile": "nmi", "sea miles": "nmi",
+    # read since, in conversions only ("100 metres (330 feet)"): what the patterns find is up to them
+    "ft": "ft", "foot": "ft", "feet": "ft", "yd": "yd", "yds": "yd", "yard": "yd", "yards": "yd",
 }  # fmt: skip
 READER_AREA_UNITS = {
     "km2": "km2", "km²": "km2", "sq km": "km2", "sqkm": "km2", "square km": "km2", "km sq": "km2",

@@ -1488,6 +1488,20 @@ def test_nautical_miles(text, value, unit, km):
     assert (c.value, c.unit, round(c.km, 3)) == (value, unit, km)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "converted"),
+    [  # US outlets convert metres to feet or yards: the conversion is read, and the distance kept
+        ("The shell landed 300 metres (984 feet) from the hospital in Kherson.", 300, "m", (984.0, "ft")),
+        ("Troops dug in 500 meters (550 yards) from the Kherson bridge.", 500, "m", (550.0, "yd")),
+        ("The strike hit 2 km (6,500 ft) from the centre of Kherson.", 2, "km", (6500.0, "ft")),
+    ],
+)
+def test_a_conversion_in_feet_or_yards(text, value, unit, converted):
+    c = claim(text)
+    assert (c.value, c.unit, (c.converted.value, c.converted.unit)) == (value, unit, converted)
+    assert [v.status for v in fm.check(fm.read(text)) if v.check == "conversion"] == ["consistent"]
+
+
 def test_a_distance_upriver_and_from_ground_one_side_holds():
     c = claim("Nova Kakhovka lies about 60 km upriver of Kherson.")
     assert (c.value, c.anchor.name, c.subject.name) == (60, "Kherson", "Nova Kakhovka")

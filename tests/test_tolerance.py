@@ -258,7 +258,7 @@ def test_unit_key_knows_every_form_of_the_table(unit, key):
     assert tol.unit_key(unit) == key
 
 
-KNOWN_UNITS = "known: km, m, mi, nmi, km2, m2, ha, mi2, acre (and their usual spellings)"
+KNOWN_UNITS = "known: km, m, mi, nmi, ft, yd, km2, m2, ha, mi2, acre (and their usual spellings)"
 
 
 @pytest.mark.parametrize("unit", ["furlong", "", "k m²x", "kilometress", "kmss", "sq", "square", "mis"])

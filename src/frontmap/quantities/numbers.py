@@ -238,7 +238,8 @@ def parse_fraction(text: str) -> float | None:
 
 
 def to_km(value: float, unit: str) -> float:
-    """A distance in kilometres. ``unit`` is a canonical length unit (``km``, ``m``, ``mi``, ``nmi``)."""
+    """A distance in kilometres. ``unit`` is a canonical length unit (``km``, ``m``, ``mi``, ``nmi``,
+    ``ft``, ``yd``)."""
     return value * _KM[unit]
 
 
@@ -250,7 +251,8 @@ def to_km2(value: float, unit: str) -> float:
 
 # ---------------------------------------------------------------------------------------- formatting
 #: How a number's unit is written in a sentence for people (verdicts' explanations, the CLI's tables).
-UNIT_WORDS: dict[str, str] = {"km": "km", "m": "m", "mi": "miles", "nmi": "nautical miles", "km2": "km²",
+UNIT_WORDS: dict[str, str] = {"km": "km", "m": "m", "mi": "miles", "nmi": "nautical miles", "ft": "feet",
+                              "yd": "yards", "km2": "km²",
                               "mi2": "sq mi", "ha": "ha", "m2": "m²", "acre": "acres", "deg": "°",
                               "share": ""}  # fmt: skip
 

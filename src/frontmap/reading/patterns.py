@@ -141,7 +141,7 @@ WATERS = r"river|water|strait|border|lake|estuary|reservoir|bay"
 #: ("(361.53 square kilometres, or almost 90,000 acres)").
 CONVERSION = re.compile(
     rf"\s*[(\[—–]\s*(?:{QUAL}\s+|~\s*)?(?:(?:{NUM})\s*(?:-|–|to|and)\s*)?(?P<num>{NUM}|\d+,\s\d{{1,2}}(?!\d))"
-    rf"\s*-?\s*(?:(?P<area>{AREA_UNIT})|(?P<dist>{DIST_UNIT}))\.?"
+    rf"\s*-?\s*(?:(?P<area>{AREA_UNIT})|(?P<dist>{DIST_UNIT}|f(?:ee|oo)t\b|ft\b|yards?\b|yds?\b))\.?"
     rf"(?:\s*[,;]?\s*(?:or\s+)?(?:{QUAL}\s+)?{NUM}\s*-?\s*(?:{AREA_UNIT}|{DIST_UNIT})\.?)?\s*[)\]—–]",
     re.IGNORECASE,
 )
