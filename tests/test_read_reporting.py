@@ -2771,6 +2771,9 @@ def test_two_capitals_that_speak_together_both_speak_for_their_states():
         ("Fighting moved to the Svatove-Kreminna line.", ["Svatove", "Kreminna"]),
         # a unit of speed that shares its name with a town in Pakistan
         ("The missile that hit Dnipro flew at beyond Mach 10.", ["Dnipro"]),
+        # weapons and brands that are also an old or joke name of a town
+        ("A Tor system and Hail rockets were seen near Kupiansk.", ["Kupiansk"]),
+        ("Krasnopol shells and Stinger missiles reached Kherson; see Google Maps.", ["Kherson"]),
     ],
 )
 def test_names_of_people_and_spellings_of_places(text, places):
