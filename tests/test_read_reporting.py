@@ -2837,6 +2837,11 @@ MENTIONS = [
     ("Shells hit the Slovyansk TPP.", ["Sloviansk Thermal Power Plant"]),
     ("Shells hit the Sloviansk thermal power station.", ["Sloviansk Thermal Power Plant"]),
     ("Drones hit the Kaniv hydroelectric power plant.", ["Kaniv"]),
+    ("The Kakhovka hydropower plant was blown up.", ["Kakhovka Dam"]),  # "hydropower" in one word
+    (
+        "Shells hit the Zaporizhia Thermal Power Plant in Enerhodar.",
+        ["Zaporizhzhia Thermal Power Plant", "Enerhodar"],
+    ),
     ("Boats crossed the Dnipro at night.", ["Dnipro River"]),
     # a list of regions with a serial comma, after a possessive, before "territories" or after "regions:"
     (

@@ -126,7 +126,7 @@ def _feature_around(
 
 def _power_plant(text: str, h: Hit, gz) -> bool:
     """Make ``h`` the thermal or hydroelectric plant named after its town if the words after it name one
-    ("the Sloviansk thermal power station", "Slovyansk TPP", "the Kakhovka hydro power plant"), and say so;
+    ("the Sloviansk thermal power station", "Slovyansk TPP", "the Kakhovka hydropower plant"), and say so;
     the mention then runs to the end of those words."""
     power = _POWER_PLANT.match(text, h.end)
     if power is None:
@@ -177,7 +177,7 @@ _SETTLEMENT_NOUN = re.compile(
 #: _FACILITY_SUFFIX), after the town it is named after.
 _POWER_PLANT = re.compile(
     r"\s+(?:(?P<thermal>(?i:thermal\s+(?:power\s+)?(?:plant|station))|TPP|TES)"
-    r"|(?P<hydro>(?i:hydro(?:electric)?\s+(?:power\s+)?(?:plant|station))|HPP|HES))\b"
+    r"|(?P<hydro>(?i:hydro(?:electric\s+|\s*)(?:power\s+)?(?:plant|station))|HPP|HES))\b"
 )
 #: Words the patterns above cannot match without (each is searched only where one of its words is).
 _REGION_NOUNS = ("regions", "oblasts", "provinces", "territories", "egional ")
