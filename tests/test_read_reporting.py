@@ -2351,6 +2351,14 @@ SHARES = [
         qualifier=None,
         of="Kharkiv Oblast",
     ),
+    # ... or right after the words, before the whole
+    case(
+        "Russia held more than a third (36 per cent) of the Kharkiv region in June.",
+        kind="share",
+        value=0.36,
+        qualifier=None,
+        of="Kharkiv Oblast",
+    ),
     # "half the region", "the total area": of the region named before
     case("Separatists held about half the Luhansk region.", kind="share", value=0.5, of="Luhansk Oblast"),
     case(

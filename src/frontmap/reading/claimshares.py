@@ -217,10 +217,11 @@ def share_claim(ctx: Context, m: re.Match) -> ShareClaim | None:
     if tail:  # "18% of the territory of Ukraine"
         end = tail.end()
     value_text, qual = m.group("frac"), qualifier(m)
-    exact = _EXACT_AFTER.match(text, end)
+    # "almost half of this area (47%)", "more than a third (36 per cent) of Germany": the exact figure in
+    # brackets after the words, unqualified
+    exact = _EXACT_AFTER.match(text, end) or _EXACT_AFTER.match(text, m.end("frac"))
     if exact and (pct := parse_fraction(exact.group("pct"))) is not None and abs(pct - value) <= 0.05:
-        # "almost half of this area (47%)": the exact figure in brackets after words, unqualified
-        value, value_text, qual, end = pct, exact.group("pct"), None, exact.end()
+        value, value_text, qual, end = pct, exact.group("pct"), None, max(end, exact.end())
     start = m.start()
     s, e = sentence_bounds(ctx, start)
     # "80% of Bakhmut was destroyed": what the ground is said to be, else what the share's own clause says
