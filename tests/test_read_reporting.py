@@ -1243,6 +1243,35 @@ REFERRING = [
         subject="Nikopol",
         anchor="Dnipro",
     ),
+    # ... with its old name set off between, or "is village in" as stubs write it
+    case(
+        "Verkhnoshyrokivske (Ukrainian: Verkhnoshyrokivske), formerly Oktiabr (Ukrainian: Oktiabr), is a "
+        "village in Novoazovsk Raion (district) in Donetsk Oblast of eastern Ukraine, at 116 km SSE from the "
+        "centre of Donetsk city.",
+        subject="Verkhnoshyrokivske",
+        anchor="Donetsk",
+    ),
+    case(
+        "Yatskivka is village in Kramatorsk Raion, at about 141 kilometres north-northwest from Donetsk.",
+        subject="Yats’kivka",
+        anchor="Donetsk",
+    ),
+    # a second "at N km ... from" says where the same town lies
+    case(
+        "Verkhnoshyrokivske is a village in Donetsk Oblast, at 116 km SSE from the centre of Donetsk city, "
+        "at 24 km SW from Novoazovsk.",
+        index=1,
+        value=24,
+        subject="Verkhnoshyrokivske",
+        anchor="Novoazovsk",
+    ),
+    # a long description of where it lies between the town and its distance
+    case(
+        "Kupiansk, located on the Oskil River in the east of Ukraine's northern Kharkiv oblast, 120 "
+        "kilometers east of Kharkiv city, is a railway junction.",
+        subject="Kupiansk",
+        anchor="Kharkiv",
+    ),
     # "away", with nothing named before it in its sentence: from the place the text named last
     case(
         "The wind blows across the river from the Zaporizhzhia nuclear power plant. Kyiv and Moscow "

@@ -268,7 +268,11 @@ _DESCRIBED_IN = re.compile(
 #: "Nikopol (Ukrainian: ...; Greek: ...) is a city in ...", "X is located on ...": a sentence defining the
 #: town it opens with.
 _DEFINES = re.compile(
-    r"\s*(?:\([^()]{0,300}\)\s*)?,?\s*(?:(?:is|was)\s+(?:a|an|the)\s+"
+    r"\s*(?:\([^()]{0,300}\)\s*)?"
+    # ", formerly Oktiabr (Ukrainian: ...),": its old name between
+    r"(?:,\s*(?:formerly|previously)\s+[^,.;()]{1,40}(?:\s*\([^()]{0,120}\))?\s*,)?"
+    # "is a village in", and "is village in" as stubs write it
+    r",?\s*(?:(?:is|was)\s+(?:(?:a|an|the)\s+|(?=(?:village|town|city|settlement)\s+in\b))"
     # "Druzhkivka is located near the confluence of ...": where it lies
     r"|(?:is|was|lies)\s+(?:located|situated)\b)",
     re.IGNORECASE,

@@ -562,7 +562,7 @@ FURTHER = re.compile(r"\b(?:further|farther|another|beyond)\b", re.IGNORECASE)
 #: description of it set off by commas, may stand between).
 JOINED = re.compile(
     r"\s*(?:(?:city|town|village)\b\s*)?(?:,\s*(?:a|an|the|(?-i:[A-Z])[\w'’-]*['’]s)\s+[^,.;:()]{1,60}?,\s*)?"
-    r"(?:[,—–]\s*)?(?:and|but|or|while)?\s*$",
+    r"(?:[,—–]\s*)?(?:and|but|or|while)?\s*(?:at\s+)?$",  # "at 116 km SSE of A, at 24 km SW of B"
     re.IGNORECASE,
 )
 #: ", a road and rail hub", ", Ukraine's key port": a noun phrase naming the place again (up to 15 words,
@@ -592,7 +592,7 @@ LINK = re.compile(
     rf"|\b(?:is|are|was|{LIES}|{LYING}|{LOCATED})\s+(?:just\s+)?"
     r"(?:on|in|at|along|by|near|beside|among|amid|amongst|across|(?:close|next)\s+to|not\s+far\s+from"
     rf"|{WIND}\s+of)\b"  # "which lies west of the Donbas region and about 70 miles east of ..."
-    r"[^.;:,()]{0,60}"
+    r"[^.;:,()]{0,90}"
     # "is in the very north of Ukraine, close to the Belarusian border and just 93 km ...": a second one
     r"(?:,\s*(?:on|in|at|near|(?:close|next)\s+to|not\s+far\s+from)\b[^.;:,()]{0,60})?"
     r"(?:,\s*)?)$",
