@@ -1057,6 +1057,14 @@ REFERRING = [
         subject="Zaporizhzhia Nuclear Power Plant",
         anchor="Nikopol",
     ),
+    # across a river named, from the place across it
+    case(
+        "In Nikopol, just two miles across the Dnieper River from the Zaporizhzhia nuclear power plant, "
+        "families packed their cars.",
+        subject="Nikopol",
+        anchor="Zaporizhzhia Nuclear Power Plant",
+    ),
+    case("Russian guns sit a mile across the Dnipro from Kherson.", value=1, anchor="Kherson"),
     # "N km from A to B": B, measured from A
     case(
         "It is only 12 km from Nikopol to the Zaporizhzhia nuclear power plant, across the reservoir.",

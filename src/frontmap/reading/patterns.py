@@ -96,8 +96,7 @@ def range_low(text: str, lo: int, hi: int) -> re.Match | None:
 FRACTION_WORDS = leading(list(lexicon.FRACTION_WORDS))
 #: The sign or word of a percentage: "%", "per cent", "percent".
 PERCENT_SIGN = r"(?:%|(?i:per\s?cent|percent)\b)"
-#: The digits of a percentage after its first: "18.7%", and a decimal comma before one or two final digits
-#: ("5,9%", as in DIGITS).
+#: The digits of a percentage after its first: "18.7%", a decimal comma before 1-2 final digits ("5,9%").
 PERCENT_DIGITS = r"\d{0,2}(?:\.\d+|,\d{1,2}(?!\d))?"
 SHARE = re.compile(
     r"(?P<frac>\d"
@@ -135,8 +134,10 @@ BARE_PERCENT = re.compile(
 )
 FRACTION_BEFORE = re.compile(r"\b((?:an?|one|two|three|four)[\s-]+)$", re.IGNORECASE)
 
-#: What a distance is said to be across ("500 metres across the river"): a water or a border.
-WATERS = r"river|water|strait|border|lake|estuary|reservoir|bay"
+#: What a distance is said to be across ("500 metres across the river", "two miles across the Dnieper River
+#: from", "across the Dnipro"): a water or a border, or a river named alone.
+_NAMED = r"(?-i:[A-Z])[\w'’-]+"
+WATERS = rf"(?:{_NAMED}\s+)?(?:river|water|strait|border|lake|estuary|reservoir|bay)\b|{_NAMED}"
 #: "(46 miles)", "[74 km]", "—roughly 16 miles—": a conversion set off after a figure; the first of two
 #: ("(361.53 square kilometres, or almost 90,000 acres)").
 CONVERSION = re.compile(
@@ -547,8 +548,7 @@ DESCRIBED_BEFORE = re.compile(
 NEAR_AFTER = re.compile(r"\s*,?\s*(?:near|close\s+to|around|outside)\s+" + THE_TOWN_OF)
 #: "About 150 km south of Lutsk, in Lviv": the place after a distance phrase that opens its sentence ...
 IN_AFTER = re.compile(r",\s+(?:in|at)\s+" + THE_TOWN_OF)
-#: "... 60 km south of Odesa in the coastal town of Zatoka": a town the phrase is said to be in, wherever
-#: it stands.
+#: "... 60 km south of Odesa in the coastal town of Zatoka": a town the phrase is said to be in, anywhere.
 IN_TOWN_AFTER = re.compile(r"\s*,?\s+in\s+the\s+(?:[a-z-]+\s+)?(?:town|city|village|settlement|port)\s+of\s+")
 #: ... with nothing but a qualifier before it.
 QUAL_OPENING = re.compile(r"\s*(?:(?:" + QUAL + r")\s+)?", re.IGNORECASE)
