@@ -950,6 +950,14 @@ REFERRING = [
     case(
         "The distance between Pokrovsk and Myrnohrad is about 5 km.", subject="Myrnohrad", anchor="Pokrovsk"
     ),
+    # a short bracket inside a described end: "the raion (district) center X"
+    case(
+        "The distance from Volodyne to the raion (district) center Volnovakha is about 55 kilometres.",
+        subject="Volnovakha",
+        anchor="Volodyne",
+    ),
+    # "an estimated distance of": a distance, whatever places it lies between
+    case("Troops are pushing toward Sumy, with an estimated distance of just 20 kilometres left.", value=20),
     # "between the cities", "between them": the two places named last before, the later the anchor
     case(
         "Guns in Enerhodar keep firing at Nikopol. The distance between the cities is about 10 kilometers.",

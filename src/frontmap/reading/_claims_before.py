@@ -117,8 +117,13 @@ _ZONE_BEFORE = re.compile(
 )
 
 
-#: "(a distance of about 5 km)": the figure of a distance said to be one, not a length ("over a distance of").
-_DISTANCE_OF = re.compile(r"(?<!over )(?<!along )(?<!across )(?<!for )\ba\s+distance\s+of\s+$", re.IGNORECASE)
+#: "(a distance of about 5 km)", "an estimated distance of just 20 km": the figure of a distance said to be
+#: one, not a length ("over a distance of").
+_DISTANCE_OF = re.compile(
+    r"(?<!over )(?<!along )(?<!across )(?<!for )\ban?\s+(?:(?:estimated|approximate|remaining|minimum)\s+)?"
+    r"distance\s+of\s+$",
+    re.IGNORECASE,
+)
 
 
 def distance_said(text: str, start: int) -> bool:

@@ -32,7 +32,8 @@ _IS = (
 _DISTANCE_BETWEEN = re.compile(
     r"\b" + _THE_DISTANCE + r"\s+"
     r"(?:from\s+(?P<a>[^,;.()]{1,60}?)\s+to|between\s+(?P<a2>[^,;.()]{1,60}?)\s+and)"
-    r"\s+(?P<b>[^,;.()]{1,60}?)\s+" + _IS + "$"
+    # "to the raion (district) center Volnovakha": a short bracket inside the second end
+    r"\s+(?P<b>(?:[^,;.()]|\([^,;.()]{1,20}\)){1,80}?)\s+" + _IS + "$"
 )
 #: "the distance between the cities is", "the distance between them": the two places named just before.
 _BETWEEN_THEM = re.compile(

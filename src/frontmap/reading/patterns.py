@@ -443,7 +443,7 @@ _DESCRIBED_NOUN = (
 #: a description before the place it names.
 DESCRIBED = re.compile(
     # (no verb among the words: not "the dam is the town of X")
-    r"(?:the\s+)?(?:(?!(?:is|are|was|were)\s)[\w'’´ʼ-]+\s+){0,4}?"
+    r"(?:the\s+)?(?:(?!(?:is|are|was|were)\s)[\w'’´ʼ-]+\s+|\([\w\s-]{1,20}\)\s+){0,4}?"  # "raion (district)"
     + _DESCRIBED_NOUN
     + r"(?:\s+"
     + _DESCRIBED_NOUN
