@@ -2886,6 +2886,13 @@ MENTIONS = [
         ["Kozinka", "Belgorod Oblast"],
     ),  # ditto
     ("Shells hit Kramatorsk and the Bakhmut districts.", ["Kramatorsk", "Bakhmut"]),  # named after the town
+    # a city's districts listed before "districts": the city's where the text names it, else the raions
+    (
+        "Debris from a missile strike on Kyiv fell in the Holosiivskyi, Dniprovskyi and Shevchenkivskyi "
+        "districts.",
+        ["Kyiv", "Holosiiv", "Dniprovskyi raion", "Shevchenkivskyi raion"],
+    ),
+    ("Shelling hit the Kalmiuskyi and Dniprovskyi districts.", ["Kalmiuske Raion", "Dnipro Raion"]),
     # a power plant named after its town, however the town is spelled; a town with no plant known stays
     ("Shells hit the Slovyansk TPP.", ["Sloviansk Thermal Power Plant"]),
     ("Shells hit the Sloviansk thermal power station.", ["Sloviansk Thermal Power Plant"]),

@@ -119,7 +119,9 @@ def _listed_features(text: str, kept: list[Hit], gz) -> list[Hit]:
             if inside and (kept[i - 1].start, kept[i - 1].end) != name.span():
                 continue  # part of a longer name
             key = normalize(f"{name.group()} {suffix}")
-            units = tuple(p for p in gz.lookup(key) if p.kind == kind)
+            # a city's district the gazetteer files as a town ("the Holosiivskyi and Dniprovskyi districts"
+            # of Kyiv) stays beside the raion of its name: the text's context chooses
+            units = tuple(p for p in gz.lookup(key) if p.kind == kind or (kind == "raion" and _city_part(p)))
             if units and inside:
                 kept[i - 1].key, kept[i - 1].places = key, units
             elif units:
@@ -129,6 +131,20 @@ def _listed_features(text: str, kept: list[Hit], gz) -> list[Hit]:
     if dropped:
         kept = [h for i, h in enumerate(kept) if i not in dropped]
     return sorted(kept + added, key=lambda h: h.start) if added else kept
+
+
+#: A town of Ukraine this large that the codifier places in no raion is a city's district GeoNames files as
+#: a town ("Dniprovskyi raion" of Kyiv, "Kalmiuskyi" of Mariupol).
+CITY_DISTRICT_POPULATION = 20_000
+
+
+def _city_part(p: Any) -> bool:
+    return (
+        p.kind == "settlement"
+        and p.country == "UA"
+        and p.raion is None
+        and p.population >= CITY_DISTRICT_POPULATION
+    )
 
 
 #: A compass word in lower case before a name of which it is a part: "the southern Bug" (the Southern Bug;
