@@ -545,6 +545,31 @@ def water_reservoir_keys(places: list[dict]) -> int:
 
 #: The last words of a key that names an administrative district ("the Podilskyi district").
 DISTRICT_WORDS = (" district", " raion", " rayon")
+#: The adjective a city district's name is made of ("Solomianskyi", "Obolonsky", "Darnytskiy").
+_DISTRICT_ADJECTIVE = re.compile(r"[a-z'’-]+sk(?:yi|yy|iy|y|ii|i|ij)")
+
+
+def city_district_keys(places: list[dict]) -> int:
+    """Key a city's district that GeoNames files as a town under "X raion" or "X rayon" (Kyiv's
+    Solomianskyi raion, filed as Solomianka) as "X district" and as the adjective alone too, as the news
+    writes them ("in the Solomiansky district", "In Obolonsky, a warehouse burned"); ranked after every
+    place that has them already ("late"). Returns how many keys were added."""
+    taken = {k for p in places for k in p["keys"]}
+    n = 0
+    for p in places:
+        if p["kind"] != "settlement" or p["country"] != UA:
+            continue
+        new = set()
+        for k in p["keys"]:
+            head, _, word = k.rpartition(" ")
+            if word in ("raion", "rayon") and _DISTRICT_ADJECTIVE.fullmatch(head):
+                new |= {head + " district", head}
+        new -= p["keys"]
+        if new:
+            p["keys"] |= new
+            p.setdefault("late", set()).update(new & taken)
+            n += len(new)
+    return n
 
 
 def districts_after_raions(places: list[dict]) -> int:
@@ -681,6 +706,7 @@ def build(
     places += fields
     log(f"airfields: {len(fields)} of {len(records)} records")
     log(f"reservoirs keyed as water reservoirs: {water_reservoir_keys(places)}")
+    log(f"city districts keyed as districts and by their adjective: {city_district_keys(places)}")
     log(f"city-district keys ranked after raions: {districts_after_raions(places)}")
     for p in places:
         p.pop("admin1_key", None)

@@ -266,6 +266,18 @@ def test_a_raion_ranks_before_a_city_district_of_its_name(text, first, later):
     assert found.index(first) < found.index(later)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Debris fell in Kyiv's Solomiansky district overnight.", "Solomianka"),
+        ("In Kyiv, a warehouse burned in Obolonsky.", "Obolon"),
+        ("Drones hit the Holosiivskyi district of Kyiv.", "Holosiiv"),
+    ],
+)
+def test_kyivs_districts_are_read_as_the_news_spells_them(text, name):
+    assert name in [m.place.name for m in fm.read(text).mentions]
+
+
 def test_a_city_district_is_still_read_where_its_city_is_named():
     m = fm.read("Shelling hit the Kalmiuskyi district of Mariupol.").mentions[0]
     assert (m.place.name, m.place.kind) == ("Kalmiuskyi", "settlement")
@@ -655,6 +667,21 @@ def test_pack_round_trips_through_the_store(build, tmp_path):
     assert store.keys() == ["alfa", "alpha", "beta land"]
     assert store.lookup("beta land")[0].geometry.equals(box(3, 2, 5, 4))
     assert store.wkb("x:1") is None and store.wkb("x:2")[0] == 1  # little-endian WKB
+
+
+def test_a_city_district_filed_as_a_town_is_keyed_as_a_district_and_by_its_adjective(build):
+    def place(pid, kind, keys):
+        return {"id": pid, "name": pid, "kind": kind, "country": "UA", "population": 32_500, "feature": "PPL",
+                "keys": set(keys), "explicit": set()}  # fmt: skip
+
+    solomianka = place("geonames:1", "settlement", {"solomianka", "solomianskyi raion", "solomiansky rayon"})
+    other = place("geonames:2", "settlement", {"solomiansky"})  # the adjective is another place's already
+    village = place("katottg:3", "settlement", {"obolon", "obolon raion"})  # no adjective: nothing added
+    assert build.city_district_keys([solomianka, other, village]) == 4
+    assert {"solomianskyi district", "solomianskyi", "solomiansky district", "solomiansky"} <= solomianka[
+        "keys"
+    ]
+    assert solomianka["late"] == {"solomiansky"} and village["keys"] == {"obolon", "obolon raion"}
 
 
 def test_city_district_keys_shared_with_a_raion_rank_after_it(build):
