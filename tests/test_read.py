@@ -386,12 +386,30 @@ CITY_DISTRICTS = [
         "Kryvyi Rih came under fire. Damage was worst in the Ternivskyi district.",
         ("Ternivskyi district", "Kryvyi Rih"),
     ),
+    # after "the" (not the Kharkiv River), or named before the city with "of"
+    ("Kharkiv was shelled. Drones struck the Industrialnyi district.", ("Industrialnyi district", "Kharkiv")),
+    ("Drones struck the Industrialnyi district of Kharkiv.", ("Industrialnyi district", "Kharkiv")),
+    # a district whose name another city's district bears (Kyiv's Shevchenkivskyi, Donetsk's Kyivskyi)
+    ("Shelling hit Kharkiv's Shevchenkivskyi district.", ("Shevchenkivskyi district", "Kharkiv")),
+    ("In Kharkiv, shelling hit the Kyivskyi district.", ("Kyivskyi district", "Kharkiv")),
 ]
 
 
 @pytest.mark.parametrize(("text", "district"), CITY_DISTRICTS, ids=[t for t, _ in CITY_DISTRICTS])
-def test_city_district_is_part_of_the_city_named_before(text, district):
-    assert places(text)[-1] == district
+def test_city_district_is_part_of_the_city_named_with_it(text, district):
+    found = places(text)
+    assert district in found
+
+
+def test_a_city_district_the_gazetteer_knows_stays_itself_and_a_raion_stays_the_raion():
+    assert places("Debris fell in the Solomianskyi district of Kyiv.")[0] == (
+        "Solomianskyi district",
+        "Solomianka",
+    )
+    assert places("In Kharkiv, shelling hit villages of the Bohodukhiv district.")[-1] == (
+        "Bohodukhiv district",
+        "Bohodukhiv Raion",
+    )
 
 
 CONTEXT_HOMONYMS = [

@@ -61,8 +61,8 @@ def contextual_referents(text: str, hits: list[Hit], gz) -> None:
     words_around = regions or plants or republic or facility_of
     power = any_in(text, _POWER_WORDS)
     for h in hits:
-        if h.places[0].kind != "settlement":
-            continue
+        if h.places[0].kind != "settlement" or h.evidence is not None:
+            continue  # (a city's district read as the city is settled: "the Industrialnyi district")
         if power and _power_plant(text, h, gz):
             continue
         incident = _INCIDENT.match(text, h.end) is not None  # "the Chernobyl disaster"

@@ -36,6 +36,7 @@ from frontmap.reading._ment_features import any_in, contextual_referents
 from frontmap.reading._ment_places import as_spelled, countries_by_adjective, region_or_country
 from frontmap.reading._ment_verdicts import plain_verdicts, sentence_ua
 from frontmap.reading._mentions_added import added_names
+from frontmap.reading._mentions_grid import km
 from frontmap.reading._mentions_lines import Lines
 from frontmap.reading._reaches import at_reaches
 from frontmap.reading._spelling import misspelled, with_head
@@ -106,6 +107,8 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
     kept = added_names(text, kept, gz)
     contextual_referents(text, kept, gz)
     resolve(text, kept, gz.country)
+    if "district" in text or "raion" in text:
+        _districts_of_named_cities(text, kept)
     big = [_may_speak(h) for h in kept]
     for i, h in enumerate(kept):
         # "Kyiv and Moscow accuse each other": the first of two that speak together speaks too
@@ -390,8 +393,9 @@ def _splits(words: list[str], gz) -> bool:
 
 
 def _city_districts(text: str, kept: list[Hit]) -> list[Hit]:
-    """ "Kharkiv's Industrialnyi district", "the Ternivskyi district" (of the city just named): a district
-    the gazetteer does not know is read as part of the city named before it."""
+    """ "Kharkiv's Industrialnyi district", "the Ternivskyi district" (of the city just named), "the
+    Industrialnyi district of Kharkiv": a district the gazetteer does not know is read as part of the city
+    named before it, or right after it with "of"."""
     if "district" not in text and "raion" not in text:
         return kept  # _CITY_DISTRICT cannot match
     added = []
@@ -408,11 +412,65 @@ def _city_districts(text: str, kept: list[Hit]) -> list[Hit]:
             if p.kind == "settlement" and p.population >= 50_000:
                 city = h
                 break
+        after = kept[i] if i < len(kept) else None  # "the Industrialnyi district of Kharkiv"
+        if after is not None and _CITY_AFTER.fullmatch(text, m.end(), after.start):
+            p = after.places[0]
+            city = after if p.kind == "settlement" and p.population >= 50_000 else city
         if city is not None:
             hit = Hit(0, m.start(), m.end(), city.key, (city.places[0],))
             hit.place, hit.evidence = city.place, "feature"
             added.append(hit)
     return sorted(kept + added, key=lambda h: h.start) if added else kept
+
+
+#: A city of Ukraine this large has districts whose names other cities' bear too (Shevchenkivskyi) ...
+CITY_WITH_DISTRICTS = 100_000
+#: ... so a district read farther than this from the city the text names it with is another city's.
+DISTRICT_OF_CITY_KM = 20.0
+_CITY_BEFORE = re.compile(r"['’ʼ]s\s+(?:the\s+)?")  # "Kharkiv's Kyivskyi district"
+_CITY_AFTER = re.compile(r"\s+(?:of|in)\s+(?:the\s+city\s+of\s+)?")  # "the Kyivskyi district of Kharkiv"
+#: How far before a district a city named earlier in its sentence is the one meant ("In Kharkiv, ... the
+#: Kyivskyi district").
+_CITY_BACK = 300
+_SENTENCE_END = re.compile(r"[.!?][\s\"”]")
+
+
+def _districts_of_named_cities(text: str, kept: list[Hit]) -> None:
+    """ "Kharkiv's Shevchenkivskyi district", "the Kyivskyi district of Kharkiv", "In Kharkiv, shelling hit
+    the Kyivskyi district": a district named with a city of Ukraine that the gazetteer places in another
+    city (Kyiv's Shevchenkivskyi raion, Donetsk's Kyivskyi) is read as part of the city named; a raion
+    stays unless the city is named right with it ("In Kharkiv, ... the Bohodukhiv district" is the raion)."""
+    for i, h in enumerate(kept):
+        if h.place is None or not text.endswith((" district", " raion"), h.start, h.end):
+            continue
+        city = _named_with(text, kept, i)
+        if city is not None and km(h.place, city) > DISTRICT_OF_CITY_KM:
+            h.place, h.evidence = city, "feature"
+
+
+def _named_with(text: str, kept: list[Hit], i: int) -> Place | None:
+    """The city the district ``kept[i]`` is named with: before it with "'s", after it with "of", or (a
+    district the gazetteer files as a town) earlier in its sentence."""
+    h = kept[i]
+    if i > 0 and _is_city(kept[i - 1]) and _CITY_BEFORE.fullmatch(text, kept[i - 1].end, h.start):
+        return kept[i - 1].place
+    if i + 1 < len(kept) and _is_city(kept[i + 1]) and _CITY_AFTER.fullmatch(text, h.end, kept[i + 1].start):
+        return kept[i + 1].place
+    if h.place is None or h.place.kind != "settlement":
+        return None
+    for c in reversed(kept[max(0, i - 4) : i]):
+        if h.start - c.end > _CITY_BACK or _SENTENCE_END.search(text, c.end, h.start):
+            return None
+        if _is_city(c):
+            return c.place
+    return None
+
+
+def _is_city(h: Hit) -> bool:
+    p = h.place
+    return (
+        p is not None and p.kind == "settlement" and p.country == "UA" and p.population >= CITY_WITH_DISTRICTS
+    )
 
 
 _APOSTROPHES = ("'", "’", "ʼ")
