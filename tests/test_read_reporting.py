@@ -323,6 +323,18 @@ SUBJECTS = [
         subject="Klishchiivka",
         anchor="Bakhmut",
     ),
+    # ... or a sea's: "the Black Sea port city of X"
+    case(
+        "Nova Kakhovka is about 55 kilometers east of the Black Sea port city of Kherson.",
+        subject="Nova Kakhovka",
+        anchor="Kherson",
+    ),
+    # "That's", "It's": the place the sentence before named
+    case(
+        "A rocket strike hit a depot in Russian-held Nova Kakhovka. That's about 35 miles east of Kherson.",
+        subject="Nova Kakhovka",
+        anchor="Kherson",
+    ),
     # "This is": the place the sentence before is about
     case(
         "Armoured vehicles stood in the streets of Ozera. This is only about 30 km from Kyiv.",

@@ -213,7 +213,8 @@ def across_border(p: Place) -> bool:
 def _named(ctx: Context, pos: int) -> Anchor | None:
     """A mention at ``pos`` (after an optional "the", or an opening quote: 'west of "Donetsk'); "Moscow-held
     Donetsk" is Donetsk; "Ukraine's crucial city, Kurakhove", "Russia's border city of Belgorod", "the
-    Donetsk region town of Bakhmut": the town a country's or a region's name describes."""
+    Donetsk region town of Bakhmut", "the Black Sea port city of Kherson": the town a country's, a region's
+    or a sea's name describes."""
     text = ctx.text
     the = re.match(r"(?:the\s+|[\"“‘«'])?", text[pos : pos + 5])
     for p in (pos, pos + (the.end() if the else 0)):
@@ -222,7 +223,9 @@ def _named(ctx: Context, pos: int) -> Anchor | None:
             country = (
                 m.place is not None and m.place.kind == "country" and text.startswith(("'s ", "’s "), m.end)
             )
-            if country or (m.place is not None and m.place.kind == "region" and text.startswith(" ", m.end)):
+            # ... or a sea's: "the Black Sea port city of Kherson"
+            wide = m.place is not None and m.place.kind in ("region", "sea")
+            if country or (wide and text.startswith(" ", m.end)):
                 described = P.DESCRIBED.match(text, m.end + (3 if country else 1))
                 town = ctx.mention_at(described.end()) if described else None
                 if (

@@ -175,7 +175,8 @@ _INTRODUCED = re.compile(r"\s*,\s*(?:which|that|where|a|an|the)\b", re.IGNORECAS
 #: 30 km from Sloviansk", "This is just 17 miles from Kyiv": the place the sentence before is about.
 _IT_LIES = re.compile(
     r"\s*(?:(?:A|An|Located|Situated)\s[^,.;]{1,60},\s*)?"
-    rf"(?:[Ii]t|This|The\s+(?:town|city|village|settlement)){_FIRST_PREDICATE}\s+{_IS_LOCATED}"
+    rf"(?:(?:[Ii]t|This|That)['’]s\b|(?:[Ii]t|This|That|The\s+(?:town|city|village|settlement))"
+    rf"{_FIRST_PREDICATE}\s+{_IS_LOCATED})"  # "It's", "That's about 35 miles east of Kherson"
 )
 #: "...; it lies 20 km south of B": a clause about the place the sentence opened with.
 _IT_LIES_CLAUSE = re.compile(r"[;:]\s*it\s+" + _IS_LOCATED)
