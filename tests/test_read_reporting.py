@@ -2400,6 +2400,13 @@ SHARES = [
         of="Kharkiv Oblast",
     ),
     case("Troops are controlling about 40% of Vovchansk, an official said.", kind="share", change="held"),
+    # "of all of": the whole named after it
+    case(
+        "Russian forces control a little less than 20% of all of Ukraine's territory.",
+        kind="share",
+        value=0.2,
+        of="Ukraine",
+    ),
     # the exact figure in brackets after a share in words
     case(
         "Ukraine recovered almost half of the Kharkiv region (47%).",

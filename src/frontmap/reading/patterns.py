@@ -25,8 +25,7 @@ def leading(words: list[str]) -> str:
 WORDNUM = leading(list(lexicon.NUMBER_WORDS))
 #: The verbs that say where a place is (lexicon.LOCATION_VERBS), as alternations: "lies", "sit" ...
 LIES = "|".join(lexicon.LOCATION_VERBS["finite"])
-#: ... "lying" ...
-LYING = "|".join(lexicon.LOCATION_VERBS["continuous"])
+LYING = "|".join(lexicon.LOCATION_VERBS["continuous"])  # ... "lying" ...
 #: ... and "located", "positioned".
 LOCATED = "|".join(lexicon.LOCATION_VERBS["participle"])
 #: After a figure's first digit: it does not continue a word, a number or an expression ("x5", "1.5",
@@ -118,12 +117,13 @@ SHARE = re.compile(
     r"(?:\s*[—–(][^—–()\n]{1,40}?[—–)]|\s*[,—–\"”’'])?"
     # "19% occupation of Ukraine's total territory", "75% control in Donetsk": the holding named between
     r"(?:\s+(?:occupation|control)\s+(?:of|over|in)|\s+of|(?<=[Hh]alf)(?=\s+(?:the|its|their)\s))\s+"
+    r"(?:(?:all|the\s+whole)\s+of\s+)?"  # "20% of all of Ukraine's territory"
 )
 #: The share each wording of ALL_OF says, and the canonical qualifiers that must stand before it.
 WHOLE_SHARES = {"all": 1.0, "the entire": 1.0, "the whole": 1.0, "the entirety": 1.0}
 WHOLE_QUALIFIERS = frozenset({"nearly"})
-#: "nearly all of Luhansk Oblast", "almost the entire Lugansk region": the whole, less a little (a share
-#: only after a qualifier that says so, :data:`WHOLE_QUALIFIERS`; "all of Donetsk" is mostly a goal).
+#: "nearly all of Luhansk Oblast", "almost the entire Lugansk region": the whole, less a little (only after
+#: a qualifier that says so, :data:`WHOLE_QUALIFIERS`; "all of Donetsk" is mostly a goal).
 ALL_OF = re.compile(
     r"(?P<frac>" + leading(list(WHOLE_SHARES)) + r")"
     r"(?:(?<=ll|ty)(?=\s+of\s)|(?<!ll|ty))\s+(?:of\s+)?"  # "all" and "the entirety" only before "of"
