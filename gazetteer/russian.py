@@ -43,6 +43,9 @@ def derived_keys(uk_name: str, stop: set[str]) -> set[str]:
 #: A town abroad this large keeps its name from the derived Russian forms of Ukrainian villages ("Ivanovo"
 #: stays the Russian city); a smaller one (a Moscow district called Sokol) shares it, ranked first.
 CITY_ABROAD = 100_000
+#: A town of Ukraine this large keeps a name from them; a smaller place shares it, ranked first (Makarove
+#: of Odesa Oblast, which GeoNames also calls Makarovka, and the Makarivka Russian sources call so).
+TOWN_KEEPS = 10_000
 
 
 def _larger(h: dict, p: dict) -> bool:
@@ -50,7 +53,7 @@ def _larger(h: dict, p: dict) -> bool:
         return True
     if h["country"] != "UA":
         return h["population"] >= CITY_ABROAD
-    return h["population"] > p["population"]
+    return h["population"] > p["population"] and h["population"] >= TOWN_KEEPS
 
 
 def _refused(p: dict, key: str, holders: list[dict], deriving: set[str]) -> bool:

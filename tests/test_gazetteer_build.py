@@ -595,6 +595,22 @@ def test_a_renamed_village_shares_the_russian_form_of_its_former_name_with_its_o
     assert "pobeda" in peremoha["keys"] and "pobeda" in peremoha["late"]
 
 
+def test_a_derived_russian_form_is_shared_with_a_small_place_of_ukraine_and_kept_from_a_town():
+    russian = load("russian")
+    pack = _pack()
+    # Makarove (Odesa Oblast), which GeoNames also calls Makarovka, is no town: the village shares the key
+    makarove = _village("g:makarove", "Макарове", {"макарове", "makarove", "makarovka"}, 1_200, tier=0)
+    makarivka = _village("k:makarivka", "Макарівка", {"макарівка", "makarivka"})
+    places = [makarove, makarivka]
+    russian.add_russian_keys(places, stop=set())
+    assert "makarovka" in makarivka["late"] and pack.build_index(places)["makarovka"] == (0, 1)
+    # a town of 10,000 or more keeps it
+    town = _village("g:town", "Макарове", {"макарове", "makarove", "makarovka"}, 12_000, tier=0)
+    village = _village("k:village", "Макарівка", {"макарівка", "makarivka"})
+    russian.add_russian_keys([town, village], stop=set())
+    assert "makarovka" not in village["keys"] and "макаровка" in village["keys"]
+
+
 def test_a_village_whose_sourced_russian_name_is_of_its_former_name_gets_the_form_of_its_name_today():
     russian = load("russian")
     # WOF files Pavlivka (Vuhledar hromada) under its former name, Долинське, with the Russian Долинское

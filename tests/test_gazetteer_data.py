@@ -298,6 +298,13 @@ def test_a_village_far_from_its_hromadas_centre_has_its_own_point_and_units(name
     assert (p.lat, p.lon) == pytest.approx((lat, lon), abs=0.01)
 
 
+def test_a_russian_form_a_small_place_also_bears_is_chosen_by_context():
+    # "Makarovka" is also a GeoNames name of Makarove (Odesa Oblast): beside Neskuchne, the Donetsk village
+    text = "Ukrainian forces took the settlements of Neskuchnoye and Makarovka south of Velyka Novosilka."
+    (m,) = [m for m in fm.read(text).mentions if m.text == "Makarovka"]
+    assert (m.place.name, m.place.admin1) == ("Makarivka", "Donetsk Oblast")
+
+
 def test_a_village_filed_under_its_former_name_has_the_russian_form_of_its_name_today():
     # Pavlivka of Vuhledar hromada: Who's On First knows it as Dolynske, with that name's Russian form
     found = [p.hromada for p in fm.Gazetteer().candidates("Pavlovka") if p.admin1 == "Donetsk Oblast"]
