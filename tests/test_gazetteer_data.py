@@ -239,6 +239,9 @@ def test_a_city_still_outranks_the_state_or_province_of_its_name(name, city):
         ("Dnipro HPP", "add:dniprohes"),
         ("Burshtyn TES", "add:burshtyn-tpp"),
         ("Yavoriv military range", "add:yavoriv-range"),
+        # the long spits at the point the encyclopedias give, under their Ukrainian names too
+        ("Tendrivska Spit", "add:tendra-spit"),
+        ("Arabat Spit", "add:arabat-spit"),
         # the Soviet republics' names are the countries' territory for a map
         ("Ukrainian SSR", "ne0:UA"),
         ("Byelorussian SSR", "ne0:BY"),
