@@ -2905,6 +2905,21 @@ MENTIONS = [
         ["Kozinka", "Belgorod Oblast"],
     ),  # ditto
     ("Shells hit Kramatorsk and the Bakhmut districts.", ["Kramatorsk", "Bakhmut"]),  # named after the town
+    # names listed before "communities" or "hromadas": the hromadas, by their Ukrainian or Russian adjectives
+    (
+        "Shelling hit the Nikopol and Marhanets communities.",
+        ["Nikopol urban hromada", "Marhanets urban hromada"],
+    ),
+    (
+        "Mykolaiv was shelled. Shevchenkovskaya, Shirokovskaya and Bereznegovatskaya communities came under "
+        "fire.",
+        [
+            "Mykolaiv",
+            "Shevchenkove rural hromada",
+            "Shyroke settlement hromada",
+            "Bereznehuvate settlement hromada",
+        ],
+    ),
     # a city's districts listed before "districts": the city's where the text names it, else the raions
     (
         "Debris from a missile strike on Kyiv fell in the Holosiivskyi, Dniprovskyi and Shevchenkivskyi "

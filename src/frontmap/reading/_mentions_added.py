@@ -39,6 +39,8 @@ _LISTED_FEATURES = {
     "districts": ("district", "raion"),
     "raions": ("district", "raion"),
     "rayons": ("district", "raion"),
+    "communities": ("community", "hromada"),
+    "hromadas": ("hromada", "hromada"),
     "rivers": ("river", "river"),
     "reservoirs": ("reservoir", "lake"),
     "lakes": ("lake", "lake"),
