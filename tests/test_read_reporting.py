@@ -2846,6 +2846,8 @@ def test_two_capitals_that_speak_together_both_speak_for_their_states():
         # weapons and brands that are also an old or joke name of a town
         ("A Tor system and Hail rockets were seen near Kupiansk.", ["Kupiansk"]),
         ("Krasnopol shells and Stinger missiles reached Kherson; see Google Maps.", ["Kherson"]),
+        # an outlet that shares its name with an old name of a village
+        ("The command told Babel that drones hit Odesa.", ["Odesa"]),
     ],
 )
 def test_names_of_people_and_spellings_of_places(text, places):
