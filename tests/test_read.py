@@ -392,6 +392,11 @@ CITY_DISTRICTS = [
     # a district whose name another city's district bears (Kyiv's Shevchenkivskyi, Donetsk's Kyivskyi)
     ("Shelling hit Kharkiv's Shevchenkivskyi district.", ("Shevchenkivskyi district", "Kharkiv")),
     ("In Kharkiv, shelling hit the Kyivskyi district.", ("Kyivskyi district", "Kharkiv")),
+    # capitalised, and a town abroad of the name (Kuibyshev was Samara's name)
+    (
+        "The mayor of Donetsk said shells hit the city's Kuibyshev District.",
+        ("Kuibyshev District", "Donetsk"),
+    ),
 ]
 
 

@@ -64,7 +64,9 @@ from frontmap.reading.mentionrules import (
 __all__ = ["candidates", "find_mentions"]
 
 _DISTRICT_WORDS = ("district", "raion", "rayon", "hromada", "municipality", "community")
-_DISTRICT = re.compile(r"\s(?:" + "|".join(_DISTRICT_WORDS) + r")\b")
+#: ... in lower case or capitalised ("the city's Kuibyshev District", as TASS writes it)
+_DISTRICT = re.compile(r"\s(?:" + "|".join(w + "|" + w.capitalize() for w in _DISTRICT_WORDS) + r")\b")
+_DISTRICT_GATE = (*_DISTRICT_WORDS, *(w.capitalize() for w in _DISTRICT_WORDS))
 _CITY_DISTRICT = re.compile(r"\b[A-Z][a-z]+(?:skyi|skyy|skiy|skyj|ivskyi|nyi|ny)\s+(?:district|raion)\b")
 
 
@@ -98,7 +100,7 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
         kept = sorted(kept + maybe, key=lambda h: h.start)
     # "Pokrovsk district": the district is read as its central town (as the dev set annotates it);
     # looked for after each town only in a text with one of the words _DISTRICT needs
-    for h in kept if any_in(text, _DISTRICT_WORDS) else ():
+    for h in kept if any_in(text, _DISTRICT_GATE) else ():
         if h.places[0].kind == "settlement":
             d = _DISTRICT.match(text, h.end)
             if d:
@@ -107,7 +109,7 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
     kept = added_names(text, kept, gz)
     contextual_referents(text, kept, gz)
     resolve(text, kept, gz.country)
-    if "district" in text or "raion" in text:
+    if "istrict" in text or "raion" in text:
         _districts_of_named_cities(text, kept)
     big = [_may_speak(h) for h in kept]
     for i, h in enumerate(kept):
@@ -441,7 +443,7 @@ def _districts_of_named_cities(text: str, kept: list[Hit]) -> None:
     city (Kyiv's Shevchenkivskyi raion, Donetsk's Kyivskyi) is read as part of the city named; a raion
     stays unless the city is named right with it ("In Kharkiv, ... the Bohodukhiv district" is the raion)."""
     for i, h in enumerate(kept):
-        if h.place is None or not text.endswith((" district", " raion"), h.start, h.end):
+        if h.place is None or not text[h.end - 9 : h.end].lower().endswith((" district", " raion")):
             continue
         city = _named_with(text, kept, i)
         if city is not None and km(h.place, city) > DISTRICT_OF_CITY_KM:
@@ -450,14 +452,15 @@ def _districts_of_named_cities(text: str, kept: list[Hit]) -> None:
 
 def _named_with(text: str, kept: list[Hit], i: int) -> Place | None:
     """The city the district ``kept[i]`` is named with: before it with "'s", after it with "of", or (a
-    district the gazetteer files as a town) earlier in its sentence."""
+    district the gazetteer files as a town, or a town abroad: "the city's Kuibyshev District") earlier in
+    its sentence."""
     h = kept[i]
     if i > 0 and _is_city(kept[i - 1]) and _CITY_BEFORE.fullmatch(text, kept[i - 1].end, h.start):
         return kept[i - 1].place
     if i + 1 < len(kept) and _is_city(kept[i + 1]) and _CITY_AFTER.fullmatch(text, h.end, kept[i + 1].start):
         return kept[i + 1].place
-    if h.place is None or h.place.kind != "settlement":
-        return None
+    if h.place is None or h.place.kind != "settlement" or h.place.raion is not None:
+        return None  # (a town whose raion is meant, "the Pokrovsk district", is no city's district)
     for c in reversed(kept[max(0, i - 4) : i]):
         if h.start - c.end > _CITY_BACK or _SENTENCE_END.search(text, c.end, h.start):
             return None
