@@ -392,6 +392,15 @@ CITY_DISTRICTS = [
     # a district whose name another city's district bears (Kyiv's Shevchenkivskyi, Donetsk's Kyivskyi)
     ("Shelling hit Kharkiv's Shevchenkivskyi district.", ("Shevchenkivskyi district", "Kharkiv")),
     ("In Kharkiv, shelling hit the Kyivskyi district.", ("Kyivskyi district", "Kharkiv")),
+    # "of the capital": Kyiv's, its namesake there where the gazetteer knows one
+    (
+        "Klitschko said explosions occurred in the Dnipro district of the capital.",
+        ("Dnipro district", "Kyiv"),
+    ),
+    (
+        "Shelling hit the Dniprovskyi district of the capital.",
+        ("Dniprovskyi district", "Dniprovskyi raion"),
+    ),
     # capitalised, and a town abroad of the name (Kuibyshev was Samara's name)
     (
         "The mayor of Donetsk said shells hit the city's Kuibyshev District.",

@@ -110,7 +110,7 @@ def find_mentions(text: str, gz, source: str | None = None) -> list[Mention]:
     contextual_referents(text, kept, gz)
     resolve(text, kept, gz.country)
     if "istrict" in text or "raion" in text:
-        _districts_of_named_cities(text, kept)
+        _districts_of_named_cities(text, kept, gz)
     big = [_may_speak(h) for h in kept]
     for i, h in enumerate(kept):
         # "Kyiv and Moscow accuse each other": the first of two that speak together speaks too
@@ -435,19 +435,25 @@ _CITY_AFTER = re.compile(r"\s+(?:of|in)\s+(?:the\s+city\s+of\s+)?")  # "the Kyiv
 #: Kyivskyi district").
 _CITY_BACK = 300
 _SENTENCE_END = re.compile(r"[.!?][\s\"”]")
+_OF_THE_CAPITAL = re.compile(r"\s+of\s+the\s+(?:Ukrainian\s+)?capital\b")
 
 
-def _districts_of_named_cities(text: str, kept: list[Hit]) -> None:
+def _districts_of_named_cities(text: str, kept: list[Hit], gz) -> None:
     """ "Kharkiv's Shevchenkivskyi district", "the Kyivskyi district of Kharkiv", "In Kharkiv, shelling hit
-    the Kyivskyi district": a district named with a city of Ukraine that the gazetteer places in another
-    city (Kyiv's Shevchenkivskyi raion, Donetsk's Kyivskyi) is read as part of the city named; a raion
-    stays unless the city is named right with it ("In Kharkiv, ... the Bohodukhiv district" is the raion)."""
+    the Kyivskyi district", "the Dnipro district of the capital" (Kyiv): a district named with a city of
+    Ukraine that the gazetteer places in another city (Kyiv's Shevchenkivskyi raion, Donetsk's Kyivskyi) is
+    its namesake in the city named, or else part of that city; a raion stays unless the city is named
+    right with it ("In Kharkiv, ... the Bohodukhiv district" is the raion)."""
     for i, h in enumerate(kept):
         if h.place is None or not text[h.end - 9 : h.end].lower().endswith((" district", " raion")):
             continue
         city = _named_with(text, kept, i)
+        if city is None and _OF_THE_CAPITAL.match(text, h.end):  # "the Dnipro district of the capital"
+            city = gz.capital("UA")
         if city is not None and km(h.place, city) > DISTRICT_OF_CITY_KM:
-            h.place, h.evidence = city, "feature"
+            # the namesake in that city, if the gazetteer knows one, else the city
+            inside = next((p for p in h.places if km(p, city) <= DISTRICT_OF_CITY_KM), None)
+            h.place, h.evidence = inside or city, "feature"
 
 
 def _named_with(text: str, kept: list[Hit], i: int) -> Place | None:
