@@ -406,23 +406,23 @@ def _city_districts(text: str, kept: list[Hit]) -> list[Hit]:
         i = bisect_right(starts, m.start())
         if i > 0 and kept[i - 1].end > m.start():
             continue  # already part of a mention
-        city = None
-        for h in reversed(kept[max(0, i - 6) : i]):
-            p = h.places[0]
-            if m.start() - h.end > 600:
-                break
-            if p.kind == "settlement" and p.population >= 50_000:
-                city = h
-                break
         after = kept[i] if i < len(kept) else None  # "the Industrialnyi district of Kharkiv"
-        if after is not None and _CITY_AFTER.fullmatch(text, m.end(), after.start):
-            p = after.places[0]
-            city = after if p.kind == "settlement" and p.population >= 50_000 else city
+        if after is not None and _has_districts(after) and _CITY_AFTER.fullmatch(text, m.end(), after.start):
+            city: Hit | None = after
+        else:
+            before = (h for h in reversed(kept[max(0, i - 6) : i]) if m.start() - h.end <= 600)
+            city = next((h for h in before if _has_districts(h)), None)
         if city is not None:
             hit = Hit(0, m.start(), m.end(), city.key, (city.places[0],))
             hit.place, hit.evidence = city.place, "feature"
             added.append(hit)
     return sorted(kept + added, key=lambda h: h.start) if added else kept
+
+
+def _has_districts(h: Hit) -> bool:
+    """Is ``h`` first a town large enough to have districts of its own (50,000 people)?"""
+    p = h.places[0]
+    return p.kind == "settlement" and p.population >= 50_000
 
 
 #: A city of Ukraine this large has districts whose names other cities' bear too (Shevchenkivskyi) ...
